@@ -1,0 +1,101 @@
+// Command rolefit runs the rolefit web application and its maintenance
+// subcommands. main only adapts the process to run, so tests can run the
+// whole program with their own arguments, environment and output.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// commandIO is what every subcommand may touch of the outside world.
+type commandIO struct {
+	getenv func(string) string
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one subcommand of rolefit.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, cio commandIO) error
+}
+
+// exitCode makes run exit with a code without printing anything more: the
+// subcommand has already said what went wrong.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+func commands() []command {
+	return []command{
+		{"serve", "run the web app (the default)", runServe},
+		{"migrate", "apply database migrations and exit", runMigrate},
+		{"user", "manage users: rolefit user add", runUser},
+		{"backup", "write a consistent copy of the database to FILE", runBackup},
+		{"check", "validate questionnaire files", runCheck},
+		{"stats", "reliability statistics for a questionnaire over a CSV of responses", runStats},
+	}
+}
+
+// run is the whole program: it returns the process exit code.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	cio := commandIO{getenv: getenv, stdout: stdout, stderr: stderr}
+	if len(args) > 0 {
+		switch args[0] {
+		case "help", "-h", "-help", "--help":
+			usage(stdout)
+			return 0
+		}
+	}
+	name := "serve"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		name, args = args[0], args[1:]
+	}
+	for _, c := range commands() {
+		if c.name != name {
+			continue
+		}
+		err := c.run(ctx, args, cio)
+		var code exitCode
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.As(err, &code):
+			return int(code)
+		default:
+			fmt.Fprintf(stderr, "rolefit %s: %v\n", name, err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stderr, "rolefit: unknown command %q\n\n", name)
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: rolefit [command] [flags]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'rolefit COMMAND --help' for a command's flags.")
+}
