@@ -1,0 +1,38 @@
+package server
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/store"
+)
+
+// meResponse is GET /api/v1/me: which organisation a key acts for.
+type meResponse struct {
+	Organisation struct {
+		ID       string `json:"id"`
+		Name     string `json:"name"`
+		Currency string `json:"currency"`
+		IsDemo   bool   `json:"is_demo"`
+	} `json:"organisation"`
+	Key struct {
+		ID     string `json:"id"`
+		Name   string `json:"name"`
+		Prefix string `json:"prefix"`
+	} `json:"key"`
+}
+
+// handleAPIMe returns the API key's organisation, so an integrator can
+// check a key before using it.
+func handleAPIMe(st *store.Store) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		org, err := orgOf(c, st).Get(c.UserContext())
+		if err != nil {
+			return err
+		}
+		k := apiKeyOf(c)
+		var r meResponse
+		r.Organisation.ID, r.Organisation.Name, r.Organisation.Currency, r.Organisation.IsDemo = org.ID, org.Name, org.Currency, org.IsDemo
+		r.Key.ID, r.Key.Name, r.Key.Prefix = k.ID, k.Name, k.Prefix
+		return c.JSON(r)
+	}
+}

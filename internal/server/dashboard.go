@@ -1,0 +1,38 @@
+package server
+
+import (
+	"github.com/gofiber/fiber/v2"
+)
+
+// section is an entry of the main navigation.
+type section struct {
+	Path, Key, Title, Summary string
+}
+
+// upcomingSections are parts of rolefit whose pages are not built yet.
+// Their addresses already answer, with a plain statement of what will be
+// there, so the navigation a manager learns now stays the same.
+var upcomingSections = []section{
+	{"/people", "people", "People", "Invite candidates and staff to the questionnaire and read each person's profile."},
+	{"/team", "team", "Team", "See everyone on the hunter–farmer map, with how sure each score is."},
+	{"/placement", "placement", "Placement", "Recommended roles for each person and for the team as a whole, with the reasons."},
+	{"/costs", "costs", "Costs", "Compensation, cost per hire, and what it costs to keep a seller on service work."},
+}
+
+// handleDashboard shows the signed-in home page.
+func handleDashboard(rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		v := pageView(c, "Home", "home")
+		v.Data = struct{ Sections []section }{upcomingSections}
+		return rnd.render(c, fiber.StatusOK, "dashboard", v)
+	}
+}
+
+// handleUpcoming shows a section that is not built yet.
+func handleUpcoming(rnd *renderer, s section) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		v := pageView(c, s.Title, s.Key)
+		v.Data = s
+		return rnd.render(c, fiber.StatusOK, "upcoming", v)
+	}
+}

@@ -1,0 +1,115 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/errs"
+)
+
+// statusOf maps an error code to its HTTP status.
+var statusOf = map[string]int{
+	errs.CodeInvalid:      fiber.StatusBadRequest,
+	errs.CodeNotFound:     fiber.StatusNotFound,
+	errs.CodeConflict:     fiber.StatusConflict,
+	errs.CodeUnauthorized: fiber.StatusUnauthorized,
+	errs.CodeForbidden:    fiber.StatusForbidden,
+	errs.CodeRateLimited:  fiber.StatusTooManyRequests,
+	errs.CodeInternal:     fiber.StatusInternalServerError,
+}
+
+// apiError is the JSON API's error envelope.
+type apiError struct {
+	Error apiErrorBody `json:"error"`
+}
+
+type apiErrorBody struct {
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}
+
+// classify turns any error into a status, code, user-safe message and
+// field errors. Fiber's own errors (unknown route, body too large) are
+// mapped onto rolefit's codes.
+func classify(err error) (status int, body apiErrorBody) {
+	var fe *fiber.Error
+	if errors.As(err, &fe) {
+		switch fe.Code {
+		case fiber.StatusNotFound:
+			return fe.Code, apiErrorBody{Code: errs.CodeNotFound, Message: "There is no page at this address."}
+		case fiber.StatusMethodNotAllowed:
+			return fe.Code, apiErrorBody{Code: errs.CodeNotFound, Message: "This address does not accept that method."}
+		case fiber.StatusRequestEntityTooLarge:
+			return fe.Code, apiErrorBody{Code: errs.CodeInvalid, Message: "The request is larger than rolefit accepts."}
+		case fiber.StatusTooManyRequests:
+			return fe.Code, apiErrorBody{Code: errs.CodeRateLimited, Message: "Too many attempts. Please wait a few minutes and try again."}
+		case fiber.StatusRequestTimeout:
+			return fe.Code, apiErrorBody{Code: errs.CodeInvalid, Message: "The request took too long to arrive."}
+		}
+		if fe.Code >= 400 && fe.Code < 500 {
+			return fe.Code, apiErrorBody{Code: errs.CodeInvalid, Message: fe.Message}
+		}
+		return fiber.StatusInternalServerError, apiErrorBody{Code: errs.CodeInternal, Message: errs.Message(err)}
+	}
+	code := errs.Code(err)
+	return statusOf[code], apiErrorBody{Code: code, Message: errs.Message(err), Fields: errs.FieldsOf(err)}
+}
+
+// isAPI reports whether a request is for the JSON API, which gets JSON
+// errors; everything else gets an HTML page.
+func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
+
+// errorHandler is the one place errors become responses. Internal errors
+// are logged with the request's ID and shown to the user only as a
+// generic sentence; the others are the user's to fix and are not logged.
+func errorHandler(rnd *renderer, log *slog.Logger) fiber.ErrorHandler {
+	return func(c *fiber.Ctx, err error) error {
+		status, body := classify(err)
+		if body.Code == errs.CodeInternal {
+			log.ErrorContext(c.UserContext(), "request failed",
+				"err", err, "method", c.Method(), "route", routeOf(c), "request_id", requestID(c))
+		}
+		if status == fiber.StatusTooManyRequests {
+			c.Set(fiber.HeaderRetryAfter, "60")
+		}
+		c.Set(fiber.HeaderCacheControl, "no-store")
+		if isAPI(c) {
+			return c.Status(status).JSON(apiError{Error: body})
+		}
+		v := pageView(c, "Error", "")
+		v.Message = body.Message
+		v.Errors = body.Fields
+		v.Data = struct {
+			Status int
+			Title  string
+		}{status, errorTitle(status)}
+		if rerr := rnd.render(c, status, "error", v); rerr != nil {
+			log.ErrorContext(c.UserContext(), "render error page", "err", rerr)
+			return c.Status(status).SendString(fmt.Sprintf("%d %s", status, body.Message))
+		}
+		return nil
+	}
+}
+
+func errorTitle(status int) string {
+	switch status {
+	case fiber.StatusBadRequest, fiber.StatusRequestEntityTooLarge:
+		return "That request could not be used"
+	case fiber.StatusUnauthorized:
+		return "Please sign in"
+	case fiber.StatusForbidden:
+		return "Not allowed"
+	case fiber.StatusNotFound, fiber.StatusMethodNotAllowed:
+		return "Not found"
+	case fiber.StatusConflict:
+		return "That clashes with what is already there"
+	case fiber.StatusTooManyRequests:
+		return "Too many attempts"
+	}
+	return "Something went wrong"
+}

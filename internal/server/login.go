@@ -1,0 +1,96 @@
+package server
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// safeNext returns a same-site path to go to after signing in, or "/".
+// Anything that could lead off-site ("//evil.example", "https://…") is
+// refused, so the sign-in page cannot be used to send people elsewhere.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	if u, err := url.Parse(next); err != nil || u.Host != "" || u.Scheme != "" {
+		return "/"
+	}
+	return next
+}
+
+// handleLoginForm shows the sign-in page. A new install without users
+// explains how to get the first account instead.
+func handleLoginForm(st *store.Store, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if currentUser(c) != nil {
+			return c.Redirect(safeNext(c.Query("next")), fiber.StatusSeeOther)
+		}
+		n, err := st.CountUsers(c.UserContext())
+		if err != nil {
+			return err
+		}
+		v := pageView(c, "Sign in", "")
+		v.Form = map[string]string{"next": safeNext(c.Query("next"))}
+		v.Data = struct{ NeedsSetup bool }{n == 0}
+		return rnd.render(c, fiber.StatusOK, "login", v)
+	}
+}
+
+// handleLogin checks the e-mail address and password and starts a session.
+// A failure comes back to the form with the address kept, and with status
+// 401 so the rate limiter counts it.
+func handleLogin(st *store.Store, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		email, next := c.FormValue("email"), safeNext(c.FormValue("next"))
+		u, err := st.Authenticate(c.UserContext(), email, c.FormValue("password"))
+		if errs.Code(err) == errs.CodeUnauthorized {
+			v := pageView(c, "Sign in", "")
+			v.Message = errs.Message(err)
+			v.Form = map[string]string{"email": email, "next": next}
+			v.Data = struct{ NeedsSetup bool }{false}
+			return rnd.render(c, fiber.StatusUnauthorized, "login", v)
+		}
+		if err != nil {
+			return err
+		}
+		if err := startSession(c, st, u); err != nil {
+			return err
+		}
+		return c.Redirect(next, fiber.StatusSeeOther)
+	}
+}
+
+// startSession signs u in on this browser. Any earlier session cookie is
+// replaced, so a session fixed by someone else before sign-in is useless.
+func startSession(c *fiber.Ctx, st *store.Store, u *store.User) error {
+	if old := c.Cookies(sessionCookie); old != "" {
+		_ = st.DeleteSession(c.UserContext(), old)
+	}
+	token, _, err := st.CreateSession(c.UserContext(), u)
+	if err != nil {
+		return err
+	}
+	setCookie(c, sessionCookie, token, int(store.SessionMax.Seconds()))
+	setCookie(c, csrfCookie, "", -1)
+	return nil
+}
+
+// handleLogout ends the session (a POST with the CSRF token, so another
+// site cannot sign people out).
+func handleLogout(st *store.Store) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if token := c.Cookies(sessionCookie); token != "" {
+			if err := st.DeleteSession(c.UserContext(), token); err != nil {
+				return err
+			}
+		}
+		setCookie(c, sessionCookie, "", -1)
+		flash(c, "You have signed out.")
+		return c.Redirect("/login", fiber.StatusSeeOther)
+	}
+}

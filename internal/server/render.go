@@ -1,0 +1,130 @@
+package server
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/store"
+)
+
+// view is what every page template receives: the parts the layout needs
+// and the page's own Data.
+type view struct {
+	Title   string
+	Section string // the navigation entry to highlight
+	User    *store.User
+	Org     *store.Organisation
+	CSRF    string
+	Flash   string
+	// Message summarises what went wrong with a submitted form; Errors has
+	// a message per field and Form the values as typed, so nothing a
+	// person typed is lost when a form comes back.
+	Message string
+	Errors  map[string]string
+	Form    map[string]string
+	Data    any
+}
+
+// renderer holds one template set per page, parsed once at start-up. Each
+// set is the layout, the partials (_*.html) and the page itself, so two
+// pages' {{define "content"}} never overwrite each other.
+type renderer struct {
+	pages  map[string]*template.Template
+	assets map[string]string // static file name → URL with a content hash
+}
+
+func newRenderer(templates, static fs.FS) (*renderer, error) {
+	r := &renderer{pages: map[string]*template.Template{}, assets: map[string]string{}}
+	err := fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(static, p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		r.assets[p] = "/static/" + p + "?v=" + hex.EncodeToString(sum[:6])
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read static files: %w", err)
+	}
+	partials, err := fs.Glob(templates, "_*.html")
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(templates, "*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if name == "layout.html" || strings.HasPrefix(name, "_") {
+			continue
+		}
+		files := append([]string{"layout.html"}, partials...)
+		files = append(files, name)
+		t, err := template.New(name).Funcs(r.funcs()).ParseFS(templates, files...)
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", name, err)
+		}
+		r.pages[strings.TrimSuffix(name, ".html")] = t
+	}
+	return r, nil
+}
+
+func (r *renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"asset": func(name string) (string, error) {
+			u, ok := r.assets[name]
+			if !ok {
+				return "", fmt.Errorf("no static file %q", name)
+			}
+			return u, nil
+		},
+		"date": func(t time.Time) string { return t.UTC().Format("2 Jan 2006") },
+		"datetime": func(t time.Time) string {
+			return t.UTC().Format("2 Jan 2006 15:04 UTC")
+		},
+		"iso":  func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"base": path.Base,
+		// dict builds a map for passing several values to a partial.
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, fmt.Errorf("dict needs key-value pairs")
+			}
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+	}
+}
+
+// render writes a page with the given status.
+func (r *renderer) render(c *fiber.Ctx, status int, page string, v *view) error {
+	t, ok := r.pages[page]
+	if !ok {
+		return fmt.Errorf("no template for page %q", page)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+		return fmt.Errorf("render %s: %w", page, err)
+	}
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	return c.Status(status).Send(buf.Bytes())
+}

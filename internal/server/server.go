@@ -1,0 +1,87 @@
+// Package server is rolefit's web layer: a Fiber app that serves the HTML
+// pages and the JSON API. It translates HTTP into calls on the store and
+// the pure packages, and errors into status codes in one error handler.
+package server
+
+import (
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/store"
+	"rolefit/web"
+)
+
+// Config is how the operator set rolefit up. The zero value of each field
+// picks a sensible default.
+type Config struct {
+	// BaseURL is the address people reach rolefit at, such as
+	// https://rolefit.example.com, used in links rolefit prints or sends.
+	// Empty means the address of the request.
+	BaseURL string
+	// TrustedProxies are the addresses (IPs or CIDR ranges) of reverse
+	// proxies whose X-Forwarded-For and X-Forwarded-Proto headers are
+	// believed. Without any, those headers are ignored.
+	TrustedProxies []string
+	// BodyLimit is the largest request body accepted, in bytes (2 MiB).
+	BodyLimit int
+	// LoginLimit is how many failed sign-in or setup attempts one address
+	// may make per LoginWindow (10 per 5 minutes).
+	LoginLimit  int
+	LoginWindow time.Duration
+	// RequestTimeout bounds the database work of one request (30 s).
+	RequestTimeout time.Duration
+	// Now is the clock (time.Now).
+	Now func() time.Time
+}
+
+func (c *Config) defaults() {
+	if c.BodyLimit == 0 {
+		c.BodyLimit = 2 << 20
+	}
+	if c.LoginLimit == 0 {
+		c.LoginLimit = 10
+	}
+	if c.LoginWindow == 0 {
+		c.LoginWindow = 5 * time.Minute
+	}
+	if c.RequestTimeout == 0 {
+		c.RequestTimeout = 30 * time.Second
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+}
+
+// New builds the Fiber app with every route of rolefit.
+func New(cfg Config, st *store.Store, log *slog.Logger) (*fiber.App, error) {
+	cfg.defaults()
+	rnd, err := newRenderer(web.Templates, web.Static)
+	if err != nil {
+		return nil, err
+	}
+	fcfg := fiber.Config{
+		// Fiber reuses request buffers; strings kept after a handler
+		// returns would otherwise change under our feet.
+		Immutable:             true,
+		BodyLimit:             cfg.BodyLimit,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		DisableStartupMessage: true,
+		ErrorHandler:          errorHandler(rnd, log),
+		AppName:               "rolefit",
+	}
+	if len(cfg.TrustedProxies) > 0 {
+		fcfg.EnableTrustedProxyCheck = true
+		fcfg.TrustedProxies = cfg.TrustedProxies
+		fcfg.ProxyHeader = fiber.HeaderXForwardedFor
+	}
+	app := fiber.New(fcfg)
+	if err := routes(app, cfg, st, rnd, log); err != nil {
+		return nil, fmt.Errorf("set up routes: %w", err)
+	}
+	return app, nil
+}

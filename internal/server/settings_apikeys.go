@@ -1,0 +1,64 @@
+package server
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+type apiKeysPage struct {
+	Keys []store.APIKey
+	// New is set only on the response that created a key: the one time
+	// its secret is shown.
+	New    *store.APIKey
+	Secret string
+}
+
+func renderAPIKeys(c *fiber.Ctx, st *store.Store, rnd *renderer, status int, v *view, data apiKeysPage) error {
+	ks, err := orgOf(c, st).APIKeys(c.UserContext())
+	if err != nil {
+		return err
+	}
+	data.Keys = ks
+	v.Data = data
+	return rnd.render(c, status, "apikeys", v)
+}
+
+// handleAPIKeys lists the organisation's API keys (admins only).
+func handleAPIKeys(st *store.Store, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		return renderAPIKeys(c, st, rnd, fiber.StatusOK, pageView(c, "API keys", "settings"), apiKeysPage{})
+	}
+}
+
+// handleAPIKeyCreate makes a key and shows its secret once. The page is
+// rendered directly, not after a redirect, so the secret never travels in
+// a URL or a cookie, and it is marked not to be cached.
+func handleAPIKeyCreate(st *store.Store, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		k, secret, err := orgOf(c, st).CreateAPIKey(c.UserContext(), c.FormValue("name"), currentUser(c))
+		if errs.Code(err) == errs.CodeInvalid {
+			v := pageView(c, "API keys", "settings")
+			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
+			v.Form = map[string]string{"name": c.FormValue("name")}
+			return renderAPIKeys(c, st, rnd, fiber.StatusBadRequest, v, apiKeysPage{})
+		}
+		if err != nil {
+			return err
+		}
+		c.Set(fiber.HeaderCacheControl, "no-store")
+		return renderAPIKeys(c, st, rnd, fiber.StatusCreated, pageView(c, "API keys", "settings"), apiKeysPage{New: k, Secret: secret})
+	}
+}
+
+// handleAPIKeyRevoke stops a key from working.
+func handleAPIKeyRevoke(st *store.Store) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if err := orgOf(c, st).RevokeAPIKey(c.UserContext(), c.Params("id"), actorOf(c)); err != nil {
+			return err
+		}
+		flash(c, "The key has been revoked. Programs using it are refused from now on.")
+		return c.Redirect("/settings/api-keys", fiber.StatusSeeOther)
+	}
+}

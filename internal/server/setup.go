@@ -1,0 +1,52 @@
+package server
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// handleSetupForm shows the first-run form behind the one-time link that
+// rolefit prints on its console while it has no users.
+func handleSetupForm(st *store.Store, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		token := c.Query("token")
+		if err := st.CheckSetupToken(c.UserContext(), token); err != nil {
+			return err
+		}
+		v := pageView(c, "Set up rolefit", "")
+		v.Form = map[string]string{"token": token}
+		return rnd.render(c, fiber.StatusOK, "setup", v)
+	}
+}
+
+// handleSetup creates the first organisation and admin and signs them in.
+func handleSetup(st *store.Store, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		form := map[string]string{
+			"token":        c.FormValue("token"),
+			"organisation": c.FormValue("organisation"),
+			"name":         c.FormValue("name"),
+			"email":        c.FormValue("email"),
+		}
+		admin := store.NewUser{Email: form["email"], Name: form["name"], Role: store.RoleAdmin, Password: c.FormValue("password")}
+		_, u, err := st.CompleteSetup(c.UserContext(), form["token"], form["organisation"], admin)
+		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict && errs.FieldsOf(err) != nil {
+			v := pageView(c, "Set up rolefit", "")
+			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
+			return rnd.render(c, statusOf[code], "setup", v)
+		}
+		if err != nil {
+			// A used or expired link counts as a failed attempt.
+			status, _ := classify(err)
+			c.Status(status)
+			return err
+		}
+		if err := startSession(c, st, u); err != nil {
+			return err
+		}
+		flash(c, "Welcome to rolefit. Your organisation is ready.")
+		return c.Redirect("/", fiber.StatusSeeOther)
+	}
+}

@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// AuditEntry records who viewed, exported, changed or erased data, when.
+type AuditEntry struct {
+	ID          string    `json:"id"`
+	OrgID       string    `json:"-"`
+	ActorID     string    `json:"actor_id"`
+	ActorName   string    `json:"actor_name"`
+	Action      string    `json:"action"`
+	SubjectType string    `json:"subject_type"`
+	SubjectID   string    `json:"subject_id"`
+	Detail      string    `json:"detail"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// TableName tells GORM the table.
+func (AuditEntry) TableName() string { return "audit_entries" }
+
+// audit appends an entry inside tx, so the record of a change commits or
+// rolls back with the change itself.
+func (o *Org) audit(tx *gorm.DB, by Actor, action, subjectType, subjectID, detail string) error {
+	e := &AuditEntry{ID: newID(), OrgID: o.id, ActorID: by.ID, ActorName: by.Name, Action: action,
+		SubjectType: subjectType, SubjectID: subjectID, Detail: detail, CreatedAt: o.s.now()}
+	if err := tx.Create(e).Error; err != nil {
+		return fmt.Errorf("write audit entry: %w", err)
+	}
+	return nil
+}
+
+// Audit records an action that changed nothing else, such as viewing or
+// exporting a person's data.
+func (o *Org) Audit(ctx context.Context, by Actor, action, subjectType, subjectID, detail string) error {
+	return o.s.tx(ctx, func(tx *gorm.DB) error {
+		return o.audit(tx, by, action, subjectType, subjectID, detail)
+	})
+}
+
+// AuditLog returns the organisation's most recent audit entries, newest
+// first, at most limit of them.
+func (o *Org) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
+	var es []AuditEntry
+	if err := o.scope(o.s.reader(ctx)).Order("created_at DESC, id DESC").Limit(limit).Find(&es).Error; err != nil {
+		return nil, fmt.Errorf("read audit log: %w", err)
+	}
+	return es, nil
+}

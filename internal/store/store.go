@@ -1,0 +1,218 @@
+// Package store keeps rolefit's data in SQLite or PostgreSQL through GORM.
+// It knows SQL and nothing of HTTP. Exported methods take a context first
+// and open their own transaction; every query about an organisation's data
+// goes through an Org handle, which adds the organisation's ID to it.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+)
+
+// Dialect names the database engine behind a Store.
+type Dialect string
+
+// The engines rolefit runs on.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// Options tunes Open. The zero value is fine for production use.
+type Options struct {
+	// Now is the clock; nil means time.Now. Times are stored in UTC.
+	Now func() time.Time
+	// Logger receives slow-query warnings and database errors; nil discards.
+	Logger *slog.Logger
+	// PasswordParams overrides the argon2id cost (tests use a cheaper one).
+	PasswordParams *PasswordParams
+	// MustExist refuses to create a new SQLite file, for commands that only
+	// make sense on an existing database (backup).
+	MustExist bool
+}
+
+// Store is a handle on rolefit's database. It is safe for concurrent use.
+type Store struct {
+	dialect Dialect
+	// write serialises writers on SQLite (one connection), so concurrent
+	// requests queue in Go instead of failing with "database is locked";
+	// read is a pool that WAL mode lets run beside the writer. On
+	// PostgreSQL both are the same pool.
+	write  *gorm.DB
+	read   *gorm.DB
+	now    func() time.Time
+	log    *slog.Logger
+	pwd    PasswordParams
+	source string
+
+	dummyOnce sync.Once
+	dummyHash string
+}
+
+// Open connects to the database named by dsn: a postgres:// or
+// postgresql:// URL, or else the path of a SQLite file (created if absent).
+// It does not migrate; call Migrate, or CheckSchema before serving.
+func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Store{now: func() time.Time { return opt.Now().UTC() }, log: opt.Logger, pwd: DefaultPasswordParams}
+	if opt.PasswordParams != nil {
+		s.pwd = *opt.PasswordParams
+	}
+	cfg := func() *gorm.Config {
+		return &gorm.Config{
+			Logger:                 newGormLogger(opt.Logger),
+			NowFunc:                s.now,
+			SkipDefaultTransaction: true, // every write already runs in an explicit transaction
+			TranslateError:         true, // unique violations become gorm.ErrDuplicatedKey
+		}
+	}
+	switch {
+	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
+		u, err := url.Parse(dsn)
+		if err != nil || u.Host == "" {
+			return nil, fmt.Errorf("database URL %q is not a valid postgres:// URL: it needs a host, e.g. postgres://user:password@localhost:5432/rolefit", redactURL(dsn))
+		}
+		db, err := gorm.Open(postgres.Open(dsn), cfg())
+		if err != nil {
+			return nil, fmt.Errorf("open PostgreSQL at %s: %w", redactURL(dsn), err)
+		}
+		sqlDB, err := db.DB()
+		if err != nil {
+			return nil, err
+		}
+		sqlDB.SetMaxOpenConns(20)
+		sqlDB.SetMaxIdleConns(20)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+		s.dialect, s.write, s.read, s.source = Postgres, db, db, redactURL(dsn)
+	case strings.Contains(dsn, "://"):
+		return nil, fmt.Errorf("database %q: only postgres:// URLs or SQLite file paths are supported", redactURL(dsn))
+	case dsn == "":
+		return nil, errors.New("database: no file path or URL given")
+	default:
+		if opt.MustExist {
+			if _, err := os.Stat(dsn); err != nil {
+				return nil, fmt.Errorf("no database file at %s", dsn)
+			}
+		}
+		if dir := filepath.Dir(dsn); dir != "." {
+			if _, err := os.Stat(dir); err != nil {
+				return nil, fmt.Errorf("database file %s: folder %s does not exist", dsn, dir)
+			}
+		}
+		w, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg())
+		if err != nil {
+			return nil, fmt.Errorf("open SQLite file %s: %w", dsn, err)
+		}
+		r, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg())
+		if err != nil {
+			return nil, fmt.Errorf("open SQLite file %s: %w", dsn, err)
+		}
+		wdb, _ := w.DB()
+		wdb.SetMaxOpenConns(1)
+		wdb.SetMaxIdleConns(1)
+		wdb.SetConnMaxLifetime(0)
+		rdb, _ := r.DB()
+		rdb.SetMaxOpenConns(8)
+		rdb.SetMaxIdleConns(8)
+		s.dialect, s.write, s.read, s.source = SQLite, w, r, dsn
+	}
+	if err := s.Ping(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// sqliteDSN turns a file path into a go-sqlite3 DSN with the pragmas rolefit
+// relies on: WAL so readers never wait for the writer, foreign keys on, a
+// busy timeout as a second line of defence, NORMAL sync (safe in WAL mode),
+// and BEGIN IMMEDIATE so a transaction that will write takes the lock first
+// instead of failing when it upgrades.
+func sqliteDSN(path string) string {
+	v := url.Values{}
+	v.Set("_journal_mode", "WAL")
+	v.Set("_foreign_keys", "on")
+	v.Set("_busy_timeout", "10000")
+	v.Set("_synchronous", "NORMAL")
+	v.Set("_txlock", "immediate")
+	return "file:" + path + "?" + v.Encode()
+}
+
+// redactURL hides the password of a database URL for messages and logs.
+func redactURL(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "(unparsable URL)"
+	}
+	return u.Redacted()
+}
+
+// Dialect reports which engine the store runs on.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// Source describes the database for logs: the SQLite path or the redacted URL.
+func (s *Store) Source() string { return s.source }
+
+// Now returns the store's clock reading in UTC.
+func (s *Store) Now() time.Time { return s.now() }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	for _, db := range []*gorm.DB{s.write, s.read} {
+		sqlDB, err := db.DB()
+		if err != nil {
+			return err
+		}
+		if err := sqlDB.PingContext(ctx); err != nil {
+			return fmt.Errorf("database %s does not answer: %w", s.source, err)
+		}
+	}
+	return nil
+}
+
+// Close closes the database connections.
+func (s *Store) Close() error {
+	var errs []error
+	seen := map[*sql.DB]bool{}
+	for _, db := range []*gorm.DB{s.read, s.write} {
+		if db == nil {
+			continue
+		}
+		sqlDB, err := db.DB()
+		if err != nil || seen[sqlDB] {
+			continue
+		}
+		seen[sqlDB] = true
+		errs = append(errs, sqlDB.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// tx runs fn in a write transaction: committed when fn returns nil, rolled
+// back otherwise, so a failed request leaves nothing half-written.
+func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.write.WithContext(ctx).Transaction(fn)
+}
+
+// reader returns a session for read-only queries.
+func (s *Store) reader(ctx context.Context) *gorm.DB {
+	return s.read.WithContext(ctx)
+}

@@ -1,0 +1,418 @@
+package store_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
+)
+
+var ctx = context.Background()
+
+func admin(email string) store.NewUser {
+	return store.NewUser{Email: email, Name: "Ada Admin", Role: store.RoleAdmin, Password: "correct horse battery"}
+}
+
+func TestMigrateIsRecordedAndIdempotent(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
+		v, err := st.SchemaVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := store.KnownSchemaVersion(); v != want || want < 1 {
+			t.Fatalf("schema version = %d, want %d (>= 1)", v, want)
+		}
+		applied, err := st.Migrate(ctx)
+		if err != nil {
+			t.Fatalf("second migrate: %v", err)
+		}
+		if len(applied) != 0 {
+			t.Errorf("second migrate applied %v, want nothing", applied)
+		}
+		if err := st.CheckSchema(ctx); err != nil {
+			t.Errorf("CheckSchema after migrate: %v", err)
+		}
+	})
+}
+
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "newer.db")
+	st, err := store.Open(ctx, path, storetest.Options(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ExecForTest(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from_the_future', CURRENT_TIMESTAMP)"); err != nil {
+		t.Fatal(err)
+	}
+	err = st.CheckSchema(ctx)
+	if err == nil || !strings.Contains(err.Error(), "newer rolefit") {
+		t.Errorf("CheckSchema on a newer schema = %v, want an error asking for a newer rolefit", err)
+	}
+	if _, err := st.Migrate(ctx); err == nil || !strings.Contains(err.Error(), "999") {
+		t.Errorf("Migrate on a newer schema = %v, want a refusal naming version 999", err)
+	}
+}
+
+func TestCheckSchemaOnEmptyDatabase(t *testing.T) {
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "empty.db"), storetest.Options(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.CheckSchema(ctx); err == nil || !strings.Contains(err.Error(), "rolefit migrate") {
+		t.Errorf("CheckSchema on an empty database = %v, want advice to migrate", err)
+	}
+}
+
+func TestOpenBadDatabaseNames(t *testing.T) {
+	for _, tc := range []struct{ dsn, want string }{
+		{"", "no file path or URL"},
+		{"postgres://", "needs a host"},
+		{"postgres://user:secret@[::1", "not a valid postgres:// URL"},
+		{"mysql://localhost/rolefit", "only postgres:// URLs or SQLite"},
+		{filepath.Join(t.TempDir(), "missing-folder", "x.db"), "does not exist"},
+	} {
+		st, err := store.Open(ctx, tc.dsn, storetest.Options(nil))
+		if err == nil {
+			st.Close()
+			t.Errorf("Open(%q) succeeded, want error containing %q", tc.dsn, tc.want)
+			continue
+		}
+		if !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Open(%q) = %v, want it to contain %q", tc.dsn, err, tc.want)
+		}
+		if strings.Contains(err.Error(), "secret") {
+			t.Errorf("Open(%q) error leaks the password: %v", tc.dsn, err)
+		}
+	}
+}
+
+func TestCreateOrganisationAndAuthenticate(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
+		org, u, err := st.CreateOrganisation(ctx, "  Acme Ltd ", admin(" Ada@Example.COM "), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if org.Name != "Acme Ltd" || u.Email != "ada@example.com" || u.OrgID != org.ID || u.Role != store.RoleAdmin {
+			t.Fatalf("got org %+v user %+v", org, u)
+		}
+		if strings.Contains(u.PasswordHash, "correct horse") || !strings.HasPrefix(u.PasswordHash, "$argon2id$") {
+			t.Errorf("password hash = %q, want an argon2id hash", u.PasswordHash)
+		}
+		got, err := st.Authenticate(ctx, "ADA@example.com", "correct horse battery")
+		if err != nil || got.ID != u.ID {
+			t.Fatalf("Authenticate right password = %v, %v", got, err)
+		}
+		for _, tc := range []struct{ email, pw string }{
+			{"ada@example.com", "wrong password!"},
+			{"nobody@example.com", "correct horse battery"},
+			{"", ""},
+		} {
+			_, err := st.Authenticate(ctx, tc.email, tc.pw)
+			if errs.Code(err) != errs.CodeUnauthorized {
+				t.Errorf("Authenticate(%q, %q) = %v, want unauthorized", tc.email, tc.pw, err)
+			}
+		}
+	})
+}
+
+func TestCreateUserValidationWritesNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
+		org, a, err := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := st.Org(org.ID)
+		for _, tc := range []struct {
+			name   string
+			nu     store.NewUser
+			code   string
+			fields []string
+		}{
+			{"all wrong", store.NewUser{Email: "not-an-address", Role: "owner", Password: "short"}, errs.CodeInvalid, []string{"email", "name", "role", "password"}},
+			{"no domain dot", store.NewUser{Email: "bo@localhost", Name: "Bo", Role: store.RoleManager, Password: "long enough pw"}, errs.CodeInvalid, []string{"email"}},
+			{"duplicate e-mail", store.NewUser{Email: "ADA@example.com", Name: "Other", Role: store.RoleManager, Password: "long enough pw"}, errs.CodeConflict, []string{"email"}},
+		} {
+			_, err := o.CreateUser(ctx, tc.nu, store.ActorOf(a))
+			if errs.Code(err) != tc.code {
+				t.Errorf("%s: code = %q (%v), want %q", tc.name, errs.Code(err), err, tc.code)
+			}
+			f := errs.FieldsOf(err)
+			for _, k := range tc.fields {
+				if f[k] == "" {
+					t.Errorf("%s: no message for field %q in %v", tc.name, k, f)
+				}
+			}
+		}
+		us, err := o.Users(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(us) != 1 {
+			t.Errorf("after bad input there are %d users, want 1", len(us))
+		}
+		// A bad organisation name creates neither organisation nor user.
+		if _, _, err := st.CreateOrganisation(ctx, "  ", admin("new@example.com"), false); errs.FieldsOf(err)["organisation"] == "" {
+			t.Errorf("blank organisation name: %v, want a field error", err)
+		}
+		orgs, _ := st.Organisations(ctx)
+		if n, _ := st.CountUsers(ctx); len(orgs) != 1 || n != 1 {
+			t.Errorf("after a refused organisation: %d organisations, %d users; want 1 and 1", len(orgs), n)
+		}
+		// A duplicate admin e-mail rolls the new organisation back too.
+		if _, _, err := st.CreateOrganisation(ctx, "Beta", admin("ada@example.com"), false); errs.Code(err) != errs.CodeConflict {
+			t.Errorf("organisation with a taken e-mail: %v, want conflict", err)
+		}
+		if orgs, _ := st.Organisations(ctx); len(orgs) != 1 {
+			t.Errorf("a failed organisation was half-written: %d organisations", len(orgs))
+		}
+	})
+}
+
+func TestLastAdminIsKept(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
+		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		o := st.Org(org.ID)
+		by := store.ActorOf(a)
+		if err := o.SetUserRole(ctx, a.ID, store.RoleManager, by); errs.Code(err) != errs.CodeConflict {
+			t.Errorf("demoting the only admin = %v, want conflict", err)
+		}
+		if err := o.DeleteUser(ctx, a.ID, by); errs.Code(err) != errs.CodeConflict {
+			t.Errorf("deleting the only admin = %v, want conflict", err)
+		}
+		b, err := o.CreateUser(ctx, store.NewUser{Email: "bo@example.com", Name: "Bo", Role: store.RoleAdmin, Password: "long enough pw"}, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := o.SetUserRole(ctx, a.ID, store.RoleManager, by); err != nil {
+			t.Errorf("demoting one of two admins: %v", err)
+		}
+		if err := o.DeleteUser(ctx, b.ID, by); errs.Code(err) != errs.CodeConflict {
+			t.Errorf("deleting the remaining admin = %v, want conflict", err)
+		}
+		got, _ := o.User(ctx, a.ID)
+		if got.Role != store.RoleManager {
+			t.Errorf("role = %s, want manager", got.Role)
+		}
+	})
+}
+
+func TestOrganisationIsolation(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
+		orgA, a, _ := st.CreateOrganisation(ctx, "A", admin("a@example.com"), false)
+		orgB, b, _ := st.CreateOrganisation(ctx, "B", admin("b@example.com"), false)
+		keyA, _, err := st.Org(orgA.ID).CreateAPIKey(ctx, "ats", a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ob := st.Org(orgB.ID)
+		if _, err := ob.User(ctx, a.ID); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("B reads A's user: %v, want not found", err)
+		}
+		if err := ob.SetUserRole(ctx, a.ID, store.RoleManager, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("B changes A's user: %v, want not found", err)
+		}
+		if err := ob.DeleteUser(ctx, a.ID, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("B deletes A's user: %v, want not found", err)
+		}
+		if err := ob.RevokeAPIKey(ctx, keyA.ID, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("B revokes A's key: %v, want not found", err)
+		}
+		us, _ := ob.Users(ctx)
+		ks, _ := ob.APIKeys(ctx)
+		log, _ := ob.AuditLog(ctx, 100)
+		if len(us) != 1 || us[0].ID != b.ID || len(ks) != 0 {
+			t.Errorf("B lists users %v and keys %v, want only its own", us, ks)
+		}
+		for _, e := range log {
+			if e.SubjectID == a.ID || e.SubjectID == keyA.ID || e.SubjectID == orgA.ID {
+				t.Errorf("B's audit log shows A's entry %+v", e)
+			}
+		}
+		if got, _ := st.Org(orgA.ID).APIKeys(ctx); len(got) != 1 || got[0].RevokedAt != nil {
+			t.Errorf("A's key after B's attempts: %+v", got)
+		}
+	})
+}
+
+func TestSessions(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
+		_, u, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		token, sess, err := st.CreateSession(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sess.ID == token || sess.ID != store.HashToken(token) {
+			t.Errorf("session ID must be the token's hash, not the token")
+		}
+		s2, u2, err := st.SessionUser(ctx, token)
+		if err != nil || u2.ID != u.ID || s2.CSRFToken != sess.CSRFToken {
+			t.Fatalf("SessionUser = %v %v %v", s2, u2, err)
+		}
+		for _, bad := range []string{"", "forged", token + "x"} {
+			if _, _, err := st.SessionUser(ctx, bad); errs.Code(err) != errs.CodeUnauthorized {
+				t.Errorf("SessionUser(%q) = %v, want unauthorized", bad, err)
+			}
+		}
+		// Activity keeps a session alive past the idle limit…
+		for i := 0; i < 3; i++ {
+			clock.Advance(store.SessionIdle - time.Minute)
+			if _, _, err := st.SessionUser(ctx, token); err != nil {
+				t.Fatalf("active session ended early at step %d: %v", i, err)
+			}
+		}
+		// …but idleness ends it.
+		clock.Advance(store.SessionIdle + time.Second)
+		if _, _, err := st.SessionUser(ctx, token); errs.Code(err) != errs.CodeUnauthorized {
+			t.Errorf("idle session = %v, want unauthorized", err)
+		}
+		// The absolute limit ends even an active session.
+		token, _, _ = st.CreateSession(ctx, u)
+		for elapsed := time.Duration(0); elapsed < store.SessionMax-store.SessionIdle; elapsed += store.SessionIdle / 2 {
+			clock.Advance(store.SessionIdle / 2)
+			if _, _, err := st.SessionUser(ctx, token); err != nil {
+				t.Fatalf("session ended after %v: %v", elapsed, err)
+			}
+		}
+		clock.Advance(store.SessionIdle)
+		if _, _, err := st.SessionUser(ctx, token); errs.Code(err) != errs.CodeUnauthorized {
+			t.Errorf("session past SessionMax = %v, want unauthorized", err)
+		}
+		token, _, _ = st.CreateSession(ctx, u)
+		if err := st.DeleteSession(ctx, token); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := st.SessionUser(ctx, token); errs.Code(err) != errs.CodeUnauthorized {
+			t.Errorf("deleted session = %v, want unauthorized", err)
+		}
+	})
+}
+
+func TestAPIKeys(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
+		org, u, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		o := st.Org(org.ID)
+		if _, _, err := o.CreateAPIKey(ctx, " ", u); errs.FieldsOf(err)["name"] == "" {
+			t.Errorf("blank key name = %v, want a field error", err)
+		}
+		k, secret, err := o.CreateAPIKey(ctx, "Spreadsheet", u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// 256 random bits in base32 are 52 characters, after the prefix.
+		if !strings.HasPrefix(secret, "rf_") || len(secret) < 3+52 || !strings.HasPrefix(secret, k.Prefix) {
+			t.Errorf("secret %q (prefix %q) is not a full-strength rf_ key", secret, k.Prefix)
+		}
+		if k.Hash == secret || strings.Contains(k.Hash, secret[3:]) {
+			t.Errorf("the key is stored in the clear")
+		}
+		got, err := st.APIKeyByToken(ctx, secret)
+		if err != nil || got.ID != k.ID || got.OrgID != org.ID || got.LastUsedAt == nil {
+			t.Fatalf("APIKeyByToken = %+v, %v", got, err)
+		}
+		for _, bad := range []string{"", "rf_nope", secret[:len(secret)-1], "Bearer " + secret} {
+			if _, err := st.APIKeyByToken(ctx, bad); errs.Code(err) != errs.CodeUnauthorized {
+				t.Errorf("APIKeyByToken(%q) = %v, want unauthorized", bad, err)
+			}
+		}
+		if err := o.RevokeAPIKey(ctx, k.ID, store.ActorOf(u)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.APIKeyByToken(ctx, secret); errs.Code(err) != errs.CodeUnauthorized {
+			t.Errorf("revoked key = %v, want unauthorized", err)
+		}
+	})
+}
+
+func TestSetupToken(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
+		old, err := st.NewSetupToken(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		token, _ := st.NewSetupToken(ctx)
+		if err := st.CheckSetupToken(ctx, old); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("a replaced setup link still works: %v", err)
+		}
+		if err := st.CheckSetupToken(ctx, token); err != nil {
+			t.Fatalf("fresh setup link: %v", err)
+		}
+		// Bad input writes nothing and keeps the link usable.
+		if _, _, err := st.CompleteSetup(ctx, token, "", admin("ada@example.com")); errs.Code(err) != errs.CodeInvalid {
+			t.Errorf("setup without organisation name = %v, want invalid", err)
+		}
+		if n, _ := st.CountUsers(ctx); n != 0 {
+			t.Fatalf("refused setup created %d users", n)
+		}
+		org, u, err := st.CompleteSetup(ctx, token, "Acme", admin("ada@example.com"))
+		if err != nil || u.OrgID != org.ID {
+			t.Fatalf("CompleteSetup = %v %v %v", org, u, err)
+		}
+		if _, _, err := st.CompleteSetup(ctx, token, "Again", admin("eve@example.com")); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("reusing the setup link = %v, want not found", err)
+		}
+		// Once users exist, a new link cannot create another organisation.
+		token, _ = st.NewSetupToken(ctx)
+		if _, _, err := st.CompleteSetup(ctx, token, "Again", admin("eve@example.com")); errs.Code(err) != errs.CodeConflict {
+			t.Errorf("setup on a set-up install = %v, want conflict", err)
+		}
+		token, _ = st.NewSetupToken(ctx)
+		clock.Advance(store.SetupTTL)
+		if err := st.CheckSetupToken(ctx, token); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("expired setup link = %v, want not found", err)
+		}
+	})
+}
+
+func TestBackupCopiesALiveDatabase(t *testing.T) {
+	st := storetest.SQLite(t, nil)
+	org, _, err := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "copy.db")
+	if err := st.Backup(ctx, dest); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Backup(ctx, dest); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("backup over an existing file = %v, want a refusal", err)
+	}
+	cp, err := store.Open(ctx, dest, storetest.Options(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	if err := cp.CheckSchema(ctx); err != nil {
+		t.Errorf("copy's schema: %v", err)
+	}
+	got, err := cp.Org(org.ID).Get(ctx)
+	if err != nil || got.Name != "Acme" {
+		t.Errorf("copy holds organisation %v, %v; want Acme", got, err)
+	}
+	if _, err := cp.Authenticate(ctx, "ada@example.com", "correct horse battery"); err != nil {
+		t.Errorf("copy cannot authenticate the admin: %v", err)
+	}
+	if _, err := os.Stat(dest + "-wal"); err == nil {
+		if fi, _ := os.Stat(dest); fi.Size() == 0 {
+			t.Errorf("copy is empty")
+		}
+	}
+}
+
+func TestBackupRefusesPostgres(t *testing.T) {
+	st := storetest.Postgres(t, nil)
+	err := st.Backup(ctx, filepath.Join(t.TempDir(), "x.db"))
+	if err == nil || !strings.Contains(err.Error(), "pg_dump") {
+		t.Errorf("Backup on PostgreSQL = %v, want a pointer to pg_dump", err)
+	}
+}

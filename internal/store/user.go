@@ -1,0 +1,322 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/alexedwards/argon2id"
+	"gorm.io/gorm"
+
+	"rolefit/internal/errs"
+)
+
+// Role is what a user may do in their organisation.
+type Role string
+
+// The roles of rolefit users. An admin can do all a manager can, and also
+// manage users, API keys and settings.
+const (
+	RoleAdmin   Role = "admin"
+	RoleManager Role = "manager"
+)
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool { return r == RoleAdmin || r == RoleManager }
+
+// User is a person who signs in to rolefit: an admin or a manager of one
+// organisation.
+type User struct {
+	ID           string    `json:"id"`
+	OrgID        string    `json:"org_id"`
+	Email        string    `json:"email"`
+	Name         string    `json:"name"`
+	Role         Role      `json:"role"`
+	PasswordHash string    `json:"-"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+// TableName tells GORM the table.
+func (User) TableName() string { return "users" }
+
+// IsAdmin reports whether the user is an admin.
+func (u *User) IsAdmin() bool { return u.Role == RoleAdmin }
+
+// NewUser is what it takes to create a user.
+type NewUser struct {
+	Email    string
+	Name     string
+	Role     Role
+	Password string
+}
+
+// Actor is who did something, for the audit log.
+type Actor struct {
+	ID   string
+	Name string
+}
+
+// ActorOf returns the audit actor for a user.
+func ActorOf(u *User) Actor { return Actor{ID: u.ID, Name: u.Name + " <" + u.Email + ">"} }
+
+// normaliseEmail trims and lower-cases an address and says what is wrong
+// with it, if anything.
+func normaliseEmail(email string) (string, string) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	if email == "" {
+		return email, "is required"
+	}
+	a, err := mail.ParseAddress(email)
+	if err != nil || a.Address != email || !strings.Contains(email[strings.LastIndex(email, "@")+1:], ".") {
+		return email, "is not an e-mail address like name@example.com"
+	}
+	if len(email) > 254 {
+		return email, "must be at most 254 characters"
+	}
+	return email, ""
+}
+
+// validate checks a new user and returns it cleaned, or the field errors.
+func (nu NewUser) validate() (NewUser, error) {
+	fields := map[string]string{}
+	var msg string
+	if nu.Email, msg = normaliseEmail(nu.Email); msg != "" {
+		fields["email"] = msg
+	}
+	nu.Name = strings.TrimSpace(nu.Name)
+	switch {
+	case nu.Name == "":
+		fields["name"] = "is required"
+	case len(nu.Name) > 200:
+		fields["name"] = "must be at most 200 characters"
+	}
+	if !nu.Role.Valid() {
+		fields["role"] = "must be admin or manager"
+	}
+	if msg := checkPassword(nu.Password); msg != "" {
+		fields["password"] = msg
+	}
+	if len(fields) > 0 {
+		return nu, errs.InvalidFields("Please correct the highlighted fields.", fields)
+	}
+	return nu, nil
+}
+
+// insertUser validates, hashes and inserts a user inside tx.
+func (s *Store) insertUser(tx *gorm.DB, orgID string, nu NewUser) (*User, error) {
+	nu, err := nu.validate()
+	if err != nil {
+		return nil, err
+	}
+	hash, err := s.hashPassword(nu.Password)
+	if err != nil {
+		return nil, fmt.Errorf("hash password: %w", err)
+	}
+	now := s.now()
+	u := &User{ID: newID(), OrgID: orgID, Email: nu.Email, Name: nu.Name, Role: nu.Role,
+		PasswordHash: hash, CreatedAt: now, UpdatedAt: now}
+	if err := tx.Create(u).Error; err != nil {
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
+			return nil, &errs.Error{Code: errs.CodeConflict, Message: "That e-mail address already has an account.",
+				Fields: map[string]string{"email": "already has an account"}}
+		}
+		return nil, fmt.Errorf("create user: %w", err)
+	}
+	return u, nil
+}
+
+// CreateOrganisation creates an organisation and its first admin in one
+// transaction: both or neither. demo marks an organisation of demo data.
+func (s *Store) CreateOrganisation(ctx context.Context, name string, admin NewUser, demo bool) (*Organisation, *User, error) {
+	name, msg := cleanOrgName(name)
+	if msg != "" {
+		fields := map[string]string{"organisation": msg}
+		if _, err := admin.validate(); err != nil {
+			for k, v := range errs.FieldsOf(err) {
+				fields[k] = v
+			}
+		}
+		return nil, nil, errs.InvalidFields("Please correct the highlighted fields.", fields)
+	}
+	var org *Organisation
+	var user *User
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var err error
+		if org, err = s.createOrganisation(tx, name, demo); err != nil {
+			return err
+		}
+		if user, err = s.insertUser(tx, org.ID, admin); err != nil {
+			return err
+		}
+		return s.Org(org.ID).audit(tx, ActorOf(user), "create", "organisation", org.ID, org.Name)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return org, user, nil
+}
+
+// CreateUser adds a user to the organisation.
+func (o *Org) CreateUser(ctx context.Context, nu NewUser, by Actor) (*User, error) {
+	var u *User
+	err := o.s.tx(ctx, func(tx *gorm.DB) error {
+		var err error
+		if u, err = o.s.insertUser(tx, o.id, nu); err != nil {
+			return err
+		}
+		return o.audit(tx, by, "create", "user", u.ID, u.Email+" as "+string(u.Role))
+	})
+	return u, err
+}
+
+// Users lists the organisation's users by name.
+func (o *Org) Users(ctx context.Context) ([]User, error) {
+	var us []User
+	if err := o.scope(o.s.reader(ctx)).Order("name, email").Find(&us).Error; err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	return us, nil
+}
+
+// User returns one of the organisation's users.
+func (o *Org) User(ctx context.Context, id string) (*User, error) {
+	return o.user(o.s.reader(ctx), id)
+}
+
+func (o *Org) user(db *gorm.DB, id string) (*User, error) {
+	var u User
+	err := o.scope(db).Where("id = ?", id).Take(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, errs.NotFound("user")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get user: %w", err)
+	}
+	return &u, nil
+}
+
+// countAdmins counts the organisation's admins inside tx.
+func (o *Org) countAdmins(tx *gorm.DB) (int64, error) {
+	var n int64
+	err := o.scope(tx.Model(&User{})).Where("role = ?", RoleAdmin).Count(&n).Error
+	return n, err
+}
+
+// SetUserRole changes a user's role. The last admin cannot be demoted, or
+// nobody could manage the organisation any more.
+func (o *Org) SetUserRole(ctx context.Context, id string, role Role, by Actor) error {
+	if !role.Valid() {
+		return errs.InvalidFields("Please choose a role.", map[string]string{"role": "must be admin or manager"})
+	}
+	return o.s.tx(ctx, func(tx *gorm.DB) error {
+		u, err := o.user(tx, id)
+		if err != nil {
+			return err
+		}
+		if u.Role == role {
+			return nil
+		}
+		if u.Role == RoleAdmin {
+			if n, err := o.countAdmins(tx); err != nil {
+				return err
+			} else if n <= 1 {
+				return errs.Conflict("%s is the only admin; make someone else an admin first.", u.Name)
+			}
+		}
+		if err := o.scope(tx.Model(&User{})).Where("id = ?", id).
+			Updates(map[string]any{"role": role, "updated_at": o.s.now()}).Error; err != nil {
+			return fmt.Errorf("set role: %w", err)
+		}
+		return o.audit(tx, by, "change_role", "user", id, u.Email+" to "+string(role))
+	})
+}
+
+// DeleteUser removes a user and their sessions. The last admin cannot be
+// removed.
+func (o *Org) DeleteUser(ctx context.Context, id string, by Actor) error {
+	return o.s.tx(ctx, func(tx *gorm.DB) error {
+		u, err := o.user(tx, id)
+		if err != nil {
+			return err
+		}
+		if u.Role == RoleAdmin {
+			if n, err := o.countAdmins(tx); err != nil {
+				return err
+			} else if n <= 1 {
+				return errs.Conflict("%s is the only admin and cannot be removed.", u.Name)
+			}
+		}
+		if err := o.scope(tx).Where("id = ?", id).Delete(&User{}).Error; err != nil {
+			return fmt.Errorf("delete user: %w", err)
+		}
+		return o.audit(tx, by, "delete", "user", id, u.Email)
+	})
+}
+
+// ChangePassword sets a new password for a user after checking the
+// current one, and ends the user's other sessions.
+func (o *Org) ChangePassword(ctx context.Context, id, current, next, keepSession string) error {
+	if msg := checkPassword(next); msg != "" {
+		return errs.InvalidFields("Please choose a longer password.", map[string]string{"new_password": msg})
+	}
+	u, err := o.User(ctx, id)
+	if err != nil {
+		return err
+	}
+	if ok, err := argon2id.ComparePasswordAndHash(current, u.PasswordHash); err != nil || !ok {
+		return errs.InvalidFields("The current password is not right.", map[string]string{"current_password": "is not right"})
+	}
+	hash, err := o.s.hashPassword(next)
+	if err != nil {
+		return fmt.Errorf("hash password: %w", err)
+	}
+	return o.s.tx(ctx, func(tx *gorm.DB) error {
+		if err := o.scope(tx.Model(&User{})).Where("id = ?", id).
+			Updates(map[string]any{"password_hash": hash, "updated_at": o.s.now()}).Error; err != nil {
+			return fmt.Errorf("set password: %w", err)
+		}
+		if err := tx.Where("user_id = ? AND id <> ?", id, HashToken(keepSession)).Delete(&Session{}).Error; err != nil {
+			return fmt.Errorf("end other sessions: %w", err)
+		}
+		return o.audit(tx, ActorOf(u), "change_password", "user", id, "")
+	})
+}
+
+// Authenticate returns the user with this e-mail address and password. A
+// wrong password and an unknown address get the same error, in about the
+// same time, so neither reveals whether an account exists.
+func (s *Store) Authenticate(ctx context.Context, email, password string) (*User, error) {
+	bad := errs.Unauthorized("That e-mail address and password do not match an account.")
+	email = strings.ToLower(strings.TrimSpace(email))
+	var u User
+	err := s.reader(ctx).Where("email = ?", email).Take(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		s.dummyCompare(password)
+		return nil, bad
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find user: %w", err)
+	}
+	ok, err := argon2id.ComparePasswordAndHash(password, u.PasswordHash)
+	if err != nil {
+		return nil, fmt.Errorf("check password: %w", err)
+	}
+	if !ok {
+		return nil, bad
+	}
+	return &u, nil
+}
+
+// CountUsers counts all users of all organisations; zero means a new
+// install that still needs its first admin.
+func (s *Store) CountUsers(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.reader(ctx).Model(&User{}).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count users: %w", err)
+	}
+	return n, nil
+}
