@@ -3,9 +3,102 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"rolefit/internal/assess"
 )
 
-// runCheck validates questionnaire files.
+// checkSummary is the --help text of rolefit check.
+const checkSummary = `Validates questionnaire definition files (YAML, the format of the shipped
+questionnaires) and prints every problem found, one per line, as
+
+  FILE:LINE: item ID: what is wrong
+
+and, for each valid file,
+
+  FILE: ok (ID vVERSION, N items, sha256:HASH)
+
+The hash is the canonical content hash stored with every response: it does
+not change with comments or layout, and changes with any text, key or scale.
+Files that define the same id and version with different content are an
+error too.
+
+Exit status: 0 when every file is valid, 1 when any is not, 2 on a usage
+error.`
+
+// runCheck validates questionnaire files: rolefit check FILE...
 func runCheck(ctx context.Context, args []string, cio commandIO) error {
-	return errors.New("not built yet")
+	flags := newFlagSet("check", "FILE...", checkSummary, cio)
+	if err := parseFlags(flags, args, cio); err != nil {
+		return err
+	}
+	files := flags.Args()
+	if len(files) == 0 {
+		fmt.Fprintf(cio.stderr, "rolefit check: no files given\n\n")
+		flags.Usage()
+		return exitCode(2)
+	}
+	catalog := assess.NewCatalog()
+	invalid := 0
+	for _, name := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		q, err := checkFile(name, catalog)
+		if err != nil {
+			fmt.Fprintln(cio.stderr, err)
+			invalid++
+			continue
+		}
+		fmt.Fprintf(cio.stdout, "%s: ok (%s v%d, %d items, %s)\n", name, q.ID, q.Version, q.NumItems(), q.Hash)
+	}
+	if invalid > 0 {
+		fmt.Fprintf(cio.stderr, "%d of %d files invalid\n", invalid, len(files))
+		return exitCode(1)
+	}
+	return nil
+}
+
+// checkFile reads and parses one file and adds it to catalog, which
+// catches two files defining one version differently.
+func checkFile(name string, catalog *assess.Catalog) (*assess.Questionnaire, error) {
+	data, err := readQuestionnaireFile(name)
+	if err != nil {
+		return nil, err
+	}
+	q, err := assess.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := catalog.Add(q); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// readQuestionnaireFile reads a file of at most assess.MaxFileSize bytes
+// (one byte more, so that Parse can say it is too large).
+func readQuestionnaireFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %w", name, pathErrReason(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, assess.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %w", name, pathErrReason(err))
+	}
+	return data, nil
+}
+
+// pathErrReason drops the path an *fs.PathError repeats.
+func pathErrReason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
