@@ -3,17 +3,191 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"strings"
+	"time"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/demo"
+	"rolefit/internal/mail"
+	"rolefit/internal/server"
+	"rolefit/internal/store"
+	"rolefit/questionnaires"
 )
 
+// shutdownGrace is how long requests in flight get to finish on SIGTERM.
+const shutdownGrace = 15 * time.Second
+
+// runServe runs the web app until ctx is cancelled (SIGTERM or SIGINT),
+// then drains requests and closes the database.
 func runServe(ctx context.Context, args []string, cio commandIO) error {
-	return errors.New("not built yet")
+	fs := newFlagSet("serve", "", "Run the rolefit web app. Applies pending database migrations first.", cio)
+	var d dbFlags
+	d.register(fs, cio.getenv)
+	addr := fs.String("addr", envOr(cio.getenv, "ROLEFIT_ADDR", defaultAddr), "address to listen on (env ROLEFIT_ADDR)")
+	baseURL := fs.String("base-url", envOr(cio.getenv, "ROLEFIT_BASE_URL", ""),
+		"address people reach rolefit at, for links it prints and sends, e.g. https://rolefit.example.com (env ROLEFIT_BASE_URL; default: http://ADDR)")
+	proxies := fs.String("trusted-proxies", envOr(cio.getenv, "ROLEFIT_TRUSTED_PROXIES", ""),
+		"comma-separated IPs or CIDR ranges of reverse proxies whose X-Forwarded-* headers are trusted (env ROLEFIT_TRUSTED_PROXIES)")
+	qdir := fs.String("questionnaires", envOr(cio.getenv, "ROLEFIT_QUESTIONNAIRES", ""),
+		"folder of extra questionnaire files (*.yaml) to offer besides the shipped ones (env ROLEFIT_QUESTIONNAIRES)")
+	smtpURL := fs.String("smtp", envOr(cio.getenv, "ROLEFIT_SMTP_URL", ""),
+		"SMTP server for e-mailing invitation links, e.g. smtp://user:password@mail.example.com:587?from=hiring@example.com (env ROLEFIT_SMTP_URL; default: no e-mail, managers copy links)")
+	withDemo := fs.Bool("demo", false, "load a demo organisation if the database is empty, and print its logins")
+	if err := parseFlags(fs, args, cio); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(cio.stderr, "rolefit serve: unexpected argument %q\n", fs.Arg(0))
+		return exitCode(2)
+	}
+	log, err := d.logger(cio.stderr)
+	if err != nil {
+		return err
+	}
+	started := time.Now()
+	cat, err := loadCatalog(*qdir)
+	if err != nil {
+		return err
+	}
+	cfg := server.Config{BaseURL: strings.TrimRight(*baseURL, "/")}
+	if *smtpURL != "" {
+		m, err := mail.ParseURL(*smtpURL)
+		if err != nil {
+			return fmt.Errorf("--smtp: %w", err)
+		}
+		cfg.Mailer = m
+	}
+	st, err := d.open(ctx, log, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if applied, err := st.Migrate(ctx); err != nil {
+		return err
+	} else if len(applied) > 0 {
+		log.Info("database migrated", "applied", strings.Join(applied, ", "), "db", st.Source())
+	}
+
+	for _, p := range strings.Split(*proxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
+		}
+	}
+	app, err := server.New(cfg, st, cat, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = "http://" + displayAddr(ln.Addr())
+	}
+	fmt.Fprintf(cio.stdout, "rolefit listening on %s\n", cfg.BaseURL)
+
+	if *withDemo {
+		logins, created, err := demo.Seed(ctx, st, cat)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		switch {
+		case logins == nil:
+			fmt.Fprintln(cio.stdout, "--demo: the database already holds organisations, so no demo data was added.")
+		default:
+			if created {
+				fmt.Fprintf(cio.stdout, "Demo organisation %q created (made-up data, for trying rolefit only).\n", demo.OrgName)
+			}
+			fmt.Fprintf(cio.stdout, "Sign in at %s/login with:\n", cfg.BaseURL)
+			for _, l := range logins {
+				fmt.Fprintf(cio.stdout, "  %-8s e-mail %s  password %s\n", l.Role, l.Email, l.Password)
+			}
+		}
+	}
+	if n, err := st.CountUsers(ctx); err != nil {
+		ln.Close()
+		return err
+	} else if n == 0 {
+		token, err := st.NewSetupToken(ctx)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		fmt.Fprintf(cio.stdout, "No accounts yet. Create the first organisation and admin within %v at:\n  %s/setup?token=%s\n(or run 'rolefit user add').\n",
+			store.SetupTTL, cfg.BaseURL, token)
+	}
+
+	errc := make(chan error, 1)
+	go func() { errc <- app.Listener(ln) }()
+	go purgeSessions(ctx, st, log)
+	log.Info("ready", "addr", ln.Addr().String(), "db", st.Source(), "startup", time.Since(started).Round(time.Millisecond))
+
+	select {
+	case err := <-errc:
+		return fmt.Errorf("server stopped: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight", "grace", shutdownGrace)
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := app.ShutdownWithContext(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	log.Info("stopped")
+	return nil
 }
-func runMigrate(ctx context.Context, args []string, cio commandIO) error {
-	return errors.New("not built yet")
+
+// displayAddr turns a listening address into one a browser can open: a
+// wildcard address becomes localhost.
+func displayAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return a.String()
+	}
+	host := tcp.IP.String()
+	if tcp.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, fmt.Sprint(tcp.Port))
 }
-func runUser(ctx context.Context, args []string, cio commandIO) error {
-	return errors.New("not built yet")
+
+// purgeSessions deletes expired sessions every hour while the server runs.
+func purgeSessions(ctx context.Context, st *store.Store, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := st.PurgeSessions(ctx); err != nil {
+				log.Warn("purge expired sessions", "err", err)
+			} else if n > 0 {
+				log.Info("purged expired sessions", "count", n)
+			}
+		}
+	}
 }
-func runBackup(ctx context.Context, args []string, cio commandIO) error {
-	return errors.New("not built yet")
+
+// loadCatalog loads the shipped questionnaires and, when dir is given, the
+// admin's own. A broken file stops the server with every problem listed.
+func loadCatalog(dir string) (*assess.Catalog, error) {
+	cat, err := assess.LoadCatalog(questionnaires.FS)
+	if err != nil {
+		return nil, fmt.Errorf("shipped questionnaires: %w", err)
+	}
+	if dir != "" {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("--questionnaires %s: not a folder", dir)
+		}
+		if err := cat.AddFS(os.DirFS(dir), dir); err != nil {
+			return nil, fmt.Errorf("questionnaires in %s: %w", dir, err)
+		}
+	}
+	return cat, nil
 }

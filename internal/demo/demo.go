@@ -5,7 +5,10 @@ package demo
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"strings"
 
+	"rolefit/internal/assess"
 	"rolefit/internal/store"
 )
 
@@ -26,11 +29,47 @@ var (
 	Admin   = Login{Role: store.RoleAdmin, Email: "admin@demo.rolefit.example", Password: "demo-admin-1"}
 )
 
-// Seed creates the demo organisation with a manager and an admin login
-// when the database has no organisation yet. It returns the logins, and
-// created=false when the database already had data (then it adds nothing,
-// and the logins work only if an earlier Seed made them).
-func Seed(ctx context.Context, st *store.Store) (logins []Login, created bool, err error) {
+// person is one made-up member of the demo organisation: who they are,
+// their latent hunter and farmer levels (z-scores), and how they answer.
+type person struct {
+	name, role     string
+	kind           store.PersonKind
+	hunter, farmer float64
+	style          assess.Style
+	invite         string // "" = answered; "sent" or "started" = invited, not yet submitted
+}
+
+// people tell the founding story: a star seller (Dana) kept on account
+// service, service-minded staff, and candidates of every kind, two of
+// them answering carelessly so the quality flags show.
+var people = []person{
+	{name: "Dana Diaz", role: "Account manager", kind: store.Staff, hunter: 1.8, farmer: -0.4},
+	{name: "Sam Okafor", role: "Account executive", kind: store.Staff, hunter: 1.2, farmer: 0.3},
+	{name: "Priya Raman", role: "Customer success", kind: store.Staff, hunter: -0.6, farmer: 1.5},
+	{name: "Tomás Herrera", role: "Customer success", kind: store.Staff, hunter: -0.2, farmer: 1.1},
+	{name: "Mei Lin", role: "Account executive", kind: store.Staff, hunter: 0.9, farmer: 1.0},
+	{name: "Jonas Berg", role: "Sales development", kind: store.Staff, hunter: 0.6, farmer: -0.8},
+	{name: "Aisha Bello", role: "Account manager", kind: store.Staff, hunter: 0.1, farmer: 0.7},
+	{name: "Lukas Novak", role: "Sales development", kind: store.Staff, hunter: -0.7, farmer: -0.5},
+	{name: "Grace Mensah", role: "Customer success", kind: store.Staff, hunter: 0.2, farmer: 1.7},
+	{name: "Oliver Grant", role: "Account executive", kind: store.Staff, hunter: 1.4, farmer: -1.0},
+	{name: "Nadia Haddad", kind: store.Candidate, hunter: -0.3, farmer: 1.6},
+	{name: "Ravi Patel", kind: store.Candidate, hunter: 1.5, farmer: 0.2},
+	{name: "Chloe Martin", kind: store.Candidate, hunter: 0.4, farmer: 0.9},
+	{name: "Kenji Sato", kind: store.Candidate, hunter: -0.9, farmer: 0.4},
+	{name: "Ines Duarte", kind: store.Candidate, style: assess.StyleStraightLining},
+	{name: "Marek Zielinski", kind: store.Candidate, hunter: 0.5, farmer: 0.1, style: assess.StyleTooFast},
+	{name: "Hannah Cole", kind: store.Candidate, invite: "sent"},
+	{name: "Yusuf Demir", kind: store.Candidate, invite: "started"},
+}
+
+// Seed creates the demo organisation when the database has no
+// organisation yet: an admin and a manager login, people with scored
+// responses to the sales-service questionnaire, and open invitations. It
+// returns the logins, and created=false when the database already had
+// data (then it adds nothing, and the logins work only if an earlier Seed
+// made them).
+func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []Login, created bool, err error) {
 	orgs, err := st.Organisations(ctx)
 	if err != nil {
 		return nil, false, err
@@ -44,16 +83,76 @@ func Seed(ctx context.Context, st *store.Store) (logins []Login, created bool, e
 		}
 		return nil, false, nil
 	}
+	q, ok := cat.Latest("sales-service")
+	if !ok {
+		return nil, false, fmt.Errorf("demo data needs the sales-service questionnaire")
+	}
 	org, admin, err := st.CreateOrganisation(ctx, OrgName,
 		store.NewUser{Email: Admin.Email, Name: "Alex Admin", Role: store.RoleAdmin, Password: Admin.Password}, true)
 	if err != nil {
 		return nil, false, fmt.Errorf("create demo organisation: %w", err)
 	}
-	_, err = st.Org(org.ID).CreateUser(ctx,
-		store.NewUser{Email: Manager.Email, Name: "Morgan Manager", Role: store.RoleManager, Password: Manager.Password},
-		store.ActorOf(admin))
+	o := st.Org(org.ID)
+	by := store.ActorOf(admin)
+	_, err = o.CreateUser(ctx, store.NewUser{Email: Manager.Email, Name: "Morgan Manager", Role: store.RoleManager, Password: Manager.Password}, by)
 	if err != nil {
 		return nil, false, fmt.Errorf("create demo manager: %w", err)
 	}
+	rng := rand.New(rand.NewPCG(2026, 11))
+	for _, dp := range people {
+		email := strings.ToLower(strings.NewReplacer(" ", ".", "á", "a", "ö", "o").Replace(dp.name)) + "@demo.rolefit.example"
+		p, err := o.CreatePerson(ctx, store.NewPerson{Name: dp.name, Email: email, Kind: dp.kind, Role: dp.role}, by)
+		if err != nil {
+			return nil, false, fmt.Errorf("create demo person %s: %w", dp.name, err)
+		}
+		sim := assess.Simulation{Traits: assess.Traits{Composites: map[string]float64{"hunter": dp.hunter, "farmer": dp.farmer}},
+			Style: dp.style, SlipRate: assess.DefaultSlipRate}
+		resp := assess.Simulate(q, rng, sim)
+		if dp.invite != "" {
+			if err := invite(ctx, st, o, p, q, resp, dp.invite == "started", by); err != nil {
+				return nil, false, err
+			}
+			continue
+		}
+		scored, err := store.ScoredFrom(assess.Score(q, resp, assess.Options{}))
+		if err != nil {
+			return nil, false, err
+		}
+		_, err = o.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version,
+			QuestionnaireHash: q.Hash, Answers: resp.Answers, PageSeconds: resp.PageSeconds, Scored: scored}, by)
+		if err != nil {
+			return nil, false, fmt.Errorf("record demo response of %s: %w", dp.name, err)
+		}
+	}
 	return logins, true, nil
+}
+
+// invite leaves an invitation open; a started one has its first two pages
+// answered, as if the person had stopped half way.
+func invite(ctx context.Context, st *store.Store, o *store.Org, p *store.Person, q *assess.Questionnaire,
+	resp assess.Response, started bool, by store.Actor) error {
+	_, token, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
+		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, by)
+	if err != nil {
+		return fmt.Errorf("invite demo person %s: %w", p.Name, err)
+	}
+	if !started {
+		return nil
+	}
+	r, err := st.Respondent(ctx, token)
+	if err != nil {
+		return err
+	}
+	if err := r.Consent(ctx, "demo consent"); err != nil {
+		return err
+	}
+	partial := map[string]int{}
+	for _, page := range q.Pages[:2] {
+		for _, it := range page.Items {
+			if v, ok := resp.Answers[it.ID]; ok {
+				partial[it.ID] = v
+			}
+		}
+	}
+	return r.SaveAnswers(ctx, partial, -1)
 }

@@ -19,7 +19,6 @@ const (
 	CodeUnauthorized = "unauthorized"
 	CodeForbidden    = "forbidden"
 	CodeRateLimited  = "rate_limited"
-	CodeTooLarge     = "too_large"
 	CodeInternal     = "internal"
 )
 

@@ -5,60 +5,99 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"rolefit/internal/store"
 )
 
 // access is the status each kind of caller gets from a route: nobody
-// signed in, a manager of organisation A, an admin of organisation B (the
-// wrong organisation), and an admin of A. Routes with an ID are called with
-// an ID of A's data; B must get "not found", exactly as for an ID that does
-// not exist. API routes use: no key, B's key (in otherAdmin), A's key (in
-// admin); manager is unused for them.
+// signed in, an admin of organisation B (the wrong organisation), a
+// manager of organisation A, and an admin of A, called in that order.
+// Routes with an ID are called with an ID of A's data; B must get "not
+// found", exactly as for an ID that does not exist. API routes use no key,
+// B's key (otherAdmin) and A's key (admin); manager is unused for them.
+// Respondent routes (/i/…) are called with A's link by everyone: the link
+// is the credential, so all callers get the same answer.
 type access struct {
-	anon, manager, otherAdmin, admin int
+	anon, otherAdmin, manager, admin int
 }
 
 const (
-	ok       = http.StatusOK
-	created  = http.StatusCreated
-	redirect = http.StatusSeeOther
-	bad      = http.StatusBadRequest
-	unauth   = http.StatusUnauthorized
-	denied   = http.StatusForbidden
-	notFound = http.StatusNotFound
+	ok         = http.StatusOK
+	created    = http.StatusCreated
+	redirect   = http.StatusSeeOther
+	bad        = http.StatusBadRequest
+	unauth     = http.StatusUnauthorized
+	denied     = http.StatusForbidden
+	notFound   = http.StatusNotFound
+	conflict   = http.StatusConflict
+	unanswered = http.StatusUnprocessableEntity
 )
 
 // authzMatrix lists every route of the router. A test fails when a route
 // is missing, so a new route cannot skip this table.
 var authzMatrix = map[string]access{
-	"GET /healthz":                       {ok, ok, ok, ok},
-	"GET /readyz":                        {ok, ok, ok, ok},
-	"GET /api/v1/openapi.json":           {ok, ok, ok, ok},
-	"GET /api/v1/me":                     {unauth, 0, ok, ok},
-	"GET /login":                         {ok, redirect, redirect, redirect},
-	"POST /login":                        {denied, unauth, unauth, unauth}, // anonymous: no CSRF token; others: empty form
-	"POST /logout":                       {denied, redirect, redirect, redirect},
-	"GET /setup":                         {notFound, notFound, notFound, notFound}, // no valid token
-	"POST /setup":                        {denied, notFound, notFound, notFound},
-	"GET /":                              {redirect, ok, ok, ok},
-	"GET /people":                        {redirect, ok, ok, ok},
-	"GET /team":                          {redirect, ok, ok, ok},
-	"GET /placement":                     {redirect, ok, ok, ok},
-	"GET /costs":                         {redirect, ok, ok, ok},
+	"GET /healthz":                {ok, ok, ok, ok},
+	"GET /readyz":                 {ok, ok, ok, ok},
+	"GET /api/v1/openapi.json":    {ok, ok, ok, ok},
+	"GET /api/v1/me":              {unauth, ok, 0, ok},
+	"POST /api/v1/people":         {unauth, bad, 0, bad}, // empty body
+	"GET /api/v1/people":          {unauth, ok, 0, ok},
+	"GET /api/v1/people/:id":      {unauth, notFound, 0, ok},
+	"POST /api/v1/invitations":    {unauth, bad, 0, created}, // B: A's person_id is "no such person"
+	"GET /api/v1/invitations/:id": {unauth, notFound, 0, ok},
+	"POST /api/v1/responses":      {unauth, bad, 0, bad}, // B: no such person; A: answers missing
+
+	"GET /login":   {ok, redirect, redirect, redirect},
+	"POST /login":  {denied, unauth, unauth, unauth}, // anonymous: no CSRF token; others: empty form
+	"POST /logout": {denied, redirect, redirect, redirect},
+	"GET /setup":   {notFound, notFound, notFound, notFound}, // no valid token
+	"POST /setup":  {denied, notFound, notFound, notFound},
+
+	"GET /":          {redirect, ok, ok, ok},
+	"GET /team":      {redirect, ok, ok, ok},
+	"GET /placement": {redirect, ok, ok, ok},
+	"GET /costs":     {redirect, ok, ok, ok},
+
+	"GET /people":                                {redirect, ok, ok, ok},
+	"POST /people":                               {denied, bad, bad, bad}, // empty form
+	"POST /people/import":                        {denied, bad, bad, bad},
+	"GET /people/:id":                            {redirect, notFound, ok, ok},
+	"POST /people/:id/invitations":               {denied, notFound, created, created},
+	"POST /people/:id/invitations/:inv/extend":   {denied, notFound, redirect, redirect},
+	"POST /people/:id/invitations/:inv/renew":    {denied, notFound, ok, ok},
+	"POST /people/:id/invitations/:inv/withdraw": {denied, notFound, redirect, conflict}, // A's admin finds it withdrawn
+	"POST /people/:id/erase":                     {denied, notFound, redirect, notFound}, // A's admin finds it erased
+
+	"GET /i/:token":          {ok, ok, ok, ok},
+	"POST /i/:token/consent": {bad, bad, bad, bad},                     // box not ticked
+	"GET /i/:token/page/:n":  {redirect, redirect, redirect, redirect}, // no consent yet
+	"POST /i/:token/page/:n": {redirect, redirect, redirect, redirect},
+	"POST /i/:token/answer":  {bad, bad, bad, bad}, // no item
+	"GET /i/:token/review":   {redirect, redirect, redirect, redirect},
+	"POST /i/:token/submit":  {redirect, redirect, redirect, redirect},
+	"GET /i/:token/done":     {redirect, redirect, redirect, redirect},
+
 	"GET /settings":                      {redirect, ok, ok, ok},
 	"POST /settings/password":            {denied, bad, bad, bad},
-	"GET /settings/users":                {redirect, denied, ok, ok},
-	"POST /settings/users":               {denied, denied, bad, bad},
-	"POST /settings/users/:id/role":      {denied, denied, notFound, redirect},
-	"POST /settings/users/:id/delete":    {denied, denied, notFound, redirect},
-	"GET /settings/api-keys":             {redirect, denied, ok, ok},
-	"POST /settings/api-keys":            {denied, denied, bad, bad},
-	"POST /settings/api-keys/:id/revoke": {denied, denied, notFound, redirect},
+	"GET /settings/users":                {redirect, ok, denied, ok},
+	"POST /settings/users":               {denied, bad, denied, bad},
+	"POST /settings/users/:id/role":      {denied, notFound, denied, redirect},
+	"POST /settings/users/:id/delete":    {denied, notFound, denied, redirect},
+	"GET /settings/api-keys":             {redirect, ok, denied, ok},
+	"POST /settings/api-keys":            {denied, bad, denied, bad},
+	"POST /settings/api-keys/:id/revoke": {denied, notFound, denied, redirect},
 }
 
-// authzForms are the form values a route is called with, so the call gets
-// past input checks to the organisation and role checks.
-var authzForms = map[string]url.Values{
-	"POST /settings/users/:id/role": {"role": {"admin"}},
+// authzForms are the form values or JSON bodies a route is called with,
+// so the call gets past input checks to the organisation and role checks.
+// {person} and {token} are replaced by A's.
+var authzForms = map[string]string{
+	"POST /settings/users/:id/role":            "role=admin",
+	"POST /people/:id/invitations":             "questionnaire=sales-service:1&expires_in_days=14",
+	"POST /people/:id/invitations/:inv/extend": "days=7",
+	"POST /people/:id/erase":                   "confirm=yes",
+	"POST /api/v1/invitations":                 `{"person_id":"{person}","questionnaire":"sales-service"}`,
+	"POST /api/v1/responses":                   `{"person_id":"{person}","questionnaire":"sales-service","answers":{}}`,
 }
 
 func TestAuthorizationMatrix(t *testing.T) {
@@ -75,30 +114,50 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 		t.Run(key, func(t *testing.T) {
 			f := sqliteFixture(t, Config{})
-			_, keyA, _ := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "a", f.adminA)
-			kA, _ := f.st.Org(f.orgA.ID).APIKeys(ctx)
+			oA := f.st.Org(f.orgA.ID)
+			_, keyA, _ := oA.CreateAPIKey(ctx, "a", f.adminA)
+			kA, _ := oA.APIKeys(ctx)
 			_, keyB, _ := f.st.Org(f.orgB.ID).CreateAPIKey(ctx, "b", f.adminB)
+			person, err := oA.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, store.ActorOf(f.adminA))
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, _ := testCatalog(t).Latest("sales-service")
+			inv, token, err := oA.CreateInvitation(ctx, store.NewInvitation{PersonID: person.ID, QuestionnaireID: q.ID,
+				QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, store.ActorOf(f.adminA))
+			if err != nil {
+				t.Fatal(err)
+			}
 			path := r.Path
-			switch {
-			case strings.HasPrefix(path, "/settings/users/:id"):
-				path = strings.Replace(path, ":id", f.mgrA.ID, 1)
-			case strings.HasPrefix(path, "/settings/api-keys/:id"):
-				path = strings.Replace(path, ":id", kA[0].ID, 1)
+			for _, sub := range []struct{ prefix, param, id string }{
+				{"/settings/users/", ":id", f.mgrA.ID},
+				{"/settings/api-keys/", ":id", kA[0].ID},
+				{"/people/", ":id", person.ID},
+				{"/people/", ":inv", inv.ID},
+				{"/api/v1/people/", ":id", person.ID},
+				{"/api/v1/invitations/", ":id", inv.ID},
+				{"/i/", ":token", token},
+				{"/i/", ":n", "1"},
+			} {
+				if strings.HasPrefix(path, sub.prefix) {
+					path = strings.Replace(path, sub.param, sub.id, 1)
+				}
 			}
 			if strings.Contains(path, ":") {
 				t.Fatalf("no ID of organisation A to put in %s", r.Path)
 			}
+			body := strings.NewReplacer("{person}", person.ID, "{token}", token).Replace(authzForms[key])
 			call := func(who string, wantStatus int) {
 				t.Helper()
 				if wantStatus == 0 {
 					return
 				}
 				var got int
-				var body string
+				var respBody string
 				if strings.HasPrefix(path, "/api/") {
 					k := map[string]string{"anon": "", "otherAdmin": keyB, "admin": keyA}[who]
-					resp, b := f.apiRequest(r.Method, path, k, "")
-					got, body = resp.StatusCode, b
+					resp, b := f.apiRequest(r.Method, path, k, body)
+					got, respBody = resp.StatusCode, b
 				} else {
 					b := f.browser()
 					switch who {
@@ -114,35 +173,39 @@ func TestAuthorizationMatrix(t *testing.T) {
 					}
 					var resp *http.Response
 					if r.Method == http.MethodGet {
-						resp, body = b.get(path)
+						resp, respBody = b.get(path)
 					} else {
-						form := url.Values{}
-						for k, v := range authzForms[key] {
-							form[k] = v
+						form, err := url.ParseQuery(body)
+						if err != nil {
+							t.Fatal(err)
 						}
-						resp, body = b.post(path, form)
+						resp, respBody = b.post(path, form)
 					}
 					got = resp.StatusCode
 				}
 				if got != wantStatus {
-					if len(body) > 300 {
-						body = body[:300]
+					if len(respBody) > 400 {
+						respBody = respBody[:400]
 					}
-					t.Errorf("%s: status %d, want %d\n%s", who, got, wantStatus, body)
+					t.Errorf("%s: status %d, want %d\n%s", who, got, wantStatus, respBody)
 				}
 			}
-			// The wrong organisation goes before A's admin, whose calls
-			// may change or delete the data.
 			call("anon", want.anon)
-			call("manager", want.manager)
 			call("otherAdmin", want.otherAdmin)
 			// Nothing of A's changed because of B.
-			if u, err := f.st.Org(f.orgA.ID).User(ctx, f.mgrA.ID); err != nil || u.Role != f.mgrA.Role {
+			if u, err := oA.User(ctx, f.mgrA.ID); err != nil || u.Role != f.mgrA.Role {
 				t.Errorf("A's manager after B's call: %+v, %v", u, err)
 			}
-			if ks, _ := f.st.Org(f.orgA.ID).APIKeys(ctx); ks[0].RevokedAt != nil {
+			if ks, _ := oA.APIKeys(ctx); ks[0].RevokedAt != nil {
 				t.Error("B revoked A's key")
 			}
+			if got, err := oA.Invitation(ctx, inv.ID); err != nil || got.Status != store.InvitationSent || !got.ExpiresAt.Equal(inv.ExpiresAt) {
+				t.Errorf("B changed A's invitation: %+v, %v", got, err)
+			}
+			if n, _ := oA.CountPeople(ctx); n != 1 {
+				t.Errorf("after B's call A has %d people", n)
+			}
+			call("manager", want.manager)
 			call("admin", want.admin)
 		})
 	}

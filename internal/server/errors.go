@@ -60,9 +60,14 @@ func classify(err error) (status int, body apiErrorBody) {
 	return statusOf[code], apiErrorBody{Code: code, Message: errs.Message(err), Fields: errs.FieldsOf(err)}
 }
 
-// isAPI reports whether a request is for the JSON API, which gets JSON
-// errors; everything else gets an HTML page.
+// isAPI reports whether a request is for the JSON API.
 func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
+
+// wantsJSON reports whether an error should be answered in JSON: for the
+// API, and for pages' own scripts, which ask for JSON in Accept.
+func wantsJSON(c *fiber.Ctx) bool {
+	return isAPI(c) || c.Accepts(fiber.MIMETextHTML, fiber.MIMEApplicationJSON) == fiber.MIMEApplicationJSON
+}
 
 // errorHandler is the one place errors become responses. Internal errors
 // are logged with the request's ID and shown to the user only as a
@@ -78,7 +83,7 @@ func errorHandler(rnd *renderer, log *slog.Logger) fiber.ErrorHandler {
 			c.Set(fiber.HeaderRetryAfter, "60")
 		}
 		c.Set(fiber.HeaderCacheControl, "no-store")
-		if isAPI(c) {
+		if wantsJSON(c) {
 			return c.Status(status).JSON(apiError{Error: body})
 		}
 		v := pageView(c, "Error", "")

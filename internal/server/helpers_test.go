@@ -9,15 +9,34 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
 
+	"rolefit/internal/assess"
+	"rolefit/internal/mail"
 	"rolefit/internal/store"
 	"rolefit/internal/store/storetest"
+	"rolefit/questionnaires"
 )
 
 var ctx = context.Background()
+
+var (
+	catalogOnce sync.Once
+	catalog     *assess.Catalog
+	catalogErr  error
+)
+
+// testCatalog is the shipped questionnaires, loaded once.
+func testCatalog(t testing.TB) *assess.Catalog {
+	catalogOnce.Do(func() { catalog, catalogErr = assess.LoadCatalog(questionnaires.FS) })
+	if catalogErr != nil {
+		t.Fatalf("load shipped questionnaires: %v", catalogErr)
+	}
+	return catalog
+}
 
 // fixture is a running app on a real database with two organisations: A
 // with an admin and a manager, and B with an admin.
@@ -40,7 +59,7 @@ func newFixture(t *testing.T, st *store.Store, clock *storetest.Clock, cfg Confi
 	if cfg.Now == nil {
 		cfg.Now = clock.Now
 	}
-	app, err := New(cfg, st, slog.New(slog.DiscardHandler))
+	app, err := New(cfg, st, testCatalog(t), slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,9 +205,12 @@ func openSQLite(t *testing.T, clock *storetest.Clock) *store.Store { return stor
 func newApp(t *testing.T, st *store.Store, clock *storetest.Clock, cfg Config) *fiber.App {
 	t.Helper()
 	cfg.Now = clock.Now
-	app, err := New(cfg, st, slog.New(slog.DiscardHandler))
+	app, err := New(cfg, st, testCatalog(t), slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return app
 }
+
+// mailParse builds a mailer from an SMTP URL for tests.
+func mailParse(u string) (Mailer, error) { return mail.ParseURL(u) }

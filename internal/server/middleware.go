@@ -183,7 +183,7 @@ func csrfProtect(c *fiber.Ctx) error {
 	case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
 		return c.Next()
 	}
-	if isAPI(c) {
+	if isAPI(c) || strings.HasPrefix(c.Path(), "/i/") {
 		return c.Next()
 	}
 	var want string

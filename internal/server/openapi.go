@@ -27,9 +27,77 @@ var apiOperations = []apiOperation{
 		status: "200", response: obj{"type": "object"}},
 	{method: "GET", path: "/api/v1/me", summary: "The organisation and key a request acts as",
 		status: "200", response: ref("Me")},
+	{method: "POST", path: "/api/v1/people", summary: "Add a candidate or staff member",
+		body: ref("NewPerson"), status: "201", response: ref("Person")},
+	{method: "GET", path: "/api/v1/people", summary: "List people, oldest first, with their newest invitation status and profile",
+		params: []obj{queryParam("limit", "integer", "page size, 1–500 (default 50)"), queryParam("cursor", "string", "next_cursor of the previous page"),
+			queryParam("search", "string", "part of a name or e-mail address"), queryParam("kind", "string", "candidate or staff")},
+		status: "200", response: listOf(ref("Person"))},
+	{method: "GET", path: "/api/v1/people/{id}", summary: "One person",
+		params: []obj{pathParam("id")}, status: "200", response: ref("Person")},
+	{method: "POST", path: "/api/v1/invitations", summary: "Invite a person to a questionnaire; the response holds the link (shown only here) and e-mails it when e-mail is set up",
+		body: ref("NewInvitation"), status: "201", response: ref("Invitation")},
+	{method: "GET", path: "/api/v1/invitations/{id}", summary: "An invitation's status (the link itself is not stored)",
+		params: []obj{pathParam("id")}, status: "200", response: ref("Invitation")},
+	{method: "POST", path: "/api/v1/responses", summary: "Record a complete set of answers (a paper form, an import), scored and quality-checked",
+		body: ref("NewResponse"), status: "201", response: ref("Response")},
 }
 
+func pathParam(name string) obj {
+	return obj{"name": name, "in": "path", "required": true, "schema": obj{"type": "string"}}
+}
+
+func queryParam(name, typ, desc string) obj {
+	return obj{"name": name, "in": "query", "required": false, "description": desc, "schema": obj{"type": typ}}
+}
+
+func listOf(item obj) obj {
+	return obj{"type": "object", "required": []string{"items", "next_cursor"}, "properties": obj{
+		"items":       obj{"type": "array", "items": item},
+		"next_cursor": obj{"type": "string", "description": "pass as ?cursor= for the next page; empty on the last page"},
+	}}
+}
+
+var (
+	str      = obj{"type": "string"}
+	num      = obj{"type": "number"}
+	integer  = obj{"type": "integer"}
+	boolean  = obj{"type": "boolean"}
+	dateTime = obj{"type": "string", "format": "date-time"}
+	nullable = func(o obj) obj { return obj{"oneOf": []obj{o, {"type": "null"}}} }
+)
+
 var apiSchemas = obj{
+	"NewPerson": obj{"type": "object", "required": []string{"name", "kind"}, "additionalProperties": false, "properties": obj{
+		"name": str, "email": obj{"type": "string", "description": "optional; unique in the organisation"},
+		"kind": obj{"type": "string", "enum": []string{"candidate", "staff"}},
+		"role": obj{"type": "string", "description": "current role, staff only"}}},
+	"Person": obj{"type": "object", "properties": obj{
+		"id": str, "name": str, "email": str, "kind": str, "role": str, "created_at": dateTime, "updated_at": dateTime,
+		"invitation_status": obj{"type": "string", "enum": []string{"sent", "started", "submitted", "expired", "withdrawn"}},
+		"profile_class":     obj{"type": "string", "enum": []string{"hunter", "farmer", "ambidextrous", "developing", "unknown"}},
+		"hunter":            num, "farmer": num}},
+	"NewInvitation": obj{"type": "object", "required": []string{"person_id", "questionnaire"}, "additionalProperties": false, "properties": obj{
+		"person_id": str, "questionnaire": obj{"type": "string", "description": "questionnaire ID, e.g. sales-service"},
+		"version":         obj{"type": "integer", "description": "questionnaire version; the latest when left out"},
+		"expires_in_days": obj{"type": "integer", "minimum": 1, "maximum": 90, "default": 14}}},
+	"Invitation": obj{"type": "object", "properties": obj{
+		"id": str, "person_id": str, "questionnaire": str, "questionnaire_version": integer, "questionnaire_hash": str,
+		"status":     obj{"type": "string", "enum": []string{"sent", "started", "submitted", "expired", "withdrawn"}},
+		"url":        obj{"type": "string", "description": "the link to send; only in the response that created the invitation"},
+		"created_at": dateTime, "expires_at": dateTime, "consented_at": nullable(dateTime), "started_at": nullable(dateTime),
+		"submitted_at": nullable(dateTime), "withdrawn_at": nullable(dateTime), "emailed_at": nullable(dateTime),
+		"emailed": boolean, "email_error": str}},
+	"NewResponse": obj{"type": "object", "required": []string{"person_id", "questionnaire", "answers"}, "additionalProperties": false, "properties": obj{
+		"person_id": str, "questionnaire": str, "version": integer,
+		"answers": obj{"type": "object", "additionalProperties": integer,
+			"description": "every item of the questionnaire: item ID → answer (a point of the response scale, or the 1-based option of a choice item)"}}},
+	"Response": obj{"type": "object", "properties": obj{
+		"id": str, "person_id": str, "invitation_id": nullable(str), "source": obj{"type": "string", "enum": []string{"invitation", "api"}},
+		"questionnaire": str, "questionnaire_version": integer, "questionnaire_hash": str, "submitted_at": dateTime,
+		"answers":      obj{"type": "object", "additionalProperties": integer},
+		"page_seconds": obj{"type": "array", "items": num},
+		"result":       obj{"type": "object", "description": "scores of every facet and composite (with 95% bands when the organisation's reliability is known, and norms against its earlier responses), the 2×2 profile, the work-preference index, and every response-quality check with the flags raised"}}},
 	"Error": obj{
 		"type":     "object",
 		"required": []string{"error"},

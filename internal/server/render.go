@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -97,6 +98,33 @@ func (r *renderer) funcs() template.FuncMap {
 		},
 		"iso":  func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		"base": path.Base,
+		// num shows a score with two decimals, or a dash when missing.
+		"num": func(x *float64) string {
+			if x == nil {
+				return "—"
+			}
+			return strconv.FormatFloat(*x, 'f', 2, 64)
+		},
+		// whole shows a number rounded to a whole, or a dash when missing.
+		"whole": func(x *float64) string {
+			if x == nil {
+				return "—"
+			}
+			return strconv.FormatFloat(*x, 'f', 0, 64)
+		},
+		// signed shows an index from −1 to +1 with its sign.
+		"signed": func(x *float64) string {
+			if x == nil {
+				return "—"
+			}
+			return strconv.FormatFloat(*x, 'f', 2, 64)
+		},
+		"title": func(s string) string {
+			if s == "" {
+				return s
+			}
+			return strings.ToUpper(s[:1]) + s[1:]
+		},
 		// dict builds a map for passing several values to a partial.
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {

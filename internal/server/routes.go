@@ -3,12 +3,14 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 	"github.com/gofiber/fiber/v2/middleware/limiter"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"rolefit/internal/assess"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 	"rolefit/web"
@@ -16,7 +18,11 @@ import (
 
 // routes registers every route of rolefit. It is the one place to see what
 // the app answers and who may ask.
-func routes(app *fiber.App, cfg Config, st *store.Store, rnd *renderer, log *slog.Logger) error {
+func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rnd *renderer, log *slog.Logger) error {
+	now := func() time.Time { return cfg.Now().UTC() }
+	sc := newScorer(st, now)
+	in := &inviter{st: st, cat: cat, mailer: cfg.Mailer, baseURL: cfg.BaseURL, log: log}
+
 	app.Use(requestContext(cfg.RequestTimeout))
 	app.Use(accessLog(log))
 	app.Use(recover.New())
@@ -33,6 +39,25 @@ func routes(app *fiber.App, cfg Config, st *store.Store, rnd *renderer, log *slo
 	app.Get("/api/v1/openapi.json", handleOpenAPI)
 	api := app.Group("/api/v1", apiAuth(st))
 	api.Get("/me", handleAPIMe(st))
+	api.Post("/people", handleAPIPeopleCreate(st))
+	api.Get("/people", handleAPIPeople(st, now))
+	api.Get("/people/:id", handleAPIPerson(st, now))
+	api.Post("/invitations", handleAPIInvitationCreate(in, now))
+	api.Get("/invitations/:id", handleAPIInvitation(st, now))
+	api.Post("/responses", handleAPIResponseCreate(st, cat, sc))
+
+	// A respondent's pages: the link's token is the credential (see
+	// respond.go), so there is no session and no CSRF cookie to lose.
+	guard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now).handler
+	resp := app.Group("/i/:token", guard)
+	resp.Get("", handleRespondStart(st, cat, rnd))
+	resp.Post("/consent", handleRespondConsent(st, cat, rnd))
+	resp.Get("/page/:n", handleRespondPage(st, cat, rnd))
+	resp.Post("/page/:n", handleRespondPageSave(st, cat, rnd))
+	resp.Post("/answer", handleRespondAnswer(st, cat))
+	resp.Get("/review", handleRespondReview(st, cat, rnd))
+	resp.Post("/submit", handleRespondSubmit(st, cat, sc, rnd))
+	resp.Get("/done", handleRespondDone(st, cat, rnd))
 
 	// Pages.
 	app.Use(loadSession(st), csrfProtect)
@@ -52,8 +77,19 @@ func routes(app *fiber.App, cfg Config, st *store.Store, rnd *renderer, log *slo
 
 	app.Get("/", requireUser, handleDashboard(rnd))
 	for _, s := range upcomingSections {
-		app.Get(s.Path, requireUser, handleUpcoming(rnd, s))
+		if s.Key != "people" {
+			app.Get(s.Path, requireUser, handleUpcoming(rnd, s))
+		}
 	}
+	app.Get("/people", requireUser, handlePeople(st, rnd, now))
+	app.Post("/people", requireUser, handlePersonCreate(st, rnd, now))
+	app.Post("/people/import", requireUser, handlePeopleImport(st, rnd, now))
+	app.Get("/people/:id", requireUser, handlePerson(st, cat, rnd, cfg.Mailer, now))
+	app.Post("/people/:id/erase", requireUser, handlePersonErase(st))
+	app.Post("/people/:id/invitations", requireUser, handleInvite(in, rnd, now))
+	app.Post("/people/:id/invitations/:inv/withdraw", requireUser, handleInvitationWithdraw(st))
+	app.Post("/people/:id/invitations/:inv/extend", requireUser, handleInvitationExtend(st))
+	app.Post("/people/:id/invitations/:inv/renew", requireUser, handleInvitationRenew(in, rnd, now))
 
 	app.Get("/settings", requireUser, handleSettings(st, rnd))
 	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"rolefit/internal/assess"
 	"rolefit/internal/store"
 	"rolefit/web"
 )
@@ -35,6 +36,12 @@ type Config struct {
 	RequestTimeout time.Duration
 	// Now is the clock (time.Now).
 	Now func() time.Time
+	// Mailer sends invitation links by e-mail; nil means links are only
+	// shown to the manager to pass on.
+	Mailer Mailer
+	// TokenGuess bounds unknown invitation links one address may try per
+	// LoginWindow (30).
+	TokenGuess int
 }
 
 func (c *Config) defaults() {
@@ -53,10 +60,14 @@ func (c *Config) defaults() {
 	if c.Now == nil {
 		c.Now = time.Now
 	}
+	if c.TokenGuess == 0 {
+		c.TokenGuess = 30
+	}
 }
 
-// New builds the Fiber app with every route of rolefit.
-func New(cfg Config, st *store.Store, log *slog.Logger) (*fiber.App, error) {
+// New builds the Fiber app with every route of rolefit. cat holds the
+// questionnaires people can be invited to.
+func New(cfg Config, st *store.Store, cat *assess.Catalog, log *slog.Logger) (*fiber.App, error) {
 	cfg.defaults()
 	rnd, err := newRenderer(web.Templates, web.Static)
 	if err != nil {
@@ -80,7 +91,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*fiber.App, error) {
 		fcfg.ProxyHeader = fiber.HeaderXForwardedFor
 	}
 	app := fiber.New(fcfg)
-	if err := routes(app, cfg, st, rnd, log); err != nil {
+	if err := routes(app, cfg, st, cat, rnd, log); err != nil {
 		return nil, fmt.Errorf("set up routes: %w", err)
 	}
 	return app, nil

@@ -8,13 +8,19 @@
     var btn = ev.target.closest("[data-copy]");
     if (!btn) return;
     var el = document.getElementById(btn.getAttribute("data-copy"));
-    if (!el || !navigator.clipboard) return;
-    var text = el.value !== undefined && el.tagName === "INPUT" ? el.value : el.textContent;
-    navigator.clipboard.writeText(text.trim()).then(function () {
+    if (!el) return;
+    var text = (el.tagName === "INPUT" ? el.value : el.textContent).trim();
+    var done = function () {
       var old = btn.textContent;
       btn.textContent = "Copied";
       setTimeout(function () { btn.textContent = old; }, 2000);
-    });
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done);
+    } else if (el.tagName === "INPUT") {
+      el.select();
+      if (document.execCommand("copy")) done();
+    }
   });
 
   // Forms that do something hard to undo ask first: <form data-confirm="…">.
@@ -23,9 +29,67 @@
     if (msg && !window.confirm(msg)) ev.preventDefault();
   });
 
-  // Move focus to a form's error summary so screen readers announce it.
+  // Questionnaire pages: save each answer the moment it is clicked, so
+  // closing the tab loses nothing. The page's own submit saves too.
+  function setupQuestions(form) {
+    var url = form.getAttribute("data-answer-url");
+    var status = form.querySelector(".save-status");
+    var pending = 0;
+    form.addEventListener("change", function (ev) {
+      var input = ev.target;
+      if (input.type !== "radio") return;
+      var fs = input.closest("fieldset.statement");
+      if (fs && fs.classList.contains("has-error")) {
+        fs.classList.remove("has-error");
+        var err = fs.querySelector(".error");
+        if (err) err.remove();
+      }
+      pending++;
+      var body = new URLSearchParams({ item: input.name, value: input.value });
+      fetch(url, {
+        method: "POST",
+        headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+        body: body,
+        credentials: "same-origin"
+      }).then(function (resp) {
+        pending--;
+        if (status) status.textContent = resp.ok ? (pending ? "" : "Saved") : "Not saved yet; it will be saved when you go on.";
+      }).catch(function () {
+        pending--;
+        if (status) status.textContent = "Not saved yet; it will be saved when you go on.";
+      });
+    });
+    // Point out unanswered statements before leaving the page with "next".
+    form.addEventListener("submit", function (ev) {
+      var action = ev.submitter && ev.submitter.value;
+      if (action !== "next") return;
+      var missing = [];
+      form.querySelectorAll("fieldset.statement").forEach(function (fs) {
+        if (!fs.querySelector("input:checked")) missing.push(fs);
+      });
+      if (!missing.length) return;
+      ev.preventDefault();
+      missing.forEach(function (fs) {
+        fs.classList.add("has-error");
+        if (!fs.querySelector(".error")) {
+          var p = document.createElement("p");
+          p.className = "error";
+          p.id = "e-" + fs.id.replace(/^q-/, "");
+          p.textContent = "Please choose an answer.";
+          fs.querySelector("legend").after(p);
+          fs.setAttribute("aria-describedby", p.id);
+        }
+      });
+      if (status) status.textContent = missing.length === 1 ? "One statement still needs an answer." : missing.length + " statements still need an answer.";
+      var first = missing[0].querySelector("input");
+      missing[0].scrollIntoView({ block: "center" });
+      if (first) first.focus({ preventScroll: true });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var alert = document.querySelector("[data-autofocus]");
     if (alert) alert.focus();
+    document.querySelectorAll("form[data-answer-url]").forEach(setupQuestions);
   });
 })();

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// runUser dispatches "rolefit user SUBCOMMAND".
+func runUser(ctx context.Context, args []string, cio commandIO) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		w := cio.stdout
+		if len(args) == 0 {
+			w = cio.stderr
+		}
+		fmt.Fprintln(w, "Usage: rolefit user add [flags]\n\nRun 'rolefit user add --help' for its flags.")
+		if len(args) == 0 {
+			return exitCode(2)
+		}
+		return nil
+	}
+	if args[0] != "add" {
+		fmt.Fprintf(cio.stderr, "rolefit user: unknown subcommand %q (try 'rolefit user add')\n", args[0])
+		return exitCode(2)
+	}
+	return runUserAdd(ctx, args[1:], cio, os.Stdin)
+}
+
+// runUserAdd creates a user, and the organisation too when it is new:
+// that is how the first admin of an install is made without a browser.
+func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Reader) error {
+	fs := newFlagSet("user add", "",
+		"Create a user. When no organisation has the --org name, it is created with this user as its admin.\n"+
+			"The password is read from standard input with --password-stdin; otherwise one is generated and printed once.", cio)
+	var d dbFlags
+	d.register(fs, cio.getenv)
+	org := fs.String("org", "", "organisation name or ID (required)")
+	email := fs.String("email", "", "the user's e-mail address, used to sign in (required)")
+	name := fs.String("name", "", "the user's name (required)")
+	role := fs.String("role", "admin", "admin or manager")
+	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input")
+	if err := parseFlags(fs, args, cio); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*org) == "" {
+		fmt.Fprintln(cio.stderr, "rolefit user add: --org is required (the organisation's name or ID)")
+		return exitCode(2)
+	}
+	password, generated := "", false
+	if *fromStdin {
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read password: %w", err)
+		}
+		password = strings.TrimRight(line, "\r\n")
+	} else {
+		password, generated = store.NewToken()[:20], true
+	}
+	log, err := d.logger(cio.stderr)
+	if err != nil {
+		return err
+	}
+	st, err := d.open(ctx, log, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		return err
+	}
+	nu := store.NewUser{Email: *email, Name: *name, Role: store.Role(*role), Password: password}
+	orgs, err := st.Organisations(ctx)
+	if err != nil {
+		return err
+	}
+	var target *store.Organisation
+	for i, o := range orgs {
+		if o.ID == *org || strings.EqualFold(o.Name, strings.TrimSpace(*org)) {
+			target = &orgs[i]
+			break
+		}
+	}
+	var u *store.User
+	if target == nil {
+		if nu.Role != store.RoleAdmin {
+			fmt.Fprintf(cio.stderr, "rolefit user add: there is no organisation %q; the first user of a new organisation must be an admin (--role admin)\n", *org)
+			return exitCode(2)
+		}
+		var o *store.Organisation
+		if o, u, err = st.CreateOrganisation(ctx, *org, nu, false); err != nil {
+			return describe(err)
+		}
+		fmt.Fprintf(cio.stdout, "created organisation %q (%s)\n", o.Name, o.ID)
+	} else {
+		actor := store.Actor{ID: "console", Name: "rolefit user add"}
+		if u, err = st.Org(target.ID).CreateUser(ctx, nu, actor); err != nil {
+			return describe(err)
+		}
+	}
+	fmt.Fprintf(cio.stdout, "created %s %s <%s>\n", u.Role, u.Name, u.Email)
+	if generated {
+		fmt.Fprintf(cio.stdout, "password: %s\n(shown once; they can change it under Settings)\n", password)
+	}
+	return nil
+}
+
+// describe turns a field error into a message that names the flags.
+func describe(err error) error {
+	f := errs.FieldsOf(err)
+	if len(f) == 0 {
+		return err
+	}
+	var parts []string
+	for _, k := range []string{"organisation", "email", "name", "role", "password"} {
+		if m, ok := f[k]; ok {
+			flag := "--" + k
+			if k == "organisation" {
+				flag = "--org"
+			}
+			parts = append(parts, flag+" "+m)
+		}
+	}
+	return errors.New(strings.Join(parts, "; "))
+}

@@ -1,0 +1,75 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/demo"
+	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
+	"rolefit/questionnaires"
+)
+
+func TestSeed(t *testing.T) {
+	ctx := context.Background()
+	cat, err := assess.LoadCatalog(questionnaires.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := storetest.SQLite(t, nil)
+	logins, created, err := demo.Seed(ctx, st, cat)
+	if err != nil || !created || len(logins) != 2 {
+		t.Fatalf("Seed = %v, %v, %v", logins, created, err)
+	}
+	u, err := st.Authenticate(ctx, demo.Manager.Email, demo.Manager.Password)
+	if err != nil || u.Role != store.RoleManager {
+		t.Fatalf("demo manager cannot sign in: %v", err)
+	}
+	org, _ := st.Org(u.OrgID).Get(ctx)
+	if !org.IsDemo {
+		t.Error("the demo organisation is not marked as demo")
+	}
+	o := st.Org(u.OrgID)
+	people, _, _ := o.People(ctx, store.PeopleQuery{Limit: 500})
+	var ids []string
+	for _, p := range people {
+		ids = append(ids, p.ID)
+	}
+	resps, _ := o.LatestResponses(ctx, ids)
+	invs, _ := o.LatestInvitations(ctx, ids)
+	classes := map[string]bool{}
+	flagged := 0
+	for _, r := range resps {
+		classes[r.ProfileClass] = true
+		if r.FlagCount > 0 {
+			flagged++
+		}
+	}
+	if len(people) < 15 || len(resps) < 12 || len(invs) < 2 {
+		t.Errorf("demo has %d people, %d responses, %d invitations", len(people), len(resps), len(invs))
+	}
+	for _, c := range []string{"hunter", "farmer", "ambidextrous"} {
+		if !classes[c] {
+			t.Errorf("no demo person is a %s: %v", c, classes)
+		}
+	}
+	if flagged < 2 {
+		t.Errorf("%d flagged demo responses; the careless demo candidates should show flags", flagged)
+	}
+	// A second start adds nothing.
+	_, created, err = demo.Seed(ctx, st, cat)
+	if err != nil || created {
+		t.Errorf("second Seed: created %v, %v", created, err)
+	}
+	if n, _ := o.CountPeople(ctx); int(n) != len(people) {
+		t.Errorf("second Seed changed the people: %d", n)
+	}
+	// A database with a real organisation gets no demo.
+	st2 := storetest.SQLite(t, nil)
+	st2.CreateOrganisation(ctx, "Real Co", store.NewUser{Email: "a@real.example", Name: "A", Role: store.RoleAdmin, Password: "long enough pw"}, false)
+	logins, created, err = demo.Seed(ctx, st2, cat)
+	if err != nil || created || logins != nil {
+		t.Errorf("Seed on a real database = %v, %v, %v", logins, created, err)
+	}
+}

@@ -1,0 +1,254 @@
+package store_test
+
+import (
+	"encoding/json"
+	"sync"
+	"testing"
+	"time"
+
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
+)
+
+type invFixture struct {
+	st     *store.Store
+	o      *store.Org
+	by     store.Actor
+	person *store.Person
+}
+
+func newInvFixture(t *testing.T, st *store.Store) invFixture {
+	org, a, err := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := st.Org(org.ID)
+	p, err := o.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, store.ActorOf(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return invFixture{st: st, o: o, by: store.ActorOf(a), person: p}
+}
+
+func (f invFixture) invite(t *testing.T) (*store.Invitation, string) {
+	t.Helper()
+	inv, token, err := f.o.CreateInvitation(ctx, store.NewInvitation{PersonID: f.person.ID, QuestionnaireID: "q",
+		QuestionnaireVersion: 1, QuestionnaireHash: "sha256:x"}, f.by)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return inv, token
+}
+
+func sumScore(answers map[string]int, secs []float64) (store.Scored, error) {
+	if len(answers) < 2 {
+		return store.Scored{}, errs.InvalidFields("unanswered", map[string]string{"answers.b": "is required"})
+	}
+	h := float64(answers["a"])
+	res, _ := json.Marshal(map[string]any{"n": len(answers), "secs": secs})
+	return store.Scored{Result: res, Hunter: &h, ProfileClass: "hunter"}, nil
+}
+
+func TestInvitationLifecycle(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
+		f := newInvFixture(t, st)
+		inv, token := f.invite(t)
+		if inv.TokenHash == token || len(token) < 32 {
+			t.Fatalf("token %q stored as %q", token, inv.TokenHash)
+		}
+		if got := inv.ExpiresAt.Sub(inv.CreatedAt); got != store.DefaultInvitationTTL {
+			t.Errorf("default expiry after %v", got)
+		}
+		if _, err := st.Respondent(ctx, "forged"); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("forged token = %v", err)
+		}
+		r, err := st.Respondent(ctx, token)
+		if err != nil || r.Inv.ID != inv.ID || r.Person.ID != f.person.ID || r.Org.Name != "Acme" {
+			t.Fatalf("Respondent = %+v, %v", r, err)
+		}
+		if err := r.SaveAnswers(ctx, map[string]int{"a": 1}, -1); errs.Code(err) != errs.CodeConflict {
+			t.Errorf("answers before consent = %v, want conflict", err)
+		}
+		if err := r.Consent(ctx, "I agree"); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := f.o.Invitation(ctx, inv.ID); got.State(clock.Now()) != store.InvitationStarted || got.ConsentedAt == nil || got.ConsentText != "I agree" {
+			t.Errorf("after consent: %+v", got)
+		}
+		// Page time: shown, 40 s, answered.
+		r.PageShown(ctx, 0)
+		clock.Advance(40 * time.Second)
+		r.PageShown(ctx, 0) // a reload keeps the visit's start
+		clock.Advance(5 * time.Second)
+		if err := r.SaveAnswers(ctx, map[string]int{"a": 4}, 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.SaveAnswers(ctx, map[string]int{"a": 5, "b": 2}, -1); err != nil {
+			t.Fatal(err)
+		}
+		d, _ := r.Drafts(ctx)
+		if d["a"] != 5 || d["b"] != 2 || len(d) != 2 {
+			t.Errorf("drafts = %v", d)
+		}
+		// Resuming on another device sees the same answers.
+		r2, _ := st.Respondent(ctx, token)
+		if d2, _ := r2.Drafts(ctx); d2["a"] != 5 {
+			t.Errorf("resumed drafts = %v", d2)
+		}
+		resp, err := r.Submit(ctx, 2, sumScore)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.Answers["a"] != 5 || *resp.Hunter != 5 || resp.PageSeconds[0] != 45 || resp.QuestionnaireHash != "sha256:x" {
+			t.Errorf("response = %+v", resp)
+		}
+		if _, err := r2.Submit(ctx, 2, sumScore); errs.Code(err) != errs.CodeConflict {
+			t.Errorf("second submit = %v, want conflict", err)
+		}
+		if err := r2.SaveAnswers(ctx, map[string]int{"a": 1}, -1); errs.Code(err) != errs.CodeConflict {
+			t.Errorf("answer after submit = %v, want conflict", err)
+		}
+		got, _ := f.o.Invitation(ctx, inv.ID)
+		if got.State(clock.Now()) != store.InvitationSubmitted || got.SubmittedAt == nil {
+			t.Errorf("after submit: %+v", got)
+		}
+		rs, _ := f.o.PersonResponses(ctx, f.person.ID)
+		if len(rs) != 1 || rs[0].Answers["b"] != 2 {
+			t.Errorf("stored responses = %+v", rs)
+		}
+		if err := f.o.WithdrawInvitation(ctx, inv.ID, f.by); errs.Code(err) != errs.CodeConflict {
+			t.Errorf("withdraw a submitted invitation = %v", err)
+		}
+	})
+}
+
+func TestSubmitWithMissingAnswersStoresNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
+		f := newInvFixture(t, st)
+		inv, token := f.invite(t)
+		r, _ := st.Respondent(ctx, token)
+		r.Consent(ctx, "ok")
+		r.SaveAnswers(ctx, map[string]int{"a": 3}, -1)
+		if _, err := r.Submit(ctx, 1, sumScore); errs.FieldsOf(err)["answers.b"] == "" {
+			t.Errorf("incomplete submit = %v", err)
+		}
+		got, _ := f.o.Invitation(ctx, inv.ID)
+		if got.Status != store.InvitationStarted {
+			t.Errorf("status after a refused submit = %s", got.Status)
+		}
+		if d, _ := r.Drafts(ctx); d["a"] != 3 {
+			t.Errorf("a refused submit lost the saved answers: %v", d)
+		}
+		if rs, _ := f.o.PersonResponses(ctx, f.person.ID); len(rs) != 0 {
+			t.Errorf("a refused submit stored %d responses", len(rs))
+		}
+	})
+}
+
+func TestExpiryWithdrawExtendRenew(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
+		f := newInvFixture(t, st)
+		inv, token := f.invite(t)
+		r, _ := st.Respondent(ctx, token)
+		r.Consent(ctx, "ok")
+		clock.Advance(store.DefaultInvitationTTL)
+		if r.State() != store.InvitationExpired {
+			t.Errorf("state after expiry = %s", r.State())
+		}
+		if err := r.SaveAnswers(ctx, map[string]int{"a": 1}, -1); errs.Code(err) != errs.CodeConflict {
+			t.Errorf("answer after expiry = %v", err)
+		}
+		if _, err := f.o.ExtendInvitation(ctx, inv.ID, 0, f.by); errs.FieldsOf(err)["days"] == "" {
+			t.Errorf("extend by 0 = %v", err)
+		}
+		ext, err := f.o.ExtendInvitation(ctx, inv.ID, 3*24*time.Hour, f.by)
+		if err != nil || !ext.ExpiresAt.Equal(clock.Now().Add(3*24*time.Hour)) {
+			t.Fatalf("extend = %+v, %v", ext, err)
+		}
+		if err := r.SaveAnswers(ctx, map[string]int{"a": 1}, -1); err != nil {
+			t.Errorf("answer after extension = %v", err)
+		}
+		newToken, err := f.o.RenewInvitationLink(ctx, inv.ID, f.by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Respondent(ctx, token); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("old link after renewal = %v", err)
+		}
+		r2, err := st.Respondent(ctx, newToken)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, _ := r2.Drafts(ctx); d["a"] != 1 {
+			t.Errorf("renewal lost answers: %v", d)
+		}
+		if err := f.o.WithdrawInvitation(ctx, inv.ID, f.by); err != nil {
+			t.Fatal(err)
+		}
+		if r2, _ = st.Respondent(ctx, newToken); r2.State() != store.InvitationWithdrawn {
+			t.Errorf("state after withdrawal = %s", r2.State())
+		}
+		if _, err := f.o.ExtendInvitation(ctx, inv.ID, 24*time.Hour, f.by); errs.Code(err) != errs.CodeConflict {
+			t.Errorf("extend a withdrawn invitation = %v", err)
+		}
+		// Another organisation cannot touch it.
+		org2, b, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
+		if err := st.Org(org2.ID).WithdrawInvitation(ctx, inv.ID, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("Beta withdraws Acme's invitation = %v", err)
+		}
+		if _, _, err := st.Org(org2.ID).CreateInvitation(ctx, store.NewInvitation{PersonID: f.person.ID, QuestionnaireID: "q", QuestionnaireVersion: 1}, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("Beta invites Acme's person = %v", err)
+		}
+	})
+}
+
+// Two tabs submitting at the same moment store one response.
+func TestConcurrentSubmitStoresOneResponse(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
+		f := newInvFixture(t, st)
+		_, token := f.invite(t)
+		r, _ := st.Respondent(ctx, token)
+		r.Consent(ctx, "ok")
+		r.SaveAnswers(ctx, map[string]int{"a": 3, "b": 4}, -1)
+		const tabs = 8
+		var wg sync.WaitGroup
+		results := make(chan error, tabs)
+		start := make(chan struct{})
+		for i := 0; i < tabs; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				tab, err := st.Respondent(ctx, token)
+				if err != nil {
+					results <- err
+					return
+				}
+				<-start
+				_, err = tab.Submit(ctx, 1, sumScore)
+				results <- err
+			}()
+		}
+		close(start)
+		wg.Wait()
+		close(results)
+		ok, conflicts := 0, 0
+		for err := range results {
+			switch {
+			case err == nil:
+				ok++
+			case errs.Code(err) == errs.CodeConflict:
+				conflicts++
+			default:
+				t.Errorf("unexpected error: %v", err)
+			}
+		}
+		if ok != 1 || conflicts != tabs-1 {
+			t.Errorf("%d submissions stored and %d refused, want 1 and %d", ok, conflicts, tabs-1)
+		}
+		if rs, _ := f.o.PersonResponses(ctx, f.person.ID); len(rs) != 1 {
+			t.Errorf("%d responses stored, want 1", len(rs))
+		}
+	})
+}
+

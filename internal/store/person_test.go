@@ -1,0 +1,166 @@
+package store_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
+)
+
+func TestPeople(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
+		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		o := st.Org(org.ID)
+		by := store.ActorOf(a)
+		p, err := o.CreatePerson(ctx, store.NewPerson{Name: " Dana Diaz ", Email: "Dana@Example.com", Kind: "Staff", Role: "Account manager"}, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Name != "Dana Diaz" || p.Email != "dana@example.com" || p.Kind != store.Staff || p.Role != "Account manager" {
+			t.Errorf("person = %+v", p)
+		}
+		if _, err := o.CreatePerson(ctx, store.NewPerson{Name: "No Mail", Kind: store.Candidate}, by); err != nil {
+			t.Errorf("a person without e-mail: %v", err)
+		}
+		if _, err := o.CreatePerson(ctx, store.NewPerson{Name: "Also No Mail", Kind: store.Candidate}, by); err != nil {
+			t.Errorf("a second person without e-mail: %v", err)
+		}
+		for _, tc := range []struct {
+			np     store.NewPerson
+			fields []string
+		}{
+			{store.NewPerson{Name: "", Email: "x@", Kind: "boss"}, []string{"name", "email", "kind"}},
+			{store.NewPerson{Name: "Cand", Kind: store.Candidate, Role: "Sales"}, []string{"role"}},
+			{store.NewPerson{Name: "Dup", Email: "DANA@example.com", Kind: store.Staff}, []string{"email"}},
+		} {
+			_, err := o.CreatePerson(ctx, tc.np, by)
+			for _, f := range tc.fields {
+				if errs.FieldsOf(err)[f] == "" {
+					t.Errorf("CreatePerson(%+v): no error for %s in %v", tc.np, f, err)
+				}
+			}
+		}
+		if n, _ := o.CountPeople(ctx); n != 3 {
+			t.Errorf("%d people after bad input, want 3", n)
+		}
+		// Another organisation may have its own Dana.
+		org2, _, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
+		if _, err := st.Org(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Dana", Email: "dana@example.com", Kind: store.Candidate}, by); err != nil {
+			t.Errorf("same e-mail in another organisation: %v", err)
+		}
+		if _, err := st.Org(org2.ID).Person(ctx, p.ID); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("Beta reads Acme's person: %v", err)
+		}
+	})
+}
+
+func TestImportPeopleIsAllOrNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
+		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		o := st.Org(org.ID)
+		by := store.ActorOf(a)
+		o.CreatePerson(ctx, store.NewPerson{Name: "Old", Email: "old@example.com", Kind: store.Staff}, by)
+		rows := []store.NewPerson{
+			{Name: "Ann", Email: "ann@example.com", Kind: store.Candidate},
+			{Name: "", Email: "bo@example.com", Kind: store.Staff},
+			{Name: "Cy", Email: "ann@example.com", Kind: store.Staff},
+			{Name: "Di", Email: "OLD@example.com", Kind: store.Staff},
+			{Name: "Ed", Kind: "intern"},
+		}
+		_, err := o.ImportPeople(ctx, rows, []int{2, 3, 4, 5, 6}, by)
+		want := map[string]string{
+			"row 3: name":  "is required",
+			"row 4: email": "is also on row 2",
+			"row 5: email": "already belongs to someone in your organisation",
+			"row 6: kind":  "must be candidate or staff",
+		}
+		got := errs.FieldsOf(err)
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("error for %q = %q, want %q", k, got[k], v)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("errors %v, want exactly %v", got, want)
+		}
+		if n, _ := o.CountPeople(ctx); n != 1 {
+			t.Errorf("a refused import stored people: %d", n)
+		}
+		var many []store.NewPerson
+		for i := 0; i < 1200; i++ {
+			many = append(many, store.NewPerson{Name: fmt.Sprintf("P%04d", i), Email: fmt.Sprintf("p%d@example.com", i), Kind: store.Candidate})
+		}
+		ps, err := o.ImportPeople(ctx, many, nil, by)
+		if err != nil || len(ps) != 1200 {
+			t.Fatalf("import of 1200: %d, %v", len(ps), err)
+		}
+	})
+}
+
+func TestPeoplePages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
+		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		o := st.Org(org.ID)
+		for i := 0; i < 7; i++ {
+			kind := store.Candidate
+			if i%2 == 0 {
+				kind = store.Staff
+			}
+			if _, err := o.CreatePerson(ctx, store.NewPerson{Name: fmt.Sprintf("Person %d", i), Kind: kind}, store.ActorOf(a)); err != nil {
+				t.Fatal(err)
+			}
+			if i%3 == 0 {
+				clock.Advance(1500) // some share a time, some do not
+			}
+		}
+		var names []string
+		cursor := ""
+		for pages := 0; pages < 10; pages++ {
+			ps, next, err := o.People(ctx, store.PeopleQuery{Limit: 3, Cursor: cursor})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ps {
+				names = append(names, p.Name)
+			}
+			if next == "" {
+				break
+			}
+			cursor = next
+		}
+		all, next, err := o.People(ctx, store.PeopleQuery{Limit: 500})
+		if err != nil || next != "" {
+			t.Fatalf("one page of all: next %q, %v", next, err)
+		}
+		var want []string
+		for _, p := range all {
+			want = append(want, p.Name)
+		}
+		if strings.Join(names, ",") != strings.Join(want, ",") || len(names) != 7 {
+			t.Errorf("pages of 3 give %v, one page gives %v", names, want)
+		}
+		for i := 1; i < len(all); i++ {
+			if all[i].CreatedAt.Before(all[i-1].CreatedAt) {
+				t.Errorf("people out of order: %v before %v", all[i-1], all[i])
+			}
+		}
+		staff, _, _ := o.People(ctx, store.PeopleQuery{Kind: store.Staff})
+		if len(staff) != 4 {
+			t.Errorf("%d staff, want 4", len(staff))
+		}
+		found, _, _ := o.People(ctx, store.PeopleQuery{Search: "SON 5"})
+		if len(found) != 1 || found[0].Name != "Person 5" {
+			t.Errorf("search found %v", found)
+		}
+		none, _, _ := o.People(ctx, store.PeopleQuery{Search: "%"})
+		if len(none) != 0 {
+			t.Errorf("search for %% matched %d people: wildcards must be literal", len(none))
+		}
+		if _, _, err := o.People(ctx, store.PeopleQuery{Cursor: "garbage!"}); errs.FieldsOf(err)["cursor"] == "" {
+			t.Errorf("bad cursor: %v", err)
+		}
+	})
+}

@@ -1,0 +1,302 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"rolefit/internal/errs"
+)
+
+// pageVisitLimit bounds the time one visit to a page counts for: a page
+// left open over lunch does not make its answers look slow and careful.
+const pageVisitLimit = 30 * time.Minute
+
+// Respondent is the handle for the person answering an invitation. The
+// link's token is their credential, so there is no user; every query is
+// keyed by the invitation and its organisation.
+type Respondent struct {
+	s      *Store
+	Inv    *Invitation
+	Person *Person
+	Org    *Organisation
+}
+
+// Respondent finds the invitation of a link's token. An unknown or forged
+// token is "not found"; the caller decides what an expired, withdrawn or
+// submitted invitation shows.
+func (s *Store) Respondent(ctx context.Context, token string) (*Respondent, error) {
+	if token == "" {
+		return nil, errs.NotFound("invitation")
+	}
+	db := s.reader(ctx)
+	var inv Invitation
+	err := db.Where("token_hash = ?", HashToken(token)).Take(&inv).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, errs.NotFound("invitation")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find invitation: %w", err)
+	}
+	o := s.Org(inv.OrgID)
+	p, err := o.person(db, inv.PersonID)
+	if err != nil {
+		return nil, err
+	}
+	org, err := o.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &Respondent{s: s, Inv: &inv, Person: p, Org: org}, nil
+}
+
+// State is the invitation's status now.
+func (r *Respondent) State() InvitationStatus { return r.Inv.State(r.s.now()) }
+
+// closedError says why answers can no longer be given.
+func closedError(state InvitationStatus) error {
+	switch state {
+	case InvitationSubmitted:
+		return errs.Conflict("These answers have already been submitted.")
+	case InvitationExpired:
+		return errs.Conflict("This link has expired.")
+	case InvitationWithdrawn:
+		return errs.Conflict("This invitation has been withdrawn.")
+	}
+	return errs.Conflict("This invitation is %s.", state)
+}
+
+// open re-reads the invitation inside tx and checks it still takes answers.
+// On PostgreSQL the row is locked for the rest of the transaction, so a
+// submission and a save (or two submissions) from different tabs take
+// turns and the later one sees what the earlier one did. SQLite
+// transactions already run one at a time.
+func (r *Respondent) open(tx *gorm.DB) (*Invitation, error) {
+	if r.s.dialect == Postgres {
+		tx = tx.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	inv, err := r.s.Org(r.Inv.OrgID).invitation(tx, r.Inv.ID)
+	if err != nil {
+		return nil, err
+	}
+	if st := inv.State(r.s.now()); st != InvitationSent && st != InvitationStarted {
+		return nil, closedError(st)
+	}
+	return inv, nil
+}
+
+// Consent records that the person agreed to the statement text, and marks
+// the invitation started.
+func (r *Respondent) Consent(ctx context.Context, text string) error {
+	return r.s.tx(ctx, func(tx *gorm.DB) error {
+		inv, err := r.open(tx)
+		if err != nil {
+			return err
+		}
+		now := r.s.now()
+		up := map[string]any{"consented_at": now, "consent_text": text, "status": InvitationStarted}
+		if inv.StartedAt == nil {
+			up["started_at"] = now
+		}
+		if err := tx.Model(inv).Updates(up).Error; err != nil {
+			return fmt.Errorf("record consent: %w", err)
+		}
+		r.Inv.ConsentedAt, r.Inv.Status = &now, InvitationStarted
+		return nil
+	})
+}
+
+type draftAnswer struct {
+	InvitationID string
+	ItemID       string
+	Value        int
+	AnsweredAt   time.Time
+}
+
+func (draftAnswer) TableName() string { return "draft_answers" }
+
+type pageTime struct {
+	InvitationID string
+	Page         int
+	ShownAt      *time.Time
+	Seconds      float64
+}
+
+func (pageTime) TableName() string { return "page_times" }
+
+// SaveAnswers stores answers given so far (already checked by the caller
+// against the questionnaire). Each answer is its own row, so two tabs
+// saving different items never undo each other. When page is 0 or more,
+// the time since that page was shown is added to it.
+func (r *Respondent) SaveAnswers(ctx context.Context, answers map[string]int, page int) error {
+	return r.s.tx(ctx, func(tx *gorm.DB) error {
+		inv, err := r.open(tx)
+		if err != nil {
+			return err
+		}
+		if inv.ConsentedAt == nil {
+			return errs.Conflict("Please agree to how your answers are used before answering.")
+		}
+		now := r.s.now()
+		if len(answers) > 0 {
+			rows := make([]draftAnswer, 0, len(answers))
+			for id, v := range answers {
+				rows = append(rows, draftAnswer{InvitationID: inv.ID, ItemID: id, Value: v, AnsweredAt: now})
+			}
+			sort.Slice(rows, func(i, j int) bool { return rows[i].ItemID < rows[j].ItemID })
+			if err := tx.Clauses(clause.OnConflict{
+				Columns:   []clause.Column{{Name: "invitation_id"}, {Name: "item_id"}},
+				DoUpdates: clause.AssignmentColumns([]string{"value", "answered_at"}),
+			}).Create(&rows).Error; err != nil {
+				return fmt.Errorf("save answers: %w", err)
+			}
+		}
+		if page >= 0 {
+			var pt pageTime
+			err := tx.Where("invitation_id = ? AND page = ?", inv.ID, page).Take(&pt).Error
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return nil // the page was never shown by the server: no time to count
+			}
+			if err != nil {
+				return err
+			}
+			if pt.ShownAt != nil {
+				if d := now.Sub(*pt.ShownAt); d >= 0 && d <= pageVisitLimit {
+					pt.Seconds += d.Seconds()
+				}
+				if err := tx.Model(&pageTime{}).Where("invitation_id = ? AND page = ?", inv.ID, page).
+					Updates(map[string]any{"shown_at": nil, "seconds": pt.Seconds}).Error; err != nil {
+					return fmt.Errorf("record page time: %w", err)
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// PageShown starts the clock on a page. A page shown again while a visit
+// is under way keeps the visit's start, unless that visit was abandoned.
+func (r *Respondent) PageShown(ctx context.Context, page int) error {
+	return r.s.tx(ctx, func(tx *gorm.DB) error {
+		now := r.s.now()
+		var pt pageTime
+		err := tx.Where("invitation_id = ? AND page = ?", r.Inv.ID, page).Take(&pt).Error
+		switch {
+		case errors.Is(err, gorm.ErrRecordNotFound):
+			return tx.Create(&pageTime{InvitationID: r.Inv.ID, Page: page, ShownAt: &now}).Error
+		case err != nil:
+			return err
+		case pt.ShownAt != nil && now.Sub(*pt.ShownAt) <= pageVisitLimit:
+			return nil
+		}
+		return tx.Model(&pageTime{}).Where("invitation_id = ? AND page = ?", r.Inv.ID, page).Update("shown_at", now).Error
+	})
+}
+
+// Drafts returns the answers saved so far.
+func (r *Respondent) Drafts(ctx context.Context) (map[string]int, error) {
+	return drafts(r.s.reader(ctx), r.Inv.ID)
+}
+
+func drafts(db *gorm.DB, invID string) (map[string]int, error) {
+	var rows []draftAnswer
+	if err := db.Where("invitation_id = ?", invID).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("read saved answers: %w", err)
+	}
+	out := make(map[string]int, len(rows))
+	for _, a := range rows {
+		out[a.ItemID] = a.Value
+	}
+	return out, nil
+}
+
+func pageSeconds(db *gorm.DB, invID string, pages int) ([]float64, error) {
+	var rows []pageTime
+	if err := db.Where("invitation_id = ?", invID).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("read page times: %w", err)
+	}
+	out := make([]float64, pages)
+	for _, pt := range rows {
+		if pt.Page >= 0 && pt.Page < pages {
+			out[pt.Page] = pt.Seconds
+		}
+	}
+	return out, nil
+}
+
+// Scored is a response's scoring, computed by the caller from the answers.
+type Scored struct {
+	Result       json.RawMessage
+	Hunter       *float64
+	Farmer       *float64
+	ProfileClass string
+	FlagCount    int
+}
+
+// ScoreFunc scores a complete set of answers with their per-page seconds,
+// or returns an error (such as unanswered items) that stops the submission.
+type ScoreFunc func(answers map[string]int, pageSeconds []float64) (Scored, error)
+
+// Submit turns the saved answers into a response in one transaction: the
+// invitation is checked to be open, the answers scored by score, the
+// response stored and the invitation closed, or nothing at all. Of two
+// submissions racing, one stores the response and the other gets a
+// conflict saying it was already submitted.
+func (r *Respondent) Submit(ctx context.Context, pages int, score ScoreFunc) (*Response, error) {
+	var resp *Response
+	err := r.s.tx(ctx, func(tx *gorm.DB) error {
+		inv, err := r.open(tx)
+		if err != nil {
+			return err
+		}
+		if inv.ConsentedAt == nil {
+			return errs.Conflict("Please agree to how your answers are used before submitting.")
+		}
+		answers, err := drafts(tx, inv.ID)
+		if err != nil {
+			return err
+		}
+		secs, err := pageSeconds(tx, inv.ID, pages)
+		if err != nil {
+			return err
+		}
+		scored, err := score(answers, secs)
+		if err != nil {
+			return err
+		}
+		now := r.s.now()
+		res := tx.Model(&Invitation{}).Where("id = ? AND status IN ?", inv.ID, []InvitationStatus{InvitationSent, InvitationStarted}).
+			Updates(map[string]any{"status": InvitationSubmitted, "submitted_at": now})
+		if res.Error != nil {
+			return fmt.Errorf("close invitation: %w", res.Error)
+		}
+		if res.RowsAffected != 1 {
+			return closedError(InvitationSubmitted)
+		}
+		id := inv.ID
+		resp, err = insertResponse(tx, r.s.now, Response{OrgID: inv.OrgID, PersonID: inv.PersonID, InvitationID: &id,
+			Source: SourceInvitation, QuestionnaireID: inv.QuestionnaireID, QuestionnaireVersion: inv.QuestionnaireVersion,
+			QuestionnaireHash: inv.QuestionnaireHash}, answers, secs, scored)
+		if err != nil {
+			return err
+		}
+		if err := tx.Where("invitation_id = ?", inv.ID).Delete(&draftAnswer{}).Error; err != nil {
+			return fmt.Errorf("clear saved answers: %w", err)
+		}
+		return tx.Where("invitation_id = ?", inv.ID).Delete(&pageTime{}).Error
+	})
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return nil, closedError(InvitationSubmitted)
+	}
+	if err != nil {
+		return nil, err
+	}
+	r.Inv.Status = InvitationSubmitted
+	return resp, nil
+}

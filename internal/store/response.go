@@ -1,0 +1,191 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"rolefit/internal/errs"
+)
+
+// Where a response came from.
+const (
+	SourceInvitation = "invitation" // answered through an invitation link
+	SourceAPI        = "api"        // recorded in one call, e.g. from a paper form
+)
+
+// Response is a submitted questionnaire. Answers and PageSeconds are the
+// record; Result is its scoring at submission, as JSON.
+type Response struct {
+	ID                   string          `json:"id"`
+	OrgID                string          `json:"-"`
+	PersonID             string          `json:"person_id"`
+	InvitationID         *string         `json:"invitation_id"`
+	Source               string          `json:"source"`
+	QuestionnaireID      string          `json:"questionnaire"`
+	QuestionnaireVersion int             `json:"questionnaire_version"`
+	QuestionnaireHash    string          `json:"questionnaire_hash"`
+	AnswersJSON          string          `json:"-" gorm:"column:answers"`
+	PageSecondsJSON      string          `json:"-" gorm:"column:page_seconds"`
+	ResultJSON           string          `json:"-" gorm:"column:result"`
+	Hunter               *float64        `json:"-"`
+	Farmer               *float64        `json:"-"`
+	ProfileClass         string          `json:"-"`
+	FlagCount            int             `json:"-"`
+	SubmittedAt          time.Time       `json:"submitted_at"`
+	Answers              map[string]int  `json:"answers" gorm:"-"`
+	PageSeconds          []float64       `json:"page_seconds" gorm:"-"`
+	Result               json.RawMessage `json:"result" gorm:"-"`
+}
+
+// TableName tells GORM the table.
+func (Response) TableName() string { return "responses" }
+
+// decode fills the decoded fields from the stored JSON.
+func (r *Response) decode() error {
+	if err := json.Unmarshal([]byte(r.AnswersJSON), &r.Answers); err != nil {
+		return fmt.Errorf("response %s: answers: %w", r.ID, err)
+	}
+	if err := json.Unmarshal([]byte(r.PageSecondsJSON), &r.PageSeconds); err != nil {
+		return fmt.Errorf("response %s: page seconds: %w", r.ID, err)
+	}
+	r.Result = json.RawMessage(r.ResultJSON)
+	return nil
+}
+
+// insertResponse stores a scored response inside tx.
+func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[string]int, secs []float64, sc Scored) (*Response, error) {
+	if secs == nil {
+		secs = []float64{}
+	}
+	a, err := json.Marshal(answers)
+	if err != nil {
+		return nil, err
+	}
+	p, err := json.Marshal(secs)
+	if err != nil {
+		return nil, err
+	}
+	r.ID = newID()
+	r.AnswersJSON, r.PageSecondsJSON, r.ResultJSON = string(a), string(p), string(sc.Result)
+	r.Hunter, r.Farmer, r.ProfileClass, r.FlagCount = sc.Hunter, sc.Farmer, sc.ProfileClass, sc.FlagCount
+	r.SubmittedAt = now()
+	if err := tx.Create(&r).Error; err != nil {
+		return nil, fmt.Errorf("store response: %w", err)
+	}
+	r.Answers, r.PageSeconds, r.Result = answers, secs, sc.Result
+	return &r, nil
+}
+
+// NewResponse is a complete set of answers given outside an invitation (a
+// paper form, an import), scored by the caller.
+type NewResponse struct {
+	PersonID             string
+	QuestionnaireID      string
+	QuestionnaireVersion int
+	QuestionnaireHash    string
+	Answers              map[string]int
+	// PageSeconds are the seconds per page when known, else nil.
+	PageSeconds []float64
+	Scored      Scored
+}
+
+// RecordResponse stores a response given outside an invitation.
+func (o *Org) RecordResponse(ctx context.Context, nr NewResponse, by Actor) (*Response, error) {
+	var resp *Response
+	err := o.s.tx(ctx, func(tx *gorm.DB) error {
+		if _, err := o.person(tx, nr.PersonID); err != nil {
+			return err
+		}
+		var err error
+		resp, err = insertResponse(tx, o.s.now, Response{OrgID: o.id, PersonID: nr.PersonID, Source: SourceAPI,
+			QuestionnaireID: nr.QuestionnaireID, QuestionnaireVersion: nr.QuestionnaireVersion, QuestionnaireHash: nr.QuestionnaireHash},
+			nr.Answers, nr.PageSeconds, nr.Scored)
+		if err != nil {
+			return err
+		}
+		return o.audit(tx, by, "record_response", "person", nr.PersonID, fmt.Sprintf("%s v%d", nr.QuestionnaireID, nr.QuestionnaireVersion))
+	})
+	return resp, err
+}
+
+// PersonResponses lists a person's responses, newest first.
+func (o *Org) PersonResponses(ctx context.Context, personID string) ([]Response, error) {
+	var rs []Response
+	if err := o.scope(o.s.reader(ctx)).Where("person_id = ?", personID).Order("submitted_at DESC, id").Find(&rs).Error; err != nil {
+		return nil, fmt.Errorf("list responses: %w", err)
+	}
+	for i := range rs {
+		if err := rs[i].decode(); err != nil {
+			return nil, err
+		}
+	}
+	return rs, nil
+}
+
+// Response returns one of the organisation's responses.
+func (o *Org) Response(ctx context.Context, id string) (*Response, error) {
+	var r Response
+	err := o.scope(o.s.reader(ctx)).Where("id = ?", id).Take(&r).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, errs.NotFound("response")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get response: %w", err)
+	}
+	return &r, r.decode()
+}
+
+// ResponseSummary is the part of a response lists and maps need.
+type ResponseSummary struct {
+	ID                   string
+	PersonID             string
+	QuestionnaireID      string
+	QuestionnaireVersion int
+	Hunter               *float64
+	Farmer               *float64
+	ProfileClass         string
+	FlagCount            int
+	SubmittedAt          time.Time
+}
+
+// LatestResponses returns the newest response of each of the given
+// people, by person ID.
+func (o *Org) LatestResponses(ctx context.Context, personIDs []string) (map[string]ResponseSummary, error) {
+	out := make(map[string]ResponseSummary, len(personIDs))
+	for chunk := range chunks(personIDs, 500) {
+		var rs []ResponseSummary
+		err := o.scope(o.s.reader(ctx).Model(&Response{})).Where("person_id IN ?", chunk).
+			Select("id, person_id, questionnaire_id, questionnaire_version, hunter, farmer, profile_class, flag_count, submitted_at").
+			Order("submitted_at, id").Find(&rs).Error
+		if err != nil {
+			return nil, fmt.Errorf("list responses: %w", err)
+		}
+		for _, r := range rs {
+			out[r.PersonID] = r
+		}
+	}
+	return out, nil
+}
+
+// ScoringHistory returns the answers and results of the organisation's
+// responses to one questionnaire version, oldest first: the reference
+// group for norms and reliability.
+func (o *Org) ScoringHistory(ctx context.Context, questionnaireID string, version int) ([]Response, error) {
+	var rs []Response
+	err := o.scope(o.s.reader(ctx)).Where("questionnaire_id = ? AND questionnaire_version = ?", questionnaireID, version).
+		Order("submitted_at, id").Find(&rs).Error
+	if err != nil {
+		return nil, fmt.Errorf("read responses: %w", err)
+	}
+	for i := range rs {
+		if err := rs[i].decode(); err != nil {
+			return nil, err
+		}
+	}
+	return rs, nil
+}
