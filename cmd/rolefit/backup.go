@@ -18,11 +18,7 @@ func runBackup(ctx context.Context, args []string, cio commandIO) error {
 		fmt.Fprintln(cio.stderr, "rolefit backup: name one file to write, e.g. rolefit backup rolefit-2026-11-28.db")
 		return exitCode(2)
 	}
-	log, err := d.logger(cio.stderr)
-	if err != nil {
-		return err
-	}
-	st, err := d.open(ctx, log, true)
+	st, _, err := d.open(ctx, cio.stderr, true)
 	if err != nil {
 		return err
 	}

@@ -76,8 +76,13 @@ func (d *dbFlags) logger(w io.Writer) (*slog.Logger, error) {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level})), nil
 }
 
-// open opens the store named by --db. mustExist refuses to create a new
-// SQLite file.
-func (d *dbFlags) open(ctx context.Context, log *slog.Logger, mustExist bool) (*store.Store, error) {
-	return store.Open(ctx, d.db, store.Options{Logger: log, MustExist: mustExist})
+// open opens the store named by --db with a logger on w. mustExist
+// refuses to create a new SQLite file.
+func (d *dbFlags) open(ctx context.Context, w io.Writer, mustExist bool) (*store.Store, *slog.Logger, error) {
+	log, err := d.logger(w)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := store.Open(ctx, d.db, store.Options{Logger: log, MustExist: mustExist})
+	return st, log, err
 }

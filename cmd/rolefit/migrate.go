@@ -13,11 +13,7 @@ func runMigrate(ctx context.Context, args []string, cio commandIO) error {
 	if err := parseFlags(fs, args, cio); err != nil {
 		return err
 	}
-	log, err := d.logger(cio.stderr)
-	if err != nil {
-		return err
-	}
-	st, err := d.open(ctx, log, false)
+	st, _, err := d.open(ctx, cio.stderr, false)
 	if err != nil {
 		return err
 	}

@@ -44,10 +44,6 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 		fmt.Fprintf(cio.stderr, "rolefit serve: unexpected argument %q\n", fs.Arg(0))
 		return exitCode(2)
 	}
-	log, err := d.logger(cio.stderr)
-	if err != nil {
-		return err
-	}
 	started := time.Now()
 	cat, err := loadCatalog(*qdir)
 	if err != nil {
@@ -61,7 +57,7 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 		}
 		cfg.Mailer = m
 	}
-	st, err := d.open(ctx, log, false)
+	st, log, err := d.open(ctx, cio.stderr, false)
 	if err != nil {
 		return err
 	}

@@ -63,11 +63,7 @@ func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Read
 	} else {
 		password, generated = store.NewToken()[:20], true
 	}
-	log, err := d.logger(cio.stderr)
-	if err != nil {
-		return err
-	}
-	st, err := d.open(ctx, log, false)
+	st, _, err := d.open(ctx, cio.stderr, false)
 	if err != nil {
 		return err
 	}

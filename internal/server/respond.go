@@ -75,6 +75,40 @@ func closedPage(c *fiber.Ctx, rnd *renderer, rs *respondent) (bool, error) {
 	return true, rnd.render(c, status, "respond_status", v)
 }
 
+// gate says what a respondent page needs before it does its own work.
+type gate int
+
+const (
+	// gateNone only finds the invitation.
+	gateNone gate = iota
+	// gateOpen also shows the closed page when the invitation no longer
+	// takes answers.
+	gateOpen
+	// gateConsented also sends the person to the welcome page until they
+	// have agreed to how their answers are used.
+	gateConsented
+)
+
+// respondentPage adapts a respondent page: it finds the invitation of the
+// link and applies g before fn runs.
+func respondentPage(st *store.Store, cat *assess.Catalog, rnd *renderer, g gate, fn func(c *fiber.Ctx, rs *respondent) error) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		rs, err := loadRespondent(c, st, cat)
+		if err != nil {
+			return err
+		}
+		if g >= gateOpen {
+			if done, err := closedPage(c, rnd, rs); done {
+				return err
+			}
+		}
+		if g >= gateConsented && rs.r.Inv.ConsentedAt == nil {
+			return c.Redirect(rs.path(""), fiber.StatusSeeOther)
+		}
+		return fn(c, rs)
+	}
+}
+
 type statusPage struct {
 	State  string
 	Org    string
@@ -115,19 +149,12 @@ func resumePage(q *assess.Questionnaire, answers map[string]int) int {
 // handleRespondStart is the link itself: the welcome page before consent,
 // and afterwards the page where the person stopped.
 func handleRespondStart(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		rs, err := loadRespondent(c, st, cat)
-		if err != nil {
-			return err
-		}
-		if done, err := closedPage(c, rnd, rs); done {
-			return err
-		}
+	return respondentPage(st, cat, rnd, gateOpen, func(c *fiber.Ctx, rs *respondent) error {
 		if rs.r.Inv.ConsentedAt != nil {
 			return redirectToResume(c, rs)
 		}
 		return renderWelcome(c, rnd, rs, fiber.StatusOK, nil)
-	}
+	})
 }
 
 func redirectToResume(c *fiber.Ctx, rs *respondent) error {
@@ -154,14 +181,7 @@ func renderWelcome(c *fiber.Ctx, rnd *renderer, rs *respondent, status int, fiel
 
 // handleRespondConsent records the consent and starts the questionnaire.
 func handleRespondConsent(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		rs, err := loadRespondent(c, st, cat)
-		if err != nil {
-			return err
-		}
-		if done, err := closedPage(c, rnd, rs); done {
-			return err
-		}
+	return respondentPage(st, cat, rnd, gateOpen, func(c *fiber.Ctx, rs *respondent) error {
 		if c.FormValue("consent") != "yes" {
 			return renderWelcome(c, rnd, rs, fiber.StatusBadRequest, map[string]string{"consent": "Tick the box to agree, or close this page if you do not want to take part."})
 		}
@@ -171,7 +191,7 @@ func handleRespondConsent(st *store.Store, cat *assess.Catalog, rnd *renderer) f
 			}
 		}
 		return redirectToResume(c, rs)
-	}
+	})
 }
 
 // questionPage is one page of statements.
@@ -234,17 +254,7 @@ func buildPage(rs *respondent, n int, answers map[string]int, itemErrs map[strin
 // handleRespondPage shows page n with the answers saved so far, and
 // starts its clock.
 func handleRespondPage(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		rs, err := loadRespondent(c, st, cat)
-		if err != nil {
-			return err
-		}
-		if done, err := closedPage(c, rnd, rs); done {
-			return err
-		}
-		if rs.r.Inv.ConsentedAt == nil {
-			return c.Redirect(rs.path(""), fiber.StatusSeeOther)
-		}
+	return respondentPage(st, cat, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
 		n, err := pageNumber(c, rs.q)
 		if err != nil {
 			return err
@@ -257,7 +267,7 @@ func handleRespondPage(st *store.Store, cat *assess.Catalog, rnd *renderer) fibe
 			return err
 		}
 		return renderQuestions(c, rnd, rs, fiber.StatusOK, n, answers, nil, "")
-	}
+	})
 }
 
 func renderQuestions(c *fiber.Ctx, rnd *renderer, rs *respondent, status, n int, answers map[string]int, itemErrs map[string]string, msg string) error {
@@ -299,17 +309,7 @@ func readPageAnswers(c *fiber.Ctx, q *assess.Questionnaire, n int) (map[string]i
 // an answer that is not allowed is refused with nothing saved, so a bad
 // request never overwrites a good answer.
 func handleRespondPageSave(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		rs, err := loadRespondent(c, st, cat)
-		if err != nil {
-			return err
-		}
-		if done, err := closedPage(c, rnd, rs); done {
-			return err
-		}
-		if rs.r.Inv.ConsentedAt == nil {
-			return c.Redirect(rs.path(""), fiber.StatusSeeOther)
-		}
+	return respondentPage(st, cat, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
 		n, err := pageNumber(c, rs.q)
 		if err != nil {
 			return err
@@ -359,17 +359,13 @@ func handleRespondPageSave(st *store.Store, cat *assess.Catalog, rnd *renderer) 
 			return c.Redirect(rs.path(fmt.Sprintf("/page/%d", n+1)), fiber.StatusSeeOther)
 		}
 		return c.Redirect(rs.path("/review"), fiber.StatusSeeOther)
-	}
+	})
 }
 
 // handleRespondAnswer saves one answer as it is clicked (with JavaScript),
 // so nothing is lost if the tab closes before the page is sent.
-func handleRespondAnswer(st *store.Store, cat *assess.Catalog) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		rs, err := loadRespondent(c, st, cat)
-		if err != nil {
-			return err
-		}
+func handleRespondAnswer(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
+	return respondentPage(st, cat, rnd, gateNone, func(c *fiber.Ctx, rs *respondent) error {
 		item := c.FormValue("item")
 		v, convErr := strconv.Atoi(strings.TrimSpace(c.FormValue("value")))
 		if _, ok := rs.q.Item(item); !ok {
@@ -389,7 +385,7 @@ func handleRespondAnswer(st *store.Store, cat *assess.Catalog) fiber.Handler {
 			return err
 		}
 		return c.JSON(fiber.Map{"saved": item, "value": v})
-	}
+	})
 }
 
 // reviewPage is shown before submitting.
@@ -433,17 +429,7 @@ func buildReview(rs *respondent, answers map[string]int) reviewPage {
 // handleRespondReview asks for the final submission, or points to pages
 // with unanswered statements.
 func handleRespondReview(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		rs, err := loadRespondent(c, st, cat)
-		if err != nil {
-			return err
-		}
-		if done, err := closedPage(c, rnd, rs); done {
-			return err
-		}
-		if rs.r.Inv.ConsentedAt == nil {
-			return c.Redirect(rs.path(""), fiber.StatusSeeOther)
-		}
+	return respondentPage(st, cat, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
 		answers, err := rs.r.Drafts(c.UserContext())
 		if err != nil {
 			return err
@@ -451,18 +437,14 @@ func handleRespondReview(st *store.Store, cat *assess.Catalog, rnd *renderer) fi
 		v := respondView(c, rs, "Submit your answers")
 		v.Data = buildReview(rs, answers)
 		return rnd.render(c, fiber.StatusOK, "respond_review", v)
-	}
+	})
 }
 
 // handleRespondSubmit scores and stores the response in one transaction
 // and thanks the person. A second submission (another tab) lands on the
 // same thank-you page.
 func handleRespondSubmit(st *store.Store, cat *assess.Catalog, sc *scorer, rnd *renderer) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		rs, err := loadRespondent(c, st, cat)
-		if err != nil {
-			return err
-		}
+	return respondentPage(st, cat, rnd, gateNone, func(c *fiber.Ctx, rs *respondent) error {
 		if rs.r.State() == store.InvitationSubmitted {
 			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
 		}
@@ -498,19 +480,12 @@ func handleRespondSubmit(st *store.Store, cat *assess.Catalog, sc *scorer, rnd *
 			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
 		}
 		return err
-	}
+	})
 }
 
 // handleRespondDone thanks the person after submitting.
 func handleRespondDone(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		rs, err := loadRespondent(c, st, cat)
-		if err != nil {
-			return err
-		}
-		if done, err := closedPage(c, rnd, rs); done {
-			return err
-		}
+	return respondentPage(st, cat, rnd, gateOpen, func(c *fiber.Ctx, rs *respondent) error {
 		return c.Redirect(rs.path(""), fiber.StatusSeeOther)
-	}
+	})
 }

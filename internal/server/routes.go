@@ -54,7 +54,7 @@ func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rn
 	resp.Post("/consent", handleRespondConsent(st, cat, rnd))
 	resp.Get("/page/:n", handleRespondPage(st, cat, rnd))
 	resp.Post("/page/:n", handleRespondPageSave(st, cat, rnd))
-	resp.Post("/answer", handleRespondAnswer(st, cat))
+	resp.Post("/answer", handleRespondAnswer(st, cat, rnd))
 	resp.Get("/review", handleRespondReview(st, cat, rnd))
 	resp.Post("/submit", handleRespondSubmit(st, cat, sc, rnd))
 	resp.Get("/done", handleRespondDone(st, cat, rnd))
