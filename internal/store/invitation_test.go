@@ -251,4 +251,3 @@ func TestConcurrentSubmitStoresOneResponse(t *testing.T) {
 		}
 	})
 }
-
