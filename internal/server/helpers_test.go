@@ -202,6 +202,15 @@ func newClock() *storetest.Clock { return storetest.NewClock(testStart) }
 
 func openSQLite(t *testing.T, clock *storetest.Clock) *store.Store { return storetest.SQLite(t, clock) }
 
+func newAppTB(t testing.TB, st *store.Store, clock *storetest.Clock) *fiber.App {
+	t.Helper()
+	app, err := New(Config{Now: clock.Now}, st, testCatalog(t), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return app
+}
+
 func newApp(t *testing.T, st *store.Store, clock *storetest.Clock, cfg Config) *fiber.App {
 	t.Helper()
 	cfg.Now = clock.Now

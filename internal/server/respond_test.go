@@ -53,7 +53,7 @@ func pageAnswers(q *assess.Questionnaire, page int) url.Values {
 	return v
 }
 
-func salesService(t *testing.T) *assess.Questionnaire {
+func salesService(t testing.TB) *assess.Questionnaire {
 	q, ok := testCatalog(t).Latest("sales-service")
 	if !ok {
 		t.Fatal("no sales-service questionnaire")
