@@ -1,0 +1,210 @@
+package server
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// The questionnaire's pages: statements shown a page at a time, answers
+// saved on every page and, with JavaScript, on every click.
+
+// questionPage is one page of statements.
+type questionPage struct {
+	Title, Intro string
+	Org          string
+	PageNo       int // 1-based
+	Pages        int
+	First, Last  bool
+	Action       string
+	AnswerURL    string
+	Items        []questionItem
+	Unanswered   int
+}
+
+type questionItem struct {
+	ID      string
+	Number  int
+	Text    string
+	Choice  bool
+	Choices []assess.Choice
+	Value   int
+	Error   string
+}
+
+// pageNumber reads the 1-based page number of the URL, or not found.
+func pageNumber(c *fiber.Ctx, q *assess.Questionnaire) (int, error) {
+	n, err := strconv.Atoi(c.Params("n"))
+	if err != nil || n < 1 || n > len(q.Pages) {
+		return 0, errs.NotFound("page")
+	}
+	return n, nil
+}
+
+// buildPage lays out page n with the given answers and errors by item ID.
+func buildPage(rs *respondent, n int, answers map[string]int, itemErrs map[string]string) questionPage {
+	q := rs.q
+	first := 1
+	for _, k := range q.PageItemCounts()[:n-1] {
+		first += k
+	}
+	page := q.Pages[n-1]
+	qp := questionPage{Title: page.Title, Intro: page.Intro, Org: rs.r.Org.Name, PageNo: n, Pages: len(q.Pages),
+		First: n == 1, Last: n == len(q.Pages), Action: rs.path(fmt.Sprintf("/page/%d", n)), AnswerURL: rs.path("/answer")}
+	for i, it := range page.Items {
+		choices, _ := q.Choices(it.ID)
+		qi := questionItem{ID: it.ID, Number: first + i, Text: it.Text, Choice: it.Kind == assess.KindChoice,
+			Choices: choices, Value: answers[it.ID], Error: itemErrs[it.ID]}
+		if qi.Choice && qi.Text == "" {
+			qi.Text = "Which would you rather do?"
+		}
+		if qi.Error != "" {
+			qp.Unanswered++
+		}
+		qp.Items = append(qp.Items, qi)
+	}
+	return qp
+}
+
+// handleRespondPage shows page n with the answers saved so far, and
+// starts its clock.
+func handleRespondPage(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
+	return respondentPage(st, cat, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
+		n, err := pageNumber(c, rs.q)
+		if err != nil {
+			return err
+		}
+		answers, err := rs.r.Drafts(c.UserContext())
+		if err != nil {
+			return err
+		}
+		if err := rs.r.PageShown(c.UserContext(), n-1); err != nil {
+			return err
+		}
+		return renderQuestions(c, rnd, rs, fiber.StatusOK, n, answers, nil, "")
+	})
+}
+
+func renderQuestions(c *fiber.Ctx, rnd *renderer, rs *respondent, status, n int, answers map[string]int, itemErrs map[string]string, msg string) error {
+	qp := buildPage(rs, n, answers, itemErrs)
+	v := respondView(c, rs, fmt.Sprintf("%s, page %d of %d", rs.q.Title, n, len(rs.q.Pages)))
+	v.Message = msg
+	v.Data = qp
+	return rnd.render(c, status, "respond_page", v)
+}
+
+// readPageAnswers reads page n's answers from the form. Answers that are
+// not whole numbers or not allowed for their item come back as errors by
+// item ID; the valid ones in the map.
+func readPageAnswers(c *fiber.Ctx, q *assess.Questionnaire, n int) (map[string]int, map[string]string) {
+	answers := map[string]int{}
+	bad := map[string]string{}
+	for _, it := range q.Pages[n-1].Items {
+		raw := strings.TrimSpace(c.FormValue(it.ID))
+		if raw == "" {
+			continue
+		}
+		v, err := strconv.Atoi(raw)
+		if err != nil {
+			bad[it.ID] = "That answer could not be read. Please choose again."
+			continue
+		}
+		answers[it.ID] = v
+	}
+	for k, msg := range assess.ValidateResponse(q, assess.Response{Answers: answers}, false) {
+		id := strings.TrimPrefix(k, "answers.")
+		bad[id] = "That answer " + msg + ". Please choose again."
+		delete(answers, id)
+	}
+	return answers, bad
+}
+
+// handleRespondPageSave saves page n and moves on. Answers are saved even
+// when some statements are still unanswered, which are then pointed out;
+// an answer that is not allowed is refused with nothing saved, so a bad
+// request never overwrites a good answer.
+func handleRespondPageSave(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
+	return respondentPage(st, cat, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
+		n, err := pageNumber(c, rs.q)
+		if err != nil {
+			return err
+		}
+		answers, bad := readPageAnswers(c, rs.q, n)
+		saved, err := rs.r.Drafts(c.UserContext())
+		if err != nil {
+			return err
+		}
+		if len(bad) > 0 {
+			for id, v := range answers {
+				saved[id] = v // show what they chose, though not saved yet
+			}
+			return renderQuestions(c, rnd, rs, fiber.StatusBadRequest, n, saved, bad,
+				"Some answers could not be read, so nothing on this page was saved. Please check the marked statements.")
+		}
+		if err := rs.r.SaveAnswers(c.UserContext(), answers, n-1); err != nil {
+			return err
+		}
+		for id, v := range answers {
+			saved[id] = v
+		}
+		switch c.FormValue("action") {
+		case "back":
+			if n > 1 {
+				return c.Redirect(rs.path(fmt.Sprintf("/page/%d", n-1)), fiber.StatusSeeOther)
+			}
+			return c.Redirect(rs.path(fmt.Sprintf("/page/%d", n)), fiber.StatusSeeOther)
+		case "save":
+			flash(c, "Your answers are saved. You can close this page and open your link again later, on any device.")
+			return c.Redirect(rs.path(fmt.Sprintf("/page/%d", n)), fiber.StatusSeeOther)
+		}
+		missing := map[string]string{}
+		for _, it := range rs.q.Pages[n-1].Items {
+			if _, ok := saved[it.ID]; !ok {
+				missing[it.ID] = "Please choose an answer."
+			}
+		}
+		if len(missing) > 0 {
+			msg := fmt.Sprintf("Please answer the %d statements marked below before going on. Your other answers are saved.", len(missing))
+			if len(missing) == 1 {
+				msg = "Please answer the statement marked below before going on. Your other answers are saved."
+			}
+			return renderQuestions(c, rnd, rs, fiber.StatusUnprocessableEntity, n, saved, missing, msg)
+		}
+		if n < len(rs.q.Pages) {
+			return c.Redirect(rs.path(fmt.Sprintf("/page/%d", n+1)), fiber.StatusSeeOther)
+		}
+		return c.Redirect(rs.path("/review"), fiber.StatusSeeOther)
+	})
+}
+
+// handleRespondAnswer saves one answer as it is clicked (with JavaScript),
+// so nothing is lost if the tab closes before the page is sent.
+func handleRespondAnswer(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
+	return respondentPage(st, cat, rnd, gateNone, func(c *fiber.Ctx, rs *respondent) error {
+		item := c.FormValue("item")
+		v, convErr := strconv.Atoi(strings.TrimSpace(c.FormValue("value")))
+		if _, ok := rs.q.Item(item); !ok {
+			return errs.InvalidFields("That is not a statement of this questionnaire.", map[string]string{"item": "is not an item of " + rs.q.String()})
+		}
+		if convErr != nil {
+			return errs.InvalidFields("The answer must be a whole number.", map[string]string{"answers." + item: "must be a whole number"})
+		}
+		answers := map[string]int{item: v}
+		if fe := assess.ValidateResponse(rs.q, assess.Response{Answers: answers}, false); fe != nil {
+			return errs.InvalidFields("That answer is not allowed.", fe)
+		}
+		if st := rs.r.State(); st != store.InvitationSent && st != store.InvitationStarted {
+			return errs.Conflict("This invitation is %s; the answer was not saved.", st)
+		}
+		if err := rs.r.SaveAnswers(c.UserContext(), answers, -1); err != nil {
+			return err
+		}
+		return c.JSON(fiber.Map{"saved": item, "value": v})
+	})
+}

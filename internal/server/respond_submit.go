@@ -1,0 +1,115 @@
+package server
+
+import (
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// The end of a questionnaire: the review, the submission and the thanks.
+
+// reviewPage is shown before submitting.
+type reviewPage struct {
+	Org        string
+	Items      int
+	Missing    []missingPage
+	Action     string
+	LastPage   string
+	Unanswered int
+}
+
+type missingPage struct {
+	URL   string
+	Title string
+	Count int
+}
+
+func buildReview(rs *respondent, answers map[string]int) reviewPage {
+	rp := reviewPage{Org: rs.r.Org.Name, Items: rs.q.NumItems(), Action: rs.path("/submit"),
+		LastPage: rs.path(fmt.Sprintf("/page/%d", len(rs.q.Pages)))}
+	for p, page := range rs.q.Pages {
+		k := 0
+		for _, it := range page.Items {
+			if _, ok := answers[it.ID]; !ok {
+				k++
+			}
+		}
+		if k > 0 {
+			title := page.Title
+			if title == "" {
+				title = fmt.Sprintf("Page %d", p+1)
+			}
+			rp.Missing = append(rp.Missing, missingPage{URL: rs.path(fmt.Sprintf("/page/%d", p+1)), Title: title, Count: k})
+			rp.Unanswered += k
+		}
+	}
+	return rp
+}
+
+// handleRespondReview asks for the final submission, or points to pages
+// with unanswered statements.
+func handleRespondReview(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
+	return respondentPage(st, cat, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
+		answers, err := rs.r.Drafts(c.UserContext())
+		if err != nil {
+			return err
+		}
+		v := respondView(c, rs, "Submit your answers")
+		v.Data = buildReview(rs, answers)
+		return rnd.render(c, fiber.StatusOK, "respond_review", v)
+	})
+}
+
+// handleRespondSubmit scores and stores the response in one transaction
+// and thanks the person. A second submission (another tab) lands on the
+// same thank-you page.
+func handleRespondSubmit(st *store.Store, cat *assess.Catalog, sc *scorer, rnd *renderer) fiber.Handler {
+	return respondentPage(st, cat, rnd, gateNone, func(c *fiber.Ctx, rs *respondent) error {
+		if rs.r.State() == store.InvitationSubmitted {
+			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
+		}
+		if done, err := closedPage(c, rnd, rs); done {
+			return err
+		}
+		org := st.Org(rs.r.Inv.OrgID)
+		opt, err := sc.options(c.UserContext(), org, rs.q)
+		if err != nil {
+			return err
+		}
+		_, err = rs.r.Submit(c.UserContext(), len(rs.q.Pages), func(answers map[string]int, secs []float64) (store.Scored, error) {
+			resp := assess.Response{Answers: answers, PageSeconds: secs}
+			if fe := assess.ValidateResponse(rs.q, resp, true); fe != nil {
+				return store.Scored{}, errs.InvalidFields("Some statements are not answered yet.", fe)
+			}
+			return store.ScoredFrom(assess.Score(rs.q, resp, opt))
+		})
+		switch {
+		case err == nil:
+			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
+		case errs.Code(err) == errs.CodeInvalid:
+			answers, derr := rs.r.Drafts(c.UserContext())
+			if derr != nil {
+				return derr
+			}
+			v := respondView(c, rs, "Submit your answers")
+			v.Message = "Some statements are not answered yet. Please answer them, then submit."
+			v.Data = buildReview(rs, answers)
+			return rnd.render(c, fiber.StatusUnprocessableEntity, "respond_review", v)
+		case errs.Code(err) == errs.CodeConflict:
+			// Submitted meanwhile from another tab, or closed by the manager.
+			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
+		}
+		return err
+	})
+}
+
+// handleRespondDone thanks the person after submitting.
+func handleRespondDone(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
+	return respondentPage(st, cat, rnd, gateOpen, func(c *fiber.Ctx, rs *respondent) error {
+		return c.Redirect(rs.path(""), fiber.StatusSeeOther)
+	})
+}
