@@ -17,6 +17,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
@@ -90,13 +93,15 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		if err != nil || u.Host == "" {
 			return nil, fmt.Errorf("database URL %q is not a valid postgres:// URL: it needs a host, e.g. postgres://user:password@localhost:5432/rolefit", redactURL(dsn))
 		}
-		db, err := gorm.Open(postgres.Open(dsn), cfg())
+		pcfg, err := pgx.ParseConfig(dsn)
 		if err != nil {
-			return nil, fmt.Errorf("open PostgreSQL at %s: %w", redactURL(dsn), err)
+			return nil, fmt.Errorf("database URL %s: %v", redactURL(dsn), err)
 		}
-		sqlDB, err := db.DB()
+		sqlDB := stdlib.OpenDB(*pcfg, stdlib.OptionAfterConnect(utcTimes))
+		db, err := gorm.Open(postgres.New(postgres.Config{Conn: sqlDB}), cfg())
 		if err != nil {
-			return nil, err
+			sqlDB.Close()
+			return nil, fmt.Errorf("open PostgreSQL at %s: %w", redactURL(dsn), err)
 		}
 		sqlDB.SetMaxOpenConns(20)
 		sqlDB.SetMaxIdleConns(20)
@@ -139,6 +144,14 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// utcTimes makes a PostgreSQL connection return times in UTC, as SQLite
+// does, whatever the machine's time zone: the API promises RFC 3339 in UTC.
+func utcTimes(_ context.Context, conn *pgx.Conn) error {
+	conn.TypeMap().RegisterType(&pgtype.Type{Name: "timestamptz", OID: pgtype.TimestamptzOID,
+		Codec: &pgtype.TimestamptzCodec{ScanLocation: time.UTC}})
+	return nil
 }
 
 // sqliteDSN turns a file path into a go-sqlite3 DSN with the pragmas rolefit

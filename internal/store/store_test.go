@@ -416,3 +416,21 @@ func TestBackupRefusesPostgres(t *testing.T) {
 		t.Errorf("Backup on PostgreSQL = %v, want a pointer to pg_dump", err)
 	}
 }
+
+// Times come back in UTC on both databases, whatever the machine's zone,
+// so the API's timestamps read the same everywhere.
+func TestTimesAreUTC(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
+		org, _, err := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := st.Org(org.ID).Get(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.CreatedAt.Location() != time.UTC || !got.CreatedAt.Equal(org.CreatedAt) {
+			t.Errorf("created_at read back as %v (%v), stored %v", got.CreatedAt, got.CreatedAt.Location(), org.CreatedAt)
+		}
+	})
+}
