@@ -99,6 +99,7 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 		return nil, false, fmt.Errorf("create demo manager: %w", err)
 	}
 	rng := rand.New(rand.NewPCG(2026, 11))
+	var earlier []assess.Earlier
 	for _, dp := range people {
 		email := strings.ToLower(strings.NewReplacer(" ", ".", "á", "a", "ö", "o").Replace(dp.name)) + "@demo.rolefit.example"
 		p, err := o.CreatePerson(ctx, store.NewPerson{Name: dp.name, Email: email, Kind: dp.kind, Role: dp.role}, by)
@@ -114,7 +115,11 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 			}
 			continue
 		}
-		scored, err := store.ScoredFrom(assess.Score(q, resp, assess.Options{}))
+		// Each response is scored against the ones before it, as it
+		// would have been when it arrived.
+		res := assess.Score(q, resp, assess.OptionsFrom(q, earlier))
+		earlier = append(earlier, assess.Earlier{Answers: resp.Answers, Result: res})
+		scored, err := store.ScoredFrom(res)
 		if err != nil {
 			return nil, false, err
 		}

@@ -3,11 +3,13 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"rolefit/internal/assess"
 	"rolefit/internal/mail/mailtest"
@@ -295,4 +297,47 @@ func TestManagerInvitationActions(t *testing.T) {
 	wantStatus(t, "withdrawn link", resp, http.StatusGone, body)
 	_, body = m.get("/people/" + p.ID)
 	wantContains(t, "person page", body, "status-withdrawn")
+}
+
+// Once the organisation has enough responses, new ones are scored against
+// them: bands from the measured reliability and norms from the scores. The
+// figures are cached for a few minutes, then measured again.
+func TestScoringUsesTheOrganisationsResponses(t *testing.T) {
+	f := sqliteFixture(t, Config{})
+	key := f.apiKeyA(t)
+	q := salesService(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	record := func() assess.Result {
+		t.Helper()
+		p, err := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "P", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)})
+		b, _ := json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": "sales-service", "answers": r.Answers})
+		resp, body := f.apiRequest("POST", "/api/v1/responses", key, string(b))
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("record: %d %s", resp.StatusCode, body)
+		}
+		return decode[struct {
+			Result assess.Result `json:"result"`
+		}](t, body).Result
+	}
+	first := record()
+	if c := first.Composites[0]; c.Band != nil || c.Norm != nil || c.BandNote == "" {
+		t.Fatalf("first response: band %v, norm %v, note %q", c.Band, c.Norm, c.BandNote)
+	}
+	for i := 0; i < assess.MinReferenceN; i++ {
+		record()
+	}
+	if c := record().Composites[0]; c.Band != nil {
+		t.Errorf("within the cache time the band appeared early: %+v", c.Band)
+	}
+	f.clock.Advance(scoringTTL + time.Second)
+	got := record()
+	for _, c := range got.Composites {
+		if c.Band == nil || c.Band.N < assess.MinReferenceN || c.Norm == nil || !c.Norm.Provisional {
+			t.Errorf("%s after %d responses: band %+v, norm %+v", c.ID, assess.MinReferenceN+2, c.Band, c.Norm)
+		}
+	}
 }

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"math"
 	"sync"
 	"time"
 
@@ -72,78 +71,17 @@ func (s *scorer) score(ctx context.Context, org *store.Org, q *assess.Questionna
 	return store.ScoredFrom(assess.Score(q, r, opt))
 }
 
-// storedResult is the part of a stored result that norms need.
-type storedResult struct {
-	Scales []struct {
-		ID    string
-		Score *float64
-	} `json:"scales"`
-	Composites []struct {
-		ID    string
-		Score *float64
-	} `json:"composites"`
-	Quality struct {
-		Checks []struct {
-			Code  string   `json:"code"`
-			Value *float64 `json:"value"`
-		} `json:"checks"`
-	} `json:"quality"`
-}
-
-// optionsFromHistory builds scoring options from an organisation's
-// earlier responses to the same questionnaire version: norms from their
-// scores, reliabilities from their raw answers (only with at least
-// assess.MinReferenceN responses, DESIGN section 5), and the IRV
-// reference from their within-person SDs.
+// optionsFromHistory decodes the organisation's stored responses and
+// builds scoring options from them (assess.OptionsFrom). A result that
+// cannot be read is left out rather than failing a person's submission.
 func optionsFromHistory(q *assess.Questionnaire, history []store.Response) assess.Options {
-	var opt assess.Options
-	if len(history) == 0 {
-		return opt
-	}
-	scores := map[string][]float64{}
-	var irv []float64
-	table := &assess.ResponseTable{}
-	for _, it := range q.Items() {
-		if it.Kind == assess.KindScored {
-			table.Items = append(table.Items, it.ID)
-		}
-	}
+	earlier := make([]assess.Earlier, 0, len(history))
 	for _, h := range history {
-		var r storedResult
-		if err := json.Unmarshal(h.Result, &r); err != nil {
+		var res assess.Result
+		if err := json.Unmarshal(h.Result, &res); err != nil {
 			continue
 		}
-		for _, s := range append(r.Scales, r.Composites...) {
-			if s.Score != nil {
-				scores[s.ID] = append(scores[s.ID], *s.Score)
-			}
-		}
-		for _, c := range r.Quality.Checks {
-			if c.Code == assess.CheckIRV && c.Value != nil {
-				irv = append(irv, *c.Value)
-			}
-		}
-		row := make([]float64, len(table.Items))
-		for j, id := range table.Items {
-			row[j] = math.NaN()
-			if v, ok := h.Answers[id]; ok {
-				row[j] = float64(v)
-			}
-		}
-		table.Answers = append(table.Answers, row)
+		earlier = append(earlier, assess.Earlier{Answers: h.Answers, Result: res})
 	}
-	opt.Norms = assess.NewNorms(scores)
-	if len(irv) > 0 {
-		opt.IRV = assess.NewReference(irv)
-	}
-	if len(history) >= assess.MinReferenceN {
-		// Scales whose reliability is undefined (no variance yet) are
-		// left out and keep "reliability not yet known".
-		report, _ := assess.QuestionnaireReliability(q, table, assess.Pairwise)
-		opt.Reliability = map[string]assess.MeasuredReliability{}
-		for _, s := range report.Scales {
-			opt.Reliability[s.ID] = assess.MeasuredReliability{Alpha: s.Alpha, SD: s.SD, N: s.N}
-		}
-	}
-	return opt
+	return assess.OptionsFrom(q, earlier)
 }

@@ -1,0 +1,64 @@
+package assess
+
+import "math"
+
+// Earlier is one of an organisation's earlier responses to a
+// questionnaire version: the raw answers and the result they were scored
+// to.
+type Earlier struct {
+	Answers map[string]int
+	Result  Result
+}
+
+// OptionsFrom builds scoring options from an organisation's earlier
+// responses to q (DESIGN section 5): norms from their scale and composite
+// scores, measured reliabilities from their raw answers (pairwise, only
+// with at least MinReferenceN responses), and the IRV reference from
+// their within-person SDs. With too few responses the options stay empty
+// and scores say so ("no norms yet", "reliability not yet known"): nothing
+// is invented. Scales whose reliability is undefined on these responses
+// (no variance yet) keep "reliability not yet known".
+func OptionsFrom(q *Questionnaire, earlier []Earlier) Options {
+	var opt Options
+	if len(earlier) == 0 {
+		return opt
+	}
+	scores := map[string][]float64{}
+	var irv []float64
+	table := &ResponseTable{}
+	for _, it := range q.Items() {
+		if it.Kind == KindScored {
+			table.Items = append(table.Items, it.ID)
+		}
+	}
+	for _, e := range earlier {
+		for _, list := range [][]ScaleScore{e.Result.Scales, e.Result.Composites} {
+			for _, s := range list {
+				if s.Score != nil {
+					scores[s.ID] = append(scores[s.ID], *s.Score)
+				}
+			}
+		}
+		if c, ok := e.Result.Quality.Check(CheckIRV); ok && c.Value != nil {
+			irv = append(irv, *c.Value)
+		}
+		row := make([]float64, len(table.Items))
+		for j, id := range table.Items {
+			row[j] = math.NaN()
+			if v, ok := e.Answers[id]; ok {
+				row[j] = float64(v)
+			}
+		}
+		table.Answers = append(table.Answers, row)
+	}
+	opt.Norms = NewNorms(scores)
+	opt.IRV = NewReference(irv)
+	if len(earlier) >= MinReferenceN {
+		report, _ := QuestionnaireReliability(q, table, Pairwise)
+		opt.Reliability = map[string]MeasuredReliability{}
+		for _, s := range report.Scales {
+			opt.Reliability[s.ID] = MeasuredReliability{Alpha: s.Alpha, SD: s.SD, N: s.N}
+		}
+	}
+	return opt
+}
