@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"rolefit/internal/store/storetest"
 )
@@ -188,4 +189,19 @@ func TestUnknownPageIsHTML404(t *testing.T) {
 	if resp.StatusCode != 404 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
 		t.Errorf("unknown page: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
+}
+
+func TestWrongAPIKeysAreRateLimited(t *testing.T) {
+	f := sqliteFixture(t, Config{TokenGuess: 3})
+	_, good, _ := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "k", f.adminA)
+	for i := 0; i < 3; i++ {
+		resp, body := f.apiRequest("GET", "/api/v1/me", "rf_guess", "")
+		wantStatus(t, "wrong key", resp, http.StatusUnauthorized, body)
+	}
+	resp, body := f.apiRequest("GET", "/api/v1/me", good, "")
+	wantStatus(t, "a key after too many wrong ones from the same address", resp, http.StatusTooManyRequests, body)
+	wantContains(t, "rate limited", body, `"code":"rate_limited"`)
+	f.clock.Advance(5*time.Minute + time.Second)
+	resp, body = f.apiRequest("GET", "/api/v1/me", good, "")
+	wantStatus(t, "the right key after the window", resp, http.StatusOK, body)
 }

@@ -37,7 +37,9 @@ func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rn
 
 	// The JSON API: bearer API keys, no cookies, no CSRF.
 	app.Get("/api/v1/openapi.json", handleOpenAPI)
-	api := app.Group("/api/v1", apiAuth(st))
+	keyGuard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now, fiber.StatusUnauthorized,
+		"Too many requests with a wrong API key came from your address. Please wait a few minutes.").handler
+	api := app.Group("/api/v1", keyGuard, apiAuth(st))
 	api.Get("/me", handleAPIMe(st))
 	api.Post("/people", handleAPIPeopleCreate(st))
 	api.Get("/people", handleAPIPeople(st, now))
@@ -48,7 +50,8 @@ func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rn
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
-	guard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now).handler
+	guard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now, fiber.StatusNotFound,
+		"Too many links that do not exist were tried from your address. Please wait a few minutes.").handler
 	resp := app.Group("/i/:token", guard)
 	resp.Get("", handleRespondStart(st, cat, rnd))
 	resp.Post("/consent", handleRespondConsent(st, cat, rnd))

@@ -39,8 +39,8 @@ type Config struct {
 	// Mailer sends invitation links by e-mail; nil means links are only
 	// shown to the manager to pass on.
 	Mailer Mailer
-	// TokenGuess bounds unknown invitation links one address may try per
-	// LoginWindow (30).
+	// TokenGuess bounds the unknown invitation links, and separately the
+	// wrong API keys, one address may try per LoginWindow (30).
 	TokenGuess int
 }
 

@@ -9,18 +9,21 @@ import (
 	"rolefit/internal/errs"
 )
 
-// tokenGuard rate-limits guessing of invitation links: an address that
-// asks for too many unknown tokens in a window is refused for the rest of
-// it. Only failed look-ups (404) count, so a person answering a
-// questionnaire, whose every click is a request, is never slowed down.
-// Tokens carry 256 random bits, so this is defence in depth, and it also
-// keeps scanners from filling the logs.
+// tokenGuard rate-limits guessing of secrets in requests (invitation
+// links, API keys): an address that is refused too often in a window is
+// refused outright for the rest of it. Only failed look-ups count (the
+// status the guarded routes answer an unknown secret with), so a person
+// answering a questionnaire, whose every click is a request, or a busy
+// integration, is never slowed down. Secrets carry 256 random bits, so
+// this is defence in depth, and it keeps scanners from filling the logs.
 type tokenGuard struct {
-	max    int
-	window time.Duration
-	now    func() time.Time
-	mu     sync.Mutex
-	seen   map[string]*guardWindow
+	max     int
+	window  time.Duration
+	now     func() time.Time
+	counts  int    // the status of a failed look-up
+	message string // what a refused address is told
+	mu      sync.Mutex
+	seen    map[string]*guardWindow
 }
 
 type guardWindow struct {
@@ -28,8 +31,8 @@ type guardWindow struct {
 	count int
 }
 
-func newTokenGuard(max int, window time.Duration, now func() time.Time) *tokenGuard {
-	return &tokenGuard{max: max, window: window, now: now, seen: map[string]*guardWindow{}}
+func newTokenGuard(max int, window time.Duration, now func() time.Time, counts int, message string) *tokenGuard {
+	return &tokenGuard{max: max, window: window, now: now, counts: counts, message: message, seen: map[string]*guardWindow{}}
 }
 
 func (g *tokenGuard) handler(c *fiber.Ctx) error {
@@ -44,14 +47,14 @@ func (g *tokenGuard) handler(c *fiber.Ctx) error {
 	blocked := w != nil && w.count >= g.max
 	g.mu.Unlock()
 	if blocked {
-		return errs.RateLimited("Too many links that do not exist were tried from your address. Please wait a few minutes.")
+		return errs.RateLimited(g.message)
 	}
 	err := c.Next()
 	status := c.Response().StatusCode()
 	if err != nil {
 		status, _ = classify(err)
 	}
-	if status == fiber.StatusNotFound {
+	if status == g.counts {
 		g.mu.Lock()
 		if w := g.seen[ip]; w == nil {
 			g.seen[ip] = &guardWindow{start: now, count: 1}
