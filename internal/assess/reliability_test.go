@@ -77,46 +77,31 @@ func readAnswerFile(t testing.TB, name string) (ids []string, rows [][]float64) 
 // asks for agreement to 6 decimal places; the arithmetic agrees far closer.
 const psychTolerance = 1e-10
 
-// compareReliability reports every figure of got that differs from want by
-// more than tol, and returns the largest difference seen.
+// compareReliability fails the test for every way got differs from want
+// beyond tol, and returns the largest difference seen.
 func compareReliability(t *testing.T, got, want ScaleReliability, tol float64) float64 {
 	t.Helper()
-	worst := 0.0
-	near := func(name string, g, w float64) {
-		t.Helper()
-		d := math.Abs(g - w)
-		worst = math.Max(worst, d)
-		if !(d <= tol) {
-			t.Errorf("%s: %s = %.12g, want %.12g (psych), diff %.3g", want.ID, name, g, w, d)
-		}
-	}
-	if got.ID != want.ID || got.N != want.N || got.K != want.K {
-		t.Errorf("id, n, k = %s, %d, %d; want %s, %d, %d", got.ID, got.N, got.K, want.ID, want.N, want.K)
-	}
-	near("mean", got.Mean, want.Mean)
-	near("sd", got.SD, want.SD)
-	near("alpha", got.Alpha, want.Alpha)
-	near("std_alpha", got.StdAlpha, want.StdAlpha)
-	near("lambda6", got.Lambda6, want.Lambda6)
-	near("average_r", got.AverageR, want.AverageR)
-	near("sem", got.SEM, want.SEM)
-	if len(got.Items) != len(want.Items) {
-		t.Fatalf("%s: %d items, want %d", want.ID, len(got.Items), len(want.Items))
-	}
-	for i, w := range want.Items {
-		g := got.Items[i]
-		if g.ID != w.ID {
-			t.Errorf("%s: item %d is %s, want %s", want.ID, i, g.ID, w.ID)
-		}
-		near(w.ID+" r_drop", g.RDrop, w.RDrop)
-		switch {
-		case (g.AlphaIfDropped == nil) != (w.AlphaIfDropped == nil):
-			t.Errorf("%s: %s alpha_if_dropped = %v, want %v", want.ID, w.ID, g.AlphaIfDropped, w.AlphaIfDropped)
-		case w.AlphaIfDropped != nil:
-			near(w.ID+" alpha_if_dropped", *g.AlphaIfDropped, *w.AlphaIfDropped)
-		}
+	diffs, worst := got.Compare(want, tol)
+	for _, d := range diffs {
+		t.Error(d + " (psych)")
 	}
 	return worst
+}
+
+func TestCompareFindsEveryDifference(t *testing.T) {
+	a := 0.7
+	want := ScaleReliability{ID: "s", N: 10, K: 2, Mean: 3, SD: 1, Alpha: 0.8, StdAlpha: 0.8, Lambda6: 0.7, AverageR: 0.5, SEM: 1,
+		Items: []ItemReliability{{ID: "a", RDrop: 0.5, AlphaIfDropped: &a}, {ID: "b", RDrop: 0.4}}}
+	if diffs, worst := want.Compare(want, 0); diffs != nil || worst != 0 {
+		t.Errorf("a result compared with itself: %v, %g", diffs, worst)
+	}
+	got := want
+	got.Items = []ItemReliability{{ID: "a", RDrop: 0.5}, {ID: "b", RDrop: math.NaN()}}
+	got.Alpha, got.N = 0.81, 11
+	diffs, worst := got.Compare(want, 1e-6)
+	if len(diffs) != 4 || math.Abs(worst-0.01) > 1e-12 {
+		t.Errorf("got %d differences %q (worst %g), want 4: n, alpha, a's alpha_if_dropped, b's NaN r_drop", len(diffs), diffs, worst)
+	}
 }
 
 func TestReliabilityMatchesPsych(t *testing.T) {

@@ -76,13 +76,9 @@ func (o *Org) APIKeys(ctx context.Context) ([]APIKey, error) {
 // RevokeAPIKey stops a key from working. Revoking twice is harmless.
 func (o *Org) RevokeAPIKey(ctx context.Context, id string, by Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
-		var k APIKey
-		err := o.scope(tx).Where("id = ?", id).Take(&k).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return errs.NotFound("API key")
-		}
+		k, err := take[APIKey](o.scope(tx).Where("id = ?", id), "API key")
 		if err != nil {
-			return fmt.Errorf("get API key: %w", err)
+			return err
 		}
 		if k.RevokedAt != nil {
 			return nil

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -112,15 +111,7 @@ func (o *Org) Invitation(ctx context.Context, id string) (*Invitation, error) {
 }
 
 func (o *Org) invitation(db *gorm.DB, id string) (*Invitation, error) {
-	var inv Invitation
-	err := o.scope(db).Where("id = ?", id).Take(&inv).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, errs.NotFound("invitation")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get invitation: %w", err)
-	}
-	return &inv, nil
+	return take[Invitation](o.scope(db).Where("id = ?", id), "invitation")
 }
 
 // PersonInvitations lists a person's invitations, newest first.

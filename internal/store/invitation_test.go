@@ -41,6 +41,26 @@ func (f invFixture) invite(t *testing.T) (*store.Invitation, string) {
 	return inv, token
 }
 
+// started invites the fixture's person and, as the respondent, consents
+// and saves answers (none when answers is nil).
+func (f invFixture) started(t *testing.T, answers map[string]int) (*store.Invitation, string, *store.Respondent) {
+	t.Helper()
+	inv, token := f.invite(t)
+	r, err := f.st.Respondent(ctx, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Consent(ctx, "ok"); err != nil {
+		t.Fatal(err)
+	}
+	if answers != nil {
+		if err := r.SaveAnswers(ctx, answers, -1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return inv, token, r
+}
+
 func sumScore(answers map[string]int, secs []float64) (store.Scored, error) {
 	if len(answers) < 2 {
 		return store.Scored{}, errs.InvalidFields("unanswered", map[string]string{"answers.b": "is required"})
@@ -126,10 +146,7 @@ func TestInvitationLifecycle(t *testing.T) {
 func TestSubmitWithMissingAnswersStoresNothing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		f := newInvFixture(t, st)
-		inv, token := f.invite(t)
-		r, _ := st.Respondent(ctx, token)
-		r.Consent(ctx, "ok")
-		r.SaveAnswers(ctx, map[string]int{"a": 3}, -1)
+		inv, _, r := f.started(t, map[string]int{"a": 3})
 		if _, err := r.Submit(ctx, 1, sumScore); errs.FieldsOf(err)["answers.b"] == "" {
 			t.Errorf("incomplete submit = %v", err)
 		}
@@ -149,9 +166,7 @@ func TestSubmitWithMissingAnswersStoresNothing(t *testing.T) {
 func TestExpiryWithdrawExtendRenew(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		f := newInvFixture(t, st)
-		inv, token := f.invite(t)
-		r, _ := st.Respondent(ctx, token)
-		r.Consent(ctx, "ok")
+		inv, token, r := f.started(t, nil)
 		clock.Advance(store.DefaultInvitationTTL)
 		if r.State() != store.InvitationExpired {
 			t.Errorf("state after expiry = %s", r.State())
@@ -207,10 +222,7 @@ func TestExpiryWithdrawExtendRenew(t *testing.T) {
 func TestConcurrentSubmitStoresOneResponse(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		f := newInvFixture(t, st)
-		_, token := f.invite(t)
-		r, _ := st.Respondent(ctx, token)
-		r.Consent(ctx, "ok")
-		r.SaveAnswers(ctx, map[string]int{"a": 3, "b": 4}, -1)
+		_, token, _ := f.started(t, map[string]int{"a": 3, "b": 4})
 		const tabs = 8
 		var wg sync.WaitGroup
 		results := make(chan error, tabs)

@@ -44,17 +44,23 @@ func (o *Org) ID() string { return o.id }
 // organisation.
 func (o *Org) scope(db *gorm.DB) *gorm.DB { return db.Where("org_id = ?", o.id) }
 
-// Get returns the organisation itself.
-func (o *Org) Get(ctx context.Context) (*Organisation, error) {
-	var org Organisation
-	err := o.s.reader(ctx).Where("id = ?", o.id).Take(&org).Error
+// take reads the one row a query selects, turning "no such row" into a
+// not-found error that names what was looked for.
+func take[T any](db *gorm.DB, what string) (*T, error) {
+	var v T
+	err := db.Take(&v).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, errs.NotFound("organisation")
+		return nil, errs.NotFound(what)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("get organisation: %w", err)
+		return nil, fmt.Errorf("get %s: %w", what, err)
 	}
-	return &org, nil
+	return &v, nil
+}
+
+// Get returns the organisation itself.
+func (o *Org) Get(ctx context.Context) (*Organisation, error) {
+	return take[Organisation](o.s.reader(ctx).Where("id = ?", o.id), "organisation")
 }
 
 // cleanOrgName trims a name and says what is wrong with it, if anything.
@@ -69,13 +75,32 @@ func cleanOrgName(name string) (string, string) {
 	return name, ""
 }
 
-// createOrganisation inserts an organisation inside tx.
-func (s *Store) createOrganisation(tx *gorm.DB, name string, demo bool) (*Organisation, error) {
+// createOrganisation inserts an organisation and its first admin inside
+// tx, after checking both, and records it in the new organisation's audit
+// log. Every problem with the name or the admin is reported at once.
+func (s *Store) createOrganisation(tx *gorm.DB, name string, admin NewUser, demo bool) (*Organisation, *User, error) {
+	name, msg := cleanOrgName(name)
+	if msg != "" {
+		fields := map[string]string{"organisation": msg}
+		if _, err := admin.validate(); err != nil {
+			for k, v := range errs.FieldsOf(err) {
+				fields[k] = v
+			}
+		}
+		return nil, nil, errs.InvalidFields("Please correct the highlighted fields.", fields)
+	}
 	org := &Organisation{ID: newID(), Name: name, IsDemo: demo, Currency: "USD", CreatedAt: s.now()}
 	if err := tx.Create(org).Error; err != nil {
-		return nil, fmt.Errorf("create organisation: %w", err)
+		return nil, nil, fmt.Errorf("create organisation: %w", err)
 	}
-	return org, nil
+	user, err := s.insertUser(tx, org.ID, admin)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.Org(org.ID).audit(tx, ActorOf(user), "create", "organisation", org.ID, org.Name); err != nil {
+		return nil, nil, err
+	}
+	return org, user, nil
 }
 
 // Organisations lists every organisation, oldest first. Only commands run

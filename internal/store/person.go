@@ -196,15 +196,7 @@ func (o *Org) Person(ctx context.Context, id string) (*Person, error) {
 }
 
 func (o *Org) person(db *gorm.DB, id string) (*Person, error) {
-	var p Person
-	err := o.scope(db).Where("id = ?", id).Take(&p).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, errs.NotFound("person")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get person: %w", err)
-	}
-	return &p, nil
+	return take[Person](o.scope(db).Where("id = ?", id), "person")
 }
 
 // PeopleQuery selects a page of people.

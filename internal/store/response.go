@@ -3,13 +3,10 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
 	"gorm.io/gorm"
-
-	"rolefit/internal/errs"
 )
 
 // Where a response came from.
@@ -129,15 +126,11 @@ func (o *Org) PersonResponses(ctx context.Context, personID string) ([]Response,
 
 // Response returns one of the organisation's responses.
 func (o *Org) Response(ctx context.Context, id string) (*Response, error) {
-	var r Response
-	err := o.scope(o.s.reader(ctx)).Where("id = ?", id).Take(&r).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, errs.NotFound("response")
-	}
+	r, err := take[Response](o.scope(o.s.reader(ctx)).Where("id = ?", id), "response")
 	if err != nil {
-		return nil, fmt.Errorf("get response: %w", err)
+		return nil, err
 	}
-	return &r, r.decode()
+	return r, r.decode()
 }
 
 // ResponseSummary is the part of a response lists and maps need.

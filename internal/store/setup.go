@@ -75,27 +75,11 @@ func (s *Store) CompleteSetup(ctx context.Context, token, orgName string, admin 
 		if n > 0 {
 			return errs.Conflict("rolefit is already set up. Please sign in.")
 		}
-		name, msg := cleanOrgName(orgName)
-		if msg != "" {
-			fields := map[string]string{"organisation": msg}
-			if _, err := admin.validate(); err != nil {
-				for k, v := range errs.FieldsOf(err) {
-					fields[k] = v
-				}
-			}
-			return errs.InvalidFields("Please correct the highlighted fields.", fields)
-		}
 		var err error
-		if org, err = s.createOrganisation(tx, name, false); err != nil {
+		if org, user, err = s.createOrganisation(tx, orgName, admin, false); err != nil {
 			return err
 		}
-		if user, err = s.insertUser(tx, org.ID, admin); err != nil {
-			return err
-		}
-		if err := tx.Where("1 = 1").Delete(&setupToken{}).Error; err != nil {
-			return err
-		}
-		return s.Org(org.ID).audit(tx, ActorOf(user), "create", "organisation", org.ID, org.Name)
+		return tx.Where("1 = 1").Delete(&setupToken{}).Error
 	})
 	if err != nil {
 		return nil, nil, err

@@ -132,27 +132,12 @@ func (s *Store) insertUser(tx *gorm.DB, orgID string, nu NewUser) (*User, error)
 // CreateOrganisation creates an organisation and its first admin in one
 // transaction: both or neither. demo marks an organisation of demo data.
 func (s *Store) CreateOrganisation(ctx context.Context, name string, admin NewUser, demo bool) (*Organisation, *User, error) {
-	name, msg := cleanOrgName(name)
-	if msg != "" {
-		fields := map[string]string{"organisation": msg}
-		if _, err := admin.validate(); err != nil {
-			for k, v := range errs.FieldsOf(err) {
-				fields[k] = v
-			}
-		}
-		return nil, nil, errs.InvalidFields("Please correct the highlighted fields.", fields)
-	}
 	var org *Organisation
 	var user *User
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		var err error
-		if org, err = s.createOrganisation(tx, name, demo); err != nil {
-			return err
-		}
-		if user, err = s.insertUser(tx, org.ID, admin); err != nil {
-			return err
-		}
-		return s.Org(org.ID).audit(tx, ActorOf(user), "create", "organisation", org.ID, org.Name)
+		org, user, err = s.createOrganisation(tx, name, admin, demo)
+		return err
 	})
 	if err != nil {
 		return nil, nil, err
@@ -188,15 +173,7 @@ func (o *Org) User(ctx context.Context, id string) (*User, error) {
 }
 
 func (o *Org) user(db *gorm.DB, id string) (*User, error) {
-	var u User
-	err := o.scope(db).Where("id = ?", id).Take(&u).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, errs.NotFound("user")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get user: %w", err)
-	}
-	return &u, nil
+	return take[User](o.scope(db).Where("id = ?", id), "user")
 }
 
 // countAdmins counts the organisation's admins inside tx.
