@@ -18,7 +18,7 @@ func runBackup(ctx context.Context, args []string, cio commandIO) error {
 		fmt.Fprintln(cio.stderr, "rolefit backup: name one file to write, e.g. rolefit backup rolefit-2026-11-28.db")
 		return exitCode(2)
 	}
-	st, _, err := d.open(ctx, cio.stderr, true)
+	st, _, err := d.open(ctx, cio, true)
 	if err != nil {
 		return err
 	}

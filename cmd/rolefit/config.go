@@ -78,11 +78,11 @@ func (d *dbFlags) logger(w io.Writer) (*slog.Logger, error) {
 
 // open opens the store named by --db with a logger on w. mustExist
 // refuses to create a new SQLite file.
-func (d *dbFlags) open(ctx context.Context, w io.Writer, mustExist bool) (*store.Store, *slog.Logger, error) {
-	log, err := d.logger(w)
+func (d *dbFlags) open(ctx context.Context, cio commandIO, mustExist bool) (*store.Store, *slog.Logger, error) {
+	log, err := d.logger(cio.stderr)
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := store.Open(ctx, d.db, store.Options{Logger: log, MustExist: mustExist})
+	st, err := store.Open(ctx, d.db, store.Options{Logger: log, MustExist: mustExist, Now: cio.now})
 	return st, log, err
 }

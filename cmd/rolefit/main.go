@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 func main() {
@@ -26,6 +27,8 @@ type commandIO struct {
 	getenv func(string) string
 	stdout io.Writer
 	stderr io.Writer
+	// now is the one clock every part of rolefit reads.
+	now func() time.Time
 }
 
 // command is one subcommand of rolefit.
@@ -54,7 +57,7 @@ func commands() []command {
 
 // run is the whole program: it returns the process exit code.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
-	cio := commandIO{getenv: getenv, stdout: stdout, stderr: stderr}
+	cio := commandIO{getenv: getenv, stdout: stdout, stderr: stderr, now: time.Now}
 	if len(args) > 0 {
 		switch args[0] {
 		case "help", "-h", "-help", "--help":

@@ -13,7 +13,7 @@ func runMigrate(ctx context.Context, args []string, cio commandIO) error {
 	if err := parseFlags(fs, args, cio); err != nil {
 		return err
 	}
-	st, _, err := d.open(ctx, cio.stderr, false)
+	st, _, err := d.open(ctx, cio, false)
 	if err != nil {
 		return err
 	}

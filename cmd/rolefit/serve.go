@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/demo"
 	"rolefit/internal/mail"
@@ -44,20 +45,27 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 		fmt.Fprintf(cio.stderr, "rolefit serve: unexpected argument %q\n", fs.Arg(0))
 		return exitCode(2)
 	}
-	started := time.Now()
+	started := cio.now()
 	cat, err := loadCatalog(*qdir)
 	if err != nil {
 		return err
 	}
-	cfg := server.Config{BaseURL: strings.TrimRight(*baseURL, "/")}
+	if *baseURL != "" {
+		if _, err := app.CheckBaseURL(*baseURL); err != nil {
+			return fmt.Errorf("--base-url: %w", err)
+		}
+	}
+	var mailer app.Mailer
 	if *smtpURL != "" {
 		m, err := mail.ParseURL(*smtpURL)
 		if err != nil {
 			return fmt.Errorf("--smtp: %w", err)
 		}
-		cfg.Mailer = m
+		m.Now = cio.now
+		mailer = m
 	}
-	st, log, err := d.open(ctx, cio.stderr, false)
+	cfg := server.Config{Now: cio.now}
+	st, log, err := d.open(ctx, cio, false)
 	if err != nil {
 		return err
 	}
@@ -73,18 +81,28 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 			cfg.TrustedProxies = append(cfg.TrustedProxies, p)
 		}
 	}
-	app, err := server.New(cfg, st, cat, log)
-	if err != nil {
-		return err
-	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	if cfg.BaseURL == "" {
-		cfg.BaseURL = "http://" + displayAddr(ln.Addr())
+	// Links are built from the base URL alone, never from a request's Host
+	// header, so its default is settled before anything is served.
+	base := *baseURL
+	if base == "" {
+		base = "http://" + displayAddr(ln.Addr())
 	}
-	fmt.Fprintf(cio.stdout, "rolefit listening on %s\n", cfg.BaseURL)
+	uc, err := app.New(app.Config{Store: st, Catalog: cat, Mailer: mailer, BaseURL: base, Now: cio.now, Log: log})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	web, err := server.New(cfg, uc, st, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	base = strings.TrimRight(base, "/")
+	fmt.Fprintf(cio.stdout, "rolefit listening on %s\n", base)
 
 	if *withDemo {
 		logins, created, err := demo.Seed(ctx, st, cat)
@@ -99,7 +117,7 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 			if created {
 				fmt.Fprintf(cio.stdout, "Demo organisation %q created (made-up data, for trying rolefit only).\n", demo.OrgName)
 			}
-			fmt.Fprintf(cio.stdout, "Sign in at %s/login with:\n", cfg.BaseURL)
+			fmt.Fprintf(cio.stdout, "Sign in at %s/login with:\n", base)
 			for _, l := range logins {
 				fmt.Fprintf(cio.stdout, "  %-8s e-mail %s  password %s\n", l.Role, l.Email, l.Password)
 			}
@@ -115,13 +133,13 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 			return err
 		}
 		fmt.Fprintf(cio.stdout, "No accounts yet. Create the first organisation and admin within %v at:\n  %s/setup?token=%s\n(or run 'rolefit user add').\n",
-			store.SetupTTL, cfg.BaseURL, token)
+			store.SetupTTL, base, token)
 	}
 
 	errc := make(chan error, 1)
-	go func() { errc <- app.Listener(ln) }()
+	go func() { errc <- web.Listener(ln) }()
 	go purgeSessions(ctx, st, log)
-	log.Info("ready", "addr", ln.Addr().String(), "db", st.Source(), "startup", time.Since(started).Round(time.Millisecond))
+	log.Info("ready", "addr", ln.Addr().String(), "db", st.Source(), "startup", cio.now().Sub(started).Round(time.Millisecond))
 
 	select {
 	case err := <-errc:
@@ -131,7 +149,7 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 	log.Info("shutting down: finishing requests in flight", "grace", shutdownGrace)
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	if err := app.ShutdownWithContext(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+	if err := web.ShutdownWithContext(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("shut down: %w", err)
 	}
 	log.Info("stopped")

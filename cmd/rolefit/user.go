@@ -63,7 +63,7 @@ func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Read
 	} else {
 		password, generated = store.NewToken()[:20], true
 	}
-	st, _, err := d.open(ctx, cio.stderr, false)
+	st, _, err := d.open(ctx, cio, false)
 	if err != nil {
 		return err
 	}

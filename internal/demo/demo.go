@@ -102,7 +102,7 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 	var earlier []assess.Earlier
 	for _, dp := range people {
 		email := strings.ToLower(strings.NewReplacer(" ", ".", "á", "a", "ö", "o").Replace(dp.name)) + "@demo.rolefit.example"
-		p, err := o.CreatePerson(ctx, store.NewPerson{Name: dp.name, Email: email, Kind: dp.kind, Role: dp.role}, by)
+		p, err := o.CreatePerson(ctx, store.NewPerson{Name: dp.name, Email: email, Kind: dp.kind, JobTitle: dp.role}, by)
 		if err != nil {
 			return nil, false, fmt.Errorf("create demo person %s: %w", dp.name, err)
 		}

@@ -33,10 +33,13 @@ func TestSeed(t *testing.T) {
 	o := st.Org(u.OrgID)
 	people, _, _ := o.People(ctx, store.PeopleQuery{Limit: 500})
 	var ids []string
+	var resps []store.PersonProfile
 	for _, p := range people {
 		ids = append(ids, p.ID)
+		if p.ProfileAt != nil {
+			resps = append(resps, p)
+		}
 	}
-	resps, _ := o.LatestResponses(ctx, ids)
 	invs, _ := o.LatestInvitations(ctx, ids)
 	classes := map[string]bool{}
 	flagged := 0

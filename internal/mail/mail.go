@@ -38,6 +38,15 @@ type SMTP struct {
 	// is used whenever the server offers it.
 	implicitTLS bool
 	timeout     time.Duration
+	// Now is the clock for the Date header; nil means time.Now.
+	Now func() time.Time
+}
+
+func (m *SMTP) now() time.Time {
+	if m.Now == nil {
+		return time.Now()
+	}
+	return m.Now()
 }
 
 // ParseURL reads the SMTP setting, for example
@@ -135,7 +144,7 @@ func (m *SMTP) Send(ctx context.Context, msg Message) error {
 	if err != nil {
 		return fmt.Errorf("mail server %s: %w", m.addr, err)
 	}
-	if _, err := w.Write(compose(m.from, to.String(), msg, time.Now())); err != nil {
+	if _, err := w.Write(compose(m.from, to.String(), msg, m.now())); err != nil {
 		return fmt.Errorf("send mail: %w", err)
 	}
 	if err := w.Close(); err != nil {

@@ -1,11 +1,9 @@
 package server
 
 import (
-	"time"
-
 	"github.com/gofiber/fiber/v2"
 
-	"rolefit/internal/errs"
+	"rolefit/internal/app"
 	"rolefit/internal/store"
 )
 
@@ -20,7 +18,7 @@ type apiInvitation struct {
 }
 
 // handleAPIInvitationCreate is POST /api/v1/invitations.
-func handleAPIInvitationCreate(in *inviter, now func() time.Time) fiber.Handler {
+func handleAPIInvitationCreate(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		var body struct {
 			PersonID      string `json:"person_id"`
@@ -31,36 +29,29 @@ func handleAPIInvitationCreate(in *inviter, now func() time.Time) fiber.Handler 
 		if err := decodeJSON(c, &body); err != nil {
 			return err
 		}
-		if body.PersonID == "" {
-			return errs.InvalidFields("Name the person to invite.", map[string]string{"person_id": "is required"})
-		}
-		days := 14
+		in := app.InviteInput{PersonID: body.PersonID, Questionnaire: body.Questionnaire, Version: body.Version}
 		if body.ExpiresInDays != nil {
-			days = *body.ExpiresInDays
+			in.Days = *body.ExpiresInDays
+			if in.Days == 0 {
+				in.Days = -1 // 0 given explicitly is out of range, not "the default"
+			}
 		}
-		q, err := findQuestionnaire(in.cat, body.Questionnaire, body.Version)
+		res, err := uc.Invite(c.UserContext(), actorOf(c), in)
 		if err != nil {
 			return err
 		}
-		res, err := in.invite(c, body.PersonID, q, days)
-		if errs.Code(err) == errs.CodeNotFound {
-			return errs.InvalidFields("There is no such person.", map[string]string{"person_id": "is not a person of your organisation"})
-		}
-		if err != nil {
-			return err
-		}
-		return c.Status(fiber.StatusCreated).JSON(apiInvitation{Invitation: *res.Inv, Status: res.Inv.State(now()),
+		return c.Status(fiber.StatusCreated).JSON(apiInvitation{Invitation: *res.Invitation, Status: res.State(uc.Now()),
 			URL: res.URL, Emailed: res.Emailed, EmailError: res.EmailError})
 	}
 }
 
 // handleAPIInvitation is GET /api/v1/invitations/{id}.
-func handleAPIInvitation(st *store.Store, now func() time.Time) fiber.Handler {
+func handleAPIInvitation(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		inv, err := orgOf(c, st).Invitation(c.UserContext(), c.Params("id"))
+		inv, err := uc.Invitation(c.UserContext(), actorOf(c), c.Params("id"))
 		if err != nil {
 			return err
 		}
-		return c.JSON(apiInvitation{Invitation: *inv, Status: inv.State(now()), Emailed: inv.EmailedAt != nil, EmailError: inv.EmailError})
+		return c.JSON(apiInvitation{Invitation: *inv, Status: inv.State(uc.Now()), Emailed: inv.EmailedAt != nil, EmailError: inv.EmailError})
 	}
 }

@@ -5,41 +5,58 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"rolefit/internal/app"
+	"rolefit/internal/errs"
 	"rolefit/internal/store"
 )
 
 // apiPerson is a person in the API, with their newest invitation's status
-// and newest response's profile, when they have them.
+// and a summary of their profile (their latest self-report), when they
+// have them. A manager's rating is never shown in the profile's place.
 type apiPerson struct {
 	store.Person
-	InvitationStatus string   `json:"invitation_status,omitempty"`
-	ProfileClass     string   `json:"profile_class,omitempty"`
-	Hunter           *float64 `json:"hunter,omitempty"`
-	Farmer           *float64 `json:"farmer,omitempty"`
+	InvitationStatus string `json:"invitation_status,omitempty"`
+	// Profile is null until the person has a self-report.
+	Profile *apiProfileSummary `json:"profile"`
 }
 
-func apiPersonOf(r personRow) apiPerson {
+type apiProfileSummary struct {
+	Questionnaire string              `json:"questionnaire"`
+	SubmittedAt   string              `json:"submitted_at"`
+	Class         string              `json:"class,omitempty"`
+	Flags         int                 `json:"flags"`
+	Composites    map[string]*float64 `json:"composites"`
+}
+
+func apiPersonOf(r app.PersonRow) apiPerson {
 	p := apiPerson{Person: r.Person, InvitationStatus: string(r.Status)}
-	if r.Response != nil {
-		p.ProfileClass, p.Hunter, p.Farmer = r.Response.ProfileClass, r.Response.Hunter, r.Response.Farmer
+	if r.ProfileAt != nil {
+		p.Profile = &apiProfileSummary{Questionnaire: r.ProfileQuestionnaire, SubmittedAt: r.ProfileAt.UTC().Format(time.RFC3339),
+			Class: r.ProfileClass, Flags: r.FlagCount, Composites: r.Composites}
 	}
 	return p
 }
 
 // handleAPIPeopleCreate is POST /api/v1/people.
-func handleAPIPeopleCreate(st *store.Store) fiber.Handler {
+func handleAPIPeopleCreate(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		var in struct {
-			Name  string `json:"name"`
-			Email string `json:"email"`
-			Kind  string `json:"kind"`
-			Role  string `json:"role"`
+			Name     string `json:"name"`
+			Email    string `json:"email"`
+			Kind     string `json:"kind"`
+			JobTitle string `json:"job_title"`
+			// Role was the field's name before job titles had their own
+			// word; "role" now means a placement role.
+			Role *string `json:"role"`
 		}
 		if err := decodeJSON(c, &in); err != nil {
 			return err
 		}
-		p, err := orgOf(c, st).CreatePerson(c.UserContext(), store.NewPerson{Name: in.Name, Email: in.Email,
-			Kind: store.PersonKind(in.Kind), Role: in.Role}, actorOf(c))
+		if in.Role != nil {
+			return errs.InvalidFields("A person's job title is sent as job_title.", map[string]string{"role": "is now called job_title"})
+		}
+		p, err := uc.AddPerson(c.UserContext(), actorOf(c), store.NewPerson{Name: in.Name, Email: in.Email,
+			Kind: store.PersonKind(in.Kind), JobTitle: in.JobTitle})
 		if err != nil {
 			return err
 		}
@@ -48,53 +65,31 @@ func handleAPIPeopleCreate(st *store.Store) fiber.Handler {
 }
 
 // handleAPIPeople is GET /api/v1/people.
-func handleAPIPeople(st *store.Store, now func() time.Time) fiber.Handler {
+func handleAPIPeople(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		q, err := peopleQueryOf(c)
 		if err != nil {
 			return err
 		}
-		rows, next, err := peopleRows(c.UserContext(), orgOf(c, st), q, now())
+		page, err := uc.People(c.UserContext(), actorOf(c), q)
 		if err != nil {
 			return err
 		}
-		out := listResponse[apiPerson]{Items: make([]apiPerson, len(rows)), NextCursor: next}
-		for i, r := range rows {
+		out := listResponse[apiPerson]{Items: make([]apiPerson, len(page.Items)), NextCursor: page.Next}
+		for i, r := range page.Items {
 			out.Items[i] = apiPersonOf(r)
-		}
-		if err := orgOf(c, st).Audit(c.UserContext(), actorOf(c), "list", "people", "", ""); err != nil {
-			return err
 		}
 		return c.JSON(out)
 	}
 }
 
 // handleAPIPerson is GET /api/v1/people/{id}.
-func handleAPIPerson(st *store.Store, now func() time.Time) fiber.Handler {
+func handleAPIPerson(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		org := orgOf(c, st)
-		p, err := org.Person(c.UserContext(), c.Params("id"))
+		row, err := uc.PersonSummary(c.UserContext(), actorOf(c), c.Params("id"))
 		if err != nil {
 			return err
 		}
-		invs, err := org.LatestInvitations(c.UserContext(), []string{p.ID})
-		if err != nil {
-			return err
-		}
-		resps, err := org.LatestResponses(c.UserContext(), []string{p.ID})
-		if err != nil {
-			return err
-		}
-		row := personRow{Person: *p}
-		if inv, ok := invs[p.ID]; ok {
-			row.Status = inv.State(now())
-		}
-		if r, ok := resps[p.ID]; ok {
-			row.Response = &r
-		}
-		if err := org.Audit(c.UserContext(), actorOf(c), "view", "person", p.ID, ""); err != nil {
-			return err
-		}
-		return c.JSON(apiPersonOf(row))
+		return c.JSON(apiPersonOf(*row))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	usecases "rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/mail/mailtest"
 	"rolefit/internal/store"
@@ -46,7 +47,7 @@ type apiErr struct {
 func TestAPIPeople(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	key := f.apiKeyA(t)
-	resp, body := f.apiRequest("POST", "/api/v1/people", key, `{"name":"Dana Diaz","email":"Dana@Example.com","kind":"staff","role":"Account manager"}`)
+	resp, body := f.apiRequest("POST", "/api/v1/people", key, `{"name":"Dana Diaz","email":"Dana@Example.com","kind":"staff","job_title":"Account manager"}`)
 	wantStatus(t, "create person", resp, http.StatusCreated, body)
 	p := decode[apiPerson](t, body)
 	if p.ID == "" || p.Email != "dana@example.com" || p.Kind != store.Staff {
@@ -209,7 +210,7 @@ func TestInvitationByEmailThroughSMTP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := sqliteFixture(t, Config{Mailer: mailer, BaseURL: "https://rolefit.acme.example"})
+	f := mailFixture(t, mailer, "https://rolefit.acme.example")
 	p, _ := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Zoë", Email: "zoe@example.com", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 	m := f.browser().signIn(f.mgrA)
 	_, body := m.get("/people/" + p.ID)
@@ -239,7 +240,7 @@ func TestInvitationByEmailThroughSMTP(t *testing.T) {
 
 func TestInvitationWhenMailFails(t *testing.T) {
 	mailer, _ := mailParse("smtp://127.0.0.1:1?from=hiring@acme.example")
-	f := sqliteFixture(t, Config{Mailer: mailer})
+	f := mailFixture(t, mailer, "")
 	p, _ := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Zoë", Email: "zoe@example.com", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 	m := f.browser().signIn(f.mgrA)
 	resp, body := m.post("/people/"+p.ID+"/invitations", url.Values{"questionnaire": {"sales-service:1"}, "expires_in_days": {"14"}})
@@ -333,7 +334,7 @@ func TestScoringUsesTheOrganisationsResponses(t *testing.T) {
 	if c := record().Composites[0]; c.Band != nil {
 		t.Errorf("within the cache time the band appeared early: %+v", c.Band)
 	}
-	f.clock.Advance(scoringTTL + time.Second)
+	f.clock.Advance(usecases.ReferencesTTL + time.Second)
 	got := record()
 	for _, c := range got.Composites {
 		if c.Band == nil || c.Band.N < assess.MinReferenceN || c.Norm == nil || !c.Norm.Provisional {

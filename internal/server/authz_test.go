@@ -36,16 +36,18 @@ const (
 // authzMatrix lists every route of the router. A test fails when a route
 // is missing, so a new route cannot skip this table.
 var authzMatrix = map[string]access{
-	"GET /healthz":                {ok, ok, ok, ok},
-	"GET /readyz":                 {ok, ok, ok, ok},
-	"GET /api/v1/openapi.json":    {ok, ok, ok, ok},
-	"GET /api/v1/me":              {unauth, ok, 0, ok},
-	"POST /api/v1/people":         {unauth, bad, 0, bad}, // empty body
-	"GET /api/v1/people":          {unauth, ok, 0, ok},
-	"GET /api/v1/people/:id":      {unauth, notFound, 0, ok},
-	"POST /api/v1/invitations":    {unauth, bad, 0, created}, // B: A's person_id is "no such person"
-	"GET /api/v1/invitations/:id": {unauth, notFound, 0, ok},
-	"POST /api/v1/responses":      {unauth, bad, 0, bad}, // B: no such person; A: answers missing
+	"GET /healthz":                   {ok, ok, ok, ok},
+	"GET /readyz":                    {ok, ok, ok, ok},
+	"GET /api/v1/openapi.json":       {ok, ok, ok, ok},
+	"GET /api/v1/me":                 {unauth, ok, 0, ok},
+	"GET /api/v1/questionnaires":     {unauth, ok, 0, ok},
+	"GET /api/v1/questionnaires/:id": {unauth, ok, 0, ok},
+	"POST /api/v1/people":            {unauth, bad, 0, bad}, // empty body
+	"GET /api/v1/people":             {unauth, ok, 0, ok},
+	"GET /api/v1/people/:id":         {unauth, notFound, 0, ok},
+	"POST /api/v1/invitations":       {unauth, bad, 0, created}, // B: A's person_id is "no such person"
+	"GET /api/v1/invitations/:id":    {unauth, notFound, 0, ok},
+	"POST /api/v1/responses":         {unauth, bad, 0, bad}, // B: no such person; A: answers missing
 
 	"GET /login":   {ok, redirect, redirect, redirect},
 	"POST /login":  {denied, unauth, unauth, unauth}, // anonymous: no CSRF token; others: empty form
@@ -135,6 +137,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 				{"/people/", ":id", person.ID},
 				{"/people/", ":inv", inv.ID},
 				{"/api/v1/people/", ":id", person.ID},
+				{"/api/v1/questionnaires/", ":id", "sales-service"},
 				{"/api/v1/invitations/", ":id", inv.ID},
 				{"/i/", ":token", token},
 				{"/i/", ":n", "1"},

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	usecases "rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/mail"
 	"rolefit/internal/store"
@@ -54,12 +55,33 @@ type fixture struct {
 
 const testPassword = "correct horse battery"
 
+// testBaseURL is the address invitation links start with in tests.
+const testBaseURL = "http://rolefit.test"
+
+// useCases builds the use cases on st for tests: links start with base
+// (testBaseURL when empty), and e-mail goes through mailer when given.
+func useCases(t testing.TB, st *store.Store, clock *storetest.Clock, mailer usecases.Mailer, base string) *usecases.App {
+	t.Helper()
+	if base == "" {
+		base = testBaseURL
+	}
+	uc, err := usecases.New(usecases.Config{Store: st, Catalog: testCatalog(t), Mailer: mailer, BaseURL: base, Now: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return uc
+}
+
 func newFixture(t *testing.T, st *store.Store, clock *storetest.Clock, cfg Config) *fixture {
+	return newFixtureWith(t, st, clock, cfg, nil, "")
+}
+
+func newFixtureWith(t *testing.T, st *store.Store, clock *storetest.Clock, cfg Config, mailer usecases.Mailer, base string) *fixture {
 	t.Helper()
 	if cfg.Now == nil {
 		cfg.Now = clock.Now
 	}
-	app, err := New(cfg, st, testCatalog(t), slog.New(slog.DiscardHandler))
+	app, err := New(cfg, useCases(t, st, clock, mailer, base), st, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +105,13 @@ func newFixture(t *testing.T, st *store.Store, clock *storetest.Clock, cfg Confi
 func sqliteFixture(t *testing.T, cfg Config) *fixture {
 	clock := storetest.NewClock(testStart)
 	return newFixture(t, storetest.SQLite(t, clock), clock, cfg)
+}
+
+// mailFixture is a fixture on a SQLite file that e-mails invitation links
+// through mailer, with links starting at base.
+func mailFixture(t *testing.T, mailer usecases.Mailer, base string) *fixture {
+	clock := storetest.NewClock(testStart)
+	return newFixtureWith(t, storetest.SQLite(t, clock), clock, Config{}, mailer, base)
 }
 
 // browser is a cookie-keeping client of the app, like a person's browser.
@@ -204,7 +233,7 @@ func openSQLite(t *testing.T, clock *storetest.Clock) *store.Store { return stor
 
 func newAppTB(t testing.TB, st *store.Store, clock *storetest.Clock) *fiber.App {
 	t.Helper()
-	app, err := New(Config{Now: clock.Now}, st, testCatalog(t), slog.New(slog.DiscardHandler))
+	app, err := New(Config{Now: clock.Now}, useCases(t, st, clock, nil, ""), st, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +243,7 @@ func newAppTB(t testing.TB, st *store.Store, clock *storetest.Clock) *fiber.App 
 func newApp(t *testing.T, st *store.Store, clock *storetest.Clock, cfg Config) *fiber.App {
 	t.Helper()
 	cfg.Now = clock.Now
-	app, err := New(cfg, st, testCatalog(t), slog.New(slog.DiscardHandler))
+	app, err := New(cfg, useCases(t, st, clock, nil, ""), st, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,4 +251,4 @@ func newApp(t *testing.T, st *store.Store, clock *storetest.Clock, cfg Config) *
 }
 
 // mailParse builds a mailer from an SMTP URL for tests.
-func mailParse(u string) (Mailer, error) { return mail.ParseURL(u) }
+func mailParse(u string) (usecases.Mailer, error) { return mail.ParseURL(u) }

@@ -372,14 +372,14 @@ func TestRespondentPagesAccessibility(t *testing.T) {
 	token := strings.TrimPrefix(linkPath, "/i/")
 
 	// Two more links that no longer take answers.
-	invite := func(name string, ttl time.Duration) (*store.Invitation, string) {
+	invite := func(name string, days int) (*store.Invitation, string) {
 		t.Helper()
 		p, err := org.CreatePerson(ctx, store.NewPerson{Name: name, Kind: store.Candidate}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
 		inv, tok, err := org.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
-			QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, TTL: ttl}, by)
+			QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, Days: days}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -389,7 +389,7 @@ func TestRespondentPagesAccessibility(t *testing.T) {
 	if err := org.WithdrawInvitation(ctx, withdrawn.ID, by); err != nil {
 		t.Fatal(err)
 	}
-	_, expiringLink := invite("Eli Expiring", time.Hour)
+	_, expiringLink := invite("Eli Expiring", 1)
 
 	var lesser []string // moderate and minor violations, summed up at the end
 	check := func(tb *tab, where string) {
@@ -470,7 +470,7 @@ func TestRespondentPagesAccessibility(t *testing.T) {
 	m.submit(`form.invite button[type="submit"]`)
 	check(m, "person page with a new link")
 
-	f.clock.Advance(2 * time.Hour)
+	f.clock.Advance(store.Day + time.Hour)
 	r.goTo(expiringLink)
 	if got := r.text("h1"); got != "This link has expired" {
 		t.Fatalf("expired link: heading %q", got)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	usecases "rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 )
@@ -269,15 +270,16 @@ func orgOf(c *fiber.Ctx, st *store.Store) *store.Org {
 	panic("orgOf called on an unauthenticated route")
 }
 
-// actorOf names who is acting, for the audit log.
-func actorOf(c *fiber.Ctx) store.Actor {
+// actorOf names who is acting and for which organisation: the signed-in
+// user or the API key. Only call it behind requireUser or apiAuth.
+func actorOf(c *fiber.Ctx) usecases.Actor {
 	if u := currentUser(c); u != nil {
-		return store.ActorOf(u)
+		return usecases.UserActor(u)
 	}
 	if k := apiKeyOf(c); k != nil {
-		return k.Actor()
+		return usecases.KeyActor(k)
 	}
-	return store.Actor{ID: "anonymous", Name: "anonymous"}
+	panic("actorOf called on an unauthenticated route")
 }
 
 // flash stores a one-line message for the next page (after a redirect).

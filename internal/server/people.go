@@ -1,30 +1,22 @@
 package server
 
 import (
-	"context"
+	"io"
 	"net/url"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
+	"rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 )
 
-// personRow is one person in the people list, with their newest
-// invitation and response.
-type personRow struct {
-	store.Person
-	Invitation *store.Invitation
-	Status     store.InvitationStatus
-	Response   *store.ResponseSummary
-}
-
 type peoplePage struct {
-	Rows   []personRow
+	Rows   []app.PersonRow
 	Next   string // URL of the next page, or ""
 	Search string
 	Kind   string
+	Sort   string
 	Total  int64
 	Kinds  []store.PersonKind
 	// CSV is the pasted file, kept when it had problems so nothing typed
@@ -32,45 +24,9 @@ type peoplePage struct {
 	CSV string
 }
 
-// peopleRows loads one page of people with their newest invitation and
-// response.
-func peopleRows(ctx context.Context, org *store.Org, q store.PeopleQuery, now time.Time) ([]personRow, string, error) {
-	people, next, err := org.People(ctx, q)
-	if err != nil {
-		return nil, "", err
-	}
-	ids := make([]string, len(people))
-	for i, p := range people {
-		ids[i] = p.ID
-	}
-	invs, err := org.LatestInvitations(ctx, ids)
-	if err != nil {
-		return nil, "", err
-	}
-	resps, err := org.LatestResponses(ctx, ids)
-	if err != nil {
-		return nil, "", err
-	}
-	rows := make([]personRow, len(people))
-	for i, p := range people {
-		rows[i] = personRow{Person: p}
-		if inv, ok := invs[p.ID]; ok {
-			rows[i].Invitation = &inv
-			rows[i].Status = inv.State(now)
-		}
-		if r, ok := resps[p.ID]; ok {
-			rows[i].Response = &r
-		}
-	}
-	return rows, next, nil
-}
-
 // peopleQueryOf reads the list's filters from the query string.
-func peopleQueryOf(c *fiber.Ctx) (store.PeopleQuery, error) {
-	q := store.PeopleQuery{Cursor: c.Query("cursor"), Search: c.Query("search"), Kind: store.PersonKind(c.Query("kind"))}
-	if q.Kind != "" && q.Kind != store.Candidate && q.Kind != store.Staff {
-		return q, errs.InvalidFields("Choose candidates or staff.", map[string]string{"kind": "must be candidate or staff"})
-	}
+func peopleQueryOf(c *fiber.Ctx) (app.PeopleQuery, error) {
+	q := app.PeopleQuery{Cursor: c.Query("cursor"), Search: c.Query("search"), Kind: c.Query("kind"), Sort: c.Query("sort")}
 	if l := c.Query("limit"); l != "" {
 		n := c.QueryInt("limit", -1)
 		if n < 1 || n > 500 {
@@ -81,7 +37,7 @@ func peopleQueryOf(c *fiber.Ctx) (store.PeopleQuery, error) {
 	return q, nil
 }
 
-func renderPeople(c *fiber.Ctx, st *store.Store, rnd *renderer, now func() time.Time, status int, v *view, csvText string) error {
+func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, csvText string) error {
 	q, err := peopleQueryOf(c)
 	if err != nil {
 		return err
@@ -89,24 +45,18 @@ func renderPeople(c *fiber.Ctx, st *store.Store, rnd *renderer, now func() time.
 	if q.Limit == 0 {
 		q.Limit = 100
 	}
-	org := orgOf(c, st)
-	rows, next, err := peopleRows(c.UserContext(), org, q, now())
+	page, err := uc.People(c.UserContext(), actorOf(c), q)
 	if err != nil {
 		return err
 	}
-	total, err := org.CountPeople(c.UserContext())
-	if err != nil {
-		return err
-	}
-	p := peoplePage{Rows: rows, Search: q.Search, Kind: string(q.Kind), Total: total,
+	p := peoplePage{Rows: page.Items, Search: q.Search, Kind: q.Kind, Sort: q.Sort, Total: page.Total,
 		Kinds: []store.PersonKind{store.Candidate, store.Staff}, CSV: csvText}
-	if next != "" {
-		u := url.Values{"cursor": {next}}
-		if q.Search != "" {
-			u.Set("search", q.Search)
-		}
-		if q.Kind != "" {
-			u.Set("kind", string(q.Kind))
+	if page.Next != "" {
+		u := url.Values{"cursor": {page.Next}}
+		for k, val := range map[string]string{"search": q.Search, "kind": q.Kind, "sort": q.Sort} {
+			if val != "" {
+				u.Set(k, val)
+			}
 		}
 		p.Next = "/people?" + u.Encode()
 	}
@@ -119,23 +69,23 @@ func renderPeople(c *fiber.Ctx, st *store.Store, rnd *renderer, now func() time.
 
 // handlePeople lists the organisation's people, with forms to add one or
 // many.
-func handlePeople(st *store.Store, rnd *renderer, now func() time.Time) fiber.Handler {
+func handlePeople(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderPeople(c, st, rnd, now, fiber.StatusOK, pageView(c, "People", "people"), "")
+		return renderPeople(c, uc, rnd, fiber.StatusOK, pageView(c, "People", "people"), "")
 	}
 }
 
 // handlePersonCreate adds one person.
-func handlePersonCreate(st *store.Store, rnd *renderer, now func() time.Time) fiber.Handler {
+func handlePersonCreate(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		form := map[string]string{"name": c.FormValue("name"), "email": c.FormValue("email"),
-			"kind": c.FormValue("kind"), "role": c.FormValue("role")}
-		p, err := orgOf(c, st).CreatePerson(c.UserContext(), store.NewPerson{Name: form["name"], Email: form["email"],
-			Kind: store.PersonKind(form["kind"]), Role: form["role"]}, actorOf(c))
+			"kind": c.FormValue("kind"), "job_title": c.FormValue("job_title")}
+		p, err := uc.AddPerson(c.UserContext(), actorOf(c), store.NewPerson{Name: form["name"], Email: form["email"],
+			Kind: store.PersonKind(form["kind"]), JobTitle: form["job_title"]})
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
 			v := pageView(c, "People", "people")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
-			return renderPeople(c, st, rnd, now, statusOf[code], v, "")
+			return renderPeople(c, uc, rnd, statusOf[code], v, "")
 		}
 		if err != nil {
 			return err
@@ -143,4 +93,40 @@ func handlePersonCreate(st *store.Store, rnd *renderer, now func() time.Time) fi
 		flash(c, "Added "+p.Name+". Invite them to a questionnaire below.")
 		return c.Redirect("/people/"+p.ID, fiber.StatusSeeOther)
 	}
+}
+
+// handlePeopleImport adds people from a CSV: all of them, or, when any row
+// has a problem, none, with a report naming each row and column; the
+// pasted text is kept so nothing typed is lost.
+func handlePeopleImport(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		text, err := readImport(c)
+		if err != nil {
+			return err
+		}
+		res, err := uc.ImportPeople(c.UserContext(), actorOf(c), text)
+		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
+			v := pageView(c, "People", "people")
+			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
+			return renderPeople(c, uc, rnd, statusOf[code], v, string(text))
+		}
+		if err != nil {
+			return err
+		}
+		flash(c, res.Message())
+		return c.Redirect("/people", fiber.StatusSeeOther)
+	}
+}
+
+// readImport gets the CSV from an uploaded file or from the text box.
+func readImport(c *fiber.Ctx) ([]byte, error) {
+	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
+		f, err := fh.Open()
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return io.ReadAll(io.LimitReader(f, 8<<20))
+	}
+	return []byte(c.FormValue("csv")), nil
 }

@@ -18,13 +18,13 @@ func TestAddPersonKeepsInputOnErrors(t *testing.T) {
 	resp, body := b.get("/people")
 	wantStatus(t, "empty people page", resp, http.StatusOK, body)
 	wantContains(t, "empty people page", body, "Nobody here yet")
-	resp, body = b.post("/people", url.Values{"name": {"Dana Diaz"}, "email": {"dana@"}, "kind": {"candidate"}, "role": {"Seller"}})
+	resp, body = b.post("/people", url.Values{"name": {"Dana Diaz"}, "email": {"dana@"}, "kind": {"candidate"}, "job_title": {"Seller"}})
 	wantStatus(t, "bad person", resp, http.StatusBadRequest, body)
-	wantContains(t, "bad person", body, `id="e-email"`, `id="e-role"`, `value="Dana Diaz"`, `value="dana@"`, `value="Seller"`)
+	wantContains(t, "bad person", body, `id="e-email"`, `id="e-job_title"`, `value="Dana Diaz"`, `value="dana@"`, `value="Seller"`)
 	if n, _ := f.st.Org(f.orgA.ID).CountPeople(ctx); n != 0 {
 		t.Fatalf("bad input stored %d people", n)
 	}
-	resp, body = b.post("/people", url.Values{"name": {"Dana Diaz"}, "email": {"dana@example.com"}, "kind": {"staff"}, "role": {"Account manager"}})
+	resp, body = b.post("/people", url.Values{"name": {"Dana Diaz"}, "email": {"dana@example.com"}, "kind": {"staff"}, "job_title": {"Account manager"}})
 	wantStatus(t, "add person", resp, http.StatusSeeOther, body)
 	loc := resp.Header.Get("Location")
 	if !strings.HasPrefix(loc, "/people/") || len(loc) < len("/people/")+20 {
@@ -72,7 +72,7 @@ func TestImportPeopleCSV(t *testing.T) {
 	wantStatus(t, "CSV with bad rows", resp, http.StatusBadRequest, body)
 	wantContains(t, "CSV report", body,
 		"row 3: name", "row 4: email", "is also on row 2", "row 5: email", "already belongs to someone",
-		"row 6: kind", "row 7: role", "Nothing was added")
+		"row 6: kind", "row 7: job_title", "Nothing was added")
 	wantContains(t, "CSV kept", body, "Fay,fay@example.com,candidate,Seller")
 	if n, _ := f.st.Org(f.orgA.ID).CountPeople(ctx); n != 1 {
 		t.Fatalf("a refused import stored people: %d", n)

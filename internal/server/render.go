@@ -112,13 +112,6 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return strconv.FormatFloat(*x, 'f', 0, 64)
 		},
-		// signed shows an index from −1 to +1 with its sign.
-		"signed": func(x *float64) string {
-			if x == nil {
-				return "—"
-			}
-			return strconv.FormatFloat(*x, 'f', 2, 64)
-		},
 		"title": func(s string) string {
 			if s == "" {
 				return s

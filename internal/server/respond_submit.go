@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
@@ -67,26 +68,15 @@ func handleRespondReview(st *store.Store, cat *assess.Catalog, rnd *renderer) fi
 // handleRespondSubmit scores and stores the response in one transaction
 // and thanks the person. A second submission (another tab) lands on the
 // same thank-you page.
-func handleRespondSubmit(st *store.Store, cat *assess.Catalog, sc *scorer, rnd *renderer) fiber.Handler {
-	return respondentPage(st, cat, rnd, gateNone, func(c *fiber.Ctx, rs *respondent) error {
+func handleRespondSubmit(uc *app.App, st *store.Store, rnd *renderer) fiber.Handler {
+	return respondentPage(st, uc.Catalog(), rnd, gateNone, func(c *fiber.Ctx, rs *respondent) error {
 		if rs.r.State() == store.InvitationSubmitted {
 			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
 		}
 		if done, err := closedPage(c, rnd, rs); done {
 			return err
 		}
-		org := st.Org(rs.r.Inv.OrgID)
-		opt, err := sc.options(c.UserContext(), org, rs.q)
-		if err != nil {
-			return err
-		}
-		_, err = rs.r.Submit(c.UserContext(), len(rs.q.Pages), func(answers map[string]int, secs []float64) (store.Scored, error) {
-			resp := assess.Response{Answers: answers, PageSeconds: secs}
-			if fe := assess.ValidateResponse(rs.q, resp, true); fe != nil {
-				return store.Scored{}, errs.InvalidFields("Some statements are not answered yet.", fe)
-			}
-			return store.ScoredFrom(assess.Score(rs.q, resp, opt))
-		})
+		_, err := uc.SubmitInvitation(c.UserContext(), rs.r, rs.q)
 		switch {
 		case err == nil:
 			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)

@@ -261,14 +261,14 @@ func TestClosedAndUnknownLinks(t *testing.T) {
 	wantStatus(t, "forged link", resp, http.StatusNotFound, body)
 	wantContains(t, "forged link", body, "This link is not valid")
 
-	f.clock.Advance(store.DefaultInvitationTTL + time.Minute)
+	f.clock.Advance(store.DefaultInvitationDays*store.Day + time.Minute)
 	resp, body = r.get(link)
 	wantStatus(t, "expired link", resp, http.StatusGone, body)
 	wantContains(t, "expired link", body, "This link has expired", "ask Acme")
 	resp, body = r.post(link+"/consent", url.Values{"consent": {"yes"}})
 	wantStatus(t, "consent on an expired link", resp, http.StatusGone, body)
 
-	if _, err := f.st.Org(f.orgA.ID).ExtendInvitation(ctx, inv.ID, 7*24*time.Hour, store.ActorOf(f.mgrA)); err != nil {
+	if _, err := f.st.Org(f.orgA.ID).ExtendInvitation(ctx, inv.ID, 7, store.ActorOf(f.mgrA)); err != nil {
 		t.Fatal(err)
 	}
 	resp, _ = r.get(link)

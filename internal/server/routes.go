@@ -10,7 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/limiter"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
-	"rolefit/internal/assess"
+	usecases "rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 	"rolefit/web"
@@ -18,10 +18,9 @@ import (
 
 // routes registers every route of rolefit. It is the one place to see what
 // the app answers and who may ask.
-func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rnd *renderer, log *slog.Logger) error {
+func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *renderer, log *slog.Logger) error {
 	now := func() time.Time { return cfg.Now().UTC() }
-	sc := newScorer(st, now)
-	in := &inviter{st: st, cat: cat, mailer: cfg.Mailer, baseURL: cfg.BaseURL, log: log}
+	cat := uc.Catalog()
 
 	app.Use(requestContext(cfg.RequestTimeout))
 	app.Use(accessLog(log))
@@ -41,12 +40,14 @@ func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rn
 		"Too many requests with a wrong API key came from your address. Please wait a few minutes.").handler
 	api := app.Group("/api/v1", keyGuard, apiAuth(st))
 	api.Get("/me", handleAPIMe(st))
-	api.Post("/people", handleAPIPeopleCreate(st))
-	api.Get("/people", handleAPIPeople(st, now))
-	api.Get("/people/:id", handleAPIPerson(st, now))
-	api.Post("/invitations", handleAPIInvitationCreate(in, now))
-	api.Get("/invitations/:id", handleAPIInvitation(st, now))
-	api.Post("/responses", handleAPIResponseCreate(st, cat, sc))
+	api.Get("/questionnaires", handleAPIQuestionnaires(uc))
+	api.Get("/questionnaires/:id", handleAPIQuestionnaire(uc))
+	api.Post("/people", handleAPIPeopleCreate(uc))
+	api.Get("/people", handleAPIPeople(uc))
+	api.Get("/people/:id", handleAPIPerson(uc))
+	api.Post("/invitations", handleAPIInvitationCreate(uc))
+	api.Get("/invitations/:id", handleAPIInvitation(uc))
+	api.Post("/responses", handleAPIResponseCreate(uc))
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
@@ -59,7 +60,7 @@ func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rn
 	resp.Post("/page/:n", handleRespondPageSave(st, cat, rnd))
 	resp.Post("/answer", handleRespondAnswer(st, cat, rnd))
 	resp.Get("/review", handleRespondReview(st, cat, rnd))
-	resp.Post("/submit", handleRespondSubmit(st, cat, sc, rnd))
+	resp.Post("/submit", handleRespondSubmit(uc, st, rnd))
 	resp.Get("/done", handleRespondDone(st, cat, rnd))
 
 	// Pages.
@@ -84,15 +85,15 @@ func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rn
 			app.Get(s.Path, requireUser, handleUpcoming(rnd, s))
 		}
 	}
-	app.Get("/people", requireUser, handlePeople(st, rnd, now))
-	app.Post("/people", requireUser, handlePersonCreate(st, rnd, now))
-	app.Post("/people/import", requireUser, handlePeopleImport(st, rnd, now))
-	app.Get("/people/:id", requireUser, handlePerson(st, cat, rnd, cfg.Mailer, now))
-	app.Post("/people/:id/erase", requireUser, handlePersonErase(st))
-	app.Post("/people/:id/invitations", requireUser, handleInvite(in, rnd, now))
-	app.Post("/people/:id/invitations/:inv/withdraw", requireUser, handleInvitationWithdraw(st))
-	app.Post("/people/:id/invitations/:inv/extend", requireUser, handleInvitationExtend(st))
-	app.Post("/people/:id/invitations/:inv/renew", requireUser, handleInvitationRenew(in, rnd, now))
+	app.Get("/people", requireUser, handlePeople(uc, rnd))
+	app.Post("/people", requireUser, handlePersonCreate(uc, rnd))
+	app.Post("/people/import", requireUser, handlePeopleImport(uc, rnd))
+	app.Get("/people/:id", requireUser, handlePerson(uc, rnd))
+	app.Post("/people/:id/erase", requireUser, handlePersonErase(uc))
+	app.Post("/people/:id/invitations", requireUser, handleInvite(uc, rnd))
+	app.Post("/people/:id/invitations/:inv/withdraw", requireUser, handleInvitationWithdraw(uc))
+	app.Post("/people/:id/invitations/:inv/extend", requireUser, handleInvitationExtend(uc))
+	app.Post("/people/:id/invitations/:inv/renew", requireUser, handleInvitationRenew(uc, rnd))
 
 	app.Get("/settings", requireUser, handleSettings(st, rnd))
 	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd))

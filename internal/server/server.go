@@ -10,7 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"rolefit/internal/assess"
+	usecases "rolefit/internal/app"
 	"rolefit/internal/store"
 	"rolefit/web"
 )
@@ -18,10 +18,6 @@ import (
 // Config is how the operator set rolefit up. The zero value of each field
 // picks a sensible default.
 type Config struct {
-	// BaseURL is the address people reach rolefit at, such as
-	// https://rolefit.example.com, used in links rolefit prints or sends.
-	// Empty means the address of the request.
-	BaseURL string
 	// TrustedProxies are the addresses (IPs or CIDR ranges) of reverse
 	// proxies whose X-Forwarded-For and X-Forwarded-Proto headers are
 	// believed. Without any, those headers are ignored.
@@ -36,9 +32,6 @@ type Config struct {
 	RequestTimeout time.Duration
 	// Now is the clock (time.Now).
 	Now func() time.Time
-	// Mailer sends invitation links by e-mail; nil means links are only
-	// shown to the manager to pass on.
-	Mailer Mailer
 	// TokenGuess bounds the unknown invitation links, and separately the
 	// wrong API keys, one address may try per LoginWindow (30).
 	TokenGuess int
@@ -65,9 +58,10 @@ func (c *Config) defaults() {
 	}
 }
 
-// New builds the Fiber app with every route of rolefit. cat holds the
-// questionnaires people can be invited to.
-func New(cfg Config, st *store.Store, cat *assess.Catalog, log *slog.Logger) (*fiber.App, error) {
+// New builds the Fiber app with every route of rolefit. uc runs the use
+// cases; st is used directly only for what belongs to the web layer
+// (sessions, sign-in, the respondent's saved answers).
+func New(cfg Config, uc *usecases.App, st *store.Store, log *slog.Logger) (*fiber.App, error) {
 	cfg.defaults()
 	rnd, err := newRenderer(web.Templates, web.Static)
 	if err != nil {
@@ -91,7 +85,7 @@ func New(cfg Config, st *store.Store, cat *assess.Catalog, log *slog.Logger) (*f
 		fcfg.ProxyHeader = fiber.HeaderXForwardedFor
 	}
 	app := fiber.New(fcfg)
-	if err := routes(app, cfg, st, cat, rnd, log); err != nil {
+	if err := routes(app, cfg, uc, st, rnd, log); err != nil {
 		return nil, fmt.Errorf("set up routes: %w", err)
 	}
 	return app, nil

@@ -55,7 +55,7 @@ func handleAPIKeyCreate(st *store.Store, rnd *renderer) fiber.Handler {
 // handleAPIKeyRevoke stops a key from working.
 func handleAPIKeyRevoke(st *store.Store) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if err := orgOf(c, st).RevokeAPIKey(c.UserContext(), c.Params("id"), actorOf(c)); err != nil {
+		if err := orgOf(c, st).RevokeAPIKey(c.UserContext(), c.Params("id"), actorOf(c).Audit); err != nil {
 			return err
 		}
 		flash(c, "The key has been revoked. Programs using it are refused from now on.")

@@ -32,7 +32,7 @@ func handleUserCreate(st *store.Store, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		form := map[string]string{"name": c.FormValue("name"), "email": c.FormValue("email"), "role": c.FormValue("role")}
 		nu := store.NewUser{Name: form["name"], Email: form["email"], Role: store.Role(form["role"]), Password: c.FormValue("password")}
-		u, err := orgOf(c, st).CreateUser(c.UserContext(), nu, actorOf(c))
+		u, err := orgOf(c, st).CreateUser(c.UserContext(), nu, actorOf(c).Audit)
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
 			v := pageView(c, "Users", "settings")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
@@ -49,7 +49,7 @@ func handleUserCreate(st *store.Store, rnd *renderer) fiber.Handler {
 // handleUserRole changes a user's role.
 func handleUserRole(st *store.Store) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if err := orgOf(c, st).SetUserRole(c.UserContext(), c.Params("id"), store.Role(c.FormValue("role")), actorOf(c)); err != nil {
+		if err := orgOf(c, st).SetUserRole(c.UserContext(), c.Params("id"), store.Role(c.FormValue("role")), actorOf(c).Audit); err != nil {
 			return err
 		}
 		flash(c, "Role changed.")
@@ -64,7 +64,7 @@ func handleUserDelete(st *store.Store) fiber.Handler {
 		if c.Params("id") == currentUser(c).ID {
 			return errs.Conflict("You cannot remove your own account. Ask another admin.")
 		}
-		if err := orgOf(c, st).DeleteUser(c.UserContext(), c.Params("id"), actorOf(c)); err != nil {
+		if err := orgOf(c, st).DeleteUser(c.UserContext(), c.Params("id"), actorOf(c).Audit); err != nil {
 			return err
 		}
 		flash(c, "User removed.")

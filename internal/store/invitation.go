@@ -23,11 +23,15 @@ const (
 	InvitationWithdrawn InvitationStatus = "withdrawn"
 )
 
-// Invitation lengths.
+// Invitation lengths, in days: a link works DefaultInvitationDays unless
+// the manager chooses from 1 to MaxInvitationDays.
 const (
-	DefaultInvitationTTL = 14 * 24 * time.Hour
-	MaxInvitationTTL     = 90 * 24 * time.Hour
+	DefaultInvitationDays = 14
+	MaxInvitationDays     = 90
 )
+
+// Day is the unit invitation lengths are counted in.
+const Day = 24 * time.Hour
 
 // Invitation asks one person to answer one questionnaire version through
 // a link. The link's token is not stored, only its hash.
@@ -64,31 +68,61 @@ func (i *Invitation) State(now time.Time) InvitationStatus {
 	return i.Status
 }
 
+// CanExtend reports whether more days can be added at now: the
+// invitation is open or has expired unanswered.
+func (i *Invitation) CanExtend(now time.Time) bool {
+	switch i.State(now) {
+	case InvitationSent, InvitationStarted, InvitationExpired:
+		return true
+	}
+	return false
+}
+
+// CanWithdraw reports whether the invitation can be withdrawn at now.
+func (i *Invitation) CanWithdraw(now time.Time) bool { return i.CanExtend(now) }
+
+// CanRenew reports whether a new link can replace the old one at now: only
+// while the invitation is open.
+func (i *Invitation) CanRenew(now time.Time) bool {
+	s := i.State(now)
+	return s == InvitationSent || s == InvitationStarted
+}
+
 // NewInvitation is what it takes to invite a person.
 type NewInvitation struct {
 	PersonID             string
 	QuestionnaireID      string
 	QuestionnaireVersion int
 	QuestionnaireHash    string
-	// TTL is how long the link works; 0 means DefaultInvitationTTL.
-	TTL time.Duration
+	// Days is how long the link works, 1 to MaxInvitationDays; 0 means
+	// DefaultInvitationDays.
+	Days int
+}
+
+// checkDays refuses a number of days outside 1..MaxInvitationDays before
+// anything multiplies it (a huge number would overflow a time.Duration).
+func checkDays(field string, days int) error {
+	if days < 1 || days > MaxInvitationDays {
+		return errs.InvalidFields("Choose how many days the link works.",
+			map[string]string{field: fmt.Sprintf("must be between 1 and %d days", MaxInvitationDays)})
+	}
+	return nil
 }
 
 // CreateInvitation invites a person and returns the invitation with the
 // link's token, which is shown once and never stored.
 func (o *Org) CreateInvitation(ctx context.Context, ni NewInvitation, by Actor) (*Invitation, string, error) {
-	if ni.TTL == 0 {
-		ni.TTL = DefaultInvitationTTL
+	if ni.Days == 0 {
+		ni.Days = DefaultInvitationDays
 	}
-	if ni.TTL < time.Hour || ni.TTL > MaxInvitationTTL {
-		return nil, "", errs.InvalidFields("Choose how long the link works.",
-			map[string]string{"expires_in_days": fmt.Sprintf("must be between 1 and %d days", int(MaxInvitationTTL.Hours()/24))})
+	if err := checkDays("expires_in_days", ni.Days); err != nil {
+		return nil, "", err
 	}
 	token := NewToken()
 	now := o.s.now()
 	inv := &Invitation{ID: newID(), OrgID: o.id, PersonID: ni.PersonID, QuestionnaireID: ni.QuestionnaireID,
 		QuestionnaireVersion: ni.QuestionnaireVersion, QuestionnaireHash: ni.QuestionnaireHash,
-		TokenHash: HashToken(token), Status: InvitationSent, CreatedBy: by.ID, CreatedAt: now, ExpiresAt: now.Add(ni.TTL)}
+		TokenHash: HashToken(token), Status: InvitationSent, CreatedBy: by.ID, CreatedAt: now, ExpiresAt: now.Add(time.Duration(ni.Days) * Day)}
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
 		p, err := o.person(tx, ni.PersonID)
 		if err != nil {
@@ -140,29 +174,26 @@ func (o *Org) LatestInvitations(ctx context.Context, personIDs []string) (map[st
 }
 
 // changeInvitation runs fn on an invitation inside a transaction, after
-// checking that its state at now is one of allowed.
-func (o *Org) changeInvitation(ctx context.Context, id string, allowed []InvitationStatus, fn func(tx *gorm.DB, inv *Invitation) error) error {
+// checking with allowed (one of the invitation's Can… rules) that the
+// change may be made now.
+func (o *Org) changeInvitation(ctx context.Context, id string, allowed func(*Invitation, time.Time) bool, fn func(tx *gorm.DB, inv *Invitation) error) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		inv, err := o.invitation(tx, id)
 		if err != nil {
 			return err
 		}
-		state := inv.State(o.s.now())
-		for _, a := range allowed {
-			if state == a {
-				return fn(tx, inv)
-			}
+		now := o.s.now()
+		if !allowed(inv, now) {
+			return errs.Conflict("This invitation is %s, so that cannot be done.", inv.State(now))
 		}
-		return errs.Conflict("This invitation is %s, so that cannot be done.", state)
+		return fn(tx, inv)
 	})
 }
-
-var openStates = []InvitationStatus{InvitationSent, InvitationStarted, InvitationExpired}
 
 // WithdrawInvitation closes an invitation that has not been submitted; its
 // link then says so.
 func (o *Org) WithdrawInvitation(ctx context.Context, id string, by Actor) error {
-	return o.changeInvitation(ctx, id, openStates, func(tx *gorm.DB, inv *Invitation) error {
+	return o.changeInvitation(ctx, id, (*Invitation).CanWithdraw, func(tx *gorm.DB, inv *Invitation) error {
 		now := o.s.now()
 		if err := tx.Model(inv).Updates(map[string]any{"status": InvitationWithdrawn, "withdrawn_at": now}).Error; err != nil {
 			return fmt.Errorf("withdraw invitation: %w", err)
@@ -171,15 +202,15 @@ func (o *Org) WithdrawInvitation(ctx context.Context, id string, by Actor) error
 	})
 }
 
-// ExtendInvitation moves the expiry of an open or expired invitation to d
-// from now, or d later than its current expiry if that is later still.
-func (o *Org) ExtendInvitation(ctx context.Context, id string, d time.Duration, by Actor) (*Invitation, error) {
-	if d < 24*time.Hour || d > MaxInvitationTTL {
-		return nil, errs.InvalidFields("Choose how many days to add.",
-			map[string]string{"days": fmt.Sprintf("must be between 1 and %d", int(MaxInvitationTTL.Hours()/24))})
+// ExtendInvitation moves the expiry of an open or expired invitation to
+// days from now, or days later than its current expiry if that is later.
+func (o *Org) ExtendInvitation(ctx context.Context, id string, days int, by Actor) (*Invitation, error) {
+	if err := checkDays("days", days); err != nil {
+		return nil, err
 	}
+	d := time.Duration(days) * Day
 	var out *Invitation
-	err := o.changeInvitation(ctx, id, openStates, func(tx *gorm.DB, inv *Invitation) error {
+	err := o.changeInvitation(ctx, id, (*Invitation).CanExtend, func(tx *gorm.DB, inv *Invitation) error {
 		from := o.s.now()
 		if inv.ExpiresAt.After(from) {
 			from = inv.ExpiresAt
@@ -199,7 +230,7 @@ func (o *Org) ExtendInvitation(ctx context.Context, id string, d time.Duration, 
 // kept. The new token is returned once.
 func (o *Org) RenewInvitationLink(ctx context.Context, id string, by Actor) (string, error) {
 	token := NewToken()
-	err := o.changeInvitation(ctx, id, []InvitationStatus{InvitationSent, InvitationStarted}, func(tx *gorm.DB, inv *Invitation) error {
+	err := o.changeInvitation(ctx, id, (*Invitation).CanRenew, func(tx *gorm.DB, inv *Invitation) error {
 		if err := tx.Model(inv).Update("token_hash", HashToken(token)).Error; err != nil {
 			return fmt.Errorf("renew link: %w", err)
 		}

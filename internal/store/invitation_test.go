@@ -67,7 +67,7 @@ func sumScore(answers map[string]int, secs []float64) (store.Scored, error) {
 	}
 	h := float64(answers["a"])
 	res, _ := json.Marshal(map[string]any{"n": len(answers), "secs": secs})
-	return store.Scored{Result: res, Hunter: &h, ProfileClass: "hunter"}, nil
+	return store.Scored{Result: res, Scores: []store.ScoreRow{{ScaleID: "hunter", Kind: store.ScaleComposite, Score: &h}}, ProfileClass: "hunter"}, nil
 }
 
 func TestInvitationLifecycle(t *testing.T) {
@@ -77,7 +77,7 @@ func TestInvitationLifecycle(t *testing.T) {
 		if inv.TokenHash == token || len(token) < 32 {
 			t.Fatalf("token %q stored as %q", token, inv.TokenHash)
 		}
-		if got := inv.ExpiresAt.Sub(inv.CreatedAt); got != store.DefaultInvitationTTL {
+		if got := inv.ExpiresAt.Sub(inv.CreatedAt); got != store.DefaultInvitationDays*store.Day {
 			t.Errorf("default expiry after %v", got)
 		}
 		if _, err := st.Respondent(ctx, "forged"); errs.Code(err) != errs.CodeNotFound {
@@ -120,7 +120,7 @@ func TestInvitationLifecycle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if resp.Answers["a"] != 5 || *resp.Hunter != 5 || resp.PageSeconds[0] != 45 || resp.QuestionnaireHash != "sha256:x" {
+		if resp.Answers["a"] != 5 || resp.PageSeconds[0] != 45 || resp.QuestionnaireHash != "sha256:x" {
 			t.Errorf("response = %+v", resp)
 		}
 		if _, err := r2.Submit(ctx, 2, sumScore); errs.Code(err) != errs.CodeConflict {
@@ -167,7 +167,7 @@ func TestExpiryWithdrawExtendRenew(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		f := newInvFixture(t, st)
 		inv, token, r := f.started(t, nil)
-		clock.Advance(store.DefaultInvitationTTL)
+		clock.Advance(store.DefaultInvitationDays * store.Day)
 		if r.State() != store.InvitationExpired {
 			t.Errorf("state after expiry = %s", r.State())
 		}
@@ -177,7 +177,7 @@ func TestExpiryWithdrawExtendRenew(t *testing.T) {
 		if _, err := f.o.ExtendInvitation(ctx, inv.ID, 0, f.by); errs.FieldsOf(err)["days"] == "" {
 			t.Errorf("extend by 0 = %v", err)
 		}
-		ext, err := f.o.ExtendInvitation(ctx, inv.ID, 3*24*time.Hour, f.by)
+		ext, err := f.o.ExtendInvitation(ctx, inv.ID, 3, f.by)
 		if err != nil || !ext.ExpiresAt.Equal(clock.Now().Add(3*24*time.Hour)) {
 			t.Fatalf("extend = %+v, %v", ext, err)
 		}
@@ -204,7 +204,7 @@ func TestExpiryWithdrawExtendRenew(t *testing.T) {
 		if r2, _ = st.Respondent(ctx, newToken); r2.State() != store.InvitationWithdrawn {
 			t.Errorf("state after withdrawal = %s", r2.State())
 		}
-		if _, err := f.o.ExtendInvitation(ctx, inv.ID, 24*time.Hour, f.by); errs.Code(err) != errs.CodeConflict {
+		if _, err := f.o.ExtendInvitation(ctx, inv.ID, 1, f.by); errs.Code(err) != errs.CodeConflict {
 			t.Errorf("extend a withdrawn invitation = %v", err)
 		}
 		// Another organisation cannot touch it.

@@ -138,6 +138,11 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 			if err := tx.Exec(dialectSQL(s.dialect, m.sql)).Error; err != nil {
 				return fmt.Errorf("migration %04d_%s: %w", m.version, m.name, err)
 			}
+			if step := migrationSteps[m.version]; step != nil {
+				if err := step(tx); err != nil {
+					return fmt.Errorf("migration %04d_%s: %w", m.version, m.name, err)
+				}
+			}
 			if err := tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
 				m.version, m.name, s.now()).Error; err != nil {
 				return fmt.Errorf("record migration %04d_%s: %w", m.version, m.name, err)

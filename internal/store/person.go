@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,9 +30,12 @@ type Person struct {
 	Name      string     `json:"name"`
 	Email     string     `json:"email"`
 	Kind      PersonKind `json:"kind"`
-	Role      string     `json:"role"`
+	JobTitle  string     `json:"job_title"`
 	CreatedAt time.Time  `json:"created_at"`
 	UpdatedAt time.Time  `json:"updated_at"`
+	// ProfileResponseID is the person's latest self-report, nil before
+	// they have one: their profile. A manager's rating never takes its place.
+	ProfileResponseID *string `json:"-"`
 }
 
 // TableName tells GORM the table.
@@ -42,7 +46,8 @@ type NewPerson struct {
 	Name  string
 	Email string // optional
 	Kind  PersonKind
-	Role  string // current role, staff only
+	// JobTitle is free text, staff only (a candidate has none yet).
+	JobTitle string
 }
 
 // validate cleans a new person and returns what is wrong, keyed by field
@@ -68,12 +73,12 @@ func (np NewPerson) validate(prefix string) (NewPerson, map[string]string) {
 	if np.Kind != Candidate && np.Kind != Staff {
 		fields[prefix+"kind"] = "must be candidate or staff"
 	}
-	np.Role = strings.TrimSpace(np.Role)
+	np.JobTitle = strings.TrimSpace(np.JobTitle)
 	switch {
-	case len(np.Role) > 100:
-		fields[prefix+"role"] = "must be at most 100 characters"
-	case np.Role != "" && np.Kind == Candidate:
-		fields[prefix+"role"] = "is only for staff; leave it empty for a candidate"
+	case len(np.JobTitle) > 100:
+		fields[prefix+"job_title"] = "must be at most 100 characters"
+	case np.JobTitle != "" && np.Kind == Candidate:
+		fields[prefix+"job_title"] = "is only for staff; leave it empty for a candidate"
 	}
 	return np, fields
 }
@@ -156,7 +161,7 @@ func (o *Org) ImportPeople(ctx context.Context, nps []NewPerson, rows []int, by 
 		now := o.s.now()
 		people = make([]Person, len(nps))
 		for i, np := range nps {
-			people[i] = Person{ID: newID(), OrgID: o.id, Name: np.Name, Email: np.Email, Kind: np.Kind, Role: np.Role,
+			people[i] = Person{ID: newID(), OrgID: o.id, Name: np.Name, Email: np.Email, Kind: np.Kind, JobTitle: np.JobTitle,
 				CreatedAt: now, UpdatedAt: now}
 		}
 		if err := tx.CreateInBatches(people, 200).Error; err != nil {
@@ -209,6 +214,11 @@ type PeopleQuery struct {
 	Search string
 	// Kind keeps only candidates or only staff; empty keeps both.
 	Kind PersonKind
+	// SortScale orders people by that scale's score in their profile
+	// (highest first when Desc), people without one last; empty keeps
+	// the order they were added in.
+	SortScale string
+	Desc      bool
 }
 
 // limit clamps a requested page size to 1..500, default 50.
@@ -222,36 +232,135 @@ func limit(n int) int {
 	return n
 }
 
-// People returns a page of the organisation's people in the order they
-// were added, and the cursor of the next page ("" on the last page).
-func (o *Org) People(ctx context.Context, q PeopleQuery) ([]Person, string, error) {
+// PersonProfile is a person with a summary of their profile (their latest
+// self-report), when they have one.
+type PersonProfile struct {
+	Person `gorm:"embedded"`
+	// ProfileQuestionnaire, ProfileClass, FlagCount and ProfileAt describe
+	// the profile; ProfileAt is nil without one.
+	ProfileQuestionnaire string
+	ProfileClass         string
+	FlagCount            int
+	ProfileAt            *time.Time
+	// Composites are the profile's composite scores by ID (nil = missing).
+	Composites map[string]*float64 `gorm:"-"`
+	// sortScore is the score the page was sorted by.
+	SortScore *float64
+}
+
+// People returns a page of the organisation's people with their profiles,
+// and the cursor of the next page ("" on the last page).
+func (o *Org) People(ctx context.Context, q PeopleQuery) ([]PersonProfile, string, error) {
 	n := limit(q.Limit)
-	db := o.scope(o.s.reader(ctx))
+	db := o.s.reader(ctx).Table("people").Where("people.org_id = ?", o.id).
+		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id")
+	sel := "people.*, r.questionnaire_id AS profile_questionnaire, r.profile_class, r.flag_count, r.submitted_at AS profile_at"
+	if q.SortScale != "" {
+		db = db.Joins("LEFT JOIN response_scores s ON s.response_id = people.profile_response_id AND s.scale_id = ?", q.SortScale)
+		sel += ", s.score AS sort_score"
+	}
+	db = db.Select(sel)
+	if s := strings.TrimSpace(q.Search); s != "" {
+		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(s)) + "%"
+		db = db.Where(`(LOWER(people.name) LIKE ? ESCAPE '\' OR people.email LIKE ? ESCAPE '\')`, like, like)
+	}
+	if q.Kind != "" {
+		db = db.Where("people.kind = ?", q.Kind)
+	}
 	if q.Cursor != "" {
-		at, id, err := decodeCursor(q.Cursor)
+		k, err := decodeCursor(q.Cursor)
 		if err != nil {
 			return nil, "", err
 		}
-		db = db.Where("created_at > ? OR (created_at = ? AND id > ?)", at, at, id)
+		if q.SortScale == "" {
+			db = db.Where("people.created_at > ? OR (people.created_at = ? AND people.id > ?)", k.at, k.at, k.id)
+		} else {
+			cmp := ">"
+			if q.Desc {
+				cmp = "<"
+			}
+			if k.score == nil {
+				db = db.Where("s.score IS NULL AND people.id > ?", k.id)
+			} else {
+				db = db.Where("s.score "+cmp+" ? OR (s.score = ? AND people.id > ?) OR s.score IS NULL", *k.score, *k.score, k.id)
+			}
+		}
 	}
-	if s := strings.TrimSpace(q.Search); s != "" {
-		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(s)) + "%"
-		db = db.Where(`(LOWER(name) LIKE ? ESCAPE '\' OR email LIKE ? ESCAPE '\')`, like, like)
+	if q.SortScale == "" {
+		db = db.Order("people.created_at, people.id")
+	} else {
+		dir := "ASC"
+		if q.Desc {
+			dir = "DESC"
+		}
+		db = db.Order("CASE WHEN s.score IS NULL THEN 1 ELSE 0 END, s.score " + dir + ", people.id")
 	}
-	if q.Kind != "" {
-		db = db.Where("kind = ?", q.Kind)
-	}
-	var ps []Person
-	if err := db.Order("created_at, id").Limit(n + 1).Find(&ps).Error; err != nil {
+	var ps []PersonProfile
+	if err := db.Limit(n + 1).Scan(&ps).Error; err != nil {
 		return nil, "", fmt.Errorf("list people: %w", err)
 	}
 	next := ""
 	if len(ps) > n {
 		ps = ps[:n]
 		last := ps[n-1]
-		next = encodeCursor(last.CreatedAt, last.ID)
+		next = encodeCursor(cursorKey{at: last.CreatedAt, id: last.ID, score: last.SortScore, sorted: q.SortScale != ""})
+	}
+	if err := o.fillComposites(ctx, ps); err != nil {
+		return nil, "", err
 	}
 	return ps, next, nil
+}
+
+// PersonWithProfile returns one person with their profile summary.
+func (o *Org) PersonWithProfile(ctx context.Context, id string) (*PersonProfile, error) {
+	var ps []PersonProfile
+	err := o.s.reader(ctx).Table("people").Where("people.org_id = ? AND people.id = ?", o.id, id).
+		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id").
+		Select("people.*, r.questionnaire_id AS profile_questionnaire, r.profile_class, r.flag_count, r.submitted_at AS profile_at").
+		Scan(&ps).Error
+	if err != nil {
+		return nil, fmt.Errorf("get person: %w", err)
+	}
+	if len(ps) == 0 {
+		return nil, errs.NotFound("person")
+	}
+	if err := o.fillComposites(ctx, ps); err != nil {
+		return nil, err
+	}
+	return &ps[0], nil
+}
+
+// fillComposites reads the composite scores of each profile.
+func (o *Org) fillComposites(ctx context.Context, ps []PersonProfile) error {
+	var ids []string
+	for _, p := range ps {
+		if p.ProfileResponseID != nil {
+			ids = append(ids, *p.ProfileResponseID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	by := map[string][]ScoreRow{}
+	for chunk := range chunks(ids, 500) {
+		var rows []ScoreRow
+		if err := o.scope(o.s.reader(ctx)).Where("response_id IN ? AND kind = ?", chunk, ScaleComposite).Find(&rows).Error; err != nil {
+			return fmt.Errorf("read profile scores: %w", err)
+		}
+		for _, r := range rows {
+			by[r.ResponseID] = append(by[r.ResponseID], r)
+		}
+	}
+	for i := range ps {
+		if ps[i].ProfileResponseID == nil {
+			continue
+		}
+		ps[i].Composites = map[string]*float64{}
+		for _, r := range by[*ps[i].ProfileResponseID] {
+			ps[i].Composites[r.ScaleID] = r.Score
+		}
+	}
+	return nil
 }
 
 // CountPeople counts the organisation's people.
@@ -261,26 +370,50 @@ func (o *Org) CountPeople(ctx context.Context) (int64, error) {
 	return n, err
 }
 
-// encodeCursor makes an opaque cursor from a row's sort key.
-func encodeCursor(at time.Time, id string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(at.UTC().Format(time.RFC3339Nano) + "|" + id))
+// cursorKey is the sort key of the last row of a page.
+type cursorKey struct {
+	at     time.Time
+	id     string
+	score  *float64
+	sorted bool // sorted by a score rather than by when people were added
 }
 
-func decodeCursor(c string) (time.Time, string, error) {
+// encodeCursor makes an opaque cursor from a row's sort key.
+func encodeCursor(k cursorKey) string {
+	s := k.at.UTC().Format(time.RFC3339Nano) + "|" + k.id
+	if k.sorted {
+		score := "-"
+		if k.score != nil {
+			score = strconv.FormatFloat(*k.score, 'g', -1, 64)
+		}
+		s += "|" + score
+	}
+	return base64.RawURLEncoding.EncodeToString([]byte(s))
+}
+
+func decodeCursor(c string) (cursorKey, error) {
 	bad := errs.InvalidFields("The list cursor is not one rolefit made.", map[string]string{"cursor": "is not valid"})
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
-		return time.Time{}, "", bad
+		return cursorKey{}, bad
 	}
-	ts, id, ok := strings.Cut(string(b), "|")
-	if !ok {
-		return time.Time{}, "", bad
+	parts := strings.Split(string(b), "|")
+	if len(parts) < 2 || len(parts) > 3 {
+		return cursorKey{}, bad
 	}
-	at, err := time.Parse(time.RFC3339Nano, ts)
+	at, err := time.Parse(time.RFC3339Nano, parts[0])
 	if err != nil {
-		return time.Time{}, "", bad
+		return cursorKey{}, bad
 	}
-	return at, id, nil
+	k := cursorKey{at: at, id: parts[1]}
+	if len(parts) == 3 && parts[2] != "-" {
+		v, err := strconv.ParseFloat(parts[2], 64)
+		if err != nil {
+			return cursorKey{}, bad
+		}
+		k.score = &v
+	}
+	return k, nil
 }
 
 // ErasePerson deletes a person with all their invitations, saved answers

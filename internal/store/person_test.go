@@ -15,11 +15,11 @@ func TestPeople(t *testing.T) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Org(org.ID)
 		by := store.ActorOf(a)
-		p, err := o.CreatePerson(ctx, store.NewPerson{Name: " Dana Diaz ", Email: "Dana@Example.com", Kind: "Staff", Role: "Account manager"}, by)
+		p, err := o.CreatePerson(ctx, store.NewPerson{Name: " Dana Diaz ", Email: "Dana@Example.com", Kind: "Staff", JobTitle: "Account manager"}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.Name != "Dana Diaz" || p.Email != "dana@example.com" || p.Kind != store.Staff || p.Role != "Account manager" {
+		if p.Name != "Dana Diaz" || p.Email != "dana@example.com" || p.Kind != store.Staff || p.JobTitle != "Account manager" {
 			t.Errorf("person = %+v", p)
 		}
 		if _, err := o.CreatePerson(ctx, store.NewPerson{Name: "No Mail", Kind: store.Candidate}, by); err != nil {
@@ -33,7 +33,7 @@ func TestPeople(t *testing.T) {
 			fields []string
 		}{
 			{store.NewPerson{Name: "", Email: "x@", Kind: "boss"}, []string{"name", "email", "kind"}},
-			{store.NewPerson{Name: "Cand", Kind: store.Candidate, Role: "Sales"}, []string{"role"}},
+			{store.NewPerson{Name: "Cand", Kind: store.Candidate, JobTitle: "Sales"}, []string{"job_title"}},
 			{store.NewPerson{Name: "Dup", Email: "DANA@example.com", Kind: store.Staff}, []string{"email"}},
 		} {
 			_, err := o.CreatePerson(ctx, tc.np, by)

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -228,15 +227,6 @@ func pageSeconds(db *gorm.DB, invID string, pages int) ([]float64, error) {
 		}
 	}
 	return out, nil
-}
-
-// Scored is a response's scoring, computed by the caller from the answers.
-type Scored struct {
-	Result       json.RawMessage
-	Hunter       *float64
-	Farmer       *float64
-	ProfileClass string
-	FlagCount    int
 }
 
 // ScoreFunc scores a complete set of answers with their per-page seconds,

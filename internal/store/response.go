@@ -9,6 +9,12 @@ import (
 	"gorm.io/gorm"
 )
 
+// Whose view a response is.
+const (
+	ViewSelf    = "self"    // the person's own answers: their profile
+	ViewManager = "manager" // a manager's rating of a staff member
+)
+
 // Where a response came from.
 const (
 	SourceInvitation = "invitation" // answered through an invitation link
@@ -29,8 +35,8 @@ type Response struct {
 	AnswersJSON          string          `json:"-" gorm:"column:answers"`
 	PageSecondsJSON      string          `json:"-" gorm:"column:page_seconds"`
 	ResultJSON           string          `json:"-" gorm:"column:result"`
-	Hunter               *float64        `json:"-"`
-	Farmer               *float64        `json:"-"`
+	View                 string          `json:"view"`
+	RatedBy              string          `json:"rated_by,omitempty"`
 	ProfileClass         string          `json:"-"`
 	FlagCount            int             `json:"-"`
 	SubmittedAt          time.Time       `json:"submitted_at"`
@@ -69,10 +75,29 @@ func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[s
 	}
 	r.ID = newID()
 	r.AnswersJSON, r.PageSecondsJSON, r.ResultJSON = string(a), string(p), string(sc.Result)
-	r.Hunter, r.Farmer, r.ProfileClass, r.FlagCount = sc.Hunter, sc.Farmer, sc.ProfileClass, sc.FlagCount
+	r.ProfileClass, r.FlagCount = sc.ProfileClass, sc.FlagCount
+	if r.View == "" {
+		r.View = ViewSelf
+	}
 	r.SubmittedAt = now()
 	if err := tx.Create(&r).Error; err != nil {
 		return nil, fmt.Errorf("store response: %w", err)
+	}
+	if len(sc.Scores) > 0 {
+		rows := make([]ScoreRow, len(sc.Scores))
+		for i, row := range sc.Scores {
+			row.ResponseID, row.OrgID, row.QuestionnaireID, row.QuestionnaireVersion = r.ID, r.OrgID, r.QuestionnaireID, r.QuestionnaireVersion
+			rows[i] = row
+		}
+		if err := tx.Create(&rows).Error; err != nil {
+			return nil, fmt.Errorf("store scores: %w", err)
+		}
+	}
+	if r.View == ViewSelf {
+		// The newest self-report is the person's profile.
+		if err := tx.Model(&Person{}).Where("id = ?", r.PersonID).Update("profile_response_id", r.ID).Error; err != nil {
+			return nil, fmt.Errorf("update profile: %w", err)
+		}
 	}
 	r.Answers, r.PageSeconds, r.Result = answers, secs, sc.Result
 	return &r, nil
@@ -88,7 +113,11 @@ type NewResponse struct {
 	Answers              map[string]int
 	// PageSeconds are the seconds per page when known, else nil.
 	PageSeconds []float64
-	Scored      Scored
+	// View is ViewSelf for the person's own answers or ViewManager for a
+	// manager's rating; RatedBy names the rater of a rating.
+	View    string
+	RatedBy string
+	Scored  Scored
 }
 
 // RecordResponse stores a response given outside an invitation.
@@ -100,7 +129,8 @@ func (o *Org) RecordResponse(ctx context.Context, nr NewResponse, by Actor) (*Re
 		}
 		var err error
 		resp, err = insertResponse(tx, o.s.now, Response{OrgID: o.id, PersonID: nr.PersonID, Source: SourceAPI,
-			QuestionnaireID: nr.QuestionnaireID, QuestionnaireVersion: nr.QuestionnaireVersion, QuestionnaireHash: nr.QuestionnaireHash},
+			QuestionnaireID: nr.QuestionnaireID, QuestionnaireVersion: nr.QuestionnaireVersion, QuestionnaireHash: nr.QuestionnaireHash,
+			View: nr.View, RatedBy: nr.RatedBy},
 			nr.Answers, nr.PageSeconds, nr.Scored)
 		if err != nil {
 			return err
@@ -131,54 +161,4 @@ func (o *Org) Response(ctx context.Context, id string) (*Response, error) {
 		return nil, err
 	}
 	return r, r.decode()
-}
-
-// ResponseSummary is the part of a response lists and maps need.
-type ResponseSummary struct {
-	ID                   string
-	PersonID             string
-	QuestionnaireID      string
-	QuestionnaireVersion int
-	Hunter               *float64
-	Farmer               *float64
-	ProfileClass         string
-	FlagCount            int
-	SubmittedAt          time.Time
-}
-
-// LatestResponses returns the newest response of each of the given
-// people, by person ID.
-func (o *Org) LatestResponses(ctx context.Context, personIDs []string) (map[string]ResponseSummary, error) {
-	out := make(map[string]ResponseSummary, len(personIDs))
-	for chunk := range chunks(personIDs, 500) {
-		var rs []ResponseSummary
-		err := o.scope(o.s.reader(ctx).Model(&Response{})).Where("person_id IN ?", chunk).
-			Select("id, person_id, questionnaire_id, questionnaire_version, hunter, farmer, profile_class, flag_count, submitted_at").
-			Order("submitted_at, id").Find(&rs).Error
-		if err != nil {
-			return nil, fmt.Errorf("list responses: %w", err)
-		}
-		for _, r := range rs {
-			out[r.PersonID] = r
-		}
-	}
-	return out, nil
-}
-
-// ScoringHistory returns the answers and results of the organisation's
-// responses to one questionnaire version, oldest first: the reference
-// group for norms and reliability.
-func (o *Org) ScoringHistory(ctx context.Context, questionnaireID string, version int) ([]Response, error) {
-	var rs []Response
-	err := o.scope(o.s.reader(ctx)).Where("questionnaire_id = ? AND questionnaire_version = ?", questionnaireID, version).
-		Order("submitted_at, id").Find(&rs).Error
-	if err != nil {
-		return nil, fmt.Errorf("read responses: %w", err)
-	}
-	for i := range rs {
-		if err := rs[i].decode(); err != nil {
-			return nil, err
-		}
-	}
-	return rs, nil
 }

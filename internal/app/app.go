@@ -1,0 +1,120 @@
+// Package app holds rolefit's use cases, each written once: add and import
+// people, invite, extend, renew and withdraw invitations, record a
+// response from the respondent's pages or the API, show a person, erase
+// them. Each takes a context, the acting user (an Actor) and plain input,
+// validates it, calls the store and the pure packages (assess), and returns
+// a result or an errs error. Pages, the JSON API and commands all call the
+// same functions; none repeats their steps.
+//
+// docs/ARCHITECTURE.md describes where app sits among the packages.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strings"
+	"time"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/mail"
+	"rolefit/internal/store"
+)
+
+// Mailer sends e-mail; *mail.SMTP is the real one. Without one, managers
+// pass invitation links on themselves.
+type Mailer interface {
+	Send(ctx context.Context, m mail.Message) error
+}
+
+// Config is what the use cases need, made once in cmd/rolefit.
+type Config struct {
+	Store   *store.Store
+	Catalog *assess.Catalog
+	// Mailer is optional.
+	Mailer Mailer
+	// BaseURL is the address people reach rolefit at: invitation links are
+	// built from it and from nothing a request says (a Host header is the
+	// client's to choose).
+	BaseURL string
+	// Now is the one clock.
+	Now func() time.Time
+	// Log receives what an operator should know (failed e-mail).
+	Log *slog.Logger
+}
+
+// App runs the use cases. It is safe for concurrent use.
+type App struct {
+	st      *store.Store
+	cat     *assess.Catalog
+	mailer  Mailer
+	baseURL string
+	now     func() time.Time
+	log     *slog.Logger
+	refs    *references
+}
+
+// New checks cfg and returns the use cases.
+func New(cfg Config) (*App, error) {
+	if cfg.Store == nil || cfg.Catalog == nil {
+		return nil, fmt.Errorf("app: a store and a questionnaire catalog are required")
+	}
+	base, err := CheckBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Now == nil {
+		return nil, fmt.Errorf("app: a clock is required")
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	a := &App{st: cfg.Store, cat: cfg.Catalog, mailer: cfg.Mailer, baseURL: base,
+		now: func() time.Time { return cfg.Now().UTC() }, log: cfg.Log}
+	a.refs = newReferences(a.st, a.now)
+	return a, nil
+}
+
+// CheckBaseURL checks that base is an absolute http or https URL and
+// returns it without a trailing slash.
+func CheckBaseURL(base string) (string, error) {
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("base URL %q must be an absolute http:// or https:// address, such as https://rolefit.example.com", base)
+	}
+	return strings.TrimRight(base, "/"), nil
+}
+
+// Catalog returns the questionnaires people can be invited to.
+func (a *App) Catalog() *assess.Catalog { return a.cat }
+
+// Now returns the clock's reading in UTC.
+func (a *App) Now() time.Time { return a.now() }
+
+// MailOn reports whether invitation links are also e-mailed.
+func (a *App) MailOn() bool { return a.mailer != nil }
+
+// Actor is who acts on an organisation's data: a signed-in user or an API
+// key. Every use case about organisation data takes one, and reaches the
+// data only through the actor's organisation.
+type Actor struct {
+	// OrgID is the organisation acted for.
+	OrgID string
+	// Audit names the actor in the audit log.
+	Audit store.Actor
+	// UserID is the signed-in user's ID, "" for an API key.
+	UserID string
+}
+
+// UserActor is the actor for a signed-in user.
+func UserActor(u *store.User) Actor {
+	return Actor{OrgID: u.OrgID, Audit: store.ActorOf(u), UserID: u.ID}
+}
+
+// KeyActor is the actor for an API key.
+func KeyActor(k *store.APIKey) Actor { return Actor{OrgID: k.OrgID, Audit: k.Actor()} }
+
+// org is the actor's organisation: the one place use cases get a scoped
+// handle on organisation data.
+func (a *App) org(act Actor) *store.Org { return a.st.Org(act.OrgID) }

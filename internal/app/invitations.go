@@ -1,0 +1,160 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/errs"
+	"rolefit/internal/mail"
+	"rolefit/internal/store"
+)
+
+// InviteInput asks a person to answer a questionnaire.
+type InviteInput struct {
+	PersonID      string
+	Questionnaire string // "id" or "id:version"
+	Version       int    // 0 = as Questionnaire says, or the latest
+	// Days is how long the link works, 1 to store.MaxInvitationDays; 0
+	// means store.DefaultInvitationDays.
+	Days int
+}
+
+// Invitation is a created or renewed invitation with its one-time link.
+type Invitation struct {
+	*store.Invitation
+	// URL is the link; only its hash is stored, so this is the one time
+	// it can be shown.
+	URL        string
+	Emailed    bool
+	EmailError string
+}
+
+// Link is the address of an invitation's questionnaire, built only from
+// the configured base URL.
+func (a *App) Link(token string) string { return a.baseURL + "/i/" + token }
+
+// Invite invites a person to a questionnaire meant for their kind, and
+// e-mails the link when e-mail is set up and the person has an address. A
+// failed e-mail does not undo the invitation: the manager still has the
+// link to pass on.
+func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitation, error) {
+	if in.PersonID == "" {
+		return nil, errs.InvalidFields("Name the person to invite.", map[string]string{"person_id": "is required"})
+	}
+	q, err := a.FindQuestionnaire(in.Questionnaire, in.Version)
+	if err != nil {
+		return nil, err
+	}
+	org := a.org(act)
+	p, err := org.Person(ctx, in.PersonID)
+	if errs.Code(err) == errs.CodeNotFound {
+		return nil, errs.InvalidFields("There is no such person.", map[string]string{"person_id": "is not a person of your organisation"})
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !q.IsFor(string(p.Kind)) {
+		return nil, errs.InvalidFields("That questionnaire is not for this person.",
+			map[string]string{"questionnaire": fmt.Sprintf("%s is for %s, and %s is %s", q, strings.Join(q.Audience, " and "), p.Name, aOrAn(string(p.Kind)))})
+	}
+	inv, token, err := org.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
+		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, Days: in.Days}, act.Audit)
+	if err != nil {
+		return nil, err
+	}
+	out := &Invitation{Invitation: inv, URL: a.Link(token)}
+	if a.mailer != nil && p.Email != "" {
+		o, err := org.Get(ctx)
+		if err != nil {
+			return nil, err
+		}
+		sendErr := a.mailer.Send(ctx, invitationMail(o.Name, p, q, out.URL, inv.ExpiresAt))
+		if sendErr != nil {
+			a.log.WarnContext(ctx, "invitation e-mail not sent", "invitation", inv.ID, "err", sendErr)
+			out.EmailError = sendErr.Error()
+		} else {
+			out.Emailed = true
+		}
+		if err := org.RecordInvitationEmail(ctx, inv.ID, sendErr); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// invitationMail is the e-mail that carries a link.
+func invitationMail(org string, p *store.Person, q *assess.Questionnaire, link string, expires time.Time) mail.Message {
+	minutes := "a few minutes"
+	if q.Minutes > 0 {
+		minutes = fmt.Sprintf("about %d minutes", q.Minutes)
+	}
+	body := fmt.Sprintf(`Hello %s,
+
+%s asks you to answer a short questionnaire, "%s". It takes %s.
+
+Open this link to start:
+%s
+
+The link is for you alone and works until %s. Your answers are saved as you go,
+so you can stop and come back to the same link.
+
+%s
+`, p.Name, org, q.Title, minutes, link, expires.UTC().Format("2 January 2006 15:04 UTC"), org)
+	return mail.Message{To: p.Email, Subject: fmt.Sprintf("%s: %s", org, q.Title), Body: body}
+}
+
+// invitationOf returns an invitation of the actor's organisation; when
+// personID is given, the invitation must be that person's, so addresses
+// like /people/A/invitations/B cannot mix two people up.
+func (a *App) invitationOf(ctx context.Context, act Actor, personID, id string) (*store.Invitation, error) {
+	inv, err := a.org(act).Invitation(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if personID != "" && inv.PersonID != personID {
+		return nil, errs.NotFound("invitation")
+	}
+	return inv, nil
+}
+
+// Invitation returns one of the organisation's invitations.
+func (a *App) Invitation(ctx context.Context, act Actor, id string) (*store.Invitation, error) {
+	return a.invitationOf(ctx, act, "", id)
+}
+
+// WithdrawInvitation closes an invitation that has not been submitted; its
+// link then says so.
+func (a *App) WithdrawInvitation(ctx context.Context, act Actor, personID, id string) (*store.Invitation, error) {
+	inv, err := a.invitationOf(ctx, act, personID, id)
+	if err != nil {
+		return nil, err
+	}
+	return inv, a.org(act).WithdrawInvitation(ctx, inv.ID, act.Audit)
+}
+
+// ExtendInvitation adds days (1 to store.MaxInvitationDays) to an
+// invitation's link.
+func (a *App) ExtendInvitation(ctx context.Context, act Actor, personID, id string, days int) (*store.Invitation, error) {
+	inv, err := a.invitationOf(ctx, act, personID, id)
+	if err != nil {
+		return nil, err
+	}
+	return a.org(act).ExtendInvitation(ctx, inv.ID, days, act.Audit)
+}
+
+// RenewInvitation makes a new link for an open invitation, for when the
+// old one was lost; answers already saved are kept.
+func (a *App) RenewInvitation(ctx context.Context, act Actor, personID, id string) (*Invitation, error) {
+	inv, err := a.invitationOf(ctx, act, personID, id)
+	if err != nil {
+		return nil, err
+	}
+	token, err := a.org(act).RenewInvitationLink(ctx, inv.ID, act.Audit)
+	if err != nil {
+		return nil, err
+	}
+	return &Invitation{Invitation: inv, URL: a.Link(token)}, nil
+}

@@ -1,0 +1,240 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// AddPerson adds one candidate or staff member.
+func (a *App) AddPerson(ctx context.Context, act Actor, np store.NewPerson) (*store.Person, error) {
+	return a.org(act).CreatePerson(ctx, np, act.Audit)
+}
+
+// PeopleQuery selects a page of people. Sort is "" (the order they were
+// added), or a scale or composite ID of an installed questionnaire,
+// prefixed with "-" for highest first.
+type PeopleQuery struct {
+	Limit  int
+	Cursor string
+	Search string
+	Kind   string
+	Sort   string
+}
+
+// PersonRow is a person in a list: their profile summary and their newest
+// invitation.
+type PersonRow struct {
+	store.PersonProfile
+	Invitation *store.Invitation
+	Status     store.InvitationStatus
+}
+
+// PeoplePage is one page of the people list.
+type PeoplePage struct {
+	Items []PersonRow
+	// Next is the cursor of the next page, "" on the last.
+	Next  string
+	Total int64
+}
+
+// People lists a page of the organisation's people with their profiles.
+// Reading it is recorded in the audit log: it shows personal data.
+func (a *App) People(ctx context.Context, act Actor, q PeopleQuery) (*PeoplePage, error) {
+	sq := store.PeopleQuery{Limit: q.Limit, Cursor: q.Cursor, Search: q.Search, Kind: store.PersonKind(q.Kind)}
+	if sq.Kind != "" && sq.Kind != store.Candidate && sq.Kind != store.Staff {
+		return nil, errs.InvalidFields("Choose candidates or staff.", map[string]string{"kind": "must be candidate or staff"})
+	}
+	if q.Limit < 0 || q.Limit > 500 {
+		return nil, errs.InvalidFields("The page size is out of range.", map[string]string{"limit": "must be a whole number from 1 to 500"})
+	}
+	if q.Sort != "" {
+		id := strings.TrimPrefix(q.Sort, "-")
+		if !a.isScale(id) {
+			return nil, errs.InvalidFields("That is not a score to sort by.", map[string]string{"sort": "must be a scale or composite ID such as hunter or -hunter"})
+		}
+		sq.SortScale, sq.Desc = id, strings.HasPrefix(q.Sort, "-")
+	}
+	org := a.org(act)
+	people, next, err := org.People(ctx, sq)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(people))
+	for i, p := range people {
+		ids[i] = p.ID
+	}
+	invs, err := org.LatestInvitations(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	total, err := org.CountPeople(ctx)
+	if err != nil {
+		return nil, err
+	}
+	page := &PeoplePage{Items: make([]PersonRow, len(people)), Next: next, Total: total}
+	now := a.now()
+	for i, p := range people {
+		page.Items[i] = PersonRow{PersonProfile: p}
+		if inv, ok := invs[p.ID]; ok {
+			page.Items[i].Invitation = &inv
+			page.Items[i].Status = inv.State(now)
+		}
+	}
+	if err := org.Audit(ctx, act.Audit, "list", "people", "", ""); err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+// isScale reports whether id names a scale or composite of an installed
+// questionnaire.
+func (a *App) isScale(id string) bool {
+	for _, q := range a.cat.All() {
+		for _, s := range q.Scales {
+			if s.ID == id {
+				return true
+			}
+		}
+		for _, c := range q.Composites {
+			if c.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// InvitationRow is an invitation on a person's page, with what can be done
+// with it now (the same rules the store enforces).
+type InvitationRow struct {
+	store.Invitation
+	State       store.InvitationStatus
+	Title       string
+	CanExtend   bool
+	CanWithdraw bool
+	CanRenew    bool
+}
+
+// ResponseView is a stored response with its scored result.
+type ResponseView struct {
+	store.Response
+	Title string
+	// ScaleText describes the response scale, such as "1–5".
+	ScaleText string
+	Scored    assess.Result
+}
+
+// PersonDetail is everything a manager sees about one person.
+type PersonDetail struct {
+	Person      *store.Person
+	Invitations []InvitationRow
+	// Profile is the latest self-report, nil before there is one.
+	Profile *ResponseView
+	// Rating is the latest manager's rating, shown beside the profile and
+	// labelled with the rater and date; nil without one.
+	Rating *ResponseView
+	// Earlier are the person's other responses, newest first.
+	Earlier []ResponseView
+	// Questionnaires can be sent to the person.
+	Questionnaires []*assess.Questionnaire
+}
+
+// Person returns everything about one person. Reading it is recorded in
+// the audit log.
+func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, error) {
+	org := a.org(act)
+	p, err := org.Person(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	invs, err := org.PersonInvitations(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	resps, err := org.PersonResponses(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	d := &PersonDetail{Person: p}
+	now := a.now()
+	for _, inv := range invs {
+		d.Invitations = append(d.Invitations, InvitationRow{Invitation: inv, State: inv.State(now),
+			Title:     a.Title(inv.QuestionnaireID, inv.QuestionnaireVersion),
+			CanExtend: inv.CanExtend(now), CanWithdraw: inv.CanWithdraw(now), CanRenew: inv.CanRenew(now)})
+	}
+	for _, r := range resps {
+		rv, err := a.responseView(r)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case p.ProfileResponseID != nil && r.ID == *p.ProfileResponseID:
+			d.Profile = &rv
+		case r.View == store.ViewManager && d.Rating == nil:
+			d.Rating = &rv
+		default:
+			d.Earlier = append(d.Earlier, rv)
+		}
+	}
+	for _, q := range a.cat.All() {
+		if q.IsFor(string(p.Kind)) {
+			d.Questionnaires = append(d.Questionnaires, q)
+		}
+	}
+	if err := org.Audit(ctx, act.Audit, "view", "person", p.ID, ""); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func (a *App) responseView(r store.Response) (ResponseView, error) {
+	rv := ResponseView{Response: r, Title: a.Title(r.QuestionnaireID, r.QuestionnaireVersion), ScaleText: "response"}
+	if q, ok := a.cat.Get(r.QuestionnaireID, r.QuestionnaireVersion); ok {
+		rv.ScaleText = fmt.Sprintf("%d–%d", q.Scale.Min, q.Scale.Max)
+	}
+	if err := json.Unmarshal(r.Result, &rv.Scored); err != nil {
+		return rv, fmt.Errorf("read scores of response %s: %w", r.ID, err)
+	}
+	return rv, nil
+}
+
+// ErasePerson deletes a person with every invitation, answer and score.
+func (a *App) ErasePerson(ctx context.Context, act Actor, id string, confirmed bool) error {
+	if !confirmed {
+		return errs.InvalidFields("Tick the box to confirm the erasure; nothing was deleted.", map[string]string{"confirm": "must be ticked"})
+	}
+	if err := a.org(act).ErasePerson(ctx, id, act.Audit); err != nil {
+		return err
+	}
+	// Norms must not keep an erased person's scores.
+	a.refs.forget(act.OrgID)
+	return nil
+}
+
+// PersonSummary returns one person as the people list shows them. Reading
+// it is recorded in the audit log.
+func (a *App) PersonSummary(ctx context.Context, act Actor, id string) (*PersonRow, error) {
+	org := a.org(act)
+	p, err := org.PersonWithProfile(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	row := &PersonRow{PersonProfile: *p}
+	invs, err := org.LatestInvitations(ctx, []string{p.ID})
+	if err != nil {
+		return nil, err
+	}
+	if inv, ok := invs[p.ID]; ok {
+		row.Invitation, row.Status = &inv, inv.State(a.now())
+	}
+	if err := org.Audit(ctx, act.Audit, "view", "person", p.ID, ""); err != nil {
+		return nil, err
+	}
+	return row, nil
+}

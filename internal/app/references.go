@@ -1,0 +1,146 @@
+package app
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/store"
+)
+
+// What a response is scored against beyond itself: the organisation's
+// norms (every earlier score, read from the score rows' index), and the
+// reliabilities and the spread of answering styles measured on its newest
+// earlier responses. These move slowly (one response among many), so they
+// are kept for a while and refreshed in the background of a request.
+const (
+	// ReferencesTTL is how long references are used before a refresh.
+	ReferencesTTL = time.Minute
+	// refsSample is how many of the newest responses reliabilities and the
+	// IRV reference are measured on. Alpha over 1,000 responses has a
+	// standard error near 0.005; reading more would only slow a cold start
+	// (docs/PERFORMANCE.md).
+	refsSample = 1000
+)
+
+// references caches scoring options per organisation and questionnaire
+// version. Concurrent misses share one computation; after ReferencesTTL the
+// first caller refreshes while the others keep using the old value.
+type references struct {
+	st  *store.Store
+	now func() time.Time
+	mu  sync.Mutex
+	m   map[refKey]*refEntry
+}
+
+type refKey struct {
+	org, questionnaire string
+	version            int
+}
+
+type refEntry struct {
+	ready      chan struct{} // closed once opt or err is set the first time
+	opt        assess.Options
+	err        error
+	at         time.Time
+	refreshing bool
+}
+
+func newReferences(st *store.Store, now func() time.Time) *references {
+	return &references{st: st, now: now, m: map[refKey]*refEntry{}}
+}
+
+// options returns the scoring options of an organisation for q.
+func (r *references) options(ctx context.Context, org *store.Org, q *assess.Questionnaire) (assess.Options, error) {
+	key := refKey{org.ID(), q.ID, q.Version}
+	r.mu.Lock()
+	e := r.m[key]
+	switch {
+	case e == nil:
+		e = &refEntry{ready: make(chan struct{})}
+		r.m[key] = e
+		r.mu.Unlock()
+		opt, err := computeOptions(ctx, org, q)
+		r.mu.Lock()
+		e.opt, e.err, e.at = opt, err, r.now()
+		if err != nil {
+			delete(r.m, key) // the next caller tries again
+		}
+		r.mu.Unlock()
+		close(e.ready)
+		return opt, err
+	case r.now().Sub(e.at) >= ReferencesTTL && !e.refreshing && isClosed(e.ready):
+		e.refreshing = true
+		old := e.opt
+		r.mu.Unlock()
+		opt, err := computeOptions(ctx, org, q)
+		r.mu.Lock()
+		e.refreshing = false
+		if err == nil {
+			e.opt, e.at = opt, r.now()
+		}
+		r.mu.Unlock()
+		if err != nil {
+			return old, nil // stale norms are better than a failed submission
+		}
+		return opt, nil
+	}
+	r.mu.Unlock()
+	select {
+	case <-e.ready:
+	case <-ctx.Done():
+		return assess.Options{}, ctx.Err()
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return e.opt, e.err
+}
+
+// forget drops what is known of an organisation, after an erasure.
+func (r *references) forget(orgID string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for k := range r.m {
+		if k.org == orgID {
+			delete(r.m, k)
+		}
+	}
+}
+
+func isClosed(ch chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
+}
+
+// computeOptions reads what scoring needs: the score distribution of every
+// scale (norms, exact over all responses) and the answers of the newest
+// refsSample responses (reliabilities and the IRV reference).
+func computeOptions(ctx context.Context, org *store.Org, q *assess.Questionnaire) (assess.Options, error) {
+	recent, err := org.RecentAnswers(ctx, q.ID, q.Version, refsSample)
+	if err != nil {
+		return assess.Options{}, err
+	}
+	counts, err := org.ScoreDistribution(ctx, q.ID, q.Version)
+	if err != nil {
+		return assess.Options{}, err
+	}
+	return assess.OptionsFromSample(q, recent, distribution(counts)), nil
+}
+
+// distribution expands score counts into each scale's list of scores.
+func distribution(counts []store.ScoreCount) map[string][]float64 {
+	out := map[string][]float64{}
+	for _, c := range counts {
+		s := out[c.ScaleID]
+		for range c.N {
+			s = append(s, c.Score)
+		}
+		out[c.ScaleID] = s
+	}
+	return out
+}

@@ -1,0 +1,115 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// RecordInput is a complete set of answers recorded in one call (a paper
+// form, an import from another system).
+type RecordInput struct {
+	PersonID      string
+	Questionnaire string // "id" or "id:version"
+	Version       int    // 0 = as Questionnaire says, or the latest
+	Answers       map[string]int
+}
+
+// RecordResponse scores and stores a complete response for a person. A
+// questionnaire meant for the person's kind is their self-report (their
+// profile); one meant for managers, about a staff member, is the actor's
+// rating of them, stored beside the profile and never in its place. Every
+// answer must be given and valid, or nothing is stored.
+func (a *App) RecordResponse(ctx context.Context, act Actor, in RecordInput) (*store.Response, error) {
+	fields := map[string]string{}
+	if in.PersonID == "" {
+		fields["person_id"] = "is required"
+	}
+	if in.Answers == nil {
+		fields["answers"] = "is required: an object of item ID to answer"
+	}
+	if len(fields) > 0 {
+		return nil, errs.InvalidFields("Some fields are missing.", fields)
+	}
+	q, err := a.FindQuestionnaire(in.Questionnaire, in.Version)
+	if err != nil {
+		return nil, err
+	}
+	org := a.org(act)
+	p, err := org.Person(ctx, in.PersonID)
+	if errs.Code(err) == errs.CodeNotFound {
+		return nil, errs.InvalidFields("There is no such person.", map[string]string{"person_id": "is not a person of your organisation"})
+	}
+	if err != nil {
+		return nil, err
+	}
+	view, err := viewOf(q, p)
+	if err != nil {
+		return nil, err
+	}
+	resp := assess.Response{Answers: in.Answers}
+	if fe := assess.ValidateResponse(q, resp, true); fe != nil {
+		return nil, errs.InvalidFields("Some answers are missing or not allowed; nothing was stored.", fe)
+	}
+	scored, err := a.score(ctx, org, q, resp)
+	if err != nil {
+		return nil, err
+	}
+	nr := store.NewResponse{PersonID: p.ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version,
+		QuestionnaireHash: q.Hash, Answers: in.Answers, View: view, Scored: scored}
+	if view == store.ViewManager {
+		nr.RatedBy = act.Audit.Name
+	}
+	return org.RecordResponse(ctx, nr, act.Audit)
+}
+
+// viewOf decides whose view a response to q about p is: p's own when q is
+// for p's kind; a manager's rating when q is for managers and p is staff.
+func viewOf(q *assess.Questionnaire, p *store.Person) (string, error) {
+	switch {
+	case q.IsFor(string(p.Kind)):
+		return store.ViewSelf, nil
+	case p.Kind == store.Staff && q.IsFor(assess.AudienceManager):
+		return store.ViewManager, nil
+	}
+	return "", errs.InvalidFields("That questionnaire is not for this person.",
+		map[string]string{"questionnaire": fmt.Sprintf("%s is not for %s", q, aOrAn(string(p.Kind)))})
+}
+
+// SubmitInvitation turns the answers a respondent saved through their link
+// into a response, scored and stored in one transaction with the
+// invitation closed. Unanswered statements are an invalid error naming
+// them; a second submission (another tab) is a conflict.
+func (a *App) SubmitInvitation(ctx context.Context, r *store.Respondent, q *assess.Questionnaire) (*store.Response, error) {
+	org := a.st.Org(r.Inv.OrgID)
+	opt, err := a.refs.options(ctx, org, q)
+	if err != nil {
+		return nil, err
+	}
+	return r.Submit(ctx, len(q.Pages), func(answers map[string]int, secs []float64) (store.Scored, error) {
+		resp := assess.Response{Answers: answers, PageSeconds: secs}
+		if fe := assess.ValidateResponse(q, resp, true); fe != nil {
+			return store.Scored{}, errs.InvalidFields("Some statements are not answered yet.", fe)
+		}
+		return store.ScoredFrom(assess.Score(q, resp, opt))
+	})
+}
+
+// score scores one response against the organisation's references.
+func (a *App) score(ctx context.Context, org *store.Org, q *assess.Questionnaire, r assess.Response) (store.Scored, error) {
+	opt, err := a.refs.options(ctx, org, q)
+	if err != nil {
+		return store.Scored{}, err
+	}
+	return store.ScoredFrom(assess.Score(q, r, opt))
+}
+
+func aOrAn(word string) string {
+	if word != "" && (word[0] == 'a' || word[0] == 'e' || word[0] == 'i' || word[0] == 'o' || word[0] == 'u') {
+		return "an " + word
+	}
+	return "a " + word
+}

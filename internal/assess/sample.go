@@ -1,0 +1,114 @@
+package assess
+
+import "math"
+
+// OptionsFromSample builds the scoring options of an organisation from
+// what a server can read quickly: scores, every earlier score of each scale
+// or composite by ID (for the norms), and answers, the answers of a sample
+// of its newest earlier responses (for the measured reliabilities and the
+// IRV reference). It gives the same reliabilities as OptionsFrom on the
+// same answers, but computes only what scoring uses (alpha and the SD of
+// the score), not lambda-6 or item statistics, which need an
+// eigendecomposition.
+func OptionsFromSample(q *Questionnaire, answers []map[string]int, scores map[string][]float64) Options {
+	var opt Options
+	if len(scores) > 0 {
+		opt.Norms = NewNorms(scores)
+	}
+	if len(answers) == 0 {
+		return opt
+	}
+	irv := make([]float64, 0, len(answers))
+	for _, a := range answers {
+		res := Score(q, Response{Answers: a}, Options{})
+		if c, ok := res.Quality.Check(CheckIRV); ok && c.Value != nil {
+			irv = append(irv, *c.Value)
+		}
+	}
+	opt.IRV = NewReference(irv)
+	if len(answers) < MinReferenceN {
+		return opt
+	}
+	opt.Reliability = map[string]MeasuredReliability{}
+	lo, hi := float64(q.Scale.Min), float64(q.Scale.Max)
+	measure := func(id string, items []Item) {
+		var scored []Item
+		for _, it := range items {
+			if it.Kind == KindScored {
+				scored = append(scored, it)
+			}
+		}
+		k := len(scored)
+		if k < 2 {
+			return
+		}
+		x := make([][]float64, len(answers))
+		flat := make([]float64, len(answers)*k)
+		for r, a := range answers {
+			row := flat[r*k : (r+1)*k : (r+1)*k]
+			for i, it := range scored {
+				v := math.NaN()
+				if ans, ok := a[it.ID]; ok && ans >= q.Scale.Min && ans <= q.Scale.Max {
+					v = float64(ans)
+					if it.Key < 0 {
+						v = ReverseAnswer(v, lo, hi)
+					}
+				}
+				row[i] = v
+			}
+			x[r] = row
+		}
+		if m, ok := alphaAndSD(x, k); ok {
+			opt.Reliability[id] = m
+		}
+	}
+	for _, s := range q.Scales {
+		measure(s.ID, q.ScaleItems(s.ID))
+	}
+	for _, c := range q.Composites {
+		var items []Item
+		for _, s := range q.CompositeScales(c.ID) {
+			items = append(items, q.ScaleItems(s.ID)...)
+		}
+		measure(c.ID, items)
+	}
+	return opt
+}
+
+// alphaAndSD is Cronbach's alpha from the pairwise covariances of the
+// items (as Reliability computes it) and the SD of the mean item score,
+// over respondents x of k items; false when either is undefined.
+func alphaAndSD(x [][]float64, k int) (MeasuredReliability, bool) {
+	var scores []float64
+	for _, row := range x {
+		sum, m := 0.0, 0
+		for _, v := range row {
+			if !math.IsNaN(v) {
+				sum += v
+				m++
+			}
+		}
+		if m > 0 {
+			scores = append(scores, sum/float64(m))
+		}
+	}
+	if len(scores) < MinReferenceN {
+		return MeasuredReliability{}, false
+	}
+	_, sd := scoreMeanSD(scores)
+	C, pairs := pairwiseCov(itemColumns(x, k))
+	for _, n := range pairs {
+		if n < 2 {
+			return MeasuredReliability{}, false
+		}
+	}
+	trC, sumC := matrixTrace(C, k), matrixSum(C)
+	if sumVarianceProblem(sumC, trC) != "" {
+		return MeasuredReliability{}, false
+	}
+	alpha := rawAlpha(trC, sumC, k)
+	if math.IsNaN(alpha) || math.IsInf(alpha, 0) || math.IsNaN(sd) {
+		return MeasuredReliability{}, false
+	}
+	return MeasuredReliability{Alpha: alpha, SD: sd, N: len(scores)}, true
+}

@@ -1,0 +1,68 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+)
+
+// ScoreCount is how many of an organisation's responses share one score
+// on one scale.
+type ScoreCount struct {
+	ScaleID string
+	Score   float64
+	N       int
+}
+
+// ScoreDistribution returns, for one questionnaire version, how many of
+// the organisation's responses have each distinct score on each scale:
+// the reference groups of its norms, read from the score rows' index
+// without decoding any stored result.
+func (o *Org) ScoreDistribution(ctx context.Context, questionnaireID string, version int) ([]ScoreCount, error) {
+	var out []ScoreCount
+	err := o.s.reader(ctx).Raw(`SELECT scale_id, score, COUNT(*) AS n FROM response_scores
+		WHERE org_id = ? AND questionnaire_id = ? AND questionnaire_version = ? AND score IS NOT NULL
+		GROUP BY scale_id, score`, o.id, questionnaireID, version).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("read score distribution: %w", err)
+	}
+	return out, nil
+}
+
+// RecentAnswers returns the answers of the organisation's newest responses
+// to one questionnaire version, at most limit of them, newest first.
+func (o *Org) RecentAnswers(ctx context.Context, questionnaireID string, version, limit int) ([]map[string]int, error) {
+	var raw []string
+	err := o.scope(o.s.reader(ctx).Model(&Response{})).
+		Where("questionnaire_id = ? AND questionnaire_version = ?", questionnaireID, version).
+		Order("submitted_at DESC").Limit(limit).Pluck("answers", &raw).Error
+	if err != nil {
+		return nil, fmt.Errorf("read answers: %w", err)
+	}
+	out := make([]map[string]int, 0, len(raw))
+	for _, a := range raw {
+		var m map[string]int
+		if err := json.Unmarshal([]byte(a), &m); err != nil {
+			return nil, fmt.Errorf("read answers: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// ResponseScores returns the score rows of the given responses, by
+// response ID, in no particular order (callers order them by the
+// questionnaire's definition).
+func (o *Org) ResponseScores(ctx context.Context, responseIDs []string) (map[string][]ScoreRow, error) {
+	out := make(map[string][]ScoreRow, len(responseIDs))
+	for chunk := range chunks(responseIDs, 500) {
+		var rows []ScoreRow
+		if err := o.scope(o.s.reader(ctx)).Where("response_id IN ?", chunk).Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("read scores: %w", err)
+		}
+		for _, r := range rows {
+			out[r.ResponseID] = append(out[r.ResponseID], r)
+		}
+	}
+	return out, nil
+}
