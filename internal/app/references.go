@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"rolefit/internal/assess"
@@ -32,6 +33,8 @@ type references struct {
 	now func() time.Time
 	mu  sync.Mutex
 	m   map[refKey]*refEntry
+	// computed counts computations, for tests of the sharing.
+	computed atomic.Int64
 }
 
 type refKey struct {
@@ -61,7 +64,7 @@ func (r *references) options(ctx context.Context, org *store.Org, q *assess.Ques
 		e = &refEntry{ready: make(chan struct{})}
 		r.m[key] = e
 		r.mu.Unlock()
-		opt, err := computeOptions(ctx, org, q)
+		opt, err := r.compute(ctx, org, q)
 		r.mu.Lock()
 		e.opt, e.err, e.at = opt, err, r.now()
 		if err != nil {
@@ -74,7 +77,7 @@ func (r *references) options(ctx context.Context, org *store.Org, q *assess.Ques
 		e.refreshing = true
 		old := e.opt
 		r.mu.Unlock()
-		opt, err := computeOptions(ctx, org, q)
+		opt, err := r.compute(ctx, org, q)
 		r.mu.Lock()
 		e.refreshing = false
 		if err == nil {
@@ -115,6 +118,11 @@ func isClosed(ch chan struct{}) bool {
 	default:
 		return false
 	}
+}
+
+func (r *references) compute(ctx context.Context, org *store.Org, q *assess.Questionnaire) (assess.Options, error) {
+	r.computed.Add(1)
+	return computeOptions(ctx, org, q)
 }
 
 // computeOptions reads what scoring needs: the score distribution of every

@@ -109,9 +109,17 @@ func (s *Store) CheckSchema(ctx context.Context) error {
 // processes may start at once against one PostgreSQL: an advisory lock
 // makes them take turns, and the later ones find nothing to do.
 func (s *Store) Migrate(ctx context.Context) ([]string, error) {
+	return s.migrateTo(ctx, 0)
+}
+
+// migrateTo applies pending migrations up to version upTo (0: all).
+func (s *Store) migrateTo(ctx context.Context, upTo int) ([]string, error) {
 	ms, err := loadMigrations()
 	if err != nil {
 		return nil, err
+	}
+	if upTo > 0 && upTo < len(ms) {
+		ms = ms[:upTo]
 	}
 	var applied []string
 	err = s.tx(ctx, func(tx *gorm.DB) error {

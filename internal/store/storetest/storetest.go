@@ -125,18 +125,20 @@ func open(t testing.TB, dsn string, clock *Clock) *store.Store {
 	return st
 }
 
+// Start is the time test clocks usually start at.
+var Start = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+
 // Each runs fn once on SQLite and once on PostgreSQL (skipped with a
 // message when ROLEFIT_TEST_POSTGRES_URL is not set), each with a fresh
 // database and its own clock.
 func Each(t *testing.T, fn func(t *testing.T, st *store.Store, clock *Clock)) {
 	t.Helper()
-	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	t.Run("sqlite", func(t *testing.T) {
-		c := NewClock(start)
+		c := NewClock(Start)
 		fn(t, SQLite(t, c), c)
 	})
 	t.Run("postgres", func(t *testing.T) {
-		c := NewClock(start)
+		c := NewClock(Start)
 		fn(t, Postgres(t, c), c)
 	})
 }

@@ -1,0 +1,88 @@
+package app
+
+import (
+	"context"
+	"math/rand/v2"
+	"sync"
+	"testing"
+	"time"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
+	"rolefit/questionnaires"
+)
+
+// Concurrent submissions after a start share one computation of the
+// organisation's references, and a refresh after ReferencesTTL happens
+// once while the others keep scoring.
+func TestReferencesComputedOnceForConcurrentSubmissions(t *testing.T) {
+	ctx := context.Background()
+	clock := storetest.NewClock(storetest.Start)
+	st := storetest.SQLite(t, clock)
+	cat, err := assess.LoadCatalog(questionnaires.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uc, err := New(Config{Store: st, Catalog: cat, BaseURL: "http://rolefit.test", Now: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Role: store.RoleManager, Password: "correct horse battery"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	act := UserActor(u)
+	q, _ := cat.Latest("sales-service")
+	rng := rand.New(rand.NewPCG(7, 8))
+	var ids []string
+	var answers []map[string]int
+	for range 40 {
+		p, err := uc.AddPerson(ctx, act, store.NewPerson{Name: "P", Kind: store.Candidate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, p.ID)
+		answers = append(answers, assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)}).Answers)
+	}
+	for i := range 32 { // earlier responses, so there is something to read
+		if _, err := uc.RecordResponse(ctx, act, RecordInput{PersonID: ids[i], Questionnaire: "sales-service", Answers: answers[i]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A restart: new use cases on the same database.
+	uc, _ = New(Config{Store: st, Catalog: cat, BaseURL: "http://rolefit.test", Now: clock.Now})
+	var wg sync.WaitGroup
+	errc := make(chan error, 8)
+	for i := 32; i < 40; i++ {
+		wg.Go(func() {
+			_, err := uc.RecordResponse(ctx, act, RecordInput{PersonID: ids[i], Questionnaire: "sales-service", Answers: answers[i]})
+			errc <- err
+		})
+	}
+	wg.Wait()
+	close(errc)
+	for err := range errc {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := uc.refs.computed.Load(); n != 1 {
+		t.Errorf("%d computations for 8 concurrent submissions after a start, want 1", n)
+	}
+	opt, err := uc.refs.options(ctx, st.Org(o.ID), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, ok := opt.Reliability["hunter"]; !ok || r.N != 32 {
+		t.Errorf("hunter reliability %+v, want one measured on the 32 earlier responses", r)
+	}
+	if ref, ok := opt.Norms.Reference("hunter"); !ok || ref.N() != 32 {
+		t.Errorf("hunter norms over %v responses, want 32", ref)
+	}
+	clock.Advance(ReferencesTTL + time.Second)
+	opt, _ = uc.refs.options(ctx, st.Org(o.ID), q)
+	if ref, _ := opt.Norms.Reference("hunter"); ref.N() != 40 || uc.refs.computed.Load() != 2 {
+		t.Errorf("after the TTL: norms over %d, %d computations; want 40 and 2", ref.N(), uc.refs.computed.Load())
+	}
+}
