@@ -83,5 +83,3 @@ func TestMigrationFillsScoreRowsAndProfiles(t *testing.T) {
 		t.Errorf("the manager rating's view is %q", view)
 	}
 }
-
-
