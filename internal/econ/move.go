@@ -96,7 +96,8 @@ type MoveComparison struct {
 // people (a), moving them to service (b), and keeping both jobs (c). in
 // holds the person's own hours and observed rates (NewRate, ServiceRate;
 // see Performance) and StartAccounts their book; the service person's
-// figures are in's. It runs max(in.Months, 36) months so every horizon is
+// figures are in's: set ServicePersonRate to a service person's rate, since
+// left nil it is this person's own service rate. It runs max(in.Months, 36) months so every horizon is
 // covered; costs of hire are in (a)'s months.
 //
 // Moving to service: serve = min(H, s·n) at the person's service rate,

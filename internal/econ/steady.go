@@ -39,6 +39,11 @@ func SteadyState(in Inputs) *float64 {
 	default:
 		n = min(in.Hours/(s+a*c), in.Cap()/(a*c))
 	}
+	if math.IsInf(n, 0) {
+		// Churn so small that a·c underflows: the book has no bound a
+		// float can hold.
+		return nil
+	}
 	return &n
 }
 
