@@ -6,12 +6,12 @@ func TestCompPlanFigures(t *testing.T) {
 	seller := CompPlan{Base: 60000, TargetVariable: 60000, Quota: 600000}
 	service := CompPlan{Base: 50000, TargetVariable: 10000, Basis: Bonus, BenefitsLoad: 1.3}
 	for _, tc := range []struct {
-		name                     string
-		plan                     CompPlan
-		attainment               float64
-		ote, baseShare, rate     float64
+		name                      string
+		plan                      CompPlan
+		attainment                float64
+		ote, baseShare, rate      float64
 		monthly, variable, annual float64
-		perRevenue               float64 // 0: none
+		perRevenue                float64 // 0: none
 	}{
 		// 60k base × 1.25 = 75k, + 60k target = 135k a year, 11,250 a month.
 		// At 120%: 72k variable, 147k, over 720k revenue.

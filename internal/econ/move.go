@@ -56,7 +56,8 @@ type MoveMonth struct {
 	// SellHours and ServeHours are the person's own hours.
 	SellHours  float64 `json:"sell_hours"`
 	ServeHours float64 `json:"serve_hours"`
-	// ServicePeople are the service people hired for the book.
+	// ServicePeople are the service people employed for the book (for
+	// the part of it the person does not serve).
 	ServicePeople int     `json:"service_people"`
 	Revenue       float64 `json:"revenue"`
 	// Cost is the service people's cost and their cost of hire.
@@ -95,15 +96,18 @@ type MoveComparison struct {
 // Move compares, for one person, keeping them selling and hiring service
 // people (a), moving them to service (b), and keeping both jobs (c). in
 // holds the person's own hours and observed rates (NewRate, ServiceRate;
-// see Performance) and StartAccounts their book; the service person's
-// figures are in's: set ServicePersonRate to a service person's rate, since
-// left nil it is this person's own service rate. It runs max(in.Months, 36) months so every horizon is
-// covered; costs of hire are in (a)'s months.
+// see Performance), and StartAccounts the book in question; the service
+// person's figures are in's: set ServicePersonRate to a service person's
+// rate, since left nil it is this person's own service rate. It runs
+// max(in.Months, 36) months so every horizon is covered; the cost of each
+// hire is in the month it is made.
 //
-// Moving to service: serve = min(H, s·n) at the person's service rate,
-// sell = 0, n ← n·(1 − c). Hours the book does not fill earn nothing:
-// give the book they would serve, the company's, as StartAccounts if it is
-// larger than their own.
+// (a) and (c) are the capacity model's dedicated and seller-serves
+// policies. (b), moving to service: the person sells nothing and serves
+// min(H, s·n) hours at their own service rate; service people are hired
+// for the rest of the book, s·n − H, as in (a); n ← n·(1 − c). So (b) can
+// only beat (c) on a book that needs more than the person's hours: give
+// the book they would serve in service, the company's, as StartAccounts.
 func Move(in Inputs) (MoveComparison, error) {
 	if err := in.Validate(); err != nil {
 		return MoveComparison{}, err
@@ -149,9 +153,15 @@ func (in Inputs) moveMonths(opt MoveOption, months int) []MoveMonth {
 			// The person's own hours: the service hours are the hires'.
 			m.ServeHours = 0
 		case MoveToService:
-			serve := min(in.Hours, in.ServiceHoursPerAccount*n)
-			revenue := in.ServiceRate * serve
-			m = PolicyMonth{Accounts: n, ServeHours: serve, Revenue: revenue, Contribution: in.Margin * revenue}
+			need := in.ServiceHoursPerAccount * n
+			serve := min(in.Hours, need)
+			rest := need - serve
+			k := headcount(rest, in.ServicePersonHours)
+			hires := max(0, k-staff)
+			people, staff = k, k
+			revenue := in.ServiceRate*serve + in.VRate()*rest
+			cost := float64(k)*in.ServicePersonCost + float64(hires)*in.ServicePersonCPH
+			m = PolicyMonth{Accounts: n, ServeHours: serve, Revenue: revenue, Cost: cost, Contribution: in.Margin*revenue - cost}
 		case KeepBoth:
 			m = in.sellerServes(n).PolicyMonth
 		}

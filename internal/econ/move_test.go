@@ -86,14 +86,26 @@ func TestMoveAgreesWithSimulate(t *testing.T) {
 	}
 }
 
-// A seller who is far better at service than at selling is best moved.
+// A seller who is far better at service than at selling is best moved to
+// serve a book larger than their hours.
 func TestMoveBestIsService(t *testing.T) {
 	in := DefaultInputs()
-	in.NewRate, in.ServiceRate, in.StartAccounts = 100, 3000, 50
+	in.NewRate, in.ServiceRate, in.StartAccounts = 100, 3000, 200
 	in.ServicePersonRate = ptr(1000.0)
+	// Month 1, 400 service hours: (a) 12,000 + 400,000 → 288,400 − 4 people
+	// and their hires; (b) 360,000 + 280,000 → 448,000 − 3 people and their
+	// hires; (c) serves 120 h, sells none: 360,000 → 252,000.
 	cmp, err := Move(in)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for i, want := range []float64{288400 - 4*(6250+4700), 448000 - 3*(6250+4700), 252000} {
+		if got := cmp.Options[i].Months[0].Contribution; !near(got, want) {
+			t.Errorf("%s month 1: contribution %v, want %v", cmp.Options[i].Option, got, want)
+		}
+	}
+	if p := cmp.Options[1].Months[0].ServicePeople; p != 3 {
+		t.Errorf("moved: %d service people for the other 280 hours, want 3", p)
 	}
 	for j, b := range cmp.Best {
 		if b != MoveToService {
