@@ -84,7 +84,9 @@ func (p CompPlan) PayMix() (base, variable float64) {
 }
 
 // CommissionRate returns the commission paid per unit of revenue,
-// TargetVariable/Quota: the rate that pays the target at quota. It is 0
+// TargetVariable/Quota: the rate that pays the target at quota, the usual
+// way to set a rate from a pay mix and a quota (Zoltners, Sinha & Lorimer,
+// The Complete Guide to Sales Force Incentive Compensation, 2006). It is 0
 // for a bonus plan or a plan without a quota.
 func (p CompPlan) CommissionRate() float64 {
 	if p.Basis == Bonus || p.Quota == 0 {

@@ -17,6 +17,22 @@
 // plans are annual, as pay is quoted; the capacity model is monthly; a
 // month is 365.25/12 = 30.4375 days where days are turned into months.
 //
+// # Laws of the capacity model
+//
+// The tests check these on random inputs:
+//
+//   - More churn never leaves more accounts in either policy, provided
+//     service per account is at most (1 − c)·a. With heavier service a
+//     smaller book frees more selling hours and can overtake a larger one
+//     the next month, so more churn can briefly mean more accounts.
+//   - A higher selling cap never lowers the dedicated policy's revenue in
+//     any month, nor the seller-serves policy's revenue summed to any month
+//     (same proviso). One month's revenue of the seller-serves policy can
+//     fall: the bigger book the higher cap won takes selling hours for
+//     service, which earns less an hour.
+//   - With no service load the two policies are the same: no service person
+//     is needed, so they differ by the service people's cost, zero.
+//
 // # Choices where DESIGN.md is silent
 //
 //   - The seller's own pay is left out of both capacity policies: it is paid

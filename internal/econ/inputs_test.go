@@ -3,6 +3,7 @@ package econ
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -122,5 +123,49 @@ func finite(t *testing.T, month int, v float64) {
 	t.Helper()
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		t.Fatalf("month %d: %v", month, v)
+	}
+}
+
+// TestSimulateFiniteAnywhere draws inputs across their whole valid range,
+// on a log scale, and requires finite figures everywhere.
+func TestSimulateFiniteAnywhere(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	// logUniform draws from [0, hi] with every order of magnitude down to
+	// 1e-12 as likely, and exactly 0 one time in eight.
+	logUniform := func(hi float64) float64 {
+		if r.IntN(8) == 0 {
+			return 0
+		}
+		return hi * math.Pow(10, -12*r.Float64())
+	}
+	for range 300 {
+		in := Inputs{
+			Hours: logUniform(maxMonthHours), NewRate: logUniform(maxRate), ServiceRate: logUniform(maxRate),
+			ServiceHoursPerAccount: logUniform(maxMonthHours),
+			SellingHoursPerAccount: minHoursPerAccount + logUniform(1e6),
+			Churn:                  logUniform(0.999999), Margin: logUniform(1), StartAccounts: logUniform(maxAccounts),
+			Months: 1 + r.IntN(MaxMonths), ServicePersonHours: 1 + logUniform(maxMonthHours-1),
+			ServicePersonCost: logUniform(maxMoney), ServicePersonCPH: logUniform(maxMoney),
+		}
+		if r.IntN(2) == 0 {
+			in.SellingCap = ptr(logUniform(2 * maxMonthHours))
+		}
+		if r.IntN(2) == 0 {
+			in.ServicePersonRate = ptr(logUniform(maxRate))
+		}
+		out, err := Simulate(in)
+		if err != nil {
+			t.Fatalf("%+v: %v", in, err)
+		}
+		if _, err := json.Marshal(out); err != nil {
+			t.Fatalf("%+v: output does not print as JSON: %v", in, err)
+		}
+		cmp, err := Move(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := json.Marshal(cmp); err != nil {
+			t.Fatalf("%+v: move comparison does not print as JSON: %v", in, err)
+		}
 	}
 }

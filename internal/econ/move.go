@@ -41,6 +41,26 @@ func (p Performance) ServiceRate() (rate float64, ok bool) {
 	return perHour(p.ServiceRevenue, p.ServiceHours)
 }
 
+// ForPerson returns in with the person's observed rates in place of
+// NewRate and ServiceRate, each where performance has hours for it, and the
+// service person's rate fixed at in's (VRate), so that the person's service
+// rate does not become the hire's. observed says which rates came from
+// performance; the others stay in's, such as a role's baseline.
+func (in Inputs) ForPerson(p Performance) (out Inputs, observed []string) {
+	out = in
+	rv := in.VRate()
+	out.ServicePersonRate = &rv
+	if r, ok := p.NewRate(); ok {
+		out.NewRate = r
+		observed = append(observed, "new_rate")
+	}
+	if r, ok := p.ServiceRate(); ok {
+		out.ServiceRate = r
+		observed = append(observed, "service_rate")
+	}
+	return out, observed
+}
+
 func perHour(revenue, hours float64) (float64, bool) {
 	if !(hours > 0) || revenue < 0 || revenue > maxMoney || hours > maxMoney {
 		return 0, false
@@ -140,7 +160,7 @@ func Move(in Inputs) (MoveComparison, error) {
 }
 
 // moveMonths runs one option for months months.
-func (in Inputs) moveMonths(opt MoveOption, months int) []MoveMonth {
+func (in *Inputs) moveMonths(opt MoveOption, months int) []MoveMonth {
 	out := make([]MoveMonth, months)
 	n, staff, cum := in.StartAccounts, 0, 0.0
 	for t := range out {

@@ -148,3 +148,18 @@ func TestKeyPersonExposure(t *testing.T) {
 	_, err = KeyPersonExposure(nil, 1.5)
 	wantInvalid(t, err, "margin")
 }
+
+func TestForPerson(t *testing.T) {
+	base := DefaultInputs()
+	got, observed := base.ForPerson(Performance{NewBusinessRevenue: 90000, NewBusinessHours: 30})
+	if got.NewRate != 3000 || got.ServiceRate != DefaultServiceRate || len(observed) != 1 || observed[0] != "new_rate" {
+		t.Errorf("new rate %v, service rate %v, observed %v; want 3000, %v, [new_rate]", got.NewRate, got.ServiceRate, observed, DefaultServiceRate)
+	}
+	got, observed = base.ForPerson(Performance{ServiceRevenue: 30000, ServiceHours: 10})
+	if got.ServiceRate != 3000 || got.VRate() != DefaultServiceRate || len(observed) != 1 {
+		t.Errorf("service rate %v, hire's rate %v, observed %v; want 3000, %v", got.ServiceRate, got.VRate(), observed, DefaultServiceRate)
+	}
+	if base.ServicePersonRate != nil {
+		t.Error("ForPerson changed its receiver")
+	}
+}

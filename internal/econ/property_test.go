@@ -131,3 +131,19 @@ func TestDedicatedBookNeverSmaller(t *testing.T) {
 		}
 	}
 }
+
+// The law above is about summed revenue on purpose: in the founding case a
+// cap of 120 hours has the seller win more accounts than a cap of 60, and
+// by month 21 serving them leaves less selling time, so that month's
+// revenue is lower (206,064 against 228,514).
+func TestHigherCapCanLowerOneMonthsRevenue(t *testing.T) {
+	in := DefaultInputs()
+	in.SellingCap = ptr(60.0)
+	higher := in
+	higher.SellingCap = ptr(120.0)
+	lo, hi := mustSimulate(t, in).Months[20], mustSimulate(t, higher).Months[20]
+	if !(hi.SellerServes.Accounts > lo.SellerServes.Accounts && hi.SellerServes.Revenue < lo.SellerServes.Revenue) {
+		t.Errorf("month 21: cap 60 has %v accounts and revenue %v, cap 120 %v and %v; want more accounts and less revenue",
+			lo.SellerServes.Accounts, lo.SellerServes.Revenue, hi.SellerServes.Accounts, hi.SellerServes.Revenue)
+	}
+}

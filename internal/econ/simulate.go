@@ -121,7 +121,7 @@ func Simulate(in Inputs) (Outputs, error) {
 }
 
 // sellerServes is one month of the seller-serves policy from a book of n.
-func (in Inputs) sellerServes(n float64) SellerMonth {
+func (in *Inputs) sellerServes(n float64) SellerMonth {
 	serve := min(in.Hours, in.ServiceHoursPerAccount*n)
 	sell := min(in.Hours-serve, in.Cap())
 	revenue := in.NewRate*sell + in.ServiceRate*serve
@@ -140,7 +140,7 @@ func (in Inputs) sellerServes(n float64) SellerMonth {
 
 // dedicatedService is one month of the dedicated-service policy from a
 // book of n with staff service people employed last month.
-func (in Inputs) dedicatedService(n float64, staff int) DedicatedMonth {
+func (in *Inputs) dedicatedService(n float64, staff int) DedicatedMonth {
 	sell := min(in.Hours, in.Cap())
 	serve := in.ServiceHoursPerAccount * n
 	k := headcount(serve, in.ServicePersonHours)
@@ -162,7 +162,7 @@ func (in Inputs) dedicatedService(n float64, staff int) DedicatedMonth {
 }
 
 // nextBook is n·(1 − c) + sell/a: the accounts kept plus those won.
-func (in Inputs) nextBook(n, sell float64) float64 {
+func (in *Inputs) nextBook(n, sell float64) float64 {
 	return n*(1-in.Churn) + sell/in.SellingHoursPerAccount
 }
 
