@@ -61,7 +61,7 @@ type CostItem struct {
 	Note string `json:"note,omitempty"`
 }
 
-// HiringPeriod is what a period's hiring cost, for one role or the whole
+// HiringPeriod is one period of hiring, for one role or the whole
 // organisation: the cost items, the hires made, and the first-year
 // compensation of those hires together.
 type HiringPeriod struct {

@@ -22,7 +22,8 @@ import (
 //
 // The monthly steps reach n* when |1 − c − s/a| < 1, that is s < a·(2 − c);
 // beyond that (service far heavier than winning an account) the book
-// swings around n* instead, which Notes says.
+// swings around n* instead, which Notes says. in must be valid (see
+// Inputs.Validate); Simulate checks it first.
 func SteadyState(in Inputs) *float64 {
 	sell := min(in.Hours, in.Cap())
 	s, a, c := in.ServiceHoursPerAccount, in.SellingHoursPerAccount, in.Churn
@@ -61,7 +62,8 @@ func (in Inputs) oscillates() bool {
 }
 
 // Notes returns what the capacity model's figures rest on, in words: the
-// selling cap always, and the steady state when it is a special case.
+// selling cap always, and the steady state when it is a special case. in
+// must be valid.
 func Notes(in Inputs) []string {
 	var notes []string
 	if in.CapBinds() {
