@@ -190,13 +190,13 @@ func simulateInputError(w io.Writer, fields map[string]string) error {
 // breakeven month, the steady state and the notes.
 func writeSimulateTable(w io.Writer, in econ.Inputs, out econ.Outputs) error {
 	ew := &statsWriter{w: w}
-	ew.printf("%5s | %-50s | %-44s | %13s\n", "", "seller serves own accounts", "dedicated service", "")
-	ew.printf("%5s | %8s %6s %6s %5s %10s %12s | %8s %6s %6s %3s %10s %12s | %13s\n",
+	ew.printf("%5s | %-53s | %s\n", "", "seller serves own accounts", "dedicated service")
+	ew.printf("%5s | %8s %6s %7s %5s %10s %12s | %8s %6s %7s %3s %10s %12s | %12s\n",
 		"month", "accounts", "sell h", "serve h", "serve", "contrib.", "cumulative",
 		"accounts", "sell h", "serve h", "ppl", "contrib.", "cumulative", "cum. diff.")
 	for _, m := range out.Months {
 		s, d := m.SellerServes, m.Dedicated
-		ew.printf("%5d | %8.1f %6.1f %6.1f %4.0f%% %10.0f %12.0f | %8.1f %6.1f %6.1f %3d %10.0f %12.0f | %13.0f\n",
+		ew.printf("%5d | %8.1f %6.1f %7.1f %4.0f%% %10.0f %12.0f | %8.1f %6.1f %7.1f %3d %10.0f %12.0f | %12.0f\n",
 			m.Month, s.Accounts, s.SellHours, s.ServeHours, 100*s.ServiceShare, s.Contribution, s.Cumulative,
 			d.Accounts, d.SellHours, d.ServeHours, d.ServicePeople, d.Contribution, d.Cumulative, m.CumulativeDifference)
 	}
