@@ -40,6 +40,11 @@ type CompPlan struct {
 	BenefitsLoad float64 `json:"benefits_load,omitempty"`
 }
 
+// DefaultServicePlan is the plan behind DefaultServicePersonCost: an
+// assumed base of 60,000 a year for an account manager in a small B2B firm,
+// no variable pay, and the default benefits load.
+func DefaultServicePlan() CompPlan { return CompPlan{Base: 60000} }
+
 // maxAttainment bounds attainment at 1000% of quota.
 const maxAttainment = 10
 

@@ -80,3 +80,14 @@ func TestCompPlanInvalid(t *testing.T) {
 	_, err := CompPlan{Base: 1}.Summarize(-0.5)
 	wantInvalid(t, err, "attainment")
 }
+
+func TestDefaultServicePlanIsTheModelsDefault(t *testing.T) {
+	// 60,000 × 1.25 / 12.
+	got := DefaultServicePlan().LoadedMonthlyCost()
+	if got != 6250 {
+		t.Errorf("default service plan costs %v a month, want 6250", got)
+	}
+	if got != DefaultInputs().ServicePersonCost {
+		t.Errorf("default service plan costs %v a month, the model's default %v", got, DefaultInputs().ServicePersonCost)
+	}
+}

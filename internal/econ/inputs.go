@@ -52,9 +52,9 @@ const (
 	DefaultMargin                 = 0.70
 	DefaultMonths                 = 36
 	DefaultServicePersonHours     = 120
-	// DefaultServicePersonCost is a service person's loaded monthly cost:
-	// an assumed base of 60,000 a year for an account manager in a small
-	// B2B firm × DefaultBenefitsLoad / 12.
+	// DefaultServicePersonCost is a service person's loaded monthly cost,
+	// DefaultServicePlan's: an assumed base of 60,000 a year for an account
+	// manager in a small B2B firm × DefaultBenefitsLoad / 12 = 6,250.
 	DefaultServicePersonCost = 60000 * DefaultBenefitsLoad / 12
 	// DefaultServicePersonCPH is the cost of hiring a service person: the
 	// average cost per hire in SHRM's 2022 Talent Acquisition Benchmarking
