@@ -52,6 +52,7 @@ func commands() []command {
 		{"backup", "write a consistent copy of the database to FILE", runBackup},
 		{"check", "validate questionnaire files", runCheck},
 		{"stats", "reliability statistics for a questionnaire over a CSV of responses", runStats},
+		{"simulate", "the seller-capacity model: a seller who serves against hiring service", runSimulate},
 	}
 }
 

@@ -1,0 +1,216 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"rolefit/internal/econ"
+	"rolefit/internal/errs"
+)
+
+const simulateUsage = `Usage: rolefit simulate [flags] [--format table|json]
+
+The seller-capacity model: month by month, what a seller who serves the
+accounts they win earns against the same seller selling full time while
+dedicated service people, hired as the book needs them, serve the accounts.
+It prints both policies (accounts at the start of each month, selling and
+service hours, revenue, cost, contribution and its running total), the
+difference, the month hiring pulls ahead, and the book the seller settles
+at, H/(s + a*c).
+
+Inputs come from the founding case (120 hours a month, 5,000 an hour
+selling, 1,000 an hour serving), then from --input FILE.json if given, then
+from the flags given, which win. The file holds the inputs under the flags'
+names with "_" for "-", such as {"churn": 0.02, "selling_cap": 80}.
+
+Freed selling hours earn the new-business rate only up to --selling-cap:
+without a cap the model always favours hiring.
+
+Flags:
+`
+
+// simulateFlag is one input of the capacity model as a flag. Its JSON name
+// is its name with "_" for "-".
+type simulateFlag struct {
+	name  string
+	usage string
+	set   func(in *econ.Inputs, v float64)
+}
+
+func simulateFlags() []simulateFlag {
+	d := econ.DefaultInputs()
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	return []simulateFlag{
+		{"hours", "H: a seller's productive `hours` a month (default " + f(d.Hours) + ")",
+			func(in *econ.Inputs, v float64) { in.Hours = v }},
+		{"new-rate", "r_n: revenue per hour of new-business selling, a `rate` (default " + f(d.NewRate) + ")",
+			func(in *econ.Inputs, v float64) { in.NewRate = v }},
+		{"service-rate", "r_s: revenue per hour of account service, upsell included, a `rate` (default " + f(d.ServiceRate) + ")",
+			func(in *econ.Inputs, v float64) { in.ServiceRate = v }},
+		{"service-hours-per-account", "s: service `hours` each account needs a month (default " + f(d.ServiceHoursPerAccount) + ")",
+			func(in *econ.Inputs, v float64) { in.ServiceHoursPerAccount = v }},
+		{"selling-hours-per-account", "a: selling `hours` to win one new account (default " + f(d.SellingHoursPerAccount) + ")",
+			func(in *econ.Inputs, v float64) { in.SellingHoursPerAccount = v }},
+		{"churn", "c: `share` of accounts lost each month, 0 to below 1 (default " + f(d.Churn) + ")",
+			func(in *econ.Inputs, v float64) { in.Churn = v }},
+		{"selling-cap", "H_cap: most selling `hours` a month the market can absorb (default: --hours)",
+			func(in *econ.Inputs, v float64) { in.SellingCap = &v }},
+		{"margin", "g: gross margin, a `share` from 0 to 1 (default " + f(d.Margin) + ")",
+			func(in *econ.Inputs, v float64) { in.Margin = v }},
+		{"start-accounts", "n0: `accounts` at the start (default " + f(d.StartAccounts) + ")",
+			func(in *econ.Inputs, v float64) { in.StartAccounts = v }},
+		{"months", "T: `months` to simulate, 1 to " + strconv.Itoa(econ.MaxMonths) + " (default " + strconv.Itoa(d.Months) + ")",
+			nil}, // an integer: parsed apart
+		{"service-person-hours", "H_v: a service person's productive `hours` a month (default " + f(d.ServicePersonHours) + ")",
+			func(in *econ.Inputs, v float64) { in.ServicePersonHours = v }},
+		{"service-person-rate", "r_v: revenue per hour of a service person's service, a `rate` (default: --service-rate)",
+			func(in *econ.Inputs, v float64) { in.ServicePersonRate = &v }},
+		{"service-person-cost", "C_v: a service person's loaded monthly cost, an `amount` (default " + f(d.ServicePersonCost) + ")",
+			func(in *econ.Inputs, v float64) { in.ServicePersonCost = v }},
+		{"service-person-cph", "CPH_v: cost of hiring one service person, an `amount` (default " + f(d.ServicePersonCPH) + ")",
+			func(in *econ.Inputs, v float64) { in.ServicePersonCPH = v }},
+	}
+}
+
+// runSimulate runs the capacity model (DESIGN section 9) and prints it.
+func runSimulate(ctx context.Context, args []string, cio commandIO) error {
+	flags := flag.NewFlagSet("rolefit simulate", flag.ContinueOnError)
+	flags.SetOutput(io.Discard) // usage and errors are printed below, each to its stream
+	input := flags.String("input", "", "JSON `file` of inputs; the flags given override it")
+	format := flags.String("format", "table", "output `format`: table or json")
+	// Flag values are kept and applied after the file, so that they win
+	// whatever their order on the command line.
+	var given []func(*econ.Inputs)
+	for _, sf := range simulateFlags() {
+		flags.Func(sf.name, sf.usage, func(s string) error {
+			if sf.set == nil {
+				n, err := strconv.Atoi(s)
+				if err != nil {
+					return errors.New("not a whole number")
+				}
+				given = append(given, func(in *econ.Inputs) { in.Months = n })
+				return nil
+			}
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				return errors.New("not a number")
+			}
+			given = append(given, func(in *econ.Inputs) { sf.set(in, v) })
+			return nil
+		})
+	}
+	usage := func(w io.Writer) {
+		fmt.Fprint(w, simulateUsage)
+		flags.SetOutput(w)
+		flags.PrintDefaults()
+		flags.SetOutput(io.Discard)
+	}
+	usageError := func(msg string, args ...any) error {
+		fmt.Fprintf(cio.stderr, "rolefit simulate: "+msg+"\n\n", args...)
+		usage(cio.stderr)
+		return exitCode(2)
+	}
+
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(cio.stdout)
+			return flag.ErrHelp
+		}
+		return usageError("%v", err)
+	}
+	if flags.NArg() > 0 {
+		return usageError("unexpected argument %q", flags.Arg(0))
+	}
+	if *format != "table" && *format != "json" {
+		return usageError("--format %q: want table or json", *format)
+	}
+
+	in := econ.DefaultInputs()
+	if *input != "" {
+		if err := readSimulateInput(*input, &in); err != nil {
+			return err
+		}
+	}
+	for _, set := range given {
+		set(&in)
+	}
+	out, err := econ.Simulate(in)
+	if err != nil {
+		if fields := errs.FieldsOf(err); fields != nil {
+			return simulateInputError(cio.stderr, fields)
+		}
+		return err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(cio.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	return writeSimulateTable(cio.stdout, in, out)
+}
+
+// readSimulateInput decodes a JSON file of inputs over in. Unknown names
+// are refused, so a misspelt input is not silently left at its default.
+func readSimulateInput(name string, in *econ.Inputs) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(in); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// simulateInputError prints each bad input under its flag and JSON name.
+func simulateInputError(w io.Writer, fields map[string]string) error {
+	names := make([]string, 0, len(fields))
+	for k := range fields {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		fmt.Fprintf(w, "rolefit simulate: --%s (%s): %s\n", strings.ReplaceAll(k, "_", "-"), k, fields[k])
+	}
+	return exitCode(2)
+}
+
+// writeSimulateTable prints the months as aligned columns, then the
+// breakeven month, the steady state and the notes.
+func writeSimulateTable(w io.Writer, in econ.Inputs, out econ.Outputs) error {
+	ew := &statsWriter{w: w}
+	ew.printf("%5s | %-53s | %s\n", "", "seller serves own accounts", "dedicated service")
+	ew.printf("%5s | %8s %6s %7s %5s %10s %12s | %8s %6s %7s %3s %10s %12s | %12s\n",
+		"month", "accounts", "sell h", "serve h", "serve", "contrib.", "cumulative",
+		"accounts", "sell h", "serve h", "ppl", "contrib.", "cumulative", "cum. diff.")
+	for _, m := range out.Months {
+		s, d := m.SellerServes, m.Dedicated
+		ew.printf("%5d | %8.1f %6.1f %7.1f %4.0f%% %10.0f %12.0f | %8.1f %6.1f %7.1f %3d %10.0f %12.0f | %12.0f\n",
+			m.Month, s.Accounts, s.SellHours, s.ServeHours, 100*s.ServiceShare, s.Contribution, s.Cumulative,
+			d.Accounts, d.SellHours, d.ServeHours, d.ServicePeople, d.Contribution, d.Cumulative, m.CumulativeDifference)
+	}
+	ew.printf("\n")
+	if out.BreakevenMonth != nil {
+		ew.printf("Dedicated service pulls ahead in month %d.\n", *out.BreakevenMonth)
+	} else {
+		ew.printf("Dedicated service does not pull ahead within %d months.\n", in.Months)
+	}
+	if out.SteadyStateAccounts != nil {
+		ew.printf("The seller's book settles at %.1f accounts.\n", *out.SteadyStateAccounts)
+	}
+	for _, n := range out.Notes {
+		ew.printf("Note: %s\n", n)
+	}
+	return ew.err
+}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"rolefit/internal/econ"
+)
+
+// decodeSimulate reads `rolefit simulate --format json`, refusing unknown
+// fields so the printed shape is pinned to econ.Outputs.
+func decodeSimulate(t *testing.T, stdout string) econ.Outputs {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	dec.DisallowUnknownFields()
+	var out econ.Outputs
+	if err := dec.Decode(&out); err != nil {
+		t.Fatalf("decoding %.300s: %v", stdout, err)
+	}
+	return out
+}
+
+// keys returns the sorted keys of a JSON object.
+func keys(t *testing.T, data []byte) []string {
+	t.Helper()
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("%.200s: %v", data, err)
+	}
+	var k []string
+	for name := range m {
+		k = append(k, name)
+	}
+	slices.Sort(k)
+	return k
+}
+
+func TestSimulateJSONShape(t *testing.T) {
+	code, stdout, stderr := runRolefit(t, "simulate", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(stdout), &top); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := keys(t, []byte(stdout)), []string{"breakeven_month", "months", "notes", "steady_state_accounts"}; !slices.Equal(got, want) {
+		t.Errorf("top-level keys %v, want %v", got, want)
+	}
+	var months []json.RawMessage
+	if err := json.Unmarshal(top["months"], &months); err != nil || len(months) != econ.DefaultMonths {
+		t.Fatalf("%d months (%v), want %d", len(months), err, econ.DefaultMonths)
+	}
+	var first map[string]json.RawMessage
+	if err := json.Unmarshal(months[1], &first); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := keys(t, months[1]), []string{"cumulative_difference", "dedicated", "difference", "month", "seller_serves"}; !slices.Equal(got, want) {
+		t.Errorf("month keys %v, want %v", got, want)
+	}
+	policy := []string{"accounts", "contribution", "cost", "cumulative", "revenue", "sell_hours", "serve_hours"}
+	seller := append(slices.Clone(policy), "service_share")
+	dedicated := append(slices.Clone(policy), "hires", "service_people")
+	slices.Sort(seller)
+	slices.Sort(dedicated)
+	if got := keys(t, first["seller_serves"]); !slices.Equal(got, seller) {
+		t.Errorf("seller_serves keys %v, want %v", got, seller)
+	}
+	if got := keys(t, first["dedicated"]); !slices.Equal(got, dedicated) {
+		t.Errorf("dedicated keys %v, want %v", got, dedicated)
+	}
+
+	out := decodeSimulate(t, stdout)
+	want, err := econ.Simulate(econ.DefaultInputs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.BreakevenMonth == nil || *out.BreakevenMonth != 2 || *out.SteadyStateAccounts != *want.SteadyStateAccounts {
+		t.Errorf("breakeven %v, steady state %v; want 2, %v", out.BreakevenMonth, out.SteadyStateAccounts, *want.SteadyStateAccounts)
+	}
+	if last := out.Months[len(out.Months)-1]; last != want.Months[len(want.Months)-1] {
+		t.Errorf("last month %+v, want %+v", last, want.Months[len(want.Months)-1])
+	}
+}
+
+// TestSimulateFlagsOverrideFile: the file sets inputs, and a flag given
+// wins over the file whatever its place on the command line.
+func TestSimulateFlagsOverrideFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "inputs.json")
+	if err := os.WriteFile(file, []byte(`{"hours": 100, "churn": 0.05, "months": 10, "selling_cap": 80}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runRolefit(t, "simulate", "--months", "5", "--input", file, "--format", "json", "--selling-cap", "90")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	out := decodeSimulate(t, stdout)
+	if len(out.Months) != 5 {
+		t.Errorf("%d months, want 5 (the flag)", len(out.Months))
+	}
+	// Month 1 sells min(100 hours from the file, cap 90 from the flag).
+	if got := out.Months[0].SellerServes.SellHours; got != 90 {
+		t.Errorf("month 1 sells %v hours, want 90", got)
+	}
+	// 100/(2 + 20 × 0.05) with the file's hours and churn.
+	if got := *out.SteadyStateAccounts; got != 100.0/3 {
+		t.Errorf("steady state %v, want %v", got, 100.0/3)
+	}
+}
+
+func TestSimulateTable(t *testing.T) {
+	code, stdout, stderr := runRolefit(t, "simulate", "--months", "3", "--selling-cap", "100")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	lines := strings.Split(stdout, "\n")
+	// Two header lines, then month 2: 5 accounts, 100 h selling, 10 serving.
+	if len(lines) < 5 || !strings.HasPrefix(strings.TrimSpace(lines[3]), "2 |") || !strings.Contains(lines[3], "357000") {
+		t.Errorf("month 2 row %q in:\n%s", lines[3], stdout)
+	}
+	for _, want := range []string{"does not pull ahead within 3 months", "settles at 54.5 accounts", "capped at 100 a month"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("no %q in:\n%s", want, stdout)
+		}
+	}
+}
+
+func TestSimulateBadInput(t *testing.T) {
+	badFile := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(badFile, []byte(`{"chrun": 0.05}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--churn", "1"}, 2, "--churn (churn): must be at least 0 and below 1"},
+		{[]string{"--hours", "-3", "--margin", "2"}, 2, "--margin (margin): must be between 0 and 1"},
+		{[]string{"--months", "601"}, 2, "--months (months): must be between 1 and 600"},
+		{[]string{"--selling-cap", "-1"}, 2, "--selling-cap (selling_cap): must not be negative"},
+		{[]string{"--new-rate", "NaN"}, 2, "--new-rate (new_rate): must be a finite number"},
+		{[]string{"--months", "2.5"}, 2, "not a whole number"},
+		{[]string{"--hours", "many"}, 2, "not a number"},
+		{[]string{"--format", "xml"}, 2, "want table or json"},
+		{[]string{"extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"--input", badFile}, 1, `unknown field "chrun"`},
+		{[]string{"--input", filepath.Join(t.TempDir(), "missing.json")}, 1, "no such file"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, stdout, stderr := runRolefit(t, append([]string{"simulate"}, tc.args...)...)
+			if code != tc.code || !strings.Contains(stderr, tc.want) || stdout != "" {
+				t.Errorf("exit %d, want %d; stderr %q, want %q in it; stdout %q", code, tc.code, stderr, tc.want, stdout)
+			}
+		})
+	}
+	// Both problems are named at once.
+	_, _, stderr := runRolefit(t, "simulate", "--hours", "-3", "--margin", "2")
+	if !strings.Contains(stderr, "--hours (hours): must not be negative") {
+		t.Errorf("stderr %q names only one input", stderr)
+	}
+}
+
+func TestSimulateHelp(t *testing.T) {
+	code, stdout, _ := runRolefit(t, "simulate", "--help")
+	if code != 0 || !strings.HasPrefix(stdout, "Usage: rolefit simulate") {
+		t.Fatalf("exit %d:\n%s", code, stdout)
+	}
+	for _, name := range []string{"hours", "new-rate", "service-rate", "service-hours-per-account", "selling-hours-per-account",
+		"churn", "selling-cap", "margin", "start-accounts", "months", "service-person-hours", "service-person-rate",
+		"service-person-cost", "service-person-cph", "input", "format"} {
+		if !strings.Contains(stdout, "  -"+name+" ") {
+			t.Errorf("no flag -%s in the help", name)
+		}
+	}
+	var buf bytes.Buffer
+	usage(&buf)
+	if !strings.Contains(buf.String(), "simulate") {
+		t.Error("rolefit --help does not list simulate")
+	}
+}
+
+// TestSimulateFlagsAreTheJSONNames: every input's flag is its JSON name
+// with "-" for "_", so the file, the API and the flags say the same.
+func TestSimulateFlagsAreTheJSONNames(t *testing.T) {
+	in := econ.DefaultInputs()
+	in.SellingCap, in.ServicePersonRate = new(float64), new(float64)
+	data, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flagNames []string
+	for _, f := range simulateFlags() {
+		flagNames = append(flagNames, strings.ReplaceAll(f.name, "-", "_"))
+	}
+	slices.Sort(flagNames)
+	if got := keys(t, data); !slices.Equal(got, flagNames) {
+		t.Errorf("JSON names %v, flags %v", got, flagNames)
+	}
+}
