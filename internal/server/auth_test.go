@@ -187,10 +187,11 @@ func TestSignInDoesNotRedirectOffSite(t *testing.T) {
 func TestSetupLink(t *testing.T) {
 	clock := newClock()
 	st := openSQLite(t, clock)
-	app := newApp(t, st, clock, Config{})
+	app := newApp(t, st, clock, Config{}, "")
 	f := &fixture{t: t, app: app, st: st, clock: clock}
 	b := f.browser()
 	resp, body := b.get("/login")
+	wantStatus(t, "login on a new install", resp, http.StatusOK, body)
 	wantContains(t, "login on a new install", body, "no accounts yet")
 	resp, body = b.get("/setup?token=forged")
 	wantStatus(t, "forged setup link", resp, http.StatusNotFound, body)
@@ -214,7 +215,7 @@ func TestSetupLink(t *testing.T) {
 	wantContains(t, "home after setup", body, "Welcome to rolefit", "Acme")
 	resp, body = f.browser().post("/setup", url.Values{"token": {token}, "organisation": {"Evil"}, "name": {"Eve"}, "email": {"eve@x.example"}, "password": {testPassword}})
 	if resp.StatusCode < 400 {
-		t.Errorf("setup link reused: status %d", resp.StatusCode)
+		t.Errorf("setup link reused: status %d\n%s", resp.StatusCode, body)
 	}
 	if n, _ := st.CountUsers(ctx); n != 1 {
 		t.Errorf("%d users after setup and a reuse attempt, want 1", n)

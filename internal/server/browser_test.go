@@ -53,16 +53,19 @@ func chromiumPath() (string, bool) {
 }
 
 // listenForBrowser runs the fixture's app on a real port, as a browser needs, and
-// returns its address such as http://127.0.0.1:41234.
+// returns its address such as http://127.0.0.1:41234, which invitation
+// links then start with.
 func listenForBrowser(t *testing.T, f *fixture) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
+	base := "http://" + ln.Addr().String()
+	f.app = newApp(t, f.st, f.clock, Config{}, base)
 	go f.app.Listener(ln)
 	t.Cleanup(func() { f.app.Shutdown() })
-	return "http://" + ln.Addr().String()
+	return base
 }
 
 // startChromium starts one headless Chromium for the test and returns its

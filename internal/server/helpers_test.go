@@ -240,10 +240,12 @@ func newAppTB(t testing.TB, st *store.Store, clock *storetest.Clock) *fiber.App 
 	return app
 }
 
-func newApp(t *testing.T, st *store.Store, clock *storetest.Clock, cfg Config) *fiber.App {
+// newApp builds the app on st; invitation links start with base
+// (testBaseURL when empty).
+func newApp(t *testing.T, st *store.Store, clock *storetest.Clock, cfg Config, base string) *fiber.App {
 	t.Helper()
 	cfg.Now = clock.Now
-	app, err := New(cfg, useCases(t, st, clock, nil, ""), st, slog.New(slog.DiscardHandler))
+	app, err := New(cfg, useCases(t, st, clock, nil, base), st, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
