@@ -7,23 +7,27 @@ import (
 // section is an entry of the main navigation.
 type section struct {
 	Path, Key, Title, Summary string
+	// Built is false for a part whose pages are not built yet: its address
+	// already answers, with a plain statement of what will be there, so the
+	// navigation a manager learns now stays the same.
+	Built bool
 }
 
-// upcomingSections are parts of rolefit whose pages are not built yet.
-// Their addresses already answer, with a plain statement of what will be
-// there, so the navigation a manager learns now stays the same.
-var upcomingSections = []section{
-	{"/people", "people", "People", "Invite candidates and staff to the questionnaire and read each person's profile."},
-	{"/team", "team", "Team", "See everyone on the hunter–farmer map, with how sure each score is."},
-	{"/placement", "placement", "Placement", "Recommended roles for each person and for the team as a whole, with the reasons."},
-	{"/costs", "costs", "Costs", "Compensation, cost per hire, and what it costs to keep a seller on service work."},
+// navigation is the main navigation, in order: the layout's menu and the
+// dashboard's cards are both made from it.
+var navigation = []section{
+	{"/people", "people", "People", "Invite candidates and staff to the questionnaire and read each person's profile.", true},
+	{"/team", "team", "Team", "See everyone on the hunter–farmer map, with how sure each score is.", false},
+	{"/placement", "placement", "Placement", "Recommended roles for each person and for the team as a whole, with the reasons.", false},
+	{"/costs", "costs", "Costs", "Compensation, cost per hire, and what it costs to keep a seller on service work.", false},
+	{"/settings", "settings", "Settings", "Your password; for admins, users and API keys.", true},
 }
 
 // handleDashboard shows the signed-in home page.
 func handleDashboard(rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		v := pageView(c, "Home", "home")
-		v.Data = struct{ Sections []section }{upcomingSections}
+		v.Data = struct{ Sections []section }{navigation}
 		return rnd.render(c, fiber.StatusOK, "dashboard", v)
 	}
 }

@@ -287,7 +287,7 @@ func flash(c *fiber.Ctx, msg string) { setCookie(c, flashCookie, url.QueryEscape
 
 // pageView starts a view for a page with what the layout needs.
 func pageView(c *fiber.Ctx, title, section string) *view {
-	v := &view{Title: title, Section: section, CSRF: csrfToken(c)}
+	v := &view{Title: title, Section: section, CSRF: csrfToken(c), Nav: navigation}
 	v.User, _ = c.Locals(localUser).(*store.User)
 	v.Org, _ = c.Locals(localOrg).(*store.Organisation)
 	if f := c.Cookies(flashCookie); f != "" {

@@ -22,6 +22,7 @@ import (
 type view struct {
 	Title   string
 	Section string // the navigation entry to highlight
+	Nav     []section
 	User    *store.User
 	Org     *store.Organisation
 	CSRF    string

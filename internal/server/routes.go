@@ -80,8 +80,8 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Post("/setup", attempts, handleSetup(st, rnd))
 
 	app.Get("/", requireUser, handleDashboard(rnd))
-	for _, s := range upcomingSections {
-		if s.Key != "people" {
+	for _, s := range navigation {
+		if !s.Built {
 			app.Get(s.Path, requireUser, handleUpcoming(rnd, s))
 		}
 	}

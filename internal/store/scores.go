@@ -49,20 +49,3 @@ func (o *Org) RecentAnswers(ctx context.Context, questionnaireID string, version
 	}
 	return out, nil
 }
-
-// ResponseScores returns the score rows of the given responses, by
-// response ID, in no particular order (callers order them by the
-// questionnaire's definition).
-func (o *Org) ResponseScores(ctx context.Context, responseIDs []string) (map[string][]ScoreRow, error) {
-	out := make(map[string][]ScoreRow, len(responseIDs))
-	for chunk := range chunks(responseIDs, 500) {
-		var rows []ScoreRow
-		if err := o.scope(o.s.reader(ctx)).Where("response_id IN ?", chunk).Find(&rows).Error; err != nil {
-			return nil, fmt.Errorf("read scores: %w", err)
-		}
-		for _, r := range rows {
-			out[r.ResponseID] = append(out[r.ResponseID], r)
-		}
-	}
-	return out, nil
-}
