@@ -18,11 +18,11 @@ import (
 const (
 	// ReferencesTTL is how long references are used before a refresh.
 	ReferencesTTL = time.Minute
-	// refsSample is how many of the newest responses reliabilities and the
+	// ReferencesSample is how many of the newest responses reliabilities and the
 	// IRV reference are measured on. Alpha over 1,000 responses has a
 	// standard error near 0.005; reading more would only slow a cold start
 	// (docs/PERFORMANCE.md).
-	refsSample = 1000
+	ReferencesSample = 1000
 )
 
 // references caches scoring options per organisation and questionnaire
@@ -127,9 +127,9 @@ func (r *references) compute(ctx context.Context, org *store.Org, q *assess.Ques
 
 // computeOptions reads what scoring needs: the score distribution of every
 // scale (norms, exact over all responses) and the answers of the newest
-// refsSample responses (reliabilities and the IRV reference).
+// ReferencesSample responses (reliabilities and the IRV reference).
 func computeOptions(ctx context.Context, org *store.Org, q *assess.Questionnaire) (assess.Options, error) {
-	recent, err := org.RecentAnswers(ctx, q.ID, q.Version, refsSample)
+	recent, err := org.RecentAnswers(ctx, q.ID, q.Version, ReferencesSample)
 	if err != nil {
 		return assess.Options{}, err
 	}

@@ -18,10 +18,12 @@ func OptionsFromSample(q *Questionnaire, answers []map[string]int, scores map[st
 	if len(answers) == 0 {
 		return opt
 	}
+	ix := q.index()
+	vecs := make([][]int, len(answers))
 	irv := make([]float64, 0, len(answers))
-	for _, a := range answers {
-		res := Score(q, Response{Answers: a}, Options{})
-		if c, ok := res.Quality.Check(CheckIRV); ok && c.Value != nil {
+	for r, a := range answers {
+		vecs[r], _ = answerVector(q, ix, a)
+		if c := checkIRV(ix, vecs[r], nil); c.Value != nil {
 			irv = append(irv, *c.Value)
 		}
 	}
@@ -31,26 +33,27 @@ func OptionsFromSample(q *Questionnaire, answers []map[string]int, scores map[st
 	}
 	opt.Reliability = map[string]MeasuredReliability{}
 	lo, hi := float64(q.Scale.Min), float64(q.Scale.Max)
-	measure := func(id string, items []Item) {
-		var scored []Item
-		for _, it := range items {
-			if it.Kind == KindScored {
-				scored = append(scored, it)
+	// measure takes the item positions of a scale or composite.
+	measure := func(id string, items []int) {
+		var scored []int
+		for _, p := range items {
+			if ix.items[p].Kind == KindScored {
+				scored = append(scored, p)
 			}
 		}
 		k := len(scored)
 		if k < 2 {
 			return
 		}
-		x := make([][]float64, len(answers))
-		flat := make([]float64, len(answers)*k)
-		for r, a := range answers {
+		x := make([][]float64, len(vecs))
+		flat := make([]float64, len(vecs)*k)
+		for r, vals := range vecs {
 			row := flat[r*k : (r+1)*k : (r+1)*k]
-			for i, it := range scored {
+			for i, p := range scored {
 				v := math.NaN()
-				if ans, ok := a[it.ID]; ok && ans >= q.Scale.Min && ans <= q.Scale.Max {
-					v = float64(ans)
-					if it.Key < 0 {
+				if a := vals[p]; a != missingAnswer {
+					v = float64(a)
+					if ix.items[p].Key < 0 {
 						v = ReverseAnswer(v, lo, hi)
 					}
 				}
@@ -62,15 +65,15 @@ func OptionsFromSample(q *Questionnaire, answers []map[string]int, scores map[st
 			opt.Reliability[id] = m
 		}
 	}
-	for _, s := range q.Scales {
-		measure(s.ID, q.ScaleItems(s.ID))
+	for s, sc := range q.Scales {
+		measure(sc.ID, ix.scaleItems[s])
 	}
-	for _, c := range q.Composites {
-		var items []Item
-		for _, s := range q.CompositeScales(c.ID) {
-			items = append(items, q.ScaleItems(s.ID)...)
+	for c, comp := range q.Composites {
+		var items []int
+		for _, s := range ix.compositeScales[c] {
+			items = append(items, ix.scaleItems[s]...)
 		}
-		measure(c.ID, items)
+		measure(comp.ID, items)
 	}
 	return opt
 }

@@ -50,7 +50,8 @@ func (Response) TableName() string { return "responses" }
 
 // decode fills the decoded fields from the stored JSON.
 func (r *Response) decode() error {
-	if err := json.Unmarshal([]byte(r.AnswersJSON), &r.Answers); err != nil {
+	var err error
+	if r.Answers, err = decodeAnswers(r.AnswersJSON); err != nil {
 		return fmt.Errorf("response %s: answers: %w", r.ID, err)
 	}
 	if err := json.Unmarshal([]byte(r.PageSecondsJSON), &r.PageSeconds); err != nil {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 )
 
@@ -22,7 +21,7 @@ func (o *Org) ScoreDistribution(ctx context.Context, questionnaireID string, ver
 	var out []ScoreCount
 	err := o.s.reader(ctx).Raw(`SELECT scale_id, score, COUNT(*) AS n FROM response_scores
 		WHERE org_id = ? AND questionnaire_id = ? AND questionnaire_version = ? AND score IS NOT NULL
-		GROUP BY scale_id, score`, o.id, questionnaireID, version).Scan(&out).Error
+		GROUP BY scale_id, score ORDER BY scale_id, score`, o.id, questionnaireID, version).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("read score distribution: %w", err)
 	}
@@ -41,8 +40,8 @@ func (o *Org) RecentAnswers(ctx context.Context, questionnaireID string, version
 	}
 	out := make([]map[string]int, 0, len(raw))
 	for _, a := range raw {
-		var m map[string]int
-		if err := json.Unmarshal([]byte(a), &m); err != nil {
+		m, err := decodeAnswers(a)
+		if err != nil {
 			return nil, fmt.Errorf("read answers: %w", err)
 		}
 		out = append(out, m)
