@@ -37,7 +37,7 @@ func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rn
 
 	// The JSON API: bearer API keys, no cookies, no CSRF.
 	app.Get("/api/v1/openapi.json", handleOpenAPI)
-	keyGuard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now, fiber.StatusUnauthorized,
+	keyGuard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now,
 		"Too many requests with a wrong API key came from your address. Please wait a few minutes.").handler
 	api := app.Group("/api/v1", keyGuard, apiAuth(st))
 	api.Get("/me", handleAPIMe(st))
@@ -50,7 +50,7 @@ func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rn
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
-	guard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now, fiber.StatusNotFound,
+	guard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now,
 		"Too many links that do not exist were tried from your address. Please wait a few minutes.").handler
 	resp := app.Group("/i/:token", guard)
 	resp.Get("", handleRespondStart(st, cat, rnd))
@@ -68,6 +68,7 @@ func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rn
 		Max:                    cfg.LoginLimit,
 		Expiration:             cfg.LoginWindow,
 		SkipSuccessfulRequests: true, // only failed attempts count
+		KeyGenerator:           clientIP,
 		LimitReached: func(c *fiber.Ctx) error {
 			return errs.RateLimited("Too many failed attempts from your address. Please wait a few minutes and try again.")
 		},

@@ -24,7 +24,8 @@ type Config struct {
 	BaseURL string
 	// TrustedProxies are the addresses (IPs or CIDR ranges) of reverse
 	// proxies whose X-Forwarded-For and X-Forwarded-Proto headers are
-	// believed. Without any, those headers are ignored.
+	// believed, and only on requests that come straight from one of them.
+	// Without any, those headers are ignored.
 	TrustedProxies []string
 	// BodyLimit is the largest request body accepted, in bytes (2 MiB).
 	BodyLimit int
@@ -85,12 +86,17 @@ func New(cfg Config, st *store.Store, cat *assess.Catalog, log *slog.Logger) (*f
 		ErrorHandler:          errorHandler(rnd, log),
 		AppName:               "rolefit",
 	}
-	if len(cfg.TrustedProxies) > 0 {
-		fcfg.EnableTrustedProxyCheck = true
-		fcfg.TrustedProxies = cfg.TrustedProxies
-		fcfg.ProxyHeader = fiber.HeaderXForwardedFor
+	proxies, err := parseProxies(cfg.TrustedProxies)
+	if err != nil {
+		return nil, err
 	}
+	// rolefit reads forwarded headers itself (clientIP, isHTTPS). The check
+	// is on even without proxies so that nothing of Fiber's own, such as
+	// c.Protocol() or c.Hostname(), believes a client's X-Forwarded-*.
+	fcfg.EnableTrustedProxyCheck = true
+	fcfg.TrustedProxies = cfg.TrustedProxies
 	app := fiber.New(fcfg)
+	app.Use(clientAddress(proxies))
 	if err := routes(app, cfg, st, cat, rnd, log); err != nil {
 		return nil, fmt.Errorf("set up routes: %w", err)
 	}
