@@ -1,8 +1,11 @@
 package server
 
 import (
+	"fmt"
+	"math"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -43,17 +46,30 @@ func handleLoginForm(st *store.Store, rnd *renderer) fiber.Handler {
 
 // handleLogin checks the e-mail address and password and starts a session.
 // A failure comes back to the form with the address kept, and with status
-// 401 so the rate limiter counts it.
-func handleLogin(st *store.Store, rnd *renderer) fiber.Handler {
+// 401 so the per-address limiter counts it. Failures are also counted per
+// e-mail address (accounts), so that many addresses sharing the guessing
+// of one password are stopped too; the count is kept for any address
+// typed, known or not, so a refusal says nothing about who has an account.
+func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		email, next := c.FormValue("email"), safeNext(c.FormValue("next"))
-		u, err := st.Authenticate(c.UserContext(), email, c.FormValue("password"))
-		if errs.Code(err) == errs.CodeUnauthorized {
+		again := func(status int, msg string) error {
 			v := pageView(c, "Sign in", "")
-			v.Message = errs.Message(err)
+			v.Message = msg
 			v.Form = map[string]string{"email": email, "next": next}
 			v.Data = struct{ NeedsSetup bool }{false}
-			return rnd.render(c, fiber.StatusUnauthorized, "login", v)
+			return rnd.render(c, status, "login", v)
+		}
+		key := strings.ToLower(strings.TrimSpace(email))
+		if left, over := accounts.over(key); over {
+			setRetryAfter(c, left)
+			return again(fiber.StatusTooManyRequests, fmt.Sprintf("Too many failed sign-ins with this e-mail address. "+
+				"Please wait %s and try again.", waitText(left)))
+		}
+		u, err := st.Authenticate(c.UserContext(), email, c.FormValue("password"))
+		if errs.Code(err) == errs.CodeUnauthorized {
+			accounts.add(key)
+			return again(fiber.StatusUnauthorized, errs.Message(err))
 		}
 		if err != nil {
 			return err
@@ -63,6 +79,14 @@ func handleLogin(st *store.Store, rnd *renderer) fiber.Handler {
 		}
 		return c.Redirect(next, fiber.StatusSeeOther)
 	}
+}
+
+// waitText says how long to wait in words, in whole minutes above one.
+func waitText(d time.Duration) string {
+	if d <= time.Minute {
+		return "a minute"
+	}
+	return fmt.Sprintf("%d minutes", int(math.Ceil(d.Minutes())))
 }
 
 // startSession signs u in on this browser. Any earlier session cookie is

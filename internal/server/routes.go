@@ -74,7 +74,7 @@ func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rn
 		},
 	})
 	app.Get("/login", handleLoginForm(st, rnd))
-	app.Post("/login", attempts, handleLogin(st, rnd))
+	app.Post("/login", attempts, handleLogin(st, rnd, newFailures(cfg.AccountLimit, cfg.AccountWindow, now)))
 	app.Post("/logout", handleLogout(st))
 	app.Get("/setup", handleSetupForm(st, rnd))
 	app.Post("/setup", attempts, handleSetup(st, rnd))
@@ -96,7 +96,7 @@ func routes(app *fiber.App, cfg Config, st *store.Store, cat *assess.Catalog, rn
 	app.Post("/people/:id/invitations/:inv/renew", requireUser, handleInvitationRenew(in, rnd, now))
 
 	app.Get("/settings", requireUser, handleSettings(st, rnd))
-	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd))
+	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd, newFailures(cfg.AccountLimit, cfg.AccountWindow, now)))
 	admin := app.Group("/settings", requireUser, requireAdmin)
 	admin.Get("/users", handleUsers(st, rnd))
 	admin.Post("/users", handleUserCreate(st, rnd))

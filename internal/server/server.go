@@ -33,6 +33,11 @@ type Config struct {
 	// may make per LoginWindow (10 per 5 minutes).
 	LoginLimit  int
 	LoginWindow time.Duration
+	// AccountLimit is how many failed sign-ins one e-mail address, and
+	// how many wrong current passwords one user changing theirs, may
+	// have per AccountWindow (10 per 15 minutes).
+	AccountLimit  int
+	AccountWindow time.Duration
 	// RequestTimeout bounds the database work of one request (30 s).
 	RequestTimeout time.Duration
 	// Now is the clock (time.Now).
@@ -54,6 +59,12 @@ func (c *Config) defaults() {
 	}
 	if c.LoginWindow == 0 {
 		c.LoginWindow = 5 * time.Minute
+	}
+	if c.AccountLimit == 0 {
+		c.AccountLimit = 10
+	}
+	if c.AccountWindow == 0 {
+		c.AccountWindow = 15 * time.Minute
 	}
 	if c.RequestTimeout == 0 {
 		c.RequestTimeout = 30 * time.Second

@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"rolefit/internal/errs"
+	"rolefit/internal/text"
 )
 
 // Role is what a user may do in their organisation.
@@ -93,6 +94,10 @@ func (nu NewUser) validate() (NewUser, error) {
 		fields["name"] = "is required"
 	case len(nu.Name) > 200:
 		fields["name"] = "must be at most 200 characters"
+	default:
+		if msg := text.Problem(nu.Name); msg != "" {
+			fields["name"] = msg
+		}
 	}
 	if !nu.Role.Valid() {
 		fields["role"] = "must be admin or manager"
@@ -238,7 +243,7 @@ func (o *Org) DeleteUser(ctx context.Context, id string, by Actor) error {
 // current one, and ends the user's other sessions.
 func (o *Org) ChangePassword(ctx context.Context, id, current, next, keepSession string) error {
 	if msg := checkPassword(next); msg != "" {
-		return errs.InvalidFields("Please choose a longer password.", map[string]string{"new_password": msg})
+		return errs.InvalidFields("Please choose another password.", map[string]string{"new_password": msg})
 	}
 	u, err := o.User(ctx, id)
 	if err != nil {
