@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"rolefit/internal/store"
 )
 
 // Wrong passwords for one account from many addresses are limited per
@@ -129,4 +131,82 @@ func TestWeakPasswordsAreRefusedOnEveryForm(t *testing.T) {
 	resp, body = b.post("/settings/users", url.Values{"name": {"Sam\u2066"}, "email": {"sam@acme.example"}, "role": {"manager"}, "password": {testPassword}})
 	wantStatus(t, "add a user with an isolate in the name", resp, http.StatusBadRequest, body)
 	wantContains(t, "add a user with an isolate in the name", body, `id="e-name"`, "2066")
+}
+
+// An admin adding an address that has an account in another organisation
+// learns nothing: it just works. Sign-in then finds the account the
+// password opens, and asks when it opens several.
+func TestSameAddressInTwoOrganisations(t *testing.T) {
+	f := sqliteFixture(t, Config{})
+	bea := f.browser().signIn(f.adminB)
+	bea.get("/settings/users")
+	const betaPassword = "a different passphrase"
+	resp, body := bea.post("/settings/users", url.Values{"name": {"Ada at Beta"}, "email": {"Ada@Acme.example"}, "role": {"manager"}, "password": {betaPassword}})
+	wantStatus(t, "add an address that has an account at Acme", resp, http.StatusSeeOther, body)
+	resp, body = bea.post("/settings/users", url.Values{"name": {"Ada again"}, "email": {"ada@acme.example"}, "role": {"manager"}, "password": {betaPassword}})
+	wantStatus(t, "the same address twice in Beta", resp, http.StatusConflict, body)
+
+	signedInTo := func(b *browser) string {
+		t.Helper()
+		_, u, err := f.st.SessionUser(ctx, b.cookies[sessionCookie])
+		if err != nil {
+			t.Fatalf("no session: %v", err)
+		}
+		return u.OrgID
+	}
+	signIn := func(form url.Values) (*browser, *http.Response, string) {
+		b := f.browser()
+		b.get("/login")
+		resp, body := b.post("/login", form)
+		return b, resp, body
+	}
+	// Different passwords: each opens its own account.
+	for _, tc := range []struct{ pw, org string }{{testPassword, f.orgA.ID}, {betaPassword, f.orgB.ID}} {
+		b, resp, body := signIn(url.Values{"email": {"ada@acme.example"}, "password": {tc.pw}})
+		wantStatus(t, "sign in with "+tc.pw, resp, http.StatusSeeOther, body)
+		if got := signedInTo(b); got != tc.org {
+			t.Errorf("signed in with %q to %s, want %s", tc.pw, got, tc.org)
+		}
+	}
+	// The same password in both: the page asks which organisation.
+	var beta *store.User
+	us, _ := f.st.Org(f.orgB.ID).Users(ctx)
+	for i := range us {
+		if us[i].Email == "ada@acme.example" {
+			beta = &us[i]
+		}
+	}
+	if err := f.st.Org(f.orgB.ID).ChangePassword(ctx, beta.ID, betaPassword, testPassword, ""); err != nil {
+		t.Fatal(err)
+	}
+	b, resp, body := signIn(url.Values{"email": {"ada@acme.example"}, "password": {testPassword}})
+	wantStatus(t, "sign in with the shared password", resp, http.StatusOK, body)
+	wantContains(t, "choice", body, `name="org" value="`+f.orgA.ID+`"`, `name="org" value="`+f.orgB.ID+`"`, "Acme", "Beta")
+	if b.cookies[sessionCookie] != "" {
+		t.Error("signed in before choosing an organisation")
+	}
+	resp, body = b.post("/login", url.Values{"email": {"ada@acme.example"}, "password": {testPassword}, "org": {f.orgB.ID}})
+	wantStatus(t, "sign in to the chosen organisation", resp, http.StatusSeeOther, body)
+	if got := signedInTo(b); got != f.orgB.ID {
+		t.Errorf("signed in to %s, want Beta %s", got, f.orgB.ID)
+	}
+	// A wrong password, or an organisation the password did not open,
+	// is a plain failure.
+	for _, form := range []url.Values{
+		{"email": {"ada@acme.example"}, "password": {"not the password"}, "org": {f.orgB.ID}},
+		{"email": {"ada@acme.example"}, "password": {testPassword}, "org": {"no-such-org"}},
+	} {
+		_, resp, body := signIn(form)
+		wantStatus(t, "failed choice", resp, http.StatusUnauthorized, body)
+	}
+	// A password that opens only one of the accounts shows no choice and
+	// names no organisation.
+	if err := f.st.Org(f.orgB.ID).ChangePassword(ctx, beta.ID, testPassword, betaPassword, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, resp, body = signIn(url.Values{"email": {"ada@acme.example"}, "password": {"wrong again!"}})
+	wantStatus(t, "wrong password", resp, http.StatusUnauthorized, body)
+	if strings.Contains(body, `name="org"`) || strings.Contains(body, "Beta") {
+		t.Error("a failed sign-in shows an organisation")
+	}
 }

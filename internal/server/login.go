@@ -26,6 +26,14 @@ func safeNext(next string) string {
 	return next
 }
 
+// loginPage is what the sign-in page shows besides the form.
+type loginPage struct {
+	NeedsSetup bool
+	// Choices are the organisations whose accounts the e-mail address and
+	// password both matched, when there are several.
+	Choices []store.Organisation
+}
+
 // handleLoginForm shows the sign-in page. A new install without users
 // explains how to get the first account instead.
 func handleLoginForm(st *store.Store, rnd *renderer) fiber.Handler {
@@ -39,7 +47,7 @@ func handleLoginForm(st *store.Store, rnd *renderer) fiber.Handler {
 		}
 		v := pageView(c, "Sign in", "")
 		v.Form = map[string]string{"next": safeNext(c.Query("next"))}
-		v.Data = struct{ NeedsSetup bool }{n == 0}
+		v.Data = loginPage{NeedsSetup: n == 0}
 		return rnd.render(c, fiber.StatusOK, "login", v)
 	}
 }
@@ -50,35 +58,71 @@ func handleLoginForm(st *store.Store, rnd *renderer) fiber.Handler {
 // e-mail address (accounts), so that many addresses sharing the guessing
 // of one password are stopped too; the count is kept for any address
 // typed, known or not, so a refusal says nothing about who has an account.
+// When the password opens accounts in several organisations (one person,
+// one password, two employers), the page asks which one.
 func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		email, next := c.FormValue("email"), safeNext(c.FormValue("next"))
-		again := func(status int, msg string) error {
+		again := func(status int, msg string, choices []store.Organisation) error {
 			v := pageView(c, "Sign in", "")
 			v.Message = msg
 			v.Form = map[string]string{"email": email, "next": next}
-			v.Data = struct{ NeedsSetup bool }{false}
+			v.Data = loginPage{Choices: choices}
 			return rnd.render(c, status, "login", v)
 		}
 		key := strings.ToLower(strings.TrimSpace(email))
 		if left, over := accounts.over(key); over {
 			setRetryAfter(c, left)
 			return again(fiber.StatusTooManyRequests, fmt.Sprintf("Too many failed sign-ins with this e-mail address. "+
-				"Please wait %s and try again.", waitText(left)))
+				"Please wait %s and try again.", waitText(left)), nil)
 		}
-		u, err := st.Authenticate(c.UserContext(), email, c.FormValue("password"))
+		us, err := st.SignIn(c.UserContext(), email, c.FormValue("password"))
+		var u *store.User
+		if err == nil {
+			u, err = chooseAccount(c, us)
+		}
 		if errs.Code(err) == errs.CodeUnauthorized {
 			accounts.add(key)
-			return again(fiber.StatusUnauthorized, errs.Message(err))
+			return again(fiber.StatusUnauthorized, errs.Message(err), nil)
 		}
 		if err != nil {
 			return err
+		}
+		if u == nil {
+			orgs := make([]store.Organisation, 0, len(us))
+			for _, m := range us {
+				o, err := st.Org(m.OrgID).Get(c.UserContext())
+				if err != nil {
+					return err
+				}
+				orgs = append(orgs, *o)
+			}
+			return again(fiber.StatusOK, "", orgs)
 		}
 		if err := startSession(c, st, u); err != nil {
 			return err
 		}
 		return c.Redirect(next, fiber.StatusSeeOther)
 	}
+}
+
+// chooseAccount picks the account to sign in to among those the password
+// matched: the only one, or the one of the organisation chosen on the
+// form. It returns nil when there are several and none was chosen.
+func chooseAccount(c *fiber.Ctx, us []store.User) (*store.User, error) {
+	if len(us) == 1 {
+		return &us[0], nil
+	}
+	org := c.FormValue("org")
+	if org == "" {
+		return nil, nil
+	}
+	for i := range us {
+		if us[i].OrgID == org {
+			return &us[i], nil
+		}
+	}
+	return nil, errs.Unauthorized("That e-mail address and password do not match an account.")
 }
 
 // waitText says how long to wait in words, in whole minutes above one.
