@@ -104,12 +104,11 @@ func clientAddress(ps proxySet) fiber.Handler {
 		peer = peer.Unmap()
 		client, https := peer, c.Context().IsTLS()
 		if len(ps.prefixes) > 0 && ps.trusts(peer) {
+			// Several X-Forwarded-For lines read as one list, in order.
 			var xff []string
-			c.Request().Header.VisitAll(func(k, v []byte) {
-				if strings.EqualFold(string(k), fiber.HeaderXForwardedFor) {
-					xff = append(xff, string(v))
-				}
-			})
+			for _, v := range c.Request().Header.PeekAll(fiber.HeaderXForwardedFor) {
+				xff = append(xff, string(v))
+			}
 			if len(xff) > 0 {
 				client = ps.forwardedFor(peer, strings.Join(xff, ","))
 			}

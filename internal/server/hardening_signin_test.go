@@ -209,4 +209,11 @@ func TestSameAddressInTwoOrganisations(t *testing.T) {
 	if strings.Contains(body, `name="org"`) || strings.Contains(body, "Beta") {
 		t.Error("a failed sign-in shows an organisation")
 	}
+	// Choosing Beta with the password of the Acme account signs in to
+	// neither: the choice is what was asked for.
+	b, resp, body = signIn(url.Values{"email": {"ada@acme.example"}, "password": {testPassword}, "org": {f.orgB.ID}})
+	wantStatus(t, "Beta chosen with Acme's password", resp, http.StatusUnauthorized, body)
+	if b.cookies[sessionCookie] != "" {
+		t.Error("signed in to an organisation that was not chosen")
+	}
 }

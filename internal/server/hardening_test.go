@@ -188,3 +188,24 @@ func TestNoStoreOnEverythingButStaticAssets(t *testing.T) {
 		t.Errorf("static asset: Cache-Control %q, want it cacheable", got)
 	}
 }
+
+// Two X-Forwarded-For lines are one list, the second line's entries the
+// nearer ones.
+func TestForwardedForOverSeveralLines(t *testing.T) {
+	var logs bytes.Buffer
+	clock := newClock()
+	app, err := New(Config{Now: clock.Now, TrustedProxies: []string{testPeer, "10.0.0.0/8"}}, openSQLite(t, clock), testCatalog(t),
+		slog.New(slog.NewJSONHandler(&logs, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest("GET", "/login", nil)
+	req.Header.Add("X-Forwarded-For", "6.6.6.6")
+	req.Header.Add("X-Forwarded-For", "198.51.100.7, 10.0.0.9")
+	if _, err := app.Test(req, -1); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), `"ip":"198.51.100.7"`) {
+		t.Errorf("access log does not name the client 198.51.100.7:\n%s", logs.String())
+	}
+}

@@ -71,6 +71,9 @@ func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handl
 			return rnd.render(c, status, "login", v)
 		}
 		key := strings.ToLower(strings.TrimSpace(email))
+		if len(key) > 254 { // longer than any address: no account, and no megabyte keys kept in memory
+			key = key[:254]
+		}
 		if left, over := accounts.over(key); over {
 			setRetryAfter(c, left)
 			return again(fiber.StatusTooManyRequests, fmt.Sprintf("Too many failed sign-ins with this e-mail address. "+
@@ -107,13 +110,14 @@ func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handl
 }
 
 // chooseAccount picks the account to sign in to among those the password
-// matched: the only one, or the one of the organisation chosen on the
-// form. It returns nil when there are several and none was chosen.
+// matched: the one of the organisation chosen on the form, if one was, or
+// else the only one. It returns nil when there are several and none was
+// chosen.
 func chooseAccount(c *fiber.Ctx, us []store.User) (*store.User, error) {
-	if len(us) == 1 {
+	org := c.FormValue("org")
+	if org == "" && len(us) == 1 {
 		return &us[0], nil
 	}
-	org := c.FormValue("org")
 	if org == "" {
 		return nil, nil
 	}
