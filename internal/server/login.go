@@ -79,19 +79,9 @@ func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handl
 			return again(fiber.StatusTooManyRequests, fmt.Sprintf("Too many failed sign-ins with this e-mail address. "+
 				"Please wait %s and try again.", waitText(left)), nil)
 		}
+		org := c.FormValue("org")
 		us, err := st.SignIn(c.UserContext(), email, c.FormValue("password"))
-		var u *store.User
-		if err == nil {
-			u, err = chooseAccount(c, us)
-		}
-		if errs.Code(err) == errs.CodeUnauthorized {
-			accounts.add(key)
-			return again(fiber.StatusUnauthorized, errs.Message(err), nil)
-		}
-		if err != nil {
-			return err
-		}
-		if u == nil {
+		if err == nil && org == "" && len(us) > 1 {
 			orgs := make([]store.Organisation, 0, len(us))
 			for _, m := range us {
 				o, err := st.Org(m.OrgID).Get(c.UserContext())
@@ -102,6 +92,17 @@ func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handl
 			}
 			return again(fiber.StatusOK, "", orgs)
 		}
+		var u *store.User
+		if err == nil {
+			u, err = accountIn(us, org)
+		}
+		if errs.Code(err) == errs.CodeUnauthorized {
+			accounts.add(key)
+			return again(fiber.StatusUnauthorized, errs.Message(err), nil)
+		}
+		if err != nil {
+			return err
+		}
 		if err := startSession(c, st, u); err != nil {
 			return err
 		}
@@ -109,20 +110,13 @@ func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handl
 	}
 }
 
-// chooseAccount picks the account to sign in to among those the password
-// matched: the one of the organisation chosen on the form, if one was, or
-// else the only one. It returns nil when there are several and none was
-// chosen.
-func chooseAccount(c *fiber.Ctx, us []store.User) (*store.User, error) {
-	org := c.FormValue("org")
-	if org == "" && len(us) == 1 {
-		return &us[0], nil
-	}
-	if org == "" {
-		return nil, nil
-	}
+// accountIn picks the account to sign in to among those the password
+// matched: the one of the organisation chosen on the form, or, when none
+// was chosen, the only one. An organisation the password did not open is
+// a plain failure.
+func accountIn(us []store.User, org string) (*store.User, error) {
 	for i := range us {
-		if us[i].OrgID == org {
+		if us[i].OrgID == org || org == "" && len(us) == 1 {
 			return &us[i], nil
 		}
 	}
