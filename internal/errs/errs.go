@@ -4,9 +4,10 @@
 package errs
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -31,23 +32,82 @@ type Error struct {
 	Fields  map[string]string
 }
 
+// MaxFields is how many field errors an error lists. A body or file with
+// thousands of bad entries would otherwise come back as an error larger
+// than itself; the first MaxFields, in the order a person reads them,
+// say what is wrong, and the message says how many more there are.
+const MaxFields = 50
+
 // Error implements error. It lists the fields in a stable order so logs and
 // command-line output read the same every time.
 func (e *Error) Error() string {
 	if len(e.Fields) == 0 {
 		return e.Message
 	}
-	keys := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := e.listedKeys()
 	var b strings.Builder
 	b.WriteString(e.Message)
 	for _, k := range keys {
 		fmt.Fprintf(&b, "; %s: %s", k, e.Fields[k])
 	}
+	if n := len(e.Fields) - len(keys); n > 0 {
+		fmt.Fprintf(&b, "; and %d more", n)
+	}
 	return b.String()
+}
+
+// listedKeys returns the names of the fields to list: at most MaxFields,
+// in natural order ("row 2" before "row 10").
+func (e *Error) listedKeys() []string {
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, naturalCompare)
+	if len(keys) > MaxFields {
+		keys = keys[:MaxFields]
+	}
+	return keys
+}
+
+// naturalCompare orders strings as text, except that runs of digits
+// compare by their value, so "row 9: email" comes before "row 10: email".
+// Strings that differ only in leading zeros fall back to plain order.
+func naturalCompare(a, b string) int {
+	if c := naturalPrefix(a, b); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+func naturalPrefix(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := cmp.Compare(len(na), len(nb)); c != 0 {
+				return c
+			}
+			if c := strings.Compare(na, nb); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // Invalid reports bad input described by a formatted message.
@@ -104,19 +164,41 @@ func Code(err error) string {
 
 // Message returns the user-safe message of err: its *Error message, or a
 // generic sentence for internal errors, whose details belong in the log.
+// When err has more than MaxFields field errors, it says how many are not
+// listed.
 func Message(err error) string {
 	var e *Error
 	if errors.As(err, &e) {
+		if n := len(e.Fields) - MaxFields; n > 0 {
+			return fmt.Sprintf("%s (%d more problems are not listed.)", e.Message, n)
+		}
 		return e.Message
 	}
 	return "Something went wrong on our side. It has been logged; please try again."
 }
 
-// FieldsOf returns the field errors of err, or nil.
+// FieldsOf returns the field errors of err, or nil: all of them, or the
+// first MaxFields when there are more (see Message).
 func FieldsOf(err error) map[string]string {
 	var e *Error
-	if errors.As(err, &e) {
+	if !errors.As(err, &e) {
+		return nil
+	}
+	if len(e.Fields) <= MaxFields {
 		return e.Fields
 	}
-	return nil
+	listed := make(map[string]string, MaxFields)
+	for _, k := range e.listedKeys() {
+		listed[k] = e.Fields[k]
+	}
+	return listed
+}
+
+// Unlisted returns how many field errors of err FieldsOf leaves out.
+func Unlisted(err error) int {
+	var e *Error
+	if errors.As(err, &e) && len(e.Fields) > MaxFields {
+		return len(e.Fields) - MaxFields
+	}
+	return 0
 }

@@ -6,24 +6,45 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/errs"
 )
 
+// maxJSONDepth bounds how deeply a body's objects and arrays may nest.
+// rolefit's bodies nest three levels at most; encoding/json would follow
+// 100,000 levels and then fail with a message about its own limits.
+const maxJSONDepth = 32
+
 // decodeJSON reads a request body into v, refusing unknown fields and
 // trailing data, and names the offending field in the error: a typo in an
-// integration is found at once instead of being silently ignored.
+// integration is found at once instead of being silently ignored. Before
+// decoding it checks the media type, that the body is UTF-8 (encoding/json
+// would quietly replace bad bytes with U+FFFD and rolefit would store
+// them), and how deeply it nests.
 func decodeJSON(c *fiber.Ctx, v any) error {
-	ct := strings.ToLower(c.Get(fiber.HeaderContentType))
-	if !strings.HasPrefix(ct, fiber.MIMEApplicationJSON) {
+	mt, params, err := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
+	if err != nil || mt != fiber.MIMEApplicationJSON {
 		return errs.InvalidFields("Send the body as JSON.", map[string]string{"Content-Type": "must be application/json"})
 	}
-	dec := json.NewDecoder(bytes.NewReader(c.Body()))
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return errs.InvalidFields("Send the body as JSON in UTF-8.", map[string]string{"Content-Type": "charset must be utf-8"})
+	}
+	body := c.Body()
+	if at := invalidUTF8At(body); at >= 0 {
+		return errs.InvalidFields("The body is not valid UTF-8.", map[string]string{"body": fmt.Sprintf("is not valid UTF-8 at byte %d", at)})
+	}
+	if jsonDepth(body) > maxJSONDepth {
+		return errs.InvalidFields("The body nests too deeply.", map[string]string{"body": fmt.Sprintf("nests objects and arrays more than %d levels deep", maxJSONDepth)})
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	err = dec.Decode(v)
 	if err == nil {
 		if dec.More() || dec.Decode(&struct{}{}) != io.EOF {
 			return errs.Invalid("The body holds more than one JSON value.")
@@ -36,7 +57,10 @@ func decodeJSON(c *fiber.Ctx, v any) error {
 	case errors.Is(err, io.EOF):
 		return errs.Invalid("The body is empty; send a JSON object.")
 	case errors.As(err, &typeErr):
-		field := typeErr.Field
+		field, ok := jsonPathAt(body, typeErr.Offset)
+		if !ok {
+			field = typeErr.Field
+		}
 		if field == "" {
 			field = "body"
 		}
@@ -48,6 +72,111 @@ func decodeJSON(c *fiber.Ctx, v any) error {
 		return errs.InvalidFields("The body has a field rolefit does not know.", map[string]string{name: "is not a known field"})
 	}
 	return errs.Invalid("The body could not be read: %v", err)
+}
+
+// invalidUTF8At returns the offset of the first byte of b that is not
+// part of valid UTF-8, or -1.
+func invalidUTF8At(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// jsonDepth returns how deeply the objects and arrays of a JSON text
+// nest, stopping early once past maxJSONDepth. Brackets inside strings do
+// not count; a malformed text is left for the decoder to describe.
+func jsonDepth(b []byte) int {
+	depth, deepest, inString, escaped := 0, 0, false, false
+	for _, c := range b {
+		switch {
+		case inString && escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case inString && c == '"':
+			inString = false
+		case inString:
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+			if depth > deepest {
+				deepest = depth
+				if deepest > maxJSONDepth {
+					return deepest
+				}
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return deepest
+}
+
+// jsonPathAt names the value of a JSON text whose first token ends at
+// offset, as the path from the root ("answers.drv1", "items.3.name"):
+// encoding/json reports a wrong-typed value by that offset, and by a
+// field path that leaves out map keys and array indexes.
+func jsonPathAt(b []byte, offset int64) (string, bool) {
+	type frame struct {
+		object    bool
+		expectKey bool
+		key       string
+		index     int
+	}
+	var stack []frame
+	next := func() { // the value at the top of the stack is done
+		if n := len(stack); n > 0 {
+			if stack[n-1].object {
+				stack[n-1].expectKey = true
+			} else {
+				stack[n-1].index++
+			}
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		d, isDelim := tok.(json.Delim)
+		if isDelim && (d == '}' || d == ']') {
+			stack = stack[:len(stack)-1]
+			next()
+			continue
+		}
+		if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].expectKey {
+			stack[n-1].key, _ = tok.(string)
+			stack[n-1].expectKey = false
+			continue
+		}
+		if dec.InputOffset() == offset {
+			parts := make([]string, len(stack))
+			for i, f := range stack {
+				if f.object {
+					parts[i] = f.key
+				} else {
+					parts[i] = strconv.Itoa(f.index)
+				}
+			}
+			return strings.Join(parts, "."), true
+		}
+		if isDelim {
+			stack = append(stack, frame{object: d == '{', expectKey: d == '{'})
+			continue
+		}
+		next()
+	}
 }
 
 func jsonKind(goKind string) string {

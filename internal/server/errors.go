@@ -79,9 +79,6 @@ func errorHandler(rnd *renderer, log *slog.Logger) fiber.ErrorHandler {
 			log.ErrorContext(c.UserContext(), "request failed",
 				"err", err, "method", c.Method(), "route", routeOf(c), "request_id", requestID(c))
 		}
-		if status == fiber.StatusTooManyRequests {
-			c.Set(fiber.HeaderRetryAfter, "60")
-		}
 		c.Set(fiber.HeaderCacheControl, "no-store")
 		if wantsJSON(c) {
 			return c.Status(status).JSON(apiError{Error: body})

@@ -1,8 +1,11 @@
 package server
 
 import (
+	"fmt"
+	"math"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -23,6 +26,14 @@ func safeNext(next string) string {
 	return next
 }
 
+// loginPage is what the sign-in page shows besides the form.
+type loginPage struct {
+	NeedsSetup bool
+	// Choices are the organisations whose accounts the e-mail address and
+	// password both matched, when there are several.
+	Choices []store.Organisation
+}
+
 // handleLoginForm shows the sign-in page. A new install without users
 // explains how to get the first account instead.
 func handleLoginForm(st *store.Store, rnd *renderer) fiber.Handler {
@@ -36,24 +47,58 @@ func handleLoginForm(st *store.Store, rnd *renderer) fiber.Handler {
 		}
 		v := pageView(c, "Sign in", "")
 		v.Form = map[string]string{"next": safeNext(c.Query("next"))}
-		v.Data = struct{ NeedsSetup bool }{n == 0}
+		v.Data = loginPage{NeedsSetup: n == 0}
 		return rnd.render(c, fiber.StatusOK, "login", v)
 	}
 }
 
 // handleLogin checks the e-mail address and password and starts a session.
 // A failure comes back to the form with the address kept, and with status
-// 401 so the rate limiter counts it.
-func handleLogin(st *store.Store, rnd *renderer) fiber.Handler {
+// 401 so the per-address limiter counts it. Failures are also counted per
+// e-mail address (accounts), so that many addresses sharing the guessing
+// of one password are stopped too; the count is kept for any address
+// typed, known or not, so a refusal says nothing about who has an account.
+// When the password opens accounts in several organisations (one person,
+// one password, two employers), the page asks which one.
+func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		email, next := c.FormValue("email"), safeNext(c.FormValue("next"))
-		u, err := st.Authenticate(c.UserContext(), email, c.FormValue("password"))
-		if errs.Code(err) == errs.CodeUnauthorized {
+		again := func(status int, msg string, choices []store.Organisation) error {
 			v := pageView(c, "Sign in", "")
-			v.Message = errs.Message(err)
+			v.Message = msg
 			v.Form = map[string]string{"email": email, "next": next}
-			v.Data = struct{ NeedsSetup bool }{false}
-			return rnd.render(c, fiber.StatusUnauthorized, "login", v)
+			v.Data = loginPage{Choices: choices}
+			return rnd.render(c, status, "login", v)
+		}
+		key := strings.ToLower(strings.TrimSpace(email))
+		if len(key) > 254 { // longer than any address: no account, and no megabyte keys kept in memory
+			key = key[:254]
+		}
+		if left, over := accounts.over(key); over {
+			setRetryAfter(c, left)
+			return again(fiber.StatusTooManyRequests, fmt.Sprintf("Too many failed sign-ins with this e-mail address. "+
+				"Please wait %s and try again.", waitText(left)), nil)
+		}
+		org := c.FormValue("org")
+		us, err := st.SignIn(c.UserContext(), email, c.FormValue("password"))
+		if err == nil && org == "" && len(us) > 1 {
+			orgs := make([]store.Organisation, 0, len(us))
+			for _, m := range us {
+				o, err := st.Org(m.OrgID).Get(c.UserContext())
+				if err != nil {
+					return err
+				}
+				orgs = append(orgs, *o)
+			}
+			return again(fiber.StatusOK, "", orgs)
+		}
+		var u *store.User
+		if err == nil {
+			u, err = accountIn(us, org)
+		}
+		if errs.Code(err) == errs.CodeUnauthorized {
+			accounts.add(key)
+			return again(fiber.StatusUnauthorized, errs.Message(err), nil)
 		}
 		if err != nil {
 			return err
@@ -63,6 +108,27 @@ func handleLogin(st *store.Store, rnd *renderer) fiber.Handler {
 		}
 		return c.Redirect(next, fiber.StatusSeeOther)
 	}
+}
+
+// accountIn picks the account to sign in to among those the password
+// matched: the one of the organisation chosen on the form, or, when none
+// was chosen, the only one. An organisation the password did not open is
+// a plain failure.
+func accountIn(us []store.User, org string) (*store.User, error) {
+	for i := range us {
+		if us[i].OrgID == org || org == "" && len(us) == 1 {
+			return &us[i], nil
+		}
+	}
+	return nil, errs.Unauthorized("That e-mail address and password do not match an account.")
+}
+
+// waitText says how long to wait in words, in whole minutes above one.
+func waitText(d time.Duration) string {
+	if d <= time.Minute {
+		return "a minute"
+	}
+	return fmt.Sprintf("%d minutes", int(math.Ceil(d.Minutes())))
 }
 
 // startSession signs u in on this browser. Any earlier session cookie is

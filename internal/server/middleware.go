@@ -91,7 +91,7 @@ func accessLog(log *slog.Logger) fiber.Handler {
 			slog.Int("status", status),
 			slog.Duration("elapsed", time.Since(start)),
 			slog.Int("bytes", len(c.Response().Body())),
-			slog.String("ip", c.IP()),
+			slog.String("ip", clientIP(c)),
 			slog.String("request_id", requestID(c)),
 		}
 		if u, ok := c.Locals(localUser).(*store.User); ok {
@@ -102,7 +102,10 @@ func accessLog(log *slog.Logger) fiber.Handler {
 	}
 }
 
-// securityHeaders sets the headers every response carries.
+// securityHeaders sets the headers every response carries. Everything but
+// the static assets may hold personal data (a person's scores, a
+// respondent's answers, an API list), so no browser or proxy may keep a
+// copy; the static files set their own caching.
 func securityHeaders(c *fiber.Ctx) error {
 	h := func(k, v string) { c.Set(k, v) }
 	h("Content-Security-Policy", contentSecurityPolicy)
@@ -111,18 +114,21 @@ func securityHeaders(c *fiber.Ctx) error {
 	h("Referrer-Policy", "same-origin")
 	h("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
 	h("Cross-Origin-Opener-Policy", "same-origin")
-	if c.Secure() {
+	if isHTTPS(c) {
 		h("Strict-Transport-Security", "max-age=31536000")
+	}
+	if !strings.HasPrefix(c.Path(), "/static/") {
+		h(fiber.HeaderCacheControl, "no-store")
 	}
 	return c.Next()
 }
 
 // setCookie sets an HttpOnly, SameSite=Lax cookie for the whole site,
-// Secure when the request came over TLS. maxAge 0 means a browser-session
-// cookie; negative deletes it.
+// Secure when the request came over HTTPS (see isHTTPS). maxAge 0 means a
+// browser-session cookie; negative deletes it.
 func setCookie(c *fiber.Ctx, name, value string, maxAge int) {
 	ck := &fiber.Cookie{Name: name, Value: value, Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
-		Secure: c.Secure(), MaxAge: maxAge}
+		Secure: isHTTPS(c), MaxAge: maxAge}
 	if maxAge < 0 {
 		ck.Expires = time.Unix(1, 0)
 		ck.Value = ""
@@ -236,6 +242,7 @@ func apiAuth(st *store.Store) fiber.Handler {
 		k, err := st.APIKeyByToken(c.UserContext(), strings.TrimSpace(token))
 		if err != nil {
 			if errs.Code(err) == errs.CodeUnauthorized {
+				markUnknownSecret(c)
 				c.Set(fiber.HeaderWWWAuthenticate, `Bearer realm="rolefit", error="invalid_token"`)
 			}
 			return err

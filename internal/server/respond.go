@@ -34,6 +34,7 @@ func loadRespondent(c *fiber.Ctx, st *store.Store, cat *assess.Catalog) (*respon
 	token := c.Params("token")
 	r, err := st.Respondent(c.UserContext(), token)
 	if errs.Code(err) == errs.CodeNotFound {
+		markUnknownSecret(c)
 		return nil, &errs.Error{Code: errs.CodeNotFound,
 			Message: "This link is not valid. Check that you copied all of it, or ask whoever sent it for a new one."}
 	}

@@ -36,7 +36,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 
 	// The JSON API: bearer API keys, no cookies, no CSRF.
 	app.Get("/api/v1/openapi.json", handleOpenAPI)
-	keyGuard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now, fiber.StatusUnauthorized,
+	keyGuard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now,
 		"Too many requests with a wrong API key came from your address. Please wait a few minutes.").handler
 	api := app.Group("/api/v1", keyGuard, apiAuth(st))
 	api.Get("/me", handleAPIMe(st))
@@ -51,7 +51,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
-	guard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now, fiber.StatusNotFound,
+	guard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now,
 		"Too many links that do not exist were tried from your address. Please wait a few minutes.").handler
 	resp := app.Group("/i/:token", guard)
 	resp.Get("", handleRespondStart(st, cat, rnd))
@@ -69,12 +69,13 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 		Max:                    cfg.LoginLimit,
 		Expiration:             cfg.LoginWindow,
 		SkipSuccessfulRequests: true, // only failed attempts count
+		KeyGenerator:           clientIP,
 		LimitReached: func(c *fiber.Ctx) error {
 			return errs.RateLimited("Too many failed attempts from your address. Please wait a few minutes and try again.")
 		},
 	})
 	app.Get("/login", handleLoginForm(st, rnd))
-	app.Post("/login", attempts, handleLogin(st, rnd))
+	app.Post("/login", attempts, handleLogin(st, rnd, newFailures(cfg.AccountLimit, cfg.AccountWindow, now)))
 	app.Post("/logout", handleLogout(st))
 	app.Get("/setup", handleSetupForm(st, rnd))
 	app.Post("/setup", attempts, handleSetup(st, rnd))
@@ -96,7 +97,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Post("/people/:id/invitations/:inv/renew", requireUser, handleInvitationRenew(uc, rnd))
 
 	app.Get("/settings", requireUser, handleSettings(st, rnd))
-	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd))
+	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd, newFailures(cfg.AccountLimit, cfg.AccountWindow, now)))
 	admin := app.Group("/settings", requireUser, requireAdmin)
 	admin.Get("/users", handleUsers(st, rnd))
 	admin.Post("/users", handleUserCreate(st, rnd))

@@ -20,7 +20,8 @@ import (
 type Config struct {
 	// TrustedProxies are the addresses (IPs or CIDR ranges) of reverse
 	// proxies whose X-Forwarded-For and X-Forwarded-Proto headers are
-	// believed. Without any, those headers are ignored.
+	// believed, and only on requests that come straight from one of them.
+	// Without any, those headers are ignored.
 	TrustedProxies []string
 	// BodyLimit is the largest request body accepted, in bytes (2 MiB).
 	BodyLimit int
@@ -28,6 +29,11 @@ type Config struct {
 	// may make per LoginWindow (10 per 5 minutes).
 	LoginLimit  int
 	LoginWindow time.Duration
+	// AccountLimit is how many failed sign-ins one e-mail address, and
+	// how many wrong current passwords one user changing theirs, may
+	// have per AccountWindow (10 per 15 minutes).
+	AccountLimit  int
+	AccountWindow time.Duration
 	// RequestTimeout bounds the database work of one request (30 s).
 	RequestTimeout time.Duration
 	// Now is the clock (time.Now).
@@ -46,6 +52,12 @@ func (c *Config) defaults() {
 	}
 	if c.LoginWindow == 0 {
 		c.LoginWindow = 5 * time.Minute
+	}
+	if c.AccountLimit == 0 {
+		c.AccountLimit = 10
+	}
+	if c.AccountWindow == 0 {
+		c.AccountWindow = 15 * time.Minute
 	}
 	if c.RequestTimeout == 0 {
 		c.RequestTimeout = 30 * time.Second
@@ -79,12 +91,17 @@ func New(cfg Config, uc *usecases.App, st *store.Store, log *slog.Logger) (*fibe
 		ErrorHandler:          errorHandler(rnd, log),
 		AppName:               "rolefit",
 	}
-	if len(cfg.TrustedProxies) > 0 {
-		fcfg.EnableTrustedProxyCheck = true
-		fcfg.TrustedProxies = cfg.TrustedProxies
-		fcfg.ProxyHeader = fiber.HeaderXForwardedFor
+	proxies, err := parseProxies(cfg.TrustedProxies)
+	if err != nil {
+		return nil, err
 	}
+	// rolefit reads forwarded headers itself (clientIP, isHTTPS). The check
+	// is on even without proxies so that nothing of Fiber's own, such as
+	// c.Protocol() or c.Hostname(), believes a client's X-Forwarded-*.
+	fcfg.EnableTrustedProxyCheck = true
+	fcfg.TrustedProxies = cfg.TrustedProxies
 	app := fiber.New(fcfg)
+	app.Use(clientAddress(proxies))
 	if err := routes(app, cfg, uc, st, rnd, log); err != nil {
 		return nil, fmt.Errorf("set up routes: %w", err)
 	}

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"fmt"
+
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/errs"
@@ -16,16 +18,29 @@ func handleSettings(st *store.Store, rnd *renderer) fiber.Handler {
 }
 
 // handleChangePassword changes the signed-in user's password and signs out
-// their other browsers.
-func handleChangePassword(st *store.Store, rnd *renderer) fiber.Handler {
+// their other browsers. Wrong current passwords are counted per user: a
+// session left open on a shared computer must not become a way to guess
+// the password, which may open more than rolefit.
+func handleChangePassword(st *store.Store, rnd *renderer, wrong *failures) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		u := currentUser(c)
+		again := func(status int, err error) error {
+			v := pageView(c, "Settings", "settings")
+			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
+			return rnd.render(c, status, "settings", v)
+		}
+		if left, over := wrong.over(u.ID); over {
+			setRetryAfter(c, left)
+			return again(fiber.StatusTooManyRequests, errs.RateLimited(fmt.Sprintf(
+				"Too many wrong current passwords. Please wait %s and try again.", waitText(left))))
+		}
 		err := st.Org(u.OrgID).ChangePassword(c.UserContext(), u.ID,
 			c.FormValue("current_password"), c.FormValue("new_password"), c.Cookies(sessionCookie))
 		if errs.Code(err) == errs.CodeInvalid {
-			v := pageView(c, "Settings", "settings")
-			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
-			return rnd.render(c, fiber.StatusBadRequest, "settings", v)
+			if _, bad := errs.FieldsOf(err)["current_password"]; bad {
+				wrong.add(u.ID)
+			}
+			return again(fiber.StatusBadRequest, err)
 		}
 		if err != nil {
 			return err

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -9,66 +8,43 @@ import (
 	"rolefit/internal/errs"
 )
 
+// localUnknownSecret is set by whatever looks a secret up (the respondent
+// pages, apiAuth) when the secret matched nothing; the guard counts only
+// those requests.
+const localUnknownSecret = "unknown_secret"
+
+// markUnknownSecret tells the token guard that the request's invitation
+// link or API key matched nothing.
+func markUnknownSecret(c *fiber.Ctx) { c.Locals(localUnknownSecret, true) }
+
 // tokenGuard rate-limits guessing of secrets in requests (invitation
-// links, API keys): an address that is refused too often in a window is
-// refused outright for the rest of it. Only failed look-ups count (the
-// status the guarded routes answer an unknown secret with), so a person
-// answering a questionnaire, whose every click is a request, or a busy
-// integration, is never slowed down. Secrets carry 256 random bits, so
-// this is defence in depth, and it keeps scanners from filling the logs.
+// links, API keys). Only unknown secrets count, as the handler reports
+// them, not statuses: a respondent asking for a page that does not exist,
+// or an integration sending bad JSON, is not guessing. The secret is
+// looked up first and a known one is always served, so one person who
+// keeps trying a mistyped link cannot lock out colleagues behind the same
+// address; only a request whose secret is unknown, from an address over
+// its budget, is refused. Secrets carry 256 random bits, so this is
+// defence in depth, and it keeps scanners from filling the logs.
 type tokenGuard struct {
-	max     int
-	window  time.Duration
-	now     func() time.Time
-	counts  int    // the status of a failed look-up
+	unknown *failures
 	message string // what a refused address is told
-	mu      sync.Mutex
-	seen    map[string]*guardWindow
 }
 
-type guardWindow struct {
-	start time.Time
-	count int
-}
-
-func newTokenGuard(max int, window time.Duration, now func() time.Time, counts int, message string) *tokenGuard {
-	return &tokenGuard{max: max, window: window, now: now, counts: counts, message: message, seen: map[string]*guardWindow{}}
+func newTokenGuard(max int, window time.Duration, now func() time.Time, message string) *tokenGuard {
+	return &tokenGuard{unknown: newFailures(max, window, now), message: message}
 }
 
 func (g *tokenGuard) handler(c *fiber.Ctx) error {
-	ip := c.IP()
-	now := g.now()
-	g.mu.Lock()
-	w := g.seen[ip]
-	if w != nil && now.Sub(w.start) >= g.window {
-		delete(g.seen, ip)
-		w = nil
+	err := c.Next()
+	if unknown, _ := c.Locals(localUnknownSecret).(bool); !unknown {
+		return err
 	}
-	blocked := w != nil && w.count >= g.max
-	g.mu.Unlock()
-	if blocked {
+	ip := clientIP(c)
+	if left, over := g.unknown.over(ip); over {
+		setRetryAfter(c, left)
 		return errs.RateLimited(g.message)
 	}
-	err := c.Next()
-	status := c.Response().StatusCode()
-	if err != nil {
-		status, _ = classify(err)
-	}
-	if status == g.counts {
-		g.mu.Lock()
-		if w := g.seen[ip]; w == nil {
-			g.seen[ip] = &guardWindow{start: now, count: 1}
-		} else {
-			w.count++
-		}
-		if len(g.seen) > 100_000 { // a flood of addresses: forget the oldest windows wholesale
-			for k, v := range g.seen {
-				if now.Sub(v.start) >= g.window {
-					delete(g.seen, k)
-				}
-			}
-		}
-		g.mu.Unlock()
-	}
+	g.unknown.add(ip)
 	return err
 }

@@ -20,12 +20,22 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Lstat(abs); err == nil {
+	// Creating the file first, exclusively and private to its owner,
+	// refuses an existing file (or a link planted in its place) and keeps
+	// the copy as private as the database; VACUUM INTO fills an empty
+	// file.
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
 		return fmt.Errorf("%s already exists; choose a new file name", path)
-	} else if !errors.Is(err, os.ErrNotExist) {
+	}
+	if err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
 		return err
 	}
 	if err := s.read.WithContext(ctx).Exec("VACUUM INTO ?", abs).Error; err != nil {
+		_ = os.Remove(abs)
 		return fmt.Errorf("copy database to %s: %w", path, err)
 	}
 	return nil

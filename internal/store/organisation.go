@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"rolefit/internal/errs"
+	"rolefit/internal/text"
 )
 
 // Organisation is a company using rolefit. All its data is its own.
@@ -72,7 +73,7 @@ func cleanOrgName(name string) (string, string) {
 	case len(name) > 200:
 		return name, "must be at most 200 characters"
 	}
-	return name, ""
+	return name, text.Problem(name)
 }
 
 // createOrganisation inserts an organisation and its first admin inside

@@ -1,7 +1,10 @@
 package store
 
 import (
+	_ "embed"
 	"fmt"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alexedwards/argon2id"
@@ -20,13 +23,36 @@ var DefaultPasswordParams = argon2id.Params{Memory: 19 * 1024, Iterations: 2, Pa
 // because its accounts guard personal data).
 const MinPasswordLength = 10
 
-// checkPassword reports why a new password is not acceptable, or "".
+//go:embed common_passwords.txt
+var commonPasswordList string
+
+// commonPasswords is the set of commonPasswordList, lower-case.
+var commonPasswords = func() map[string]bool {
+	set := map[string]bool{}
+	for line := range strings.Lines(commonPasswordList) {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			set[line] = true
+		}
+	}
+	return set
+}()
+
+// checkPassword reports why a new password is not acceptable, or "". Past
+// the length, it refuses what an attacker tries first (NIST SP 800-63B
+// section 5.1.1.2): blanks, one character over and over, and passwords on
+// a list of the most common ones, compared without regard to case.
 func checkPassword(p string) string {
 	switch n := utf8.RuneCountInString(p); {
 	case n < MinPasswordLength:
 		return fmt.Sprintf("must be at least %d characters", MinPasswordLength)
 	case len(p) > 256:
 		return "must be at most 256 bytes"
+	case strings.TrimFunc(p, unicode.IsSpace) == "":
+		return "must not be only spaces"
+	case strings.Count(p, string([]rune(p)[:1])) == n:
+		return "must not be one character repeated; choose one that is harder to guess"
+	case commonPasswords[strings.ToLower(p)]:
+		return "is one of the most common passwords, which attackers try first; choose another"
 	}
 	return ""
 }

@@ -122,6 +122,9 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 				return nil, fmt.Errorf("database file %s: folder %s does not exist", dsn, dir)
 			}
 		}
+		if err := createPrivate(dsn); err != nil {
+			return nil, fmt.Errorf("create SQLite file %s: %w", dsn, err)
+		}
 		w, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg())
 		if err != nil {
 			return nil, fmt.Errorf("open SQLite file %s: %w", dsn, err)
@@ -144,6 +147,22 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// createPrivate creates an empty file readable and writable by its owner
+// only, unless the file already exists. The database holds people's
+// answers and scores; SQLite would create it with mode 0644, readable by
+// every account on the machine, and its -wal and -shm files take the mode
+// of the main file.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 // utcTimes makes a PostgreSQL connection return times in UTC, as SQLite

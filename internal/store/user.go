@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"rolefit/internal/errs"
+	"rolefit/internal/text"
 )
 
 // Role is what a user may do in their organisation.
@@ -93,6 +94,10 @@ func (nu NewUser) validate() (NewUser, error) {
 		fields["name"] = "is required"
 	case len(nu.Name) > 200:
 		fields["name"] = "must be at most 200 characters"
+	default:
+		if msg := text.Problem(nu.Name); msg != "" {
+			fields["name"] = msg
+		}
 	}
 	if !nu.Role.Valid() {
 		fields["role"] = "must be admin or manager"
@@ -121,8 +126,10 @@ func (s *Store) insertUser(tx *gorm.DB, orgID string, nu NewUser) (*User, error)
 		PasswordHash: hash, CreatedAt: now, UpdatedAt: now}
 	if err := tx.Create(u).Error; err != nil {
 		if errors.Is(err, gorm.ErrDuplicatedKey) {
-			return nil, &errs.Error{Code: errs.CodeConflict, Message: "That e-mail address already has an account.",
-				Fields: map[string]string{"email": "already has an account"}}
+			// Unique within the organisation only (migration 0004), so
+			// this says nothing about other organisations.
+			return nil, &errs.Error{Code: errs.CodeConflict, Message: "That e-mail address already has an account in your organisation.",
+				Fields: map[string]string{"email": "already has an account in your organisation"}}
 		}
 		return nil, fmt.Errorf("create user: %w", err)
 	}
@@ -238,7 +245,7 @@ func (o *Org) DeleteUser(ctx context.Context, id string, by Actor) error {
 // current one, and ends the user's other sessions.
 func (o *Org) ChangePassword(ctx context.Context, id, current, next, keepSession string) error {
 	if msg := checkPassword(next); msg != "" {
-		return errs.InvalidFields("Please choose a longer password.", map[string]string{"new_password": msg})
+		return errs.InvalidFields("Please choose another password.", map[string]string{"new_password": msg})
 	}
 	u, err := o.User(ctx, id)
 	if err != nil {
@@ -263,29 +270,56 @@ func (o *Org) ChangePassword(ctx context.Context, id, current, next, keepSession
 	})
 }
 
-// Authenticate returns the user with this e-mail address and password. A
-// wrong password and an unknown address get the same error, in about the
-// same time, so neither reveals whether an account exists.
-func (s *Store) Authenticate(ctx context.Context, email, password string) (*User, error) {
-	bad := errs.Unauthorized("That e-mail address and password do not match an account.")
+// signInChecks is the least number of password hashes a sign-in
+// compares, padding with a hash of nothing: an address may have accounts
+// in several organisations, and a failed sign-in must take as long for an
+// address with none, one or a few of them, or its timing would tell who
+// has an account somewhere. Only an address with more accounts than this
+// takes longer.
+const signInChecks = 3
+
+// SignIn returns the accounts with this e-mail address whose password is
+// password: usually one; several when one person has accounts with the
+// same password in several organisations, and the caller asks which one
+// is meant. None is an unauthorized error, whether the address is unknown
+// or the password wrong, in the same time (see signInChecks).
+func (s *Store) SignIn(ctx context.Context, email, password string) ([]User, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
-	var u User
-	err := s.reader(ctx).Where("email = ?", email).Take(&u).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		s.dummyCompare(password)
-		return nil, bad
-	}
-	if err != nil {
+	var us []User
+	if err := s.reader(ctx).Where("email = ?", email).Order("created_at, id").Find(&us).Error; err != nil {
 		return nil, fmt.Errorf("find user: %w", err)
 	}
-	ok, err := argon2id.ComparePasswordAndHash(password, u.PasswordHash)
+	var matched []User
+	for _, u := range us {
+		ok, err := argon2id.ComparePasswordAndHash(password, u.PasswordHash)
+		if err != nil {
+			return nil, fmt.Errorf("check password: %w", err)
+		}
+		if ok {
+			matched = append(matched, u)
+		}
+	}
+	for i := len(us); i < signInChecks; i++ {
+		s.dummyCompare(password)
+	}
+	if len(matched) == 0 {
+		return nil, errs.Unauthorized("That e-mail address and password do not match an account.")
+	}
+	return matched, nil
+}
+
+// Authenticate returns the one user with this e-mail address and password,
+// for callers that cannot ask which organisation is meant: when the
+// password opens accounts in several, it is a conflict.
+func (s *Store) Authenticate(ctx context.Context, email, password string) (*User, error) {
+	us, err := s.SignIn(ctx, email, password)
 	if err != nil {
-		return nil, fmt.Errorf("check password: %w", err)
+		return nil, err
 	}
-	if !ok {
-		return nil, bad
+	if len(us) > 1 {
+		return nil, errs.Conflict("That e-mail address and password open accounts in %d organisations; choose one.", len(us))
 	}
-	return &u, nil
+	return &us[0], nil
 }
 
 // CountUsers counts all users of all organisations; zero means a new
