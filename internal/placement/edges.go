@@ -125,6 +125,8 @@ type denseEdges struct {
 	f       *flow
 	members [][]int32 // people at each node
 	index   []int32   // index of each person in members[at[k]]
+
+	todo, settled []int // scratch of routeDense
 }
 
 func newDenseEdges(f *flow) *denseEdges {

@@ -119,6 +119,9 @@ func (f *flow) sinkCost(a int) cost {
 
 // route adds person i along a shortest path to the sink.
 func (f *flow) route(i int) error {
+	if d, ok := f.edges.(*denseEdges); ok {
+		return f.routeDense(i, d)
+	}
 	m, sink := f.m, f.m+1
 	for v := range f.dist {
 		f.dist[v], f.prev[v], f.done[v] = infinite, -2, false
@@ -165,12 +168,18 @@ func (f *flow) route(i int) error {
 			f.pi[v] = f.pi[v].add(f.dist[v]).sub(end)
 		}
 	}
-	// Walk the path back from the sink: each node hands one person on.
-	for x := f.prev[sink]; ; {
+	f.augment(i)
+	return nil
+}
+
+// augment walks the shortest path back from the sink: each node on it
+// hands one person on to the next, and the new person i takes the first.
+func (f *flow) augment(i int) {
+	for x := f.prev[f.m+1]; ; {
 		p := f.prev[x]
 		if p == -1 {
 			f.place(i, x)
-			return nil
+			return
 		}
 		k := f.via[x]
 		f.edges.remove(k, p)
