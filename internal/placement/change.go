@@ -179,3 +179,34 @@ func (s *Solution) NextBest(i int) (int, Change) {
 	}
 	return next, s.change(bestCost)
 }
+
+// PinCost is the change of the optimum that person i's pin causes: the
+// optimum with every pin minus the optimum without this one (so it is never
+// positive in value unless it places more people with priority). Zero for
+// a person who is not pinned.
+func (s *Solution) PinCost(i int) Change {
+	f := s.f
+	row, ok := f.free[i]
+	if !ok {
+		return Change{Possible: true}
+	}
+	// Freeing the pin adds person i's moves out of its role; the new optimum
+	// is the old one plus the cheapest cycle through one of them.
+	a := f.at[i]
+	d := s.residual()
+	bestCycle := cost{}
+	for b, c := range row {
+		if b == a || c.isInfinite() {
+			continue
+		}
+		back := d[b*(f.m+2)+a]
+		if back.isInfinite() {
+			continue
+		}
+		if cyc := c.sub(row[a]).add(back); cyc.less(bestCycle) {
+			bestCycle = cyc
+		}
+	}
+	ch := s.change(cost{}.sub(bestCycle))
+	return ch
+}

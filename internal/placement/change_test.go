@@ -31,7 +31,7 @@ func sameChange(got, want Change) bool {
 }
 
 // TestChangesMatchResolving checks every explanation (moving a person,
-// one more seat, one fewer) against solving the changed problem by brute
+// one more seat, one fewer, the cost of a pin) against solving the changed problem by brute
 // force.
 func TestChangesMatchResolving(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
@@ -73,6 +73,23 @@ func TestChangesMatchResolving(t *testing.T) {
 					}
 					checked++
 				}
+			}
+			for i, pin := range p.Pinned {
+				if pin == NotPlaced {
+					continue
+				}
+				q := p
+				q.Pinned = slices.Clone(p.Pinned)
+				q.Pinned[i] = NotPlaced
+				free := resolved(q, s)
+				want := Change{Possible: true, Value: -free.Value, Priority: -free.Priority}
+				if got := s.PinCost(i); !sameChange(got, want) {
+					t.Fatalf("case %d (dense %v) %+v: PinCost(%d) = %+v, re-solving without the pin gives %+v", c, dense, p, i, got, want)
+				}
+				if want.Value > 1e-9 && want.Priority == 0 || want.Priority > 0 {
+					t.Errorf("case %d: the pin of person %d raises the optimum by %+v", c, i, want)
+				}
+				checked++
 			}
 			for j := range m {
 				q := p

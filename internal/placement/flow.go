@@ -27,6 +27,7 @@ type flow struct {
 	cell     []cost  // n×(m+1): cost of person i at node b; infinite if not allowed
 	at       []int   // node of each person, -1 before the person is routed
 	pinned   []bool  // pinned people never move and are not in edges
+	free     map[int][]cost // the cells of pinned people as if they were free
 	count    []int   // people at each node 0..m
 	seats    []Seats // per role
 	rankUnit int64   // rank reward of filling a minimum seat
@@ -82,14 +83,22 @@ func newFlow(p *Matrix, dense bool) *flow {
 		f.pinned[i] = pin != NotPlaced
 		c := f.cell[i*(m+1) : (i+1)*(m+1)]
 		for j, v := range row {
-			if v != v || pin != NotPlaced && pin != j { // NaN: not allowed
+			if v != v { // NaN: not allowed
 				c[j] = infinite
 			} else {
 				c[j] = cost{rank, -toCents(v)}
 			}
 		}
 		if pin != NotPlaced {
-			c[m] = infinite
+			if f.free == nil {
+				f.free = map[int][]cost{}
+			}
+			f.free[i] = append([]cost(nil), c...)
+			for j := range c {
+				if j != pin {
+					c[j] = infinite
+				}
+			}
 		}
 	}
 	// With no one routed, the only edges are those to the sink, the
