@@ -23,11 +23,13 @@ func resolved(p Matrix, base *Solution) Change {
 	return Change{Possible: true, Value: float64(cents-baseCents) / 100, Priority: pr - base.PriorityPlaced}
 }
 
-func sameChange(got, want Change) bool {
+func sameChange(got, want Change) bool { return sameChangeWithin(got, want, 1e-6) }
+
+func sameChangeWithin(got, want Change, tol float64) bool {
 	if !got.Possible || !want.Possible {
 		return got.Possible == want.Possible
 	}
-	return got.Priority == want.Priority && math.Abs(got.Value-want.Value) < 1e-6
+	return got.Priority == want.Priority && math.Abs(got.Value-want.Value) <= tol
 }
 
 // TestChangesMatchResolving checks every explanation (moving a person,

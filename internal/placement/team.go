@@ -3,6 +3,7 @@ package placement
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"rolefit/internal/errs"
 )
@@ -104,7 +105,10 @@ type Plan struct {
 //
 // A candidate may take a role only where Net (value less cost of hire per
 // month of the payback period) is positive, so a candidate is placed only
-// when hiring them adds value; a pin overrides this, not Forbidden. A cell
+// when hiring them adds value. A pin overrides this rule (not Forbidden);
+// such a pin can then raise the total, for example by filling a minimum
+// that otherwise takes a better person away from another role, and its
+// cost is found by solving again without it. A cell
 // with no basis for a value (no fit, no observed rate) is not allowed.
 // Ties are broken by input order. See SolveMatrix for the method.
 func Solve(t Team) (*Plan, error) {
@@ -207,7 +211,22 @@ func (plan *Plan) explain() {
 	}
 	plan.Pins = make([]PinOutcome, len(t.Pins))
 	for k, pin := range t.Pins {
-		plan.Pins[k] = PinOutcome{Pin: pin, Cost: s.PinCost(plan.person[pin.PersonID])}
+		i := plan.person[pin.PersonID]
+		plan.Pins[k] = PinOutcome{Pin: pin, Cost: s.PinCost(i)}
+		if Value(t.People[i], t.Roles[s.Role[i]], t.Assumptions).Allowed {
+			continue
+		}
+		// The pin overrides the candidate rule: without it the cell is not
+		// allowed at all, which the residual graph does not know, so solve
+		// the team without this pin.
+		without := *t
+		without.Pins = slices.Delete(slices.Clone(t.Pins), k, k+1)
+		other, err := Solve(without)
+		if err != nil {
+			plan.Pins[k].Cost = Change{} // without it no plan keeps the minimums: it cannot be removed
+			continue
+		}
+		plan.Pins[k].Cost = Change{Possible: true, Value: plan.Total - other.Total, Priority: s.PriorityPlaced - other.sol.PriorityPlaced}
 	}
 }
 
