@@ -23,15 +23,15 @@ import "fmt"
 // update: π(v) += dist(v) − dist(sink) for settled v), which keeps every
 // residual edge's reduced cost non-negative.
 type flow struct {
-	n, m     int     // people, roles; node m is "not placed", node m+1 the sink
-	cell     []cost  // n×(m+1): cost of person i at node b; infinite if not allowed
-	at       []int   // node of each person, -1 before the person is routed
-	pinned   []bool  // pinned people never move and are not in edges
+	n, m     int            // people, roles; node m is "not placed", node m+1 the sink
+	cell     []cost         // n×(m+1): cost of person i at node b; infinite if not allowed
+	at       []int          // node of each person, -1 before the person is routed
+	pinned   []bool         // pinned people never move and are not in edges
 	free     map[int][]cost // the cells of pinned people as if they were free
-	count    []int   // people at each node 0..m
-	seats    []Seats // per role
-	rankUnit int64   // rank reward of filling a minimum seat
-	pi       []cost  // potentials of the m+2 nodes
+	count    []int          // people at each node 0..m
+	seats    []Seats        // per role
+	rankUnit int64          // rank reward of filling a minimum seat
+	pi       []cost         // potentials of the m+2 nodes
 	edges    edgeIndex
 
 	// scratch for route
