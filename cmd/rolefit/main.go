@@ -49,6 +49,7 @@ func commands() []command {
 		{"backup", "write a consistent copy of the database to FILE", runBackup},
 		{"check", "validate questionnaire files", runCheck},
 		{"stats", "reliability statistics for a questionnaire over a CSV of responses", runStats},
+		{"place", "the optimal assignment of people to roles from CSV files of values and seats", runPlace},
 	}
 }
 

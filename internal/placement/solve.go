@@ -51,7 +51,7 @@ func solveMatrix(p *Matrix, dense bool) (*Solution, error) {
 	for j, s := range p.Seats {
 		if f.count[j] < s.Min {
 			short = append(short, p.roleName(j))
-			fields["seats."+p.roleName(j)] = fmt.Sprintf("minimum %d cannot be met: at most %d people can be placed in %s together with the other roles' minimums and the pins", s.Min, f.count[j], p.roleName(j))
+			fields["seats."+p.roleName(j)] = fmt.Sprintf("minimum %d cannot be met (the best attempt fills %d): too few people may take the role, or they are needed for other roles' minimums or pinned elsewhere", s.Min, f.count[j])
 		}
 	}
 	if len(fields) > 0 {
