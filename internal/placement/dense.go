@@ -5,66 +5,79 @@ import "fmt"
 // routeDense is route for many roles: the same Dijkstra search, but it
 // keeps the unsettled nodes in a shrinking list and relaxes straight from
 // the people of the settled node, as Jonker & Volgenant's shortest
-// augmenting path does over the columns still to scan.
+// augmenting path does over the columns still to scan. The relaxation also
+// finds the next node to settle, so each step reads the list once.
 func (f *flow) routeDense(i int, d *denseEdges) error {
 	m, sink := f.m, f.m+1
 	w := m + 1
+	dist, pi := f.dist, f.pi
 	todo := d.todo[:0]
-	for v := range f.dist {
-		f.dist[v], f.prev[v] = infinite, -2
-		todo = append(todo, v)
+	for v := range dist {
+		dist[v], f.prev[v] = infinite, -2
+		if v != sink {
+			todo = append(todo, v)
+		}
 	}
 	row := f.cell[i*w : (i+1)*w]
 	for b, c := range row {
-		if !c.isInfinite() {
-			f.dist[b], f.prev[b] = c.sub(f.pi[b]), -1
+		if c.rank < infinite.rank {
+			dist[b], f.prev[b] = c.sub(pi[b]), -1
 		}
 	}
 	settled := d.settled[:0]
+	next := -1 // index in todo of the cheapest unsettled node, -1: find it
 	for {
-		at := -1
-		for t, v := range todo {
-			if at < 0 || f.dist[v].less(f.dist[todo[at]]) {
-				at = t
+		if next < 0 {
+			for t, v := range todo {
+				if next < 0 || dist[v].less(dist[todo[next]]) {
+					next = t
+				}
 			}
 		}
-		if at < 0 || f.dist[todo[at]].isInfinite() {
+		// The sink is settled first among equals, which ends the search.
+		u := sink
+		if next >= 0 && dist[todo[next]].less(dist[sink]) {
+			u = todo[next]
+			todo[next] = todo[len(todo)-1]
+			todo = todo[:len(todo)-1]
+		}
+		if dist[u].isInfinite() {
 			return fmt.Errorf("placement: no path for person %d", i) // cannot happen: pins were checked
 		}
-		u := todo[at]
-		todo[at] = todo[len(todo)-1]
-		todo = todo[:len(todo)-1]
 		settled = append(settled, u)
 		if u == sink {
 			break
 		}
-		du := f.dist[u].add(f.pi[u])
+		du := dist[u].add(pi[u])
 		if sc := f.sinkCost(u); !sc.isInfinite() {
-			if nd := du.add(sc).sub(f.pi[sink]); nd.less(f.dist[sink]) {
-				f.dist[sink], f.prev[sink] = nd, u
+			if nd := du.add(sc).sub(pi[sink]); nd.less(dist[sink]) {
+				dist[sink], f.prev[sink] = nd, u
 			}
 		}
-		for _, k32 := range d.members[u] {
+		next = -1
+		members := d.members[u]
+		for mi, k32 := range members {
 			k := int(k32)
 			rk := f.cell[k*w : (k+1)*w]
-			base := du.sub(rk[u])
-			for _, b := range todo {
-				if b == sink {
-					continue
-				}
+			baseRank, baseCents := du.rank-rk[u].rank, du.cents-rk[u].cents
+			last := mi == len(members)-1
+			for t, b := range todo {
 				c := rk[b]
-				if c.isInfinite() {
-					continue
+				if c.rank < infinite.rank {
+					nd := cost{baseRank + c.rank - pi[b].rank, baseCents + c.cents - pi[b].cents}
+					if nd.rank < dist[b].rank || nd.rank == dist[b].rank && nd.cents < dist[b].cents {
+						dist[b], f.prev[b], f.via[b] = nd, u, k
+					}
 				}
-				if nd := base.add(c).sub(f.pi[b]); nd.less(f.dist[b]) {
-					f.dist[b], f.prev[b], f.via[b] = nd, u, k
+				if last && (next < 0 || dist[b].less(dist[todo[next]])) {
+					next = t
 				}
 			}
 		}
 	}
-	end := f.dist[sink]
+	end := dist[sink]
 	for _, v := range settled {
-		f.pi[v] = f.pi[v].add(f.dist[v]).sub(end)
+		pi[v] = pi[v].add(dist[v]).sub(end)
 	}
 	d.todo, d.settled = todo, settled
 	f.augment(i)

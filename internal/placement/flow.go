@@ -101,9 +101,16 @@ func newFlow(p *Matrix, dense bool) *flow {
 			}
 		}
 	}
-	// With no one routed, the only edges are those to the sink, the
-	// cheapest costing −rankUnit: this potential makes them all non-negative.
+	// With no one routed, the only edges are those to the sink, costing
+	// −rankUnit from a role with a minimum and 0 from the others. These
+	// potentials make every one of them exactly 0, so the first searches
+	// end at once instead of settling every node before the sink.
 	f.pi[m+1] = cost{rank: -f.rankUnit}
+	for a := 0; a <= m; a++ {
+		if a == m || p.Seats[a].Min == 0 {
+			f.pi[a] = cost{rank: -f.rankUnit}
+		}
+	}
 	if dense {
 		f.edges = newDenseEdges(f)
 	} else {
