@@ -148,7 +148,7 @@ func readValuesFile(name string) (people, roles []string, values [][]float64, er
 	header, err := r.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			err = errors.New("empty file: want the header person,ROLE1,ROLE2,...")
+			err = errors.New("empty file: want a header row of person and the role names")
 		}
 		return nil, nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
