@@ -263,3 +263,80 @@ func countStaff(p *Plan) int {
 	}
 	return n
 }
+
+// TestSolveTeamMatchesBruteForce compares Solve on random teams with trying
+// every assignment under the rules written out again here: seats, forbidden
+// cells, a candidate only where value less hire cost per month is positive,
+// most staff placed first, then the largest total.
+func TestSolveTeamMatchesBruteForce(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	compared := 0
+	for c := range 400 {
+		team := randomTeam(r)
+		n, m := len(team.People), len(team.Roles)
+		net := make([][]float64, n)
+		ok := make([][]bool, n)
+		for i, p := range team.People {
+			net[i], ok[i] = make([]float64, m), make([]bool, m)
+			for j, role := range team.Roles {
+				v := Value(p, role, team.Assumptions)
+				net[i][j] = v.Value
+				if p.Kind == Candidate {
+					net[i][j] -= team.Assumptions.CostOfHire / team.Assumptions.PaybackMonths
+				}
+				ok[i][j] = !slices.Contains(team.Forbidden, Cell{p.ID, role.ID}) && (p.Kind == Staff || net[i][j] > 0)
+			}
+		}
+		bestStaff, bestTotal, found := 0, 0.0, false
+		role := make([]int, n)
+		var try func(i int)
+		try = func(i int) {
+			if i < n {
+				for j := -1; j < m; j++ {
+					if j < 0 || ok[i][j] {
+						role[i] = j
+						try(i + 1)
+					}
+				}
+				return
+			}
+			count := make([]int, m)
+			staff, total := 0, 0.0
+			for i, j := range role {
+				if j >= 0 {
+					count[j]++
+					total += net[i][j]
+					if team.People[i].Kind == Staff {
+						staff++
+					}
+				}
+			}
+			for j, role := range team.Roles {
+				if count[j] < role.Seats.Min || count[j] > role.Seats.Max {
+					return
+				}
+			}
+			if !found || staff > bestStaff || staff == bestStaff && total > bestTotal {
+				bestStaff, bestTotal, found = staff, total, true
+			}
+		}
+		try(0)
+		plan, err := Solve(team)
+		if !found {
+			if errs.Code(err) != errs.CodeInvalid {
+				t.Fatalf("case %d: no assignment keeps the seats, Solve gives %v", c, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("case %d: %v", c, err)
+		}
+		if countStaff(plan) != bestStaff || math.Abs(plan.Total-bestTotal) > 0.01*float64(n) {
+			t.Fatalf("case %d: got %d staff placed and %v, want %d and %v", c, countStaff(plan), plan.Total, bestStaff, bestTotal)
+		}
+		compared++
+	}
+	if compared < 150 {
+		t.Errorf("only %d of 400 teams compared", compared)
+	}
+}
