@@ -7,45 +7,46 @@ package placement
 // a shortest path looks at (roles+1)² heap tops, never at the people.
 type heapEdges struct {
 	f     *flow
-	heaps [][]int32 // (m+1)×(m+1), heap of node a towards node b at a*(m+1)+b
-	pos   []int32   // n×(m+1): index of person k in heap (at[k], b), -1 if absent
+	heaps [][]heapEntry // (m+1)×(m+1), heap of node a towards node b at a*(m+1)+b
+	pos   []int32       // n×(m+1): index of person k in heap (at[k], b), -1 if absent
+}
+
+// heapEntry is a person in a heap with the cost of their move, kept beside
+// the person so that sifting reads no other memory.
+type heapEntry struct {
+	key cost
+	k   int32
+}
+
+// before orders a heap: cheaper moves first, then lower person index, so
+// the answer never depends on the order people arrived in a node.
+func (x heapEntry) before(y heapEntry) bool {
+	if x.key != y.key {
+		return x.key.less(y.key)
+	}
+	return x.k < y.k
 }
 
 func newHeapEdges(f *flow) *heapEdges {
 	w := f.m + 1
-	h := &heapEdges{f: f, heaps: make([][]int32, w*w), pos: make([]int32, f.n*w)}
+	h := &heapEdges{f: f, heaps: make([][]heapEntry, w*w), pos: make([]int32, f.n*w)}
 	for i := range h.pos {
 		h.pos[i] = -1
 	}
 	return h
 }
 
-// key is the cost of moving person k from node a to node b.
-func (h *heapEdges) key(k, a, b int) cost {
-	w := h.f.m + 1
-	return h.f.cell[k*w+b].sub(h.f.cell[k*w+a])
-}
-
-// before orders a heap: cheaper moves first, then lower person index, so
-// the answer never depends on the order people arrived in a node.
-func (h *heapEdges) before(x, y int32, a, b int) bool {
-	kx, ky := h.key(int(x), a, b), h.key(int(y), a, b)
-	if kx != ky {
-		return kx.less(ky)
-	}
-	return x < y
-}
-
 func (h *heapEdges) insert(k, a int) {
 	w := h.f.m + 1
-	for b := 0; b < w; b++ {
-		if b == a || h.f.cell[k*w+b].isInfinite() {
+	row := h.f.cell[k*w : (k+1)*w]
+	for b, c := range row {
+		if b == a || c.isInfinite() {
 			continue
 		}
-		hp := append(h.heaps[a*w+b], int32(k))
+		hp := append(h.heaps[a*w+b], heapEntry{key: c.sub(row[a]), k: int32(k)})
 		h.heaps[a*w+b] = hp
 		h.pos[k*w+b] = int32(len(hp) - 1)
-		h.up(hp, len(hp)-1, a, b)
+		h.up(hp, len(hp)-1, b)
 	}
 }
 
@@ -61,44 +62,45 @@ func (h *heapEdges) remove(k, a int) {
 		last := len(hp) - 1
 		if int(at) != last {
 			hp[at] = hp[last]
-			h.pos[int(hp[at])*w+b] = at
+			h.pos[int(hp[at].k)*w+b] = at
 		}
 		hp = hp[:last]
 		h.heaps[a*w+b] = hp
 		if int(at) < last {
-			h.down(hp, int(at), a, b)
-			h.up(hp, int(at), a, b)
+			h.down(hp, int(at), b)
+			h.up(hp, int(at), b)
 		}
 	}
 }
 
-func (h *heapEdges) up(hp []int32, i, a, b int) {
+func (h *heapEdges) up(hp []heapEntry, i, b int) {
 	w := h.f.m + 1
 	for i > 0 {
 		parent := (i - 1) / 2
-		if !h.before(hp[i], hp[parent], a, b) {
+		if !hp[i].before(hp[parent]) {
 			return
 		}
 		hp[i], hp[parent] = hp[parent], hp[i]
-		h.pos[int(hp[i])*w+b], h.pos[int(hp[parent])*w+b] = int32(i), int32(parent)
+		h.pos[int(hp[i].k)*w+b], h.pos[int(hp[parent].k)*w+b] = int32(i), int32(parent)
 		i = parent
 	}
 }
 
-func (h *heapEdges) down(hp []int32, i, a, b int) {
+func (h *heapEdges) down(hp []heapEntry, i, b int) {
 	w := h.f.m + 1
 	for {
 		least := i
-		for _, c := range [2]int{2*i + 1, 2*i + 2} {
-			if c < len(hp) && h.before(hp[c], hp[least], a, b) {
-				least = c
-			}
+		if c := 2*i + 1; c < len(hp) && hp[c].before(hp[least]) {
+			least = c
+		}
+		if c := 2*i + 2; c < len(hp) && hp[c].before(hp[least]) {
+			least = c
 		}
 		if least == i {
 			return
 		}
 		hp[i], hp[least] = hp[least], hp[i]
-		h.pos[int(hp[i])*w+b], h.pos[int(hp[least])*w+b] = int32(i), int32(least)
+		h.pos[int(hp[i].k)*w+b], h.pos[int(hp[least].k)*w+b] = int32(i), int32(least)
 		i = least
 	}
 }
@@ -111,8 +113,7 @@ func (h *heapEdges) bestFrom(a int, best []cost, who []int) {
 			who[b] = -1
 			continue
 		}
-		who[b] = int(hp[0])
-		best[b] = h.key(who[b], a, b)
+		who[b], best[b] = int(hp[0].k), hp[0].key
 	}
 }
 
