@@ -16,6 +16,9 @@
 //
 // The optimum is exact. Money is optimised in whole cents (values are
 // rounded to the cent first), so the arithmetic of the solver is integer and
-// a tie is a true tie; ties are broken by the order of the input, so the
-// same input in the same order always gives the same answer.
+// a tie is a true tie. Ties are broken by fixed rules that look only at the
+// input and its order (the lower person index first in a role's heap, the
+// lower role index first among equally short paths), never at a clock, a
+// random source or a map's order, so the same input always gives the same
+// answer.
 package placement

@@ -29,7 +29,8 @@ type Solution struct {
 //  2. among those, places as many people with Priority as possible,
 //  3. among those, has the largest total value (in whole cents),
 //
-// and breaks remaining ties by the order of the input. It is exact: the
+// and breaks remaining ties by fixed rules on the input's order (see the
+// package documentation), so the same input gives the same answer. It is exact: the
 // lexicographic objective is one min-cost flow whose costs are pairs (rank,
 // cents), see flow.
 func SolveMatrix(p Matrix) (*Solution, error) {

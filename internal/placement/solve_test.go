@@ -3,6 +3,7 @@ package placement
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"rolefit/internal/errs"
@@ -157,5 +158,31 @@ func TestSolveMatchesBruteForce(t *testing.T) {
 	}
 	if feasible < 1000 {
 		t.Errorf("only %d of 3000 cases were feasible: the test hardly tests the optimum", feasible)
+	}
+}
+
+// TestSolveIsDeterministic solves problems full of ties (values in whole
+// tens) many times over and wants the same assignment every time.
+func TestSolveIsDeterministic(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	for c := range 50 {
+		p := randomMatrix(r, 30, 4, c%2 == 0)
+		for i := range p.Values {
+			for j, v := range p.Values[i] {
+				p.Values[i][j] = math.Round(v/10) * 10
+			}
+		}
+		for _, dense := range []bool{false, true} {
+			first, err := solveMatrix(&p, dense)
+			if err != nil {
+				continue
+			}
+			for range 5 {
+				again, err := solveMatrix(&p, dense)
+				if err != nil || !slices.Equal(again.Role, first.Role) {
+					t.Fatalf("case %d (dense %v): got %v (%v), then %v", c, dense, first.Role, err, again.Role)
+				}
+			}
+		}
 	}
 }

@@ -110,7 +110,8 @@ type Plan struct {
 // that otherwise takes a better person away from another role, and its
 // cost is found by solving again without it. A cell
 // with no basis for a value (no fit, no observed rate) is not allowed.
-// Ties are broken by input order. See SolveMatrix for the method.
+// The same team, in the same order, always gives the same plan. See
+// SolveMatrix for the method.
 func Solve(t Team) (*Plan, error) {
 	if err := t.validate(); err != nil {
 		return nil, err
