@@ -46,31 +46,38 @@ func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 // standings on the scales of the role's profile (DESIGN section 8). Scales
 // the person has no standing on are left out and listed; with none left
 // the fit is not known. The role must be valid (see Team).
-func Fit(p Person, r Role) FitResult {
+func Fit(p Person, r Role) FitResult { return fit(p, r, true) }
+
+// fit is Fit, with the parts and missing scales listed only when detail is
+// set: the team placement values every cell and needs only the number.
+func fit(p Person, r Role, detail bool) FitResult {
 	var res FitResult
 	total := 0.0
 	for _, w := range r.Profile {
 		if w.Weight <= 0 {
 			continue
 		}
-		s, ok := p.Scales[w.Scale]
-		if !ok {
+		if _, ok := p.Scales[w.Scale]; ok {
+			total += w.Weight
+		} else if detail {
 			res.Missing = append(res.Missing, w.Scale)
-			continue
 		}
-		v, src := standing(s)
-		res.Parts = append(res.Parts, FitPart{Scale: w.Scale, Weight: w.Weight, Standing: v, Source: src})
-		total += w.Weight
 	}
 	if total == 0 {
 		return res
 	}
 	res.Known = true
-	for i := range res.Parts {
-		part := &res.Parts[i]
-		part.Weight /= total
-		part.Points = part.Weight * part.Standing
-		res.Fit += part.Points
+	for _, w := range r.Profile {
+		s, ok := p.Scales[w.Scale]
+		if w.Weight <= 0 || !ok {
+			continue
+		}
+		v, src := standing(s)
+		share := w.Weight / total
+		res.Fit += share * v
+		if detail {
+			res.Parts = append(res.Parts, FitPart{Scale: w.Scale, Weight: share, Standing: v, Source: src, Points: share * v})
+		}
 	}
 	return res
 }

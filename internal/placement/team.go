@@ -139,7 +139,7 @@ func Solve(t Team) (*Plan, error) {
 		mx.PersonNames[i], mx.Priority[i], mx.Pinned[i] = p.ID, p.Kind == Staff, NotPlaced
 		row := make([]float64, m)
 		for j, r := range t.Roles {
-			v := Value(p, r, t.Assumptions)
+			v := value(p, r, t.Assumptions, false)
 			row[j] = v.Net
 			if !v.Allowed {
 				row[j] = math.NaN()

@@ -58,9 +58,13 @@ const (
 
 // Value is the expected monthly value of person p in role r under the
 // assumptions a. The role and assumptions must be valid (see Team).
-func Value(p Person, r Role, a Assumptions) Valuation {
+func Value(p Person, r Role, a Assumptions) Valuation { return value(p, r, a, true) }
+
+// value is Value, with the parts of the fit and of the rate listed only
+// when detail is set (see fit).
+func value(p Person, r Role, a Assumptions, detail bool) Valuation {
 	v := Valuation{
-		Fit:          Fit(p, r),
+		Fit:          fit(p, r, detail),
 		BaselineRate: r.BaselineRate,
 		Multiplier:   1,
 		Hours:        r.HoursPerMonth,
@@ -91,7 +95,9 @@ func Value(p Person, r Role, a Assumptions) Valuation {
 				v.Allowed, v.Reason = false, reasonNoBasis
 			}
 		}
-		v.Parts = append(v.Parts, part)
+		if detail {
+			v.Parts = append(v.Parts, part)
+		}
 		v.Revenue += part.Hours * part.Rate
 	}
 	add(NewBusiness, share*r.HoursPerMonth, p.NewBusinessRate)
