@@ -108,9 +108,11 @@ type Plan struct {
 // when hiring them adds value. A pin overrides this rule (not Forbidden);
 // such a pin can then raise the total, for example by filling a minimum
 // that otherwise takes a better person away from another role, and its
-// cost is found by solving again without it. A cell
-// with no basis for a value (no fit, no observed rate) is not allowed.
-// The same team, in the same order, always gives the same plan. See
+// cost is found by solving again without it. A cell with no basis for a
+// value (no fit, no observed rate) is not allowed.
+//
+// The same team, in the same order, always gives the same plan. Solve does
+// not change t; the plan keeps it to answer Valuation and WhatIf. See
 // SolveMatrix for the method.
 func Solve(t Team) (*Plan, error) {
 	if err := t.validate(); err != nil {
@@ -197,7 +199,7 @@ func (plan *Plan) explain() {
 		if j := s.Role[i]; j != NotPlaced {
 			pl.RoleID = t.Roles[j].ID
 			pl.Net = s.p.Values[i][j]
-			plan.TotalValue += Value(p, t.Roles[j], t.Assumptions).Value
+			plan.TotalValue += value(p, t.Roles[j], t.Assumptions, false).Value
 		}
 		pl.Changed = p.Kind == Staff && pl.RoleID != p.CurrentRole
 		if next, ch := s.NextBest(i); next >= 0 {
