@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -23,8 +24,8 @@ The optimal assignment of people to roles for your own estimates of what
 each person is worth in each role: one role or none per person, every role
 filled to at least its minimum and at most its maximum, the total value as
 large as possible. The answer is exact, not greedy, and the same input gives
-the same answer (ties go to the earlier row and column). Values are
-optimised in whole cents.
+the same answer (ties are broken by fixed rules on the order of the rows
+and columns). Values are optimised in whole cents.
 
 The values CSV has the header person,ROLE1,ROLE2,... and one row per person
 with a number (a monthly value, in any currency) per role; an empty cell
@@ -130,7 +131,12 @@ func openCSV(name string) (*csv.Reader, *os.File, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	r := csv.NewReader(f)
+	// A spreadsheet may start the file with a UTF-8 byte order mark.
+	br := bufio.NewReader(f)
+	if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	r := csv.NewReader(br)
 	r.FieldsPerRecord = -1 // ragged rows are reported below with their row
 	r.ReuseRecord = true
 	return r, f, nil

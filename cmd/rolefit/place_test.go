@@ -55,6 +55,12 @@ func TestPlaceByHand(t *testing.T) {
 	if got.Total != want.Total || fmt.Sprint(got.Assignment) != fmt.Sprint(want.Assignment) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
+	// The same files saved by a spreadsheet with a byte order mark.
+	bom := writeFile(t, dir, "bom.csv", "\ufeffperson,ae,cs\ndana,100,20\nlee,50,\nsam,,30.5\n")
+	code, stdout, stderr = runRolefit(t, "place", "--values", bom, "--seats", seats, "--format", "json")
+	if got := decodePlace(t, stdout); code != 0 || got.Total != want.Total {
+		t.Errorf("with a byte order mark: exit %d, %+v, stderr %s", code, got, stderr)
+	}
 	code, stdout, _ = runRolefit(t, "place", "--values", values, "--seats", seats)
 	for _, line := range []string{"lee     (not placed)            0.00", "sam     cs                     30.50", "cs                0      2       1", "total 130.50"} {
 		if code != 0 || !strings.Contains(stdout, line) {
