@@ -126,6 +126,10 @@ func TestSolveRejects(t *testing.T) {
 		{"pins beyond seats", func(t *Team) { t.Pins = []Pin{{"dana", "ae"}, {"lee", "ae"}} }, "pins.ae"},
 		{"pinned twice", func(t *Team) { t.Pins = []Pin{{"dana", "ae"}, {"dana", "cs"}} }, "pins[1]"},
 		{"pin on a forbidden cell", func(t *Team) { t.Pins = []Pin{{"dana", "cs"}}; t.Forbidden = []Cell{{"dana", "cs"}} }, "pins[0]"},
+		{"pin without a basis for a value", func(t *Team) {
+			t.People[2].Scales = nil
+			t.Pins = []Pin{{"sam", "cs"}}
+		}, "pins[0]"},
 		{"infeasible minimum", func(t *Team) { t.Roles[2].Seats = Seats{3, 3} }, "seats.cs"},
 		{"minimum beyond the allowed", func(t *Team) { t.Forbidden = []Cell{{"dana", "ae"}, {"lee", "ae"}, {"sam", "ae"}} }, "seats.ae"},
 	}

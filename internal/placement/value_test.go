@@ -94,3 +94,25 @@ func TestCandidateRule(t *testing.T) {
 		}
 	}
 }
+
+// TestStanding checks how a result on a scale becomes a standing of 0–100.
+func TestStanding(t *testing.T) {
+	tests := []struct {
+		name   string
+		s      Standing
+		want   float64
+		source string
+	}{
+		{"percentile first", Standing{Score: 5, Min: 1, Max: 5, Percentile: ptr(37.5)}, 37.5, "percentile"},
+		{"raw score mapped", Standing{Score: 2, Min: 1, Max: 5}, 25, "score"},
+		{"raw score below the range", Standing{Score: 0, Min: 1, Max: 5}, 0, "score"},
+		{"on 0–100 already", Standing{Score: 64}, 64, "score"},
+		{"above 100", Standing{Score: 120}, 100, "score"},
+	}
+	for _, tt := range tests {
+		got, source := standing(tt.s)
+		if got != tt.want || source != tt.source {
+			t.Errorf("%s: got %v (%s), want %v (%s)", tt.name, got, source, tt.want, tt.source)
+		}
+	}
+}
