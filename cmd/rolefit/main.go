@@ -53,6 +53,7 @@ func commands() []command {
 		{"check", "validate questionnaire files", runCheck},
 		{"stats", "reliability statistics for a questionnaire over a CSV of responses", runStats},
 		{"simulate", "the seller-capacity model: a seller who serves against hiring service", runSimulate},
+		{"place", "the optimal assignment of people to roles from CSV files of values and seats", runPlace},
 	}
 }
 
