@@ -43,18 +43,19 @@ type chartSeries struct {
 const (
 	chartWidth      = 360
 	chartHeight     = 250
-	chartLeft       = 58 // room for the y tick labels and the y axis label
+	chartLeft       = 46 // room for the y tick labels
 	chartRight      = 10
 	chartTop        = 8 // above the legend
 	chartBottom     = 40
 	chartLegendLine = 16
+	chartYLabel     = 18 // the y axis label's line, above the plot
 	chartYTicks     = 5
 	chartXTicks     = 6
 )
 
 // box is the plot area: left and top edge, width and height.
 func (lc *lineChart) box() (x, y, w, h float64) {
-	top := float64(chartTop + chartLegendLine*len(lc.Series) + 6)
+	top := float64(chartTop + chartLegendLine*len(lc.Series) + chartYLabel + 6)
 	return chartLeft, top, chartWidth - chartLeft - chartRight, chartHeight - top - chartBottom
 }
 
@@ -143,7 +144,9 @@ func (lc *lineChart) SVG() template.HTML {
 
 	// Axis labels.
 	fmt.Fprintf(&b, `<text class="axis-label" x="%s" y="%s" text-anchor="middle">%s</text>`, coord(bx+bw/2), coord(chartHeight-6), esc(lc.XLabel))
-	fmt.Fprintf(&b, `<text class="axis-label" transform="translate(12 %s) rotate(-90)" text-anchor="middle">%s</text>`, coord(by+bh/2), esc(lc.YLabel))
+	// The y label reads across, above the axis: turned on its side it
+	// would not fit beside a short plot.
+	fmt.Fprintf(&b, `<text class="axis-label" x="4" y="%s">%s</text>`, coord(by-10), esc(lc.YLabel))
 
 	// The lines; a value that is not finite breaks its line, and a lone
 	// point is drawn as a dot by the round caps.

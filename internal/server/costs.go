@@ -31,7 +31,8 @@ type costsResult struct {
 	// when it does not within Months.
 	Breakeven int
 	// Steady is the seller-serves book's steady state, "" when it grows
-	// without bound; SteadyFormula shows H/(s + a·c) with the inputs.
+	// without bound; SteadyFormula shows H/(s + a·c) with the inputs, ""
+	// when the steady state is one of the special cases.
 	Steady, SteadyFormula string
 	// ShareFirst, ShareLast and ShareSteady are the seller's share of time
 	// on service in the first and last month and at the steady state.
@@ -124,8 +125,14 @@ func costsResultOf(in econ.Inputs, out econ.Outputs, m money, all bool) *costsRe
 			r.ShareSteady = percent(min(in.Hours, in.ServiceHoursPerAccount**n) / in.Hours)
 		}
 	}
-	r.SteadyFormula = fmt.Sprintf("%s / (%s + %s × %s)", formatInput(in.Hours), formatInput(in.ServiceHoursPerAccount),
-		formatInput(in.SellingHoursPerAccount), formatInput(in.Churn))
+	// DESIGN's n* = H/(s + a·c) is shown worked out when it is the answer;
+	// the special cases (no churn, a binding cap) are explained by the
+	// notes.
+	if n := out.SteadyStateAccounts; n != nil && in.Churn > 0 &&
+		*n == in.Hours/(in.ServiceHoursPerAccount+in.SellingHoursPerAccount*in.Churn) {
+		r.SteadyFormula = fmt.Sprintf("%s / (%s + %s × %s)", formatInput(in.Hours), formatInput(in.ServiceHoursPerAccount),
+			formatInput(in.SellingHoursPerAccount), formatInput(in.Churn))
+	}
 	query := costsQuery(in)
 	r.Link = "/costs?" + query
 	r.AllLink = r.Link + "&all=1"
@@ -143,7 +150,7 @@ func costsResultOf(in econ.Inputs, out econ.Outputs, m money, all bool) *costsRe
 		s, d := mo.SellerServes, mo.Dedicated
 		r.Rows = append(r.Rows, costsRow{
 			Month: mo.Month, Breakeven: mo.Month == r.Breakeven,
-			SAccounts: oneDecimal(s.Accounts), SSell: oneDecimal(s.SellHours), SServe: oneDecimal(s.ServeHours),
+			SAccounts: fixed1(s.Accounts), SSell: fixed1(s.SellHours), SServe: fixed1(s.ServeHours),
 			SShare: percent(s.ServiceShare), SRevenue: m.Whole(s.Revenue), SContribution: m.Whole(s.Contribution),
 			SCumulative: m.Whole(s.Cumulative),
 			DAccounts:   oneDecimal(d.Accounts), DSell: oneDecimal(d.SellHours), DServe: oneDecimal(d.ServeHours),
@@ -233,6 +240,10 @@ func oneDecimal(v float64) string {
 	}
 	return s
 }
+
+// fixed1 shows a table's hours and accounts with one decimal always, so
+// a column's decimal points line up.
+func fixed1(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
 // percent shows a share as a whole percentage.
 func percent(share float64) string { return strconv.FormatFloat(100*share, 'f', 0, 64) + "%" }

@@ -216,3 +216,32 @@ func TestSimulateAPI(t *testing.T) {
 	resp, body = f.apiRequest(http.MethodPost, "/api/v1/simulate", "", `{}`)
 	wantStatus(t, "no key", resp, http.StatusUnauthorized, body)
 }
+
+// The edges of the model render without NaN, and say what they are.
+func TestCostsPageSpecialCases(t *testing.T) {
+	f := sqliteFixture(t, Config{})
+	b := f.browser().signIn(f.mgrA)
+	for _, tc := range []struct {
+		query string
+		wants []string
+	}{
+		{"", []string{"n* = H/(s + a·c) = 120 / (2 &#43; 20 × 0.01)"}},
+		{"churn=0", []string{"a special case: see the notes", "With no churn the seller"}},
+		{"churn=0&service_hours_per_account=0", []string{"no steady state", "grows without bound"}},
+		{"selling_cap=5&churn=0.05", []string{"a special case: see the notes", "The selling cap binds at the steady state"}},
+		{"hours=0", []string{"does not pull ahead within 36 months", "<strong>0 accounts</strong>"}},
+		{"months=1", []string{"Results over 1 months", `<th scope="row" class="month">1`}},
+		{"months=600&start_accounts=1000000000&new_rate=1000000000", []string{"Results over 600 months"}},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			resp, body := b.get("/costs?" + tc.query)
+			wantStatus(t, tc.query, resp, http.StatusOK, body)
+			wantContains(t, tc.query, body, tc.wants...)
+			for _, bad := range []string{"NaN", "Inf"} {
+				if strings.Contains(body, bad) {
+					t.Errorf("page contains %q", bad)
+				}
+			}
+		})
+	}
+}
