@@ -191,6 +191,7 @@ func TestSetupLink(t *testing.T) {
 	f := &fixture{t: t, app: app, st: st, clock: clock}
 	b := f.browser()
 	resp, body := b.get("/login")
+	wantStatus(t, "login on a new install", resp, http.StatusOK, body)
 	wantContains(t, "login on a new install", body, "no accounts yet")
 	resp, body = b.get("/setup?token=forged")
 	wantStatus(t, "forged setup link", resp, http.StatusNotFound, body)
@@ -212,7 +213,7 @@ func TestSetupLink(t *testing.T) {
 	resp, body = b.get("/")
 	wantStatus(t, "home after setup", resp, http.StatusOK, body)
 	wantContains(t, "home after setup", body, "Welcome to rolefit", "Acme")
-	resp, body = f.browser().post("/setup", url.Values{"token": {token}, "organisation": {"Evil"}, "name": {"Eve"}, "email": {"eve@x.example"}, "password": {testPassword}})
+	resp, _ = f.browser().post("/setup", url.Values{"token": {token}, "organisation": {"Evil"}, "name": {"Eve"}, "email": {"eve@x.example"}, "password": {testPassword}})
 	if resp.StatusCode < 400 {
 		t.Errorf("setup link reused: status %d", resp.StatusCode)
 	}

@@ -34,6 +34,7 @@ func TestAddPersonKeepsInputOnErrors(t *testing.T) {
 	wantStatus(t, "person page", resp, http.StatusOK, body)
 	wantContains(t, "person page", body, "Dana Diaz", "Account manager", "Added Dana Diaz", "Work style questionnaire")
 	resp, body = b.get("/people")
+	wantStatus(t, "people list", resp, http.StatusOK, body)
 	wantContains(t, "people list", body, "Dana Diaz", "not invited")
 	// The page view is in the audit log.
 	log, _ := f.st.Org(f.orgA.ID).AuditLog(ctx, 20)

@@ -201,6 +201,7 @@ func TestRespondentJourney(t *testing.T) {
 		}
 	}
 	resp, body = other.get(link + "/review")
+	wantStatus(t, "review complete", resp, http.StatusOK, body)
 	wantContains(t, "review complete", body, "You have answered all 76 statements", "Submit my answers")
 	resp, _ = other.post(link+"/submit", nil)
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != link+"/done" {
@@ -217,7 +218,7 @@ func TestRespondentJourney(t *testing.T) {
 	resp, body = r.get(link)
 	wantStatus(t, "link after submission", resp, http.StatusOK, body)
 	wantContains(t, "link after submission", body, "Already submitted")
-	resp, body = r.post(link+"/page/1", pageAnswers(q, 0))
+	_, body = r.post(link+"/page/1", pageAnswers(q, 0))
 	wantContains(t, "answering after submission", body, "Already submitted")
 
 	responses, _ := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID)

@@ -32,6 +32,7 @@ func TestAdminManagesUsers(t *testing.T) {
 	resp, body = b.post("/settings/users", url.Values{"name": {"Sam"}, "email": {"sam@acme.example"}, "role": {"manager"}, "password": {testPassword}})
 	wantStatus(t, "add user", resp, http.StatusSeeOther, body)
 	resp, body = b.get("/settings/users")
+	wantStatus(t, "users after adding", resp, http.StatusOK, body)
 	wantContains(t, "users after adding", body, "sam@acme.example", "Added Sam as manager")
 	sam, err := f.st.Authenticate(ctx, "sam@acme.example", testPassword)
 	if err != nil {
