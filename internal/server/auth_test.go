@@ -213,7 +213,7 @@ func TestSetupLink(t *testing.T) {
 	resp, body = b.get("/")
 	wantStatus(t, "home after setup", resp, http.StatusOK, body)
 	wantContains(t, "home after setup", body, "Welcome to rolefit", "Acme")
-	resp, body = f.browser().post("/setup", url.Values{"token": {token}, "organisation": {"Evil"}, "name": {"Eve"}, "email": {"eve@x.example"}, "password": {testPassword}})
+	resp, _ = f.browser().post("/setup", url.Values{"token": {token}, "organisation": {"Evil"}, "name": {"Eve"}, "email": {"eve@x.example"}, "password": {testPassword}})
 	if resp.StatusCode < 400 {
 		t.Errorf("setup link reused: status %d\n%s", resp.StatusCode, body)
 	}

@@ -48,6 +48,7 @@ var authzMatrix = map[string]access{
 	"POST /api/v1/invitations":       {unauth, bad, 0, created}, // B: A's person_id is "no such person"
 	"GET /api/v1/invitations/:id":    {unauth, notFound, 0, ok},
 	"POST /api/v1/responses":         {unauth, bad, 0, bad}, // B: no such person; A: answers missing
+	"POST /api/v1/simulate":          {unauth, ok, 0, ok},   // reads no organisation data
 
 	"GET /login":   {ok, redirect, redirect, redirect},
 	"POST /login":  {denied, unauth, unauth, unauth}, // anonymous: no CSRF token; others: empty form
@@ -100,6 +101,7 @@ var authzForms = map[string]string{
 	"POST /people/:id/erase":                   "confirm=yes",
 	"POST /api/v1/invitations":                 `{"person_id":"{person}","questionnaire":"sales-service"}`,
 	"POST /api/v1/responses":                   `{"person_id":"{person}","questionnaire":"sales-service","answers":{}}`,
+	"POST /api/v1/simulate":                    `{"churn":0.02}`,
 }
 
 func TestAuthorizationMatrix(t *testing.T) {

@@ -47,6 +47,8 @@ var apiOperations = []apiOperation{
 		params: []obj{pathParam("id")}, status: "200", response: ref("Invitation")},
 	{method: "POST", path: "/api/v1/responses", summary: "Record a complete set of answers (a paper form, an import), scored and quality-checked",
 		body: ref("NewResponse"), status: "201", response: ref("Response")},
+	{method: "POST", path: "/api/v1/simulate", summary: "The seller-capacity model: a seller who serves their own accounts against hiring dedicated service people, month by month (what rolefit simulate --format json prints)",
+		body: ref("SimulateInputs"), status: "200", response: ref("SimulateOutputs")},
 }
 
 func pathParam(name string) obj {
@@ -135,6 +137,8 @@ var apiSchemas = obj{
 			},
 		}},
 	},
+	"SimulateInputs":  simulateInputsSchema,
+	"SimulateOutputs": simulateOutputsSchema,
 	"Me": obj{
 		"type": "object",
 		"properties": obj{
@@ -194,3 +198,57 @@ func openAPIDocument() obj {
 func handleOpenAPI(c *fiber.Ctx) error {
 	return c.JSON(openAPIDocument())
 }
+
+// simulateInputsSchema describes econ.Inputs. Every field is optional: one
+// left out keeps the founding case's value.
+var simulateInputsSchema = obj{"type": "object", "additionalProperties": false,
+	"description": "Inputs of the capacity model (DESIGN.md section 9); each field left out keeps the founding case's value. Money is in the organisation's currency (GET /api/v1/me).",
+	"properties": obj{
+		"hours":                     obj{"type": "number", "minimum": 0, "maximum": 744, "default": 120, "description": "H: a seller's productive hours a month"},
+		"new_rate":                  obj{"type": "number", "minimum": 0, "default": 5000, "description": "r_n: revenue per hour of new-business selling"},
+		"service_rate":              obj{"type": "number", "minimum": 0, "default": 1000, "description": "r_s: revenue per hour of account service, upsell included"},
+		"service_hours_per_account": obj{"type": "number", "minimum": 0, "maximum": 744, "default": 2, "description": "s: service hours each account needs a month"},
+		"selling_hours_per_account": obj{"type": "number", "minimum": 0.01, "default": 20, "description": "a: selling hours to win one new account"},
+		"churn":                     obj{"type": "number", "minimum": 0, "exclusiveMaximum": 1, "default": 0.01, "description": "c: share of accounts lost each month"},
+		"selling_cap":               nullable(obj{"type": "number", "minimum": 0, "description": "H_cap: most selling hours a month the market can absorb; null or left out: the seller's hours"}),
+		"margin":                    obj{"type": "number", "minimum": 0, "maximum": 1, "default": 0.7, "description": "g: gross margin"},
+		"start_accounts":            obj{"type": "number", "minimum": 0, "default": 0, "description": "n0: accounts at the start"},
+		"months":                    obj{"type": "integer", "minimum": 1, "maximum": 600, "default": 36, "description": "T: months to simulate"},
+		"service_person_hours":      obj{"type": "number", "minimum": 1, "maximum": 744, "default": 120, "description": "H_v: a service person's productive hours a month"},
+		"service_person_rate":       nullable(obj{"type": "number", "minimum": 0, "description": "r_v: revenue per hour of a service person's service; null or left out: service_rate"}),
+		"service_person_cost":       obj{"type": "number", "minimum": 0, "default": 6250, "description": "C_v: a service person's loaded monthly cost"},
+		"service_person_cph":        obj{"type": "number", "minimum": 0, "default": 4700, "description": "CPH_v: cost of hiring one service person, paid once per hire"},
+	}}
+
+// policyMonthSchema is one month of one policy (econ.PolicyMonth) plus
+// the policy's own fields.
+func policyMonthSchema(extra obj) obj {
+	props := obj{
+		"accounts":     obj{"type": "number", "description": "the book at the start of the month"},
+		"sell_hours":   obj{"type": "number", "description": "the seller's hours on new business"},
+		"serve_hours":  obj{"type": "number", "description": "hours serving accounts"},
+		"revenue":      num,
+		"cost":         obj{"type": "number", "description": "what the policy pays beyond the seller"},
+		"contribution": obj{"type": "number", "description": "margin × revenue − cost"},
+		"cumulative":   obj{"type": "number", "description": "contribution summed to this month"},
+	}
+	for k, v := range extra {
+		props[k] = v
+	}
+	return obj{"type": "object", "properties": props}
+}
+
+// simulateOutputsSchema describes econ.Outputs.
+var simulateOutputsSchema = obj{"type": "object", "required": []string{"months", "breakeven_month", "steady_state_accounts"}, "properties": obj{
+	"months": obj{"type": "array", "description": "every month, numbered from 1", "items": obj{"type": "object", "properties": obj{
+		"month": integer,
+		"seller_serves": policyMonthSchema(obj{
+			"service_share": obj{"type": "number", "description": "share of the seller's hours on service, 0 to 1"}}),
+		"dedicated": policyMonthSchema(obj{
+			"service_people": obj{"type": "integer", "description": "service head-count, ceil(s·n / H_v)"},
+			"hires":          obj{"type": "integer", "description": "people hired this month; their cost per hire is in cost"}}),
+		"difference":            obj{"type": "number", "description": "dedicated contribution − seller-serves contribution, this month"},
+		"cumulative_difference": obj{"type": "number", "description": "the same for the cumulative contributions: positive when hiring is ahead"}}}},
+	"breakeven_month":       nullable(obj{"type": "integer", "description": "first month the dedicated policy is ahead to date; null if never within the months"}),
+	"steady_state_accounts": nullable(obj{"type": "number", "description": "the book the seller-serves policy settles at, H/(s + a·c) unless the cap binds; null when it grows without bound"}),
+	"notes":                 obj{"type": "array", "items": str, "description": "what the figures rest on, in words: the selling cap always"}}}

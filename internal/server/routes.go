@@ -48,6 +48,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	api.Post("/invitations", handleAPIInvitationCreate(uc))
 	api.Get("/invitations/:id", handleAPIInvitation(uc))
 	api.Post("/responses", handleAPIResponseCreate(uc))
+	api.Post("/simulate", handleAPISimulate(uc))
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
@@ -95,6 +96,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Post("/people/:id/invitations/:inv/withdraw", requireUser, handleInvitationWithdraw(uc))
 	app.Post("/people/:id/invitations/:inv/extend", requireUser, handleInvitationExtend(uc))
 	app.Post("/people/:id/invitations/:inv/renew", requireUser, handleInvitationRenew(uc, rnd))
+	app.Get("/costs", requireUser, handleCosts(uc, rnd))
 
 	app.Get("/settings", requireUser, handleSettings(st, rnd))
 	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd, newFailures(cfg.AccountLimit, cfg.AccountWindow, now)))
