@@ -52,7 +52,7 @@ func OptionsFrom(q *Questionnaire, earlier []Earlier) Options {
 		table.Answers = append(table.Answers, row)
 	}
 	opt.Norms = NewNorms(scores)
-	opt.IRV = NewReference(irv)
+	opt.IRV = NewMoments(irv)
 	if len(earlier) >= MinReferenceN {
 		report, _ := QuestionnaireReliability(q, table, Pairwise)
 		opt.Reliability = map[string]MeasuredReliability{}

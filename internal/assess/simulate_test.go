@@ -80,7 +80,7 @@ func detection(q *Questionnaire, seed uint64, n int) map[Style]map[string]float6
 			irv = append(irv, *c.Value)
 		}
 	}
-	opt := Options{IRV: NewReference(irv)}
+	opt := Options{IRV: NewMoments(irv)}
 	out := map[Style]map[string]float64{}
 	for _, style := range []Style{StyleAttentive, StyleStraightLining, StyleRandom, StyleTooFast} {
 		rates := map[string]float64{}
