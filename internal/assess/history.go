@@ -17,7 +17,10 @@ type Earlier struct {
 // their within-person SDs. With too few responses the options stay empty
 // and scores say so ("no norms yet", "reliability not yet known"): nothing
 // is invented. Scales whose reliability is undefined on these responses
-// (no variance yet) keep "reliability not yet known".
+// (no variance yet) keep "reliability not yet known". The IRV summary is a
+// Moments, which a caller that keeps options as a snapshot can update with
+// each new response's IRV (Moments.Add) without re-reading the earlier
+// ones.
 func OptionsFrom(q *Questionnaire, earlier []Earlier) Options {
 	var opt Options
 	if len(earlier) == 0 {
