@@ -115,19 +115,23 @@ type Check struct {
 }
 
 // family groups the careless-responding checks by the evidence they read,
-// and is "" for the others (virtues measure answering to look good, speed
-// is strong evidence alone). The consistency index and the designed pairs
-// all read agreement between statements on the same facets, so weak
-// evidence from two of them is one piece of evidence, not two: in the
-// calibration they go together.
-func family(code string) string {
+// as a bit, and is 0 for the others (virtues measure answering to look
+// good, speed is strong evidence alone). The consistency index and the
+// designed pairs all read agreement between statements on the same facets,
+// so weak evidence from two of them is one piece of evidence, not two: in
+// the calibration they go together.
+func family(code string) uint8 {
 	switch code {
+	case CheckInstructed:
+		return 1
+	case CheckLongstring:
+		return 2
+	case CheckIRV:
+		return 4
 	case CheckConsistency, CheckSynonyms, CheckAntonyms:
-		return CheckConsistency
-	case CheckInstructed, CheckLongstring, CheckIRV:
-		return code
+		return 8
 	}
-	return ""
+	return 0
 }
 
 // checkQuality runs every check on one response and combines them.
@@ -145,18 +149,16 @@ func checkQuality(q *Questionnaire, ix *index, vals []int, seconds []float64, op
 	checks = append(checks, checkAgreement(checks))
 	out := Quality{Flags: []Flag{}, Checks: checks}
 	flagged := 0
-	flaggedFamilies, supportFamilies := map[string]bool{}, map[string]bool{}
+	var flaggedFamilies, supportFamilies uint8
 	for _, c := range checks {
-		if c.Supports && family(c.Code) != "" {
-			supportFamilies[family(c.Code)] = true
+		if c.Supports {
+			supportFamilies |= family(c.Code)
 		}
 		if c.Status != StatusFlagged {
 			continue
 		}
 		flagged++
-		if family(c.Code) != "" {
-			flaggedFamilies[family(c.Code)] = true
-		}
+		flaggedFamilies |= family(c.Code)
 		out.Flags = append(out.Flags, Flag{
 			Code:          c.Code,
 			Severity:      c.Severity,
@@ -181,15 +183,13 @@ func checkQuality(q *Questionnaire, ix *index, vals []int, seconds []float64, op
 
 // supportedElsewhere reports whether a flagged family has weak evidence
 // from another family beside it.
-func supportedElsewhere(flagged, support map[string]bool) bool {
-	for f := range flagged {
-		for g := range support {
-			if g != f {
-				return true
-			}
-		}
+func supportedElsewhere(flagged, support uint8) bool {
+	if flagged == 0 || support == 0 {
+		return false
 	}
-	return false
+	// Only one family flagged and the same one alone supporting leaves no
+	// pair of different families.
+	return !(flagged == support && flagged&(flagged-1) == 0)
 }
 
 // rateWords says a rule's false-flag rate in words a manager reads.
@@ -226,14 +226,14 @@ func (c *Check) flag(sev Severity, rate float64) {
 // Craig 2012 combine indices for the same reason).
 func checkAgreement(checks []Check) Check {
 	var which []string
-	seen := map[string]bool{}
+	var seen uint8
 	for _, c := range checks {
 		if c.Status == StatusFlagged {
 			return Check{Code: CheckAgreement, Status: StatusPassed, Value: floatPtr(0), Limit: floatPtr(agreementMin),
 				Detail: "not needed: a check flagged on its own"}
 		}
-		if f := family(c.Code); c.Supports && f != "" && !seen[f] {
-			seen[f] = true
+		if f := family(c.Code); c.Supports && f != 0 && seen&f == 0 {
+			seen |= f
 			which = append(which, c.Code)
 		}
 	}

@@ -210,3 +210,22 @@ func TestQualityJSON(t *testing.T) {
 		t.Errorf("flag %+v", f)
 	}
 }
+
+// supportedElsewhere against a brute force over the families' bits.
+func TestSupportedElsewhere(t *testing.T) {
+	for flagged := range uint8(16) {
+		for support := range uint8(16) {
+			want := false
+			for f := range 4 {
+				for g := range 4 {
+					if f != g && flagged&(1<<f) != 0 && support&(1<<g) != 0 {
+						want = true
+					}
+				}
+			}
+			if got := supportedElsewhere(flagged, support); got != want {
+				t.Errorf("supportedElsewhere(%04b, %04b) = %v, want %v", flagged, support, got, want)
+			}
+		}
+	}
+}

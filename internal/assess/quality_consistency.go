@@ -19,7 +19,8 @@ import (
 // shifts. It uses every scored item, 60 on sales-service, where the
 // designed pairs use 14 or 20.
 func checkConsistency(q *Questionnaire, ix *index, vals []int) Check {
-	var xs, ys []float64
+	xs := make([]float64, 0, len(q.Scales))
+	ys := make([]float64, 0, len(q.Scales))
 	for s := range q.Scales {
 		var sum [2]float64
 		var n [2]int
