@@ -26,6 +26,7 @@ var statedRates = map[string]float64{
 	CheckSpeed:       max(rateSpeed, rateSpeedLikely),
 	CheckLongstring:  max(rateLongstring, rateLongstringLong),
 	CheckIRV:         max(rateIRVZero, rateIRVZ),
+	CheckDistance:    rateDistance,
 	CheckConsistency: rateConsistency,
 	CheckSynonyms:    0,
 	CheckAntonyms:    0,
@@ -92,18 +93,22 @@ func (f *flagRates) add(q Quality) {
 func (f *flagRates) rate(code string) float64 { return float64(f.byCheck[code]) / float64(f.n) }
 func (f *flagRates) anyRate() float64         { return float64(f.any) / float64(f.n) }
 
-// attentiveReference is the IRV summary of 300 earlier responses from the
-// same model: the organisation's reference when all its respondents were
-// careful.
-func attentiveReference(q *Questionnaire, m attentiveModel, rng *rand.Rand) *Moments {
-	ref := &Moments{}
+// attentiveReference is the organisation's reference when its 300 earlier
+// respondents were all careful and answered like model m: their IRV
+// summary and their answer statistics.
+func attentiveReference(q *Questionnaire, m attentiveModel, rng *rand.Rand) Options {
+	opt := Options{IRV: &Moments{}}
+	answers := NewAnswerMoments(q, nil)
 	for range 300 {
-		res := Score(q, Response{Answers: m.answer(q, rng)}, Options{})
+		a := m.answer(q, rng)
+		answers.Add(a)
+		res := Score(q, Response{Answers: a}, Options{})
 		if c, ok := res.Quality.Check(CheckIRV); ok && c.Value != nil {
-			ref.Add(*c.Value)
+			opt.IRV.Add(*c.Value)
 		}
 	}
-	return ref
+	opt.Answers = answers.Reference()
+	return opt
 }
 
 // TestQualityCalibration regenerates the false-flag rates of every check
@@ -117,13 +122,13 @@ func TestQualityCalibration(t *testing.T) {
 	}
 	q := shippedSalesServiceV2(t)
 	rng := rand.New(rand.NewPCG(2026, 12))
-	codes := []string{CheckInstructed, CheckSpeed, CheckLongstring, CheckIRV, CheckConsistency, CheckSynonyms, CheckAntonyms, CheckVirtues, CheckAgreement}
+	codes := []string{CheckInstructed, CheckSpeed, CheckLongstring, CheckIRV, CheckDistance, CheckConsistency, CheckSynonyms, CheckAntonyms, CheckVirtues, CheckAgreement}
 	var table strings.Builder
 	fmt.Fprintf(&table, "| model | any | likely | %s |\n|---|---|---|%s\n", strings.Join(codes, " | "), strings.Repeat("---|", len(codes)))
 	worst := map[string]float64{}
 	worstAny := 0.0
 	for _, m := range calibrationModels() {
-		opt := Options{IRV: attentiveReference(q, m, rng)}
+		opt := attentiveReference(q, m, rng)
 		var f flagRates
 		for range calibrationN {
 			a := m.answer(q, rng)
@@ -179,7 +184,7 @@ func TestQualityDetection(t *testing.T) {
 	q := shippedSalesServiceV2(t)
 	none := func(*Questionnaire, *rand.Rand) Options { return Options{} }
 	withRef := func(q *Questionnaire, rng *rand.Rand) Options {
-		return Options{IRV: attentiveReference(q, midModel, rng)}
+		return attentiveReference(q, midModel, rng)
 	}
 	tests := []detectionCase{
 		{"uniformly random", 0.95, func(q *Questionnaire, rng *rand.Rand) Response {
@@ -193,6 +198,9 @@ func TestQualityDetection(t *testing.T) {
 		}, none},
 		{"half-random from page 5, organisation reference", 0.80, func(q *Questionnaire, rng *rand.Rand) Response {
 			return Response{Answers: halfRandomAnswers(q, midModel, 4, rng)}
+		}, withRef},
+		{"uniformly random, organisation reference", 0.95, func(q *Questionnaire, rng *rand.Rand) Response {
+			return Response{Answers: randomAnswers(q, rng)}
 		}, withRef},
 		{"too fast, 1 s per statement", 0.95, func(q *Questionnaire, rng *rand.Rand) Response {
 			a := midModel.answer(q, rng)

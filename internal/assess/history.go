@@ -13,8 +13,9 @@ type Earlier struct {
 // OptionsFrom builds scoring options from an organisation's earlier
 // responses to q (DESIGN section 5): norms from their scale and composite
 // scores, measured reliabilities from their raw answers (pairwise, only
-// with at least MinReferenceN responses), and the IRV reference from
-// their within-person SDs. With too few responses the options stay empty
+// with at least MinReferenceN responses), the IRV reference from their
+// within-person SDs, and the answer statistics of the distance check from
+// their complete answer vectors. With too few responses the options stay empty
 // and scores say so ("no norms yet", "reliability not yet known"): nothing
 // is invented. Scales whose reliability is undefined on these responses
 // (no variance yet) keep "reliability not yet known". The IRV summary is a
@@ -56,6 +57,11 @@ func OptionsFrom(q *Questionnaire, earlier []Earlier) Options {
 	}
 	opt.Norms = NewNorms(scores)
 	opt.IRV = NewMoments(irv)
+	answers := NewAnswerMoments(q, nil)
+	for _, e := range earlier {
+		answers.Add(e.Answers)
+	}
+	opt.Answers = answers.Reference()
 	if len(earlier) >= MinReferenceN {
 		report, _ := QuestionnaireReliability(q, table, Pairwise)
 		opt.Reliability = map[string]MeasuredReliability{}

@@ -12,6 +12,7 @@ const (
 	CheckSpeed       = "speed"
 	CheckLongstring  = "longstring"
 	CheckIRV         = "irv"
+	CheckDistance    = "distance"
 	CheckConsistency = "consistency"
 	CheckSynonyms    = "synonyms"
 	CheckAntonyms    = "antonyms"
@@ -116,7 +117,8 @@ type Check struct {
 
 // family groups the careless-responding checks by the evidence they read,
 // as a bit, and is 0 for the others (virtues measure answering to look
-// good, speed is strong evidence alone). The consistency index and the
+// good, speed is strong evidence alone). The distance reads the whole
+// pattern against the organisation's answers. The consistency index and the
 // designed pairs all read agreement between statements on the same facets,
 // so weak evidence from two of them is one piece of evidence, not two: in
 // the calibration they go together.
@@ -130,6 +132,8 @@ func family(code string) uint8 {
 		return 4
 	case CheckConsistency, CheckSynonyms, CheckAntonyms:
 		return 8
+	case CheckDistance:
+		return 16
 	}
 	return 0
 }
@@ -141,6 +145,7 @@ func checkQuality(q *Questionnaire, ix *index, vals []int, seconds []float64, op
 		checkSpeed(q, ix, vals, seconds),
 		checkLongstring(q, ix, vals),
 		checkIRV(ix, vals, opt.IRV),
+		checkDistance(ix, vals, opt.Answers),
 		checkConsistency(q, ix, vals),
 		checkPairs(CheckSynonyms, ix.synonyms, vals),
 		checkPairs(CheckAntonyms, ix.antonyms, vals),

@@ -67,6 +67,7 @@ const (
 	rateIRVZero        = 0.0   // every answer the same
 	rateIRVZ           = 0.002 // |z| beyond irvZLimit
 	rateConsistency    = 0.005 // keying consistency below consistencyLimit
+	rateDistance       = 0.003 // Mahalanobis D² above its 0.1% point
 	rateVirtues        = 0.01  // adjusted virtues at or above the agree point
 	rateAgreement      = 0.01  // two indices each showing weak evidence
 )

@@ -256,7 +256,7 @@ func TestQualityShape(t *testing.T) {
 	for _, c := range res.Quality.Checks {
 		codes = append(codes, c.Code)
 	}
-	if got, want := strings.Join(codes, ","), "instructed,speed,longstring,irv,consistency,synonyms,antonyms,virtues,agreement"; got != want {
+	if got, want := strings.Join(codes, ","), "instructed,speed,longstring,irv,distance,consistency,synonyms,antonyms,virtues,agreement"; got != want {
 		t.Errorf("checks %s, want %s", got, want)
 	}
 	if len(res.Quality.Flags) != 0 {

@@ -46,6 +46,12 @@ type Options struct {
 	// keep as a snapshot and update with Moments.Add as responses arrive;
 	// nil means no comparison.
 	IRV *Moments
+	// Answers is the reference of the Mahalanobis-distance check: the
+	// organisation's complete answer vectors, summarised in an
+	// AnswerMoments (which a caller can keep as a snapshot and update with
+	// Add) and prepared with its Reference method; nil, or fewer than 200
+	// responses, means no comparison.
+	Answers *DistanceReference
 }
 
 // Result is a scored response. It is stored as JSON and returned by the
