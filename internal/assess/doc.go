@@ -45,6 +45,11 @@
 //     and unlikely-virtue items); it flags 0 always (likely), and |z| > 3.5
 //     against the organisation's IRV summary (Options.IRV, a Moments) when
 //     it holds at least 30 responses.
+//   - The distance check (Mahalanobis D² against the organisation's
+//     answers, Options.Answers) needs at least max(200, 3·items) complete
+//     earlier responses and flags above the 0.1% point of the F form of
+//     Hotelling's T² for that n; incomplete responses are left out of the
+//     reference (AnswerMoments.Add) and scored over their answered items.
 //   - The keying-consistency index correlates, across facets, the mean of
 //     the items keyed 1 with the mean of the reversed items keyed −1; the
 //     designed synonym and antonym pairs are only supporting evidence.
