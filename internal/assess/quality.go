@@ -1,6 +1,9 @@
 package assess
 
-import "fmt"
+import (
+	"fmt"
+	"math/bits"
+)
 
 // Codes of the careless-responding checks (DESIGN section 6,
 // docs/QUALITY.md). The indices follow Curran (2016), "Methods for the
@@ -50,9 +53,10 @@ const (
 // response is still stored and scored; a manager decides what it means.
 type Quality struct {
 	// Severity is the strongest evidence over all flags: SeverityLikely
-	// when any flag is likely or two different checks flagged (or one
-	// flagged and another independent index supports it), SeverityLook
-	// when anything else flagged, "" when nothing did.
+	// when any flag is likely, or checks of two independent families of
+	// careless-responding indices flagged, or one flagged and an index of
+	// another family shows weak evidence (Supports); SeverityLook when
+	// anything else flagged; "" when nothing did.
 	Severity Severity `json:"severity"`
 	// Flags lists the checks that flagged, with reasons, in check order.
 	Flags []Flag `json:"flags"`
@@ -116,12 +120,12 @@ type Check struct {
 }
 
 // family groups the careless-responding checks by the evidence they read,
-// as a bit, and is 0 for the others (virtues measure answering to look
-// good, speed is strong evidence alone). The distance reads the whole
-// pattern against the organisation's answers. The consistency index and the
-// designed pairs all read agreement between statements on the same facets,
-// so weak evidence from two of them is one piece of evidence, not two: in
-// the calibration they go together.
+// as a bit, and is 0 for the others: virtues measure answering to look
+// good, not carelessness, and agreement is itself a combination. The
+// distance reads the whole pattern against the organisation's answers. The
+// consistency index and the designed pairs all read agreement between
+// statements on the same facets, so evidence from two of them is one piece
+// of evidence, not two: in the calibration they go together.
 func family(code string) uint8 {
 	switch code {
 	case CheckInstructed:
@@ -134,6 +138,8 @@ func family(code string) uint8 {
 		return 8
 	case CheckDistance:
 		return 16
+	case CheckSpeed:
+		return 32
 	}
 	return 0
 }
@@ -177,7 +183,7 @@ func checkQuality(q *Questionnaire, ix *index, vals []int, seconds []float64, op
 	switch {
 	case flagged == 0:
 	case out.Severity == SeverityLikely:
-	case flagged >= 2, supportedElsewhere(flaggedFamilies, supportFamilies):
+	case bits.OnesCount8(flaggedFamilies) >= 2, supportedElsewhere(flaggedFamilies, supportFamilies):
 		// Two independent pieces of evidence pointing the same way.
 		out.Severity = SeverityLikely
 	default:
@@ -202,7 +208,7 @@ func rateWords(rate float64) string {
 	if rate <= 0 {
 		return " (no careful respondent in the calibration was flagged by this rule)"
 	}
-	return fmt.Sprintf(" (this rule also flags about %s of careful respondents)", percentWords(rate))
+	return fmt.Sprintf(" (this rule also flags up to %s of careful respondents)", percentWords(rate))
 }
 
 // percentWords writes a rate as a percentage with one significant place

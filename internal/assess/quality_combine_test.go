@@ -142,6 +142,9 @@ func TestQualitySeverity(t *testing.T) {
 		{"one flag supported by a slip", set(facetAnswers(q, x, opposite), map[string]int{"chk1": 3}), SeverityLikely, "consistency:look"},
 		{"two flags", set(facetAnswers(q, x, opposite), map[string]int{"chk1": 5}), SeverityLikely, "instructed:look consistency:look"},
 		{"two instructed items missed", set(facetAnswers(q, x, x), map[string]int{"chk1": 3, "chk2": 3}), SeverityLikely, "instructed:likely"},
+		// Claiming virtues is not carelessness: with a consistency flag it
+		// makes two flags but no second piece of evidence of carelessness.
+		{"virtues beside one flag", set(facetAnswers(q, x, opposite), map[string]int{"vir1": 5, "vir2": 5, "vir3": 5, "vir4": 5, "vir5": 5}), SeverityLook, "consistency:look virtues:look"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,7 +209,7 @@ func TestQualityJSON(t *testing.T) {
 		t.Fatalf("JSON %s", b)
 	}
 	f := got.Quality.Flags[0]
-	if f.Code != "consistency" || f.Severity != "look" || f.FalseFlagRate != rateConsistency || !strings.HasSuffix(f.Reason, "(this rule also flags about 0.5% of careful respondents)") {
+	if f.Code != "consistency" || f.Severity != "look" || f.FalseFlagRate != rateConsistency || !strings.HasSuffix(f.Reason, "(this rule also flags up to 0.5% of careful respondents)") {
 		t.Errorf("flag %+v", f)
 	}
 }
