@@ -7,9 +7,11 @@ package assess
 // respondents from each of 36 attentive response models: facet loadings
 // 0.5, 0.7 and 0.9 by item noise SD 0.6, 0.9 and 1.2, each plain, with 2%
 // one-point slips on every answer, acquiescent (+0.6 before rounding) and
-// extreme (distance from the midpoint ×1.5). A rate is the highest share
-// flagged over those 36 models, rounded up; the test fails if a measured
-// rate exceeds the stated one or a check exceeds 1% (5% for all together).
+// extreme (distance from the midpoint ×1.5), each against an organisation
+// reference of 300 earlier respondents of the same model. A rate is the
+// highest share flagged over those 36 models, rounded up; the test fails if
+// a measured rate exceeds the stated one or a check exceeds 1% (5% for all
+// together).
 // docs/QUALITY.md lists the rates model by model.
 const (
 	// speedLimit: median seconds per answered item below which a page was
