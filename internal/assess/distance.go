@@ -20,10 +20,23 @@ type AnswerMoments struct {
 	Count int `json:"count"`
 	// Mean is the mean answer to each item.
 	Mean []float64 `json:"mean"`
-	// Comoment holds, row by row, the p×p sums of products of deviations
-	// from the mean (Welford's update); divided by Count−1 it is the
-	// covariance matrix.
+	// Comoment holds the sums of products of deviations from the mean
+	// (Welford's update) for every pair of items i ≤ j, the upper triangle
+	// of a symmetric p×p matrix row by row: p(p+1)/2 numbers, (0,0),
+	// (0,1), …, (0,p−1), (1,1), …. Divided by Count−1 it is the covariance.
 	Comoment []float64 `json:"comoment"`
+}
+
+// triangle returns the length of the upper triangle of a p×p matrix.
+func triangle(p int) int { return p * (p + 1) / 2 }
+
+// at returns the comoment of items i and j.
+func (m *AnswerMoments) at(i, j int) float64 {
+	if i > j {
+		i, j = j, i
+	}
+	p := len(m.Items)
+	return m.Comoment[i*(2*p-i+1)/2+j-i]
 }
 
 // NewAnswerMoments returns the empty statistics for q's scored items,
@@ -35,7 +48,7 @@ func NewAnswerMoments(q *Questionnaire, answers []map[string]int) *AnswerMoments
 		m.Items[i] = ix.items[p].ID
 	}
 	m.Mean = make([]float64, len(m.Items))
-	m.Comoment = make([]float64, len(m.Items)*len(m.Items))
+	m.Comoment = make([]float64, triangle(len(m.Items)))
 	for _, a := range answers {
 		m.Add(a)
 	}
@@ -52,29 +65,30 @@ func (m *AnswerMoments) N() int { return m.Count }
 // vectors.
 func (m *AnswerMoments) Add(answers map[string]int) bool {
 	p := len(m.Items)
-	if p == 0 || len(m.Mean) != p || len(m.Comoment) != p*p {
+	if p == 0 || len(m.Mean) != p || len(m.Comoment) != triangle(p) {
 		return false
 	}
-	d := make([]float64, p)
-	x := make([]float64, p)
+	x := make([]float64, 2*p)
+	d, e := x[:p], x[p:] // deviations from the old and the new mean
 	for i, id := range m.Items {
 		v, ok := answers[id]
 		if !ok {
 			return false
 		}
-		x[i] = float64(v)
+		d[i] = float64(v)
 	}
 	m.Count++
 	n := float64(m.Count)
-	for i := range x {
-		d[i] = x[i] - m.Mean[i]
+	for i, v := range d {
+		d[i] = v - m.Mean[i]
 		m.Mean[i] += d[i] / n
+		e[i] = v - m.Mean[i]
 	}
-	for i := range x {
-		row := m.Comoment[i*p : (i+1)*p]
-		for j := range x {
-			// (x_i − old mean_i)(x_j − new mean_j)
-			row[j] += d[i] * (x[j] - m.Mean[j])
+	k := 0
+	for i := range p {
+		for _, ej := range e[i:] {
+			m.Comoment[k] += d[i] * ej
+			k++
 		}
 	}
 	return true
@@ -129,7 +143,7 @@ func (r *DistanceReference) N() int { return r.m.Count }
 
 func (r *DistanceReference) fits() bool {
 	p := len(r.m.Items)
-	return p > 0 && len(r.m.Mean) == p && len(r.m.Comoment) == p*p
+	return p > 0 && len(r.m.Mean) == p && len(r.m.Comoment) == triangle(p)
 }
 
 // minDistanceN returns the least reference size for the distance check
@@ -217,12 +231,12 @@ func checkDistance(ix *index, vals []int, dr *DistanceReference) Check {
 // positive definite (an item nobody varied on, or items that always move
 // together).
 func (m *AnswerMoments) cholesky(use []int) []float64 {
-	k, p := len(use), len(m.Items)
+	k := len(use)
 	div := float64(m.Count - 1)
 	l := make([]float64, k*k)
 	for i := range k {
 		for j := 0; j <= i; j++ {
-			s := m.Comoment[use[i]*p+use[j]] / div
+			s := m.at(use[i], use[j]) / div
 			for t := range j {
 				s -= l[i*k+t] * l[j*k+t]
 			}

@@ -39,7 +39,7 @@ func TestAnswerMomentsByHand(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := twoItemReference(q)
-	want := []float64{200, 120, 120, 200}
+	want := []float64{200, 120, 200} // (x1,x1), (x1,x2), (x2,x2)
 	if m.N() != 200 || math.Abs(m.Mean[0]-2) > 1e-12 || math.Abs(m.Mean[1]-2) > 1e-12 {
 		t.Fatalf("n %d mean %v, want 200 and (2, 2)", m.N(), m.Mean)
 	}
@@ -66,8 +66,7 @@ func TestAnswerMomentsMatchTwoPass(t *testing.T) {
 		answers = append(answers, midModel.answer(q, rng))
 	}
 	m := NewAnswerMoments(q, answers)
-	p := len(m.Items)
-	for _, pair := range [][2]int{{0, 0}, {0, 7}, {13, 41}, {59, 59}} {
+	for _, pair := range [][2]int{{0, 0}, {0, 7}, {13, 41}, {41, 13}, {59, 59}} {
 		i, j := pair[0], pair[1]
 		var mi, mj float64
 		for _, a := range answers {
@@ -78,8 +77,8 @@ func TestAnswerMomentsMatchTwoPass(t *testing.T) {
 		for _, a := range answers {
 			c += (float64(a[m.Items[i]]) - mi) * (float64(a[m.Items[j]]) - mj)
 		}
-		if math.Abs(m.Mean[i]-mi) > 1e-9 || math.Abs(m.Comoment[i*p+j]-c) > 1e-9 {
-			t.Errorf("item %d, %d: incremental mean %v comoment %v, two-pass %v %v", i, j, m.Mean[i], m.Comoment[i*p+j], mi, c)
+		if math.Abs(m.Mean[i]-mi) > 1e-9 || math.Abs(m.at(i, j)-c) > 1e-9 {
+			t.Errorf("item %d, %d: incremental mean %v comoment %v, two-pass %v %v", i, j, m.Mean[i], m.at(i, j), mi, c)
 		}
 	}
 }
@@ -201,13 +200,13 @@ func TestDistanceOfPartialResponse(t *testing.T) {
 			x = append(x, float64(v)-m.Mean[i])
 		}
 	}
-	k, p := len(use), len(m.Items)
+	k := len(use)
 	// Augmented [S | x], reduced to [I | S⁻¹x].
 	aug := make([][]float64, k)
 	for i := range k {
 		aug[i] = make([]float64, k+1)
 		for j := range k {
-			aug[i][j] = m.Comoment[use[i]*p+use[j]] / float64(m.Count-1)
+			aug[i][j] = m.at(use[i], use[j]) / float64(m.Count-1)
 		}
 		aug[i][k] = x[i]
 	}
@@ -236,5 +235,35 @@ func TestDistanceOfPartialResponse(t *testing.T) {
 	c := checkOf(t, Score(q, Response{Answers: a}, Options{Answers: r}).Quality, CheckDistance)
 	if c.Value == nil || c.N != k || math.Abs(*c.Value-want) > 1e-6*want {
 		t.Errorf("D² %v over %d items, want %v over %d (%s)", c.Value, c.N, want, k, c.Detail)
+	}
+}
+
+// BenchmarkScoreWithDistance scores one complete sales-service v2 response
+// with every check, the distance against a prepared reference of 300
+// responses included.
+func BenchmarkScoreWithDistance(b *testing.B) {
+	q := shippedSalesServiceV2(b)
+	rng := rand.New(rand.NewPCG(1, 2))
+	opt := attentiveReference(q, midModel, rng)
+	r := Response{Answers: midModel.answer(q, rng)}
+	b.ReportAllocs()
+	for b.Loop() {
+		Score(q, r, opt)
+	}
+}
+
+// BenchmarkDistanceReference prepares a reference of sales-service's 60
+// items (Cholesky factor and limits), as a caller does after adding a
+// response.
+func BenchmarkDistanceReference(b *testing.B) {
+	q := shippedSalesServiceV2(b)
+	rng := rand.New(rand.NewPCG(1, 2))
+	m := NewAnswerMoments(q, nil)
+	for range 300 {
+		m.Add(midModel.answer(q, rng))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Reference()
 	}
 }
