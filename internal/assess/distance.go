@@ -170,8 +170,9 @@ const (
 //
 //	D² · n(n−p) / ((n+1)(n−1)p) ~ F(p, n−p)
 //
-// (the prediction form of Hotelling's T², Mardia, Kent & Bibby 1979,
-// section 3.6), so the limit is that F's upper 0.1% point, scaled back:
+// (Hotelling's T² for a new observation, whose difference from the sample
+// mean has covariance (1 + 1/n)Σ; Mardia, Kent & Bibby 1979, "Multivariate
+// Analysis", chapter 3), so the limit is that F's upper 0.1% point, scaled back:
 // it grows as the reference shrinks, where estimated covariances make
 // every distance larger.
 func checkDistance(ix *index, vals []int, dr *DistanceReference) Check {
