@@ -37,7 +37,7 @@ func TestShippedCatalogLoads(t *testing.T) {
 	for _, q := range c.All() {
 		ids = append(ids, q.String())
 	}
-	for _, want := range []string{"sales-service v1", "manager-rating v1"} {
+	for _, want := range []string{"sales-service v1", "sales-service v2", "manager-rating v1"} {
 		if !slices.Contains(ids, want) {
 			t.Errorf("catalog %v lacks %s", ids, want)
 		}
@@ -89,8 +89,9 @@ func TestSalesService(t *testing.T) {
 			t.Errorf("preference item %s sets %v against each other, want a hunting task against a farming task", it.ID, comps)
 		}
 	}
-	if kinds[assess.KindCheck] != 3 || kinds[assess.KindVirtue] != 5 || kinds[assess.KindScored] != 60 {
-		t.Errorf("items by kind %v, want 60 scored, 3 check, 5 virtue", kinds)
+	// Version 2 added a fourth instructed item (docs/QUALITY.md).
+	if kinds[assess.KindCheck] != 4 || kinds[assess.KindVirtue] != 5 || kinds[assess.KindScored] != 60 {
+		t.Errorf("items by kind %v, want 60 scored, 4 check, 5 virtue", kinds)
 	}
 	if kinds[assess.KindChoice] < 4 {
 		t.Errorf("%d preference items, want a block of at least 4", kinds[assess.KindChoice])

@@ -33,14 +33,35 @@
 //     clipped to the response scale; a negative alpha is read as 0.
 //   - The unlikely-virtues check compares with the agree point of the
 //     response scale, not with an organisation's profile cut.
-//   - Longstring flags a run longer than half the agree-scale items of the
-//     longest page, and never flags runs of 6 or fewer; unanswered items end
-//     a run; choice items are left out.
+//   - The quality checks (docs/QUALITY.md) are calibrated: each alone
+//     flags at most 1% of attentive respondents over a stated range of
+//     response models, all together at most 5%; every flag carries a
+//     severity ("likely" or "look") and the false-flag rate of its rule,
+//     and the Result carries ScoringVersion.
+//   - Longstring flags a run longer than the agree-scale items of the
+//     longest page (never a run of 6 or fewer), likely careless above two
+//     pages; unanswered items end a run; choice items are left out.
 //   - IRV is the sample SD of the freely chosen agree-scale answers (scored
-//     and unlikely-virtue items); it flags 0 always, and |z| > 2.5 against
-//     the organisation's IRV distribution when one of at least 30 is given.
+//     and unlikely-virtue items); it flags 0 always (likely), and |z| > 3.5
+//     against the organisation's IRV summary (Options.IRV, a Moments) when
+//     it holds at least 30 responses.
+//   - The distance check (Mahalanobis D² against the organisation's
+//     answers, Options.Answers) needs at least max(200, 3·items) complete
+//     earlier responses and flags above the 0.1% point of the F form of
+//     Hotelling's T² for that n; incomplete responses are left out of the
+//     reference (AnswerMoments.Add) and scored over their answered items.
+//   - The keying-consistency index correlates, across facets, the mean of
+//     the items keyed 1 with the mean of the reversed items keyed −1; the
+//     designed synonym and antonym pairs are only supporting evidence.
+//   - One instructed item answered one point off is read as a possible
+//     slip and only supports other evidence; two or more points off flags
+//     "look"; two missed items flag "likely".
+//   - The unlikely-virtues mean is adjusted for acquiescence (the mean of
+//     the mean raw answers keyed each way, less the midpoint) before it is
+//     compared with the agree point.
 //   - Speed takes each page's seconds per answered item and flags when the
-//     median over pages is below 2 s; without timings it is skipped.
+//     median over pages is below 2 s (likely below 1.5 s); without timings
+//     it is skipped.
 //   - Answers off an item's allowed values, or to unknown items, are left
 //     out of scoring and listed in Result.Ignored (ValidateResponse refuses
 //     them before they are stored).

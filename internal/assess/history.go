@@ -13,11 +13,15 @@ type Earlier struct {
 // OptionsFrom builds scoring options from an organisation's earlier
 // responses to q (DESIGN section 5): norms from their scale and composite
 // scores, measured reliabilities from their raw answers (pairwise, only
-// with at least MinReferenceN responses), and the IRV reference from
-// their within-person SDs. With too few responses the options stay empty
+// with at least MinReferenceN responses), the IRV reference from their
+// within-person SDs, and the answer statistics of the distance check from
+// their complete answer vectors. With too few responses the options stay empty
 // and scores say so ("no norms yet", "reliability not yet known"): nothing
 // is invented. Scales whose reliability is undefined on these responses
-// (no variance yet) keep "reliability not yet known".
+// (no variance yet) keep "reliability not yet known". The IRV summary is a
+// Moments, which a caller that keeps options as a snapshot can update with
+// each new response's IRV (Moments.Add) without re-reading the earlier
+// ones.
 func OptionsFrom(q *Questionnaire, earlier []Earlier) Options {
 	var opt Options
 	if len(earlier) == 0 {
@@ -52,7 +56,18 @@ func OptionsFrom(q *Questionnaire, earlier []Earlier) Options {
 		table.Answers = append(table.Answers, row)
 	}
 	opt.Norms = NewNorms(scores)
-	opt.IRV = NewReference(irv)
+	opt.IRV = NewMoments(irv)
+	// The answer statistics cost p² per response (about 25 ms for 10,000
+	// responses to sales-service): build them only when the distance check
+	// can use them. A caller that keeps an AnswerMoments snapshot and adds
+	// each new response pays that once.
+	answers := NewAnswerMoments(q, nil)
+	if len(earlier) >= minDistanceN(len(answers.Items)) {
+		for _, e := range earlier {
+			answers.Add(e.Answers)
+		}
+		opt.Answers = answers.Reference()
+	}
 	if len(earlier) >= MinReferenceN {
 		report, _ := QuestionnaireReliability(q, table, Pairwise)
 		opt.Reliability = map[string]MeasuredReliability{}

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -43,10 +44,29 @@ func TestOptionsFromHistory(t *testing.T) {
 	if opt.IRV == nil || opt.IRV.N() != len(enough) {
 		t.Errorf("IRV reference of %v responses", opt.IRV)
 	}
+	if opt.Answers != nil {
+		t.Errorf("distance reference built from %d responses; the check needs 200", len(enough))
+	}
 	res = Score(q, Simulate(q, rand.New(rand.NewPCG(1, 2)), Simulation{}), opt)
 	for _, c := range res.Composites {
 		if c.Norm == nil || c.Norm.N != len(enough) || !c.Norm.Provisional || c.Band == nil {
 			t.Errorf("%s with %d earlier responses: norm %+v, band %+v", c.ID, len(enough), c.Norm, c.Band)
 		}
+	}
+}
+
+// With 200 complete earlier responses the distance check has its reference,
+// and it states the reference's n.
+func TestOptionsFromHistoryDistance(t *testing.T) {
+	q := shippedSalesService(t)
+	earlier := earlierResponses(t, q, 200)
+	opt := OptionsFrom(q, earlier)
+	if opt.Answers == nil || opt.Answers.N() != 200 {
+		t.Fatalf("distance reference %+v, want 200 responses", opt.Answers)
+	}
+	res := Score(q, Simulate(q, rand.New(rand.NewPCG(1, 2)), Simulation{Traits: RandomTraits(q, rand.New(rand.NewPCG(3, 4)))}), opt)
+	c, _ := res.Quality.Check(CheckDistance)
+	if c.Status == StatusSkipped || !strings.Contains(c.Detail, "from the organisation's 200 earlier responses") {
+		t.Errorf("distance check %+v", c)
 	}
 }

@@ -2,22 +2,27 @@ package assess
 
 import (
 	"fmt"
-	"math"
-	"slices"
+	"math/bits"
 )
 
-// Codes of the careless-responding checks (DESIGN section 6). The indices
-// follow Curran (2016), "Methods for the detection of carelessly invalid
-// responses in survey data", and Meade & Craig (2012), "Identifying
-// careless responses in survey data".
+// Codes of the careless-responding checks (DESIGN section 6,
+// docs/QUALITY.md). The indices follow Curran (2016), "Methods for the
+// detection of carelessly invalid responses in survey data", Meade & Craig
+// (2012), "Identifying careless responses in survey data", Huang et al.
+// (2012) and Dunn et al. (2018).
 const (
-	CheckInstructed = "instructed"
-	CheckSpeed      = "speed"
-	CheckLongstring = "longstring"
-	CheckIRV        = "irv"
-	CheckSynonyms   = "synonyms"
-	CheckAntonyms   = "antonyms"
-	CheckVirtues    = "virtues"
+	CheckInstructed  = "instructed"
+	CheckSpeed       = "speed"
+	CheckLongstring  = "longstring"
+	CheckIRV         = "irv"
+	CheckDistance    = "distance"
+	CheckConsistency = "consistency"
+	CheckSynonyms    = "synonyms"
+	CheckAntonyms    = "antonyms"
+	CheckVirtues     = "virtues"
+	// CheckAgreement flags when two or more independent indices each show
+	// weak evidence (Supports) and none flagged on its own.
+	CheckAgreement = "agreement"
 )
 
 // CheckStatus is the outcome of one check.
@@ -32,9 +37,27 @@ const (
 	StatusSkipped CheckStatus = "skipped"
 )
 
+// Severity says how strong the evidence behind a flag is.
+type Severity string
+
+// The severities, strongest first. A Quality with no flag has severity "".
+const (
+	// SeverityLikely, "likely careless": an extreme value, or two
+	// independent indices agreeing.
+	SeverityLikely Severity = "likely"
+	// SeverityLook, "worth a look": one index past its calibrated limit.
+	SeverityLook Severity = "look"
+)
+
 // Quality holds the outcome of every check and the flags raised. A flagged
 // response is still stored and scored; a manager decides what it means.
 type Quality struct {
+	// Severity is the strongest evidence over all flags: SeverityLikely
+	// when any flag is likely, or checks of two independent families of
+	// careless-responding indices flagged, or one flagged and an index of
+	// another family shows weak evidence (Supports); SeverityLook when
+	// anything else flagged; "" when nothing did.
+	Severity Severity `json:"severity"`
 	// Flags lists the checks that flagged, with reasons, in check order.
 	Flags []Flag `json:"flags"`
 	// Checks lists every check with what it measured, in a fixed order.
@@ -56,8 +79,15 @@ func (q Quality) Check(code string) (Check, bool) {
 type Flag struct {
 	// Code names the check (CheckInstructed, ...).
 	Code string `json:"code"`
-	// Reason says what was found, with its numbers.
+	// Severity is SeverityLikely or SeverityLook.
+	Severity Severity `json:"severity"`
+	// Reason says in plain words what was found, with its numbers, and how
+	// often the rule flags careful respondents.
 	Reason string `json:"reason"`
+	// FalseFlagRate is the share of attentive respondents the rule that
+	// raised the flag flags, the highest over the calibration models of
+	// docs/QUALITY.md (0.004 = 0.4%).
+	FalseFlagRate float64 `json:"false_flag_rate"`
 }
 
 // Check is one check with its measured value.
@@ -66,6 +96,12 @@ type Check struct {
 	Code string `json:"code"`
 	// Status says whether it passed, flagged or could not be made.
 	Status CheckStatus `json:"status"`
+	// Severity is the flag's severity when Status is StatusFlagged.
+	Severity Severity `json:"severity,omitempty"`
+	// Supports is true when the value is past the check's supporting
+	// limit: weak evidence that does not flag alone but counts towards
+	// CheckAgreement and the overall severity.
+	Supports bool `json:"supports,omitempty"`
 	// Value is what was measured (a count, seconds, a run length, an SD, a
 	// correlation, a mean); null when the check was skipped.
 	Value *float64 `json:"value"`
@@ -78,59 +114,110 @@ type Check struct {
 	// Detail says in words what was measured and how it compares, or why
 	// the check was skipped.
 	Detail string `json:"detail"`
+	// FalseFlagRate is, when the check flagged, the false-flag rate of the
+	// rule that flagged (see Flag).
+	FalseFlagRate float64 `json:"false_flag_rate,omitempty"`
 }
 
-// Thresholds of the checks.
-const (
-	// speedLimit: median seconds per answered item below which a page was
-	// answered faster than statements can be read (Huang et al. 2012,
-	// "Detecting and deterring insufficient effort responding to surveys",
-	// use 2 s per item).
-	speedLimit = 2.0
-	// minLongstringLimit is the least longstring limit; on questionnaires
-	// with short pages half a page is too short a run to mean anything.
-	minLongstringLimit = 6
-	// minIRVAnswers: an SD of fewer answers says little about a pattern.
-	minIRVAnswers = 5
-	// irvZLimit: |z| above 2.5 is rarer than about 1 in 80 in a normal
-	// distribution; Dunn et al. (2018), "Intra-individual response
-	// variability as an indicator of insufficient effort responding", flag
-	// IRV at the extremes of the sample's distribution.
-	irvZLimit = 2.5
-	// minPairs: a correlation over fewer than 3 pairs is meaningless
-	// (DESIGN section 6).
-	minPairs = 3
-)
-
-// LongstringLimit returns the run length above which the longstring check
-// flags: half the agree-scale items on the questionnaire's longest page
-// (rounded down), and never less than 6. On a questionnaire whose pages mix
-// facets and keying directions, an attentive person rarely gives the same
-// answer to more than half a page in a row; straight-lining a page does.
-// (Johnson 2005 and Curran 2016 set longstring limits from the instrument
-// in the same way.)
-func (q *Questionnaire) LongstringLimit() int {
-	return max(q.index().longestPage/2, minLongstringLimit)
+// family groups the careless-responding checks by the evidence they read,
+// as a bit, and is 0 for the others: virtues measure answering to look
+// good, not carelessness, and agreement is itself a combination. The
+// distance reads the whole pattern against the organisation's answers. The
+// consistency index and the designed pairs all read agreement between
+// statements on the same facets, so evidence from two of them is one piece
+// of evidence, not two: in the calibration they go together.
+func family(code string) uint8 {
+	switch code {
+	case CheckInstructed:
+		return 1
+	case CheckLongstring:
+		return 2
+	case CheckIRV:
+		return 4
+	case CheckConsistency, CheckSynonyms, CheckAntonyms:
+		return 8
+	case CheckDistance:
+		return 16
+	case CheckSpeed:
+		return 32
+	}
+	return 0
 }
 
-// checkQuality runs every check on one response.
+// checkQuality runs every check on one response and combines them.
 func checkQuality(q *Questionnaire, ix *index, vals []int, seconds []float64, opt Options) Quality {
 	checks := []Check{
-		checkInstructed(ix, vals),
+		checkInstructed(q, ix, vals),
 		checkSpeed(q, ix, vals, seconds),
 		checkLongstring(q, ix, vals),
 		checkIRV(ix, vals, opt.IRV),
+		checkDistance(ix, vals, opt.Answers),
+		checkConsistency(q, ix, vals),
 		checkPairs(CheckSynonyms, ix.synonyms, vals),
 		checkPairs(CheckAntonyms, ix.antonyms, vals),
 		checkVirtues(q, ix, vals),
 	}
-	flags := []Flag{}
+	checks = append(checks, checkAgreement(checks))
+	out := Quality{Flags: []Flag{}, Checks: checks}
+	flagged := 0
+	var flaggedFamilies, supportFamilies uint8
 	for _, c := range checks {
-		if c.Status == StatusFlagged {
-			flags = append(flags, Flag{Code: c.Code, Reason: c.Detail})
+		if c.Supports {
+			supportFamilies |= family(c.Code)
+		}
+		if c.Status != StatusFlagged {
+			continue
+		}
+		flagged++
+		flaggedFamilies |= family(c.Code)
+		out.Flags = append(out.Flags, Flag{
+			Code:          c.Code,
+			Severity:      c.Severity,
+			Reason:        c.Detail + rateWords(c.FalseFlagRate),
+			FalseFlagRate: c.FalseFlagRate,
+		})
+		if c.Severity == SeverityLikely {
+			out.Severity = SeverityLikely
 		}
 	}
-	return Quality{Flags: flags, Checks: checks}
+	switch {
+	case flagged == 0:
+	case out.Severity == SeverityLikely:
+	case bits.OnesCount8(flaggedFamilies) >= 2, supportedElsewhere(flaggedFamilies, supportFamilies):
+		// Two independent pieces of evidence pointing the same way.
+		out.Severity = SeverityLikely
+	default:
+		out.Severity = SeverityLook
+	}
+	return out
+}
+
+// supportedElsewhere reports whether a flagged family has weak evidence
+// from another family beside it.
+func supportedElsewhere(flagged, support uint8) bool {
+	if flagged == 0 || support == 0 {
+		return false
+	}
+	// Only one family flagged and the same one alone supporting leaves no
+	// pair of different families.
+	return !(flagged == support && flagged&(flagged-1) == 0)
+}
+
+// rateWords says a rule's false-flag rate in words a manager reads.
+func rateWords(rate float64) string {
+	if rate <= 0 {
+		return " (no careful respondent in the calibration was flagged by this rule)"
+	}
+	return fmt.Sprintf(" (this rule also flags up to %s of careful respondents)", percentWords(rate))
+}
+
+// percentWords writes a rate as a percentage with one significant place
+// below 1%: 0.004 → "0.4%".
+func percentWords(rate float64) string {
+	if rate < 0.01 {
+		return fmt.Sprintf("%.1f%%", 100*rate)
+	}
+	return fmt.Sprintf("%.0f%%", 100*rate)
 }
 
 func floatPtr(v float64) *float64 { return &v }
@@ -139,283 +226,52 @@ func skippedCheck(code, detail string) Check {
 	return Check{Code: code, Status: StatusSkipped, Detail: detail}
 }
 
-// checkInstructed counts check items answered differently from the
-// instruction ("for this statement, choose Disagree"); one is enough to
-// flag (Meade & Craig 2012 recommend instructed items for this purpose).
-func checkInstructed(ix *index, vals []int) Check {
-	if len(ix.checks) == 0 {
-		return skippedCheck(CheckInstructed, "the questionnaire has no instructed items")
-	}
-	answered, wrong := 0, 0
-	for _, p := range ix.checks {
-		if vals[p] == missingAnswer {
-			continue
+// flag marks c as flagged by a rule with the given severity and rate.
+func (c *Check) flag(sev Severity, rate float64) {
+	c.Status, c.Severity, c.FalseFlagRate = StatusFlagged, sev, rate
+}
+
+// checkAgreement flags when no check flagged on its own but weak evidence
+// comes from at least agreementMin independent families of careless
+// indices: independent indices agreeing are stronger than either (Meade &
+// Craig 2012 combine indices for the same reason).
+func checkAgreement(checks []Check) Check {
+	var which []string
+	var seen uint8
+	for _, c := range checks {
+		if c.Status == StatusFlagged {
+			return Check{Code: CheckAgreement, Status: StatusPassed, Value: floatPtr(0), Limit: floatPtr(agreementMin),
+				Detail: "not needed: a check flagged on its own"}
 		}
-		answered++
-		if vals[p] != ix.items[p].Check {
-			wrong++
+		if f := family(c.Code); c.Supports && f != 0 && seen&f == 0 {
+			seen |= f
+			which = append(which, c.Code)
 		}
 	}
-	if answered == 0 {
-		return skippedCheck(CheckInstructed, fmt.Sprintf("none of the %d instructed items was answered", len(ix.checks)))
+	n := len(which)
+	c := Check{Code: CheckAgreement, Status: StatusPassed, Value: floatPtr(float64(n)), Limit: floatPtr(agreementMin), N: n}
+	c.Detail = fmt.Sprintf("%d independent indices show weak evidence of careless answering", n)
+	if n > 0 {
+		c.Detail += fmt.Sprintf(" (%s)", joinWords(which))
 	}
-	c := Check{Code: CheckInstructed, Status: StatusPassed, Value: floatPtr(float64(wrong)), Limit: floatPtr(0), N: answered}
-	if wrong > 0 {
-		c.Status = StatusFlagged
-		c.Detail = fmt.Sprintf("%d of %d instructed items answered differently from the instruction", wrong, answered)
-	} else {
-		c.Detail = fmt.Sprintf("all %d instructed items answered as instructed", answered)
+	if n >= agreementMin {
+		c.flag(SeverityLook, rateAgreement)
+		c.Detail += fmt.Sprintf(": %d or more independent indices agree, though none is strong alone", agreementMin)
 	}
 	return c
 }
 
-// checkSpeed takes, for each page with answers, the seconds per answered
-// item, and flags when their median is below 2 s (Huang et al. 2012).
-// The median over pages keeps one page left open during a phone call from
-// hiding fast answering everywhere else.
-func checkSpeed(q *Questionnaire, ix *index, vals []int, seconds []float64) Check {
-	if len(seconds) == 0 {
-		return skippedCheck(CheckSpeed, "no page timings (for example a paper form): speed not checked")
+// joinWords joins codes with commas and a final "and".
+func joinWords(ws []string) string {
+	switch len(ws) {
+	case 0:
+		return ""
+	case 1:
+		return ws[0]
 	}
-	if len(seconds) != len(q.Pages) {
-		return skippedCheck(CheckSpeed, fmt.Sprintf("timings for %d pages but the questionnaire has %d: speed not checked", len(seconds), len(q.Pages)))
+	s := ws[0]
+	for _, w := range ws[1 : len(ws)-1] {
+		s += ", " + w
 	}
-	answered := make([]int, len(q.Pages))
-	for p, v := range vals {
-		if v != missingAnswer {
-			answered[ix.page[p]]++
-		}
-	}
-	var rates []float64
-	for p, s := range seconds {
-		if answered[p] == 0 || math.IsNaN(s) || math.IsInf(s, 0) || s < 0 {
-			continue
-		}
-		rates = append(rates, s/float64(answered[p]))
-	}
-	if len(rates) == 0 {
-		return skippedCheck(CheckSpeed, "no page with both answers and a valid timing: speed not checked")
-	}
-	med := medianOf(rates)
-	c := Check{Code: CheckSpeed, Status: StatusPassed, Value: floatPtr(med), Limit: floatPtr(speedLimit), N: len(rates)}
-	c.Detail = fmt.Sprintf("median %.1f s per answered item over %d pages", med, len(rates))
-	if med < speedLimit {
-		c.Status = StatusFlagged
-		c.Detail += fmt.Sprintf(", below %.0f s: faster than statements can be read", speedLimit)
-	}
-	return c
-}
-
-// medianOf returns the median of xs, reordering xs.
-func medianOf(xs []float64) float64 {
-	slices.Sort(xs)
-	n := len(xs)
-	if n%2 == 1 {
-		return xs[n/2]
-	}
-	return (xs[n/2-1] + xs[n/2]) / 2
-}
-
-// checkLongstring finds the longest run of identical consecutive answers
-// to agree-scale items in page order (Johnson 2005; Curran 2016). An
-// unanswered item ends a run. Choice items are left out: they have their
-// own two-point scale.
-func checkLongstring(q *Questionnaire, ix *index, vals []int) Check {
-	longest, value, run, prev, answered := 0, 0, 0, missingAnswer, 0
-	for _, p := range ix.agree {
-		v := vals[p]
-		if v == missingAnswer {
-			run, prev = 0, missingAnswer
-			continue
-		}
-		answered++
-		if v == prev {
-			run++
-		} else {
-			run, prev = 1, v
-		}
-		if run > longest {
-			longest, value = run, v
-		}
-	}
-	if answered == 0 {
-		return skippedCheck(CheckLongstring, "no agree-scale item was answered")
-	}
-	limit := q.LongstringLimit()
-	c := Check{Code: CheckLongstring, Status: StatusPassed, Value: floatPtr(float64(longest)), Limit: floatPtr(float64(limit)), N: answered}
-	c.Detail = fmt.Sprintf("longest run of identical answers: %d (%q) in a row", longest, labelOr(q, value))
-	if longest > limit {
-		c.Status = StatusFlagged
-		c.Detail += fmt.Sprintf(", more than %d, half the longest page", limit)
-	}
-	return c
-}
-
-func labelOr(q *Questionnaire, v int) string {
-	if l := q.Scale.Label(v); l != "" {
-		return l
-	}
-	return fmt.Sprint(v)
-}
-
-// checkIRV computes the intra-individual response variability, the SD of
-// the person's raw answers to the agree-scale items they chose freely
-// (scored and unlikely-virtue items, not the instructed ones), with
-// divisor n−1 as R's sd() in Dunn et al. (2018). It flags an SD of 0 (the
-// same answer everywhere) and, when the organisation's distribution of IRV
-// is known (at least MinReferenceN responses), an IRV more than 2.5 SDs
-// from its mean: very low means near straight-lining, very high means
-// answers jumping between the extremes.
-func checkIRV(ix *index, vals []int, ref *Reference) Check {
-	var sum, n float64
-	for _, p := range ix.agree {
-		if ix.items[p].Kind == KindCheck || vals[p] == missingAnswer {
-			continue
-		}
-		sum += float64(vals[p])
-		n++
-	}
-	if n < minIRVAnswers {
-		return skippedCheck(CheckIRV, fmt.Sprintf("%.0f agree-scale answers; at least %d needed", n, minIRVAnswers))
-	}
-	mean := sum / n
-	var ss float64
-	for _, p := range ix.agree {
-		if ix.items[p].Kind == KindCheck || vals[p] == missingAnswer {
-			continue
-		}
-		d := float64(vals[p]) - mean
-		ss += d * d
-	}
-	sd := math.Sqrt(ss / (n - 1))
-	c := Check{Code: CheckIRV, Status: StatusPassed, Value: floatPtr(sd), N: int(n)}
-	c.Detail = fmt.Sprintf("SD of the answers: %.2f over %d statements", sd, int(n))
-	if sd == 0 {
-		c.Status = StatusFlagged
-		c.Limit = floatPtr(0)
-		c.Detail = fmt.Sprintf("all %d answers were the same (SD 0)", int(n))
-		return c
-	}
-	switch z, ok := zAgainst(ref, sd); {
-	case ref == nil:
-	case !ok:
-		c.Detail += fmt.Sprintf("; not compared: the organisation has %d earlier responses, %d needed", ref.N(), MinReferenceN)
-	default:
-		c.Z = floatPtr(z)
-		c.Limit = floatPtr(irvZLimit)
-		c.Detail += fmt.Sprintf(", z = %.2f against the organisation's %d responses (mean %.2f, SD %.2f)", z, ref.N(), ref.Mean(), ref.SD())
-		if math.Abs(z) > irvZLimit {
-			c.Status = StatusFlagged
-			c.Detail += fmt.Sprintf(": more than %.1f SDs from the mean", irvZLimit)
-		}
-	}
-	return c
-}
-
-// zAgainst returns x's z-score in ref when ref is large enough and varies.
-func zAgainst(ref *Reference, x float64) (float64, bool) {
-	if ref == nil || ref.N() < MinReferenceN {
-		return 0, false
-	}
-	return ref.Z(x)
-}
-
-// checkPairs correlates the raw answers to the first and second items of
-// the designed synonym or antonym pairs (psychometric synonyms and
-// antonyms, Curran 2016; Meade & Craig 2012). Synonyms should correlate
-// positively and flag below 0; antonyms negatively and flag above 0.
-func checkPairs(code string, pairs [][2]int, vals []int) Check {
-	what := "synonym"
-	if code == CheckAntonyms {
-		what = "antonym"
-	}
-	if len(pairs) == 0 {
-		return skippedCheck(code, fmt.Sprintf("the questionnaire has no %s pairs", what))
-	}
-	var xs, ys [16]float64 // the pairs of one questionnaire usually fit; append grows past
-	x, y := xs[:0], ys[:0]
-	for _, p := range pairs {
-		a, b := vals[p[0]], vals[p[1]]
-		if a == missingAnswer || b == missingAnswer {
-			continue
-		}
-		x = append(x, float64(a))
-		y = append(y, float64(b))
-	}
-	if len(x) < minPairs {
-		return skippedCheck(code, fmt.Sprintf("%d %s pairs answered; at least %d needed", len(x), what, minPairs))
-	}
-	r, ok := pairPearson(x, y)
-	if !ok {
-		return Check{Code: code, Status: StatusSkipped, N: len(x),
-			Detail: fmt.Sprintf("correlation over %d %s pairs is undefined: one side of the pairs got the same answer every time", len(x), what)}
-	}
-	c := Check{Code: code, Status: StatusPassed, Value: floatPtr(r), Limit: floatPtr(0), N: len(x)}
-	c.Detail = fmt.Sprintf("correlation over %d %s pairs: %.2f", len(x), what, r)
-	if code == CheckSynonyms && r < 0 {
-		c.Status = StatusFlagged
-		c.Detail += ", below 0: statements meaning the same were answered in opposite ways"
-	}
-	if code == CheckAntonyms && r > 0 {
-		c.Status = StatusFlagged
-		c.Detail += ", above 0: statements meaning the opposite were answered alike"
-	}
-	return c
-}
-
-// pairPearson returns the Pearson correlation of x and y, and false when either
-// has zero variance (the correlation is then undefined, not 0).
-func pairPearson(x, y []float64) (float64, bool) {
-	n := float64(len(x))
-	var mx, my float64
-	for i := range x {
-		mx += x[i]
-		my += y[i]
-	}
-	mx /= n
-	my /= n
-	var sxy, sxx, syy float64
-	for i := range x {
-		dx, dy := x[i]-mx, y[i]-my
-		sxy += dx * dy
-		sxx += dx * dx
-		syy += dy * dy
-	}
-	if sxx == 0 || syy == 0 {
-		return 0, false
-	}
-	return sxy / math.Sqrt(sxx*syy), true
-}
-
-// checkVirtues takes the mean raw agreement with the unlikely-virtue items
-// ("I have never been annoyed by anyone") and flags it at or above the
-// response scale's agree point: agreeing on average with claims few people
-// can truthfully make suggests answering to look good (the approach of
-// lie scales such as the MMPI's L scale and Tellegen's Unlikely Virtues
-// scale). The agree point is fixed by the scale, not
-// by the organisation's profile cut. It needs 75% of the items answered,
-// as a facet does.
-func checkVirtues(q *Questionnaire, ix *index, vals []int) Check {
-	if len(ix.virtues) == 0 {
-		return skippedCheck(CheckVirtues, "the questionnaire has no unlikely-virtue items")
-	}
-	sum, n := 0, 0
-	for _, p := range ix.virtues {
-		if vals[p] != missingAnswer {
-			sum += vals[p]
-			n++
-		}
-	}
-	if !enoughAnswered(n, len(ix.virtues)) {
-		return skippedCheck(CheckVirtues, fmt.Sprintf("%d of %d unlikely-virtue items answered; at least %d needed", n, len(ix.virtues), neededAnswers(len(ix.virtues))))
-	}
-	mean := float64(sum) / float64(n)
-	limit := q.Scale.AgreePoint()
-	c := Check{Code: CheckVirtues, Status: StatusPassed, Value: floatPtr(mean), Limit: floatPtr(limit), N: n}
-	c.Detail = fmt.Sprintf("mean agreement with %d unlikely virtues: %.2f", n, mean)
-	if mean >= limit {
-		c.Status = StatusFlagged
-		c.Detail += fmt.Sprintf(", at or above the agree point %.1f: may be answering to look good", limit)
-	}
-	return c
+	return s + " and " + ws[len(ws)-1]
 }

@@ -41,9 +41,17 @@ type Options struct {
 	Reliability map[string]MeasuredReliability
 	// Norms are the organisation's reference groups; nil means no norms.
 	Norms *Norms
-	// IRV is the organisation's distribution of within-person SDs (the
-	// Value of earlier responses' "irv" check); nil means no comparison.
-	IRV *Reference
+	// IRV summarises the organisation's within-person SDs (the Value of
+	// earlier responses' "irv" check) as a mean and SD that a caller can
+	// keep as a snapshot and update with Moments.Add as responses arrive;
+	// nil means no comparison.
+	IRV *Moments
+	// Answers is the reference of the Mahalanobis-distance check: the
+	// organisation's complete answer vectors, summarised in an
+	// AnswerMoments (which a caller can keep as a snapshot and update with
+	// Add) and prepared with its Reference method; nil, or fewer than 200
+	// responses, means no comparison.
+	Answers *DistanceReference
 }
 
 // Result is a scored response. It is stored as JSON and returned by the
@@ -54,6 +62,9 @@ type Result struct {
 	Questionnaire string `json:"questionnaire"`
 	Version       int    `json:"version"`
 	Hash          string `json:"hash"`
+	// ScoringVersion is the ScoringVersion of the rules that produced the
+	// result; 0 in a result stored before it was recorded (version 1).
+	ScoringVersion int `json:"scoring_version"`
 	// Answered counts the valid answers; Items counts the items.
 	Answered int `json:"answered"`
 	Items    int `json:"items"`
@@ -151,13 +162,14 @@ func Score(q *Questionnaire, r Response, opt Options) Result {
 	ix := q.index()
 	vals, answered := answerVector(q, ix, r.Answers)
 	res := Result{
-		Questionnaire: q.ID,
-		Version:       q.Version,
-		Hash:          q.Hash,
-		Answered:      answered,
-		Items:         len(ix.items),
-		Scales:        make([]ScaleScore, len(q.Scales)),
-		Composites:    make([]ScaleScore, len(q.Composites)),
+		Questionnaire:  q.ID,
+		Version:        q.Version,
+		Hash:           q.Hash,
+		ScoringVersion: ScoringVersion,
+		Answered:       answered,
+		Items:          len(ix.items),
+		Scales:         make([]ScaleScore, len(q.Scales)),
+		Composites:     make([]ScaleScore, len(q.Composites)),
 	}
 	if answered != len(r.Answers) {
 		res.Ignored = ignoredAnswers(ix, vals, r.Answers)

@@ -273,7 +273,7 @@ func BenchmarkScore(b *testing.B) {
 		c, _ := res.Quality.Check(CheckIRV)
 		irv = append(irv, *c.Value)
 	}
-	opt := Options{Norms: NewNorms(norms), IRV: NewReference(irv), Reliability: rel}
+	opt := Options{Norms: NewNorms(norms), IRV: NewMoments(irv), Reliability: rel}
 	r := Simulate(q, rng, Simulation{Traits: RandomTraits(q, rng)})
 	b.ReportAllocs()
 	for b.Loop() {

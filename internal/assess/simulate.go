@@ -43,8 +43,8 @@ type Simulation struct {
 	// Style is the answering style; empty means StyleAttentive.
 	Style Style
 	// SlipRate is the chance that an attentive person misanswers an
-	// instructed item (a slip of the finger), 0 for never; DefaultSlipRate
-	// is a realistic value.
+	// instructed item by a slip of the finger to a neighbouring point, 0
+	// for never; DefaultSlipRate is a realistic value.
 	SlipRate float64
 	// SkipRate is the chance that any one item is left unanswered.
 	SkipRate float64
@@ -209,12 +209,19 @@ func attentiveAnswer(q *Questionnaire, ix *index, p int, shift float64, rng *ran
 	switch it.Kind {
 	case KindCheck:
 		if s.SlipRate > 0 && rng.Float64() < s.SlipRate {
-			// A slip lands on any other point of the scale.
-			v := q.Scale.Min + rng.IntN(q.Scale.Points()-1)
-			if v >= it.Check {
-				v++
+			// A slip of the finger lands on a neighbouring point: the one
+			// below or above, the only one at either end of the scale.
+			down := rng.IntN(2) == 0
+			switch {
+			case it.Check == q.Scale.Min:
+				down = false
+			case it.Check == q.Scale.Max:
+				down = true
 			}
-			return v
+			if down {
+				return it.Check - 1
+			}
+			return it.Check + 1
 		}
 		return it.Check
 	case KindVirtue:
