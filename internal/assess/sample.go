@@ -5,8 +5,9 @@ import "math"
 // OptionsFromSample builds the scoring options of an organisation from
 // what a server can read quickly: scores, every earlier score of each scale
 // or composite by ID (for the norms), and answers, the answers of a sample
-// of its newest earlier responses (for the measured reliabilities and the
-// IRV reference). It gives the same reliabilities as OptionsFrom on the
+// of its newest earlier responses (for the measured reliabilities, the IRV
+// reference and, from minDistanceN complete responses, the answer
+// distribution the distance check compares against). It gives the same reliabilities as OptionsFrom on the
 // same answers, but computes only what scoring uses (alpha and the SD of
 // the score), not lambda-6 or item statistics, which need an
 // eigendecomposition.
@@ -27,7 +28,13 @@ func OptionsFromSample(q *Questionnaire, answers []map[string]int, scores map[st
 			irv = append(irv, *c.Value)
 		}
 	}
-	opt.IRV = NewReference(irv)
+	opt.IRV = NewMoments(irv)
+	if am := NewAnswerMoments(q, nil); len(answers) >= minDistanceN(len(am.Items)) {
+		for _, a := range answers {
+			am.Add(a)
+		}
+		opt.Answers = am.Reference()
+	}
 	if len(answers) < MinReferenceN {
 		return opt
 	}

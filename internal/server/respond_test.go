@@ -69,7 +69,7 @@ func TestRespondentJourney(t *testing.T) {
 
 	resp, body := r.get(link)
 	wantStatus(t, "welcome", resp, http.StatusOK, body)
-	wantContains(t, "welcome", body, "Acme", "Hello Dana Diaz", "About 10 minutes", "76 short statements", "How your answers are kept", `name="consent"`)
+	wantContains(t, "welcome", body, "Acme", "Hello Dana Diaz", "About 10 minutes", fmt.Sprintf("%d short statements", q.NumItems()), "How your answers are kept", `name="consent"`)
 	if resp.Header.Get("Cache-Control") != "no-store" || resp.Header.Get("Referrer-Policy") != "no-referrer" {
 		t.Errorf("respondent page headers: Cache-Control %q, Referrer-Policy %q", resp.Header.Get("Cache-Control"), resp.Header.Get("Referrer-Policy"))
 	}
@@ -202,7 +202,7 @@ func TestRespondentJourney(t *testing.T) {
 	}
 	resp, body = other.get(link + "/review")
 	wantStatus(t, "review complete", resp, http.StatusOK, body)
-	wantContains(t, "review complete", body, "You have answered all 76 statements", "Submit my answers")
+	wantContains(t, "review complete", body, fmt.Sprintf("You have answered all %d statements", q.NumItems()), "Submit my answers")
 	resp, _ = other.post(link+"/submit", nil)
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != link+"/done" {
 		t.Fatalf("submit: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
@@ -227,7 +227,7 @@ func TestRespondentJourney(t *testing.T) {
 		t.Fatalf("%d responses stored, want 1", len(responses))
 	}
 	res := responses[0]
-	if len(res.Answers) != 76 || res.QuestionnaireHash != q.Hash || len(res.PageSeconds) != 8 {
+	if len(res.Answers) != q.NumItems() || res.QuestionnaireHash != q.Hash || len(res.PageSeconds) != 8 {
 		t.Errorf("stored response: %d answers, hash %q, page seconds %v", len(res.Answers), res.QuestionnaireHash, res.PageSeconds)
 	}
 	if res.PageSeconds[0] != 50 || res.PageSeconds[1] != 40 || res.PageSeconds[4] != 30 {
