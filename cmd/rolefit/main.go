@@ -51,6 +51,7 @@ func commands() []command {
 		{"user", "manage users: rolefit user add", runUser},
 		{"backup", "write a consistent copy of the database to FILE", runBackup},
 		{"check", "validate questionnaire files", runCheck},
+		{"rescore", "score stored responses again from their answers with the current rules", runRescore},
 		{"stats", "reliability statistics for a questionnaire over a CSV of responses", runStats},
 		{"simulate", "the seller-capacity model: a seller who serves against hiring service", runSimulate},
 		{"place", "the optimal assignment of people to roles from CSV files of values and seats", runPlace},

@@ -101,6 +101,9 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 		ln.Close()
 		return err
 	}
+	if n, err := uc.OutdatedResponses(ctx); err == nil && n > 0 {
+		log.Warn("stored responses were scored by older rules: run 'rolefit rescore' to score them again from their answers", "responses", n)
+	}
 	base = strings.TrimRight(base, "/")
 	fmt.Fprintf(cio.stdout, "rolefit listening on %s\n", base)
 

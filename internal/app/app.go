@@ -36,7 +36,7 @@ type Config struct {
 	Mailer Mailer
 	// BaseURL is the address people reach rolefit at: invitation links are
 	// built from it and from nothing a request says (a Host header is the
-	// client's to choose).
+	// client's to choose). Commands that make no links leave it empty.
 	BaseURL string
 	// Now is the one clock.
 	Now func() time.Time
@@ -60,9 +60,12 @@ func New(cfg Config) (*App, error) {
 	if cfg.Store == nil || cfg.Catalog == nil {
 		return nil, fmt.Errorf("app: a store and a questionnaire catalog are required")
 	}
-	base, err := CheckBaseURL(cfg.BaseURL)
-	if err != nil {
-		return nil, err
+	base := ""
+	if cfg.BaseURL != "" {
+		var err error
+		if base, err = CheckBaseURL(cfg.BaseURL); err != nil {
+			return nil, err
+		}
 	}
 	if cfg.Now == nil {
 		return nil, fmt.Errorf("app: a clock is required")

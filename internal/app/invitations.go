@@ -41,6 +41,9 @@ func (a *App) Link(token string) string { return a.baseURL + "/i/" + token }
 // failed e-mail does not undo the invitation: the manager still has the
 // link to pass on.
 func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitation, error) {
+	if a.baseURL == "" {
+		return nil, fmt.Errorf("invite: no base URL to build the link from")
+	}
 	if in.PersonID == "" {
 		return nil, errs.InvalidFields("Name the person to invite.", map[string]string{"person_id": "is required"})
 	}

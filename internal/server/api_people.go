@@ -21,18 +21,20 @@ type apiPerson struct {
 }
 
 type apiProfileSummary struct {
-	Questionnaire string              `json:"questionnaire"`
-	SubmittedAt   string              `json:"submitted_at"`
-	Class         string              `json:"class,omitempty"`
-	Flags         int                 `json:"flags"`
-	Composites    map[string]*float64 `json:"composites"`
+	Questionnaire string `json:"questionnaire"`
+	SubmittedAt   string `json:"submitted_at"`
+	Class         string `json:"class,omitempty"`
+	Flags         int    `json:"flags"`
+	// Severity is the flags' overall severity: "likely", "look" or "".
+	Severity   string              `json:"severity"`
+	Composites map[string]*float64 `json:"composites"`
 }
 
 func apiPersonOf(r app.PersonRow) apiPerson {
 	p := apiPerson{Person: r.Person, InvitationStatus: string(r.Status)}
 	if r.ProfileAt != nil {
 		p.Profile = &apiProfileSummary{Questionnaire: r.ProfileQuestionnaire, SubmittedAt: r.ProfileAt.UTC().Format(time.RFC3339),
-			Class: r.ProfileClass, Flags: r.FlagCount, Composites: r.Composites}
+			Class: r.ProfileClass, Flags: r.FlagCount, Severity: r.Severity, Composites: r.Composites}
 	}
 	return p
 }

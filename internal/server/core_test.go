@@ -128,3 +128,30 @@ func TestExtendByHugeNumberOfDays(t *testing.T) {
 		t.Errorf("expiry moved from %v to %v", inv.ExpiresAt, after.ExpiresAt)
 	}
 }
+
+// A straight-lined response is stored and scored, and its quality flags'
+// severity shows in the people list, on the person's page and in the API.
+func TestQualitySeverityIsShown(t *testing.T) {
+	f := sqliteFixture(t, Config{})
+	key := f.apiKeyA(t)
+	p, _ := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Stan Straight", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	q := salesService(t)
+	a := map[string]int{}
+	for _, it := range q.Items() {
+		a[it.ID] = 3
+		if len(it.Options) > 0 {
+			a[it.ID] = 1
+		}
+	}
+	b, _ := json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": "sales-service", "answers": a})
+	resp, body := f.apiRequest("POST", "/api/v1/responses", key, string(b))
+	wantStatus(t, "straight-lined response", resp, http.StatusCreated, body)
+	wantContains(t, "straight-lined response", body, `"severity":"likely"`, `"false_flag_rate"`)
+	_, body = f.apiRequest("GET", "/api/v1/people/"+p.ID, key, "")
+	wantContains(t, "person in the API", body, `"severity":"likely"`)
+	m := f.browser().signIn(f.mgrA)
+	_, body = m.get("/people")
+	wantContains(t, "people list", body, "likely careless")
+	_, body = m.get("/people/" + p.ID)
+	wantContains(t, "person page", body, "Response quality: likely careless", "Likely careless (longstring)")
+}

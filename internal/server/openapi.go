@@ -87,6 +87,7 @@ var apiSchemas = obj{
 			"properties": obj{"questionnaire": str, "submitted_at": dateTime,
 				"class":      obj{"type": "string", "enum": []string{"hunter", "farmer", "ambidextrous", "developing", "unknown"}},
 				"flags":      integer,
+				"severity":   obj{"type": "string", "enum": []string{"likely", "look", ""}, "description": "how strong the evidence of careless answering is: likely careless, worth a look, or nothing flagged"},
 				"composites": obj{"type": "object", "additionalProperties": nullable(num), "description": "composite ID → score on the response scale (null: too little answered)"}}})}},
 	"QuestionnaireSummary": obj{"type": "object", "properties": obj{
 		"id": str, "version": integer, "title": str, "audience": obj{"type": "array", "items": str},

@@ -241,7 +241,9 @@ type PersonProfile struct {
 	ProfileQuestionnaire string
 	ProfileClass         string
 	FlagCount            int
-	ProfileAt            *time.Time
+	// Severity is the overall severity of the profile's quality flags.
+	Severity  string
+	ProfileAt *time.Time
 	// Composites are the profile's composite scores by ID (nil = missing).
 	Composites map[string]*float64 `gorm:"-"`
 	// sortScore is the score the page was sorted by.
@@ -254,7 +256,7 @@ func (o *Org) People(ctx context.Context, q PeopleQuery) ([]PersonProfile, strin
 	n := limit(q.Limit)
 	db := o.s.reader(ctx).Table("people").Where("people.org_id = ?", o.id).
 		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id")
-	sel := "people.*, r.questionnaire_id AS profile_questionnaire, r.profile_class, r.flag_count, r.submitted_at AS profile_at"
+	sel := "people.*, r.questionnaire_id AS profile_questionnaire, r.profile_class, r.flag_count, r.severity, r.submitted_at AS profile_at"
 	if q.SortScale != "" {
 		db = db.Joins("LEFT JOIN response_scores s ON s.response_id = people.profile_response_id AND s.scale_id = ?", q.SortScale)
 		sel += ", s.score AS sort_score"
@@ -316,7 +318,7 @@ func (o *Org) PersonWithProfile(ctx context.Context, id string) (*PersonProfile,
 	var ps []PersonProfile
 	err := o.s.reader(ctx).Table("people").Where("people.org_id = ? AND people.id = ?", o.id, id).
 		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id").
-		Select("people.*, r.questionnaire_id AS profile_questionnaire, r.profile_class, r.flag_count, r.submitted_at AS profile_at").
+		Select("people.*, r.questionnaire_id AS profile_questionnaire, r.profile_class, r.flag_count, r.severity, r.submitted_at AS profile_at").
 		Scan(&ps).Error
 	if err != nil {
 		return nil, fmt.Errorf("get person: %w", err)

@@ -39,6 +39,8 @@ type Response struct {
 	RatedBy              string          `json:"rated_by,omitempty"`
 	ProfileClass         string          `json:"-"`
 	FlagCount            int             `json:"-"`
+	Severity             string          `json:"-"`
+	ScoringVersion       int             `json:"scoring_version"`
 	SubmittedAt          time.Time       `json:"submitted_at"`
 	Answers              map[string]int  `json:"answers" gorm:"-"`
 	PageSeconds          []float64       `json:"page_seconds" gorm:"-"`
@@ -76,7 +78,7 @@ func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[s
 	}
 	r.ID = newID()
 	r.AnswersJSON, r.PageSecondsJSON, r.ResultJSON = string(a), string(p), string(sc.Result)
-	r.ProfileClass, r.FlagCount = sc.ProfileClass, sc.FlagCount
+	r.ProfileClass, r.FlagCount, r.Severity, r.ScoringVersion = sc.ProfileClass, sc.FlagCount, sc.Severity, sc.ScoringVersion
 	if r.View == "" {
 		r.View = ViewSelf
 	}
@@ -84,15 +86,8 @@ func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[s
 	if err := tx.Create(&r).Error; err != nil {
 		return nil, fmt.Errorf("store response: %w", err)
 	}
-	if len(sc.Scores) > 0 {
-		rows := make([]ScoreRow, len(sc.Scores))
-		for i, row := range sc.Scores {
-			row.ResponseID, row.OrgID, row.QuestionnaireID, row.QuestionnaireVersion = r.ID, r.OrgID, r.QuestionnaireID, r.QuestionnaireVersion
-			rows[i] = row
-		}
-		if err := tx.Create(&rows).Error; err != nil {
-			return nil, fmt.Errorf("store scores: %w", err)
-		}
+	if err := insertScoreRows(tx, &r, sc.Scores); err != nil {
+		return nil, err
 	}
 	if r.View == ViewSelf {
 		// The newest self-report is the person's profile.
@@ -162,4 +157,20 @@ func (o *Org) Response(ctx context.Context, id string) (*Response, error) {
 		return nil, err
 	}
 	return r, r.decode()
+}
+
+// insertScoreRows stores a response's score rows inside tx.
+func insertScoreRows(tx *gorm.DB, r *Response, scores []ScoreRow) error {
+	if len(scores) == 0 {
+		return nil
+	}
+	rows := make([]ScoreRow, len(scores))
+	for i, row := range scores {
+		row.ResponseID, row.OrgID, row.QuestionnaireID, row.QuestionnaireVersion = r.ID, r.OrgID, r.QuestionnaireID, r.QuestionnaireVersion
+		rows[i] = row
+	}
+	if err := tx.Create(&rows).Error; err != nil {
+		return fmt.Errorf("store scores: %w", err)
+	}
+	return nil
 }

@@ -41,6 +41,10 @@ type Scored struct {
 	Scores       []ScoreRow
 	ProfileClass string
 	FlagCount    int
+	// Severity is the flags' overall severity ("likely", "look" or "").
+	Severity string
+	// ScoringVersion is the version of the rules that scored it.
+	ScoringVersion int
 }
 
 // ScoredFrom prepares a scored result for storing.
@@ -49,7 +53,8 @@ func ScoredFrom(res assess.Result) (Scored, error) {
 	if err != nil {
 		return Scored{}, fmt.Errorf("encode scores: %w", err)
 	}
-	sc := Scored{Result: b, FlagCount: len(res.Quality.Flags), Scores: scoreRows(res)}
+	sc := Scored{Result: b, FlagCount: len(res.Quality.Flags), Scores: scoreRows(res),
+		Severity: string(res.Quality.Severity), ScoringVersion: res.ScoringVersion}
 	if res.Profile != nil {
 		sc.ProfileClass = string(res.Profile.Class)
 	}
