@@ -71,7 +71,7 @@ func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Read
 	if _, err := st.Migrate(ctx); err != nil {
 		return err
 	}
-	nu := store.NewUser{Email: *email, Name: *name, Role: store.Role(*role), Password: password}
+	nu := store.NewUser{Email: *email, Name: *name, Role: store.UserRole(*role), Password: password}
 	orgs, err := st.Organisations(ctx)
 	if err != nil {
 		return err

@@ -14,7 +14,7 @@ import (
 
 // Login is a demo account and how to sign in with it.
 type Login struct {
-	Role     store.Role
+	Role     store.UserRole
 	Email    string
 	Password string
 }

@@ -20,7 +20,7 @@ import (
 // apiKeyA returns a fresh API key of organisation A.
 func (f *fixture) apiKeyA(t *testing.T) string {
 	t.Helper()
-	_, key, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "ats", f.adminA)
+	_, key, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "ats", store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func TestAPIInvitationAndResponse(t *testing.T) {
 		t.Errorf("%d responses after a bad request, want 1", len(rs))
 	}
 	// Organisation B's key cannot use A's person.
-	_, keyB, _ := f.st.Org(f.orgB.ID).CreateAPIKey(ctx, "b", f.adminB)
+	_, keyB, _ := f.st.Org(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
 	b, _ = json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": "sales-service", "answers": answers})
 	resp, body = f.apiRequest("POST", "/api/v1/responses", keyB, string(b))
 	wantStatus(t, "other organisation's person", resp, http.StatusBadRequest, body)

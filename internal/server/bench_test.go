@@ -22,7 +22,7 @@ func BenchmarkRecordResponse(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	_, key, _ := st.Org(org.ID).CreateAPIKey(ctx, "bench", admin)
+	_, key, _ := st.Org(org.ID).CreateAPIKey(ctx, "bench", store.ActorOf(admin))
 	p, _ := st.Org(org.ID).CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, store.ActorOf(admin))
 	q := salesService(b)
 	answers := map[string]int{}

@@ -22,7 +22,7 @@ func BenchmarkCosts(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	_, key, _ := st.Org(org.ID).CreateAPIKey(ctx, "bench", admin)
+	_, key, _ := st.Org(org.ID).CreateAPIKey(ctx, "bench", store.ActorOf(admin))
 	session, _, err := st.CreateSession(ctx, admin)
 	if err != nil {
 		b.Fatal(err)

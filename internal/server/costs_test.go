@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"rolefit/internal/econ"
+	"rolefit/internal/store"
 )
 
 // breakevenText is what the Costs page says about the month hiring pulls
@@ -151,7 +152,7 @@ func TestCostsPageSignedOut(t *testing.T) {
 
 func TestSimulateAPI(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	_, key, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "sheet", f.adminA)
+	_, key, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "sheet", store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}

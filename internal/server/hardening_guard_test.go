@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"testing"
 	"time"
+
+	"rolefit/internal/store"
 )
 
 // One respondent who keeps opening a page that does not exist, or a
@@ -54,7 +56,7 @@ func TestTokenGuardCountsOnlyUnknownSecrets(t *testing.T) {
 
 func TestKeyGuardCountsOnlyUnknownKeys(t *testing.T) {
 	f := sqliteFixture(t, Config{TokenGuess: 2})
-	_, good, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "k", f.adminA)
+	_, good, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "k", store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 
 func TestJSONBodiesAreCheckedBeforeDecoding(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	_, key, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "k", f.adminA)
+	_, key, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "k", store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}

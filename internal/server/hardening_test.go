@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"rolefit/internal/store"
 )
 
 // In app.Test every request comes from 0.0.0.0, which the tests below
@@ -161,7 +163,7 @@ func TestForwardedProtoIsBelievedOnlyFromTrustedProxies(t *testing.T) {
 // not be stored by a browser or proxy.
 func TestNoStoreOnEverythingButStaticAssets(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	_, key, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "k", f.adminA)
+	_, key, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "k", store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package server
 import (
 	"github.com/gofiber/fiber/v2"
 
+	usecases "rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 )
@@ -15,8 +16,8 @@ type apiKeysPage struct {
 	Secret string
 }
 
-func renderAPIKeys(c *fiber.Ctx, st *store.Store, rnd *renderer, status int, v *view, data apiKeysPage) error {
-	ks, err := orgOf(c, st).APIKeys(c.UserContext())
+func renderAPIKeys(c *fiber.Ctx, uc *usecases.App, rnd *renderer, status int, v *view, data apiKeysPage) error {
+	ks, err := uc.APIKeys(c.UserContext(), actorOf(c))
 	if err != nil {
 		return err
 	}
@@ -26,36 +27,36 @@ func renderAPIKeys(c *fiber.Ctx, st *store.Store, rnd *renderer, status int, v *
 }
 
 // handleAPIKeys lists the organisation's API keys (admins only).
-func handleAPIKeys(st *store.Store, rnd *renderer) fiber.Handler {
+func handleAPIKeys(uc *usecases.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderAPIKeys(c, st, rnd, fiber.StatusOK, pageView(c, "API keys", "settings"), apiKeysPage{})
+		return renderAPIKeys(c, uc, rnd, fiber.StatusOK, pageView(c, "API keys", "settings"), apiKeysPage{})
 	}
 }
 
 // handleAPIKeyCreate makes a key and shows its secret once. The page is
 // rendered directly, not after a redirect, so the secret never travels in
 // a URL or a cookie, and it is marked not to be cached.
-func handleAPIKeyCreate(st *store.Store, rnd *renderer) fiber.Handler {
+func handleAPIKeyCreate(uc *usecases.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		k, secret, err := orgOf(c, st).CreateAPIKey(c.UserContext(), c.FormValue("name"), currentUser(c))
+		k, secret, err := uc.CreateAPIKey(c.UserContext(), actorOf(c), c.FormValue("name"))
 		if errs.Code(err) == errs.CodeInvalid {
 			v := pageView(c, "API keys", "settings")
 			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
 			v.Form = map[string]string{"name": c.FormValue("name")}
-			return renderAPIKeys(c, st, rnd, fiber.StatusBadRequest, v, apiKeysPage{})
+			return renderAPIKeys(c, uc, rnd, fiber.StatusBadRequest, v, apiKeysPage{})
 		}
 		if err != nil {
 			return err
 		}
 		c.Set(fiber.HeaderCacheControl, "no-store")
-		return renderAPIKeys(c, st, rnd, fiber.StatusCreated, pageView(c, "API keys", "settings"), apiKeysPage{New: k, Secret: secret})
+		return renderAPIKeys(c, uc, rnd, fiber.StatusCreated, pageView(c, "API keys", "settings"), apiKeysPage{New: k, Secret: secret})
 	}
 }
 
 // handleAPIKeyRevoke stops a key from working.
-func handleAPIKeyRevoke(st *store.Store) fiber.Handler {
+func handleAPIKeyRevoke(uc *usecases.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if err := orgOf(c, st).RevokeAPIKey(c.UserContext(), c.Params("id"), actorOf(c).Audit); err != nil {
+		if err := uc.RevokeAPIKey(c.UserContext(), actorOf(c), c.Params("id")); err != nil {
 			return err
 		}
 		flash(c, "The key has been revoked. Programs using it are refused from now on.")

@@ -3,6 +3,7 @@ package server
 import (
 	"github.com/gofiber/fiber/v2"
 
+	usecases "rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 )
@@ -11,8 +12,8 @@ type usersPage struct {
 	Users []store.User
 }
 
-func renderUsers(c *fiber.Ctx, st *store.Store, rnd *renderer, status int, v *view) error {
-	us, err := orgOf(c, st).Users(c.UserContext())
+func renderUsers(c *fiber.Ctx, uc *usecases.App, rnd *renderer, status int, v *view) error {
+	us, err := uc.Users(c.UserContext(), actorOf(c))
 	if err != nil {
 		return err
 	}
@@ -21,22 +22,22 @@ func renderUsers(c *fiber.Ctx, st *store.Store, rnd *renderer, status int, v *vi
 }
 
 // handleUsers lists the organisation's users (admins only).
-func handleUsers(st *store.Store, rnd *renderer) fiber.Handler {
+func handleUsers(uc *usecases.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderUsers(c, st, rnd, fiber.StatusOK, pageView(c, "Users", "settings"))
+		return renderUsers(c, uc, rnd, fiber.StatusOK, pageView(c, "Users", "settings"))
 	}
 }
 
 // handleUserCreate adds a user with a first password the admin passes on.
-func handleUserCreate(st *store.Store, rnd *renderer) fiber.Handler {
+func handleUserCreate(uc *usecases.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		form := map[string]string{"name": c.FormValue("name"), "email": c.FormValue("email"), "role": c.FormValue("role")}
-		nu := store.NewUser{Name: form["name"], Email: form["email"], Role: store.Role(form["role"]), Password: c.FormValue("password")}
-		u, err := orgOf(c, st).CreateUser(c.UserContext(), nu, actorOf(c).Audit)
+		nu := store.NewUser{Name: form["name"], Email: form["email"], Role: store.UserRole(form["role"]), Password: c.FormValue("password")}
+		u, err := uc.AddUser(c.UserContext(), actorOf(c), nu)
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
 			v := pageView(c, "Users", "settings")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
-			return renderUsers(c, st, rnd, statusOf[code], v)
+			return renderUsers(c, uc, rnd, statusOf[code], v)
 		}
 		if err != nil {
 			return err
@@ -47,9 +48,9 @@ func handleUserCreate(st *store.Store, rnd *renderer) fiber.Handler {
 }
 
 // handleUserRole changes a user's role.
-func handleUserRole(st *store.Store) fiber.Handler {
+func handleUserRole(uc *usecases.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if err := orgOf(c, st).SetUserRole(c.UserContext(), c.Params("id"), store.Role(c.FormValue("role")), actorOf(c).Audit); err != nil {
+		if err := uc.SetUserRole(c.UserContext(), actorOf(c), c.Params("id"), store.UserRole(c.FormValue("role"))); err != nil {
 			return err
 		}
 		flash(c, "Role changed.")
@@ -57,14 +58,10 @@ func handleUserRole(st *store.Store) fiber.Handler {
 	}
 }
 
-// handleUserDelete removes a user. Admins cannot remove themselves here, so
-// nobody locks themselves out by a slip.
-func handleUserDelete(st *store.Store) fiber.Handler {
+// handleUserDelete removes a user (never the admin's own account).
+func handleUserDelete(uc *usecases.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if c.Params("id") == currentUser(c).ID {
-			return errs.Conflict("You cannot remove your own account. Ask another admin.")
-		}
-		if err := orgOf(c, st).DeleteUser(c.UserContext(), c.Params("id"), actorOf(c).Audit); err != nil {
+		if err := uc.RemoveUser(c.UserContext(), actorOf(c), c.Params("id")); err != nil {
 			return err
 		}
 		flash(c, "User removed.")

@@ -41,7 +41,7 @@ func (k *APIKey) Actor() Actor {
 
 // CreateAPIKey makes a new key for the organisation and returns it with
 // the secret, which is never stored and cannot be shown again.
-func (o *Org) CreateAPIKey(ctx context.Context, name string, by *User) (*APIKey, string, error) {
+func (o *Org) CreateAPIKey(ctx context.Context, name string, by Actor) (*APIKey, string, error) {
 	name = strings.TrimSpace(name)
 	switch {
 	case name == "":
@@ -56,7 +56,7 @@ func (o *Org) CreateAPIKey(ctx context.Context, name string, by *User) (*APIKey,
 		if err := tx.Create(k).Error; err != nil {
 			return fmt.Errorf("create API key: %w", err)
 		}
-		return o.audit(tx, ActorOf(by), "create", "api_key", k.ID, k.Name)
+		return o.audit(tx, by, "create", "api_key", k.ID, k.Name)
 	})
 	if err != nil {
 		return nil, "", err

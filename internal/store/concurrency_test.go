@@ -25,7 +25,7 @@ func TestConcurrentWritesAllCommit(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				for i := 0; i < each; i++ {
-					if _, _, err := o.CreateAPIKey(ctx, "load", u); err != nil {
+					if _, _, err := o.CreateAPIKey(ctx, "load", store.ActorOf(u)); err != nil {
 						errc <- err
 					}
 					token, _, err := st.CreateSession(ctx, u)

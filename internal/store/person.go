@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"rolefit/internal/errs"
+	"rolefit/internal/text"
 )
 
 // PersonKind says whether a person is a candidate or already on the staff.
@@ -60,6 +61,10 @@ func (np NewPerson) validate(prefix string) (NewPerson, map[string]string) {
 		fields[prefix+"name"] = "is required"
 	case len(np.Name) > 200:
 		fields[prefix+"name"] = "must be at most 200 characters"
+	default:
+		if msg := text.Problem(np.Name); msg != "" {
+			fields[prefix+"name"] = msg
+		}
 	}
 	if strings.TrimSpace(np.Email) != "" {
 		var msg string
@@ -77,6 +82,8 @@ func (np NewPerson) validate(prefix string) (NewPerson, map[string]string) {
 	switch {
 	case len(np.JobTitle) > 100:
 		fields[prefix+"job_title"] = "must be at most 100 characters"
+	case text.Problem(np.JobTitle) != "":
+		fields[prefix+"job_title"] = text.Problem(np.JobTitle)
 	case np.JobTitle != "" && np.Kind == Candidate:
 		fields[prefix+"job_title"] = "is only for staff; leave it empty for a candidate"
 	}

@@ -164,3 +164,26 @@ func TestPeoplePages(t *testing.T) {
 		}
 	})
 }
+
+// Names and job titles with control or bidirectional-override characters
+// are refused with a message on the field, and nothing is stored.
+func TestPersonTextIsClean(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
+		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		o, by := st.Org(org.ID), store.ActorOf(a)
+		for _, np := range []store.NewPerson{
+			{Name: "Dana\x00Diaz", Kind: store.Candidate},
+			{Name: "Dana \u202eziaD", Kind: store.Candidate},
+			{Name: "Dana", Kind: store.Staff, JobTitle: "Seller\x07"},
+		} {
+			_, err := o.CreatePerson(ctx, np, by)
+			f := errs.FieldsOf(err)
+			if f["name"] == "" && f["job_title"] == "" {
+				t.Errorf("%q / %q accepted: %v", np.Name, np.JobTitle, err)
+			}
+		}
+		if n, _ := o.CountPeople(ctx); n != 0 {
+			t.Errorf("%d people stored", n)
+		}
+	})
+}

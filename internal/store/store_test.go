@@ -214,7 +214,7 @@ func TestOrganisationIsolation(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		orgA, a, _ := st.CreateOrganisation(ctx, "A", admin("a@example.com"), false)
 		orgB, b, _ := st.CreateOrganisation(ctx, "B", admin("b@example.com"), false)
-		keyA, _, err := st.Org(orgA.ID).CreateAPIKey(ctx, "ats", a)
+		keyA, _, err := st.Org(orgA.ID).CreateAPIKey(ctx, "ats", store.ActorOf(a))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -305,10 +305,10 @@ func TestAPIKeys(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, u, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Org(org.ID)
-		if _, _, err := o.CreateAPIKey(ctx, " ", u); errs.FieldsOf(err)["name"] == "" {
+		if _, _, err := o.CreateAPIKey(ctx, " ", store.ActorOf(u)); errs.FieldsOf(err)["name"] == "" {
 			t.Errorf("blank key name = %v, want a field error", err)
 		}
-		k, secret, err := o.CreateAPIKey(ctx, "Spreadsheet", u)
+		k, secret, err := o.CreateAPIKey(ctx, "Spreadsheet", store.ActorOf(u))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,18 +15,19 @@ import (
 	"rolefit/internal/text"
 )
 
-// Role is what a user may do in their organisation.
-type Role string
+// UserRole is what a signed-in user may do in their organisation (not a
+// placement role, nor a person's job title).
+type UserRole string
 
 // The roles of rolefit users. An admin can do all a manager can, and also
 // manage users, API keys and settings.
 const (
-	RoleAdmin   Role = "admin"
-	RoleManager Role = "manager"
+	RoleAdmin   UserRole = "admin"
+	RoleManager UserRole = "manager"
 )
 
 // Valid reports whether r is a known role.
-func (r Role) Valid() bool { return r == RoleAdmin || r == RoleManager }
+func (r UserRole) Valid() bool { return r == RoleAdmin || r == RoleManager }
 
 // User is a person who signs in to rolefit: an admin or a manager of one
 // organisation.
@@ -35,7 +36,7 @@ type User struct {
 	OrgID        string    `json:"org_id"`
 	Email        string    `json:"email"`
 	Name         string    `json:"name"`
-	Role         Role      `json:"role"`
+	Role         UserRole  `json:"role"`
 	PasswordHash string    `json:"-"`
 	CreatedAt    time.Time `json:"created_at"`
 	UpdatedAt    time.Time `json:"updated_at"`
@@ -51,7 +52,7 @@ func (u *User) IsAdmin() bool { return u.Role == RoleAdmin }
 type NewUser struct {
 	Email    string
 	Name     string
-	Role     Role
+	Role     UserRole
 	Password string
 }
 
@@ -192,7 +193,7 @@ func (o *Org) countAdmins(tx *gorm.DB) (int64, error) {
 
 // SetUserRole changes a user's role. The last admin cannot be demoted, or
 // nobody could manage the organisation any more.
-func (o *Org) SetUserRole(ctx context.Context, id string, role Role, by Actor) error {
+func (o *Org) SetUserRole(ctx context.Context, id string, role UserRole, by Actor) error {
 	if !role.Valid() {
 		return errs.InvalidFields("Please choose a role.", map[string]string{"role": "must be admin or manager"})
 	}

@@ -1,0 +1,47 @@
+package app
+
+import (
+	"context"
+
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// Users lists the organisation's users (an admin's page).
+func (a *App) Users(ctx context.Context, act Actor) ([]store.User, error) {
+	return a.org(act).Users(ctx)
+}
+
+// AddUser adds a user with a first password the admin passes on.
+func (a *App) AddUser(ctx context.Context, act Actor, nu store.NewUser) (*store.User, error) {
+	return a.org(act).CreateUser(ctx, nu, act.Audit)
+}
+
+// SetUserRole changes what a user may do; the last admin keeps theirs.
+func (a *App) SetUserRole(ctx context.Context, act Actor, userID string, role store.UserRole) error {
+	return a.org(act).SetUserRole(ctx, userID, role, act.Audit)
+}
+
+// RemoveUser removes a user. Nobody removes their own account, so nobody
+// locks themselves out by a slip; another admin can.
+func (a *App) RemoveUser(ctx context.Context, act Actor, userID string) error {
+	if userID == act.UserID {
+		return errs.Conflict("You cannot remove your own account. Ask another admin.")
+	}
+	return a.org(act).DeleteUser(ctx, userID, act.Audit)
+}
+
+// APIKeys lists the organisation's API keys.
+func (a *App) APIKeys(ctx context.Context, act Actor) ([]store.APIKey, error) {
+	return a.org(act).APIKeys(ctx)
+}
+
+// CreateAPIKey makes a key and returns its secret, which is shown once.
+func (a *App) CreateAPIKey(ctx context.Context, act Actor, name string) (*store.APIKey, string, error) {
+	return a.org(act).CreateAPIKey(ctx, name, act.Audit)
+}
+
+// RevokeAPIKey stops a key from working.
+func (a *App) RevokeAPIKey(ctx context.Context, act Actor, id string) error {
+	return a.org(act).RevokeAPIKey(ctx, id, act.Audit)
+}
