@@ -353,7 +353,10 @@ func (o *Org) fillComposites(ctx context.Context, ps []PersonProfile) error {
 	by := map[string][]ScoreRow{}
 	for chunk := range chunks(ids, 500) {
 		var rows []ScoreRow
-		if err := o.scope(o.s.reader(ctx)).Where("response_id IN ? AND kind = ?", chunk, ScaleComposite).Find(&rows).Error; err != nil {
+		// The response IDs come from this organisation's people, so the
+		// query is scoped by them; adding org_id would lead SQLite to the
+		// norms index and a scan of every score of the organisation.
+		if err := o.s.reader(ctx).Where("response_id IN ? AND kind = ?", chunk, ScaleComposite).Find(&rows).Error; err != nil {
 			return fmt.Errorf("read profile scores: %w", err)
 		}
 		for _, r := range rows {
