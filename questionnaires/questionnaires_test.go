@@ -17,7 +17,7 @@ func loadShipped(t *testing.T) *assess.Catalog {
 	return c
 }
 
-// DESIGN section 4: the facets of each composite.
+// The facets of each composite, as the questionnaire describes them.
 var wantFacets = map[string][]string{
 	"hunter": {"influence", "drive", "social_boldness", "resilience", "competitiveness"},
 	"farmer": {"service", "patience", "dependability", "organisation", "relationships"},

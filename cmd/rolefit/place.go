@@ -45,7 +45,7 @@ Flags:
 `
 
 // runPlace solves a team placement from CSV files of values and seats
-// (DESIGN section 8), with every person alike: no fit model, no
+// (internal/placement/doc.go), with every person alike: no fit model, no
 // staff-or-candidate rule.
 func runPlace(ctx context.Context, args []string, cio commandIO) error {
 	flags := flag.NewFlagSet("rolefit place", flag.ContinueOnError)

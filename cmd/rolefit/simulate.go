@@ -81,7 +81,7 @@ func simulateFlags() []simulateFlag {
 	}
 }
 
-// runSimulate runs the capacity model (DESIGN section 9) and prints it.
+// runSimulate runs the capacity model (internal/econ/doc.go) and prints it.
 func runSimulate(ctx context.Context, args []string, cio commandIO) error {
 	flags := flag.NewFlagSet("rolefit simulate", flag.ContinueOnError)
 	flags.SetOutput(io.Discard) // usage and errors are printed below, each to its stream

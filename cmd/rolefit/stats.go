@@ -39,7 +39,7 @@ Flags:
 `
 
 // runStats prints reliability statistics for a questionnaire over a CSV of
-// responses (DESIGN section 7).
+// responses (internal/assess/doc.go).
 func runStats(ctx context.Context, args []string, cio commandIO) error {
 	flags := flag.NewFlagSet("rolefit stats", flag.ContinueOnError)
 	flags.SetOutput(io.Discard) // usage and errors are printed below, each to its stream

@@ -4,10 +4,14 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -232,4 +236,85 @@ func BenchmarkPeopleList(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkMemoryAfterRestart measures the peak resident memory of a
+// rolefit process started on an organisation of 50,000 responses and sent
+// 8 concurrent streams of submissions at once: the cold start under load
+// that once grew a process to 14.5 GB. The organisation is made in this
+// process; the restart runs in a child process (this test binary again),
+// so its peak (VmHWM) is its own.
+func BenchmarkMemoryAfterRestart(b *testing.B) {
+	const n = 50000
+	s := seed(b, n)
+	for b.Loop() {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestMemoryChild$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "ROLEFIT_MEMORY_DB="+s.path, "ROLEFIT_MEMORY_ORG="+s.actor.OrgID)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			b.Fatalf("child: %v\n%s", err, out)
+		}
+		m := regexp.MustCompile(`peak-rss-kb (\d+) submissions (\d+)`).FindSubmatch(out)
+		if m == nil {
+			b.Fatalf("child said:\n%s", out)
+		}
+		kb, _ := strconv.Atoi(string(m[1]))
+		b.ReportMetric(float64(kb)/1024, "peak-MB")
+		b.ReportMetric(mustAtoi(string(m[2])), "submissions")
+	}
+}
+
+func mustAtoi(s string) float64 { v, _ := strconv.Atoi(s); return float64(v) }
+
+// TestMemoryChild is the restarted process of BenchmarkMemoryAfterRestart;
+// it does nothing unless that benchmark started it.
+func TestMemoryChild(t *testing.T) {
+	path, org := os.Getenv("ROLEFIT_MEMORY_DB"), os.Getenv("ROLEFIT_MEMORY_ORG")
+	if path == "" {
+		t.Skip("run by BenchmarkMemoryAfterRestart only")
+	}
+	clock := storetest.NewClock(storetest.Start.Add(2 * time.Hour))
+	st, err := store.Open(ctx, path, storetest.Options(clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	uc, err := app.New(app.Config{Store: st, Catalog: testCatalog(t), BaseURL: "http://rolefit.test", Now: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	act := app.Actor{OrgID: org, Audit: store.Actor{ID: "load", Name: "load"}}
+	page, err := uc.People(ctx, act, app.PeopleQuery{Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 3))
+	answers := make([]map[string]int, 64)
+	for i := range answers {
+		answers[i] = simulated(t, "sales-service", rng)
+	}
+	var wg sync.WaitGroup
+	var done atomic.Int64
+	for k := range 8 {
+		wg.Go(func() {
+			for i := range 100 {
+				p := page.Items[(k*100+i)%len(page.Items)]
+				if _, err := uc.RecordResponse(ctx, act, app.RecordInput{PersonID: p.ID, Questionnaire: "sales-service", Answers: answers[(k+i)%64]}); err != nil {
+					t.Error(err)
+					return
+				}
+				done.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		t.Skip("no /proc: peak memory not measured")
+	}
+	m := regexp.MustCompile(`VmHWM:\s+(\d+) kB`).FindSubmatch(status)
+	if m == nil {
+		t.Fatal("no VmHWM in /proc/self/status")
+	}
+	fmt.Printf("peak-rss-kb %s submissions %d\n", m[1], done.Load())
 }

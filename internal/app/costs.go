@@ -7,11 +7,11 @@ import (
 )
 
 // DefaultCurrency is the currency money is shown in when an organisation
-// has none set (DESIGN.md section 13).
+// has none set (the API conventions in README.md).
 const DefaultCurrency = "USD"
 
-// Simulate runs the seller-capacity model (econ.Simulate, DESIGN.md
-// section 9) for the actor's organisation: the Costs page and
+// Simulate runs the seller-capacity model (econ.Simulate; the
+// formulas are in internal/econ/doc.go) for the actor's organisation: the Costs page and
 // POST /api/v1/simulate both call it. The inputs are the model's own, so
 // bad input comes back as econ's invalid error, whose fields are the
 // inputs' JSON names ("churn", "selling_cap").

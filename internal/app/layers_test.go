@@ -23,7 +23,9 @@ func TestPackagesKeepTheirLayers(t *testing.T) {
 		{"placement", rolefitExcept("rolefit/internal/errs")},
 		{"econ", rolefitExcept("rolefit/internal/errs")},
 		{"store", func(p string) bool { return p == "rolefit/internal/app" || p == "rolefit/internal/server" }},
-		{"app", func(p string) bool { return p == "rolefit/internal/server" || strings.HasPrefix(p, "github.com/gofiber/") }},
+		{"app", func(p string) bool {
+			return p == "rolefit/internal/server" || strings.HasPrefix(p, "github.com/gofiber/")
+		}},
 		{"demo", func(p string) bool { return p == "rolefit/internal/server" }},
 		{"mail", func(p string) bool { return p == "rolefit/internal/server" }},
 	}

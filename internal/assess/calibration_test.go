@@ -12,7 +12,7 @@ import (
 // calibrationN is the number of simulated respondents per attentive model.
 const calibrationN = 4000
 
-// Bounds from DESIGN section 6: each check alone flags at most 1% of
+// Bounds from docs/QUALITY.md: each check alone flags at most 1% of
 // attentive respondents, all together at most 5%.
 const (
 	maxCheckFalseFlags = 0.01
@@ -176,7 +176,7 @@ type detectionCase struct {
 var midModel = attentiveModel{loading: 0.7, noise: 0.9, stretch: 1}
 
 // TestQualityDetection regenerates the detection rates of careless
-// patterns with a fixed seed (DESIGN section 6): uniformly random ≥ 95%,
+// patterns with a fixed seed (docs/QUALITY.md): uniformly random ≥ 95%,
 // straight-lining ≥ 99% and half-random (random from the fifth page on)
 // ≥ 80%, all without page timings or an organisation reference, and too
 // fast ≥ 95% with timings.

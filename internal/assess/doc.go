@@ -17,7 +17,7 @@
 // to be stored as JSON: facet and composite scores, their bands, norms, the
 // 2×2 profile, the work-preference index and the quality checks.
 //
-// # Choices where DESIGN.md is silent
+// # Choices where the design leaves room
 //
 //   - A composite's score is the unweighted mean of the scores of its facets
 //     that have one, when at least 75% of its facets do (4 of 5), the same

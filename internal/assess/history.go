@@ -11,7 +11,7 @@ type Earlier struct {
 }
 
 // OptionsFrom builds scoring options from an organisation's earlier
-// responses to q (DESIGN section 5): norms from their scale and composite
+// responses to q (internal/assess/doc.go): norms from their scale and composite
 // scores, measured reliabilities from their raw answers (pairwise, only
 // with at least MinReferenceN responses), the IRV reference from their
 // within-person SDs, and the answer statistics of the distance check from

@@ -9,11 +9,11 @@ import (
 // MinReferenceN is the smallest number of an organisation's earlier
 // responses from which rolefit reports a measured reliability or norms.
 // Below it an alpha or a percentile moves too much with each new response
-// to be shown as a property of the organisation (DESIGN section 5: n ≥ 30).
+// to be shown as a property of the organisation (internal/assess/doc.go: n ≥ 30).
 const MinReferenceN = 30
 
 // ProvisionalBelowN marks norms from fewer reference responses as
-// provisional (DESIGN section 5).
+// provisional (internal/assess/doc.go).
 const ProvisionalBelowN = 200
 
 // Reference is a reference group: the scores (or any other measured

@@ -5,7 +5,7 @@ import (
 	"math/bits"
 )
 
-// Codes of the careless-responding checks (DESIGN section 6,
+// Codes of the careless-responding checks (docs/QUALITY.md,
 // docs/QUALITY.md). The indices follow Curran (2016), "Methods for the
 // detection of carelessly invalid responses in survey data", Meade & Craig
 // (2012), "Identifying careless responses in survey data", Huang et al.
@@ -115,7 +115,7 @@ type Check struct {
 	// the check was skipped.
 	Detail string `json:"detail"`
 	// FalseFlagRate is, when the check flagged, the false-flag rate of the
-	// rule that flagged (see Flag).
+	// rule that flagged (Flag).
 	FalseFlagRate float64 `json:"false_flag_rate,omitempty"`
 }
 

@@ -161,7 +161,7 @@ func TestQualitySeverity(t *testing.T) {
 }
 
 // A response that is flagged is still scored in full: flags are never a
-// reason to refuse or drop it (DESIGN section 6).
+// reason to refuse or drop it (docs/QUALITY.md).
 func TestFlaggedResponseIsScored(t *testing.T) {
 	q := shippedSalesServiceV2(t)
 	a := straightAnswers(q, rand.New(rand.NewPCG(3, 3)))

@@ -43,7 +43,7 @@ func ParseMissingMode(s string) (MissingMode, error) {
 }
 
 // ScaleReliability holds the reliability statistics of one scale or
-// composite (DESIGN section 7).
+// composite (internal/assess/doc.go).
 type ScaleReliability struct {
 	// ID is the scale's or composite's ID.
 	ID string `json:"id"`
@@ -106,7 +106,7 @@ func (e *ReliabilityError) Error() string {
 
 // ReverseAnswer reverses an answer on the response scale lo..hi as
 // lo + hi − x, using the scale's theoretical bounds rather than the observed
-// ones (DESIGN section 7), so reversing twice gives the answer back. A missing
+// ones (internal/assess/doc.go), so reversing twice gives the answer back. A missing
 // answer (NaN) stays missing.
 func ReverseAnswer(x, lo, hi float64) float64 {
 	return lo + hi - x
@@ -114,7 +114,7 @@ func ReverseAnswer(x, lo, hi float64) float64 {
 
 // Reliability computes the reliability statistics of one scale. items names
 // the columns of x, which holds one row per respondent and one column per
-// item, already keyed (see ReverseAnswer), with NaN for an unanswered item.
+// item, already keyed (ReverseAnswer), with NaN for an unanswered item.
 // The statistics are Cronbach's (1951) alpha, Guttman's (1945) lambda-6 and
 // their companions, computed as Revelle's psych::alpha (psych 2.2.9) does with
 // check.keys = FALSE, with use = "pairwise" for Pairwise and on na.omit(x)

@@ -13,7 +13,7 @@ type ReliabilityReport struct {
 }
 
 // QuestionnaireReliability computes the reliability of every scale of q and
-// of every composite, over the answers in t (DESIGN section 7). A scale's
+// of every composite, over the answers in t (internal/assess/doc.go). A scale's
 // items are its scored items; a composite's are the scored items of all its
 // scales. Reversed items (key −1) are reversed on the response scale's
 // theoretical bounds before the statistics, as psych::alpha is given them

@@ -73,8 +73,8 @@ func readAnswerFile(t testing.TB, name string) (ids []string, rows [][]float64) 
 	return ids, rows
 }
 
-// psychTolerance is how far rolefit's figures may be from psych's. DESIGN
-// asks for agreement to 6 decimal places; the arithmetic agrees far closer.
+// psychTolerance is how far rolefit's figures may be from psych's. rolefit
+// promises agreement to 6 decimal places; the arithmetic agrees far closer.
 const psychTolerance = 1e-10
 
 // compareReliability fails the test for every way got differs from want
@@ -435,7 +435,7 @@ func benchmarkAnswers(n int) [][]float64 {
 }
 
 // BenchmarkReliability measures one scale of 6 items over 100,000
-// respondents (DESIGN section 11: at most 200 ms).
+// respondents (docs/PERFORMANCE.md: at most 200 ms).
 func BenchmarkReliability(b *testing.B) {
 	x := benchmarkAnswers(100_000)
 	items := []string{"i1", "i2", "i3", "i4", "i5", "i6"}

@@ -18,7 +18,7 @@ type Response struct {
 }
 
 // MeasuredReliability is a scale's or composite's reliability measured on
-// the organisation's own responses (see Reliability), with the SD of its
+// the organisation's own responses (Reliability), with the SD of its
 // score over the same responses, on the same metric as the score (the mean
 // item score on the response scale).
 type MeasuredReliability struct {
@@ -149,7 +149,7 @@ func neededAnswers(total int) int {
 // missingAnswer marks an unanswered item; any int is a possible scale point.
 const missingAnswer = math.MinInt
 
-// Score scores one response (DESIGN sections 5 and 6).
+// Score scores one response (internal/assess/doc.go and docs/QUALITY.md).
 //
 // A facet's score is the mean of its answered items after reversal
 // (min+max−x for key −1); with fewer than 75% of its items answered it has

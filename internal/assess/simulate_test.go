@@ -130,7 +130,7 @@ func TestQualityChecksDetectCarelessResponding(t *testing.T) {
 	for _, style := range []Style{StyleAttentive, StyleStraightLining, StyleRandom, StyleTooFast} {
 		t.Logf("%-16s flagged: %s", style, formatRates(rates[style]))
 	}
-	// DESIGN section 6: each check alone flags at most 1% of attentive
+	// docs/QUALITY.md: each check alone flags at most 1% of attentive
 	// respondents, all together at most 5%.
 	for code, rate := range rates[StyleAttentive] {
 		if limit := map[bool]float64{true: 0.05, false: 0.01}[code == "any"]; rate > limit {

@@ -2,8 +2,8 @@ package econ
 
 import "math"
 
-// DefaultBenefitsLoad multiplies base pay into its loaded cost (DESIGN.md
-// section 9): 1.25 means employer payroll taxes, insurance, retirement and
+// DefaultBenefitsLoad multiplies base pay into its loaded cost (the
+// product's default): 1.25 means employer payroll taxes, insurance, retirement and
 // paid leave add a quarter to base pay. For scale, the US Bureau of Labor
 // Statistics' Employer Costs for Employee Compensation puts benefits at
 // about 30% of private-industry compensation, about 1.4 × wages; 1.25 is a
@@ -114,7 +114,7 @@ func (p CompPlan) VariableAt(attainment float64) float64 {
 
 // AnnualCostAt returns the employer's annual cost at an attainment:
 // Base × load + variable pay. The load multiplies base pay only, as
-// DESIGN.md section 9 has it; variable pay is added as paid.
+// internal/econ/doc.go has it; variable pay is added as paid.
 func (p CompPlan) AnnualCostAt(attainment float64) float64 {
 	return p.Base*p.Load() + p.VariableAt(attainment)
 }

@@ -1,4 +1,4 @@
-// Package econ holds rolefit's money side (DESIGN.md section 9):
+// Package econ holds rolefit's money side:
 // compensation plans and their loaded cost, cost per hire and the total
 // cost of a hire, the seller-capacity model that compares a seller who
 // serves their own accounts with hiring a dedicated service person, the
@@ -9,7 +9,7 @@
 // carry the JSON names of the inputs ("churn", "service_person_hours"), so
 // a page, the API and the command can each say which input is wrong. No
 // output is ever NaN or infinite: every input has a finite range that keeps
-// the arithmetic finite (see Inputs.Validate).
+// the arithmetic finite (Inputs.Validate).
 //
 // # Money and time
 //
@@ -33,18 +33,18 @@
 //   - With no service load the two policies are the same: no service person
 //     is needed, so they differ by the service people's cost, zero.
 //
-// # Choices where DESIGN.md is silent
+// # Choices where the design leaves room
 //
 //   - The seller's own pay is left out of both capacity policies: it is paid
 //     in both, so it cancels from their difference. The seller-serves
 //     policy's cost is therefore zero.
-//   - Months are numbered from 1 in the output (month 1 is DESIGN's t = 0);
+//   - Months are numbered from 1 in the output (month 1 is the model's t = 0);
 //     accounts are the count at the start of the month.
 //   - Service head-count follows the book, k = ceil(s·n/H_v), down as well
 //     as up; a hire's cost (CPH_v) is paid in each month the head-count rises
 //     above the month before, once per new person.
 //   - The steady state allows for the selling cap:
-//     n* = min(H/(s + a·c), H_cap/(a·c)), which is DESIGN's H/(s + a·c)
+//     n* = min(H/(s + a·c), H_cap/(a·c)), which is the textbook H/(s + a·c)
 //     whenever the cap does not bind at the steady state (always with the
 //     default cap = H). With no churn the book stops growing when service
 //     fills the seller's hours, n* = H/s (or stays at its start if it began

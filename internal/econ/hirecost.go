@@ -40,7 +40,7 @@ const maxRampMonths = 60
 // Total returns the total cost of the hire: its cost per hire plus the
 // gross profit lost while the seat is empty and during ramp-up. The pay
 // not spent while the seat is empty is not credited: the lost gross profit
-// is the opportunity cost DESIGN.md section 9 asks for, and the saved pay is
+// is the opportunity cost internal/econ/doc.go describes, and the saved pay is
 // the caller's to show beside it.
 func (h HireCost) Total() (TotalHireCost, error) {
 	c := checker{}

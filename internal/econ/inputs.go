@@ -1,6 +1,6 @@
 package econ
 
-// Inputs are the capacity model's inputs (DESIGN.md section 9). The JSON
+// Inputs are the capacity model's inputs (internal/econ/doc.go). The JSON
 // names are also the command's flag names, with "-" for "_", and the field
 // names of validation errors.
 type Inputs struct {
@@ -41,7 +41,7 @@ type Inputs struct {
 	ServicePersonCPH float64 `json:"service_person_cph"`
 }
 
-// Founding-case defaults (DESIGN.md sections 1 and 9).
+// Founding-case defaults (internal/econ/doc.go).
 const (
 	DefaultHours                  = 120
 	DefaultNewRate                = 5000

@@ -65,14 +65,14 @@ type Outputs struct {
 	// or nil if that never happens within the months simulated.
 	BreakevenMonth *int `json:"breakeven_month"`
 	// SteadyStateAccounts is the book the seller-serves policy settles at
-	// (see SteadyState); nil when it grows without bound.
+	// (SteadyState); nil when it grows without bound.
 	SteadyStateAccounts *float64 `json:"steady_state_accounts"`
 	// Notes say in words what the figures rest on: the selling cap, and the
 	// steady state when it is a special case.
 	Notes []string `json:"notes"`
 }
 
-// Simulate runs both policies of the capacity model (DESIGN.md section 9)
+// Simulate runs both policies of the capacity model (internal/econ/doc.go)
 // month by month from the same start:
 //
 // Seller serves own accounts: serve = min(H, s·n); sell = min(H − serve,

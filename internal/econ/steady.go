@@ -10,7 +10,7 @@ import (
 //
 // At a steady state the accounts won equal the accounts lost,
 // sell/a = c·n. While the seller's free hours are below the cap,
-// sell = H − s·n, which gives DESIGN's n* = H/(s + a·c); when the cap binds,
+// sell = H − s·n, which gives the model's n* = H/(s + a·c); when the cap binds,
 // sell = H_cap and n* = H_cap/(a·c). The book settles at the smaller.
 //
 // With no churn (c = 0) nothing is lost, so the book grows until service

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// fewRolesMatrix is the target case of DESIGN section 11: 10,000 people
+// fewRolesMatrix is the target case of docs/PERFORMANCE.md: 10,000 people
 // (a third of them staff), 20 roles with minimums and maximums that leave
 // some people unplaced, 5% of cells not allowed.
 func fewRolesMatrix(seed uint64) Matrix {

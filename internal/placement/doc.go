@@ -1,7 +1,6 @@
-// Package placement recommends where people create most value (DESIGN
-// section 8): a person's fit for a role, the expected monthly value of the
-// person in the role, the optimal team assignment within every role's seats,
-// and the explanations a manager needs to trust it (the next-best role of each
+// Package placement recommends where people create most value: a person's
+// fit for a role, the expected monthly value of the person in the role,
+// the optimal team assignment within every role's seats, and the explanations a manager needs to trust it (the next-best role of each
 // person, the value of a seat, the cost of a pin, a what-if).
 //
 // The package is pure: plain structs in, plain structs out, no storage, no
@@ -10,8 +9,8 @@
 //   - Matrix and SolveMatrix: the assignment problem in money terms, a value
 //     per person and role (or "not allowed"), seats per role, people who must
 //     be placed while seats allow, and pins. rolefit place calls it directly.
-//   - Role, Person, Assumptions, Fit, Value and Solve: the fit model of DESIGN
-//     section 8 that builds the matrix from assessment scores and observed
+//   - Role, Person, Assumptions, Fit, Value and Solve: the fit model
+//     that builds the matrix from assessment scores and observed
 //     performance, and reports every figure with the assumptions behind it.
 //
 // The optimum is exact. Money is optimised in whole cents (values are

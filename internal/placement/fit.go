@@ -27,7 +27,7 @@ type FitResult struct {
 	Missing []string `json:"missing,omitempty"`
 }
 
-// standing maps a Standing onto 0–100 (DESIGN section 8: the local
+// standing maps a Standing onto 0–100 (internal/placement/doc.go: the local
 // percentile when norms exist, else the score mapped linearly), clamped to
 // the range.
 func standing(s Standing) (float64, string) {
@@ -43,9 +43,9 @@ func standing(s Standing) (float64, string) {
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 
 // Fit is person p's fit for role r: the weighted average of the person's
-// standings on the scales of the role's profile (DESIGN section 8). Scales
+// standings on the scales of the role's profile (internal/placement/doc.go). Scales
 // the person has no standing on are left out and listed; with none left
-// the fit is not known. The role must be valid (see Team).
+// the fit is not known. The role must be valid (Team).
 func Fit(p Person, r Role) FitResult { return fit(p, r, true) }
 
 // fit is Fit, with the parts and missing scales listed only when detail is

@@ -1,6 +1,6 @@
 package placement
 
-// Activity is the kind of work a role does (DESIGN section 8).
+// Activity is the kind of work a role does (internal/placement/doc.go).
 type Activity string
 
 // The activities of a role.
@@ -91,7 +91,7 @@ type Assumptions struct {
 	PaybackMonths float64 `json:"payback_months"`
 }
 
-// DefaultAssumptions are DESIGN section 8's defaults: a fit multiplier
+// DefaultAssumptions are the product's defaults (internal/placement/doc.go): a fit multiplier
 // from 0.6 to 1.4 and a gross margin of 70%. Cost of hire is 0 until the
 // organisation records it; the payback period is 12 months, a common
 // planning horizon for a hire.

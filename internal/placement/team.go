@@ -92,7 +92,7 @@ type Plan struct {
 	role   map[string]int
 }
 
-// Solve finds the optimal team placement (DESIGN section 8): one role or
+// Solve finds the optimal team placement (internal/placement/doc.go): one role or
 // none per person, maximising the sum of Net within every role's seats.
 // The rules, in order of precedence:
 //
@@ -249,7 +249,7 @@ func (plan *Plan) Valuation(personID, roleID string) (Valuation, error) {
 
 // WhatIf is the change of the plan's total when the person is moved to the
 // role ("" for not placed) and everyone else is re-optimised by the same
-// rules. It is exact (see Solution.Move); Change.Possible is false when the
+// rules. It is exact (Solution.Move); Change.Possible is false when the
 // move breaks a minimum or a pin, or the person may not take the role.
 func (plan *Plan) WhatIf(personID, roleID string) (Change, error) {
 	i, ok := plan.person[personID]

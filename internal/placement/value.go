@@ -13,7 +13,7 @@ type RatePart struct {
 }
 
 // Valuation is the expected monthly value of a person in a role with every
-// figure and assumption that made it (DESIGN section 8):
+// figure and assumption that made it (internal/placement/doc.go):
 //
 //	Value = Hours × Rate × GrossMargin − MonthlyCost
 //
@@ -57,11 +57,11 @@ const (
 )
 
 // Value is the expected monthly value of person p in role r under the
-// assumptions a. The role and assumptions must be valid (see Team).
+// assumptions a. The role and assumptions must be valid (Team).
 func Value(p Person, r Role, a Assumptions) Valuation { return value(p, r, a, true) }
 
 // value is Value, with the parts of the fit and of the rate listed only
-// when detail is set (see fit).
+// when detail is set (fit).
 func value(p Person, r Role, a Assumptions, detail bool) Valuation {
 	v := Valuation{
 		Fit:          fit(p, r, detail),

@@ -8,7 +8,7 @@ import (
 func ptr(v float64) *float64 { return &v }
 
 // TestValueByHand checks fit and expected monthly value against figures
-// worked out by hand from DESIGN section 8.
+// worked out by hand from the rules in internal/placement/doc.go.
 func TestValueByHand(t *testing.T) {
 	ae := Role{ID: "ae", Activity: NewBusiness, Profile: []Weight{{"hunter", 1}}, Seats: Seats{0, 1},
 		HoursPerMonth: 120, BaselineRate: 5000, MonthlyCost: 15000}

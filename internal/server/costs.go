@@ -125,7 +125,7 @@ func costsResultOf(in econ.Inputs, out econ.Outputs, m money, all bool) *costsRe
 			r.ShareSteady = percent(min(in.Hours, in.ServiceHoursPerAccount**n) / in.Hours)
 		}
 	}
-	// DESIGN's n* = H/(s + a·c) is shown worked out when it is the answer;
+	// the model's n* = H/(s + a·c) is shown worked out when it is the answer;
 	// the special cases (no churn, a binding cap) are explained by the
 	// notes.
 	if n := out.SteadyStateAccounts; n != nil && in.Churn > 0 &&

@@ -17,8 +17,8 @@ type costsInput struct {
 	Label string
 	// Unit follows the label; "{money}" stands for the currency code.
 	Unit string
-	// Hint is the one-line explanation, starting with the symbol DESIGN.md
-	// section 9 uses.
+	// Hint is the one-line explanation, starting with the symbol the
+	// model uses (internal/econ/doc.go).
 	Hint string
 	// number, whole or optional reach the field of econ.Inputs; exactly one
 	// is set. An optional input left empty takes the value named in Hint.

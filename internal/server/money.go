@@ -7,7 +7,7 @@ import (
 )
 
 // money shows amounts of one currency on pages. Amounts are plain numbers
-// in the organisation's currency (DESIGN.md section 13); this only decides
+// in the organisation's currency (the API conventions in README.md); this only decides
 // how they look.
 type money struct {
 	// Code is the ISO 4217 code, such as "USD".

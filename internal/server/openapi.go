@@ -203,7 +203,7 @@ func handleOpenAPI(c *fiber.Ctx) error {
 // simulateInputsSchema describes econ.Inputs. Every field is optional: one
 // left out keeps the founding case's value.
 var simulateInputsSchema = obj{"type": "object", "additionalProperties": false,
-	"description": "Inputs of the capacity model (DESIGN.md section 9); each field left out keeps the founding case's value. Money is in the organisation's currency (GET /api/v1/me).",
+	"description": "Inputs of the capacity model; each field left out keeps the founding case's value. Money is in the organisation's currency (GET /api/v1/me).",
 	"properties": obj{
 		"hours":                     obj{"type": "number", "minimum": 0, "maximum": 744, "default": 120, "description": "H: a seller's productive hours a month"},
 		"new_rate":                  obj{"type": "number", "minimum": 0, "default": 5000, "description": "r_n: revenue per hour of new-business selling"},
