@@ -122,23 +122,13 @@ func describe(q *assess.Questionnaire, items bool) QuestionnaireInfo {
 	if !items {
 		return info
 	}
-	scale := make([]Answer, 0, q.Scale.Max-q.Scale.Min+1)
-	for v := q.Scale.Min; v <= q.Scale.Max; v++ {
-		label := strconv.Itoa(v)
-		if i := v - q.Scale.Min; i < len(q.Scale.Labels) {
-			label = q.Scale.Labels[i]
-		}
-		scale = append(scale, Answer{Value: v, Label: label})
-	}
 	for p, page := range q.Pages {
 		pi := PageInfo{Number: p + 1, Title: page.Title}
 		for _, it := range page.Items {
-			ii := ItemInfo{ID: it.ID, Text: it.Text, Answers: scale}
-			if it.Kind == assess.KindChoice {
-				ii.Answers = make([]Answer, len(it.Options))
-				for k, o := range it.Options {
-					ii.Answers[k] = Answer{Value: k + 1, Label: o.Text}
-				}
+			ii := ItemInfo{ID: it.ID, Text: it.Text}
+			choices, _ := q.Choices(it.ID)
+			for _, c := range choices {
+				ii.Answers = append(ii.Answers, Answer{Value: c.Value, Label: c.Label})
 			}
 			pi.Items = append(pi.Items, ii)
 		}

@@ -2,11 +2,13 @@ package assess
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"rolefit/questionnaires"
 )
 
 // calibrationN is the number of simulated respondents per attentive model.
@@ -36,7 +38,7 @@ var statedRates = map[string]float64{
 
 func shippedSalesServiceV2(tb testing.TB) *Questionnaire {
 	tb.Helper()
-	data, err := os.ReadFile("../../questionnaires/sales-service-v2.yaml")
+	data, err := fs.ReadFile(questionnaires.FS, "sales-service-v2.yaml")
 	if err != nil {
 		tb.Fatal(err)
 	}

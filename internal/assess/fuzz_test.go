@@ -2,10 +2,13 @@ package assess
 
 import (
 	"encoding/json"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"rolefit/questionnaires"
 )
 
 // FuzzParse feeds arbitrary bytes to Parse. It must never panic, and what
@@ -14,9 +17,19 @@ import (
 // same hash.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "questionnaires", "*.yaml"))
-	shipped, _ := filepath.Glob(filepath.Join("..", "..", "questionnaires", "*.yaml"))
-	for _, name := range append(files, shipped...) {
+	for _, name := range files {
 		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	shipped, _ := fs.Glob(questionnaires.FS, "*.yaml")
+	if len(shipped) == 0 {
+		f.Fatal("no shipped questionnaires embedded")
+	}
+	for _, name := range shipped {
+		data, err := fs.ReadFile(questionnaires.FS, name)
 		if err != nil {
 			f.Fatal(err)
 		}

@@ -1,9 +1,11 @@
 package assess
 
 import (
-	"os"
+	"io/fs"
 	"strings"
 	"testing"
+
+	"rolefit/questionnaires"
 )
 
 func TestFixturesParse(t *testing.T) {
@@ -34,7 +36,7 @@ func TestParseRefusesHugeFiles(t *testing.T) {
 // BenchmarkParse parses and validates the shipped sales-service definition,
 // as a server does at start-up.
 func BenchmarkParse(b *testing.B) {
-	data, err := os.ReadFile("../../questionnaires/sales-service.yaml")
+	data, err := fs.ReadFile(questionnaires.FS, "sales-service.yaml")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -2,12 +2,14 @@ package assess
 
 import (
 	"encoding/json"
+	"io/fs"
 	"math"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
+
+	"rolefit/questionnaires"
 )
 
 const tol = 1e-9
@@ -242,7 +244,7 @@ func TestResultJSON(t *testing.T) {
 // shippedSalesService parses the shipped sales-service questionnaire.
 func shippedSalesService(tb testing.TB) *Questionnaire {
 	tb.Helper()
-	data, err := os.ReadFile("../../questionnaires/sales-service.yaml")
+	data, err := fs.ReadFile(questionnaires.FS, "sales-service.yaml")
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -2,13 +2,15 @@ package assess
 
 import (
 	"fmt"
+	"io/fs"
 	"math"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
+
+	"rolefit/questionnaires"
 )
 
 func TestSimulateIsDeterministic(t *testing.T) {
@@ -118,7 +120,7 @@ func TestQualityChecksDetectCarelessResponding(t *testing.T) {
 	if testing.Short() {
 		t.Skip("simulates 4,000 responses")
 	}
-	data, err := os.ReadFile("../../questionnaires/sales-service.yaml")
+	data, err := fs.ReadFile(questionnaires.FS, "sales-service.yaml")
 	if err != nil {
 		t.Skipf("shipped questionnaire not readable: %v", err)
 	}

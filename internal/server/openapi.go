@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/store"
 )
 
 // obj is a JSON object in the OpenAPI document.
@@ -106,7 +108,7 @@ var apiSchemas = obj{
 	"NewInvitation": obj{"type": "object", "required": []string{"person_id", "questionnaire"}, "additionalProperties": false, "properties": obj{
 		"person_id": str, "questionnaire": obj{"type": "string", "description": "questionnaire ID, e.g. sales-service"},
 		"version":         obj{"type": "integer", "description": "questionnaire version; the latest when left out"},
-		"expires_in_days": obj{"type": "integer", "minimum": 1, "maximum": 90, "default": 14}}},
+		"expires_in_days": obj{"type": "integer", "minimum": 1, "maximum": store.MaxInvitationDays, "default": store.DefaultInvitationDays}}},
 	"Invitation": obj{"type": "object", "properties": obj{
 		"id": str, "person_id": str, "questionnaire": str, "questionnaire_version": integer, "questionnaire_hash": str,
 		"status":     obj{"type": "string", "enum": []string{"sent", "started", "submitted", "expired", "withdrawn"}},
