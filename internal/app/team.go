@@ -126,7 +126,10 @@ func (a *App) teamScale(ms []store.TeamMember) (lo, hi, cut float64) {
 
 // bandHolds reports whether a composite's band contains the cut, as
 // assess decides "borderline" (classifyProfile): only for a composite
-// with a score and a band.
+// with a score and a band. The team map derives it from the score rows'
+// bands, which hold the very numbers of the stored result, rather than
+// keeping a copy of the flag in a column, so the map needs no migration
+// or back-fill of older responses.
 func bandHolds(score, low, high *float64, cut float64) bool {
 	return score != nil && low != nil && high != nil && *low <= cut && cut <= *high
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"html/template"
 	"net/url"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -46,9 +47,10 @@ func handleTeam(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
+		titles, shown := withTitle(titles, q.JobTitle)
 		m, off := teamMapOf("team-map", page)
 		p := teamPage{Map: m.SVG(), Rows: page.Items, Shown: len(m.Points), Off: off,
-			Kind: q.Kind, JobTitle: q.JobTitle, JobTitles: titles,
+			Kind: q.Kind, JobTitle: shown, JobTitles: titles,
 			Min: plainNumber(page.Min), Max: plainNumber(page.Max), Cut: plainNumber(page.Cut)}
 		filters := url.Values{}
 		for k, val := range map[string]string{"kind": q.Kind, "job_title": q.JobTitle} {
@@ -73,4 +75,21 @@ func handleTeam(uc *app.App, rnd *renderer) fiber.Handler {
 		v.Data = p
 		return rnd.render(c, fiber.StatusOK, "team", v)
 	}
+}
+
+// withTitle returns the filter's job titles and the one to show as
+// chosen, so the filter shows what the page is filtered by: the listed
+// title the asked one matches (ignoring case, as the filter does), else
+// the asked one, added to the list.
+func withTitle(titles []string, asked string) ([]string, string) {
+	asked = strings.TrimSpace(asked)
+	if asked == "" {
+		return titles, ""
+	}
+	for _, t := range titles {
+		if strings.EqualFold(t, asked) {
+			return titles, t
+		}
+	}
+	return append(titles, asked), asked
 }

@@ -273,6 +273,14 @@ func TestTeamPage(t *testing.T) {
 	}
 	wantContains(t, "filtered", body, `<option value="Seller" selected>`)
 
+	// A title typed in another case filters alike and shows as chosen.
+	resp, body = b.get("/team?job_title=+seller")
+	wantStatus(t, "lower-case title", resp, http.StatusOK, body)
+	if got := pointLink.FindAllStringSubmatch(body, -1); len(got) != 1 || got[0][2] != tw.assessed[1].ID {
+		t.Errorf("sellers on the map: %v, want Bo Baker only", got)
+	}
+	wantContains(t, "lower-case title", body, `<option value="Seller" selected>`)
+
 	resp, body = b.get("/team?kind=boss")
 	wantStatus(t, "bad kind", resp, http.StatusBadRequest, body)
 	wantContains(t, "bad kind", body, "kind: must be candidate or staff")
