@@ -229,7 +229,7 @@ func TestTeamPage(t *testing.T) {
 	if strings.Contains(body, "not built yet") || strings.Contains(body, "NaN") || strings.Contains(body, `<b>"Bold"`) {
 		t.Error("the page is a placeholder, has NaN or an unescaped name")
 	}
-	wantContains(t, "team page", body, "<svg", "Ambidextrous", "Developing", "default cut", "3.5")
+	wantContains(t, "team page", body, "<svg", "Ambidextrous", "Developing", "default cut", "3.5", "4 people on the map.")
 	links := pointLink.FindAllStringSubmatch(body, -1)
 	a := usecases.UserActor(tw.f.adminA)
 	var onMap []string
@@ -280,6 +280,19 @@ func TestTeamPage(t *testing.T) {
 		t.Errorf("sellers on the map: %v, want Bo Baker only", got)
 	}
 	wantContains(t, "lower-case title", body, `<option value="Seller" selected>`)
+
+	wantContains(t, "one seller", body, "1 person on the map.")
+
+	// B's manager sees B's one person; an organisation with nobody
+	// assessed is told how people get onto the map.
+	resp, body = tw.f.browser().signIn(tw.f.adminB).get("/team")
+	wantStatus(t, "B's team page", resp, http.StatusOK, body)
+	if got := pointLink.FindAllStringSubmatch(body, -1); len(got) != 1 || got[0][2] != tw.zed.ID {
+		t.Errorf("B's map: %v, want Zed only", got)
+	}
+	resp, body = b.get("/team?kind=staff&job_title=Nobody")
+	wantStatus(t, "no match", resp, http.StatusOK, body)
+	wantContains(t, "no match", body, "Nobody with a profile matches these filters.")
 
 	resp, body = b.get("/team?kind=boss")
 	wantStatus(t, "bad kind", resp, http.StatusBadRequest, body)
