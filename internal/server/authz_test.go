@@ -45,6 +45,8 @@ var authzMatrix = map[string]access{
 	"POST /api/v1/people":            {unauth, bad, 0, bad}, // empty body
 	"GET /api/v1/people":             {unauth, ok, 0, ok},
 	"GET /api/v1/people/:id":         {unauth, notFound, 0, ok},
+	"GET /api/v1/people/:id/profile": {unauth, notFound, 0, ok},
+	"GET /api/v1/team":               {unauth, ok, 0, ok},       // B sees only its own (empty) team
 	"POST /api/v1/invitations":       {unauth, bad, 0, created}, // B: A's person_id is "no such person"
 	"GET /api/v1/invitations/:id":    {unauth, notFound, 0, ok},
 	"POST /api/v1/responses":         {unauth, bad, 0, bad}, // B: no such person; A: answers missing

@@ -45,6 +45,8 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	api.Post("/people", handleAPIPeopleCreate(uc))
 	api.Get("/people", handleAPIPeople(uc))
 	api.Get("/people/:id", handleAPIPerson(uc))
+	api.Get("/people/:id/profile", handleAPIProfile(uc))
+	api.Get("/team", handleAPITeam(uc))
 	api.Post("/invitations", handleAPIInvitationCreate(uc))
 	api.Get("/invitations/:id", handleAPIInvitation(uc))
 	api.Post("/responses", handleAPIResponseCreate(uc))
@@ -97,6 +99,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Post("/people/:id/invitations/:inv/extend", requireUser, handleInvitationExtend(uc))
 	app.Post("/people/:id/invitations/:inv/renew", requireUser, handleInvitationRenew(uc, rnd))
 	app.Get("/costs", requireUser, handleCosts(uc, rnd))
+	app.Get("/team", requireUser, handleTeam(uc, rnd))
 
 	app.Get("/settings", requireUser, handleSettings(st, rnd))
 	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd, newFailures(cfg.AccountLimit, cfg.AccountWindow, now)))

@@ -1,0 +1,135 @@
+package app
+
+import (
+	"context"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// TeamQuery selects a page of the team map.
+type TeamQuery struct {
+	// Kind is "candidate", "staff" or "" for both.
+	Kind string
+	// JobTitle keeps only people with this job title (ignoring case); ""
+	// keeps everyone.
+	JobTitle string
+	// Limit is the page size, 1 to 500; 0 means 50.
+	Limit int
+	// Cursor is the Next of an earlier page.
+	Cursor string
+}
+
+// TeamPoint is one person on the team map: their profile's hunter and
+// farmer composites, class and flags.
+type TeamPoint struct {
+	PersonID string
+	Name     string
+	Kind     store.PersonKind
+	JobTitle string
+	// Hunter and Farmer are the composites on the response scale; nil
+	// when too little was answered.
+	Hunter, Farmer *float64
+	// Class is the 2×2 class stored with the profile.
+	Class string
+	// Borderline is set when the band of either composite contains the
+	// cut, so the measurement cannot tell on which side of it the person
+	// stands.
+	Borderline bool
+	// Flags counts the profile's response-quality flags.
+	Flags int
+}
+
+// TeamPage is one page of the team map.
+type TeamPage struct {
+	Items []TeamPoint
+	// Next is the cursor of the next page, "" on the last.
+	Next string
+	// Min and Max are the response scale's range the scores lie on, and
+	// Cut the score at and above which a composite counts as high: the
+	// scale's agree point (3.5 on 1–5), the default of assess, since
+	// organisations cannot set their own cut yet.
+	Min, Max, Cut float64
+}
+
+// Team lists a page of the organisation's people who have a profile (a
+// self-report), with the hunter and farmer composites of it: the team map.
+// A manager's rating is never a point of it. Reading it is recorded in the
+// audit log: it shows personal data.
+func (a *App) Team(ctx context.Context, act Actor, q TeamQuery) (*TeamPage, error) {
+	sq := store.TeamQuery{Limit: q.Limit, Cursor: q.Cursor, Kind: store.PersonKind(q.Kind), JobTitle: q.JobTitle}
+	fields := map[string]string{}
+	if sq.Kind != "" && sq.Kind != store.Candidate && sq.Kind != store.Staff {
+		fields["kind"] = "must be candidate or staff"
+	}
+	if q.Limit < 0 || q.Limit > 500 {
+		fields["limit"] = "must be a whole number from 1 to 500"
+	}
+	if len(q.JobTitle) > 100 {
+		fields["job_title"] = "must be at most 100 characters"
+	}
+	if len(fields) > 0 {
+		return nil, errs.InvalidFields("Please correct the team map's filters.", fields)
+	}
+	org := a.org(act)
+	ms, next, err := org.Team(ctx, sq)
+	if err != nil {
+		return nil, err
+	}
+	page := &TeamPage{Items: make([]TeamPoint, len(ms)), Next: next}
+	page.Min, page.Max, page.Cut = a.teamScale(ms)
+	for i, m := range ms {
+		cut := page.Cut
+		if qn, ok := a.cat.Get(m.QuestionnaireID, m.QuestionnaireVersion); ok {
+			cut = qn.Scale.AgreePoint()
+		}
+		page.Items[i] = TeamPoint{PersonID: m.PersonID, Name: m.Name, Kind: m.Kind, JobTitle: m.JobTitle,
+			Hunter: m.Hunter, Farmer: m.Farmer, Class: m.ProfileClass, Flags: m.FlagCount,
+			Borderline: bandHolds(m.Hunter, m.HunterLow, m.HunterHigh, cut) || bandHolds(m.Farmer, m.FarmerLow, m.FarmerHigh, cut)}
+	}
+	if err := org.Audit(ctx, act.Audit, "list", "team", "", ""); err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+// TeamJobTitles returns the job titles of the people on the team map,
+// sorted: the choices of its filter.
+func (a *App) TeamJobTitles(ctx context.Context, act Actor) ([]string, error) {
+	return a.org(act).TeamJobTitles(ctx)
+}
+
+// teamScale returns the range of the response scales of the members'
+// questionnaires and the agree point of that range, the cut assess
+// applies by default; 1–5 and 3.5 when no member's questionnaire is
+// installed.
+func (a *App) teamScale(ms []store.TeamMember) (lo, hi, cut float64) {
+	var sc *assess.ResponseScale
+	for _, m := range ms {
+		q, ok := a.cat.Get(m.QuestionnaireID, m.QuestionnaireVersion)
+		if !ok {
+			continue
+		}
+		if sc == nil {
+			s := q.Scale
+			sc = &s
+			continue
+		}
+		sc.Min, sc.Max = min(sc.Min, q.Scale.Min), max(sc.Max, q.Scale.Max)
+	}
+	if sc == nil {
+		sc = &assess.ResponseScale{Min: 1, Max: 5}
+	}
+	return float64(sc.Min), float64(sc.Max), sc.AgreePoint()
+}
+
+// bandHolds reports whether a composite's band contains the cut, as
+// assess decides "borderline" (classifyProfile): only for a composite
+// with a score and a band. The team map derives it from the score rows'
+// bands, which hold the very numbers of the stored result, rather than
+// keeping a copy of the flag in a column, so the map needs no migration
+// or back-fill of older responses.
+func bandHolds(score, low, high *float64, cut float64) bool {
+	return score != nil && low != nil && high != nil && *low <= cut && cut <= *high
+}
