@@ -189,7 +189,7 @@ func symEigen(a []float64, k int) (vals, vecs []float64) {
 	for i := range k {
 		vecs[i*k+i] = 1
 	}
-	for range 100 {
+	for sweep := range 100 {
 		off, all := 0.0, 0.0
 		for i := range k {
 			for j := range k {
@@ -207,6 +207,17 @@ func symEigen(a []float64, k int) (vals, vecs []float64) {
 			for q := p + 1; q < k; q++ {
 				apq := m[p*k+q]
 				if apq == 0 {
+					continue
+				}
+				// After a few sweeps an element too small to change either
+				// diagonal entry it meets is set to zero rather than rotated
+				// away: rotations could not shrink it further in floating
+				// point, and without this rule the relative stopping test
+				// above is never met and every call ran all 100 sweeps
+				// (the rule of Press et al., Numerical Recipes, §11.1).
+				if g := 100 * math.Abs(apq); sweep > 3 &&
+					math.Abs(m[p*k+p])+g == math.Abs(m[p*k+p]) && math.Abs(m[q*k+q])+g == math.Abs(m[q*k+q]) {
+					m[p*k+q], m[q*k+p] = 0, 0
 					continue
 				}
 				theta := (m[q*k+q] - m[p*k+p]) / (2 * apq)
