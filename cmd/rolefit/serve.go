@@ -75,6 +75,9 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 	} else if len(applied) > 0 {
 		log.Info("database migrated", "applied", strings.Join(applied, ", "), "db", st.Source())
 	}
+	if err := st.Optimize(ctx); err != nil {
+		log.Warn("refresh query planner statistics", "err", err)
+	}
 
 	for _, p := range strings.Split(*proxies, ",") {
 		if p = strings.TrimSpace(p); p != "" {
@@ -173,7 +176,8 @@ func displayAddr(a net.Addr) string {
 	return net.JoinHostPort(host, fmt.Sprint(tcp.Port))
 }
 
-// purgeSessions deletes expired sessions every hour while the server runs.
+// purgeSessions deletes expired sessions and refreshes the query
+// planner's statistics every hour while the server runs.
 func purgeSessions(ctx context.Context, st *store.Store, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -182,6 +186,9 @@ func purgeSessions(ctx context.Context, st *store.Store, log *slog.Logger) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+			if err := st.Optimize(ctx); err != nil {
+				log.Warn("refresh query planner statistics", "err", err)
+			}
 			if n, err := st.PurgeSessions(ctx); err != nil {
 				log.Warn("purge expired sessions", "err", err)
 			} else if n > 0 {

@@ -251,3 +251,17 @@ func (s *Store) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 func (s *Store) reader(ctx context.Context) *gorm.DB {
 	return s.read.WithContext(ctx)
 }
+
+// Optimize refreshes the query planner's statistics where the engine needs
+// telling: SQLite's PRAGMA optimize, which runs ANALYZE on tables whose
+// statistics are missing or stale, so list queries keep choosing the person
+// indexes as an organisation grows. PostgreSQL's autovacuum does this
+// itself. serve calls it at start and every hour.
+func (s *Store) Optimize(ctx context.Context) error {
+	if s.dialect != SQLite {
+		return nil
+	}
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		return tx.Exec("PRAGMA optimize=0x10002").Error
+	})
+}
