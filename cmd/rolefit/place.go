@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -48,38 +47,20 @@ Flags:
 // (internal/placement/doc.go), with every person alike: no fit model, no
 // staff-or-candidate rule.
 func runPlace(ctx context.Context, args []string, cio commandIO) error {
-	flags := flag.NewFlagSet("rolefit place", flag.ContinueOnError)
-	flags.SetOutput(io.Discard)
+	flags := newUsageFlags("place", placeUsage, cio)
 	valuesFile := flags.String("values", "", "CSV `file` of values: person,ROLE1,ROLE2,...")
 	seatsFile := flags.String("seats", "", "CSV `file` of seats: role,min,max")
 	format := flags.String("format", "table", "output `format`: table or json")
-	usage := func(w io.Writer) {
-		fmt.Fprint(w, placeUsage)
-		flags.SetOutput(w)
-		flags.PrintDefaults()
-		flags.SetOutput(io.Discard)
-	}
-	usageError := func(msg string, args ...any) error {
-		fmt.Fprintf(cio.stderr, "rolefit place: "+msg+"\n\n", args...)
-		usage(cio.stderr)
-		return exitCode(2)
-	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			usage(cio.stdout)
-			return flag.ErrHelp
-		}
-		return usageError("%v", err)
+	if err := flags.parse(args); err != nil {
+		return err
 	}
 	switch {
-	case flags.NArg() > 0:
-		return usageError("unexpected argument %q", flags.Arg(0))
 	case *valuesFile == "":
-		return usageError("--values is required")
+		return flags.fail("--values is required")
 	case *seatsFile == "":
-		return usageError("--seats is required")
+		return flags.fail("--seats is required")
 	case *format != "table" && *format != "json":
-		return usageError("--format %q: want table or json", *format)
+		return flags.fail("--format %q: want table or json", *format)
 	}
 
 	people, roles, values, err := readValuesFile(*valuesFile)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -83,8 +82,7 @@ func simulateFlags() []simulateFlag {
 
 // runSimulate runs the capacity model (internal/econ/doc.go) and prints it.
 func runSimulate(ctx context.Context, args []string, cio commandIO) error {
-	flags := flag.NewFlagSet("rolefit simulate", flag.ContinueOnError)
-	flags.SetOutput(io.Discard) // usage and errors are printed below, each to its stream
+	flags := newUsageFlags("simulate", simulateUsage, cio)
 	input := flags.String("input", "", "JSON `file` of inputs; the flags given override it")
 	format := flags.String("format", "table", "output `format`: table or json")
 	// Flag values are kept and applied after the file, so that they win
@@ -108,30 +106,11 @@ func runSimulate(ctx context.Context, args []string, cio commandIO) error {
 			return nil
 		})
 	}
-	usage := func(w io.Writer) {
-		fmt.Fprint(w, simulateUsage)
-		flags.SetOutput(w)
-		flags.PrintDefaults()
-		flags.SetOutput(io.Discard)
-	}
-	usageError := func(msg string, args ...any) error {
-		fmt.Fprintf(cio.stderr, "rolefit simulate: "+msg+"\n\n", args...)
-		usage(cio.stderr)
-		return exitCode(2)
-	}
-
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			usage(cio.stdout)
-			return flag.ErrHelp
-		}
-		return usageError("%v", err)
-	}
-	if flags.NArg() > 0 {
-		return usageError("unexpected argument %q", flags.Arg(0))
+	if err := flags.parse(args); err != nil {
+		return err
 	}
 	if *format != "table" && *format != "json" {
-		return usageError("--format %q: want table or json", *format)
+		return flags.fail("--format %q: want table or json", *format)
 	}
 
 	in := econ.DefaultInputs()

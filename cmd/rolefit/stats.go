@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -41,46 +40,26 @@ Flags:
 // runStats prints reliability statistics for a questionnaire over a CSV of
 // responses (internal/assess/doc.go).
 func runStats(ctx context.Context, args []string, cio commandIO) error {
-	flags := flag.NewFlagSet("rolefit stats", flag.ContinueOnError)
-	flags.SetOutput(io.Discard) // usage and errors are printed below, each to its stream
+	flags := newUsageFlags("stats", statsUsage, cio)
 	questionnaire := flags.String("questionnaire", "", "questionnaire definition: a YAML `file`, or the ID of a shipped questionnaire (sales-service)")
 	responses := flags.String("responses", "", "CSV `file` of responses")
 	missing := flags.String("missing", "pairwise", "unanswered items: `mode` pairwise (each covariance over the respondents\nwho answered both items, as psych does by default) or listwise (only the\nrespondents who answered every item of the scale)")
 	format := flags.String("format", "table", "output `format`: table or json")
-	usage := func(w io.Writer) {
-		fmt.Fprint(w, statsUsage)
-		flags.SetOutput(w)
-		flags.PrintDefaults()
-		flags.SetOutput(io.Discard)
-	}
-	usageError := func(msg string, args ...any) error {
-		fmt.Fprintf(cio.stderr, "rolefit stats: "+msg+"\n\n", args...)
-		usage(cio.stderr)
-		return exitCode(2)
-	}
-
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			usage(cio.stdout)
-			return flag.ErrHelp
-		}
-		return usageError("%v", err)
-	}
-	if flags.NArg() > 0 {
-		return usageError("unexpected argument %q", flags.Arg(0))
+	if err := flags.parse(args); err != nil {
+		return err
 	}
 	if *questionnaire == "" {
-		return usageError("--questionnaire is required")
+		return flags.fail("--questionnaire is required")
 	}
 	if *responses == "" {
-		return usageError("--responses is required")
+		return flags.fail("--responses is required")
 	}
 	mode, err := assess.ParseMissingMode(*missing)
 	if err != nil {
-		return usageError("--missing: %v", err)
+		return flags.fail("--missing: %v", err)
 	}
 	if *format != "table" && *format != "json" {
-		return usageError("--format %q: want table or json", *format)
+		return flags.fail("--format %q: want table or json", *format)
 	}
 
 	q, err := statsQuestionnaire(*questionnaire)

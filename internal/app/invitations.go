@@ -52,10 +52,7 @@ func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitatio
 		return nil, err
 	}
 	org := a.org(act)
-	p, err := org.Person(ctx, in.PersonID)
-	if errs.Code(err) == errs.CodeNotFound {
-		return nil, errs.InvalidFields("There is no such person.", map[string]string{"person_id": "is not a person of your organisation"})
-	}
+	p, err := namedPerson(ctx, org, in.PersonID)
 	if err != nil {
 		return nil, err
 	}

@@ -39,10 +39,7 @@ func (a *App) RecordResponse(ctx context.Context, act Actor, in RecordInput) (*s
 		return nil, err
 	}
 	org := a.org(act)
-	p, err := org.Person(ctx, in.PersonID)
-	if errs.Code(err) == errs.CodeNotFound {
-		return nil, errs.InvalidFields("There is no such person.", map[string]string{"person_id": "is not a person of your organisation"})
-	}
+	p, err := namedPerson(ctx, org, in.PersonID)
 	if err != nil {
 		return nil, err
 	}
@@ -112,4 +109,14 @@ func aOrAn(word string) string {
 		return "an " + word
 	}
 	return "a " + word
+}
+
+// namedPerson returns the person a request body names in person_id. An
+// unknown one is bad input in that field, not a missing page.
+func namedPerson(ctx context.Context, org *store.Org, id string) (*store.Person, error) {
+	p, err := org.Person(ctx, id)
+	if errs.Code(err) == errs.CodeNotFound {
+		return nil, errs.InvalidFields("There is no such person.", map[string]string{"person_id": "is not a person of your organisation"})
+	}
+	return p, err
 }
