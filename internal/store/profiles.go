@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"gorm.io/gorm"
 )
 
 // ProfiledPerson is a person with every score of their profile (their
@@ -22,12 +24,41 @@ type ProfiledPerson struct {
 // in the order they were added, with their profile's score rows. It reads
 // the rows in batches, so a team of thousands costs a few queries.
 func (o *Org) ProfiledPeople(ctx context.Context) ([]ProfiledPerson, error) {
+	return o.profiled(ctx, "")
+}
+
+// ProfiledPerson returns one person with their profile's score rows; a
+// person without a profile comes back with no scores.
+func (o *Org) ProfiledPerson(ctx context.Context, id string) (*ProfiledPerson, error) {
+	ps, err := o.profiled(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(ps) == 1 {
+		return &ps[0], nil
+	}
+	p, err := o.Person(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &ProfiledPerson{ID: p.ID, Name: p.Name, Kind: p.Kind, CurrentRoleID: p.CurrentRoleID}, nil
+}
+
+// profiled reads the people with a profile, only the one with ID id when
+// id is not "".
+func (o *Org) profiled(ctx context.Context, id string) ([]ProfiledPerson, error) {
 	db := o.s.reader(ctx)
+	only := func(q *gorm.DB) *gorm.DB {
+		if id != "" {
+			return q.Where("people.id = ?", id)
+		}
+		return q
+	}
 	var ps []ProfiledPerson
-	err := db.Table("people").
+	err := only(db.Table("people").
 		Select("people.id, people.name, people.kind, people.current_role_id, r.questionnaire_id, r.questionnaire_version").
 		Joins("JOIN responses r ON r.id = people.profile_response_id").
-		Where("people.org_id = ?", o.id).
+		Where("people.org_id = ?", o.id)).
 		Order("people.created_at, people.id").Scan(&ps).Error
 	if err != nil {
 		return nil, fmt.Errorf("list profiled people: %w", err)
@@ -36,8 +67,8 @@ func (o *Org) ProfiledPeople(ctx context.Context) ([]ProfiledPerson, error) {
 		return ps, nil
 	}
 	var refs []struct{ ID, ProfileResponseID string }
-	if err := o.scope(db.Model(&Person{})).Where("profile_response_id IS NOT NULL").
-		Select("id, profile_response_id").Scan(&refs).Error; err != nil {
+	if err := only(o.scope(db.Model(&Person{})).Where("profile_response_id IS NOT NULL")).
+		Select("people.id, people.profile_response_id").Scan(&refs).Error; err != nil {
 		return nil, fmt.Errorf("list profiles: %w", err)
 	}
 	byResponse := map[string]string{}
