@@ -49,6 +49,13 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	api.Get("/invitations/:id", handleAPIInvitation(uc))
 	api.Post("/responses", handleAPIResponseCreate(uc))
 	api.Post("/simulate", handleAPISimulate(uc))
+	api.Get("/roles", handleAPIRoles(uc))
+	api.Post("/roles", handleAPIRoleCreate(uc))
+	api.Get("/roles/:id", handleAPIRole(uc))
+	api.Patch("/roles/:id", handleAPIRolePatch(uc))
+	api.Delete("/roles/:id", handleAPIRoleDelete(uc))
+	api.Get("/placement", handleAPIPlacement(uc))
+	api.Get("/people/:id/fit", handleAPIFit(uc))
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
