@@ -104,9 +104,16 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Post("/people/:id/invitations/:inv/extend", requireUser, handleInvitationExtend(uc))
 	app.Post("/people/:id/invitations/:inv/renew", requireUser, handleInvitationRenew(uc, rnd))
 	app.Get("/costs", requireUser, handleCosts(uc, rnd))
+	app.Get("/placement", requireUser, handlePlacement(uc, rnd))
 
 	app.Get("/settings", requireUser, handleSettings(st, rnd))
 	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd, newFailures(cfg.AccountLimit, cfg.AccountWindow, now)))
+	// Roles: managers and admins alike (see settings_roles.go).
+	app.Get("/settings/roles", requireUser, handleRoles(uc, rnd))
+	app.Post("/settings/roles", requireUser, handleRoleCreate(uc, rnd))
+	app.Get("/settings/roles/:id", requireUser, handleRole(uc, rnd))
+	app.Post("/settings/roles/:id", requireUser, handleRoleUpdate(uc, rnd))
+	app.Post("/settings/roles/:id/delete", requireUser, handleRoleDelete(uc))
 	admin := app.Group("/settings", requireUser, requireAdmin)
 	admin.Get("/users", handleUsers(st, rnd))
 	admin.Post("/users", handleUserCreate(st, rnd))
