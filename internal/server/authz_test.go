@@ -77,6 +77,7 @@ var authzMatrix = map[string]access{
 	"POST /people/:id/invitations/:inv/renew":    {denied, notFound, ok, ok},
 	"POST /people/:id/invitations/:inv/withdraw": {denied, notFound, redirect, conflict}, // A's admin finds it withdrawn
 	"POST /people/:id/erase":                     {denied, notFound, redirect, notFound}, // A's admin finds it erased
+	"POST /people/:id/current-role":              {denied, notFound, redirect, redirect},
 
 	"GET /i/:token":          {ok, ok, ok, ok},
 	"POST /i/:token/consent": {bad, bad, bad, bad},                     // box not ticked

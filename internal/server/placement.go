@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -35,8 +36,12 @@ type placementPage struct {
 	// Page, Pages, Prev and Next page the people.
 	Page, Pages int
 	Prev, Next  string
-	// Hidden are the pins to carry in every form and link.
+	// Hidden are the pins to carry in every form and link; Here is the
+	// page's own address, to come back to after changing a role today.
 	Hidden []string
+	Here   string
+	// RoleOptions are the roles a staff member can be in today.
+	RoleOptions []placementOption
 }
 
 type placementRoleRow struct {
@@ -52,10 +57,14 @@ type placementGroup struct {
 
 type placementPersonRow struct {
 	ID, Name, Kind, Today string
-	Changed, Pinned       bool
-	Net                   string
-	Next, Move            string
-	MoveCostly            bool
+	// Staff rows say their role today in a form that changes it;
+	// TodayID is that role's ID, "" for none.
+	Staff           bool
+	TodayID         string
+	Changed, Pinned bool
+	Net             string
+	Next, Move      string
+	MoveCostly      bool
 	// PinOptions are the roles the person can be pinned to, as the pin
 	// values of the form.
 	PinOptions []placementOption
@@ -113,6 +122,7 @@ func handlePlacement(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
+		page.Here = c.OriginalURL()
 		page.fill(tp, m, c.QueryInt("page", 1))
 		v.Data = page
 		return rnd.render(c, fiber.StatusOK, "placement", v)
@@ -134,6 +144,9 @@ func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 		return
 	}
 	page.Plan = true
+	for _, r := range tp.Roles {
+		page.RoleOptions = append(page.RoleOptions, placementOption{Value: r.ID, Label: r.Name})
+	}
 	page.Total, page.TotalValue = m.Whole(plan.Total), m.Whole(plan.TotalValue)
 	for _, r := range plan.Roles {
 		page.Roles = append(page.Roles, placementRoleRow{Name: tp.RoleName(r.RoleID), Seats: fmt.Sprintf("%d–%d", r.Seats.Min, r.Seats.Max),
@@ -177,7 +190,7 @@ func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 			row.Net = "—"
 		}
 		if p.Kind == placement.Staff {
-			row.Today = cmp.Or(tp.RoleName(p.CurrentRoleID), "no role")
+			row.Staff, row.TodayID, row.Today = true, p.CurrentRoleID, cmp.Or(tp.RoleName(p.CurrentRoleID), "no role")
 		}
 		if p.NextRoleID != "" {
 			row.Next = tp.RoleName(p.NextRoleID)
@@ -204,5 +217,25 @@ func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 	}
 	if page.Page < page.Pages {
 		page.Next = link(page.Page + 1)
+	}
+}
+
+// handleCurrentRole records a staff member's role today from the
+// Placement page, and returns to the page the form was on.
+func handleCurrentRole(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		p, err := uc.PersonSummary(c.UserContext(), actorOf(c), c.Params("id"))
+		if err != nil {
+			return err
+		}
+		if err := uc.SetCurrentRole(c.UserContext(), actorOf(c), p.ID, c.FormValue("role_id")); err != nil {
+			return err
+		}
+		flash(c, "Saved "+p.Name+"'s role today.")
+		back := c.FormValue("back")
+		if !strings.HasPrefix(back, "/placement") || strings.HasPrefix(back, "//") {
+			back = "/placement"
+		}
+		return c.Redirect(back, fiber.StatusSeeOther)
 	}
 }

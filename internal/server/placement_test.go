@@ -296,6 +296,22 @@ func TestPlacementPage(t *testing.T) {
 	resp, body = b.get("/placement?pin=" + pin)
 	wantStatus(t, "pinned", resp, http.StatusOK, body)
 	wantContains(t, "pinned", body, "Pins", "kept in "+roles[0].Name, `value="`+pin+`" checked`, "costs the team")
+	// A staff member's role today is changed from the page, which comes
+	// back to where it was, and only to a Placement page.
+	resp, body = b.post("/people/"+people[1].ID+"/current-role", url.Values{"role_id": {roles[1].ID}, "back": {"/placement?pin=" + pin}})
+	wantStatus(t, "role today", resp, http.StatusSeeOther, body)
+	if loc := resp.Header.Get("Location"); loc != "/placement?pin="+pin {
+		t.Errorf("after saving a role today, sent to %q", loc)
+	}
+	if p, _ := f.st.Org(f.orgA.ID).Person(ctx, people[1].ID); p.CurrentRoleID == nil || *p.CurrentRoleID != roles[1].ID {
+		t.Errorf("role today = %v, want %s", p.CurrentRoleID, roles[1].ID)
+	}
+	resp, _ = b.post("/people/"+people[1].ID+"/current-role", url.Values{"role_id": {""}, "back": {"//evil.example/placement"}})
+	if loc := resp.Header.Get("Location"); loc != "/placement" {
+		t.Errorf("sent to %q, want /placement", loc)
+	}
+	resp, body = b.post("/people/"+people[6].ID+"/current-role", url.Values{"role_id": {roles[1].ID}})
+	wantStatus(t, "a candidate's role today", resp, http.StatusBadRequest, body)
 	resp, body = b.get("/placement?pin=NOBODY:" + roles[0].ID)
 	wantStatus(t, "bad pin", resp, http.StatusBadRequest, body)
 	wantContains(t, "bad pin", body, "pins[0]", "there is no person")

@@ -105,6 +105,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Post("/people/:id/invitations/:inv/renew", requireUser, handleInvitationRenew(uc, rnd))
 	app.Get("/costs", requireUser, handleCosts(uc, rnd))
 	app.Get("/placement", requireUser, handlePlacement(uc, rnd))
+	app.Post("/people/:id/current-role", requireUser, handleCurrentRole(uc))
 
 	app.Get("/settings", requireUser, handleSettings(st, rnd))
 	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd, newFailures(cfg.AccountLimit, cfg.AccountWindow, now)))
