@@ -259,6 +259,7 @@ func TestRolesPage(t *testing.T) {
 		t.Fatalf("roles = %+v", rs)
 	}
 	resp, body = b.get("/settings/roles")
+	wantStatus(t, "list", resp, http.StatusOK, body)
 	wantContains(t, "list", body, "Account executive", "$220", "$9,000", "hunter 3")
 	resp, body = b.get("/settings/roles/" + rs[0].ID)
 	wantStatus(t, "edit", resp, http.StatusOK, body)
