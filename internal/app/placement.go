@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 
 	"rolefit/internal/errs"
 	"rolefit/internal/placement"
@@ -61,7 +63,7 @@ func (a *App) Placement(ctx context.Context, act Actor, pins []placement.Pin) (*
 	}
 	team.Pins = pins
 	if tp.Plan, err = placement.Solve(team); err != nil {
-		return nil, err
+		return nil, withRoleNames(err, tp.Roles)
 	}
 	if err := a.org(act).Audit(ctx, act.Audit, "view", "placement", "", fmt.Sprintf("%d people, %d roles", len(team.People), len(team.Roles))); err != nil {
 		return nil, err
@@ -90,6 +92,26 @@ func (a *App) team(ctx context.Context, act Actor) (placement.Team, *TeamPlaceme
 		team.People[i] = a.placementPerson(p)
 	}
 	return team, &TeamPlacement{Roles: roles, People: len(people), Assumptions: as, DefaultAssumptions: def}, nil
+}
+
+// withRoleNames says the roles of an invalid error from placement.Solve,
+// such as a minimum that cannot be met, by name rather than by ID. The
+// field names keep the IDs, which is what an API caller sent.
+func withRoleNames(err error, roles []store.PlacementRole) error {
+	var e *errs.Error
+	if !errors.As(err, &e) || e.Code != errs.CodeInvalid {
+		return err
+	}
+	pairs := make([]string, 0, 2*len(roles))
+	for _, r := range roles {
+		pairs = append(pairs, r.ID, r.Name)
+	}
+	names := strings.NewReplacer(pairs...)
+	out := &errs.Error{Code: e.Code, Message: names.Replace(e.Message), Fields: map[string]string{}}
+	for k, v := range e.Fields {
+		out.Fields[k] = names.Replace(v)
+	}
+	return out
 }
 
 // checkPins checks the pins against the team: each names a person with a

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"rolefit/internal/app"
@@ -253,6 +254,16 @@ func TestPlacementBadPins(t *testing.T) {
 		if errs.Code(err) != errs.CodeInvalid || errs.FieldsOf(err)[tc.field] == "" {
 			t.Errorf("%s: error %v, want invalid naming %s", tc.name, err, tc.field)
 		}
+	}
+	// A minimum the team cannot fill is invalid, said with the role's name.
+	sales := roleInput("Sales development", "new_business", 7, 9, 100, 1000, weight("hunter", 1))
+	sdr, err := w.uc.CreateRole(ctx, w.mgr, sales)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = w.uc.Placement(ctx, w.mgr, nil)
+	if errs.Code(err) != errs.CodeInvalid || !strings.Contains(errs.Message(err), "Sales development") || errs.FieldsOf(err)["seats."+sdr.ID] == "" {
+		t.Errorf("a minimum of 7 with 6 people: %v; want invalid naming Sales development, field seats.%s", err, sdr.ID)
 	}
 	// Another organisation sees none of the roles and places nobody.
 	if rs, _ := other.uc.Roles(ctx, other.mgr); len(rs) != 1 || rs[0].ID != theirs.ID {
