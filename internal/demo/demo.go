@@ -98,6 +98,10 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 	if err != nil {
 		return nil, false, fmt.Errorf("create demo manager: %w", err)
 	}
+	roleIDs, err := seedRoles(ctx, o, by)
+	if err != nil {
+		return nil, false, err
+	}
 	rng := rand.New(rand.NewPCG(2026, 11))
 	var earlier []assess.Earlier
 	for _, dp := range people {
@@ -105,6 +109,11 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 		p, err := o.CreatePerson(ctx, store.NewPerson{Name: dp.name, Email: email, Kind: dp.kind, JobTitle: dp.role}, by)
 		if err != nil {
 			return nil, false, fmt.Errorf("create demo person %s: %w", dp.name, err)
+		}
+		if id := roleIDs[dp.role]; id != "" && dp.kind == store.Staff {
+			if err := o.SetCurrentRole(ctx, p.ID, id, by); err != nil {
+				return nil, false, fmt.Errorf("set demo role of %s: %w", dp.name, err)
+			}
 		}
 		sim := assess.Simulation{Traits: assess.Traits{Composites: map[string]float64{"hunter": dp.hunter, "farmer": dp.farmer}},
 			Style: dp.style, SlipRate: assess.DefaultSlipRate}
@@ -160,4 +169,30 @@ func invite(ctx context.Context, st *store.Store, o *store.Org, p *store.Person,
 		}
 	}
 	return r.SaveAnswers(ctx, partial, -1)
+}
+
+// roles are the demo's placement roles: a new-business seller, an account
+// manager who mostly serves and sells a little, and customer success. The
+// seats leave room for two hires beyond the ten staff, so Placement shows
+// which candidates are worth hiring.
+var roles = []store.RoleInput{
+	{Name: "Account executive", Activity: store.ActivityNewBusiness, SeatsMin: 1, SeatsMax: 4, HoursPerMonth: 140,
+		BaselineRate: 250, MonthlyCost: 11000, Weights: []store.RoleWeight{{ScaleID: "hunter", Weight: 1}}},
+	{Name: "Account manager", Activity: store.ActivityMix, NewBusinessShare: 0.3, SeatsMin: 1, SeatsMax: 3, HoursPerMonth: 140,
+		BaselineRate: 180, MonthlyCost: 8500, Weights: []store.RoleWeight{{ScaleID: "farmer", Weight: 2}, {ScaleID: "hunter", Weight: 1}}},
+	{Name: "Customer success", Activity: store.ActivityAccountService, SeatsMin: 1, SeatsMax: 5, HoursPerMonth: 140,
+		BaselineRate: 140, MonthlyCost: 6500, Weights: []store.RoleWeight{{ScaleID: "farmer", Weight: 1}}},
+}
+
+// seedRoles adds the demo roles and returns their IDs by name.
+func seedRoles(ctx context.Context, o *store.Org, by store.Actor) (map[string]string, error) {
+	ids := map[string]string{}
+	for _, in := range roles {
+		r, err := o.CreateRole(ctx, in, by)
+		if err != nil {
+			return nil, fmt.Errorf("create demo role %s: %w", in.Name, err)
+		}
+		ids[r.Name] = r.ID
+	}
+	return ids, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/demo"
 	"rolefit/internal/store"
@@ -59,6 +60,33 @@ func TestSeed(t *testing.T) {
 	}
 	if flagged < 2 {
 		t.Errorf("%d flagged demo responses; the careless demo candidates should show flags", flagged)
+	}
+	// The roles, and staff in them today, so Placement has something to
+	// show: the star seller, an account manager today, goes to new business.
+	roles, err := o.Roles(ctx)
+	if err != nil || len(roles) != 3 {
+		t.Fatalf("demo roles = %d, %v; want 3", len(roles), err)
+	}
+	uc, err := app.New(app.Config{Store: st, Catalog: cat, BaseURL: "http://localhost", Now: st.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp, err := uc.Placement(ctx, app.UserActor(u), nil)
+	if err != nil || tp.Plan == nil {
+		t.Fatalf("demo placement: %v", err)
+	}
+	inRole := 0
+	for _, pl := range tp.Plan.People {
+		if pl.CurrentRoleID != "" {
+			inRole++
+		}
+		if pl.Name == "Dana Diaz" && (tp.RoleName(pl.RoleID) != "Account executive" || tp.RoleName(pl.CurrentRoleID) != "Account manager") {
+			t.Errorf("Dana: today %q, recommended %q; want account manager today, account executive recommended",
+				tp.RoleName(pl.CurrentRoleID), tp.RoleName(pl.RoleID))
+		}
+	}
+	if inRole < 6 {
+		t.Errorf("%d demo staff have a role today", inRole)
 	}
 	// A second start adds nothing.
 	_, created, err = demo.Seed(ctx, st, cat)

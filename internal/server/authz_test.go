@@ -51,6 +51,13 @@ var authzMatrix = map[string]access{
 	"GET /api/v1/invitations/:id":    {unauth, notFound, 0, ok},
 	"POST /api/v1/responses":         {unauth, bad, 0, bad}, // B: no such person; A: answers missing
 	"POST /api/v1/simulate":          {unauth, ok, 0, ok},   // reads no organisation data
+	"GET /api/v1/roles":              {unauth, ok, 0, ok},
+	"POST /api/v1/roles":             {unauth, created, 0, created}, // B adds a role of its own
+	"GET /api/v1/roles/:id":          {unauth, notFound, 0, ok},
+	"PATCH /api/v1/roles/:id":        {unauth, notFound, 0, ok},
+	"DELETE /api/v1/roles/:id":       {unauth, notFound, 0, http.StatusNoContent},
+	"GET /api/v1/placement":          {unauth, ok, 0, ok},
+	"GET /api/v1/people/:id/fit":     {unauth, notFound, 0, ok},
 
 	"GET /login":   {ok, redirect, redirect, redirect},
 	"POST /login":  {denied, unauth, unauth, unauth}, // anonymous: no CSRF token; others: empty form
@@ -72,6 +79,7 @@ var authzMatrix = map[string]access{
 	"POST /people/:id/invitations/:inv/renew":    {denied, notFound, ok, ok},
 	"POST /people/:id/invitations/:inv/withdraw": {denied, notFound, redirect, conflict}, // A's admin finds it withdrawn
 	"POST /people/:id/erase":                     {denied, notFound, redirect, notFound}, // A's admin finds it erased
+	"POST /people/:id/current-role":              {denied, notFound, redirect, redirect},
 
 	"GET /i/:token":          {ok, ok, ok, ok},
 	"POST /i/:token/consent": {bad, bad, bad, bad},                     // box not ticked
@@ -83,6 +91,11 @@ var authzMatrix = map[string]access{
 	"GET /i/:token/done":     {redirect, redirect, redirect, redirect},
 
 	"GET /settings":                      {redirect, ok, ok, ok},
+	"GET /settings/roles":                {redirect, ok, ok, ok},
+	"POST /settings/roles":               {denied, bad, bad, bad}, // empty form
+	"GET /settings/roles/:id":            {redirect, notFound, ok, ok},
+	"POST /settings/roles/:id":           {denied, notFound, redirect, redirect},
+	"POST /settings/roles/:id/delete":    {denied, notFound, redirect, notFound}, // A's admin finds it deleted
 	"POST /settings/password":            {denied, bad, bad, bad},
 	"GET /settings/users":                {redirect, ok, denied, ok},
 	"POST /settings/users":               {denied, bad, denied, bad},
@@ -104,6 +117,9 @@ var authzForms = map[string]string{
 	"POST /api/v1/invitations":                 `{"person_id":"{person}","questionnaire":"sales-service"}`,
 	"POST /api/v1/responses":                   `{"person_id":"{person}","questionnaire":"sales-service","answers":{}}`,
 	"POST /api/v1/simulate":                    `{"churn":0.02}`,
+	"POST /api/v1/roles":                       `{"name":"Seller","activity":"new_business","profile":{"hunter":1},"seats_max":2,"hours_per_month":140,"baseline_rate":100,"monthly_cost":5000}`,
+	"PATCH /api/v1/roles/:id":                  `{"seats_max":3}`,
+	"POST /settings/roles/:id":                 "name=Seller&activity=new_business&seats_min=0&seats_max=2&hours_per_month=140&baseline_rate=100&monthly_cost=5000&profile.hunter=1",
 }
 
 func TestAuthorizationMatrix(t *testing.T) {
@@ -134,6 +150,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			role, err := oA.CreateRole(ctx, store.RoleInput{Name: "Account manager", Activity: store.ActivityAccountService, SeatsMax: 2,
+				HoursPerMonth: 140, BaselineRate: 120, MonthlyCost: 6000, Weights: []store.RoleWeight{{ScaleID: "farmer", Weight: 1}}}, store.ActorOf(f.adminA))
+			if err != nil {
+				t.Fatal(err)
+			}
 			path := r.Path
 			for _, sub := range []struct{ prefix, param, id string }{
 				{"/settings/users/", ":id", f.mgrA.ID},
@@ -143,6 +164,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 				{"/api/v1/people/", ":id", person.ID},
 				{"/api/v1/questionnaires/", ":id", "sales-service"},
 				{"/api/v1/invitations/", ":id", inv.ID},
+				{"/api/v1/roles/", ":id", role.ID},
+				{"/settings/roles/", ":id", role.ID},
 				{"/i/", ":token", token},
 				{"/i/", ":n", "1"},
 			} {
@@ -211,6 +234,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 			if n, _ := oA.CountPeople(ctx); n != 1 {
 				t.Errorf("after B's call A has %d people", n)
+			}
+			if got, err := oA.PlacementRole(ctx, role.ID); err != nil || got.SeatsMax != 2 || got.Name != role.Name {
+				t.Errorf("B changed A's role: %+v, %v", got, err)
 			}
 			call("manager", want.manager)
 			call("admin", want.admin)

@@ -18,7 +18,7 @@ type section struct {
 var navigation = []section{
 	{"/people", "people", "People", "Invite candidates and staff to the questionnaire and read each person's profile.", true},
 	{"/team", "team", "Team", "See everyone on the hunter–farmer map, with how sure each score is.", true},
-	{"/placement", "placement", "Placement", "Recommended roles for each person and for the team as a whole, with the reasons.", false},
+	{"/placement", "placement", "Placement", "Recommended roles for each person and for the team as a whole, with the reasons.", true},
 	{"/costs", "costs", "Costs", "Compensation, cost per hire, and what it costs to keep a seller on service work.", true},
 	{"/settings", "settings", "Settings", "Your password; for admins, users and API keys.", true},
 }

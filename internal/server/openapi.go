@@ -57,6 +57,22 @@ var apiOperations = []apiOperation{
 		body: ref("NewResponse"), status: "201", response: ref("Response")},
 	{method: "POST", path: "/api/v1/simulate", summary: "The seller-capacity model: a seller who serves their own accounts against hiring dedicated service people, month by month (what rolefit simulate --format json prints)",
 		body: ref("SimulateInputs"), status: "200", response: ref("SimulateOutputs")},
+	{method: "GET", path: "/api/v1/roles", summary: "The placement roles, by name (one page: an organisation has tens of roles)",
+		status: "200", response: listOf(roleSchema)},
+	{method: "POST", path: "/api/v1/roles", summary: "Add a placement role",
+		body: roleBodySchema, status: "201", response: roleSchema},
+	{method: "GET", path: "/api/v1/roles/{id}", summary: "One placement role",
+		params: []obj{pathParam("id")}, status: "200", response: roleSchema},
+	{method: "PATCH", path: "/api/v1/roles/{id}", summary: "Change some of a role's fields; a profile sent replaces the whole profile",
+		params: []obj{pathParam("id")}, body: roleBodySchema, status: "200", response: roleSchema},
+	{method: "DELETE", path: "/api/v1/roles/{id}", summary: "Delete a role; staff in it today are left without a role",
+		params: []obj{pathParam("id")}, status: "204"},
+	{method: "GET", path: "/api/v1/placement", summary: "The optimal team placement of everyone with a profile, with its explanations",
+		params: []obj{{"name": "pin", "in": "query", "required": false, "description": "PERSON:ROLE, a person's ID and a role's ID: keep the person in the role (repeat for more pins)",
+			"schema": obj{"type": "array", "items": str}, "style": "form", "explode": true}},
+		status: "200", response: placementSchema},
+	{method: "GET", path: "/api/v1/people/{id}/fit", summary: "A person's fit and expected monthly value for every role, and where the team placement puts them",
+		params: []obj{pathParam("id")}, status: "200", response: fitSchema},
 }
 
 func pathParam(name string) obj {
@@ -201,6 +217,9 @@ func openAPIDocument() obj {
 				op.status: obj{"description": "Success", "content": obj{"application/json": obj{"schema": op.response}}},
 				"default": errResp,
 			},
+		}
+		if op.response == nil { // 204: no body
+			o["responses"].(obj)[op.status] = obj{"description": "Success, no content"}
 		}
 		if op.path != "/api/v1/openapi.json" {
 			o["security"] = []obj{{"bearer": []string{}}}

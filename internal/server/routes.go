@@ -51,6 +51,13 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	api.Get("/invitations/:id", handleAPIInvitation(uc))
 	api.Post("/responses", handleAPIResponseCreate(uc))
 	api.Post("/simulate", handleAPISimulate(uc))
+	api.Get("/roles", handleAPIRoles(uc))
+	api.Post("/roles", handleAPIRoleCreate(uc))
+	api.Get("/roles/:id", handleAPIRole(uc))
+	api.Patch("/roles/:id", handleAPIRolePatch(uc))
+	api.Delete("/roles/:id", handleAPIRoleDelete(uc))
+	api.Get("/placement", handleAPIPlacement(uc))
+	api.Get("/people/:id/fit", handleAPIFit(uc))
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
@@ -100,9 +107,17 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Post("/people/:id/invitations/:inv/renew", requireUser, handleInvitationRenew(uc, rnd))
 	app.Get("/costs", requireUser, handleCosts(uc, rnd))
 	app.Get("/team", requireUser, handleTeam(uc, rnd))
+	app.Get("/placement", requireUser, handlePlacement(uc, rnd))
+	app.Post("/people/:id/current-role", requireUser, handleCurrentRole(uc))
 
 	app.Get("/settings", requireUser, handleSettings(st, rnd))
 	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd, newFailures(cfg.AccountLimit, cfg.AccountWindow, now)))
+	// Roles: managers and admins alike (see settings_roles.go).
+	app.Get("/settings/roles", requireUser, handleRoles(uc, rnd))
+	app.Post("/settings/roles", requireUser, handleRoleCreate(uc, rnd))
+	app.Get("/settings/roles/:id", requireUser, handleRole(uc, rnd))
+	app.Post("/settings/roles/:id", requireUser, handleRoleUpdate(uc, rnd))
+	app.Post("/settings/roles/:id/delete", requireUser, handleRoleDelete(uc))
 	admin := app.Group("/settings", requireUser, requireAdmin)
 	admin.Get("/users", handleUsers(uc, rnd))
 	admin.Post("/users", handleUserCreate(uc, rnd))

@@ -115,8 +115,8 @@ func TestAPITeam(t *testing.T) {
 		want := apiTeamPoint{PersonID: p.ID, Name: p.Name, Kind: string(p.Kind), JobTitle: p.JobTitle,
 			Hunter: compositeOf(res, "hunter"), Farmer: compositeOf(res, "farmer"), Class: string(res.Profile.Class),
 			Borderline: res.Profile.Borderline, Flags: len(res.Quality.Flags)}
-		if fmt.Sprint(deref(it)) != fmt.Sprint(deref(want)) {
-			t.Errorf("item %d:\n got %v\nwant %v", i, deref(it), deref(want))
+		if fmt.Sprint(pointText(it)) != fmt.Sprint(pointText(want)) {
+			t.Errorf("item %d:\n got %v\nwant %v", i, pointText(it), pointText(want))
 		}
 	}
 	for _, tc := range []struct {
@@ -166,7 +166,7 @@ func compositeOf(r assess.Result, id string) *float64 {
 }
 
 // deref prints a point with its scores' values rather than addresses.
-func deref(p apiTeamPoint) string {
+func pointText(p apiTeamPoint) string {
 	f := func(v *float64) string {
 		if v == nil {
 			return "null"

@@ -37,6 +37,9 @@ type Person struct {
 	// ProfileResponseID is the person's latest self-report, nil before
 	// they have one: their profile. A manager's rating never takes its place.
 	ProfileResponseID *string `json:"-"`
+	// CurrentRoleID is a staff member's placement role today, nil for
+	// none (see SetCurrentRole).
+	CurrentRoleID *string `json:"-"`
 }
 
 // TableName tells GORM the table.

@@ -1,0 +1,167 @@
+package server
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+	"rolefit/internal/store"
+)
+
+// apiRole is a placement role in the API. The profile is an object of
+// scale or composite ID to weight.
+type apiRole struct {
+	ID               string             `json:"id"`
+	Name             string             `json:"name"`
+	Activity         string             `json:"activity"`
+	NewBusinessShare float64            `json:"new_business_share"`
+	Profile          map[string]float64 `json:"profile"`
+	SeatsMin         int                `json:"seats_min"`
+	SeatsMax         int                `json:"seats_max"`
+	HoursPerMonth    float64            `json:"hours_per_month"`
+	BaselineRate     float64            `json:"baseline_rate"`
+	MonthlyCost      float64            `json:"monthly_cost"`
+	CreatedAt        string             `json:"created_at"`
+	UpdatedAt        string             `json:"updated_at"`
+}
+
+func apiRoleOf(r store.PlacementRole) apiRole {
+	out := apiRole{ID: r.ID, Name: r.Name, Activity: r.Activity, NewBusinessShare: r.NewBusinessShare, Profile: map[string]float64{},
+		SeatsMin: r.SeatsMin, SeatsMax: r.SeatsMax, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate, MonthlyCost: r.MonthlyCost,
+		CreatedAt: r.CreatedAt.UTC().Format(time.RFC3339), UpdatedAt: r.UpdatedAt.UTC().Format(time.RFC3339)}
+	for _, w := range r.Weights {
+		out.Profile[w.ScaleID] = w.Weight
+	}
+	return out
+}
+
+// apiRoleBody is the body of POST and PATCH /api/v1/roles: every field of
+// a role, each optional in a PATCH.
+type apiRoleBody struct {
+	Name             *string            `json:"name"`
+	Activity         *string            `json:"activity"`
+	NewBusinessShare *float64           `json:"new_business_share"`
+	Profile          map[string]float64 `json:"profile"`
+	SeatsMin         *int               `json:"seats_min"`
+	SeatsMax         *int               `json:"seats_max"`
+	HoursPerMonth    *float64           `json:"hours_per_month"`
+	BaselineRate     *float64           `json:"baseline_rate"`
+	MonthlyCost      *float64           `json:"monthly_cost"`
+}
+
+// weights lists a profile object in scale order, so that errors and the
+// stored rows do not depend on a map's order; nil stays nil.
+func weights(profile map[string]float64) []store.RoleWeight {
+	if profile == nil {
+		return nil
+	}
+	out := make([]store.RoleWeight, 0, len(profile))
+	for id, w := range profile {
+		out = append(out, store.RoleWeight{ScaleID: id, Weight: w})
+	}
+	slices.SortFunc(out, func(a, b store.RoleWeight) int { return cmp.Compare(a.ScaleID, b.ScaleID) })
+	return out
+}
+
+func (b apiRoleBody) patch() app.RolePatch {
+	return app.RolePatch{Name: b.Name, Activity: b.Activity, NewBusinessShare: b.NewBusinessShare, SeatsMin: b.SeatsMin,
+		SeatsMax: b.SeatsMax, HoursPerMonth: b.HoursPerMonth, BaselineRate: b.BaselineRate, MonthlyCost: b.MonthlyCost,
+		Profile: weights(b.Profile)}
+}
+
+// input is the body as a whole role, a missing field standing for its
+// zero (so a missing name or activity is reported as such).
+func (b apiRoleBody) input() store.RoleInput {
+	in := store.RoleInput{Weights: weights(b.Profile)}
+	deref(&in.Name, b.Name)
+	deref(&in.Activity, b.Activity)
+	deref(&in.NewBusinessShare, b.NewBusinessShare)
+	deref(&in.SeatsMin, b.SeatsMin)
+	deref(&in.SeatsMax, b.SeatsMax)
+	deref(&in.HoursPerMonth, b.HoursPerMonth)
+	deref(&in.BaselineRate, b.BaselineRate)
+	deref(&in.MonthlyCost, b.MonthlyCost)
+	return in
+}
+
+func deref[T any](dst *T, src *T) {
+	if src != nil {
+		*dst = *src
+	}
+}
+
+// handleAPIRoles is GET /api/v1/roles: every role, by name. An
+// organisation has tens of roles, not thousands, so the list is one page.
+func handleAPIRoles(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		rs, err := uc.Roles(c.UserContext(), actorOf(c))
+		if err != nil {
+			return err
+		}
+		out := listResponse[apiRole]{Items: make([]apiRole, len(rs))}
+		for i, r := range rs {
+			out.Items[i] = apiRoleOf(r)
+		}
+		return c.JSON(out)
+	}
+}
+
+// handleAPIRoleCreate is POST /api/v1/roles.
+func handleAPIRoleCreate(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		var b apiRoleBody
+		if err := decodeJSON(c, &b); err != nil {
+			return err
+		}
+		r, err := uc.CreateRole(c.UserContext(), actorOf(c), b.input())
+		if err != nil {
+			return err
+		}
+		return c.Status(fiber.StatusCreated).JSON(apiRoleOf(*r))
+	}
+}
+
+// handleAPIRole is GET /api/v1/roles/{id}.
+func handleAPIRole(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		r, err := uc.Role(c.UserContext(), actorOf(c), c.Params("id"))
+		if err != nil {
+			return err
+		}
+		return c.JSON(apiRoleOf(*r))
+	}
+}
+
+// handleAPIRolePatch is PATCH /api/v1/roles/{id}: the fields sent change,
+// the others stay; a profile sent replaces the whole profile.
+func handleAPIRolePatch(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		// Look the role up first, so another organisation's ID is "not
+		// found" whatever the body says.
+		if _, err := uc.Role(c.UserContext(), actorOf(c), c.Params("id")); err != nil {
+			return err
+		}
+		var b apiRoleBody
+		if err := decodeJSON(c, &b); err != nil {
+			return err
+		}
+		r, err := uc.PatchRole(c.UserContext(), actorOf(c), c.Params("id"), b.patch())
+		if err != nil {
+			return err
+		}
+		return c.JSON(apiRoleOf(*r))
+	}
+}
+
+// handleAPIRoleDelete is DELETE /api/v1/roles/{id}.
+func handleAPIRoleDelete(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if err := uc.DeleteRole(c.UserContext(), actorOf(c), c.Params("id")); err != nil {
+			return err
+		}
+		return c.SendStatus(fiber.StatusNoContent)
+	}
+}

@@ -1,0 +1,70 @@
+package server
+
+// The schemas of the roles and placement routes of the API.
+
+var changeSchema = obj{"type": "object", "description": "a change of the plan's total, everyone else re-optimised", "properties": obj{
+	"possible": obj{"type": "boolean", "description": "false when the change breaks a minimum or a pin"},
+	"value":    obj{"type": "number", "description": "change of the total, money a month (negative: the team earns less)"},
+	"priority": obj{"type": "integer", "description": "change of the number of staff placed"}}}
+
+var roleProperties = obj{
+	"name":               obj{"type": "string", "description": "unique in the organisation, whatever its case"},
+	"activity":           obj{"type": "string", "enum": []string{"new_business", "account_service", "mix"}},
+	"new_business_share": obj{"type": "number", "minimum": 0, "maximum": 1, "description": "for a mix, the share of hours on new business; 1 for new_business, 0 for account_service"},
+	"profile":            obj{"type": "object", "additionalProperties": obj{"type": "number", "minimum": 0}, "description": "scale or composite ID (hunter, drive…) to weight; at least one positive"},
+	"seats_min":          obj{"type": "integer", "minimum": 0},
+	"seats_max":          obj{"type": "integer", "minimum": 0, "description": "at least seats_min"},
+	"hours_per_month":    obj{"type": "number", "minimum": 0, "maximum": 744, "description": "productive hours a month"},
+	"baseline_rate":      obj{"type": "number", "minimum": 0, "description": "revenue per hour at middling fit"},
+	"monthly_cost":       obj{"type": "number", "description": "loaded monthly cost of one person in the role"},
+}
+
+var roleSchema = func() obj {
+	props := obj{"id": str, "created_at": dateTime, "updated_at": dateTime}
+	for k, v := range roleProperties {
+		props[k] = v
+	}
+	return obj{"type": "object", "properties": props}
+}()
+
+var roleBodySchema = obj{"type": "object", "additionalProperties": false, "properties": roleProperties,
+	"description": "POST: name, activity, profile and seats_max are needed (a field left out is 0 or empty); PATCH: only the fields sent change"}
+
+var placementSchema = obj{"type": "object", "properties": obj{
+	"currency":    str,
+	"total":       obj{"type": "number", "description": "sum of the placed people's net value a month"},
+	"total_value": obj{"type": "number", "description": "the same before candidates' cost of hire"},
+	"assignment":  obj{"type": "object", "additionalProperties": str, "description": "person ID to role ID, \"\" for not placed"},
+	"people": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
+		"person_id": str, "name": str, "kind": str, "role_id": str, "current_role_id": str,
+		"changed":        obj{"type": "boolean", "description": "a staff member recommended away from their role today"},
+		"net":            obj{"type": "number", "description": "value a month in the recommended role"},
+		"next_role_id":   obj{"type": "string", "description": "the other role that costs the team least to move the person to"},
+		"move":           changeSchema,
+		"own_difference": obj{"type": "number", "description": "the person's own value there minus here, nobody else moved"},
+	}}},
+	"roles": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
+		"role_id": str, "name": str, "filled": integer,
+		"seats":     obj{"type": "object", "properties": obj{"min": integer, "max": integer}},
+		"one_more":  changeSchema,
+		"one_fewer": changeSchema,
+	}}},
+	"pins": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
+		"pin":  obj{"type": "object", "properties": obj{"person_id": str, "role_id": str}},
+		"cost": changeSchema,
+	}}},
+	"assumptions":         obj{"type": "object", "description": "fit multiplier range, gross margin, cost of hire and payback months behind every value"},
+	"default_assumptions": obj{"type": "boolean", "description": "true while the organisation has no placement settings of its own"},
+}}
+
+var fitSchema = obj{"type": "object", "properties": obj{
+	"person_id": str, "name": str, "kind": str, "currency": str,
+	"has_profile":         boolean,
+	"recommended_role_id": obj{"type": "string", "description": "the role the team placement gives the person, \"\" for none"},
+	"placed":              obj{"type": "boolean", "description": "false when the team cannot be placed"},
+	"assumptions":         obj{"type": "object"},
+	"roles": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
+		"role_id": str, "role_name": str,
+		"valuation": obj{"type": "object", "description": "fit with its parts, rate, revenue, gross profit, cost, value and net, with every assumption"},
+	}}},
+}}

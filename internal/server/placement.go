@@ -1,0 +1,241 @@
+package server
+
+import (
+	"cmp"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+	"rolefit/internal/errs"
+	"rolefit/internal/placement"
+)
+
+// placementPageSize is how many people one page of the Placement page
+// lists; the roles' figures and the total are always for the whole team.
+const placementPageSize = 50
+
+// placementPage is the Placement page.
+type placementPage struct {
+	Currency string
+	// NoRoles and NoPeople say why there is no plan yet.
+	NoRoles, NoPeople bool
+	Plan              bool
+	People            int
+	Total, TotalValue string
+	Changes           int
+	Roles             []placementRoleRow
+	Groups            []placementGroup
+	Pins              []placementPinRow
+	Assumptions       []placementFact
+	DefaultAssumption bool
+	// Page, Pages, Prev and Next page the people.
+	Page, Pages int
+	Prev, Next  string
+	// Hidden are the pins to carry in every form and link; Here is the
+	// page's own address, to come back to after changing a role today.
+	Hidden []string
+	Here   string
+	// RoleOptions are the roles a staff member can be in today.
+	RoleOptions []placementOption
+}
+
+type placementRoleRow struct {
+	Name, Seats       string
+	Filled            int
+	OneMore, OneFewer string
+}
+
+type placementGroup struct {
+	Role   string
+	People []placementPersonRow
+}
+
+type placementPersonRow struct {
+	ID, Name, Kind, Today string
+	// Staff rows say their role today in a form that changes it;
+	// TodayID is that role's ID, "" for none.
+	Staff           bool
+	TodayID         string
+	Changed, Pinned bool
+	Net             string
+	Next, Move      string
+	MoveCostly      bool
+	// PinOptions are the roles the person can be pinned to, as the pin
+	// values of the form.
+	PinOptions []placementOption
+}
+
+type placementOption struct{ Value, Label string }
+
+type placementPinRow struct {
+	Value, Person, Role, Cost string
+}
+
+type placementFact struct{ Label, Value string }
+
+// changeText says a change of the plan's total in money a month.
+func changeText(m money, ch placement.Change) string {
+	if !ch.Possible {
+		return "not possible"
+	}
+	s := m.Whole(ch.Value) + " a month"
+	if ch.Value > 0 {
+		s = "+" + s
+	}
+	if ch.Priority != 0 {
+		s += fmt.Sprintf(" (%+d staff placed)", ch.Priority)
+	}
+	return s
+}
+
+// handlePlacement is the Placement page: the recommendation grouped by
+// role, with pins in the address (?pin=PERSON:ROLE), so a pinned plan can
+// be shared as a link.
+func handlePlacement(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		ctx, act := c.UserContext(), actorOf(c)
+		v := pageView(c, "Placement", "placement")
+		cur, err := uc.Currency(ctx, act)
+		if err != nil {
+			return err
+		}
+		m := moneyIn(cur)
+		page := placementPage{Currency: cur}
+		for _, raw := range c.Context().QueryArgs().PeekMulti("pin") {
+			page.Hidden = append(page.Hidden, string(raw))
+		}
+		pins, err := pinsOf(c)
+		var tp *app.TeamPlacement
+		if err == nil {
+			tp, err = uc.Placement(ctx, act, pins)
+		}
+		if errs.Code(err) == errs.CodeInvalid {
+			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
+			v.Data = page
+			return rnd.render(c, fiber.StatusBadRequest, "placement", v)
+		}
+		if err != nil {
+			return err
+		}
+		page.Here = c.OriginalURL()
+		page.fill(tp, m, c.QueryInt("page", 1))
+		v.Data = page
+		return rnd.render(c, fiber.StatusOK, "placement", v)
+	}
+}
+
+// fill formats a team placement for the page, people page n.
+func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
+	a := tp.Assumptions
+	page.DefaultAssumption = tp.DefaultAssumptions
+	page.Assumptions = []placementFact{
+		{"Fit multiplier of the baseline rate", fmt.Sprintf("%g× at fit 0 to %g× at fit 100", a.FitMultiplierLow, a.FitMultiplierHigh)},
+		{"Gross margin", percent(a.GrossMargin)},
+		{"Cost of hiring a candidate", m.Whole(a.CostOfHire) + fmt.Sprintf(", spread over %g months", a.PaybackMonths)},
+	}
+	page.NoRoles, page.NoPeople, page.People = len(tp.Roles) == 0, tp.People == 0, tp.People
+	plan := tp.Plan
+	if plan == nil {
+		return
+	}
+	page.Plan = true
+	for _, r := range tp.Roles {
+		page.RoleOptions = append(page.RoleOptions, placementOption{Value: r.ID, Label: r.Name})
+	}
+	page.Total, page.TotalValue = m.Whole(plan.Total), m.Whole(plan.TotalValue)
+	for _, r := range plan.Roles {
+		page.Roles = append(page.Roles, placementRoleRow{Name: tp.RoleName(r.RoleID), Seats: fmt.Sprintf("%d–%d", r.Seats.Min, r.Seats.Max),
+			Filled: r.Filled, OneMore: changeText(m, r.OneMore), OneFewer: changeText(m, r.OneFewer)})
+	}
+	pinned := map[string]bool{}
+	for _, p := range plan.Pins {
+		pinned[p.Pin.PersonID] = true
+		name := p.Pin.PersonID
+		for _, pl := range plan.People {
+			if pl.PersonID == p.Pin.PersonID {
+				name = pl.Name
+			}
+		}
+		page.Pins = append(page.Pins, placementPinRow{Value: p.Pin.PersonID + ":" + p.Pin.RoleID, Person: name,
+			Role: tp.RoleName(p.Pin.RoleID), Cost: changeText(m, p.Cost)})
+	}
+	// People in role order, the not placed last; within a role by value,
+	// highest first, then by name.
+	order := map[string]int{"": len(tp.Roles)}
+	for j, r := range tp.Roles {
+		order[r.ID] = j
+	}
+	people := slices.Clone(plan.People)
+	slices.SortStableFunc(people, func(a, b placement.Placement) int {
+		return cmp.Or(cmp.Compare(order[a.RoleID], order[b.RoleID]), cmp.Compare(b.Net, a.Net), cmp.Compare(a.Name, b.Name))
+	})
+	for _, p := range people {
+		if p.Changed {
+			page.Changes++
+		}
+	}
+	page.Pages = max(1, (len(people)+placementPageSize-1)/placementPageSize)
+	page.Page = min(max(n, 1), page.Pages)
+	lo := (page.Page - 1) * placementPageSize
+	people = people[lo:min(lo+placementPageSize, len(people))]
+	for _, p := range people {
+		row := placementPersonRow{ID: p.PersonID, Name: p.Name, Kind: string(p.Kind), Changed: p.Changed, Pinned: pinned[p.PersonID],
+			Net: m.Whole(p.Net) + " a month"}
+		if p.RoleID == "" {
+			row.Net = "—"
+		}
+		if p.Kind == placement.Staff {
+			row.Staff, row.TodayID, row.Today = true, p.CurrentRoleID, cmp.Or(tp.RoleName(p.CurrentRoleID), "no role")
+		}
+		if p.NextRoleID != "" {
+			row.Next = tp.RoleName(p.NextRoleID)
+			row.Move, row.MoveCostly = changeText(m, p.Move), p.Move.Possible && p.Move.Value < 0
+		}
+		for _, r := range tp.Roles {
+			if r.ID != p.RoleID {
+				row.PinOptions = append(row.PinOptions, placementOption{Value: p.PersonID + ":" + r.ID, Label: r.Name})
+			}
+		}
+		if len(page.Groups) == 0 || page.Groups[len(page.Groups)-1].Role != cmp.Or(tp.RoleName(p.RoleID), "Not placed") {
+			page.Groups = append(page.Groups, placementGroup{Role: cmp.Or(tp.RoleName(p.RoleID), "Not placed")})
+		}
+		g := &page.Groups[len(page.Groups)-1]
+		g.People = append(g.People, row)
+	}
+	link := func(n int) string {
+		q := url.Values{"pin": page.Hidden}
+		q.Set("page", strconv.Itoa(n))
+		return "/placement?" + q.Encode()
+	}
+	if page.Page > 1 {
+		page.Prev = link(page.Page - 1)
+	}
+	if page.Page < page.Pages {
+		page.Next = link(page.Page + 1)
+	}
+}
+
+// handleCurrentRole records a staff member's role today from the
+// Placement page, and returns to the page the form was on.
+func handleCurrentRole(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		p, err := uc.PersonSummary(c.UserContext(), actorOf(c), c.Params("id"))
+		if err != nil {
+			return err
+		}
+		if err := uc.SetCurrentRole(c.UserContext(), actorOf(c), p.ID, c.FormValue("role_id")); err != nil {
+			return err
+		}
+		flash(c, "Saved "+p.Name+"'s role today.")
+		back := c.FormValue("back")
+		if !strings.HasPrefix(back, "/placement") || strings.HasPrefix(back, "//") {
+			back = "/placement"
+		}
+		return c.Redirect(back, fiber.StatusSeeOther)
+	}
+}

@@ -1,0 +1,255 @@
+package server
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// Managers as well as admins keep the roles: roles are what placement,
+// a manager's work, is made of, and they grant nobody any access (users
+// and API keys, which do, stay with admins).
+
+// rolesPage is the Roles settings page: the list and a form to add a role,
+// or, with Editing set, the form to change one.
+type rolesPage struct {
+	Roles    []roleRow
+	Scales   []app.ProfileScale
+	Currency string
+	// Editing is the role being changed, nil on the list.
+	Editing *store.PlacementRole
+}
+
+// roleRow is a role in the list, with its figures formatted.
+type roleRow struct {
+	store.PlacementRole
+	Activity, Profile, Rate, Cost string
+}
+
+// activityLabel says a role's activity in words.
+func activityLabel(r store.PlacementRole) string {
+	switch r.Activity {
+	case store.ActivityNewBusiness:
+		return "New business"
+	case store.ActivityAccountService:
+		return "Account service"
+	}
+	return fmt.Sprintf("Mix: %s new business", percent(r.NewBusinessShare))
+}
+
+// roleNumbers are the number fields of the role form, with whether each
+// must be a whole number and whether it may be left empty (as 0).
+var roleNumbers = []struct {
+	name          string
+	whole, absent bool
+}{
+	{"new_business_share", false, true},
+	{"seats_min", true, true},
+	{"seats_max", true, false},
+	{"hours_per_month", false, false},
+	{"baseline_rate", false, false},
+	{"monthly_cost", false, false},
+}
+
+// roleFormOf reads the role form: the input, the values as typed, and the
+// boxes that are not numbers.
+func roleFormOf(c *fiber.Ctx, scales []app.ProfileScale) (store.RoleInput, map[string]string, map[string]string) {
+	typed := map[string]string{"name": c.FormValue("name"), "activity": c.FormValue("activity")}
+	bad := map[string]string{}
+	num := map[string]float64{}
+	for _, f := range roleNumbers {
+		s := strings.TrimSpace(c.FormValue(f.name))
+		typed[f.name] = s
+		if s == "" {
+			if !f.absent {
+				bad[f.name] = "is required"
+			}
+			continue
+		}
+		v, err := strconv.ParseFloat(s, 64)
+		switch {
+		case err != nil:
+			bad[f.name] = "must be a number"
+		case f.whole && v != math.Trunc(v):
+			bad[f.name] = "must be a whole number"
+		default:
+			num[f.name] = v
+		}
+	}
+	// A box that could not be read stands in as a value the use case
+	// refuses, so that nothing is stored and its other checks still run.
+	for name := range bad {
+		num[name] = math.NaN()
+		if name == "seats_min" || name == "seats_max" {
+			num[name] = -1
+		}
+	}
+	in := store.RoleInput{Name: typed["name"], Activity: typed["activity"], NewBusinessShare: num["new_business_share"],
+		SeatsMin: int(num["seats_min"]), SeatsMax: int(num["seats_max"]), HoursPerMonth: num["hours_per_month"],
+		BaselineRate: num["baseline_rate"], MonthlyCost: num["monthly_cost"]}
+	for _, s := range scales {
+		name := "profile." + s.ID
+		raw := strings.TrimSpace(c.FormValue(name))
+		typed[name] = raw
+		if raw == "" {
+			continue
+		}
+		w, err := strconv.ParseFloat(raw, 64)
+		if err != nil {
+			bad[name], w = "must be a number", math.NaN()
+		}
+		in.Weights = append(in.Weights, store.RoleWeight{ScaleID: s.ID, Weight: w})
+	}
+	return in, typed, bad
+}
+
+// roleFormValues fills the form from a stored role.
+func roleFormValues(r *store.PlacementRole) map[string]string {
+	f := map[string]string{"name": r.Name, "activity": r.Activity,
+		"new_business_share": strconv.FormatFloat(r.NewBusinessShare, 'g', -1, 64),
+		"seats_min":          strconv.Itoa(r.SeatsMin), "seats_max": strconv.Itoa(r.SeatsMax),
+		"hours_per_month": strconv.FormatFloat(r.HoursPerMonth, 'g', -1, 64),
+		"baseline_rate":   strconv.FormatFloat(r.BaselineRate, 'g', -1, 64),
+		"monthly_cost":    strconv.FormatFloat(r.MonthlyCost, 'g', -1, 64)}
+	for _, w := range r.Weights {
+		f["profile."+w.ScaleID] = strconv.FormatFloat(w.Weight, 'g', -1, 64)
+	}
+	return f
+}
+
+// renderRoles shows the Roles page (the list and the add form, or the edit
+// form when editing is not nil) with status and whatever v holds.
+func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, editing *store.PlacementRole) error {
+	ctx, act := c.UserContext(), actorOf(c)
+	cur, err := uc.Currency(ctx, act)
+	if err != nil {
+		return err
+	}
+	m := moneyIn(cur)
+	page := rolesPage{Scales: uc.ProfileScales(), Currency: cur, Editing: editing}
+	if editing == nil {
+		rs, err := uc.Roles(ctx, act)
+		if err != nil {
+			return err
+		}
+		for _, r := range rs {
+			var parts []string
+			for _, w := range r.Weights {
+				parts = append(parts, fmt.Sprintf("%s %g", w.ScaleID, w.Weight))
+			}
+			page.Roles = append(page.Roles, roleRow{PlacementRole: r, Activity: activityLabel(r), Profile: strings.Join(parts, ", "),
+				Rate: m.Whole(r.BaselineRate), Cost: m.Whole(r.MonthlyCost)})
+		}
+	}
+	if v.Form == nil {
+		v.Form = map[string]string{"activity": store.ActivityNewBusiness, "seats_min": "0", "hours_per_month": "140"}
+	}
+	v.Data = page
+	return rnd.render(c, status, "roles", v)
+}
+
+// handleRoles is the Roles settings page.
+func handleRoles(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		return renderRoles(c, uc, rnd, fiber.StatusOK, pageView(c, "Roles", "settings"), nil)
+	}
+}
+
+// handleRoleCreate adds a role; bad input shows the page again with each
+// problem beside its box and the values as typed.
+func handleRoleCreate(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		in, typed, bad := roleFormOf(c, uc.ProfileScales())
+		r, err := roleSave(c, uc, "", in, bad)
+		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
+			v := pageView(c, "Roles", "settings")
+			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), typed
+			return renderRoles(c, uc, rnd, statusOf[code], v, nil)
+		}
+		if err != nil {
+			return err
+		}
+		flash(c, "Added the role "+r.Name+".")
+		return c.Redirect("/settings/roles", fiber.StatusSeeOther)
+	}
+}
+
+// roleSave creates (id "") or updates a role, reporting boxes that are not
+// numbers together with the use case's own findings.
+func roleSave(c *fiber.Ctx, uc *app.App, id string, in store.RoleInput, bad map[string]string) (*store.PlacementRole, error) {
+	ctx, act := c.UserContext(), actorOf(c)
+	var r *store.PlacementRole
+	var err error
+	if id == "" {
+		r, err = uc.CreateRole(ctx, act, in)
+	} else {
+		r, err = uc.UpdateRole(ctx, act, id, in)
+	}
+	if len(bad) == 0 || (err != nil && errs.Code(err) != errs.CodeInvalid && errs.Code(err) != errs.CodeConflict) {
+		return r, err
+	}
+	if err == nil { // cannot happen: unreadable boxes stand in as refused values
+		return nil, fmt.Errorf("save role: accepted input with unreadable numbers %v", bad)
+	}
+	fields := map[string]string{}
+	for k, v := range errs.FieldsOf(err) {
+		fields[k] = v
+	}
+	for k, v := range bad {
+		fields[k] = v // what was typed, not the 0 that stood in for it
+	}
+	return nil, errs.InvalidFields("Please correct the highlighted fields.", fields)
+}
+
+// handleRole is the form to change a role.
+func handleRole(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		r, err := uc.Role(c.UserContext(), actorOf(c), c.Params("id"))
+		if err != nil {
+			return err
+		}
+		v := pageView(c, r.Name, "settings")
+		v.Form = roleFormValues(r)
+		return renderRoles(c, uc, rnd, fiber.StatusOK, v, r)
+	}
+}
+
+// handleRoleUpdate saves a changed role.
+func handleRoleUpdate(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		r, err := uc.Role(c.UserContext(), actorOf(c), c.Params("id"))
+		if err != nil {
+			return err
+		}
+		in, typed, bad := roleFormOf(c, uc.ProfileScales())
+		saved, err := roleSave(c, uc, r.ID, in, bad)
+		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
+			v := pageView(c, r.Name, "settings")
+			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), typed
+			return renderRoles(c, uc, rnd, statusOf[code], v, r)
+		}
+		if err != nil {
+			return err
+		}
+		flash(c, "Saved the role "+saved.Name+".")
+		return c.Redirect("/settings/roles", fiber.StatusSeeOther)
+	}
+}
+
+// handleRoleDelete deletes a role.
+func handleRoleDelete(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if err := uc.DeleteRole(c.UserContext(), actorOf(c), c.Params("id")); err != nil {
+			return err
+		}
+		flash(c, "Role deleted.")
+		return c.Redirect("/settings/roles", fiber.StatusSeeOther)
+	}
+}
