@@ -27,14 +27,26 @@ func (o *Org) ExportPeople(ctx context.Context) ([]ExportedPerson, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export people: %w", err)
 	}
-	var rows []ScoreRow
 	// Joining on the people's profile responses reads only the profiles'
-	// rows, not the organisation's earlier responses and ratings.
-	err = db.Table("response_scores s").Select("s.*").
-		Joins("JOIN people p ON p.profile_response_id = s.response_id").
-		Where("p.org_id = ? AND s.org_id = ?", o.id, o.id).
-		Order("s.response_id").Scan(&rows).Error
+	// rows, not the organisation's earlier responses and ratings. The rows
+	// are scanned by hand: GORM's reflection took most of the time of an
+	// export of 10,000 people.
+	rs, err := db.Raw(`SELECT s.response_id, s.scale_id, s.kind, s.score FROM people p
+		JOIN response_scores s ON s.response_id = p.profile_response_id
+		WHERE p.org_id = ?`, o.id).Rows()
 	if err != nil {
+		return nil, fmt.Errorf("export profile scores: %w", err)
+	}
+	defer rs.Close()
+	var rows []ScoreRow
+	for rs.Next() {
+		r := ScoreRow{OrgID: o.id}
+		if err := rs.Scan(&r.ResponseID, &r.ScaleID, &r.Kind, &r.Score); err != nil {
+			return nil, fmt.Errorf("export profile scores: %w", err)
+		}
+		rows = append(rows, r)
+	}
+	if err := rs.Err(); err != nil {
 		return nil, fmt.Errorf("export profile scores: %w", err)
 	}
 	by := make(map[string][]ScoreRow, len(ps))
