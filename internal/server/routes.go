@@ -85,7 +85,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Get("/setup", handleSetupForm(st, rnd))
 	app.Post("/setup", attempts, handleSetup(st, rnd))
 
-	app.Get("/", requireUser, handleDashboard(rnd))
+	app.Get("/", requireUser, handleDashboard(uc, rnd))
 	for _, s := range navigation {
 		if !s.Built {
 			app.Get(s.Path, requireUser, handleUpcoming(rnd, s))
