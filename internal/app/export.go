@@ -133,16 +133,16 @@ func (a *App) peopleTable(ps []store.ExportedPerson) table {
 	}
 	for _, p := range ps {
 		row := make([]cell, 0, len(t.header))
-		row = append(row, text(p.ID), text(p.Name), text(p.Email), text(string(p.Kind)), text(p.JobTitle),
-			text(p.CreatedAt.UTC().Format(time.RFC3339)))
+		row = append(row, textCell(p.ID), textCell(p.Name), textCell(p.Email), textCell(string(p.Kind)), textCell(p.JobTitle),
+			textCell(p.CreatedAt.UTC().Format(time.RFC3339)))
 		if p.ProfileAt == nil {
 			row = append(row, make([]cell, len(t.header)-len(row))...)
 			t.rows = append(t.rows, row)
 			continue
 		}
 		flags := float64(p.FlagCount)
-		row = append(row, text(p.ProfileQuestionnaire), text(p.ProfileAt.UTC().Format(time.RFC3339)),
-			text(p.ProfileClass), cell{num: &flags}, text(p.Severity))
+		row = append(row, textCell(p.ProfileQuestionnaire), textCell(p.ProfileAt.UTC().Format(time.RFC3339)),
+			textCell(p.ProfileClass), cell{num: &flags}, textCell(p.Severity))
 		by := make(map[string]*float64, len(p.Scores))
 		for _, r := range p.Scores {
 			by[r.ScaleID] = r.Score

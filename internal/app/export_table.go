@@ -21,8 +21,8 @@ type cell struct {
 	num  *float64
 }
 
-// text is a text cell.
-func text(s string) cell { return cell{text: s} }
+// textCell is a text cell.
+func textCell(s string) cell { return cell{text: s} }
 
 // formulaStarts are the first characters with which a spreadsheet may
 // read a cell as a formula (or, with tab and carriage return, hide one

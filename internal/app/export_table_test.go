@@ -34,10 +34,10 @@ func TestExportTableNeutralises(t *testing.T) {
 	starts := []string{"=", "+", "-", "@", "\t", "\r"}
 	tb := table{header: []string{"value", "number"}}
 	for _, s := range starts {
-		tb.rows = append(tb.rows, []cell{text(s + "HYPERLINK(\"http://evil.example\")"), {}})
+		tb.rows = append(tb.rows, []cell{textCell(s + "HYPERLINK(\"http://evil.example\")"), {}})
 	}
 	n := 3.25
-	tb.rows = append(tb.rows, []cell{text("plain"), {num: &n}})
+	tb.rows = append(tb.rows, []cell{textCell("plain"), {num: &n}})
 	want := func(i int) string {
 		if i < len(starts) {
 			return "'" + starts[i] + "HYPERLINK(\"http://evil.example\")"
