@@ -46,6 +46,8 @@ var authzMatrix = map[string]access{
 	"GET /api/v1/people":             {unauth, ok, 0, ok},
 	"GET /api/v1/people/:id":         {unauth, notFound, 0, ok},
 	"GET /api/v1/people/:id/profile": {unauth, notFound, 0, ok},
+	"GET /api/v1/people/export":      {unauth, ok, 0, ok}, // B exports only its own (empty) list
+	"GET /api/v1/people/:id/export":  {unauth, notFound, 0, ok},
 	"GET /api/v1/team":               {unauth, ok, 0, ok},       // B sees only its own (empty) team
 	"POST /api/v1/invitations":       {unauth, bad, 0, created}, // B: A's person_id is "no such person"
 	"GET /api/v1/invitations/:id":    {unauth, notFound, 0, ok},
@@ -74,6 +76,8 @@ var authzMatrix = map[string]access{
 	"POST /people":                               {denied, bad, bad, bad}, // empty form
 	"POST /people/import":                        {denied, bad, bad, bad},
 	"GET /people/:id":                            {redirect, notFound, ok, ok},
+	"GET /people/export":                         {redirect, ok, ok, ok}, // B exports only its own people
+	"GET /people/:id/export":                     {redirect, notFound, ok, ok},
 	"POST /people/:id/invitations":               {denied, notFound, created, created},
 	"POST /people/:id/invitations/:inv/extend":   {denied, notFound, redirect, redirect},
 	"POST /people/:id/invitations/:inv/renew":    {denied, notFound, ok, ok},

@@ -1,7 +1,12 @@
 package server
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+	"rolefit/internal/store"
 )
 
 // section is an entry of the main navigation.
@@ -23,11 +28,27 @@ var navigation = []section{
 	{"/settings", "settings", "Settings", "Your password; for admins, users and API keys.", true},
 }
 
+// dashboardPage is the home page: what needs the manager now, then the
+// navigation's cards, which tell a newcomer what each part is for.
+type dashboardPage struct {
+	*app.Dashboard
+	ExpiringDays int
+	Sections     []section
+}
+
 // handleDashboard shows the signed-in home page.
-func handleDashboard(rnd *renderer) fiber.Handler {
+func handleDashboard(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
+		var last *time.Time
+		if s, ok := c.Locals(localSession).(*store.Session); ok {
+			last = s.PreviousVisitAt
+		}
+		d, err := uc.Dashboard(c.UserContext(), actorOf(c), last)
+		if err != nil {
+			return err
+		}
 		v := pageView(c, "Home", "home")
-		v.Data = struct{ Sections []section }{navigation}
+		v.Data = dashboardPage{Dashboard: d, ExpiringDays: int(app.ExpiringWithin / store.Day), Sections: navigation}
 		return rnd.render(c, fiber.StatusOK, "dashboard", v)
 	}
 }

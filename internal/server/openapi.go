@@ -19,6 +19,9 @@ type apiOperation struct {
 	body                  obj   // request body schema, or nil
 	status                string
 	response              obj // success response schema
+	// content replaces the JSON success content of a route that sends a
+	// file, keyed by media type; nil for JSON.
+	content obj
 }
 
 func ref(name string) obj { return obj{"$ref": "#/components/schemas/" + name} }
@@ -41,10 +44,16 @@ var apiOperations = []apiOperation{
 			queryParam("search", "string", "part of a name or e-mail address"), queryParam("kind", "string", "candidate or staff"),
 			queryParam("sort", "string", "a scale or composite ID to order by the profile's score (hunter; -hunter for highest first); default: the order people were added")},
 		status: "200", response: listOf(ref("Person"))},
+	{method: "GET", path: "/api/v1/people/export", summary: "Every person with job title, profile class, composites, facets, flag count and severity, as a CSV or XLSX file to save; cells that a spreadsheet could run as a formula start with a single quote",
+		params: []obj{queryParam("format", "string", "csv (the default) or xlsx")}, status: "200",
+		content: obj{"text/csv": obj{"schema": obj{"type": "string"}},
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": obj{"schema": obj{"type": "string", "contentMediaType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}}}},
 	{method: "GET", path: "/api/v1/people/{id}", summary: "One person",
 		params: []obj{pathParam("id")}, status: "200", response: ref("Person")},
 	{method: "GET", path: "/api/v1/people/{id}/profile", summary: "A person's profile (their latest self-report) and, beside it, the latest manager's rating, each with every composite and facet score, band and percentile, the 2×2 class and the quality flags",
 		params: []obj{pathParam("id")}, status: "200", response: ref("Profile")},
+	{method: "GET", path: "/api/v1/people/{id}/export", summary: "A person's complete data as a JSON file to save, for a data-access request: the person, every invitation with the consent given, every response with its answers and scored result, and the audit entries about them",
+		params: []obj{pathParam("id")}, status: "200", response: obj{"type": "object", "required": []string{"exported_at", "person", "invitations", "responses", "audit"}}},
 	{method: "GET", path: "/api/v1/team", summary: "The team map: people with a profile, oldest first, with their hunter and farmer composites, class, borderline and flag count (a manager's rating is never a point)",
 		params: []obj{queryParam("limit", "integer", "page size, 1–500 (default 50)"), queryParam("cursor", "string", "next_cursor of the previous page"),
 			queryParam("kind", "string", "candidate or staff"), queryParam("job_title", "string", "only people with this job title (ignoring case)")},
@@ -211,10 +220,14 @@ func openAPIDocument() obj {
 			item = obj{}
 			paths[op.path] = item
 		}
+		content := obj{"application/json": obj{"schema": op.response}}
+		if op.content != nil {
+			content = op.content
+		}
 		o := obj{
 			"summary": op.summary,
 			"responses": obj{
-				op.status: obj{"description": "Success", "content": obj{"application/json": obj{"schema": op.response}}},
+				op.status: obj{"description": "Success", "content": content},
 				"default": errResp,
 			},
 		}

@@ -44,8 +44,10 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	api.Get("/questionnaires/:id", handleAPIQuestionnaire(uc))
 	api.Post("/people", handleAPIPeopleCreate(uc))
 	api.Get("/people", handleAPIPeople(uc))
+	api.Get("/people/export", handlePeopleExport(uc))
 	api.Get("/people/:id", handleAPIPerson(uc))
 	api.Get("/people/:id/profile", handleAPIProfile(uc))
+	api.Get("/people/:id/export", handlePersonExport(uc))
 	api.Get("/team", handleAPITeam(uc))
 	api.Post("/invitations", handleAPIInvitationCreate(uc))
 	api.Get("/invitations/:id", handleAPIInvitation(uc))
@@ -90,7 +92,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Get("/setup", handleSetupForm(st, rnd))
 	app.Post("/setup", attempts, handleSetup(st, rnd))
 
-	app.Get("/", requireUser, handleDashboard(rnd))
+	app.Get("/", requireUser, handleDashboard(uc, rnd))
 	for _, s := range navigation {
 		if !s.Built {
 			app.Get(s.Path, requireUser, handleUpcoming(rnd, s))
@@ -99,8 +101,10 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Get("/people", requireUser, handlePeople(uc, rnd))
 	app.Post("/people", requireUser, handlePersonCreate(uc, rnd))
 	app.Post("/people/import", requireUser, handlePeopleImport(uc, rnd))
+	app.Get("/people/export", requireUser, handlePeopleExport(uc))
 	app.Get("/people/:id", requireUser, handlePerson(uc, rnd))
 	app.Post("/people/:id/erase", requireUser, handlePersonErase(uc))
+	app.Get("/people/:id/export", requireUser, handlePersonExport(uc))
 	app.Post("/people/:id/invitations", requireUser, handleInvite(uc, rnd))
 	app.Post("/people/:id/invitations/:inv/withdraw", requireUser, handleInvitationWithdraw(uc))
 	app.Post("/people/:id/invitations/:inv/extend", requireUser, handleInvitationExtend(uc))

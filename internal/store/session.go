@@ -31,6 +31,10 @@ type Session struct {
 	CreatedAt  time.Time
 	LastSeenAt time.Time
 	ExpiresAt  time.Time
+	// PreviousVisitAt is when the user was last seen before this session
+	// began; nil on their first sign-in. The dashboard counts what came in
+	// since then.
+	PreviousVisitAt *time.Time
 }
 
 // TableName tells GORM the table.
@@ -44,8 +48,16 @@ func (s *Store) CreateSession(ctx context.Context, u *User) (string, *Session, e
 	sess := &Session{ID: HashToken(token), UserID: u.ID, CSRFToken: NewToken(),
 		CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(SessionMax)}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var seen struct{ LastSeenAt *time.Time }
+		if err := tx.Table("users").Select("last_seen_at").Where("id = ?", u.ID).Scan(&seen).Error; err != nil {
+			return fmt.Errorf("read last visit: %w", err)
+		}
+		sess.PreviousVisitAt = seen.LastSeenAt
 		if err := tx.Create(sess).Error; err != nil {
 			return fmt.Errorf("create session: %w", err)
+		}
+		if err := tx.Table("users").Where("id = ?", u.ID).Update("last_seen_at", now).Error; err != nil {
+			return fmt.Errorf("record visit: %w", err)
 		}
 		return s.Org(u.OrgID).audit(tx, ActorOf(u), "sign_in", "user", u.ID, "")
 	})
@@ -86,7 +98,10 @@ func (s *Store) SessionUser(ctx context.Context, token string) (*Session, *User,
 	if now.Sub(sess.LastSeenAt) > touchEvery {
 		sess.LastSeenAt = now
 		if err := s.tx(ctx, func(tx *gorm.DB) error {
-			return tx.Model(&Session{}).Where("id = ?", sess.ID).Update("last_seen_at", now).Error
+			if err := tx.Model(&Session{}).Where("id = ?", sess.ID).Update("last_seen_at", now).Error; err != nil {
+				return err
+			}
+			return tx.Table("users").Where("id = ?", u.ID).Update("last_seen_at", now).Error
 		}); err != nil {
 			return nil, nil, fmt.Errorf("touch session: %w", err)
 		}

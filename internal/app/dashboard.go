@@ -1,0 +1,46 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"rolefit/internal/store"
+)
+
+// Dashboard windows: an open invitation expiring within ExpiringWithin
+// is called out, and without a previous visit "new" responses are those
+// of the last NewWithin.
+const (
+	ExpiringWithin = 3 * store.Day
+	NewWithin      = 7 * store.Day
+	// dashboardList is how many people each part of the dashboard names.
+	dashboardList = 5
+)
+
+// Dashboard is what needs a manager now, for the page after sign-in.
+type Dashboard struct {
+	store.Overview
+	// Since is the time "new" responses are counted from; FirstVisit is
+	// set when it is not a previous visit but NewWithin ago.
+	Since      time.Time
+	FirstVisit bool
+}
+
+// Dashboard counts what needs the manager now: invitations waiting and
+// expiring, responses submitted since their previous visit (lastVisit,
+// nil on a first visit), flagged profiles, and people not yet invited.
+// It shows names and counts but no scores, so it is not recorded in the
+// audit log, unlike the people list.
+func (a *App) Dashboard(ctx context.Context, act Actor, lastVisit *time.Time) (*Dashboard, error) {
+	now := a.now()
+	d := &Dashboard{Since: now.Add(-NewWithin), FirstVisit: true}
+	if lastVisit != nil {
+		d.Since, d.FirstVisit = lastVisit.UTC(), false
+	}
+	ov, err := a.org(act).Overview(ctx, store.OverviewQuery{Now: now, Since: d.Since, Soon: ExpiringWithin, Limit: dashboardList})
+	if err != nil {
+		return nil, err
+	}
+	d.Overview = *ov
+	return d, nil
+}

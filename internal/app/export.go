@@ -1,0 +1,263 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// Export is a file an export makes: its name, media type and contents.
+type Export struct {
+	// Filename is safe to put in a Content-Disposition header: letters,
+	// digits, '.', '-' and '_' only.
+	Filename    string
+	ContentType string
+	Body        []byte
+}
+
+// The formats of the people export.
+const (
+	FormatCSV  = "csv"
+	FormatXLSX = "xlsx"
+)
+
+// Media types of the exports.
+const (
+	ContentTypeCSV  = "text/csv; charset=utf-8"
+	ContentTypeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	ContentTypeJSON = "application/json"
+)
+
+// ExportPeople writes every person of the organisation, with job title,
+// profile class, composites, facets and quality flags, as a CSV or XLSX
+// file (format FormatCSV or FormatXLSX). Scores come from the score rows,
+// never from decoding stored results. The export is recorded in the audit
+// log: it carries personal data out of rolefit.
+func (a *App) ExportPeople(ctx context.Context, act Actor, format string) (*Export, error) {
+	if format != FormatCSV && format != FormatXLSX {
+		return nil, errs.InvalidFields("Choose CSV or XLSX.", map[string]string{"format": "must be csv or xlsx"})
+	}
+	org := a.org(act)
+	ps, err := org.ExportPeople(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t := a.peopleTable(ps)
+	name := "rolefit-people-" + a.now().Format("2006-01-02") + "." + format
+	out := &Export{Filename: name}
+	switch format {
+	case FormatCSV:
+		out.ContentType = ContentTypeCSV
+		out.Body, err = t.csv()
+	case FormatXLSX:
+		out.ContentType = ContentTypeXLSX
+		out.Body, err = t.xlsx("People")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("export people as %s: %w", format, err)
+	}
+	if err := org.Audit(ctx, act.Audit, "export", "people", "", fmt.Sprintf("%s, %d people", format, len(ps))); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// peopleColumns are the people export's first columns, named as the
+// people import reads them where it reads them (name, email, kind,
+// job_title), so an export can be cut down and imported elsewhere.
+var peopleColumns = []string{"id", "name", "email", "kind", "job_title", "added_at",
+	"questionnaire", "submitted_at", "class", "flags", "severity"}
+
+// peopleTable lays out the people export: the columns above, then one
+// column per composite and then per facet that any profile has, in the
+// order the installed questionnaires define them.
+func (a *App) peopleTable(ps []store.ExportedPerson) table {
+	order := map[string]int{}
+	for _, q := range a.cat.All() {
+		for _, c := range q.Composites {
+			if _, ok := order[c.ID]; !ok {
+				order[c.ID] = len(order)
+			}
+		}
+		for _, s := range q.Scales {
+			if _, ok := order[s.ID]; !ok {
+				order[s.ID] = len(order)
+			}
+		}
+	}
+	type scaleCol struct {
+		id, kind string
+	}
+	seen := map[string]bool{}
+	var scales []scaleCol
+	for _, p := range ps {
+		for _, r := range p.Scores {
+			if !seen[r.ScaleID] {
+				seen[r.ScaleID] = true
+				scales = append(scales, scaleCol{r.ScaleID, r.Kind})
+			}
+		}
+	}
+	// Composites first, then facets; within each, definition order, and
+	// scales no installed questionnaire defines any more last by ID.
+	rank := func(id string) int {
+		if i, ok := order[id]; ok {
+			return i
+		}
+		return len(order)
+	}
+	slices.SortFunc(scales, func(x, y scaleCol) int {
+		if (x.kind == store.ScaleComposite) != (y.kind == store.ScaleComposite) {
+			if x.kind == store.ScaleComposite {
+				return -1
+			}
+			return 1
+		}
+		if d := rank(x.id) - rank(y.id); d != 0 {
+			return d
+		}
+		if x.id < y.id {
+			return -1
+		}
+		return 1
+	})
+	t := table{header: slices.Clone(peopleColumns)}
+	for _, s := range scales {
+		t.header = append(t.header, s.id)
+	}
+	for _, p := range ps {
+		row := make([]cell, 0, len(t.header))
+		row = append(row, textCell(p.ID), textCell(p.Name), textCell(p.Email), textCell(string(p.Kind)), textCell(p.JobTitle),
+			textCell(p.CreatedAt.UTC().Format(time.RFC3339)))
+		if p.ProfileAt == nil {
+			row = append(row, make([]cell, len(t.header)-len(row))...)
+			t.rows = append(t.rows, row)
+			continue
+		}
+		flags := float64(p.FlagCount)
+		row = append(row, textCell(p.ProfileQuestionnaire), textCell(p.ProfileAt.UTC().Format(time.RFC3339)),
+			textCell(p.ProfileClass), cell{num: &flags}, textCell(p.Severity))
+		by := make(map[string]*float64, len(p.Scores))
+		for _, r := range p.Scores {
+			by[r.ScaleID] = r.Score
+		}
+		for _, s := range scales {
+			row = append(row, cell{num: by[s.id]})
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+// PersonData is everything rolefit holds about one person, as a
+// data-access request needs it: the person, every invitation (with the
+// consent they gave), every response with its answers and scored result,
+// and the audit log's entries about them.
+type PersonData struct {
+	ExportedAt time.Time    `json:"exported_at"`
+	ExportedBy string       `json:"exported_by"`
+	Person     store.Person `json:"person"`
+	// ProfileResponseID is the response that is the person's profile
+	// (their latest self-report); null before they have one.
+	ProfileResponseID *string          `json:"profile_response_id"`
+	Invitations       []InvitationData `json:"invitations"`
+	Responses         []ResponseData   `json:"responses"`
+	// Audit lists who viewed, exported or changed the person's data and
+	// when, oldest first. This export is recorded after it is made, so it
+	// appears in the next one.
+	Audit []store.AuditEntry `json:"audit"`
+}
+
+// InvitationData is an invitation in a person's data.
+type InvitationData struct {
+	store.Invitation
+	// Status is where the invitation stood when exported.
+	Status store.InvitationStatus `json:"status"`
+	// ConsentText is the statement the person agreed to, "" before they
+	// consented.
+	ConsentText string `json:"consent_text"`
+}
+
+// ResponseData is a response in a person's data: the stored record
+// (answers, page timings, the scored result) and what it is.
+type ResponseData struct {
+	store.Response
+	QuestionnaireTitle string `json:"questionnaire_title"`
+	// Profile is set on the response that is the person's profile.
+	Profile bool `json:"profile"`
+}
+
+// personData collects a person's data without recording anything.
+func (a *App) personData(ctx context.Context, act Actor, id string) (*PersonData, error) {
+	org := a.org(act)
+	p, err := org.Person(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	invs, err := org.PersonInvitations(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	resps, err := org.PersonResponses(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	log, err := org.PersonAudit(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	now := a.now()
+	d := &PersonData{ExportedAt: now, ExportedBy: act.Audit.Name, Person: *p, ProfileResponseID: p.ProfileResponseID,
+		Invitations: make([]InvitationData, len(invs)), Responses: make([]ResponseData, len(resps)), Audit: log}
+	if d.Audit == nil {
+		d.Audit = []store.AuditEntry{}
+	}
+	for i, inv := range invs {
+		d.Invitations[i] = InvitationData{Invitation: inv, Status: inv.State(now), ConsentText: inv.ConsentText}
+	}
+	for i, r := range resps {
+		d.Responses[i] = ResponseData{Response: r, QuestionnaireTitle: a.Title(r.QuestionnaireID, r.QuestionnaireVersion),
+			Profile: p.ProfileResponseID != nil && *p.ProfileResponseID == r.ID}
+	}
+	return d, nil
+}
+
+// ExportPerson returns a person's complete data (PersonData) as a JSON
+// file. The export is recorded in the audit log.
+func (a *App) ExportPerson(ctx context.Context, act Actor, id string) (*Export, error) {
+	d, err := a.personData(ctx, act, id)
+	if err != nil {
+		return nil, err
+	}
+	body, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("export person %s: %w", id, err)
+	}
+	if err := a.org(act).Audit(ctx, act.Audit, "export", "person", d.Person.ID, "json, "+strconv.Itoa(len(d.Responses))+" responses"); err != nil {
+		return nil, err
+	}
+	return &Export{Filename: "rolefit-person-" + safeName(d.Person.ID) + "-" + d.ExportedAt.Format("2006-01-02") + ".json",
+		ContentType: ContentTypeJSON, Body: append(body, '\n')}, nil
+}
+
+// safeName keeps the letters, digits, '-' and '_' of s, so it can stand in
+// a file name in a header whatever an ID is made of.
+func safeName(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' {
+			b = append(b, c)
+		}
+	}
+	if len(b) == 0 {
+		return "person"
+	}
+	return string(b)
+}

@@ -1,0 +1,43 @@
+package server
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+)
+
+// sendExport sends an export as a file to save, never to be cached: it is
+// personal data.
+func sendExport(c *fiber.Ctx, e *app.Export) error {
+	c.Set(fiber.HeaderContentType, e.ContentType)
+	// Filename holds only letters, digits, '.', '-' and '_', so it needs
+	// no quoting beyond the quotes.
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+e.Filename+`"`)
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Send(e.Body)
+}
+
+// handlePeopleExport is GET /people/export and GET /api/v1/people/export:
+// everyone's job title, class, composites, facets and flags as CSV
+// (?format=csv, the default) or XLSX (?format=xlsx).
+func handlePeopleExport(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		e, err := uc.ExportPeople(c.UserContext(), actorOf(c), c.Query("format", app.FormatCSV))
+		if err != nil {
+			return err
+		}
+		return sendExport(c, e)
+	}
+}
+
+// handlePersonExport is GET /people/{id}/export and
+// GET /api/v1/people/{id}/export: a person's complete data as JSON.
+func handlePersonExport(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		e, err := uc.ExportPerson(c.UserContext(), actorOf(c), c.Params("id"))
+		if err != nil {
+			return err
+		}
+		return sendExport(c, e)
+	}
+}
