@@ -53,6 +53,7 @@ type App struct {
 	now     func() time.Time
 	log     *slog.Logger
 	refs    *references
+	keys    keyCache
 }
 
 // New checks cfg and returns the use cases.

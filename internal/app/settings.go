@@ -41,7 +41,12 @@ func (a *App) CreateAPIKey(ctx context.Context, act Actor, name string) (*store.
 	return a.org(act).CreateAPIKey(ctx, name, act.Audit)
 }
 
-// RevokeAPIKey stops a key from working.
+// RevokeAPIKey stops a key from working: at once in this process, within
+// KeyCacheTTL in others sharing the database.
 func (a *App) RevokeAPIKey(ctx context.Context, act Actor, id string) error {
-	return a.org(act).RevokeAPIKey(ctx, id, act.Audit)
+	if err := a.org(act).RevokeAPIKey(ctx, id, act.Audit); err != nil {
+		return err
+	}
+	a.forgetKey(id)
+	return nil
 }

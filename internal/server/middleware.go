@@ -231,7 +231,7 @@ func requireAdmin(c *fiber.Ctx) error {
 
 // apiAuth authenticates the JSON API by an "Authorization: Bearer KEY"
 // header and scopes the request to the key's organisation.
-func apiAuth(st *store.Store) fiber.Handler {
+func apiAuth(uc *usecases.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		h := c.Get(fiber.HeaderAuthorization)
 		token, ok := strings.CutPrefix(h, "Bearer ")
@@ -239,7 +239,7 @@ func apiAuth(st *store.Store) fiber.Handler {
 			c.Set(fiber.HeaderWWWAuthenticate, `Bearer realm="rolefit"`)
 			return errs.Unauthorized("Send an API key as 'Authorization: Bearer KEY'. An admin creates keys under Settings.")
 		}
-		k, err := st.APIKeyByToken(c.UserContext(), strings.TrimSpace(token))
+		k, err := uc.APIKey(c.UserContext(), strings.TrimSpace(token))
 		if err != nil {
 			if errs.Code(err) == errs.CodeUnauthorized {
 				markUnknownSecret(c)

@@ -38,7 +38,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Get("/api/v1/openapi.json", handleOpenAPI)
 	keyGuard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now,
 		"Too many requests with a wrong API key came from your address. Please wait a few minutes.").handler
-	api := app.Group("/api/v1", keyGuard, apiAuth(st))
+	api := app.Group("/api/v1", keyGuard, apiAuth(uc))
 	api.Get("/me", handleAPIMe(st))
 	api.Get("/questionnaires", handleAPIQuestionnaires(uc))
 	api.Get("/questionnaires/:id", handleAPIQuestionnaire(uc))
