@@ -1,0 +1,237 @@
+// Command rolefit-load measures a running rolefit over loopback: how many
+// questionnaire submissions, question pages, autosaves and people-list pages
+// it answers a second, with their latency percentiles and errors, beside the
+// same server's /healthz in the same run as the ceiling. It only ever sends
+// traffic to an address on this machine, and every scenario is bounded in
+// time and count. docs/PERFORMANCE.md shows how to run it.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/signal"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintf(os.Stderr, "rolefit-load: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// Bounds no invocation can exceed.
+const (
+	maxDuration    = 2 * time.Minute
+	maxConcurrency = 256
+	maxRequests    = 1_000_000
+)
+
+type config struct {
+	base        *url.URL
+	key         string
+	concurrency int
+	duration    time.Duration
+	requests    int
+	people      int
+	scenarios   []string
+	jsonOut     bool
+}
+
+func run(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("rolefit-load", flag.ContinueOnError)
+	rawURL := fs.String("url", "http://127.0.0.1:8080", "address of the running rolefit (loopback only)")
+	key := fs.String("key", os.Getenv("ROLEFIT_LOAD_KEY"), "an API key of the organisation to load (env ROLEFIT_LOAD_KEY)")
+	conc := fs.Int("concurrency", 32, "parallel connections")
+	dur := fs.Duration("duration", 10*time.Second, "how long each scenario runs (at most 2m)")
+	reqs := fs.Int("requests", 200_000, "the most requests a scenario sends")
+	people := fs.Int("people", 200, "people to create for the submission and page scenarios")
+	scen := fs.String("scenarios", "healthz,submit,page,autosave,list", "comma-separated: healthz, submit, page, autosave, list")
+	jsonOut := fs.Bool("json", false, "print the report as JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	u, err := url.Parse(*rawURL)
+	if err != nil || u.Host == "" {
+		return fmt.Errorf("--url %q is not an address", *rawURL)
+	}
+	if !loopback(u.Hostname()) {
+		return fmt.Errorf("--url %s: only addresses on this machine (127.0.0.0/8, ::1, localhost) are load-tested", u.Host)
+	}
+	switch {
+	case *key == "":
+		return errors.New("--key is required: create an API key under Settings → API keys")
+	case *conc < 1 || *conc > maxConcurrency:
+		return fmt.Errorf("--concurrency must be 1 to %d", maxConcurrency)
+	case *dur <= 0 || *dur > maxDuration:
+		return fmt.Errorf("--duration must be above 0 and at most %v", maxDuration)
+	case *reqs < 1 || *reqs > maxRequests:
+		return fmt.Errorf("--requests must be 1 to %d", maxRequests)
+	case *people < 1 || *people > 10_000:
+		return errors.New("--people must be 1 to 10,000")
+	}
+	cfg := config{base: u, key: *key, concurrency: *conc, duration: *dur, requests: *reqs, people: *people,
+		scenarios: strings.Split(*scen, ","), jsonOut: *jsonOut}
+	return loadTest(ctx, cfg, out)
+}
+
+// loopback reports whether host names this machine.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// result is one scenario's figures.
+type result struct {
+	Scenario   string  `json:"scenario"`
+	Requests   int     `json:"requests"`
+	Errors     int     `json:"errors"`
+	Seconds    float64 `json:"seconds"`
+	PerSecond  float64 `json:"per_second"`
+	P50ms      float64 `json:"p50_ms"`
+	P95ms      float64 `json:"p95_ms"`
+	P99ms      float64 `json:"p99_ms"`
+	OfHealthz  float64 `json:"of_healthz,omitempty"`
+	FirstError string  `json:"first_error,omitempty"`
+}
+
+// target is what a scenario sends: a request to build for the i-th call,
+// and the status that means success.
+type target struct {
+	build func(i int) (*http.Request, error)
+	want  int
+}
+
+func loadTest(ctx context.Context, cfg config, out io.Writer) error {
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
+		MaxIdleConns: cfg.concurrency * 2, MaxIdleConnsPerHost: cfg.concurrency * 2, IdleConnTimeout: time.Minute}}
+	w := &workload{cfg: cfg, client: client}
+	var results []result
+	var healthz float64
+	for _, s := range cfg.scenarios {
+		s = strings.TrimSpace(s)
+		t, err := w.target(ctx, s)
+		if err != nil {
+			return fmt.Errorf("prepare %s: %w", s, err)
+		}
+		r := hammer(ctx, client, cfg, s, t)
+		if s == "healthz" {
+			healthz = r.PerSecond
+		} else if healthz > 0 {
+			r.OfHealthz = r.PerSecond / healthz
+		}
+		results = append(results, r)
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	if cfg.jsonOut {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(results)
+	}
+	fmt.Fprintf(out, "%-9s %9s %7s %8s %10s %8s %8s %8s %10s\n", "scenario", "requests", "errors", "seconds", "per second", "p50 ms", "p95 ms", "p99 ms", "of healthz")
+	for _, r := range results {
+		of := "—"
+		if r.OfHealthz > 0 {
+			of = fmt.Sprintf("%.1f%%", 100*r.OfHealthz)
+		}
+		fmt.Fprintf(out, "%-9s %9d %7d %8.1f %10.0f %8.2f %8.2f %8.2f %10s\n", r.Scenario, r.Requests, r.Errors, r.Seconds, r.PerSecond, r.P50ms, r.P95ms, r.P99ms, of)
+		if r.FirstError != "" {
+			fmt.Fprintf(out, "          first error: %s\n", r.FirstError)
+		}
+	}
+	return nil
+}
+
+// hammer sends t's requests from cfg.concurrency workers until the
+// duration or the request count runs out.
+func hammer(ctx context.Context, client *http.Client, cfg config, name string, t target) result {
+	ctx, cancel := context.WithTimeout(ctx, cfg.duration)
+	defer cancel()
+	var next atomic.Int64
+	var mu sync.Mutex
+	var lat []time.Duration
+	res := result{Scenario: name}
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range cfg.concurrency {
+		wg.Go(func() {
+			local := make([]time.Duration, 0, 1024)
+			errs := 0
+			first := ""
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= cfg.requests {
+					break
+				}
+				req, err := t.build(i)
+				if err == nil {
+					t0 := time.Now()
+					var resp *http.Response
+					resp, err = client.Do(req.WithContext(ctx))
+					if err == nil {
+						io.Copy(io.Discard, resp.Body)
+						resp.Body.Close()
+						if resp.StatusCode != t.want {
+							err = fmt.Errorf("%s %s: status %d", req.Method, req.URL.Path, resp.StatusCode)
+						}
+					}
+					if ctx.Err() != nil {
+						break // cut off by the end of the run, not an error of the server
+					}
+					local = append(local, time.Since(t0))
+				}
+				if err != nil {
+					errs++
+					if first == "" {
+						first = err.Error()
+					}
+				}
+			}
+			mu.Lock()
+			lat = append(lat, local...)
+			res.Errors += errs
+			if res.FirstError == "" {
+				res.FirstError = first
+			}
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	res.Seconds = time.Since(start).Seconds()
+	res.Requests = len(lat)
+	if res.Seconds > 0 {
+		res.PerSecond = float64(len(lat)-res.Errors) / res.Seconds
+	}
+	slices.Sort(lat)
+	res.P50ms, res.P95ms, res.P99ms = quantile(lat, 0.50), quantile(lat, 0.95), quantile(lat, 0.99)
+	return res
+}
+
+// quantile is the q-quantile of sorted durations in milliseconds (nearest rank).
+func quantile(sorted []time.Duration, q float64) float64 {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(q*float64(len(sorted))+0.5) - 1
+	i = max(0, min(i, len(sorted)-1))
+	return float64(sorted[i].Microseconds()) / 1000
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"rolefit/internal/app"
+	"rolefit/internal/assess"
+	"rolefit/internal/server"
+	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
+	"rolefit/questionnaires"
+)
+
+// A short run of every scenario against a real rolefit on a loopback port
+// reports requests and no errors.
+func TestLoadAgainstARealServer(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "load.db"), storetest.Options(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Role: store.RoleAdmin, Password: "correct horse battery"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, key, err := st.Org(org.ID).CreateAPIKey(ctx, "load", store.ActorOf(admin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := assess.LoadCatalog(questionnaires.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + ln.Addr().String()
+	uc, err := app.New(app.Config{Store: st, Catalog: cat, BaseURL: base, Now: time.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	web, err := server.New(server.Config{Now: time.Now}, uc, st, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	go web.Listener(ln)
+	defer web.Shutdown()
+
+	var out bytes.Buffer
+	err = run(ctx, []string{"--url", base, "--key", key, "--concurrency", "4", "--duration", "2s", "--requests", "40",
+		"--people", "5", "--json"}, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var results []result
+	if err := json.Unmarshal(out.Bytes(), &results); err != nil {
+		t.Fatalf("report: %v\n%s", err, out.String())
+	}
+	if len(results) != 5 {
+		t.Fatalf("%d scenarios reported, want 5:\n%s", len(results), out.String())
+	}
+	for _, r := range results {
+		if r.Requests == 0 || r.Errors != 0 || r.PerSecond <= 0 || r.P99ms < r.P50ms {
+			t.Errorf("%s: %+v", r.Scenario, r)
+		}
+		if r.Scenario != "healthz" && r.OfHealthz <= 0 {
+			t.Errorf("%s: no ratio to /healthz", r.Scenario)
+		}
+	}
+}
+
+// Only this machine is load-tested, and every bound is checked.
+func TestRefusesOtherAddressesAndUnboundedRuns(t *testing.T) {
+	for _, args := range [][]string{
+		{"--url", "http://192.0.2.1:8080", "--key", "k"},
+		{"--url", "http://example.com", "--key", "k"},
+		{"--url", "http://127.0.0.1:8080"},
+		{"--url", "http://127.0.0.1:8080", "--key", "k", "--duration", "10m"},
+		{"--url", "http://127.0.0.1:8080", "--key", "k", "--concurrency", "0"},
+		{"--url", "http://127.0.0.1:8080", "--key", "k", "--requests", "0"},
+	} {
+		if err := run(context.Background(), args, &bytes.Buffer{}); err == nil {
+			t.Errorf("%s: accepted", strings.Join(args, " "))
+		}
+	}
+}
