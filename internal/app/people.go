@@ -86,7 +86,7 @@ func (a *App) People(ctx context.Context, act Actor, q PeopleQuery) (*PeoplePage
 			page.Items[i].Status = inv.State(now)
 		}
 	}
-	if err := org.Audit(ctx, act.Audit, "list", "people", "", ""); err != nil {
+	if err := org.AuditRead(ctx, act.Audit, "list", "people", "", ""); err != nil {
 		return nil, err
 	}
 	return page, nil
@@ -187,7 +187,7 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 			d.Questionnaires = append(d.Questionnaires, q)
 		}
 	}
-	if err := org.Audit(ctx, act.Audit, "view", "person", p.ID, ""); err != nil {
+	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, ""); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -233,7 +233,7 @@ func (a *App) PersonSummary(ctx context.Context, act Actor, id string) (*PersonR
 	if inv, ok := invs[p.ID]; ok {
 		row.Invitation, row.Status = &inv, inv.State(a.now())
 	}
-	if err := org.Audit(ctx, act.Audit, "view", "person", p.ID, ""); err != nil {
+	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, ""); err != nil {
 		return nil, err
 	}
 	return row, nil

@@ -238,7 +238,7 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 			}
 		}
 	}
-	if err := org.Audit(ctx, act.Audit, "view", "person", p.ID, "fit for every role"); err != nil {
+	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, "fit for every role"); err != nil {
 		return nil, err
 	}
 	return out, nil

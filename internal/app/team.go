@@ -88,7 +88,7 @@ func (a *App) Team(ctx context.Context, act Actor, q TeamQuery) (*TeamPage, erro
 			Hunter: m.Hunter, Farmer: m.Farmer, Class: m.ProfileClass, Flags: m.FlagCount,
 			Borderline: bandHolds(m.Hunter, m.HunterLow, m.HunterHigh, cut) || bandHolds(m.Farmer, m.FarmerLow, m.FarmerHigh, cut)}
 	}
-	if err := org.Audit(ctx, act.Audit, "list", "team", "", ""); err != nil {
+	if err := org.AuditRead(ctx, act.Audit, "list", "team", "", ""); err != nil {
 		return nil, err
 	}
 	return page, nil

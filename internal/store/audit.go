@@ -46,6 +46,9 @@ func (o *Org) Audit(ctx context.Context, by Actor, action, subjectType, subjectI
 // AuditLog returns the organisation's most recent audit entries, newest
 // first, at most limit of them.
 func (o *Org) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
+	if err := o.s.FlushAudit(ctx); err != nil {
+		return nil, err
+	}
 	var es []AuditEntry
 	if err := o.scope(o.s.reader(ctx)).Order("created_at DESC, id DESC").Limit(limit).Find(&es).Error; err != nil {
 		return nil, fmt.Errorf("read audit log: %w", err)

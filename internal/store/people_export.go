@@ -73,6 +73,9 @@ func (o *Org) ExportPeople(ctx context.Context) ([]ExportedPerson, error) {
 // (who viewed, exported or changed their data, and when), oldest first:
 // what a data-access request asks about the use of the data.
 func (o *Org) PersonAudit(ctx context.Context, personID string) ([]AuditEntry, error) {
+	if err := o.s.FlushAudit(ctx); err != nil { // queued views belong in it too
+		return nil, err
+	}
 	var es []AuditEntry
 	err := o.scope(o.s.reader(ctx)).Where("subject_type = ? AND subject_id = ?", "person", personID).
 		Order("created_at, id").Find(&es).Error

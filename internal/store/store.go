@@ -63,6 +63,8 @@ type Store struct {
 
 	dummyOnce sync.Once
 	dummyHash string
+
+	audits *auditQueue
 }
 
 // Open connects to the database named by dsn: a postgres:// or
@@ -146,6 +148,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	s.startAuditQueue()
 	return s, nil
 }
 
@@ -225,6 +228,7 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the database connections.
 func (s *Store) Close() error {
+	s.stopAuditQueue() // before the connections close: it writes what is queued
 	var errs []error
 	seen := map[*sql.DB]bool{}
 	for _, db := range []*gorm.DB{s.read, s.write} {
