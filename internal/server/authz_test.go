@@ -108,6 +108,7 @@ var authzMatrix = map[string]access{
 	"GET /settings/api-keys":             {redirect, ok, denied, ok},
 	"POST /settings/api-keys":            {denied, bad, denied, bad},
 	"POST /settings/api-keys/:id/revoke": {denied, notFound, denied, redirect},
+	"GET /settings/audit":                {redirect, ok, denied, ok}, // B sees only its own entries
 }
 
 // authzForms are the form values or JSON bodies a route is called with,

@@ -130,6 +130,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	admin.Get("/api-keys", handleAPIKeys(uc, rnd))
 	admin.Post("/api-keys", handleAPIKeyCreate(uc, rnd))
 	admin.Post("/api-keys/:id/revoke", handleAPIKeyRevoke(uc))
+	admin.Get("/audit", handleAuditLog(uc, rnd))
 
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return nil
