@@ -64,7 +64,7 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 		m.Now = cio.now
 		mailer = m
 	}
-	cfg := server.Config{Now: cio.now}
+	cfg := server.Config{Now: cio.now, Version: version}
 	st, log, err := d.open(ctx, cio, false)
 	if err != nil {
 		return err
@@ -145,7 +145,7 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 	errc := make(chan error, 1)
 	go func() { errc <- web.Listener(ln) }()
 	go purgeSessions(ctx, st, log)
-	log.Info("ready", "addr", ln.Addr().String(), "db", st.Source(), "startup", cio.now().Sub(started).Round(time.Millisecond))
+	log.Info("ready", "version", version, "addr", ln.Addr().String(), "db", st.Source(), "startup", cio.now().Sub(started).Round(time.Millisecond))
 
 	select {
 	case err := <-errc:

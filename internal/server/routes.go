@@ -28,7 +28,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Use(securityHeaders)
 
 	app.Get("/healthz", handleHealth)
-	app.Get("/readyz", handleReady(st))
+	app.Get("/readyz", handleReady(st, cfg.Version))
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(web.Static),
 		MaxAge: 7 * 24 * 3600, // asset URLs carry a content hash
