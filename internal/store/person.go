@@ -442,9 +442,17 @@ func (o *Org) ErasePerson(ctx context.Context, id string, by Actor) error {
 		if _, err := o.person(tx, id); err != nil {
 			return err
 		}
-		if err := o.scope(tx).Where("id = ?", id).Delete(&Person{}).Error; err != nil {
-			return fmt.Errorf("erase person: %w", err)
-		}
-		return o.audit(tx, by, "erase", "person", id, "person, invitations, answers and scores deleted")
+		return o.erase(tx, id, by, "person, invitations, answers and scores deleted")
 	})
+}
+
+// erase deletes a person inside tx, and with them (by the schema's ON
+// DELETE CASCADE) every invitation, saved answer, response and score row,
+// and records it. ErasePerson and the retention purge both erase through
+// it, so a purge removes exactly what an erasure does.
+func (o *Org) erase(tx *gorm.DB, id string, by Actor, detail string) error {
+	if err := o.scope(tx).Where("id = ?", id).Delete(&Person{}).Error; err != nil {
+		return fmt.Errorf("erase person: %w", err)
+	}
+	return o.audit(tx, by, "erase", "person", id, detail)
 }
