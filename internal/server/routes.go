@@ -131,6 +131,8 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	admin.Post("/api-keys", handleAPIKeyCreate(uc, rnd))
 	admin.Post("/api-keys/:id/revoke", handleAPIKeyRevoke(uc))
 	admin.Get("/audit", handleAuditLog(uc, rnd))
+	admin.Get("/retention", handleRetention(uc, rnd))
+	admin.Post("/retention", handleRetentionSave(uc, rnd))
 
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return nil
