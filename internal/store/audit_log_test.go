@@ -112,3 +112,41 @@ func TestAuditPages(t *testing.T) {
 		}
 	})
 }
+
+// TestErasureLeavesNoNameInTheLog erases a person and checks the log
+// still says who added and erased them, by ID, but nowhere names them.
+func TestErasureLeavesNoNameInTheLog(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
+		org, ada, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		o := st.Org(org.ID)
+		p, err := o.CreatePerson(ctx, store.NewPerson{Name: "Zelda Unique", Kind: store.Candidate}, store.ActorOf(ada))
+		if err != nil {
+			t.Fatal(err)
+		}
+		keep, err := o.CreatePerson(ctx, store.NewPerson{Name: "Yuri Kept", Kind: store.Candidate}, store.ActorOf(ada))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := o.ErasePerson(ctx, p.ID, store.ActorOf(ada)); err != nil {
+			t.Fatal(err)
+		}
+		es, _, err := o.AuditPage(ctx, store.AuditQuery{PersonID: p.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var actions []string
+		for _, e := range es {
+			actions = append(actions, e.Action)
+			if strings.Contains(e.Detail, "Zelda") {
+				t.Errorf("after erasure the log still names her: %+v", e)
+			}
+		}
+		if !slices.Equal(actions, []string{"erase", "create"}) {
+			t.Errorf("entries about the erased person: %v, want erase, create", actions)
+		}
+		kept, _, _ := o.AuditPage(ctx, store.AuditQuery{PersonID: keep.ID})
+		if len(kept) != 1 || kept[0].Detail != "Yuri Kept" {
+			t.Errorf("another person's entry changed: %+v", kept)
+		}
+	})
+}
