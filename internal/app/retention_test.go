@@ -8,6 +8,7 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
 )
 
 const day = 24 * time.Hour
@@ -18,7 +19,10 @@ const day = 24 * time.Hour
 // still open keeps them, staff are never purged, and an organisation
 // without a period keeps everyone.
 func TestRetentionPurge(t *testing.T) {
-	w := sqliteWorld(t)
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) { retentionPurge(t, newWorld(t, st, clock)) })
+}
+
+func retentionPurge(t *testing.T, w *world) {
 	start := w.clock.Now()
 	ann := w.person(t, "Ann idle", store.Candidate)     // last activity: day 0
 	ben := w.person(t, "Ben answered", store.Candidate) // a response on day 20

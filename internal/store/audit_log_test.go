@@ -127,6 +127,7 @@ func TestErasureLeavesNoNameInTheLog(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		clock.Advance(time.Second)
 		if err := o.ErasePerson(ctx, p.ID, store.ActorOf(ada)); err != nil {
 			t.Fatal(err)
 		}
