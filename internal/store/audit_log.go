@@ -36,7 +36,10 @@ func (o *Org) AuditPage(ctx context.Context, q AuditQuery) ([]AuditEntry, string
 		if err != nil {
 			return nil, "", err
 		}
-		db = db.Where("created_at < ? OR (created_at = ? AND id < ?)", k.at, k.at, k.id)
+		// "created_at <= ?" first gives the planner a range on the
+		// (org_id, …, created_at) indexes; the OR alone made SQLite read
+		// every entry of the organisation on a deep page.
+		db = db.Where("created_at <= ? AND (created_at < ? OR id < ?)", k.at, k.at, k.id)
 	}
 	var es []AuditEntry
 	if err := db.Order("created_at DESC, id DESC").Limit(n + 1).Find(&es).Error; err != nil {
