@@ -55,6 +55,7 @@ func commands() []command {
 		{"stats", "reliability statistics for a questionnaire over a CSV of responses", runStats},
 		{"simulate", "the seller-capacity model: a seller who serves against hiring service", runSimulate},
 		{"place", "the optimal assignment of people to roles from CSV files of values and seats", runPlace},
+		{"version", "print rolefit's version", runVersion},
 	}
 }
 
@@ -66,6 +67,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		case "help", "-h", "-help", "--help":
 			usage(stdout)
 			return 0
+		case "-version", "--version":
+			args = append([]string{"version"}, args[1:]...)
 		}
 	}
 	name := "serve"

@@ -64,7 +64,7 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 		m.Now = cio.now
 		mailer = m
 	}
-	cfg := server.Config{Now: cio.now}
+	cfg := server.Config{Now: cio.now, Version: version}
 	st, log, err := d.open(ctx, cio, false)
 	if err != nil {
 		return err
@@ -144,8 +144,8 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- web.Listener(ln) }()
-	go purgeSessions(ctx, st, log)
-	log.Info("ready", "addr", ln.Addr().String(), "db", st.Source(), "startup", cio.now().Sub(started).Round(time.Millisecond))
+	go housekeeping(ctx, st, uc, log)
+	log.Info("ready", "version", version, "addr", ln.Addr().String(), "db", st.Source(), "startup", cio.now().Sub(started).Round(time.Millisecond))
 
 	select {
 	case err := <-errc:
@@ -176,9 +176,11 @@ func displayAddr(a net.Addr) string {
 	return net.JoinHostPort(host, fmt.Sprint(tcp.Port))
 }
 
-// purgeSessions deletes expired sessions and refreshes the query
-// planner's statistics every hour while the server runs.
-func purgeSessions(ctx context.Context, st *store.Store, log *slog.Logger) {
+// housekeeping purges candidates past their retention period at start,
+// then every hour while the server runs also deletes expired sessions and
+// refreshes the query planner's statistics.
+func housekeeping(ctx context.Context, st *store.Store, uc *app.App, log *slog.Logger) {
+	purgeRetention(ctx, uc, log)
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
@@ -194,6 +196,7 @@ func purgeSessions(ctx context.Context, st *store.Store, log *slog.Logger) {
 			} else if n > 0 {
 				log.Info("purged expired sessions", "count", n)
 			}
+			purgeRetention(ctx, uc, log)
 		}
 	}
 }

@@ -108,6 +108,9 @@ var authzMatrix = map[string]access{
 	"GET /settings/api-keys":             {redirect, ok, denied, ok},
 	"POST /settings/api-keys":            {denied, bad, denied, bad},
 	"POST /settings/api-keys/:id/revoke": {denied, notFound, denied, redirect},
+	"GET /settings/audit":                {redirect, ok, denied, ok}, // B sees only its own entries
+	"GET /settings/retention":            {redirect, ok, denied, ok},
+	"POST /settings/retention":           {denied, redirect, denied, redirect}, // B sets its own period
 }
 
 // authzForms are the form values or JSON bodies a route is called with,
@@ -118,6 +121,7 @@ var authzForms = map[string]string{
 	"POST /people/:id/invitations":             "questionnaire=sales-service:1&expires_in_days=14",
 	"POST /people/:id/invitations/:inv/extend": "days=7",
 	"POST /people/:id/erase":                   "confirm=yes",
+	"POST /settings/retention":                 "retention_days=30",
 	"POST /api/v1/invitations":                 `{"person_id":"{person}","questionnaire":"sales-service"}`,
 	"POST /api/v1/responses":                   `{"person_id":"{person}","questionnaire":"sales-service","answers":{}}`,
 	"POST /api/v1/simulate":                    `{"churn":0.02}`,

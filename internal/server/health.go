@@ -12,14 +12,22 @@ func handleHealth(c *fiber.Ctx) error {
 	return c.SendString("ok\n")
 }
 
+// readiness is what /readyz answers: whether the database answers, and
+// which version of rolefit is running, so an operator rolling out an
+// upgrade can see which processes have it.
+type readiness struct {
+	Status  string `json:"status"`
+	Version string `json:"version"`
+}
+
 // handleReady answers 200 when the database answers too, so a load
 // balancer sends traffic only to processes that can serve it.
-func handleReady(st *store.Store) fiber.Handler {
+func handleReady(st *store.Store, version string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderCacheControl, "no-store")
 		if err := st.Ping(c.UserContext()); err != nil {
-			return c.Status(fiber.StatusServiceUnavailable).SendString("database unavailable\n")
+			return c.Status(fiber.StatusServiceUnavailable).JSON(readiness{Status: "database unavailable", Version: version})
 		}
-		return c.SendString("ready\n")
+		return c.JSON(readiness{Status: "ready", Version: version})
 	}
 }

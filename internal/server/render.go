@@ -42,6 +42,8 @@ type view struct {
 type renderer struct {
 	pages  map[string]*template.Template
 	assets map[string]string // static file name → URL with a content hash
+	// version is rolefit's version, for the footer.
+	version string
 }
 
 func newRenderer(templates, static fs.FS) (*renderer, error) {
@@ -97,8 +99,9 @@ func (r *renderer) funcs() template.FuncMap {
 		"datetime": func(t time.Time) string {
 			return t.UTC().Format("2 Jan 2006 15:04 UTC")
 		},
-		"iso":  func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"base": path.Base,
+		"iso":     func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"version": func() string { return r.version },
+		"base":    path.Base,
 		// num shows a score with two decimals, or a dash when missing.
 		"num": func(x *float64) string {
 			if x == nil {

@@ -28,7 +28,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Use(securityHeaders)
 
 	app.Get("/healthz", handleHealth)
-	app.Get("/readyz", handleReady(st))
+	app.Get("/readyz", handleReady(st, cfg.Version))
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(web.Static),
 		MaxAge: 7 * 24 * 3600, // asset URLs carry a content hash
@@ -130,6 +130,9 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	admin.Get("/api-keys", handleAPIKeys(uc, rnd))
 	admin.Post("/api-keys", handleAPIKeyCreate(uc, rnd))
 	admin.Post("/api-keys/:id/revoke", handleAPIKeyRevoke(uc))
+	admin.Get("/audit", handleAuditLog(uc, rnd))
+	admin.Get("/retention", handleRetention(uc, rnd))
+	admin.Post("/retention", handleRetentionSave(uc, rnd))
 
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return nil

@@ -41,6 +41,9 @@ type Config struct {
 	// TokenGuess bounds the unknown invitation links, and separately the
 	// wrong API keys, one address may try per LoginWindow (30).
 	TokenGuess int
+	// Version is rolefit's version, shown in /readyz and the page footer
+	// ("dev").
+	Version string
 }
 
 func (c *Config) defaults() {
@@ -68,6 +71,9 @@ func (c *Config) defaults() {
 	if c.TokenGuess == 0 {
 		c.TokenGuess = 30
 	}
+	if c.Version == "" {
+		c.Version = "dev"
+	}
 }
 
 // New builds the Fiber app with every route of rolefit. uc runs the use
@@ -79,6 +85,7 @@ func New(cfg Config, uc *usecases.App, st *store.Store, log *slog.Logger) (*fibe
 	if err != nil {
 		return nil, err
 	}
+	rnd.version = cfg.Version
 	fcfg := fiber.Config{
 		// Fiber reuses request buffers; strings kept after a handler
 		// returns would otherwise change under our feet.

@@ -442,9 +442,24 @@ func (o *Org) ErasePerson(ctx context.Context, id string, by Actor) error {
 		if _, err := o.person(tx, id); err != nil {
 			return err
 		}
-		if err := o.scope(tx).Where("id = ?", id).Delete(&Person{}).Error; err != nil {
-			return fmt.Errorf("erase person: %w", err)
-		}
-		return o.audit(tx, by, "erase", "person", id, "person, invitations, answers and scores deleted")
+		return o.erase(tx, id, by, "person, invitations, answers and scores deleted")
 	})
+}
+
+// erase deletes a person inside tx, and with them (by the schema's ON
+// DELETE CASCADE) every invitation, saved answer, response and score row,
+// and records it. ErasePerson and the retention purge both erase through
+// it, so a purge removes exactly what an erasure does.
+//
+// The audit log keeps who did what to the person and when, by their ID,
+// but not the details written beside those entries: the entry that added
+// someone holds their name.
+func (o *Org) erase(tx *gorm.DB, id string, by Actor, detail string) error {
+	if err := o.scope(tx).Where("id = ?", id).Delete(&Person{}).Error; err != nil {
+		return fmt.Errorf("erase person: %w", err)
+	}
+	if err := o.scope(tx.Model(&AuditEntry{})).Where("subject_type = ? AND subject_id = ?", "person", id).Update("detail", "").Error; err != nil {
+		return fmt.Errorf("erase person's audit details: %w", err)
+	}
+	return o.audit(tx, by, "erase", "person", id, detail)
 }

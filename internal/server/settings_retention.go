@@ -1,0 +1,76 @@
+package server
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+type retentionPage struct {
+	// Days is the period in force, 0 when it is off.
+	Days int
+}
+
+func renderRetention(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view) error {
+	days, err := uc.Retention(c.UserContext(), actorOf(c))
+	if err != nil {
+		return err
+	}
+	if v.Form == nil {
+		v.Form = map[string]string{"retention_days": ""}
+		if days > 0 {
+			v.Form["retention_days"] = strconv.Itoa(days)
+		}
+	}
+	v.Data = retentionPage{Days: days}
+	return rnd.render(c, status, "retention", v)
+}
+
+// handleRetention shows the retention period (admins only).
+func handleRetention(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		return renderRetention(c, uc, rnd, fiber.StatusOK, pageView(c, "Data retention", "settings"))
+	}
+}
+
+// handleRetentionSave sets the retention period; an empty field turns it
+// off. Bad input comes back with the field named and the typed value kept.
+func handleRetentionSave(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		typed := strings.TrimSpace(c.FormValue("retention_days"))
+		days, err := 0, error(nil)
+		if typed != "" {
+			days, err = strconv.Atoi(typed)
+			if err != nil {
+				err = errs.InvalidFields("The retention period must be a whole number of days.",
+					map[string]string{"retention_days": "must be a whole number of days from 1 to " + strconv.Itoa(store.MaxRetentionDays) + ", or empty to keep candidates"})
+			} else if days == 0 {
+				err = errs.InvalidFields("The retention period must be from 1 day to 10 years.",
+					map[string]string{"retention_days": "must be at least 1 day; leave it empty to keep candidates"})
+			}
+		}
+		if err == nil {
+			err = uc.SetRetention(c.UserContext(), actorOf(c), days)
+		}
+		if errs.Code(err) == errs.CodeInvalid {
+			v := pageView(c, "Data retention", "settings")
+			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
+			v.Form = map[string]string{"retention_days": c.FormValue("retention_days")}
+			return renderRetention(c, uc, rnd, fiber.StatusBadRequest, v)
+		}
+		if err != nil {
+			return err
+		}
+		if days == 0 {
+			flash(c, "Retention is off: candidates are kept until someone erases them.")
+		} else {
+			flash(c, "Candidates not hired are now purged "+strconv.Itoa(days)+" days after their last activity.")
+		}
+		return c.Redirect("/settings/retention", fiber.StatusSeeOther)
+	}
+}
