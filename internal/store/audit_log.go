@@ -23,6 +23,9 @@ type AuditQuery struct {
 // (time, then ID), so entries written while someone reads do not shift
 // the pages they have not reached yet.
 func (o *Org) AuditPage(ctx context.Context, q AuditQuery) ([]AuditEntry, string, error) {
+	if err := o.s.FlushAudit(ctx); err != nil { // queued views belong on the page too
+		return nil, "", err
+	}
 	n := limit(q.Limit)
 	db := o.scope(o.s.reader(ctx).Model(&AuditEntry{}))
 	if q.PersonID != "" {
