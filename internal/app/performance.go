@@ -109,8 +109,8 @@ func (a *App) ImportPerformance(ctx context.Context, act Actor, text []byte, rep
 }
 
 // parsePerformanceCSV reads months from CSV text. Rows are numbered as a
-// spreadsheet numbers them (the first line is row 1); a number that does
-// not read is reported on its row and column.
+// spreadsheet numbers them (the first line is row 1, blank lines count);
+// a number that does not read is reported on its row and column.
 func parsePerformanceCSV(text []byte) ([]store.PerformanceInput, []int, error) {
 	text = bytes.TrimPrefix(text, []byte("\ufeff")) // spreadsheet byte-order mark
 	if !utf8.Valid(text) {
@@ -120,6 +120,7 @@ func parsePerformanceCSV(text []byte) ([]store.PerformanceInput, []int, error) {
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
 	var records [][]string
+	var lines []int // the line each record starts on: csv skips blank lines
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -133,15 +134,16 @@ func parsePerformanceCSV(text []byte) ([]store.PerformanceInput, []int, error) {
 			return nil, nil, errs.Invalid("The file could not be read: %v", err)
 		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			rec = nil // a blank line, kept so row numbers match the file
+			continue // a line of spaces
 		}
-		records = append(records, rec)
+		line, _ := r.FieldPos(0)
+		records, lines = append(records, rec), append(lines, line)
 	}
 	col := map[string]int{}
 	for i, c := range performanceColumns {
 		col[c] = i
 	}
-	first := 1
+	header := false
 	if len(records) > 0 && (hasColumn(records[0], "person") || hasColumn(records[0], "month")) {
 		col = map[string]int{}
 		for i, h := range records[0] {
@@ -160,17 +162,14 @@ func parsePerformanceCSV(text []byte) ([]store.PerformanceInput, []int, error) {
 		if len(missing) > 0 {
 			return nil, nil, errs.InvalidFields("The header lacks a column.", map[string]string{"row 1": "has no " + strings.Join(missing, ", ") + " column"})
 		}
-		records, first = records[1:], 2
+		records, lines, header = records[1:], lines[1:], true
 	}
 	var ins []store.PerformanceInput
 	var rows []int
 	fields := map[string]string{}
 	for i, rec := range records {
-		if rec == nil {
-			continue
-		}
-		row := first + i
-		if first == 1 && len(rec) != len(performanceColumns) {
+		row := lines[i]
+		if !header && len(rec) != len(performanceColumns) {
 			fields[fmt.Sprintf("row %d", row)] = fmt.Sprintf("has %d columns; expected %s", len(rec), strings.Join(performanceColumns, ","))
 			continue
 		}
