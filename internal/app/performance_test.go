@@ -94,6 +94,11 @@ func TestPerformanceInProfile(t *testing.T) {
 		v.Performance.ServiceRate == nil || *v.Performance.ServiceRate != 750 {
 		t.Errorf("profile with a service month: %+v, %v; want no new-business rate and 750 an hour on service", v.Performance, err)
 	}
+	// A data-access export holds the records too.
+	ex, err := w.uc.ExportPerson(ctx, w.mgr, sam.ID)
+	if err != nil || !strings.Contains(string(ex.Body), `"month": "2026-02"`) {
+		t.Errorf("the person's export does not hold their performance month: %v", err)
+	}
 	cand := w.person(t, "Cy", store.Candidate)
 	if _, err := w.uc.RecordPerformance(ctx, w.mgr, cand.ID, perfMonth("2026-02", 1, 1, 0, 0), false); errs.FieldsOf(err)["person"] == "" {
 		t.Errorf("a candidate's month: %v, want invalid person", err)
