@@ -213,21 +213,27 @@ func (o *Org) RecordPerformance(ctx context.Context, ins []PerformanceInput, row
 			}
 			return o.audit(tx, by, "update", "person", out[0].PersonID, detail)
 		}
-		return o.audit(tx, by, "import", "performance", "",
-			fmt.Sprintf("%d months for %d people from a file, %d replaced", len(out), countPeople(out), replaced))
+		// One entry per person, so each person's own audit trail (their
+		// data-access export) says who recorded their months.
+		perPerson := map[string]int{}
+		var order []string
+		for _, pm := range out {
+			if perPerson[pm.PersonID] == 0 {
+				order = append(order, pm.PersonID)
+			}
+			perPerson[pm.PersonID]++
+		}
+		for _, id := range order {
+			if err := o.audit(tx, by, "update", "person", id, fmt.Sprintf("performance: %d months from a file", perPerson[id])); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
-}
-
-func countPeople(ms []PerformanceMonth) int {
-	ids := map[string]bool{}
-	for _, m := range ms {
-		ids[m.PersonID] = true
-	}
-	return len(ids)
 }
 
 // performancePeople finds the people the inputs name, by ID or by e-mail

@@ -214,6 +214,17 @@ func TestImportPerformanceIsAllOrNothing(t *testing.T) {
 		if err != nil || len(ms) != 3 {
 			t.Fatalf("good rows: %d months, %v", len(ms), err)
 		}
+		log, err := f.o.PersonAudit(ctx, f.staff.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range log {
+			found = found || e.Action == "update" && e.Detail == "performance: 2 months from a file"
+		}
+		if !found {
+			t.Errorf("the person's audit trail %+v does not record the import of their 2 months", log)
+		}
 		sm, _ := f.o.PerformanceMonths(ctx, f.staff.ID)
 		vm, _ := f.o.PerformanceMonths(ctx, f.other.ID)
 		if len(sm) != 2 || len(vm) != 1 || vm[0].ServiceHours != 1 {
