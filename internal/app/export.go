@@ -168,6 +168,8 @@ type PersonData struct {
 	ProfileResponseID *string          `json:"profile_response_id"`
 	Invitations       []InvitationData `json:"invitations"`
 	Responses         []ResponseData   `json:"responses"`
+	// Performance is a staff member's recorded months, oldest first.
+	Performance []store.PerformanceMonth `json:"performance"`
 	// Audit lists who viewed, exported or changed the person's data and
 	// when, oldest first. This export is recorded after it is made, so it
 	// appears in the next one.
@@ -208,6 +210,10 @@ func (a *App) personData(ctx context.Context, act Actor, id string) (*PersonData
 	if err != nil {
 		return nil, err
 	}
+	perf, err := org.PerformanceMonths(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
 	log, err := org.PersonAudit(ctx, p.ID)
 	if err != nil {
 		return nil, err
@@ -217,6 +223,9 @@ func (a *App) personData(ctx context.Context, act Actor, id string) (*PersonData
 		Invitations: make([]InvitationData, len(invs)), Responses: make([]ResponseData, len(resps)), Audit: log}
 	if d.Audit == nil {
 		d.Audit = []store.AuditEntry{}
+	}
+	if d.Performance = perf; d.Performance == nil {
+		d.Performance = []store.PerformanceMonth{}
 	}
 	for i, inv := range invs {
 		d.Invitations[i] = InvitationData{Invitation: inv, Status: inv.State(now), ConsentText: inv.ConsentText}

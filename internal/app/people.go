@@ -143,6 +143,9 @@ type PersonDetail struct {
 	Earlier []ResponseView
 	// Questionnaires can be sent to the person.
 	Questionnaires []*assess.Questionnaire
+	// Performance is a staff member's recorded months and observed
+	// rates; nil for a candidate.
+	Performance *Performance
 }
 
 // Person returns everything about one person. Reading it is recorded in
@@ -186,6 +189,13 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 		if q.IsFor(string(p.Kind)) {
 			d.Questionnaires = append(d.Questionnaires, q)
 		}
+	}
+	if p.Kind == store.Staff {
+		ms, err := org.PerformanceMonths(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		d.Performance = performanceOf(ms)
 	}
 	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, ""); err != nil {
 		return nil, err

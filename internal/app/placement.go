@@ -83,6 +83,10 @@ func (a *App) team(ctx context.Context, act Actor) (placement.Team, *TeamPlaceme
 	if err != nil {
 		return placement.Team{}, nil, err
 	}
+	totals, err := org.AllPerformanceTotals(ctx)
+	if err != nil {
+		return placement.Team{}, nil, err
+	}
 	as, def := a.assumptions()
 	team := placement.Team{Roles: make([]placement.Role, len(roles)), People: make([]placement.Person, len(people)), Assumptions: as}
 	for j, r := range roles {
@@ -90,6 +94,7 @@ func (a *App) team(ctx context.Context, act Actor) (placement.Team, *TeamPlaceme
 	}
 	for i, p := range people {
 		team.People[i] = a.placementPerson(p)
+		withObservedRates(&team.People[i], totals[p.ID])
 	}
 	return team, &TeamPlacement{Roles: roles, People: len(people), Assumptions: as, DefaultAssumptions: def}, nil
 }
@@ -182,6 +187,13 @@ func (a *App) placementPerson(p store.ProfiledPerson) placement.Person {
 	return pp
 }
 
+// withObservedRates values a person on the revenue per hour their
+// performance records show, on each activity with recorded hours; the
+// other activity keeps the fit-based estimate (placement.Value).
+func withObservedRates(pp *placement.Person, t store.PerformanceTotals) {
+	pp.NewBusinessRate, pp.ServiceRate = t.Rates()
+}
+
 // RoleFit is a person's fit and expected monthly value in one role.
 type RoleFit struct {
 	Role      store.PlacementRole
@@ -220,6 +232,11 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 	as, _ := a.assumptions()
 	pp := a.placementPerson(*p)
 	pp.CurrentRole = "" // only the team's validation needs it
+	ms, err := org.PerformanceMonths(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	withObservedRates(&pp, store.TotalOf(ms))
 	out := &PersonFit{PersonID: p.ID, Name: p.Name, Kind: p.Kind, HasProfile: p.QuestionnaireID != "", Assumptions: as,
 		Roles: make([]RoleFit, len(roles))}
 	for j, r := range roles {

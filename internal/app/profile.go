@@ -16,6 +16,9 @@ type ProfileView struct {
 	SelfReport *ResponseReport
 	// ManagerRating is the latest manager's rating; nil without one.
 	ManagerRating *ResponseReport
+	// Performance is a staff member's recorded months and observed
+	// rates; nil for a candidate and for staff without records.
+	Performance *Performance
 }
 
 // ResponseReport is what a manager reads of one scored response.
@@ -67,6 +70,9 @@ func (a *App) Profile(ctx context.Context, act Actor, personID string) (*Profile
 	}
 	if d.Rating != nil {
 		v.ManagerRating = reportOf(*d.Rating)
+	}
+	if d.Performance != nil && len(d.Performance.Months) > 0 {
+		v.Performance = d.Performance
 	}
 	return v, nil
 }

@@ -104,11 +104,15 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 	}
 	rng := rand.New(rand.NewPCG(2026, 11))
 	var earlier []assess.Earlier
+	staff := map[string]string{} // name → ID, for the performance records
 	for _, dp := range people {
 		email := strings.ToLower(strings.NewReplacer(" ", ".", "á", "a", "ö", "o").Replace(dp.name)) + "@demo.rolefit.example"
 		p, err := o.CreatePerson(ctx, store.NewPerson{Name: dp.name, Email: email, Kind: dp.kind, JobTitle: dp.role}, by)
 		if err != nil {
 			return nil, false, fmt.Errorf("create demo person %s: %w", dp.name, err)
+		}
+		if dp.kind == store.Staff {
+			staff[dp.name] = p.ID
 		}
 		if id := roleIDs[dp.role]; id != "" && dp.kind == store.Staff {
 			if err := o.SetCurrentRole(ctx, p.ID, id, by); err != nil {
@@ -137,6 +141,9 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 		if err != nil {
 			return nil, false, fmt.Errorf("record demo response of %s: %w", dp.name, err)
 		}
+	}
+	if err := seedPerformance(ctx, o, staff, st.Now(), by); err != nil {
+		return nil, false, err
 	}
 	return logins, true, nil
 }

@@ -58,12 +58,12 @@ func handleAPITeam(uc *app.App) fiber.Handler {
 }
 
 // apiProfile is GET /api/v1/people/{id}/profile's answer. Performance is
-// always null: performance records do not exist yet.
+// null for a candidate and for staff without performance records.
 type apiProfile struct {
-	Person        *store.Person `json:"person"`
-	SelfReport    *apiReport    `json:"self_report"`
-	ManagerRating *apiReport    `json:"manager_rating"`
-	Performance   *struct{}     `json:"performance"`
+	Person        *store.Person   `json:"person"`
+	SelfReport    *apiReport      `json:"self_report"`
+	ManagerRating *apiReport      `json:"manager_rating"`
+	Performance   *apiPerformance `json:"performance"`
 }
 
 type apiReport struct {
@@ -118,6 +118,7 @@ func handleAPIProfile(uc *app.App) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		return c.JSON(apiProfile{Person: v.Person, SelfReport: apiReportOf(v.SelfReport), ManagerRating: apiReportOf(v.ManagerRating)})
+		return c.JSON(apiProfile{Person: v.Person, SelfReport: apiReportOf(v.SelfReport), ManagerRating: apiReportOf(v.ManagerRating),
+			Performance: apiPerformanceOf(v.Performance)})
 	}
 }

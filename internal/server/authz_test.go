@@ -36,30 +36,32 @@ const (
 // authzMatrix lists every route of the router. A test fails when a route
 // is missing, so a new route cannot skip this table.
 var authzMatrix = map[string]access{
-	"GET /healthz":                   {ok, ok, ok, ok},
-	"GET /readyz":                    {ok, ok, ok, ok},
-	"GET /api/v1/openapi.json":       {ok, ok, ok, ok},
-	"GET /api/v1/me":                 {unauth, ok, 0, ok},
-	"GET /api/v1/questionnaires":     {unauth, ok, 0, ok},
-	"GET /api/v1/questionnaires/:id": {unauth, ok, 0, ok},
-	"POST /api/v1/people":            {unauth, bad, 0, bad}, // empty body
-	"GET /api/v1/people":             {unauth, ok, 0, ok},
-	"GET /api/v1/people/:id":         {unauth, notFound, 0, ok},
-	"GET /api/v1/people/:id/profile": {unauth, notFound, 0, ok},
-	"GET /api/v1/people/export":      {unauth, ok, 0, ok}, // B exports only its own (empty) list
-	"GET /api/v1/people/:id/export":  {unauth, notFound, 0, ok},
-	"GET /api/v1/team":               {unauth, ok, 0, ok},       // B sees only its own (empty) team
-	"POST /api/v1/invitations":       {unauth, bad, 0, created}, // B: A's person_id is "no such person"
-	"GET /api/v1/invitations/:id":    {unauth, notFound, 0, ok},
-	"POST /api/v1/responses":         {unauth, bad, 0, bad}, // B: no such person; A: answers missing
-	"POST /api/v1/simulate":          {unauth, ok, 0, ok},   // reads no organisation data
-	"GET /api/v1/roles":              {unauth, ok, 0, ok},
-	"POST /api/v1/roles":             {unauth, created, 0, created}, // B adds a role of its own
-	"GET /api/v1/roles/:id":          {unauth, notFound, 0, ok},
-	"PATCH /api/v1/roles/:id":        {unauth, notFound, 0, ok},
-	"DELETE /api/v1/roles/:id":       {unauth, notFound, 0, http.StatusNoContent},
-	"GET /api/v1/placement":          {unauth, ok, 0, ok},
-	"GET /api/v1/people/:id/fit":     {unauth, notFound, 0, ok},
+	"GET /healthz":                        {ok, ok, ok, ok},
+	"GET /readyz":                         {ok, ok, ok, ok},
+	"GET /api/v1/openapi.json":            {ok, ok, ok, ok},
+	"GET /api/v1/me":                      {unauth, ok, 0, ok},
+	"GET /api/v1/questionnaires":          {unauth, ok, 0, ok},
+	"GET /api/v1/questionnaires/:id":      {unauth, ok, 0, ok},
+	"POST /api/v1/people":                 {unauth, bad, 0, bad}, // empty body
+	"GET /api/v1/people":                  {unauth, ok, 0, ok},
+	"GET /api/v1/people/:id":              {unauth, notFound, 0, ok},
+	"GET /api/v1/people/:id/profile":      {unauth, notFound, 0, ok},
+	"GET /api/v1/people/export":           {unauth, ok, 0, ok}, // B exports only its own (empty) list
+	"GET /api/v1/people/:id/export":       {unauth, notFound, 0, ok},
+	"GET /api/v1/team":                    {unauth, ok, 0, ok},       // B sees only its own (empty) team
+	"POST /api/v1/invitations":            {unauth, bad, 0, created}, // B: A's person_id is "no such person"
+	"GET /api/v1/invitations/:id":         {unauth, notFound, 0, ok},
+	"POST /api/v1/responses":              {unauth, bad, 0, bad}, // B: no such person; A: answers missing
+	"POST /api/v1/simulate":               {unauth, ok, 0, ok},   // reads no organisation data
+	"GET /api/v1/roles":                   {unauth, ok, 0, ok},
+	"POST /api/v1/roles":                  {unauth, created, 0, created}, // B adds a role of its own
+	"GET /api/v1/roles/:id":               {unauth, notFound, 0, ok},
+	"PATCH /api/v1/roles/:id":             {unauth, notFound, 0, ok},
+	"DELETE /api/v1/roles/:id":            {unauth, notFound, 0, http.StatusNoContent},
+	"GET /api/v1/placement":               {unauth, ok, 0, ok},
+	"GET /api/v1/people/:id/fit":          {unauth, notFound, 0, ok},
+	"GET /api/v1/people/:id/performance":  {unauth, notFound, 0, ok},
+	"POST /api/v1/people/:id/performance": {unauth, notFound, 0, bad}, // A's person is a candidate: performance is for staff
 
 	"GET /login":   {ok, redirect, redirect, redirect},
 	"POST /login":  {denied, unauth, unauth, unauth}, // anonymous: no CSRF token; others: empty form
@@ -84,6 +86,8 @@ var authzMatrix = map[string]access{
 	"POST /people/:id/invitations/:inv/withdraw": {denied, notFound, redirect, conflict}, // A's admin finds it withdrawn
 	"POST /people/:id/erase":                     {denied, notFound, redirect, notFound}, // A's admin finds it erased
 	"POST /people/:id/current-role":              {denied, notFound, redirect, redirect},
+	"POST /people/:id/performance":               {denied, notFound, bad, bad}, // a candidate
+	"POST /people/:id/performance/import":        {denied, notFound, bad, bad}, // an empty file
 
 	"GET /i/:token":          {ok, ok, ok, ok},
 	"POST /i/:token/consent": {bad, bad, bad, bad},                     // box not ticked
@@ -127,6 +131,8 @@ var authzForms = map[string]string{
 	"POST /api/v1/simulate":                    `{"churn":0.02}`,
 	"POST /api/v1/roles":                       `{"name":"Seller","activity":"new_business","profile":{"hunter":1},"seats_max":2,"hours_per_month":140,"baseline_rate":100,"monthly_cost":5000}`,
 	"PATCH /api/v1/roles/:id":                  `{"seats_max":3}`,
+	"POST /api/v1/people/:id/performance":      `{"month":"2026-01","new_business_hours":10,"new_business_revenue":1000}`,
+	"POST /people/:id/performance":             "month=2026-01&new_business_hours=10&new_business_revenue=1000",
 	"POST /settings/roles/:id":                 "name=Seller&activity=new_business&seats_min=0&seats_max=2&hours_per_month=140&baseline_rate=100&monthly_cost=5000&profile.hunter=1",
 }
 

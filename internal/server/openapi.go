@@ -82,6 +82,10 @@ var apiOperations = []apiOperation{
 		status: "200", response: placementSchema},
 	{method: "GET", path: "/api/v1/people/{id}/fit", summary: "A person's fit and expected monthly value for every role, and where the team placement puts them",
 		params: []obj{pathParam("id")}, status: "200", response: fitSchema},
+	{method: "GET", path: "/api/v1/people/{id}/performance", summary: "A staff member's recorded months of hours and revenue, with the observed revenue per hour on each activity",
+		params: []obj{pathParam("id")}, status: "200", response: performanceSchema},
+	{method: "POST", path: "/api/v1/people/{id}/performance", summary: "Record one month of a staff member's hours and revenue on new business and on account service",
+		params: []obj{pathParam("id")}, body: newPerformanceMonthSchema, status: "201", response: performanceMonthSchema},
 }
 
 func pathParam(name string) obj {
@@ -182,7 +186,7 @@ var apiSchemas = obj{
 		"person":         obj{"type": "object", "properties": obj{"id": str, "name": str, "email": str, "kind": str, "job_title": str, "created_at": dateTime, "updated_at": dateTime}},
 		"self_report":    nullable(ref("Report")),
 		"manager_rating": nullable(ref("Report")),
-		"performance":    obj{"type": "null", "description": "always null: performance records do not exist yet"}}},
+		"performance":    nullable(performanceSchema)}},
 	"Report": obj{"type": "object", "description": "one scored response", "properties": obj{
 		"questionnaire": str, "version": integer, "submitted_at": dateTime,
 		"rated_by":   obj{"type": "string", "description": "the rater; only on a manager's rating"},

@@ -13,6 +13,9 @@ import (
 type personPage struct {
 	*app.PersonDetail
 	MailOn bool
+	// Performance is a staff member's Performance section; nil for a
+	// candidate.
+	Performance *performanceView
 	// New is set on the response that created or renewed a link: the one
 	// time the link is shown.
 	New *newLink
@@ -26,21 +29,46 @@ type newLink struct {
 }
 
 func renderPerson(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, nl *newLink) error {
+	return renderPersonWith(c, uc, rnd, status, v, nl, performanceForm{})
+}
+
+// performanceForm is what a rejected performance form or file left to
+// show in the Performance section.
+type performanceForm struct {
+	Message, CSV string
+	Import       bool
+}
+
+func renderPersonWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, nl *newLink, pf performanceForm) error {
 	d, err := uc.Person(c.UserContext(), actorOf(c), c.Params("id"))
 	if err != nil {
 		return err
 	}
 	v.Title = d.Person.Name
 	if v.Form == nil {
-		v.Form = map[string]string{"expires_in_days": strconv.Itoa(store.DefaultInvitationDays)}
-		if len(d.Questionnaires) > 0 {
-			v.Form["questionnaire"] = app.Ref(d.Questionnaires[0])
-		}
+		v.Form = map[string]string{}
+	}
+	// Defaults for the fields a rejected form (this one or another on the
+	// page) did not send.
+	if _, ok := v.Form["expires_in_days"]; !ok {
+		v.Form["expires_in_days"] = strconv.Itoa(store.DefaultInvitationDays)
+	}
+	if _, ok := v.Form["questionnaire"]; !ok && len(d.Questionnaires) > 0 {
+		v.Form["questionnaire"] = app.Ref(d.Questionnaires[0])
 	}
 	if nl != nil {
 		c.Set(fiber.HeaderCacheControl, "no-store") // the link is shown once
 	}
-	v.Data = personPage{PersonDetail: d, MailOn: uc.MailOn(), New: nl}
+	page := personPage{PersonDetail: d, MailOn: uc.MailOn(), New: nl}
+	if d.Performance != nil {
+		code, err := uc.Currency(c.UserContext(), actorOf(c))
+		if err != nil {
+			return err
+		}
+		page.Performance = performanceViewOf(d.Performance, moneyIn(code), uc.Now())
+		page.Performance.Message, page.Performance.CSV, page.Performance.Import = pf.Message, pf.CSV, pf.Import
+	}
+	v.Data = page
 	return rnd.render(c, status, "person", v)
 }
 

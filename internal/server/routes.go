@@ -60,6 +60,8 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	api.Delete("/roles/:id", handleAPIRoleDelete(uc))
 	api.Get("/placement", handleAPIPlacement(uc))
 	api.Get("/people/:id/fit", handleAPIFit(uc))
+	api.Get("/people/:id/performance", handleAPIPerformance(uc))
+	api.Post("/people/:id/performance", handleAPIPerformanceCreate(uc))
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
@@ -113,6 +115,8 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Get("/team", requireUser, handleTeam(uc, rnd))
 	app.Get("/placement", requireUser, handlePlacement(uc, rnd))
 	app.Post("/people/:id/current-role", requireUser, handleCurrentRole(uc))
+	app.Post("/people/:id/performance", requireUser, handlePerformanceCreate(uc, rnd))
+	app.Post("/people/:id/performance/import", requireUser, handlePerformanceImport(uc, rnd))
 
 	app.Get("/settings", requireUser, handleSettings(st, rnd))
 	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd, newFailures(cfg.AccountLimit, cfg.AccountWindow, now)))

@@ -1,0 +1,219 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// Performance is a staff member's recorded months with the observed
+// revenue per hour on each activity over all of them.
+type Performance struct {
+	// Months are oldest first.
+	Months []store.PerformanceMonth
+	// NewBusinessRate and ServiceRate are total revenue over total hours
+	// on that activity (store.PerformanceTotals.Rates); nil without hours.
+	NewBusinessRate *float64
+	ServiceRate     *float64
+}
+
+// performanceOf summarises recorded months.
+func performanceOf(ms []store.PerformanceMonth) *Performance {
+	p := &Performance{Months: ms}
+	p.NewBusinessRate, p.ServiceRate = store.TotalOf(ms).Rates()
+	return p
+}
+
+// RecordPerformance records one month of a staff member's work. A month
+// already recorded is a conflict unless replace is set, when the new
+// figures take the old ones' place: re-entering a month is a correction,
+// never an addition (README.md, "Performance records").
+func (a *App) RecordPerformance(ctx context.Context, act Actor, personID string, in store.PerformanceInput, replace bool) (*store.PerformanceMonth, error) {
+	in.Person = personID
+	ms, err := a.org(act).RecordPerformance(ctx, []store.PerformanceInput{in}, nil, replace, act.Audit)
+	if err != nil {
+		return nil, err
+	}
+	return &ms[0], nil
+}
+
+// PersonPerformance returns a staff member's months and observed rates;
+// a candidate has none and gets an empty record.
+func (a *App) PersonPerformance(ctx context.Context, act Actor, personID string) (*Performance, error) {
+	org := a.org(act)
+	p, err := org.Person(ctx, personID)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := org.PerformanceMonths(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, "performance"); err != nil {
+		return nil, err
+	}
+	return performanceOf(ms), nil
+}
+
+// ImportedPerformance says what a performance import recorded.
+type ImportedPerformance struct {
+	Months int
+	People int
+}
+
+// Message says what was done, in words a manager reads after an import.
+func (im ImportedPerformance) Message() string {
+	months, people := "months", "people"
+	if im.Months == 1 {
+		months = "month"
+	}
+	if im.People == 1 {
+		people = "person"
+	}
+	return fmt.Sprintf("Recorded %d %s of performance for %d %s.", im.Months, months, im.People, people)
+}
+
+// performanceColumns are the columns of a performance file, in the order
+// assumed when it has no header.
+var performanceColumns = []string{"person", "month", "new_business_hours", "new_business_revenue", "service_hours", "service_revenue"}
+
+// ImportPerformance records months of performance from a CSV file with
+// the columns performanceColumns (a header row naming them is optional
+// and may order them any way; the person is an ID or an e-mail address):
+// all of them, or, when any row has a problem, none, with an error naming
+// each row and column. replace lets the file's months overwrite months
+// already recorded; without it they are an error on their row.
+func (a *App) ImportPerformance(ctx context.Context, act Actor, text []byte, replace bool) (ImportedPerformance, error) {
+	ins, rows, err := parsePerformanceCSV(text)
+	if err != nil {
+		return ImportedPerformance{}, err
+	}
+	ms, err := a.org(act).RecordPerformance(ctx, ins, rows, replace, act.Audit)
+	if err != nil {
+		return ImportedPerformance{}, err
+	}
+	people := map[string]bool{}
+	for _, m := range ms {
+		people[m.PersonID] = true
+	}
+	return ImportedPerformance{Months: len(ms), People: len(people)}, nil
+}
+
+// parsePerformanceCSV reads months from CSV text. Rows are numbered as a
+// spreadsheet numbers them (the first line is row 1, blank lines count);
+// a number that does not read is reported on its row and column.
+func parsePerformanceCSV(text []byte) ([]store.PerformanceInput, []int, error) {
+	text = bytes.TrimPrefix(text, []byte("\ufeff")) // spreadsheet byte-order mark
+	if !utf8.Valid(text) {
+		return nil, nil, errs.InvalidFields("The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8”.", map[string]string{"file": "is not UTF-8 text"})
+	}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	var records [][]string
+	var lines []int // the line each record starts on: csv skips blank lines
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, nil, errs.InvalidFields("The file could not be read as CSV.", map[string]string{fmt.Sprintf("row %d", pe.Line): pe.Err.Error()})
+		}
+		if err != nil {
+			return nil, nil, errs.Invalid("The file could not be read: %v", err)
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a line of spaces
+		}
+		line, _ := r.FieldPos(0)
+		records, lines = append(records, rec), append(lines, line)
+	}
+	col := map[string]int{}
+	for i, c := range performanceColumns {
+		col[c] = i
+	}
+	header := false
+	if len(records) > 0 && (hasColumn(records[0], "person") || hasColumn(records[0], "month")) {
+		col = map[string]int{}
+		for i, h := range records[0] {
+			h = strings.ToLower(strings.TrimSpace(h))
+			if _, dup := col[h]; dup {
+				return nil, nil, errs.InvalidFields("The header names a column twice.", map[string]string{"row 1": "column " + h + " appears twice"})
+			}
+			col[h] = i
+		}
+		var missing []string
+		for _, c := range performanceColumns {
+			if _, ok := col[c]; !ok {
+				missing = append(missing, c)
+			}
+		}
+		if len(missing) > 0 {
+			return nil, nil, errs.InvalidFields("The header lacks a column.", map[string]string{"row 1": "has no " + strings.Join(missing, ", ") + " column"})
+		}
+		records, lines, header = records[1:], lines[1:], true
+	}
+	var ins []store.PerformanceInput
+	var rows []int
+	fields := map[string]string{}
+	for i, rec := range records {
+		row := lines[i]
+		if !header && len(rec) != len(performanceColumns) {
+			fields[fmt.Sprintf("row %d", row)] = fmt.Sprintf("has %d columns; expected %s", len(rec), strings.Join(performanceColumns, ","))
+			continue
+		}
+		cell := func(name string) string {
+			if j := col[name]; j < len(rec) {
+				return strings.TrimSpace(rec[j])
+			}
+			return ""
+		}
+		number := func(name string) float64 {
+			s := cell(name)
+			if s == "" {
+				return 0 // an empty cell is none
+			}
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				fields[fmt.Sprintf("row %d: %s", row, name)] = "must be a number such as 1250.50 (no currency sign or thousands separator)"
+				return 0
+			}
+			return v
+		}
+		ins = append(ins, store.PerformanceInput{Person: cell("person"), Month: cell("month"),
+			NewBusinessHours: number("new_business_hours"), NewBusinessRevenue: number("new_business_revenue"),
+			ServiceHours: number("service_hours"), ServiceRevenue: number("service_revenue")})
+		rows = append(rows, row)
+	}
+	if len(fields) > 0 {
+		return nil, nil, errs.InvalidFields(fmt.Sprintf("Nothing was recorded: %d problems in the file. Fix them and upload it again.", len(fields)), fields)
+	}
+	if len(ins) == 0 {
+		return nil, nil, errs.InvalidFields("The file has no months in it.", map[string]string{"file": "has no rows of performance"})
+	}
+	if len(ins) > maxImportRows {
+		return nil, nil, errs.InvalidFields("The file is too long.", map[string]string{"file": fmt.Sprintf("has %d rows; upload at most %d at a time", len(ins), maxImportRows)})
+	}
+	return ins, rows, nil
+}
+
+// hasColumn reports whether a row names the column, as a header does.
+func hasColumn(rec []string, name string) bool {
+	for _, h := range rec {
+		if strings.EqualFold(strings.TrimSpace(h), name) {
+			return true
+		}
+	}
+	return false
+}

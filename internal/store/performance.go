@@ -1,0 +1,364 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"rolefit/internal/errs"
+)
+
+// PerformanceMonth is one calendar month of a staff member's work: the
+// hours spent and the revenue brought in on new business and on account
+// service. Placement values a person with records on their observed
+// revenue per hour (PerformanceTotals.Rates) instead of an estimate.
+type PerformanceMonth struct {
+	OrgID    string `json:"-"`
+	PersonID string `json:"-"`
+	// Month is the calendar month, written YYYY-MM.
+	Month              string    `json:"month"`
+	NewBusinessHours   float64   `json:"new_business_hours"`
+	NewBusinessRevenue float64   `json:"new_business_revenue"`
+	ServiceHours       float64   `json:"service_hours"`
+	ServiceRevenue     float64   `json:"service_revenue"`
+	CreatedAt          time.Time `json:"created_at"`
+	UpdatedAt          time.Time `json:"updated_at"`
+}
+
+// TableName tells GORM the table.
+func (PerformanceMonth) TableName() string { return "performance_months" }
+
+// MaxMonthHours is the most hours a calendar month has (31 × 24): no one
+// works more, on both activities together.
+const MaxMonthHours = 744
+
+// MaxMonthRevenue bounds a month's revenue on one activity, so that a
+// typing slip cannot make every observed rate meaningless.
+const MaxMonthRevenue = 1e12
+
+// PerformanceInput is one month as a manager enters it. Field errors are
+// keyed by the snake-case names of the CSV columns and the API
+// ("new_business_hours").
+type PerformanceInput struct {
+	// Person is the staff member's ID or, in a file, their e-mail address.
+	Person             string
+	Month              string
+	NewBusinessHours   float64
+	NewBusinessRevenue float64
+	ServiceHours       float64
+	ServiceRevenue     float64
+}
+
+var monthPattern = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])$`)
+
+// Check cleans a month's input and returns what is wrong with it, keyed
+// by field after prefix (such as "row 7: "). A month after now's month is
+// in the future and refused: a record is of work done.
+func (in PerformanceInput) Check(now time.Time, prefix string) (PerformanceInput, map[string]string) {
+	f := map[string]string{}
+	in.Person = strings.TrimSpace(in.Person)
+	if in.Person == "" {
+		f[prefix+"person"] = "is required (the person's ID or e-mail address)"
+	}
+	in.Month = strings.TrimSpace(in.Month)
+	thisMonth := now.UTC().Format("2006-01")
+	switch {
+	case in.Month == "":
+		f[prefix+"month"] = "is required, written YYYY-MM such as " + thisMonth
+	case !monthPattern.MatchString(in.Month):
+		f[prefix+"month"] = "must be a month written YYYY-MM, such as " + thisMonth
+	case in.Month < "2000-01":
+		f[prefix+"month"] = "must be January 2000 or later"
+	case in.Month > thisMonth: // YYYY-MM compares as text in calendar order
+		f[prefix+"month"] = "is in the future; this month is " + thisMonth
+	}
+	bad := func(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) || v < 0 }
+	activity := func(name string, hours, revenue float64) {
+		hk, rk := prefix+name+"_hours", prefix+name+"_revenue"
+		switch {
+		case bad(hours):
+			f[hk] = "must be a number of at least 0"
+		case hours > MaxMonthHours:
+			f[hk] = fmt.Sprintf("must be at most %d (the hours of a month)", MaxMonthHours)
+		}
+		switch {
+		case bad(revenue):
+			f[rk] = "must be a number of at least 0"
+		case revenue > MaxMonthRevenue:
+			f[rk] = fmt.Sprintf("must be at most %g", float64(MaxMonthRevenue))
+		case revenue > 0 && hours == 0:
+			f[rk] = "is above 0 with no " + name + "_hours: revenue needs the hours it was earned in"
+		}
+	}
+	activity("new_business", in.NewBusinessHours, in.NewBusinessRevenue)
+	activity("service", in.ServiceHours, in.ServiceRevenue)
+	if f[prefix+"new_business_hours"] == "" && f[prefix+"service_hours"] == "" && in.NewBusinessHours+in.ServiceHours > MaxMonthHours {
+		f[prefix+"service_hours"] = fmt.Sprintf("with new_business_hours makes more than %d hours in one month", MaxMonthHours)
+	}
+	return in, f
+}
+
+// RecordPerformance stores months of performance, all or none. When rows
+// is nil, ins holds one month of the person whose ID it names: an unknown
+// person is not found, a month already stored is a conflict unless
+// replace is set, and errors are keyed by field. When rows is given,
+// ins[i] comes from row rows[i] of a file and names its person by ID or
+// e-mail; every problem, an unknown person included, is reported as
+// "row N: field" and nothing is stored. replace lets a month already
+// stored be overwritten; a month given twice in one file is always an
+// error.
+func (o *Org) RecordPerformance(ctx context.Context, ins []PerformanceInput, rows []int, replace bool, by Actor) ([]PerformanceMonth, error) {
+	if rows != nil && len(rows) != len(ins) {
+		return nil, fmt.Errorf("record performance: %d row numbers for %d months", len(rows), len(ins))
+	}
+	if len(ins) == 0 {
+		return nil, errs.Invalid("There are no months to record.")
+	}
+	prefix := func(i int) string {
+		if rows != nil {
+			return fmt.Sprintf("row %d: ", rows[i])
+		}
+		return ""
+	}
+	now := o.s.now()
+	fields := map[string]string{}
+	for i := range ins {
+		var f map[string]string
+		ins[i], f = ins[i].Check(now, prefix(i))
+		for k, v := range f {
+			fields[k] = v
+		}
+	}
+	var out []PerformanceMonth
+	err := o.s.tx(ctx, func(tx *gorm.DB) error {
+		people, err := o.performancePeople(tx, ins)
+		if err != nil {
+			return err
+		}
+		out = make([]PerformanceMonth, 0, len(ins))
+		seen := map[string]int{}
+		for i, in := range ins {
+			if in.Person == "" {
+				continue
+			}
+			p, ok := people[in.Person]
+			if !ok {
+				p, ok = people[strings.ToLower(in.Person)]
+			}
+			switch {
+			case !ok && rows == nil:
+				return errs.NotFound("person")
+			case !ok:
+				fields[prefix(i)+"person"] = "is no one in your organisation (give the person's ID or e-mail address)"
+				continue
+			case p.Kind != Staff:
+				fields[prefix(i)+"person"] = "is a candidate: performance is recorded for staff only"
+				continue
+			}
+			key := p.ID + "|" + in.Month
+			if j, dup := seen[key]; dup && fields[prefix(i)+"month"] == "" {
+				fields[prefix(i)+"month"] = fmt.Sprintf("%s for %s is also on row %d", in.Month, p.Name, rows[j])
+				continue
+			}
+			seen[key] = i
+			out = append(out, PerformanceMonth{OrgID: o.id, PersonID: p.ID, Month: in.Month,
+				NewBusinessHours: in.NewBusinessHours, NewBusinessRevenue: in.NewBusinessRevenue,
+				ServiceHours: in.ServiceHours, ServiceRevenue: in.ServiceRevenue, CreatedAt: now, UpdatedAt: now})
+		}
+		stored, err := o.storedMonths(tx, out)
+		if err != nil {
+			return err
+		}
+		if !replace {
+			for _, pm := range out {
+				if stored[pm.PersonID+"|"+pm.Month] {
+					i := seen[pm.PersonID+"|"+pm.Month]
+					fields[prefix(i)+"month"] = fmt.Sprintf("%s is already recorded for this person; choose replace to overwrite it", pm.Month)
+					if rows == nil && len(fields) == 1 {
+						return &errs.Error{Code: errs.CodeConflict, Message: "That month is already recorded. Choose replace to overwrite it.", Fields: fields}
+					}
+				}
+			}
+		}
+		if len(fields) > 0 {
+			msg := "Please correct the highlighted fields."
+			if rows != nil {
+				msg = fmt.Sprintf("Nothing was recorded: %d problems in the file. Fix them and upload it again.", len(fields))
+			}
+			return errs.InvalidFields(msg, fields)
+		}
+		replaced := 0
+		for _, pm := range out {
+			if !stored[pm.PersonID+"|"+pm.Month] {
+				continue
+			}
+			res := o.scope(tx).Where("person_id = ? AND month = ?", pm.PersonID, pm.Month).Delete(&PerformanceMonth{})
+			if res.Error != nil {
+				return fmt.Errorf("replace performance month: %w", res.Error)
+			}
+			replaced++
+		}
+		if err := tx.CreateInBatches(out, 200).Error; err != nil {
+			return fmt.Errorf("record performance: %w", err)
+		}
+		if rows == nil {
+			detail := "performance " + out[0].Month
+			if replaced > 0 {
+				detail += " (replaced)"
+			}
+			return o.audit(tx, by, "update", "person", out[0].PersonID, detail)
+		}
+		// One entry per person, so each person's own audit trail (their
+		// data-access export) says who recorded their months.
+		perPerson := map[string]int{}
+		var order []string
+		for _, pm := range out {
+			if perPerson[pm.PersonID] == 0 {
+				order = append(order, pm.PersonID)
+			}
+			perPerson[pm.PersonID]++
+		}
+		for _, id := range order {
+			if err := o.audit(tx, by, "update", "person", id, fmt.Sprintf("performance: %d months from a file", perPerson[id])); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// performancePeople finds the people the inputs name, by ID or by e-mail
+// address, keyed by ID and by lower-cased e-mail address.
+func (o *Org) performancePeople(tx *gorm.DB, ins []PerformanceInput) (map[string]Person, error) {
+	refs := map[string]bool{}
+	for _, in := range ins {
+		if in.Person != "" {
+			refs[in.Person] = true
+		}
+	}
+	list := make([]string, 0, len(refs))
+	for r := range refs {
+		list = append(list, r)
+	}
+	out := map[string]Person{}
+	for chunk := range chunks(list, 400) {
+		// E-mail addresses are stored lower-cased; IDs are compared as given.
+		emails := make([]string, len(chunk))
+		for i, r := range chunk {
+			emails[i] = strings.ToLower(r)
+		}
+		var ps []Person
+		if err := o.scope(tx).Where("id IN ? OR (email <> '' AND email IN ?)", chunk, emails).Find(&ps).Error; err != nil {
+			return nil, fmt.Errorf("find people of performance records: %w", err)
+		}
+		for _, p := range ps {
+			out[p.ID] = p
+			if p.Email != "" {
+				out[p.Email] = p
+			}
+		}
+	}
+	return out, nil
+}
+
+// storedMonths reports which of the months are already stored, keyed
+// "personID|month".
+func (o *Org) storedMonths(tx *gorm.DB, ms []PerformanceMonth) (map[string]bool, error) {
+	ids := map[string]bool{}
+	for _, m := range ms {
+		ids[m.PersonID] = true
+	}
+	list := make([]string, 0, len(ids))
+	for id := range ids {
+		list = append(list, id)
+	}
+	stored := map[string]bool{}
+	for chunk := range chunks(list, 400) {
+		var got []PerformanceMonth
+		if err := o.scope(tx).Select("person_id", "month").Where("person_id IN ?", chunk).Find(&got).Error; err != nil {
+			return nil, fmt.Errorf("read stored performance months: %w", err)
+		}
+		for _, g := range got {
+			stored[g.PersonID+"|"+g.Month] = true
+		}
+	}
+	return stored, nil
+}
+
+// PerformanceMonths returns a person's recorded months, oldest first.
+func (o *Org) PerformanceMonths(ctx context.Context, personID string) ([]PerformanceMonth, error) {
+	var ms []PerformanceMonth
+	if err := o.scope(o.s.reader(ctx)).Where("person_id = ?", personID).Order("month").Find(&ms).Error; err != nil {
+		return nil, fmt.Errorf("read performance months: %w", err)
+	}
+	return ms, nil
+}
+
+// PerformanceTotals are a person's hours and revenue summed over every
+// recorded month.
+type PerformanceTotals struct {
+	PersonID           string
+	Months             int
+	NewBusinessHours   float64
+	NewBusinessRevenue float64
+	ServiceHours       float64
+	ServiceRevenue     float64
+}
+
+// TotalOf sums months of one person.
+func TotalOf(ms []PerformanceMonth) PerformanceTotals {
+	var t PerformanceTotals
+	for _, m := range ms {
+		t.PersonID = m.PersonID
+		t.Months++
+		t.NewBusinessHours += m.NewBusinessHours
+		t.NewBusinessRevenue += m.NewBusinessRevenue
+		t.ServiceHours += m.ServiceHours
+		t.ServiceRevenue += m.ServiceRevenue
+	}
+	return t
+}
+
+// Rates returns the observed revenue per hour on new business and on
+// account service: total revenue over total hours across the recorded
+// months, so a month of many hours counts for more than a month of few
+// (an hour-weighted mean, not a mean of monthly rates). Each is nil when
+// no hours were recorded on that activity.
+func (t PerformanceTotals) Rates() (newBusiness, service *float64) {
+	rate := func(revenue, hours float64) *float64 {
+		if hours <= 0 {
+			return nil
+		}
+		r := revenue / hours
+		return &r
+	}
+	return rate(t.NewBusinessRevenue, t.NewBusinessHours), rate(t.ServiceRevenue, t.ServiceHours)
+}
+
+// AllPerformanceTotals returns the totals of every person of the
+// organisation with records, keyed by person ID.
+func (o *Org) AllPerformanceTotals(ctx context.Context) (map[string]PerformanceTotals, error) {
+	var ts []PerformanceTotals
+	err := o.scope(o.s.reader(ctx).Model(&PerformanceMonth{})).
+		Select("person_id, COUNT(*) AS months, SUM(new_business_hours) AS new_business_hours, " +
+			"SUM(new_business_revenue) AS new_business_revenue, SUM(service_hours) AS service_hours, " +
+			"SUM(service_revenue) AS service_revenue").
+		Group("person_id").Scan(&ts).Error
+	if err != nil {
+		return nil, fmt.Errorf("sum performance: %w", err)
+	}
+	out := make(map[string]PerformanceTotals, len(ts))
+	for _, t := range ts {
+		out[t.PersonID] = t
+	}
+	return out, nil
+}
