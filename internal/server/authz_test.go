@@ -84,6 +84,8 @@ var authzMatrix = map[string]access{
 	"POST /people/:id/invitations/:inv/withdraw": {denied, notFound, redirect, conflict}, // A's admin finds it withdrawn
 	"POST /people/:id/erase":                     {denied, notFound, redirect, notFound}, // A's admin finds it erased
 	"POST /people/:id/current-role":              {denied, notFound, redirect, redirect},
+	"GET /people/:id/rating":                     {redirect, notFound, conflict, conflict}, // A's person is a candidate
+	"POST /people/:id/rating":                    {denied, notFound, conflict, conflict},
 
 	"GET /i/:token":          {ok, ok, ok, ok},
 	"POST /i/:token/consent": {bad, bad, bad, bad},                     // box not ticked

@@ -104,6 +104,8 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Get("/people/export", requireUser, handlePeopleExport(uc))
 	app.Get("/people/:id", requireUser, handlePerson(uc, rnd))
 	app.Post("/people/:id/erase", requireUser, handlePersonErase(uc))
+	app.Get("/people/:id/rating", requireUser, handleRatingForm(uc, rnd))
+	app.Post("/people/:id/rating", requireUser, handleRating(uc, rnd))
 	app.Get("/people/:id/export", requireUser, handlePersonExport(uc))
 	app.Post("/people/:id/invitations", requireUser, handleInvite(uc, rnd))
 	app.Post("/people/:id/invitations/:inv/withdraw", requireUser, handleInvitationWithdraw(uc))
