@@ -124,6 +124,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Get("/settings/roles/:id", requireUser, handleRole(uc, rnd))
 	app.Post("/settings/roles/:id", requireUser, handleRoleUpdate(uc, rnd))
 	app.Post("/settings/roles/:id/delete", requireUser, handleRoleDelete(uc))
+	app.Get("/settings/reliability", requireUser, handleReliability(uc, rnd))
 	admin := app.Group("/settings", requireUser, requireAdmin)
 	admin.Get("/users", handleUsers(uc, rnd))
 	admin.Post("/users", handleUserCreate(uc, rnd))
