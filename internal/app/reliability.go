@@ -27,6 +27,9 @@ type Reliability struct {
 	Enough bool
 	// Scales holds each scale, then each composite, with its figures.
 	Scales []ScaleReliability
+	// NotForDecisions names the scales and composites whose alpha is below
+	// UsableAlpha.
+	NotForDecisions []string
 	// Undefined lists the scales whose figures cannot be computed on
 	// these responses, each with the reason.
 	Undefined []UndefinedScale
@@ -121,7 +124,11 @@ func (a *App) Reliability(ctx context.Context, act Actor, ref string) (*Reliabil
 	report, rerr := assess.QuestionnaireReliability(q, assess.AnswersTable(q, answers), assess.Pairwise)
 	names := scaleNames(q)
 	for _, s := range report.Scales {
-		out.Scales = append(out.Scales, scaleReliability(q, s, names[s.ID], normsN[s.ID]))
+		sr := scaleReliability(q, s, names[s.ID], normsN[s.ID])
+		if !sr.Usable {
+			out.NotForDecisions = append(out.NotForDecisions, sr.Name)
+		}
+		out.Scales = append(out.Scales, sr)
 	}
 	out.Undefined = undefinedScales(rerr, names)
 	return out, nil

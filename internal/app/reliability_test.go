@@ -80,6 +80,9 @@ func TestReliabilityEqualsAssess(t *testing.T) {
 					t.Errorf("%s: got norms n %d provisional %v, want %d provisional", s.ID, s.NormsN, s.NormsProvisional, len(tc.answers))
 				}
 			}
+			if len(r.NotForDecisions) != unusable {
+				t.Errorf("%d scales named not for decisions, want %d", len(r.NotForDecisions), unusable)
+			}
 			if tc.q == rating && unusable == 0 {
 				t.Error("no scale of random answers is marked as not for decisions")
 			}

@@ -68,7 +68,7 @@ func TestReliabilityPage(t *testing.T) {
 			wantContains(t, s.ID+" row", row, fmt.Sprintf(">%.3f<", fig))
 		}
 		wantContains(t, s.ID+" row", row, fmt.Sprintf(">%d<", s.N), fmt.Sprintf(">%d<", s.K))
-		items := between(page, `id="items-`+s.ID+`"`, "</section>")
+		items := between(page, `id="items-`+s.ID+`"`, "</details>")
 		for _, it := range s.Items {
 			wantContains(t, s.ID+" items", items, fmt.Sprintf(">%.3f<", it.RDrop))
 			if it.AlphaIfDropped != nil {
