@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"rolefit/internal/assess"
 )
@@ -27,6 +28,11 @@ type Reliability struct {
 	Enough bool
 	// Scales holds each scale, then each composite, with its figures.
 	Scales []ScaleReliability
+	// NormsN counts the responses the local norms are made of (the most
+	// of any scale); NormsProvisional is true below
+	// assess.ProvisionalBelowN.
+	NormsN           int
+	NormsProvisional bool
 	// NotForDecisions names the scales and composites whose alpha is below
 	// UsableAlpha.
 	NotForDecisions []string
@@ -86,7 +92,7 @@ func (a *App) Reliability(ctx context.Context, act Actor, ref string) (*Reliabil
 	}
 	n := map[string]int{}
 	for _, c := range counts {
-		n[Ref(&assess.Questionnaire{ID: c.QuestionnaireID, Version: c.QuestionnaireVersion})] = c.N
+		n[fmt.Sprintf("%s:%d", c.QuestionnaireID, c.QuestionnaireVersion)] = c.N
 	}
 	out := &Reliability{}
 	for _, q := range a.cat.All() {
@@ -120,7 +126,9 @@ func (a *App) Reliability(ctx context.Context, act Actor, ref string) (*Reliabil
 	normsN := map[string]int{}
 	for _, c := range dist {
 		normsN[c.ScaleID] += c.N
+		out.NormsN = max(out.NormsN, normsN[c.ScaleID])
 	}
+	out.NormsProvisional = out.NormsN < assess.ProvisionalBelowN
 	report, rerr := assess.QuestionnaireReliability(q, assess.AnswersTable(q, answers), assess.Pairwise)
 	names := scaleNames(q)
 	for _, s := range report.Scales {

@@ -65,6 +65,9 @@ func TestReliabilityEqualsAssess(t *testing.T) {
 			if !r.Enough || r.Responses != len(tc.answers) || len(r.Scales) != len(want.Scales) {
 				t.Fatalf("got enough %v, %d responses, %d scales; want true, %d, %d", r.Enough, r.Responses, len(r.Scales), len(tc.answers), len(want.Scales))
 			}
+			if r.NormsN != len(tc.answers) || !r.NormsProvisional {
+				t.Errorf("got norms of %d responses, provisional %v; want %d, provisional", r.NormsN, r.NormsProvisional, len(tc.answers))
+			}
 			unusable := 0
 			for i, s := range r.Scales {
 				if !reflect.DeepEqual(s.ScaleReliability, want.Scales[i]) {

@@ -93,3 +93,30 @@ func between(s, start, end string) string {
 	}
 	return s
 }
+
+// When every response gives the same answers no figure is defined: the
+// page says why for each scale instead of failing.
+func TestReliabilityPageWithoutVariance(t *testing.T) {
+	f := sqliteFixture(t, Config{})
+	q, _ := testCatalog(t).Latest("manager-rating")
+	uc := useCases(t, f.st, f.clock, nil, "")
+	p, err := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff}, store.ActorOf(f.mgrA))
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := map[string]int{}
+	for _, it := range q.Items() {
+		same[it.ID] = 3
+	}
+	for range assess.MinReferenceN {
+		if _, err := uc.RecordResponse(ctx, usecases.UserActor(f.mgrA), usecases.RecordInput{PersonID: p.ID, Questionnaire: usecases.Ref(q), Answers: same}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	resp, page := f.browser().signIn(f.mgrA).get("/settings/reliability?questionnaire=" + usecases.Ref(q))
+	wantStatus(t, "no variance", resp, http.StatusOK, page)
+	wantContains(t, "no variance", page, "Not computed", "New-business selling")
+	if strings.Contains(page, `<table class="stack reliability">`) {
+		t.Error("a table of figures is shown though none is defined")
+	}
+}
