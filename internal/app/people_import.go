@@ -1,14 +1,9 @@
 package app
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
 	"strings"
-	"unicode/utf8"
 
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
@@ -17,40 +12,20 @@ import (
 // maxImportRows bounds one upload; larger lists can be split.
 const maxImportRows = 10_000
 
-// parsePeopleCSV reads people from CSV text with the columns
-// name,email,kind and an optional job_title. A first row naming those
-// columns is a header and may put them in any order; without one, that
-// order is assumed. A header column "role", the name used before job
-// titles had their own word, is read as job_title, with a note saying so.
-// Rows are numbered as a spreadsheet numbers them (the first line is row
-// 1). It returns the people, the row number of each, and notes.
-func parsePeopleCSV(text []byte) ([]store.NewPerson, []int, []string, error) {
+// parsePeople reads people from an import file: an XLSX workbook (its
+// first sheet) or CSV text separated by commas, semicolons or tabs (see
+// importRecords), with the columns name,email,kind and an optional
+// job_title. A first row naming those columns is a header and may put
+// them in any order; without one, that order is assumed. A header column
+// "role", the name used before job titles had their own word, is read as
+// job_title, with a note saying so. Rows are numbered as a spreadsheet
+// numbers them (the first line is row 1). It returns the people, the row
+// number of each, and notes.
+func parsePeople(data []byte) ([]store.NewPerson, []int, []string, error) {
 	var notes []string
-	text = bytes.TrimPrefix(text, []byte("\ufeff")) // spreadsheet byte-order mark
-	if !utf8.Valid(text) {
-		return nil, nil, nil, errs.InvalidFields("The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8”.", map[string]string{"file": "is not UTF-8 text"})
-	}
-	r := csv.NewReader(bytes.NewReader(text))
-	r.FieldsPerRecord = -1
-	r.TrimLeadingSpace = true
-	var records [][]string
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, nil, nil, errs.InvalidFields("The file could not be read as CSV.",
-				map[string]string{fmt.Sprintf("row %d", pe.Line): pe.Err.Error()})
-		}
-		if err != nil {
-			return nil, nil, nil, errs.Invalid("The file could not be read: %v", err)
-		}
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			rec = nil // a blank line, kept so row numbers match the file
-		}
-		records = append(records, rec)
+	records, err := importRecords(data)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	col := map[string]int{"name": 0, "email": 1, "kind": 2, "job_title": 3}
 	first := 1
@@ -58,6 +33,9 @@ func parsePeopleCSV(text []byte) ([]store.NewPerson, []int, []string, error) {
 		col = map[string]int{}
 		for i, h := range records[0] {
 			h = strings.ToLower(strings.TrimSpace(h))
+			if h == "" {
+				continue // an empty cell beside the header, as spreadsheets leave
+			}
 			if h == "role" {
 				h = "job_title"
 				notes = append(notes, `The column "role" was read as job_title; name it job_title next time.`)
@@ -137,10 +115,11 @@ func (im Imported) Message() string {
 	return msg
 }
 
-// ImportPeople adds people from a CSV file: all of them, or, when any row
-// has a problem, none, with an error naming each row and column.
-func (a *App) ImportPeople(ctx context.Context, act Actor, text []byte) (Imported, error) {
-	people, rows, notes, err := parsePeopleCSV(text)
+// ImportPeople adds people from a CSV or XLSX file (see parsePeople): all
+// of them, or, when any row has a problem, none, with an error naming each
+// row and column.
+func (a *App) ImportPeople(ctx context.Context, act Actor, data []byte) (Imported, error) {
+	people, rows, notes, err := parsePeople(data)
 	if err != nil {
 		return Imported{}, err
 	}

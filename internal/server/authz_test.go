@@ -86,8 +86,10 @@ var authzMatrix = map[string]access{
 	"POST /people/:id/invitations/:inv/withdraw": {denied, notFound, redirect, conflict}, // A's admin finds it withdrawn
 	"POST /people/:id/erase":                     {denied, notFound, redirect, notFound}, // A's admin finds it erased
 	"POST /people/:id/current-role":              {denied, notFound, redirect, redirect},
-	"POST /people/:id/performance":               {denied, notFound, bad, bad}, // a candidate
-	"POST /people/:id/performance/import":        {denied, notFound, bad, bad}, // an empty file
+	"POST /people/:id/performance":               {denied, notFound, bad, bad},             // a candidate
+	"POST /people/:id/performance/import":        {denied, notFound, bad, bad},             // an empty file
+	"GET /people/:id/rating":                     {redirect, notFound, conflict, conflict}, // A's person is a candidate
+	"POST /people/:id/rating":                    {denied, notFound, conflict, conflict},
 
 	"GET /i/:token":          {ok, ok, ok, ok},
 	"POST /i/:token/consent": {bad, bad, bad, bad},                     // box not ticked
@@ -104,6 +106,7 @@ var authzMatrix = map[string]access{
 	"GET /settings/roles/:id":            {redirect, notFound, ok, ok},
 	"POST /settings/roles/:id":           {denied, notFound, redirect, redirect},
 	"POST /settings/roles/:id/delete":    {denied, notFound, redirect, notFound}, // A's admin finds it deleted
+	"GET /settings/reliability":          {redirect, ok, ok, ok},                 // B sees only its own (no) responses
 	"POST /settings/password":            {denied, bad, bad, bad},
 	"GET /settings/users":                {redirect, ok, denied, ok},
 	"POST /settings/users":               {denied, bad, denied, bad},

@@ -22,6 +22,9 @@ type peoplePage struct {
 	// CSV is the pasted file, kept when it had problems so nothing typed
 	// is lost.
 	CSV string
+	// ImportFailed says the page's message is about an import (also of a
+	// spreadsheet file, which is not put back as text).
+	ImportFailed bool
 }
 
 // peopleQueryOf reads the list's filters from the query string.
@@ -37,7 +40,13 @@ func peopleQueryOf(c *fiber.Ctx) (app.PeopleQuery, error) {
 	return q, nil
 }
 
-func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, csvText string) error {
+// importEcho is what a refused import puts back on the page.
+type importEcho struct {
+	Failed bool
+	CSV    string
+}
+
+func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, imp importEcho) error {
 	q, err := peopleQueryOf(c)
 	if err != nil {
 		return err
@@ -50,7 +59,7 @@ func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view,
 		return err
 	}
 	p := peoplePage{Rows: page.Items, Search: q.Search, Kind: q.Kind, Sort: q.Sort, Total: page.Total,
-		Kinds: []store.PersonKind{store.Candidate, store.Staff}, CSV: csvText}
+		Kinds: []store.PersonKind{store.Candidate, store.Staff}, CSV: imp.CSV, ImportFailed: imp.Failed}
 	if page.Next != "" {
 		u := url.Values{"cursor": {page.Next}}
 		for k, val := range map[string]string{"search": q.Search, "kind": q.Kind, "sort": q.Sort} {
@@ -71,7 +80,7 @@ func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view,
 // many.
 func handlePeople(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderPeople(c, uc, rnd, fiber.StatusOK, pageView(c, "People", "people"), "")
+		return renderPeople(c, uc, rnd, fiber.StatusOK, pageView(c, "People", "people"), importEcho{})
 	}
 }
 
@@ -85,7 +94,7 @@ func handlePersonCreate(uc *app.App, rnd *renderer) fiber.Handler {
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
 			v := pageView(c, "People", "people")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
-			return renderPeople(c, uc, rnd, statusOf[code], v, "")
+			return renderPeople(c, uc, rnd, statusOf[code], v, importEcho{})
 		}
 		if err != nil {
 			return err
@@ -95,7 +104,7 @@ func handlePersonCreate(uc *app.App, rnd *renderer) fiber.Handler {
 	}
 }
 
-// handlePeopleImport adds people from a CSV: all of them, or, when any row
+// handlePeopleImport adds people from a CSV or XLSX file: all of them, or, when any row
 // has a problem, none, with a report naming each row and column; the
 // pasted text is kept so nothing typed is lost.
 func handlePeopleImport(uc *app.App, rnd *renderer) fiber.Handler {
@@ -108,7 +117,11 @@ func handlePeopleImport(uc *app.App, rnd *renderer) fiber.Handler {
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
 			v := pageView(c, "People", "people")
 			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
-			return renderPeople(c, uc, rnd, statusOf[code], v, string(text))
+			echo := importEcho{Failed: true}
+			if !app.IsXLSX(text) {
+				echo.CSV = string(text)
+			}
+			return renderPeople(c, uc, rnd, statusOf[code], v, echo)
 		}
 		if err != nil {
 			return err
@@ -118,7 +131,7 @@ func handlePeopleImport(uc *app.App, rnd *renderer) fiber.Handler {
 	}
 }
 
-// readImport gets the CSV from an uploaded file or from the text box.
+// readImport gets the file (CSV or XLSX) uploaded, or the text box's CSV.
 func readImport(c *fiber.Ctx) ([]byte, error) {
 	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
 		f, err := fh.Open()

@@ -109,6 +109,14 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return strconv.FormatFloat(*x, 'f', 2, 64)
 		},
+		// fixed3 shows a figure with three decimals (reliabilities), or a
+		// dash when missing.
+		"fixed3": func(x *float64) string {
+			if x == nil {
+				return "—"
+			}
+			return strconv.FormatFloat(*x, 'f', 3, 64)
+		},
 		// whole shows a number rounded to a whole, or a dash when missing.
 		"whole": func(x *float64) string {
 			if x == nil {

@@ -1,0 +1,211 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"rolefit/internal/assess"
+)
+
+// UsableAlpha is the alpha below which a scale should not be used for
+// decisions about a person: the common rule of thumb for applied use
+// (Nunnally, Psychometric Theory, 1978; Lance, Butts and Michels, 2006,
+// on where the figure comes from).
+const UsableAlpha = 0.70
+
+// Reliability is the reliability page of one questionnaire version over
+// the organisation's own responses (internal/assess/doc.go).
+type Reliability struct {
+	Questionnaire *assess.Questionnaire
+	// Choices are every installed questionnaire version with the number of
+	// the organisation's responses to it, for choosing another.
+	Choices []ReliabilityChoice
+	// Responses counts the responses the figures are computed over.
+	Responses int
+	// Enough is false below assess.MinReferenceN responses: the page then
+	// says so and shows no figures, which would move with every response.
+	Enough bool
+	// Scales holds each scale, then each composite, with its figures.
+	Scales []ScaleReliability
+	// NormsN counts the responses the local norms are made of (the most
+	// of any scale); NormsProvisional is true below
+	// assess.ProvisionalBelowN.
+	NormsN           int
+	NormsProvisional bool
+	// NotForDecisions names the scales and composites whose alpha is below
+	// UsableAlpha.
+	NotForDecisions []string
+	// Undefined lists the scales whose figures cannot be computed on
+	// these responses, each with the reason.
+	Undefined []UndefinedScale
+}
+
+// ReliabilityChoice is one questionnaire version the page can show.
+type ReliabilityChoice struct {
+	Ref       string // "id:version"
+	Title     string
+	Responses int
+}
+
+// ScaleReliability is one scale's or composite's figures with what they
+// mean for using it.
+type ScaleReliability struct {
+	assess.ScaleReliability
+	Name      string
+	Composite bool
+	// Usable is alpha ≥ UsableAlpha.
+	Usable bool
+	// Guidance says in plain words what alpha means for using the scale.
+	Guidance string
+	// NormsN counts the responses the scale's local norms are made of;
+	// NormsProvisional is true below assess.ProvisionalBelowN.
+	NormsN           int
+	NormsProvisional bool
+	Items            []ItemReliability
+}
+
+// ItemReliability is one item's figures within its scale.
+type ItemReliability struct {
+	assess.ItemReliability
+	Text     string
+	Reversed bool
+	// Weak is set when the scale would be more consistent without the
+	// item, or the item hardly goes with the rest (r_drop below 0.20).
+	Weak bool
+}
+
+// UndefinedScale is a scale whose figures cannot be computed.
+type UndefinedScale struct {
+	ID, Name, Reason string
+}
+
+// Reliability computes the reliability of a questionnaire version ("id",
+// "id:version" or empty for the one with most responses) over every one
+// of the organisation's responses to it, pairwise as psych::alpha does,
+// with the state of its local norms.
+func (a *App) Reliability(ctx context.Context, act Actor, ref string) (*Reliability, error) {
+	org := a.org(act)
+	counts, err := org.ResponseCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n := map[string]int{}
+	for _, c := range counts {
+		n[fmt.Sprintf("%s:%d", c.QuestionnaireID, c.QuestionnaireVersion)] = c.N
+	}
+	out := &Reliability{}
+	for _, q := range a.cat.All() {
+		out.Choices = append(out.Choices, ReliabilityChoice{Ref: Ref(q), Title: a.Title(q.ID, q.Version), Responses: n[Ref(q)]})
+	}
+	var q *assess.Questionnaire
+	if ref != "" {
+		if q, err = a.FindQuestionnaire(ref, 0); err != nil {
+			return nil, err
+		}
+	} else {
+		q = defaultReliabilityQuestionnaire(a.cat.All(), n)
+	}
+	out.Questionnaire = q
+	if q == nil {
+		return out, nil
+	}
+	answers, err := org.QuestionnaireAnswers(ctx, q.ID, q.Version)
+	if err != nil {
+		return nil, err
+	}
+	out.Responses = len(answers)
+	out.Enough = len(answers) >= assess.MinReferenceN
+	if !out.Enough {
+		return out, nil
+	}
+	dist, err := org.ScoreDistribution(ctx, q.ID, q.Version)
+	if err != nil {
+		return nil, err
+	}
+	normsN := map[string]int{}
+	for _, c := range dist {
+		normsN[c.ScaleID] += c.N
+		out.NormsN = max(out.NormsN, normsN[c.ScaleID])
+	}
+	out.NormsProvisional = out.NormsN < assess.ProvisionalBelowN
+	report, rerr := assess.QuestionnaireReliability(q, assess.AnswersTable(q, answers), assess.Pairwise)
+	names := scaleNames(q)
+	for _, s := range report.Scales {
+		sr := scaleReliability(q, s, names[s.ID], normsN[s.ID])
+		if !sr.Usable {
+			out.NotForDecisions = append(out.NotForDecisions, sr.Name)
+		}
+		out.Scales = append(out.Scales, sr)
+	}
+	out.Undefined = undefinedScales(rerr, names)
+	return out, nil
+}
+
+// defaultReliabilityQuestionnaire is the questionnaire version with most
+// responses, the first in catalogue order on a tie or with none.
+func defaultReliabilityQuestionnaire(all []*assess.Questionnaire, n map[string]int) *assess.Questionnaire {
+	var best *assess.Questionnaire
+	for _, q := range all {
+		if best == nil || n[Ref(q)] > n[Ref(best)] {
+			best = q
+		}
+	}
+	return best
+}
+
+type scaleName struct {
+	name      string
+	composite bool
+}
+
+func scaleNames(q *assess.Questionnaire) map[string]scaleName {
+	m := map[string]scaleName{}
+	for _, s := range q.Scales {
+		m[s.ID] = scaleName{name: s.Name}
+	}
+	for _, c := range q.Composites {
+		m[c.ID] = scaleName{name: c.Name, composite: true}
+	}
+	return m
+}
+
+func scaleReliability(q *assess.Questionnaire, s assess.ScaleReliability, nm scaleName, normsN int) ScaleReliability {
+	sr := ScaleReliability{ScaleReliability: s, Name: nm.name, Composite: nm.composite, Usable: s.Alpha >= UsableAlpha,
+		NormsN: normsN, NormsProvisional: normsN < assess.ProvisionalBelowN}
+	switch {
+	case s.Alpha >= 0.80:
+		sr.Guidance = "Good: its statements agree well; scores can be compared between people, with the band shown beside each."
+	case s.Alpha >= UsableAlpha:
+		sr.Guidance = "Acceptable: usable for decisions, but read each score with its band, which is wide."
+	default:
+		sr.Guidance = "Do not use this scale for decisions: its statements do not agree well enough on your people's answers, so a score says too little."
+	}
+	for _, it := range s.Items {
+		qi, _ := q.Item(it.ID)
+		ir := ItemReliability{ItemReliability: it, Text: qi.Text, Reversed: qi.Key < 0}
+		ir.Weak = it.RDrop < 0.20 || (it.AlphaIfDropped != nil && *it.AlphaIfDropped > s.Alpha)
+		sr.Items = append(sr.Items, ir)
+	}
+	return sr
+}
+
+// undefinedScales lists the scales QuestionnaireReliability could not
+// compute, from the *assess.ReliabilityError each left in err.
+func undefinedScales(err error, names map[string]scaleName) []UndefinedScale {
+	var out []UndefinedScale
+	if err == nil {
+		return out
+	}
+	list := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		list = j.Unwrap()
+	}
+	for _, e := range list {
+		var re *assess.ReliabilityError
+		if errors.As(e, &re) {
+			out = append(out, UndefinedScale{ID: re.Scale, Name: names[re.Scale].name, Reason: re.Reason})
+		}
+	}
+	return out
+}

@@ -1,0 +1,139 @@
+package server
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+	"rolefit/internal/assess"
+	"rolefit/internal/errs"
+)
+
+// A manager's rating of a staff member, filled in on the web: every
+// statement of the managers' questionnaire on one page, sent through the
+// same use case as POST /api/v1/responses.
+
+// ratingPage is the rating form: the statements in the questionnaire's
+// sections, with the answers given and an error per unanswered statement.
+type ratingPage struct {
+	*app.RatingForm
+	Sections   []ratingSection
+	Unanswered []questionItem
+}
+
+type ratingSection struct {
+	Title, Intro string
+	Items        []questionItem
+}
+
+// buildRating lays out every statement of the form's questionnaire.
+func buildRating(f *app.RatingForm, answers map[string]int, itemErrs map[string]string) ratingPage {
+	q := f.Questionnaire
+	rp := ratingPage{RatingForm: f}
+	n := 0
+	for _, page := range q.Pages {
+		sec := ratingSection{Title: page.Title, Intro: page.Intro}
+		for _, it := range page.Items {
+			n++
+			choices, _ := q.Choices(it.ID)
+			qi := questionItem{ID: it.ID, Number: n, Text: it.Text, Choice: it.Kind == assess.KindChoice,
+				Choices: choices, Value: answers[it.ID], Error: itemErrs[it.ID]}
+			if qi.Choice && qi.Text == "" {
+				qi.Text = "Which would this person rather do?"
+			}
+			if qi.Error != "" {
+				rp.Unanswered = append(rp.Unanswered, qi)
+			}
+			sec.Items = append(sec.Items, qi)
+		}
+		rp.Sections = append(rp.Sections, sec)
+	}
+	return rp
+}
+
+func renderRating(c *fiber.Ctx, rnd *renderer, status int, f *app.RatingForm, answers map[string]int, itemErrs map[string]string, msg string) error {
+	v := pageView(c, "Rate "+f.Person.Name, "people")
+	v.Message = msg
+	v.Data = buildRating(f, answers, itemErrs)
+	return rnd.render(c, status, "rating", v)
+}
+
+// handleRatingForm shows the rating form for a staff member.
+func handleRatingForm(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		f, err := uc.RatingForm(c.UserContext(), actorOf(c), c.Params("id"))
+		if err != nil {
+			return err
+		}
+		return renderRating(c, rnd, fiber.StatusOK, f, nil, nil, "")
+	}
+}
+
+// readRatingAnswers reads every statement's answer from the form: answers
+// that cannot be read or are not allowed come back as errors by item ID,
+// as do statements left unanswered (missing); the rest in the map.
+func readRatingAnswers(c *fiber.Ctx, q *assess.Questionnaire) (answers map[string]int, bad, missing map[string]string) {
+	answers, bad, missing = map[string]int{}, map[string]string{}, map[string]string{}
+	for _, it := range q.Items() {
+		raw := strings.TrimSpace(c.FormValue(it.ID))
+		if raw == "" {
+			missing[it.ID] = "Please choose an answer."
+			continue
+		}
+		v, err := strconv.Atoi(raw)
+		if err != nil {
+			bad[it.ID] = "That answer could not be read. Please choose again."
+			continue
+		}
+		answers[it.ID] = v
+	}
+	for k, msg := range assess.ValidateResponse(q, assess.Response{Answers: answers}, false) {
+		id := strings.TrimPrefix(k, "answers.")
+		bad[id] = "That answer " + msg + ". Please choose again."
+		delete(answers, id)
+	}
+	return answers, bad, missing
+}
+
+// handleRating records the rating. Every statement must be answered: the
+// form comes back with the unanswered ones marked and the answers given
+// still chosen, and nothing is stored.
+func handleRating(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		act := actorOf(c)
+		f, err := uc.RatingForm(c.UserContext(), act, c.Params("id"))
+		if err != nil {
+			return err
+		}
+		answers, bad, missing := readRatingAnswers(c, f.Questionnaire)
+		if len(bad) > 0 {
+			for id, m := range missing {
+				bad[id] = m
+			}
+			return renderRating(c, rnd, fiber.StatusBadRequest, f, answers, bad,
+				"Some answers could not be read, so nothing was saved. Please check the marked statements.")
+		}
+		if len(missing) > 0 {
+			msg := fmt.Sprintf("Please answer the %d statements marked below; nothing was saved yet. Your other answers are kept.", len(missing))
+			if len(missing) == 1 {
+				msg = "Please answer the statement marked below; nothing was saved yet. Your other answers are kept."
+			}
+			return renderRating(c, rnd, fiber.StatusUnprocessableEntity, f, answers, missing, msg)
+		}
+		if _, err := uc.RateStaff(c.UserContext(), act, f.Person.ID, answers); err != nil {
+			if errs.Code(err) != errs.CodeInvalid {
+				return err
+			}
+			itemErrs := map[string]string{}
+			for k, m := range errs.FieldsOf(err) {
+				itemErrs[strings.TrimPrefix(k, "answers.")] = "That answer " + m + "."
+			}
+			return renderRating(c, rnd, fiber.StatusBadRequest, f, answers, itemErrs, errs.Message(err))
+		}
+		flash(c, "Your rating of "+f.Person.Name+" is saved. It is shown beside their own answers, not in their place.")
+		return c.Redirect("/people/"+f.Person.ID, fiber.StatusSeeOther)
+	}
+}

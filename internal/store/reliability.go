@@ -1,0 +1,49 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// QuestionnaireAnswers returns the answers of every one of the
+// organisation's responses to one questionnaire version, oldest first,
+// for its reliability page. It reads the answers column alone: scored
+// results and timings are not needed and would triple what is read.
+func (o *Org) QuestionnaireAnswers(ctx context.Context, questionnaireID string, version int) ([]map[string]int, error) {
+	var raw []string
+	err := o.scope(o.s.reader(ctx).Model(&Response{})).
+		Where("questionnaire_id = ? AND questionnaire_version = ?", questionnaireID, version).
+		Order("submitted_at, id").Pluck("answers", &raw).Error
+	if err != nil {
+		return nil, fmt.Errorf("read answers: %w", err)
+	}
+	out := make([]map[string]int, len(raw))
+	for i, a := range raw {
+		if out[i], err = decodeAnswers(a); err != nil {
+			return nil, fmt.Errorf("read answers: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// ResponseCount is how many responses an organisation has to one
+// questionnaire version.
+type ResponseCount struct {
+	QuestionnaireID      string
+	QuestionnaireVersion int
+	N                    int
+}
+
+// ResponseCounts counts the organisation's responses per questionnaire
+// version.
+func (o *Org) ResponseCounts(ctx context.Context) ([]ResponseCount, error) {
+	var out []ResponseCount
+	err := o.scope(o.s.reader(ctx).Model(&Response{})).
+		Select("questionnaire_id, questionnaire_version, COUNT(*) AS n").
+		Group("questionnaire_id, questionnaire_version").
+		Order("questionnaire_id, questionnaire_version").Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("count responses: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,55 @@
+package store_test
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+	"time"
+
+	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
+)
+
+// QuestionnaireAnswers reads the answers of one organisation's responses
+// to one questionnaire version, oldest first, and nothing of another
+// version or organisation; ResponseCounts counts them per version.
+func TestQuestionnaireAnswers(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
+		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		other, b, _ := st.CreateOrganisation(ctx, "Beta", admin("bea@example.com"), false)
+		record := func(o *store.Org, by store.Actor, version int, answers map[string]int) {
+			t.Helper()
+			p, err := o.CreatePerson(ctx, store.NewPerson{Name: "P", Kind: store.Staff}, by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			clock.Advance(time.Second)
+			if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: "q", QuestionnaireVersion: version,
+				QuestionnaireHash: "sha256:x", Answers: answers, View: store.ViewSelf,
+				Scored: store.Scored{Result: json.RawMessage(`{}`)}}, by); err != nil {
+				t.Fatal(err)
+			}
+		}
+		oA, oB := st.Org(org.ID), st.Org(other.ID)
+		record(oA, store.ActorOf(a), 1, map[string]int{"a": 1, "b": 5})
+		record(oA, store.ActorOf(a), 2, map[string]int{"a": 2})
+		record(oB, store.ActorOf(b), 1, map[string]int{"a": 4})
+		record(oA, store.ActorOf(a), 1, map[string]int{"a": 3})
+		got, err := oA.QuestionnaireAnswers(ctx, "q", 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []map[string]int{{"a": 1, "b": 5}, {"a": 3}}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got answers %v, want %v", got, want)
+		}
+		counts, err := oA.ResponseCounts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantCounts := []store.ResponseCount{{QuestionnaireID: "q", QuestionnaireVersion: 1, N: 2}, {QuestionnaireID: "q", QuestionnaireVersion: 2, N: 1}}
+		if !reflect.DeepEqual(counts, wantCounts) {
+			t.Errorf("got counts %+v, want %+v", counts, wantCounts)
+		}
+	})
+}
