@@ -2,7 +2,6 @@ package server
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -72,31 +71,6 @@ func handleRatingForm(uc *app.App, rnd *renderer) fiber.Handler {
 	}
 }
 
-// readRatingAnswers reads every statement's answer from the form: answers
-// that cannot be read or are not allowed come back as errors by item ID,
-// as do statements left unanswered (missing); the rest in the map.
-func readRatingAnswers(c *fiber.Ctx, q *assess.Questionnaire) (answers map[string]int, bad, missing map[string]string) {
-	answers, bad, missing = map[string]int{}, map[string]string{}, map[string]string{}
-	for _, it := range q.Items() {
-		raw := strings.TrimSpace(c.FormValue(it.ID))
-		if raw == "" {
-			missing[it.ID] = "Please choose an answer."
-			continue
-		}
-		v, err := strconv.Atoi(raw)
-		if err != nil {
-			bad[it.ID] = "That answer could not be read. Please choose again."
-			continue
-		}
-		answers[it.ID] = v
-	}
-	for k, msg := range assess.ValidateResponse(q, assess.Response{Answers: answers}, false) {
-		id := strings.TrimPrefix(k, "answers.")
-		bad[id] = "That answer " + msg + ". Please choose again."
-		delete(answers, id)
-	}
-	return answers, bad, missing
-}
 
 // handleRating records the rating. Every statement must be answered: the
 // form comes back with the unanswered ones marked and the answers given
@@ -108,7 +82,7 @@ func handleRating(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		answers, bad, missing := readRatingAnswers(c, f.Questionnaire)
+		answers, bad, missing := readAnswers(c, f.Questionnaire, f.Questionnaire.Items())
 		if len(bad) > 0 {
 			for id, m := range missing {
 				bad[id] = m

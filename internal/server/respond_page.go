@@ -103,11 +103,20 @@ func renderQuestions(c *fiber.Ctx, rnd *renderer, rs *respondent, status, n int,
 // not whole numbers or not allowed for their item come back as errors by
 // item ID; the valid ones in the map.
 func readPageAnswers(c *fiber.Ctx, q *assess.Questionnaire, n int) (map[string]int, map[string]string) {
-	answers := map[string]int{}
-	bad := map[string]string{}
-	for _, it := range q.Pages[n-1].Items {
+	answers, bad, _ := readAnswers(c, q, q.Pages[n-1].Items)
+	return answers, bad
+}
+
+// readAnswers reads the chosen answers to items from a form: answers that
+// cannot be read or are not allowed come back as messages by item ID (bad),
+// statements left unanswered in missing, the rest in answers. The
+// respondent's pages and the manager's rating form both read this way.
+func readAnswers(c *fiber.Ctx, q *assess.Questionnaire, items []assess.Item) (answers map[string]int, bad, missing map[string]string) {
+	answers, bad, missing = map[string]int{}, map[string]string{}, map[string]string{}
+	for _, it := range items {
 		raw := strings.TrimSpace(c.FormValue(it.ID))
 		if raw == "" {
+			missing[it.ID] = "Please choose an answer."
 			continue
 		}
 		v, err := strconv.Atoi(raw)
@@ -122,7 +131,7 @@ func readPageAnswers(c *fiber.Ctx, q *assess.Questionnaire, n int) (map[string]i
 		bad[id] = "That answer " + msg + ". Please choose again."
 		delete(answers, id)
 	}
-	return answers, bad
+	return answers, bad, missing
 }
 
 // handleRespondPageSave saves page n and moves on. Answers are saved even
