@@ -71,7 +71,6 @@ func handleRatingForm(uc *app.App, rnd *renderer) fiber.Handler {
 	}
 }
 
-
 // handleRating records the rating. Every statement must be answered: the
 // form comes back with the unanswered ones marked and the answers given
 // still chosen, and nothing is stored.
