@@ -54,6 +54,8 @@ type App struct {
 	log     *slog.Logger
 	refs    *references
 	keys    keyCache
+	// reliabilities keeps computed reliability pages for a minute.
+	reliabilities reliabilityCache
 }
 
 // New checks cfg and returns the use cases.

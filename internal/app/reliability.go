@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"rolefit/internal/assess"
 )
@@ -110,6 +113,12 @@ func (a *App) Reliability(ctx context.Context, act Actor, ref string) (*Reliabil
 	if q == nil {
 		return out, nil
 	}
+	key := reliabilityKey{org: org.ID(), ref: Ref(q), responses: n[Ref(q)]}
+	if cached, ok := a.reliabilities.get(key, a.now()); ok {
+		cached.Choices, cached.Questionnaire = out.Choices, q
+		return &cached, nil
+	}
+	a.reliabilities.computed.Add(1)
 	answers, err := org.QuestionnaireAnswers(ctx, q.ID, q.Version)
 	if err != nil {
 		return nil, err
@@ -139,7 +148,52 @@ func (a *App) Reliability(ctx context.Context, act Actor, ref string) (*Reliabil
 		out.Scales = append(out.Scales, sr)
 	}
 	out.Undefined = undefinedScales(rerr, names)
+	a.reliabilities.put(key, *out, a.now())
 	return out, nil
+}
+
+// reliabilityTTL is how long a reliability page's figures are reused while
+// the organisation's number of responses to the questionnaire stays the
+// same: at 10,000 responses they take about half a second to compute
+// (docs/PERFORMANCE.md).
+const reliabilityTTL = time.Minute
+
+type reliabilityKey struct {
+	org, ref  string
+	responses int
+}
+
+type reliabilityEntry struct {
+	r  Reliability
+	at time.Time
+}
+
+// reliabilityCache keeps computed reliability pages. A new or erased
+// response changes the count in the key, so it is never shown stale for
+// longer than the TTL even when a response is replaced one for one.
+type reliabilityCache struct {
+	mu       sync.Mutex
+	m        map[reliabilityKey]reliabilityEntry
+	computed atomic.Int64 // computations, for tests
+}
+
+func (c *reliabilityCache) get(k reliabilityKey, now time.Time) (Reliability, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[k]
+	if !ok || now.Sub(e.at) >= reliabilityTTL {
+		return Reliability{}, false
+	}
+	return e.r, true
+}
+
+func (c *reliabilityCache) put(k reliabilityKey, r Reliability, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) > 1000 {
+		c.m = map[reliabilityKey]reliabilityEntry{}
+	}
+	c.m[k] = reliabilityEntry{r: r, at: now}
 }
 
 // defaultReliabilityQuestionnaire is the questionnaire version with most

@@ -1,0 +1,75 @@
+package app
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
+	"rolefit/questionnaires"
+)
+
+// A reliability page is computed once while the number of responses stays
+// the same, again when a response arrives, and again after the TTL.
+func TestReliabilityPageIsReused(t *testing.T) {
+	ctx := context.Background()
+	clock := storetest.NewClock(storetest.Start)
+	st := storetest.SQLite(t, clock)
+	cat, err := assess.LoadCatalog(questionnaires.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uc, err := New(Config{Store: st, Catalog: cat, Now: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Role: store.RoleManager, Password: "correct horse battery"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	act := UserActor(u)
+	q, _ := cat.Latest("sales-service")
+	rng := rand.New(rand.NewPCG(9, 9))
+	record := func() {
+		t.Helper()
+		p, err := uc.AddPerson(ctx, act, store.NewPerson{Name: "P", Kind: store.Candidate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)}).Answers
+		if _, err := uc.RecordResponse(ctx, act, RecordInput{PersonID: p.ID, Questionnaire: "sales-service", Answers: a}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range assess.MinReferenceN + 1 {
+		record()
+	}
+	page := func() *Reliability {
+		t.Helper()
+		r, err := uc.Reliability(ctx, act, Ref(q))
+		if err != nil || !r.Enough || len(r.Scales) == 0 {
+			t.Fatalf("reliability: %+v %v", r, err)
+		}
+		return r
+	}
+	first := page()
+	second := page()
+	if n := uc.reliabilities.computed.Load(); n != 1 {
+		t.Errorf("%d computations for two views, want 1", n)
+	}
+	if second.Scales[0].Alpha != first.Scales[0].Alpha || len(second.Choices) == 0 {
+		t.Errorf("the reused page differs: %+v", second.Scales[0])
+	}
+	record()
+	if r := page(); r.Responses != first.Responses+1 || uc.reliabilities.computed.Load() != 2 {
+		t.Errorf("after a new response: %d responses, %d computations", r.Responses, uc.reliabilities.computed.Load())
+	}
+	clock.Advance(reliabilityTTL + time.Second)
+	page()
+	if n := uc.reliabilities.computed.Load(); n != 3 {
+		t.Errorf("%d computations after the TTL, want 3", n)
+	}
+}
