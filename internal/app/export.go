@@ -198,22 +198,11 @@ type ResponseData struct {
 // personData collects a person's data without recording anything.
 func (a *App) personData(ctx context.Context, act Actor, id string) (*PersonData, error) {
 	org := a.org(act)
-	p, err := org.Person(ctx, id)
+	rec, err := personRecordOf(ctx, org, id)
 	if err != nil {
 		return nil, err
 	}
-	invs, err := org.PersonInvitations(ctx, p.ID)
-	if err != nil {
-		return nil, err
-	}
-	resps, err := org.PersonResponses(ctx, p.ID)
-	if err != nil {
-		return nil, err
-	}
-	perf, err := org.PerformanceMonths(ctx, p.ID)
-	if err != nil {
-		return nil, err
-	}
+	p, invs, resps, perf := rec.person, rec.invitations, rec.responses, rec.performance
 	log, err := org.PersonAudit(ctx, p.ID)
 	if err != nil {
 		return nil, err

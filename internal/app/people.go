@@ -152,18 +152,11 @@ type PersonDetail struct {
 // the audit log.
 func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, error) {
 	org := a.org(act)
-	p, err := org.Person(ctx, id)
+	rec, err := personRecordOf(ctx, org, id)
 	if err != nil {
 		return nil, err
 	}
-	invs, err := org.PersonInvitations(ctx, p.ID)
-	if err != nil {
-		return nil, err
-	}
-	resps, err := org.PersonResponses(ctx, p.ID)
-	if err != nil {
-		return nil, err
-	}
+	p, invs, resps := rec.person, rec.invitations, rec.responses
 	d := &PersonDetail{Person: p}
 	now := a.now()
 	for _, inv := range invs {
@@ -191,16 +184,41 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 		}
 	}
 	if p.Kind == store.Staff {
-		ms, err := org.PerformanceMonths(ctx, p.ID)
-		if err != nil {
-			return nil, err
-		}
-		d.Performance = performanceOf(ms)
+		d.Performance = performanceOf(rec.performance)
 	}
 	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, ""); err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// personRecord is what is stored about one person: the person, their
+// invitations and responses (newest first) and their performance months.
+type personRecord struct {
+	person      *store.Person
+	invitations []store.Invitation
+	responses   []store.Response
+	performance []store.PerformanceMonth
+}
+
+// personRecordOf reads a person's record; the person's page and their
+// data export both start from it.
+func personRecordOf(ctx context.Context, org *store.Org, id string) (*personRecord, error) {
+	p, err := org.Person(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	rec := &personRecord{person: p}
+	if rec.invitations, err = org.PersonInvitations(ctx, p.ID); err != nil {
+		return nil, err
+	}
+	if rec.responses, err = org.PersonResponses(ctx, p.ID); err != nil {
+		return nil, err
+	}
+	if rec.performance, err = org.PerformanceMonths(ctx, p.ID); err != nil {
+		return nil, err
+	}
+	return rec, nil
 }
 
 func (a *App) responseView(r store.Response) (ResponseView, error) {

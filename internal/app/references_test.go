@@ -9,8 +9,6 @@ import (
 
 	"rolefit/internal/assess"
 	"rolefit/internal/store"
-	"rolefit/internal/store/storetest"
-	"rolefit/questionnaires"
 )
 
 // Concurrent submissions after a start share one computation of the
@@ -18,22 +16,8 @@ import (
 // once while the others keep scoring.
 func TestReferencesComputedOnceForConcurrentSubmissions(t *testing.T) {
 	ctx := context.Background()
-	clock := storetest.NewClock(storetest.Start)
-	st := storetest.SQLite(t, clock)
-	cat, err := assess.LoadCatalog(questionnaires.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	uc, err := New(Config{Store: st, Catalog: cat, BaseURL: "http://rolefit.test", Now: clock.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Role: store.RoleManager, Password: "correct horse battery"}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	act := UserActor(u)
-	q, _ := cat.Latest("sales-service")
+	in := newInside(t)
+	uc, act, q, clock := in.uc, in.act, in.q, in.clock
 	rng := rand.New(rand.NewPCG(7, 8))
 	var ids []string
 	var answers []map[string]int
@@ -51,7 +35,7 @@ func TestReferencesComputedOnceForConcurrentSubmissions(t *testing.T) {
 		}
 	}
 	// A restart: new use cases on the same database.
-	uc, _ = New(Config{Store: st, Catalog: cat, BaseURL: "http://rolefit.test", Now: clock.Now})
+	uc = in.restart(t)
 	var wg sync.WaitGroup
 	errc := make(chan error, 8)
 	for i := 32; i < 40; i++ {
@@ -70,7 +54,7 @@ func TestReferencesComputedOnceForConcurrentSubmissions(t *testing.T) {
 	if n := uc.refs.computed.Load(); n != 1 {
 		t.Errorf("%d computations for 8 concurrent submissions after a start, want 1", n)
 	}
-	opt, err := uc.refs.options(ctx, st.Org(o.ID), q)
+	opt, err := uc.refs.options(ctx, in.org, q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +65,7 @@ func TestReferencesComputedOnceForConcurrentSubmissions(t *testing.T) {
 		t.Errorf("hunter norms over %v responses, want 32", ref)
 	}
 	clock.Advance(ReferencesTTL + time.Second)
-	opt, _ = uc.refs.options(ctx, st.Org(o.ID), q)
+	opt, _ = uc.refs.options(ctx, in.org, q)
 	if ref, _ := opt.Norms.Reference("hunter"); ref.N() != 40 || uc.refs.computed.Load() != 2 {
 		t.Errorf("after the TTL: norms over %d, %d computations; want 40 and 2", ref.N(), uc.refs.computed.Load())
 	}

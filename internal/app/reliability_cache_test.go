@@ -8,30 +8,14 @@ import (
 
 	"rolefit/internal/assess"
 	"rolefit/internal/store"
-	"rolefit/internal/store/storetest"
-	"rolefit/questionnaires"
 )
 
 // A reliability page is computed once while the number of responses stays
 // the same, again when a response arrives, and again after the TTL.
 func TestReliabilityPageIsReused(t *testing.T) {
 	ctx := context.Background()
-	clock := storetest.NewClock(storetest.Start)
-	st := storetest.SQLite(t, clock)
-	cat, err := assess.LoadCatalog(questionnaires.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	uc, err := New(Config{Store: st, Catalog: cat, Now: clock.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Role: store.RoleManager, Password: "correct horse battery"}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	act := UserActor(u)
-	q, _ := cat.Latest("sales-service")
+	in := newInside(t)
+	uc, act, q, clock := in.uc, in.act, in.q, in.clock
 	rng := rand.New(rand.NewPCG(9, 9))
 	record := func() {
 		t.Helper()

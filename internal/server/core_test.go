@@ -54,15 +54,7 @@ func TestRatingIsShownBesideTheProfile(t *testing.T) {
 	key := f.apiKeyA(t)
 	p, _ := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff, JobTitle: "Account executive"}, store.ActorOf(f.mgrA))
 	answers := func(id string, v int) string {
-		q, _ := testCatalog(t).Latest(id)
-		a := map[string]int{}
-		for _, it := range q.Items() {
-			a[it.ID] = v
-			if len(it.Options) > 0 {
-				a[it.ID] = 1
-			}
-		}
-		b, _ := json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": id, "answers": a})
+		b, _ := json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": id, "answers": sameAnswers(t, id, v)})
 		return string(b)
 	}
 	resp, body := f.apiRequest("POST", "/api/v1/responses", key, answers("sales-service", 4))
@@ -135,15 +127,7 @@ func TestQualitySeverityIsShown(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	key := f.apiKeyA(t)
 	p, _ := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Stan Straight", Kind: store.Candidate}, store.ActorOf(f.mgrA))
-	q := salesService(t)
-	a := map[string]int{}
-	for _, it := range q.Items() {
-		a[it.ID] = 3
-		if len(it.Options) > 0 {
-			a[it.ID] = 1
-		}
-	}
-	b, _ := json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": "sales-service", "answers": a})
+	b, _ := json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": "sales-service", "answers": sameAnswers(t, "sales-service", 3)})
 	resp, body := f.apiRequest("POST", "/api/v1/responses", key, string(b))
 	wantStatus(t, "straight-lined response", resp, http.StatusCreated, body)
 	wantContains(t, "straight-lined response", body, `"severity":"likely"`, `"false_flag_rate"`)

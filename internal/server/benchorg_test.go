@@ -1,0 +1,90 @@
+package server
+
+import (
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
+)
+
+// benchOrg is the app on a SQLite file with one organisation, its admin,
+// an API key and a signed-in session: what every benchmark of a page or
+// an API route starts from.
+type benchOrg struct {
+	clock   *storetest.Clock
+	st      *store.Store
+	app     *fiber.App
+	org     *store.Org
+	admin   *store.User
+	by      store.Actor
+	key     string
+	session string
+}
+
+func newBenchOrg(b *testing.B) *benchOrg {
+	b.Helper()
+	clock := storetest.NewClock(testStart)
+	st := storetest.SQLite(b, clock)
+	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Role: store.RoleAdmin, Password: testPassword}, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	o := &benchOrg{clock: clock, st: st, app: newAppTB(b, st, clock), org: st.Org(org.ID), admin: admin, by: store.ActorOf(admin)}
+	if _, o.key, err = o.org.CreateAPIKey(ctx, "bench", o.by); err != nil {
+		b.Fatal(err)
+	}
+	if o.session, _, err = st.CreateSession(ctx, admin); err != nil {
+		b.Fatal(err)
+	}
+	return o
+}
+
+// withSession signs a request in as the admin's session; withKey sends
+// the API key.
+func (o *benchOrg) withSession(r *http.Request) {
+	r.AddCookie(&http.Cookie{Name: sessionCookie, Value: o.session})
+}
+func (o *benchOrg) withKey(r *http.Request) { r.Header.Set("Authorization", "Bearer "+o.key) }
+
+// get runs GET path with auth until the benchmark is done, failing on any
+// status but 200.
+func (o *benchOrg) get(b *testing.B, path string, auth func(*http.Request)) {
+	for b.Loop() {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		auth(req)
+		resp, err := o.app.Test(req, -1)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			b.Fatalf("GET %s: status %v, %v", path, resp.StatusCode, err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+}
+
+// selfReports stores a simulated, scored sales-service self-report for
+// each person, straight through the store: quicker to set up than
+// submitting each, and scored as a submission would be without norms.
+func (o *benchOrg) selfReports(b *testing.B, people []store.Person) *assess.Questionnaire {
+	b.Helper()
+	q := salesService(b)
+	rng := rand.New(rand.NewPCG(1, 1))
+	for _, p := range people {
+		ans := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)}).Answers
+		sc, err := store.ScoredFrom(assess.Score(q, assess.Response{Answers: ans}, assess.Options{}))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := o.org.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version,
+			QuestionnaireHash: q.Hash, Answers: ans, View: store.ViewSelf, Scored: sc}, o.by); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return q
+}
