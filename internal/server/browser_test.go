@@ -425,3 +425,23 @@ func (tb *tab) checkAccessibility(axe, where string) []axeViolation {
 	}
 	return vs
 }
+
+// device is a kind of screen a page is checked on.
+type device struct {
+	name  string
+	phone bool
+}
+
+// devices are the screens pages are checked on: a 1280 by 800 laptop and
+// a phone.
+var devices = []device{{"laptop", false}, {"phone", true}}
+
+// openDeviceTab opens a tab with fresh cookies on d, for who ("manager's ").
+func openDeviceTab(t *testing.T, browser context.Context, who string, d device) *tab {
+	t.Helper()
+	tb := openTab(t, browser, who+d.name, tabOptions{phone: d.phone})
+	if !d.phone {
+		tb.do("use a 1280 by 800 screen", chromedp.EmulateViewport(1280, 800))
+	}
+	return tb
+}

@@ -4,8 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
 	usecases "rolefit/internal/app"
 	"rolefit/internal/store"
 )
@@ -33,14 +31,8 @@ func TestDashboardInBrowser(t *testing.T) {
 	base := listenForBrowser(t, tw.f)
 	emptyBase := listenForBrowser(t, empty)
 	chromium := startChromium(t)
-	for _, c := range []struct {
-		name  string
-		phone bool
-	}{{"laptop", false}, {"phone", true}} {
-		tb := openTab(t, chromium, "manager's "+c.name, tabOptions{phone: c.phone})
-		if !c.phone {
-			tb.do("use a 1280 by 800 screen", chromedp.EmulateViewport(1280, 800))
-		}
+	for _, c := range devices {
+		tb := openDeviceTab(t, chromium, "manager's ", c)
 		signInManager(tb, base, tw.f.mgrA)
 		tb.goTo(base + "/")
 		if n := tb.count(".needs .need"); n != 4 {
@@ -52,10 +44,7 @@ func TestDashboardInBrowser(t *testing.T) {
 		tb.checkAccessibility(axe, "dashboard on a "+c.name)
 		tb.screenshot("dashboard-" + c.name)
 
-		e := openTab(t, chromium, "new manager's "+c.name, tabOptions{phone: c.phone})
-		if !c.phone {
-			e.do("use a 1280 by 800 screen", chromedp.EmulateViewport(1280, 800))
-		}
+		e := openDeviceTab(t, chromium, "new manager's ", c)
 		signInManager(e, emptyBase, empty.mgrA)
 		e.goTo(emptyBase + "/")
 		if e.count(".welcome") != 1 {

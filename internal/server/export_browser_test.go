@@ -2,8 +2,6 @@ package server
 
 import (
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // TestExportLinksInBrowser opens the people list and a person's page with
@@ -14,14 +12,8 @@ func TestExportLinksInBrowser(t *testing.T) {
 	tw := newTeamWorld(t)
 	base := listenForBrowser(t, tw.f)
 	chromium := startChromium(t)
-	for _, c := range []struct {
-		name  string
-		phone bool
-	}{{"laptop", false}, {"phone", true}} {
-		tb := openTab(t, chromium, "manager's "+c.name, tabOptions{phone: c.phone})
-		if !c.phone {
-			tb.do("use a 1280 by 800 screen", chromedp.EmulateViewport(1280, 800))
-		}
+	for _, c := range devices {
+		tb := openDeviceTab(t, chromium, "manager's ", c)
 		signInManager(tb, base, tw.f.mgrA)
 		for _, page := range []struct{ name, path, link string }{
 			{"people", "/people", `a[href="/people/export?format=xlsx"]`},

@@ -30,14 +30,8 @@ func TestPerformanceInBrowser(t *testing.T) {
 	}
 	base := listenForBrowser(t, w.f)
 	chromium := startChromium(t)
-	for _, c := range []struct {
-		name  string
-		phone bool
-	}{{"laptop", false}, {"phone", true}} {
-		tb := openTab(t, chromium, "manager's "+c.name, tabOptions{phone: c.phone})
-		if !c.phone {
-			tb.do("use a 1280 by 800 screen", chromedp.EmulateViewport(1280, 800))
-		}
+	for _, c := range devices {
+		tb := openDeviceTab(t, chromium, "manager's ", c)
 		signInManager(tb, base, w.f.mgrA)
 		tb.goTo(base + "/people/" + w.staff.ID + "#performance")
 		if n := tb.count("table.performance-months tbody tr"); n != 4 {

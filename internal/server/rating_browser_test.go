@@ -23,10 +23,7 @@ func TestRatingAndReliabilityInBrowser(t *testing.T) {
 	base := listenForBrowser(t, f)
 	chromium := startChromium(t)
 
-	for _, dev := range []struct {
-		name  string
-		phone bool
-	}{{"laptop", false}, {"phone", true}} {
+	for _, dev := range devices {
 		tb := openTab(t, chromium, "manager's "+dev.name, tabOptions{phone: dev.phone})
 		signInManager(tb, base, f.mgrA)
 

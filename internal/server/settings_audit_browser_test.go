@@ -37,14 +37,8 @@ func TestAuditAndRetentionInBrowser(t *testing.T) {
 	}
 	base := listenForBrowser(t, f)
 	chromium := startChromium(t)
-	for _, c := range []struct {
-		name  string
-		phone bool
-	}{{"laptop", false}, {"phone", true}} {
-		tb := openTab(t, chromium, "admin's "+c.name, tabOptions{phone: c.phone})
-		if !c.phone {
-			tb.do("use a 1280 by 800 screen", chromedp.EmulateViewport(1280, 800))
-		}
+	for _, c := range devices {
+		tb := openDeviceTab(t, chromium, "admin's ", c)
 		signInManager(tb, base, f.adminA)
 		tb.goTo(base + "/settings/audit")
 		if n := tb.count("table.audit tbody tr"); n < 6 {
