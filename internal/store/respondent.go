@@ -93,7 +93,7 @@ func (r *Respondent) open(tx *gorm.DB) (*Invitation, error) {
 // Consent records that the person agreed to the statement text, and marks
 // the invitation started.
 func (r *Respondent) Consent(ctx context.Context, text string) error {
-	return r.s.tx(ctx, func(tx *gorm.DB) error {
+	return r.s.groupTx(ctx, func(tx *gorm.DB) error {
 		inv, err := r.open(tx)
 		if err != nil {
 			return err
@@ -134,7 +134,7 @@ func (pageTime) TableName() string { return "page_times" }
 // saving different items never undo each other. When page is 0 or more,
 // the time since that page was shown is added to it.
 func (r *Respondent) SaveAnswers(ctx context.Context, answers map[string]int, page int) error {
-	return r.s.tx(ctx, func(tx *gorm.DB) error {
+	return r.s.groupTx(ctx, func(tx *gorm.DB) error {
 		inv, err := r.open(tx)
 		if err != nil {
 			return err
@@ -240,7 +240,7 @@ type ScoreFunc func(answers map[string]int, pageSeconds []float64) (Scored, erro
 // conflict saying it was already submitted.
 func (r *Respondent) Submit(ctx context.Context, pages int, score ScoreFunc) (*Response, error) {
 	var resp *Response
-	err := r.s.tx(ctx, func(tx *gorm.DB) error {
+	err := r.s.groupTx(ctx, func(tx *gorm.DB) error {
 		inv, err := r.open(tx)
 		if err != nil {
 			return err

@@ -134,7 +134,7 @@ type NewResponse struct {
 // is "not found" and nothing is stored.
 func (o *Org) RecordResponse(ctx context.Context, nr NewResponse, by Actor) (*Response, error) {
 	var resp *Response
-	err := o.s.tx(ctx, func(tx *gorm.DB) error {
+	err := o.s.groupTx(ctx, func(tx *gorm.DB) error {
 		if nr.View != "" && nr.View != ViewSelf {
 			if _, err := o.person(tx, nr.PersonID); err != nil {
 				return err

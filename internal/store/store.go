@@ -65,6 +65,7 @@ type Store struct {
 	dummyHash string
 
 	audits *auditQueue
+	group  *groupCommitter // nil on PostgreSQL
 }
 
 // Open connects to the database named by dsn: a postgres:// or
@@ -149,6 +150,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.startAuditQueue()
+	s.startGroupCommit()
 	return s, nil
 }
 
@@ -228,7 +230,8 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the database connections.
 func (s *Store) Close() error {
-	s.stopAuditQueue() // before the connections close: it writes what is queued
+	s.stopGroupCommit() // before the connections close: both write what is queued
+	s.stopAuditQueue()
 	var errs []error
 	seen := map[*sql.DB]bool{}
 	for _, db := range []*gorm.DB{s.read, s.write} {
