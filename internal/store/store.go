@@ -66,6 +66,7 @@ type Store struct {
 
 	audits *auditQueue
 	group  *groupCommitter // nil on PostgreSQL
+	shown  *pageShownQueue
 }
 
 // Open connects to the database named by dsn: a postgres:// or
@@ -151,6 +152,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	}
 	s.startAuditQueue()
 	s.startGroupCommit()
+	s.startPageShownQueue()
 	return s, nil
 }
 
@@ -230,7 +232,10 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the database connections.
 func (s *Store) Close() error {
-	s.stopGroupCommit() // before the connections close: both write what is queued
+	// Before the connections close, each writes what is queued; the
+	// page-shown times go through the group committer, so they stop first.
+	s.stopPageShownQueue()
+	s.stopGroupCommit()
 	s.stopAuditQueue()
 	var errs []error
 	seen := map[*sql.DB]bool{}
