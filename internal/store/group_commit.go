@@ -56,7 +56,8 @@ type groupCommitter struct {
 	stop    chan struct{}
 	done    chan struct{}
 
-	// groups and items count what was committed, for tests.
+	// groups and items count what was committed: for tests, and the
+	// log line at Close that tells how large the groups were.
 	groups, items atomic.Int64
 }
 
@@ -86,6 +87,10 @@ func (s *Store) stopGroupCommit() {
 	g.mu.Unlock()
 	close(g.stop)
 	<-g.done
+	if n := g.groups.Load(); n > 0 {
+		s.log.Info("group commit", "groups", n, "writes", g.items.Load(),
+			"writes_per_group", fmt.Sprintf("%.1f", float64(g.items.Load())/float64(n)))
+	}
 }
 
 // groupTx runs fn in a write transaction shared with other writes (see
