@@ -26,6 +26,11 @@ func handleAPIResponseCreate(uc *app.App) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		return c.Status(fiber.StatusCreated).JSON(r)
+		b, err := r.EncodeJSON() // the stored result's bytes, not a second encoding
+		if err != nil {
+			return err
+		}
+		c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
+		return c.Status(fiber.StatusCreated).Send(b)
 	}
 }

@@ -263,3 +263,100 @@ func TestConcurrentSubmitStoresOneResponse(t *testing.T) {
 		}
 	})
 }
+
+// Many submissions at once, some of which fail (a second tab, unanswered
+// statements, a rating of a person who does not exist), each get their
+// own outcome: on SQLite they share group commits, and every good one is
+// stored once with its own answers.
+func TestConcurrentSubmissionsEachGetTheirOwnOutcome(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
+		f := newInvFixture(t, st)
+		const n = 40
+		incomplete := func(i int) bool { return i%4 == 1 }
+		tokens := make([]string, n)
+		for i := range n {
+			answers := map[string]int{"a": 1 + i%5, "b": 1 + i/5%5}
+			if incomplete(i) {
+				answers = map[string]int{"a": 1 + i%5}
+			}
+			_, tokens[i], _ = f.started(t, answers)
+		}
+		type result struct {
+			i   int
+			err error
+			id  string
+		}
+		results := make(chan result, 2*n+n/4)
+		start := make(chan struct{})
+		var wg sync.WaitGroup
+		for i := range 2 * n { // every invitation from two tabs
+			tab, err := st.Respondent(ctx, tokens[i%n])
+			if err != nil {
+				t.Fatal(err)
+			}
+			wg.Go(func() {
+				<-start
+				r, err := tab.Submit(ctx, 1, sumScore)
+				res := result{i: i % n, err: err}
+				if r != nil {
+					res.id = r.ID
+				}
+				results <- res
+			})
+		}
+		for range n / 4 {
+			wg.Go(func() {
+				<-start
+				_, err := f.o.RecordResponse(ctx, store.NewResponse{PersonID: "NOSUCHPERSON", QuestionnaireID: "q", QuestionnaireVersion: 1,
+					Answers: map[string]int{"a": 1}, View: store.ViewManager, Scored: store.Scored{Result: json.RawMessage(`{}`)}}, f.by)
+				results <- result{i: -1, err: err}
+			})
+		}
+		close(start)
+		wg.Wait()
+		close(results)
+		saved := map[int][]string{}
+		for r := range results {
+			switch {
+			case r.i < 0:
+				if errs.Code(r.err) != errs.CodeNotFound {
+					t.Errorf("rating of no one: got %v, want not found", r.err)
+				}
+			case incomplete(r.i):
+				if errs.Code(r.err) != errs.CodeInvalid || errs.FieldsOf(r.err)["answers.b"] == "" {
+					t.Errorf("invitation %d without b: got %v, want answers.b invalid", r.i, r.err)
+				}
+			case r.err == nil:
+				saved[r.i] = append(saved[r.i], r.id)
+			case errs.Code(r.err) != errs.CodeConflict:
+				t.Errorf("invitation %d: got %v, want saved or already submitted", r.i, r.err)
+			}
+		}
+		rs, err := f.o.PersonResponses(ctx, f.person.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byID := map[string]store.Response{}
+		for _, r := range rs {
+			byID[r.ID] = r
+		}
+		want := 0
+		for i := range n {
+			if incomplete(i) {
+				continue
+			}
+			want++
+			if len(saved[i]) != 1 {
+				t.Errorf("invitation %d: saved %d times, want once", i, len(saved[i]))
+				continue
+			}
+			r, ok := byID[saved[i][0]]
+			if !ok || r.Answers["a"] != 1+i%5 || r.Answers["b"] != 1+i/5%5 {
+				t.Errorf("invitation %d: stored %v (found %v), want a=%d b=%d", i, r.Answers, ok, 1+i%5, 1+i/5%5)
+			}
+		}
+		if len(rs) != want {
+			t.Errorf("got %d responses stored, want %d", len(rs), want)
+		}
+	})
+}

@@ -93,7 +93,7 @@ func (r *Respondent) open(tx *gorm.DB) (*Invitation, error) {
 // Consent records that the person agreed to the statement text, and marks
 // the invitation started.
 func (r *Respondent) Consent(ctx context.Context, text string) error {
-	return r.s.tx(ctx, func(tx *gorm.DB) error {
+	return r.s.groupTx(ctx, func(tx *gorm.DB) error {
 		inv, err := r.open(tx)
 		if err != nil {
 			return err
@@ -134,7 +134,12 @@ func (pageTime) TableName() string { return "page_times" }
 // saving different items never undo each other. When page is 0 or more,
 // the time since that page was shown is added to it.
 func (r *Respondent) SaveAnswers(ctx context.Context, answers map[string]int, page int) error {
-	return r.s.tx(ctx, func(tx *gorm.DB) error {
+	var shownAt time.Time
+	var queued bool
+	if page >= 0 {
+		shownAt, queued = r.s.takePageShown(r.Inv.ID, page)
+	}
+	err := r.s.groupTx(ctx, func(tx *gorm.DB) error {
 		inv, err := r.open(tx)
 		if err != nil {
 			return err
@@ -157,6 +162,11 @@ func (r *Respondent) SaveAnswers(ctx context.Context, answers map[string]int, pa
 			}
 		}
 		if page >= 0 {
+			if queued { // shown moments ago, its time not written yet
+				if err := applyPageShown(tx, pageKey{inv.ID, page}, shownAt); err != nil {
+					return fmt.Errorf("record page shown: %w", err)
+				}
+			}
 			var pt pageTime
 			err := tx.Where("invitation_id = ? AND page = ?", inv.ID, page).Take(&pt).Error
 			if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -177,25 +187,10 @@ func (r *Respondent) SaveAnswers(ctx context.Context, answers map[string]int, pa
 		}
 		return nil
 	})
-}
-
-// PageShown starts the clock on a page. A page shown again while a visit
-// is under way keeps the visit's start, unless that visit was abandoned.
-func (r *Respondent) PageShown(ctx context.Context, page int) error {
-	return r.s.tx(ctx, func(tx *gorm.DB) error {
-		now := r.s.now()
-		var pt pageTime
-		err := tx.Where("invitation_id = ? AND page = ?", r.Inv.ID, page).Take(&pt).Error
-		switch {
-		case errors.Is(err, gorm.ErrRecordNotFound):
-			return tx.Create(&pageTime{InvitationID: r.Inv.ID, Page: page, ShownAt: &now}).Error
-		case err != nil:
-			return err
-		case pt.ShownAt != nil && now.Sub(*pt.ShownAt) <= pageVisitLimit:
-			return nil
-		}
-		return tx.Model(&pageTime{}).Where("invitation_id = ? AND page = ?", r.Inv.ID, page).Update("shown_at", now).Error
-	})
+	if err != nil && queued {
+		r.s.requeuePageShown(r.Inv.ID, page, shownAt)
+	}
+	return err
 }
 
 // Drafts returns the answers saved so far.
@@ -240,7 +235,7 @@ type ScoreFunc func(answers map[string]int, pageSeconds []float64) (Scored, erro
 // conflict saying it was already submitted.
 func (r *Respondent) Submit(ctx context.Context, pages int, score ScoreFunc) (*Response, error) {
 	var resp *Response
-	err := r.s.tx(ctx, func(tx *gorm.DB) error {
+	err := r.s.groupTx(ctx, func(tx *gorm.DB) error {
 		inv, err := r.open(tx)
 		if err != nil {
 			return err

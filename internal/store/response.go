@@ -3,10 +3,13 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
 	"gorm.io/gorm"
+
+	"rolefit/internal/errs"
 )
 
 // Whose view a response is.
@@ -90,9 +93,15 @@ func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[s
 		return nil, err
 	}
 	if r.View == ViewSelf {
-		// The newest self-report is the person's profile.
-		if err := tx.Model(&Person{}).Where("id = ?", r.PersonID).Update("profile_response_id", r.ID).Error; err != nil {
-			return nil, fmt.Errorf("update profile: %w", err)
+		// The newest self-report is the person's profile. The
+		// organisation in the condition makes this the check that the
+		// person is the organisation's: no row, no response.
+		res := tx.Model(&Person{}).Where("id = ? AND org_id = ?", r.PersonID, r.OrgID).Update("profile_response_id", r.ID)
+		if res.Error != nil {
+			return nil, fmt.Errorf("update profile: %w", res.Error)
+		}
+		if res.RowsAffected != 1 {
+			return nil, errs.NotFound("person")
 		}
 	}
 	r.Answers, r.PageSeconds, r.Result = answers, secs, sc.Result
@@ -116,18 +125,29 @@ type NewResponse struct {
 	Scored  Scored
 }
 
-// RecordResponse stores a response given outside an invitation.
+// RecordResponse stores a response given outside an invitation. The
+// caller has usually just read the person (to decide the view), so the
+// person is not read again inside the transaction: a self-report's profile
+// update finds the person in this organisation or stops the whole write,
+// and a rating checks the person with one query. A person erased in the
+// meantime fails the response's foreign key. Either way an unknown person
+// is "not found" and nothing is stored.
 func (o *Org) RecordResponse(ctx context.Context, nr NewResponse, by Actor) (*Response, error) {
 	var resp *Response
-	err := o.s.tx(ctx, func(tx *gorm.DB) error {
-		if _, err := o.person(tx, nr.PersonID); err != nil {
-			return err
+	err := o.s.groupTx(ctx, func(tx *gorm.DB) error {
+		if nr.View != "" && nr.View != ViewSelf {
+			if _, err := o.person(tx, nr.PersonID); err != nil {
+				return err
+			}
 		}
 		var err error
 		resp, err = insertResponse(tx, o.s.now, Response{OrgID: o.id, PersonID: nr.PersonID, Source: SourceAPI,
 			QuestionnaireID: nr.QuestionnaireID, QuestionnaireVersion: nr.QuestionnaireVersion, QuestionnaireHash: nr.QuestionnaireHash,
 			View: nr.View, RatedBy: nr.RatedBy},
 			nr.Answers, nr.PageSeconds, nr.Scored)
+		if errors.Is(err, gorm.ErrForeignKeyViolated) {
+			return errs.NotFound("person")
+		}
 		if err != nil {
 			return err
 		}

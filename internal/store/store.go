@@ -65,6 +65,8 @@ type Store struct {
 	dummyHash string
 
 	audits *auditQueue
+	group  *groupCommitter // nil on PostgreSQL
+	shown  *pageShownQueue
 }
 
 // Open connects to the database named by dsn: a postgres:// or
@@ -149,6 +151,8 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	s.startAuditQueue()
+	s.startGroupCommit()
+	s.startPageShownQueue()
 	return s, nil
 }
 
@@ -228,7 +232,11 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the database connections.
 func (s *Store) Close() error {
-	s.stopAuditQueue() // before the connections close: it writes what is queued
+	// Before the connections close, each writes what is queued; the
+	// page-shown times go through the group committer, so they stop first.
+	s.stopPageShownQueue()
+	s.stopGroupCommit()
+	s.stopAuditQueue()
 	var errs []error
 	seen := map[*sql.DB]bool{}
 	for _, db := range []*gorm.DB{s.read, s.write} {
