@@ -20,8 +20,8 @@ type TeamPlacement struct {
 	// People is how many people with a profile were considered.
 	People      int
 	Assumptions placement.Assumptions
-	// DefaultAssumptions is true while the organisation has no settings
-	// of its own and the assumptions are placement.DefaultAssumptions.
+	// DefaultAssumptions is true while the organisation has not changed
+	// the assumptions from placement.DefaultAssumptions.
 	DefaultAssumptions bool
 	Pins               []placement.Pin
 }
@@ -37,10 +37,16 @@ func (tp *TeamPlacement) RoleName(id string) string {
 	return ""
 }
 
-// assumptions are the organisation's placement settings. Organisation
-// settings do not exist yet, so every organisation has the defaults.
-func (a *App) assumptions() (placement.Assumptions, bool) {
-	return placement.DefaultAssumptions(), true
+// assumptions are the organisation's placement settings, and whether
+// they are still placement.DefaultAssumptions (the organisation has not
+// changed them).
+func (a *App) assumptions(ctx context.Context, act Actor) (placement.Assumptions, bool, error) {
+	s, err := a.OrgSettings(ctx, act)
+	if err != nil {
+		return placement.Assumptions{}, false, err
+	}
+	as := s.Assumptions()
+	return as, as == placement.DefaultAssumptions(), nil
 }
 
 // Placement recommends a role (or none) for everyone with a profile,
@@ -87,7 +93,10 @@ func (a *App) team(ctx context.Context, act Actor) (placement.Team, *TeamPlaceme
 	if err != nil {
 		return placement.Team{}, nil, err
 	}
-	as, def := a.assumptions()
+	as, def, err := a.assumptions(ctx, act)
+	if err != nil {
+		return placement.Team{}, nil, err
+	}
 	team := placement.Team{Roles: make([]placement.Role, len(roles)), People: make([]placement.Person, len(people)), Assumptions: as}
 	for j, r := range roles {
 		team.Roles[j] = placementRole(r)
@@ -229,7 +238,10 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 	if err != nil {
 		return nil, err
 	}
-	as, _ := a.assumptions()
+	as, _, err := a.assumptions(ctx, act)
+	if err != nil {
+		return nil, err
+	}
 	pp := a.placementPerson(*p)
 	pp.CurrentRole = "" // only the team's validation needs it
 	ms, err := org.PerformanceMonths(ctx, p.ID)
