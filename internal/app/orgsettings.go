@@ -129,7 +129,7 @@ func (s *OrgSettings) check() error {
 	switch {
 	case !finite(s.FitMultiplierLow) || s.FitMultiplierLow < 0:
 		f["fit_multiplier_low"] = "must be a number of at least 0"
-	case finite(s.FitMultiplierHigh) && s.FitMultiplierLow > s.FitMultiplierHigh:
+	case finite(s.FitMultiplierHigh) && s.FitMultiplierHigh >= 0 && s.FitMultiplierLow > s.FitMultiplierHigh:
 		f["fit_multiplier_low"] = fmt.Sprintf("must be at most the multiplier at fit 100 (%g)", s.FitMultiplierHigh)
 	}
 	if !finite(s.FitMultiplierHigh) || s.FitMultiplierHigh < 0 {
@@ -240,4 +240,9 @@ func withClass(p *store.PersonProfile, cut float64) {
 		return
 	}
 	p.ProfileClass = string(classOf(h, nil, nil, f, nil, nil, cut).Class)
+}
+
+// Organisation returns the actor's organisation.
+func (a *App) Organisation(ctx context.Context, act Actor) (*store.Organisation, error) {
+	return a.org(act).Get(ctx)
 }
