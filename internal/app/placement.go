@@ -209,25 +209,35 @@ type RoleFit struct {
 	Valuation placement.Valuation
 }
 
-// PersonFit is one person's fit and value for every role, and where the
-// team placement would put them today.
+// PersonFit is one person's fit and value for every role, and where they
+// would go in today's team.
 type PersonFit struct {
 	PersonID   string
 	Name       string
 	Kind       store.PersonKind
 	HasProfile bool
 	Roles      []RoleFit
-	// Recommended is the role the team placement gives the person, ""
-	// for not placed or when the team cannot be placed (Placed is false
-	// then).
+	// Recommended is the role the placement of today's team with the
+	// person gives them, "" for not placed or when the team cannot be
+	// placed (Placed is false then).
 	Recommended string
 	Placed      bool
+	// InTeam is the person's line of that placement (their value there,
+	// the next-best role and what moving them costs), and Why says why
+	// they are placed there or not placed; both are set when Placed is.
+	InTeam *placement.Placement
+	Why    *TeamReason
+	// TeamSize is how many people that placement considered: the staff
+	// with a profile, and the person.
+	TeamSize    int
 	Assumptions placement.Assumptions
 }
 
 // Fit is one person's fit and expected monthly value (placement.Value)
-// for every role, with every figure behind them, and where the optimal
-// placement of today's team would put them.
+// for every role, with every figure behind them, and where they would go
+// in today's team: the optimal placement of the staff with a profile and
+// this person (other candidates are not in the team today, so they do
+// not compete for the seats), with the reason.
 func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, error) {
 	org := a.org(act)
 	p, err := org.ProfiledPerson(ctx, personID)
@@ -259,12 +269,15 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 		if err != nil {
 			return nil, err
 		}
+		team = todaysTeamWith(team, p.ID)
+		out.TeamSize = len(team.People)
 		if plan, err := placement.Solve(team); err == nil {
 			for _, pl := range plan.People {
 				if pl.PersonID == p.ID {
-					out.Recommended, out.Placed = pl.RoleID, true
+					out.Recommended, out.Placed, out.InTeam = pl.RoleID, true, &pl
 				}
 			}
+			out.Why = reasonFor(plan, team, p.ID)
 		}
 	}
 	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, "fit for every role"); err != nil {
