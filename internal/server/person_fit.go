@@ -18,8 +18,9 @@ type fitView struct {
 	// Where says where today's team would place them and Why the reason;
 	// both empty when there is no placement (a minimum nobody can fill).
 	Where, Why string
-	TeamSize   int
-	HireCost   string
+	// Staff counts the staff with a profile in today's team.
+	Staff    int
+	HireCost string
 }
 
 type fitRow struct {
@@ -47,7 +48,7 @@ func fitViewOf(c *fiber.Ctx, uc *app.App, d *app.PersonDetail) (*fitView, error)
 		return nil, err
 	}
 	m := moneyIn(cur)
-	fv := &fitView{Name: pf.Name, Currency: cur, TeamSize: pf.TeamSize}
+	fv := &fitView{Name: pf.Name, Currency: cur, Staff: max(pf.TeamSize-1, 0)}
 	names := map[string]string{}
 	for _, rf := range pf.Roles {
 		v := rf.Valuation

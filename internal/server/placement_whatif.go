@@ -58,7 +58,7 @@ func whatIfText(m money, w *app.WhatIf) (string, bool) {
 		return "Moving " + w.PersonName + " " + where + " is not possible: it would leave a role below its minimum seats, or " +
 			w.PersonName + " cannot take that role (no basis for a value there, or a candidate whose hire would not pay back).", false
 	}
-	return "Move " + w.PersonName + " " + where + ": " + changeText(m, w.Change) + ", everyone else placed anew.", w.Change.Value < 0
+	return "Move " + w.PersonName + " " + where + ": " + changeText(m, w.Change) + ".", w.Change.Value < 0
 }
 
 // askWhatIf answers the page's what-if when the address asks one
