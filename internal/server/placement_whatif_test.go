@@ -157,7 +157,7 @@ func solveWithout(t *testing.T, tp *usecases.TeamPlacement, out []placement.Pin)
 	t.Helper()
 	team := tp.Plan.Team()
 	for _, c := range out {
-		team.Forbidden = append(team.Forbidden, placement.Cell{PersonID: c.PersonID, RoleID: c.RoleID})
+		team.Forbidden = append(team.Forbidden, placement.Cell(c))
 	}
 	p, err := placement.Solve(team)
 	if err != nil {

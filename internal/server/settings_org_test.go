@@ -28,9 +28,9 @@ func TestOrgSettingsPage(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	oA := f.st.Org(f.orgA.ID)
 	adm := f.browser().signIn(f.adminA)
-	resp, body := adm.get("/settings")
+	_, body := adm.get("/settings")
 	wantContains(t, "settings", body, `href="/settings/organisation"`)
-	resp, body = adm.get("/settings/organisation")
+	resp, body := adm.get("/settings/organisation")
 	wantStatus(t, "settings page", resp, http.StatusOK, body)
 	wantContains(t, "settings page", body, `name="currency" type="text" value="USD"`, `value="UTC"`, `name="profile_cut" type="text" value="3.5"`,
 		`value="0.6"`, `value="1.4"`, `value="0.7"`, `value="12"`, "2 Mar 2026 09:00 UTC", "from 1 to 5")
