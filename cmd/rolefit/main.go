@@ -13,6 +13,10 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+	// Organisations choose their time zone by IANA name; the zone
+	// database is built in, so a machine without one (a minimal
+	// container) still knows every zone.
+	_ "time/tzdata"
 )
 
 func main() {

@@ -48,6 +48,19 @@ func (a *App) ExportPeople(ctx context.Context, act Actor, format string) (*Expo
 	if err != nil {
 		return nil, err
 	}
+	cut, err := a.cut(ctx, act)
+	if err != nil {
+		return nil, err
+	}
+	for i := range ps {
+		ps[i].Composites = map[string]*float64{}
+		for _, r := range ps[i].Scores {
+			if r.Kind == store.ScaleComposite {
+				ps[i].Composites[r.ScaleID] = r.Score
+			}
+		}
+		withClass(&ps[i].PersonProfile, cut)
+	}
 	t := a.peopleTable(ps)
 	name := "rolefit-people-" + a.now().Format("2006-01-02") + "." + format
 	out := &Export{Filename: name}

@@ -71,7 +71,7 @@ func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitatio
 		if err != nil {
 			return nil, err
 		}
-		sendErr := a.mailer.Send(ctx, invitationMail(o.Name, p, q, out.URL, inv.ExpiresAt))
+		sendErr := a.mailer.Send(ctx, invitationMail(o.Name, p, q, out.URL, inv.ExpiresAt.In(zoneOf(o.TimeZone))))
 		if sendErr != nil {
 			a.log.WarnContext(ctx, "invitation e-mail not sent", "invitation", inv.ID, "err", sendErr)
 			out.EmailError = sendErr.Error()
@@ -85,7 +85,9 @@ func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitatio
 	return out, nil
 }
 
-// invitationMail is the e-mail that carries a link.
+// invitationMail is the e-mail that carries a link; the expiry is shown
+// in the zone of the time given (the organisation's), with its
+// abbreviation.
 func invitationMail(org string, p *store.Person, q *assess.Questionnaire, link string, expires time.Time) mail.Message {
 	minutes := "a few minutes"
 	if q.Minutes > 0 {
@@ -102,7 +104,7 @@ The link is for you alone and works until %s. Your answers are saved as you go,
 so you can stop and come back to the same link.
 
 %s
-`, p.Name, org, q.Title, minutes, link, expires.UTC().Format("2 January 2006 15:04 UTC"), org)
+`, p.Name, org, q.Title, minutes, link, expires.Format("2 January 2006 15:04 MST"), org)
 	return mail.Message{To: p.Email, Subject: fmt.Sprintf("%s: %s", org, q.Title), Body: body}
 }
 

@@ -77,9 +77,14 @@ func (a *App) People(ctx context.Context, act Actor, q PeopleQuery) (*PeoplePage
 	if err != nil {
 		return nil, err
 	}
+	cut, err := a.cut(ctx, act)
+	if err != nil {
+		return nil, err
+	}
 	page := &PeoplePage{Items: make([]PersonRow, len(people)), Next: next, Total: total}
 	now := a.now()
 	for i, p := range people {
+		withClass(&p, cut)
 		page.Items[i] = PersonRow{PersonProfile: p}
 		if inv, ok := invs[p.ID]; ok {
 			page.Items[i].Invitation = &inv
@@ -157,6 +162,10 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 		return nil, err
 	}
 	p, invs, resps := rec.person, rec.invitations, rec.responses
+	cut, err := a.cut(ctx, act)
+	if err != nil {
+		return nil, err
+	}
 	d := &PersonDetail{Person: p}
 	now := a.now()
 	for _, inv := range invs {
@@ -169,6 +178,7 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 		if err != nil {
 			return nil, err
 		}
+		rv.Scored.WithCut(cut)
 		switch {
 		case p.ProfileResponseID != nil && r.ID == *p.ProfileResponseID:
 			d.Profile = &rv
@@ -253,6 +263,11 @@ func (a *App) PersonSummary(ctx context.Context, act Actor, id string) (*PersonR
 	if err != nil {
 		return nil, err
 	}
+	cut, err := a.cut(ctx, act)
+	if err != nil {
+		return nil, err
+	}
+	withClass(p, cut)
 	row := &PersonRow{PersonProfile: *p}
 	invs, err := org.LatestInvitations(ctx, []string{p.ID})
 	if err != nil {

@@ -20,8 +20,8 @@ type TeamPlacement struct {
 	// People is how many people with a profile were considered.
 	People      int
 	Assumptions placement.Assumptions
-	// DefaultAssumptions is true while the organisation has no settings
-	// of its own and the assumptions are placement.DefaultAssumptions.
+	// DefaultAssumptions is true while the organisation has not changed
+	// the assumptions from placement.DefaultAssumptions.
 	DefaultAssumptions bool
 	Pins               []placement.Pin
 }
@@ -37,10 +37,16 @@ func (tp *TeamPlacement) RoleName(id string) string {
 	return ""
 }
 
-// assumptions are the organisation's placement settings. Organisation
-// settings do not exist yet, so every organisation has the defaults.
-func (a *App) assumptions() (placement.Assumptions, bool) {
-	return placement.DefaultAssumptions(), true
+// assumptions are the organisation's placement settings, and whether
+// they are still placement.DefaultAssumptions (the organisation has not
+// changed them).
+func (a *App) assumptions(ctx context.Context, act Actor) (placement.Assumptions, bool, error) {
+	s, err := a.OrgSettings(ctx, act)
+	if err != nil {
+		return placement.Assumptions{}, false, err
+	}
+	as := s.Assumptions()
+	return as, as == placement.DefaultAssumptions(), nil
 }
 
 // Placement recommends a role (or none) for everyone with a profile,
@@ -87,7 +93,10 @@ func (a *App) team(ctx context.Context, act Actor) (placement.Team, *TeamPlaceme
 	if err != nil {
 		return placement.Team{}, nil, err
 	}
-	as, def := a.assumptions()
+	as, def, err := a.assumptions(ctx, act)
+	if err != nil {
+		return placement.Team{}, nil, err
+	}
 	team := placement.Team{Roles: make([]placement.Role, len(roles)), People: make([]placement.Person, len(people)), Assumptions: as}
 	for j, r := range roles {
 		team.Roles[j] = placementRole(r)
@@ -200,25 +209,35 @@ type RoleFit struct {
 	Valuation placement.Valuation
 }
 
-// PersonFit is one person's fit and value for every role, and where the
-// team placement would put them today.
+// PersonFit is one person's fit and value for every role, and where they
+// would go in today's team.
 type PersonFit struct {
 	PersonID   string
 	Name       string
 	Kind       store.PersonKind
 	HasProfile bool
 	Roles      []RoleFit
-	// Recommended is the role the team placement gives the person, ""
-	// for not placed or when the team cannot be placed (Placed is false
-	// then).
+	// Recommended is the role the placement of today's team with the
+	// person gives them, "" for not placed or when the team cannot be
+	// placed (Placed is false then).
 	Recommended string
 	Placed      bool
+	// InTeam is the person's line of that placement (their value there,
+	// the next-best role and what moving them costs), and Why says why
+	// they are placed there or not placed; both are set when Placed is.
+	InTeam *placement.Placement
+	Why    *TeamReason
+	// TeamSize is how many people that placement considered: the staff
+	// with a profile, and the person.
+	TeamSize    int
 	Assumptions placement.Assumptions
 }
 
 // Fit is one person's fit and expected monthly value (placement.Value)
-// for every role, with every figure behind them, and where the optimal
-// placement of today's team would put them.
+// for every role, with every figure behind them, and where they would go
+// in today's team: the optimal placement of the staff with a profile and
+// this person (other candidates are not in the team today, so they do
+// not compete for the seats), with the reason.
 func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, error) {
 	org := a.org(act)
 	p, err := org.ProfiledPerson(ctx, personID)
@@ -229,7 +248,10 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 	if err != nil {
 		return nil, err
 	}
-	as, _ := a.assumptions()
+	as, _, err := a.assumptions(ctx, act)
+	if err != nil {
+		return nil, err
+	}
 	pp := a.placementPerson(*p)
 	pp.CurrentRole = "" // only the team's validation needs it
 	ms, err := org.PerformanceMonths(ctx, p.ID)
@@ -247,12 +269,15 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 		if err != nil {
 			return nil, err
 		}
+		team = todaysTeamWith(team, p.ID)
+		out.TeamSize = len(team.People)
 		if plan, err := placement.Solve(team); err == nil {
 			for _, pl := range plan.People {
 				if pl.PersonID == p.ID {
-					out.Recommended, out.Placed = pl.RoleID, true
+					out.Recommended, out.Placed, out.InTeam = pl.RoleID, true, &pl
 				}
 			}
+			out.Why = reasonFor(plan, team, p.ID)
 		}
 	}
 	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, "fit for every role"); err != nil {

@@ -284,17 +284,38 @@ func TestPlacementBadPins(t *testing.T) {
 func TestFit(t *testing.T) {
 	w, roles, people := scoredWorld(t)
 	team := expectedTeam(t, w, roles, people)
-	plan, err := placement.Solve(team)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for i, p := range people {
 		got, err := w.uc.Fit(ctx, w.mgr, p.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !got.HasProfile || len(got.Roles) != len(roles) || !got.Placed || got.Recommended != plan.People[i].RoleID {
-			t.Errorf("%s: fit %+v; want a profile, %d roles, recommended %q", p.Name, got, len(roles), plan.People[i].RoleID)
+		// Today's team with the person: the staff, and them.
+		today := team
+		today.People = nil
+		for _, pp := range team.People {
+			if pp.Kind == placement.Staff || pp.ID == p.ID {
+				today.People = append(today.People, pp)
+			}
+		}
+		plan, err := placement.Solve(today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want placement.Placement
+		for _, pl := range plan.People {
+			if pl.PersonID == p.ID {
+				want = pl
+			}
+		}
+		if !got.HasProfile || len(got.Roles) != len(roles) || !got.Placed || got.Recommended != want.RoleID || got.TeamSize != len(today.People) ||
+			got.InTeam == nil || math.Abs(got.InTeam.Net-want.Net) > 1e-6 {
+			t.Errorf("%s: fit %+v; want a profile, %d roles, recommended %q in a team of %d", p.Name, got, len(roles), want.RoleID, len(today.People))
+		}
+		if got.Why == nil || (want.RoleID != "") != (got.Why.Code == app.ReasonPlaced) {
+			t.Errorf("%s: reason %+v for recommended %q", p.Name, got.Why, want.RoleID)
+		}
+		if got.Why != nil && got.Why.Code == app.ReasonPlaced && (got.Why.RoleID != want.NextRoleID || got.Why.Change != want.Move) {
+			t.Errorf("%s: reason %+v, want next best %q at %+v", p.Name, got.Why, want.NextRoleID, want.Move)
 		}
 		for j, rf := range got.Roles {
 			want := placement.Value(team.People[i], team.Roles[j], team.Assumptions)

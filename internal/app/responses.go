@@ -82,7 +82,7 @@ func viewOf(q *assess.Questionnaire, p *store.Person) (string, error) {
 // them; a second submission (another tab) is a conflict.
 func (a *App) SubmitInvitation(ctx context.Context, r *store.Respondent, q *assess.Questionnaire) (*store.Response, error) {
 	org := a.st.Org(r.Inv.OrgID)
-	opt, err := a.refs.options(ctx, org, q)
+	opt, err := a.scoringOptions(ctx, org, q)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +97,7 @@ func (a *App) SubmitInvitation(ctx context.Context, r *store.Respondent, q *asse
 
 // score scores one response against the organisation's references.
 func (a *App) score(ctx context.Context, org *store.Org, q *assess.Questionnaire, r assess.Response) (store.Scored, error) {
-	opt, err := a.refs.options(ctx, org, q)
+	opt, err := a.scoringOptions(ctx, org, q)
 	if err != nil {
 		return store.Scored{}, err
 	}
@@ -119,4 +119,22 @@ func namedPerson(ctx context.Context, org *store.Org, id string) (*store.Person,
 		return nil, errs.InvalidFields("There is no such person.", map[string]string{"person_id": "is not a person of your organisation"})
 	}
 	return p, err
+}
+
+// scoringOptions are the organisation's references for scoring a response
+// to q, with its profile cut. Pages and the API place a stored response
+// again with the cut of the day (assess.Classify), so the class stored
+// with a response is only the class it had when it was scored.
+func (a *App) scoringOptions(ctx context.Context, org *store.Org, q *assess.Questionnaire) (assess.Options, error) {
+	opt, err := a.refs.options(ctx, org, q)
+	if err != nil {
+		return opt, err
+	}
+	o, err := org.Get(ctx)
+	if err != nil {
+		return opt, err
+	}
+	cut := o.ProfileCut
+	opt.Cut = &cut
+	return opt, nil
 }

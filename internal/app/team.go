@@ -31,7 +31,7 @@ type TeamPoint struct {
 	// Hunter and Farmer are the composites on the response scale; nil
 	// when too little was answered.
 	Hunter, Farmer *float64
-	// Class is the 2×2 class stored with the profile.
+	// Class is the 2×2 class under the organisation's cut.
 	Class string
 	// Borderline is set when the band of either composite contains the
 	// cut, so the measurement cannot tell on which side of it the person
@@ -48,8 +48,7 @@ type TeamPage struct {
 	Next string
 	// Min and Max are the response scale's range the scores lie on, and
 	// Cut the score at and above which a composite counts as high: the
-	// scale's agree point (3.5 on 1–5), the default of assess, since
-	// organisations cannot set their own cut yet.
+	// organisation's profile cut.
 	Min, Max, Cut float64
 }
 
@@ -77,16 +76,21 @@ func (a *App) Team(ctx context.Context, act Actor, q TeamQuery) (*TeamPage, erro
 	if err != nil {
 		return nil, err
 	}
-	page := &TeamPage{Items: make([]TeamPoint, len(ms)), Next: next}
-	page.Min, page.Max, page.Cut = a.teamScale(ms)
+	cut, err := a.cut(ctx, act)
+	if err != nil {
+		return nil, err
+	}
+	page := &TeamPage{Items: make([]TeamPoint, len(ms)), Next: next, Cut: cut}
+	page.Min, page.Max = a.teamScale(ms)
 	for i, m := range ms {
-		cut := page.Cut
-		if qn, ok := a.cat.Get(m.QuestionnaireID, m.QuestionnaireVersion); ok {
-			cut = qn.Scale.AgreePoint()
+		p := TeamPoint{PersonID: m.PersonID, Name: m.Name, Kind: m.Kind, JobTitle: m.JobTitle,
+			Hunter: m.Hunter, Farmer: m.Farmer, Class: m.ProfileClass, Flags: m.FlagCount}
+		if m.ProfileClass != "" {
+			// A profile of a questionnaire with hunter and farmer composites.
+			pr := classOf(m.Hunter, m.HunterLow, m.HunterHigh, m.Farmer, m.FarmerLow, m.FarmerHigh, cut)
+			p.Class, p.Borderline = string(pr.Class), pr.Borderline
 		}
-		page.Items[i] = TeamPoint{PersonID: m.PersonID, Name: m.Name, Kind: m.Kind, JobTitle: m.JobTitle,
-			Hunter: m.Hunter, Farmer: m.Farmer, Class: m.ProfileClass, Flags: m.FlagCount,
-			Borderline: bandHolds(m.Hunter, m.HunterLow, m.HunterHigh, cut) || bandHolds(m.Farmer, m.FarmerLow, m.FarmerHigh, cut)}
+		page.Items[i] = p
 	}
 	if err := org.AuditRead(ctx, act.Audit, "list", "team", "", ""); err != nil {
 		return nil, err
@@ -101,10 +105,8 @@ func (a *App) TeamJobTitles(ctx context.Context, act Actor) ([]string, error) {
 }
 
 // teamScale returns the range of the response scales of the members'
-// questionnaires and the agree point of that range, the cut assess
-// applies by default; 1–5 and 3.5 when no member's questionnaire is
-// installed.
-func (a *App) teamScale(ms []store.TeamMember) (lo, hi, cut float64) {
+// questionnaires; 1–5 when no member's questionnaire is installed.
+func (a *App) teamScale(ms []store.TeamMember) (lo, hi float64) {
 	var sc *assess.ResponseScale
 	for _, m := range ms {
 		q, ok := a.cat.Get(m.QuestionnaireID, m.QuestionnaireVersion)
@@ -121,15 +123,5 @@ func (a *App) teamScale(ms []store.TeamMember) (lo, hi, cut float64) {
 	if sc == nil {
 		sc = &assess.ResponseScale{Min: 1, Max: 5}
 	}
-	return float64(sc.Min), float64(sc.Max), sc.AgreePoint()
-}
-
-// bandHolds reports whether a composite's band contains the cut, as
-// assess decides "borderline" (classifyProfile): only for a composite
-// with a score and a band. The team map derives it from the score rows'
-// bands, which hold the very numbers of the stored result, rather than
-// keeping a copy of the flag in a column, so the map needs no migration
-// or back-fill of older responses.
-func bandHolds(score, low, high *float64, cut float64) bool {
-	return score != nil && low != nil && high != nil && *low <= cut && cut <= *high
+	return float64(sc.Min), float64(sc.Max)
 }

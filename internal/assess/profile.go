@@ -35,11 +35,10 @@ type Profile struct {
 	Reason string `json:"reason"`
 }
 
-// classifyProfile places the response on the 2×2 grid. A score at or above the
-// cut is high. The cut is opt.Cut (when it is a finite number), else the
-// response scale's agree point
-// (3.5 on 1–5): a mean at or above it means the person agrees, on average,
-// that the composite's statements describe them.
+// classifyProfile places the response on the 2×2 grid (Classify). The cut
+// is opt.Cut (when it is a finite number), else the response scale's
+// agree point (3.5 on 1–5): a mean at or above it means the person agrees,
+// on average, that the composite's statements describe them.
 func classifyProfile(q *Questionnaire, ix *index, composites []ScaleScore, opt Options) *Profile {
 	if ix.hunter < 0 || ix.farmer < 0 {
 		return nil
@@ -48,12 +47,21 @@ func classifyProfile(q *Questionnaire, ix *index, composites []ScaleScore, opt O
 	if opt.Cut != nil && !math.IsNaN(*opt.Cut) && !math.IsInf(*opt.Cut, 0) {
 		cut = *opt.Cut
 	}
+	return Classify(composites[ix.hunter], composites[ix.farmer], cut)
+}
+
+// Classify places a pair of hunter and farmer composites on the 2×2 grid
+// with the given cut: a score at or above the cut is high, and a
+// composite whose band contains the cut is borderline. It is the one rule
+// of the class: scoring applies it to a new response, and rolefit applies
+// it again with the organisation's cut whenever it shows a stored one, so
+// a changed cut never leaves a stale class behind.
+func Classify(hunter, farmer ScaleScore, cut float64) *Profile {
 	p := &Profile{Cut: cut}
-	h, f := composites[ix.hunter], composites[ix.farmer]
 	var why []string
 	var high [2]bool // hunter, farmer
 	known := true
-	for i, c := range [2]ScaleScore{h, f} {
+	for i, c := range [2]ScaleScore{hunter, farmer} {
 		if c.Score == nil {
 			known = false
 			why = append(why, fmt.Sprintf("%s has no score (%s)", c.ID, c.Missing))
@@ -89,6 +97,29 @@ func classifyProfile(q *Questionnaire, ix *index, composites []ScaleScore, opt O
 	}
 	p.Reason = strings.Join(why, "; ")
 	return p
+}
+
+// WithCut places the scored response on the 2×2 grid again with another
+// cut (Classify), from its stored hunter and farmer composites. A result
+// without a profile (its questionnaire has no hunter and farmer
+// composites) keeps none.
+func (r *Result) WithCut(cut float64) {
+	if r.Profile == nil {
+		return
+	}
+	var h, f *ScaleScore
+	for i := range r.Composites {
+		switch r.Composites[i].ID {
+		case "hunter":
+			h = &r.Composites[i]
+		case "farmer":
+			f = &r.Composites[i]
+		}
+	}
+	if h == nil || f == nil {
+		return
+	}
+	r.Profile = Classify(*h, *f, cut)
 }
 
 // Preference is the work-preference index from the choice items.

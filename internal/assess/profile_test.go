@@ -120,3 +120,27 @@ func TestPreferenceIndex(t *testing.T) {
 }
 
 func ptrTo(v float64) *float64 { return &v }
+
+// TestWithCutEqualsScoring checks that placing a stored result again with
+// another cut gives what scoring with that cut gives, class, borderline and
+// reason alike, so a changed cut can be applied at read time.
+func TestWithCutEqualsScoring(t *testing.T) {
+	q := mustParseFixture(t, "small.yaml")
+	wide := map[string]MeasuredReliability{"hunter": {Alpha: 0.75, SD: 0.6, N: 100}, "farmer": {Alpha: 0.8, SD: 0.5, N: 100}}
+	for _, levels := range []map[string]int{{"hunter": 4, "farmer": 2}, {"hunter": 3, "farmer": 5}, {"hunter": 4}} {
+		for _, cut := range []float64{1, 2.5, 3, 3.5, 3.9, 4, 4.5, 5} {
+			ans := Response{Answers: levelAnswers(q, levels)}
+			stored := Score(q, ans, Options{Reliability: wide})
+			stored.WithCut(cut)
+			want := Score(q, ans, Options{Reliability: wide, Cut: &cut}).Profile
+			if !reflect.DeepEqual(stored.Profile, want) {
+				t.Errorf("levels %v cut %g: got %+v, want %+v", levels, cut, stored.Profile, want)
+			}
+		}
+	}
+	var none Result
+	none.WithCut(3) // no profile: nothing to place
+	if none.Profile != nil {
+		t.Errorf("a result without a profile got one: %+v", none.Profile)
+	}
+}

@@ -233,6 +233,10 @@ func (plan *Plan) explain() {
 	}
 }
 
+// Team returns the team the plan was solved for, to solve it again with a
+// change.
+func (plan *Plan) Team() Team { return plan.team }
+
 // Valuation is the expected monthly value of a person in a role with every
 // assumption behind it, as the plan used it.
 func (plan *Plan) Valuation(personID, roleID string) (Valuation, error) {

@@ -47,9 +47,23 @@ type apiPlacement struct {
 	Roles       []apiRoleOutcome       `json:"roles"`
 	Pins        []placement.PinOutcome `json:"pins"`
 	Assumptions placement.Assumptions  `json:"assumptions"`
-	// DefaultAssumptions is true while the organisation has no placement
-	// settings of its own.
+	// DefaultAssumptions is true while the organisation has not changed
+	// the assumptions from rolefit's defaults.
 	DefaultAssumptions bool `json:"default_assumptions"`
+	// WhatIf answers ?move=PERSON&to=ROLE (or to=none); absent otherwise.
+	WhatIf *apiWhatIf `json:"what_if,omitempty"`
+}
+
+// apiWhatIf is the change of the total when one person is moved and
+// everyone else is placed anew.
+type apiWhatIf struct {
+	PersonID string `json:"person_id"`
+	// RoleID is "" for not placed.
+	RoleID string `json:"role_id"`
+	// Same: already recommended there; Pinned: pinned elsewhere.
+	Same   bool `json:"same"`
+	Pinned bool `json:"pinned"`
+	placement.Change
 }
 
 type apiRoleOutcome struct {
@@ -84,6 +98,17 @@ func handleAPIPlacement(uc *app.App) fiber.Handler {
 				out.Roles = append(out.Roles, apiRoleOutcome{Name: tp.RoleName(r.RoleID), RoleOutcome: r})
 			}
 		}
+		if person := c.Query("move"); person != "" {
+			role := c.Query("to")
+			if role == notPlacedValue {
+				role = ""
+			}
+			w, err := tp.WhatIf(person, role)
+			if err != nil {
+				return err
+			}
+			out.WhatIf = &apiWhatIf{PersonID: w.PersonID, RoleID: w.RoleID, Same: w.Same, Pinned: w.Pinned, Change: w.Change}
+		}
 		return c.JSON(out)
 	}
 }
@@ -101,6 +126,24 @@ type apiFit struct {
 	Placed            bool                  `json:"placed"`
 	Roles             []apiRoleFit          `json:"roles"`
 	Assumptions       placement.Assumptions `json:"assumptions"`
+	// TeamSize is how many people today's team had: the staff with a
+	// profile, and this person. InTeam is the person's line of its
+	// placement and Why the reason for it; both null when Placed is false.
+	TeamSize int                  `json:"team_size"`
+	InTeam   *placement.Placement `json:"in_team"`
+	Why      *apiWhy              `json:"why"`
+}
+
+// apiWhy says why a person is placed where they are in today's team, or
+// not placed (app.TeamReason).
+type apiWhy struct {
+	// Code is "placed", "no_role" or "better_filled".
+	Code string `json:"code"`
+	// RoleID is the next-best role of a placed person or the best role of
+	// one not placed; Change what moving them there changes.
+	RoleID string           `json:"role_id"`
+	Change placement.Change `json:"change"`
+	Detail string           `json:"detail,omitempty"`
 }
 
 type apiRoleFit struct {
@@ -122,7 +165,11 @@ func handleAPIFit(uc *app.App) fiber.Handler {
 			return err
 		}
 		out := apiFit{PersonID: pf.PersonID, Name: pf.Name, Kind: string(pf.Kind), HasProfile: pf.HasProfile, Currency: cur,
-			RecommendedRoleID: pf.Recommended, Placed: pf.Placed, Roles: make([]apiRoleFit, len(pf.Roles)), Assumptions: pf.Assumptions}
+			RecommendedRoleID: pf.Recommended, Placed: pf.Placed, Roles: make([]apiRoleFit, len(pf.Roles)), Assumptions: pf.Assumptions,
+			TeamSize: pf.TeamSize, InTeam: pf.InTeam}
+		if w := pf.Why; w != nil {
+			out.Why = &apiWhy{Code: w.Code, RoleID: w.RoleID, Change: w.Change, Detail: w.Detail}
+		}
 		for i, rf := range pf.Roles {
 			out.Roles[i] = apiRoleFit{RoleID: rf.Role.ID, RoleName: rf.Role.Name, Valuation: rf.Valuation}
 		}

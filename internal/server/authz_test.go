@@ -40,6 +40,8 @@ var authzMatrix = map[string]access{
 	"GET /readyz":                         {ok, ok, ok, ok},
 	"GET /api/v1/openapi.json":            {ok, ok, ok, ok},
 	"GET /api/v1/me":                      {unauth, ok, 0, ok},
+	"GET /api/v1/organisation":            {unauth, ok, 0, ok},
+	"PATCH /api/v1/organisation":          {unauth, ok, 0, ok}, // B changes its own settings
 	"GET /api/v1/questionnaires":          {unauth, ok, 0, ok},
 	"GET /api/v1/questionnaires/:id":      {unauth, ok, 0, ok},
 	"POST /api/v1/people":                 {unauth, bad, 0, bad}, // empty body
@@ -118,6 +120,8 @@ var authzMatrix = map[string]access{
 	"GET /settings/audit":                {redirect, ok, denied, ok}, // B sees only its own entries
 	"GET /settings/retention":            {redirect, ok, denied, ok},
 	"POST /settings/retention":           {denied, redirect, denied, redirect}, // B sets its own period
+	"GET /settings/organisation":         {redirect, ok, denied, ok},
+	"POST /settings/organisation":        {denied, redirect, denied, redirect}, // B sets its own
 }
 
 // authzForms are the form values or JSON bodies a route is called with,
@@ -129,6 +133,8 @@ var authzForms = map[string]string{
 	"POST /people/:id/invitations/:inv/extend": "days=7",
 	"POST /people/:id/erase":                   "confirm=yes",
 	"POST /settings/retention":                 "retention_days=30",
+	"POST /settings/organisation":              "currency=EUR&time_zone=Europe/Berlin&profile_cut=3&fit_multiplier_low=0.5&fit_multiplier_high=1.5&gross_margin=0.6&cost_of_hire=100&payback_months=6",
+	"PATCH /api/v1/organisation":               `{"currency":"EUR","time_zone":"Europe/Berlin","profile_cut":3}`,
 	"POST /api/v1/invitations":                 `{"person_id":"{person}","questionnaire":"sales-service"}`,
 	"POST /api/v1/responses":                   `{"person_id":"{person}","questionnaire":"sales-service","answers":{}}`,
 	"POST /api/v1/simulate":                    `{"churn":0.02}`,
@@ -248,6 +254,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 			if got, err := oA.Invitation(ctx, inv.ID); err != nil || got.Status != store.InvitationSent || !got.ExpiresAt.Equal(inv.ExpiresAt) {
 				t.Errorf("B changed A's invitation: %+v, %v", got, err)
+			}
+			if o, err := oA.Get(ctx); err != nil || o.Settings != store.DefaultSettings() || o.Currency != "USD" {
+				t.Errorf("B changed A's settings: %+v, %v", o, err)
 			}
 			if n, _ := oA.CountPeople(ctx); n != 1 {
 				t.Errorf("after B's call A has %d people", n)

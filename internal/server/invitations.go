@@ -62,7 +62,7 @@ func handleInvitationExtend(uc *app.App) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		flash(c, "The link now works until "+ext.ExpiresAt.UTC().Format("2 Jan 2006 15:04 UTC")+".")
+		flash(c, "The link now works until "+ext.ExpiresAt.In(zoneOfRequest(c)).Format(dateTimeLayout)+".")
 		return c.Redirect("/people/"+ext.PersonID, fiber.StatusSeeOther)
 	}
 }

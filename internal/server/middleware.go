@@ -297,6 +297,9 @@ func pageView(c *fiber.Ctx, title, section string) *view {
 	v := &view{Title: title, Section: section, CSRF: csrfToken(c), Nav: navigation}
 	v.User, _ = c.Locals(localUser).(*store.User)
 	v.Org, _ = c.Locals(localOrg).(*store.Organisation)
+	if v.Org != nil {
+		v.Zone = usecases.Zone(v.Org.TimeZone)
+	}
 	if f := c.Cookies(flashCookie); f != "" {
 		v.Flash, _ = url.QueryUnescape(f)
 		setCookie(c, flashCookie, "", -1)

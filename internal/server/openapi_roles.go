@@ -54,15 +54,27 @@ var placementSchema = obj{"type": "object", "properties": obj{
 		"cost": changeSchema,
 	}}},
 	"assumptions":         obj{"type": "object", "description": "fit multiplier range, gross margin, cost of hire and payback months behind every value"},
-	"default_assumptions": obj{"type": "boolean", "description": "true while the organisation has no placement settings of its own"},
+	"default_assumptions": obj{"type": "boolean", "description": "true while the organisation has not changed the assumptions from rolefit's defaults (GET /api/v1/organisation)"},
+	"what_if": obj{"type": "object", "description": "with ?move=PERSON&to=ROLE (or to=none): the change of the total when the person is moved and everyone else placed anew", "properties": obj{
+		"person_id": str, "role_id": obj{"type": "string", "description": "\"\" for not placed"},
+		"same":     obj{"type": "boolean", "description": "already recommended there"},
+		"pinned":   obj{"type": "boolean", "description": "pinned to another role: remove the pin first"},
+		"possible": changeSchema["properties"].(obj)["possible"], "value": changeSchema["properties"].(obj)["value"], "priority": changeSchema["properties"].(obj)["priority"]}},
 }}
 
 var fitSchema = obj{"type": "object", "properties": obj{
 	"person_id": str, "name": str, "kind": str, "currency": str,
 	"has_profile":         boolean,
-	"recommended_role_id": obj{"type": "string", "description": "the role the team placement gives the person, \"\" for none"},
+	"recommended_role_id": obj{"type": "string", "description": "the role the placement of today's team (the staff with a profile, and this person) gives the person, \"\" for none"},
 	"placed":              obj{"type": "boolean", "description": "false when the team cannot be placed"},
-	"assumptions":         obj{"type": "object"},
+	"team_size":           obj{"type": "integer", "description": "people in today's team: the staff with a profile, and this person"},
+	"in_team":             obj{"type": []string{"null", "object"}, "description": "the person's line of that placement: net value, next-best role and the cost of moving them"},
+	"why": obj{"type": []string{"null", "object"}, "description": "why the person is placed there or not placed", "properties": obj{
+		"code":    obj{"type": "string", "enum": []string{"placed", "no_role", "better_filled"}, "description": "placed; no_role: no role allows them (detail says why); better_filled: the seats are worth more filled by others"},
+		"role_id": obj{"type": "string", "description": "placed: the next-best role; better_filled: the best role they could take"},
+		"change":  changeSchema,
+		"detail":  str}},
+	"assumptions": obj{"type": "object"},
 	"roles": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
 		"role_id": str, "role_name": str,
 		"valuation": obj{"type": "object", "description": "fit with its parts, rate, revenue, gross profit, cost, value and net, with every assumption"},

@@ -19,6 +19,9 @@ type personPage struct {
 	// New is set on the response that created or renewed a link: the one
 	// time the link is shown.
 	New *newLink
+	// Fit is a candidate's fit for every role and place in today's team
+	// (person_fit.go); nil for staff and without a profile or roles.
+	Fit *fitView
 }
 
 type newLink struct {
@@ -67,6 +70,9 @@ func renderPersonWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *v
 		}
 		page.Performance = performanceViewOf(d.Performance, moneyIn(code), uc.Now())
 		page.Performance.Message, page.Performance.CSV, page.Performance.Import = pf.Message, pf.CSV, pf.Import
+	}
+	if page.Fit, err = fitViewOf(c, uc, d); err != nil {
+		return err
 	}
 	v.Data = page
 	return rnd.render(c, status, "person", v)

@@ -42,6 +42,8 @@ type placementPage struct {
 	Here   string
 	// RoleOptions are the roles a staff member can be in today.
 	RoleOptions []placementOption
+	// WhatIf is the what-if form and its answer (placement_whatif.go).
+	WhatIf *placementWhatIf
 }
 
 type placementRoleRow struct {
@@ -124,8 +126,14 @@ func handlePlacement(uc *app.App, rnd *renderer) fiber.Handler {
 		}
 		page.Here = c.OriginalURL()
 		page.fill(tp, m, c.QueryInt("page", 1))
+		status := fiber.StatusOK
+		if err := askWhatIf(c, &page, tp, m); errs.Code(err) == errs.CodeInvalid {
+			v.Message, v.Errors, status = errs.Message(err), errs.FieldsOf(err), fiber.StatusBadRequest
+		} else if err != nil {
+			return err
+		}
 		v.Data = page
-		return rnd.render(c, fiber.StatusOK, "placement", v)
+		return rnd.render(c, status, "placement", v)
 	}
 }
 
@@ -136,7 +144,7 @@ func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 	page.Assumptions = []placementFact{
 		{"Fit multiplier of the baseline rate", fmt.Sprintf("%g× at fit 0 to %g× at fit 100", a.FitMultiplierLow, a.FitMultiplierHigh)},
 		{"Gross margin", percent(a.GrossMargin)},
-		{"Cost of hiring a candidate", m.Whole(a.CostOfHire) + fmt.Sprintf(", spread over %g months", a.PaybackMonths)},
+		{"Cost of hiring a candidate", m.Whole(a.CostOfHire) + fmt.Sprintf(", spread over a payback period of %g months", a.PaybackMonths)},
 	}
 	page.NoRoles, page.NoPeople, page.People = len(tp.Roles) == 0, tp.People == 0, tp.People
 	plan := tp.Plan

@@ -287,7 +287,7 @@ func TestPlacementPage(t *testing.T) {
 	b := f.browser().signIn(f.mgrA)
 	resp, body := b.get("/placement")
 	wantStatus(t, "no roles", resp, http.StatusOK, body)
-	wantContains(t, "no roles", body, "No roles yet", `href="/settings/roles"`, "organisation settings to change them do not exist yet")
+	wantContains(t, "no roles", body, "No roles yet", `href="/settings/roles"`, "your organisation has not changed them")
 	roles, people := placementTeam(t, f)
 	resp, body = b.get("/placement")
 	wantStatus(t, "placement", resp, http.StatusOK, body)

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -34,20 +35,37 @@ type view struct {
 	Errors  map[string]string
 	Form    map[string]string
 	Data    any
+	// Zone is the time zone dates are shown in: the organisation's
+	// (pageView and respondView set it); nil is UTC.
+	Zone *time.Location
 }
+
+// The layouts of the date and datetime template functions. A time shows
+// its zone's abbreviation ("CET", "UTC"), so nobody has to guess which
+// zone a time is in.
+const (
+	dateLayout     = "2 Jan 2006"
+	dateTimeLayout = "2 Jan 2006 15:04 MST"
+)
 
 // renderer holds one template set per page, parsed once at start-up. Each
 // set is the layout, the partials (_*.html) and the page itself, so two
 // pages' {{define "content"}} never overwrite each other.
 type renderer struct {
-	pages  map[string]*template.Template
-	assets map[string]string // static file name → URL with a content hash
+	pages map[string]*template.Template // in UTC
+	// zoned holds the pages of other time zones by zone name, parsed the
+	// first time a page of that zone is shown: the date functions are
+	// bound when a template set is parsed, and html/template cannot
+	// change a set's functions once it has run.
+	zoned     sync.Map // string → map[string]*template.Template
+	templates fs.FS
+	assets    map[string]string // static file name → URL with a content hash
 	// version is rolefit's version, for the footer.
 	version string
 }
 
 func newRenderer(templates, static fs.FS) (*renderer, error) {
-	r := &renderer{pages: map[string]*template.Template{}, assets: map[string]string{}}
+	r := &renderer{assets: map[string]string{}, templates: templates}
 	err := fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -63,30 +81,56 @@ func newRenderer(templates, static fs.FS) (*renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read static files: %w", err)
 	}
-	partials, err := fs.Glob(templates, "_*.html")
+	if r.pages, err = r.parse(time.UTC); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// parse reads every page's template set with dates shown in loc.
+func (r *renderer) parse(loc *time.Location) (map[string]*template.Template, error) {
+	partials, err := fs.Glob(r.templates, "_*.html")
 	if err != nil {
 		return nil, err
 	}
-	names, err := fs.Glob(templates, "*.html")
+	names, err := fs.Glob(r.templates, "*.html")
 	if err != nil {
 		return nil, err
 	}
+	pages := map[string]*template.Template{}
 	for _, name := range names {
 		if name == "layout.html" || strings.HasPrefix(name, "_") {
 			continue
 		}
 		files := append([]string{"layout.html"}, partials...)
 		files = append(files, name)
-		t, err := template.New(name).Funcs(r.funcs()).ParseFS(templates, files...)
+		t, err := template.New(name).Funcs(r.funcs(loc)).ParseFS(r.templates, files...)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}
-		r.pages[strings.TrimSuffix(name, ".html")] = t
+		pages[strings.TrimSuffix(name, ".html")] = t
 	}
-	return r, nil
+	return pages, nil
 }
 
-func (r *renderer) funcs() template.FuncMap {
+// pagesIn returns the template sets that show dates in loc.
+func (r *renderer) pagesIn(loc *time.Location) (map[string]*template.Template, error) {
+	if loc == nil || loc == time.UTC {
+		return r.pages, nil
+	}
+	if p, ok := r.zoned.Load(loc.String()); ok {
+		return p.(map[string]*template.Template), nil
+	}
+	p, err := r.parse(loc)
+	if err != nil {
+		return nil, err
+	}
+	actual, _ := r.zoned.LoadOrStore(loc.String(), p)
+	return actual.(map[string]*template.Template), nil
+}
+
+// funcs are the template functions, with dates shown in loc.
+func (r *renderer) funcs(loc *time.Location) template.FuncMap {
 	return template.FuncMap{
 		"asset": func(name string) (string, error) {
 			u, ok := r.assets[name]
@@ -95,13 +139,11 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return u, nil
 		},
-		"date": func(t time.Time) string { return t.UTC().Format("2 Jan 2006") },
-		"datetime": func(t time.Time) string {
-			return t.UTC().Format("2 Jan 2006 15:04 UTC")
-		},
-		"iso":     func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"version": func() string { return r.version },
-		"base":    path.Base,
+		"date":     func(t time.Time) string { return t.In(loc).Format(dateLayout) },
+		"datetime": func(t time.Time) string { return t.In(loc).Format(dateTimeLayout) },
+		"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"version":  func() string { return r.version },
+		"base":     path.Base,
 		// num shows a score with two decimals, or a dash when missing.
 		"num": func(x *float64) string {
 			if x == nil {
@@ -150,7 +192,11 @@ func (r *renderer) funcs() template.FuncMap {
 
 // render writes a page with the given status.
 func (r *renderer) render(c *fiber.Ctx, status int, page string, v *view) error {
-	t, ok := r.pages[page]
+	pages, err := r.pagesIn(v.Zone)
+	if err != nil {
+		return err
+	}
+	t, ok := pages[page]
 	if !ok {
 		return fmt.Errorf("no template for page %q", page)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	usecases "rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
@@ -55,6 +56,7 @@ func loadRespondent(c *fiber.Ctx, st *store.Store, cat *assess.Catalog) (*respon
 func respondView(c *fiber.Ctx, rs *respondent, title string) *view {
 	v := pageView(c, title, "")
 	v.User, v.Org = nil, nil
+	v.Zone = usecases.Zone(rs.r.Org.TimeZone) // dates in the organisation's zone
 	return v
 }
 

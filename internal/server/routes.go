@@ -40,6 +40,8 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 		"Too many requests with a wrong API key came from your address. Please wait a few minutes.").handler
 	api := app.Group("/api/v1", keyGuard, apiAuth(uc))
 	api.Get("/me", handleAPIMe(st))
+	api.Get("/organisation", handleAPIOrganisation(uc))
+	api.Patch("/organisation", handleAPIOrganisationPatch(uc))
 	api.Get("/questionnaires", handleAPIQuestionnaires(uc))
 	api.Get("/questionnaires/:id", handleAPIQuestionnaire(uc))
 	api.Post("/people", handleAPIPeopleCreate(uc))
@@ -140,6 +142,8 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	admin.Get("/audit", handleAuditLog(uc, rnd))
 	admin.Get("/retention", handleRetention(uc, rnd))
 	admin.Post("/retention", handleRetentionSave(uc, rnd))
+	admin.Get("/organisation", handleOrgSettings(uc, rnd))
+	admin.Post("/organisation", handleOrgSettingsSave(uc, rnd))
 
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return nil

@@ -229,7 +229,7 @@ func TestTeamPage(t *testing.T) {
 	if strings.Contains(body, "not built yet") || strings.Contains(body, "NaN") || strings.Contains(body, `<b>"Bold"`) {
 		t.Error("the page is a placeholder, has NaN or an unescaped name")
 	}
-	wantContains(t, "team page", body, "<svg", "Ambidextrous", "Developing", "default cut", "3.5", "4 people on the map.")
+	wantContains(t, "team page", body, "<svg", "Ambidextrous", "Developing", "The default cut", "3.5", "4 people on the map.")
 	links := pointLink.FindAllStringSubmatch(body, -1)
 	a := usecases.UserActor(tw.f.adminA)
 	var onMap []string

@@ -20,6 +20,9 @@ type Organisation struct {
 	IsDemo    bool      `json:"is_demo"`
 	Currency  string    `json:"currency"`
 	CreatedAt time.Time `json:"created_at"`
+	// Settings are what an admin sets for the whole organisation
+	// (orgsettings.go); the columns' defaults fill a new organisation's.
+	Settings `gorm:"embedded"`
 }
 
 // TableName tells GORM the table.
@@ -90,7 +93,7 @@ func (s *Store) createOrganisation(tx *gorm.DB, name string, admin NewUser, demo
 		}
 		return nil, nil, errs.InvalidFields("Please correct the highlighted fields.", fields)
 	}
-	org := &Organisation{ID: newID(), Name: name, IsDemo: demo, Currency: "USD", CreatedAt: s.now()}
+	org := &Organisation{ID: newID(), Name: name, IsDemo: demo, Currency: "USD", CreatedAt: s.now(), Settings: DefaultSettings()}
 	if err := tx.Create(org).Error; err != nil {
 		return nil, nil, fmt.Errorf("create organisation: %w", err)
 	}

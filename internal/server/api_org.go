@@ -1,0 +1,86 @@
+package server
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+)
+
+// apiOrganisation is GET and PATCH /api/v1/organisation: the
+// organisation's settings. Money everywhere in the API is in Currency;
+// timestamps stay RFC 3339 in UTC whatever TimeZone says, which is for
+// what people read.
+type apiOrganisation struct {
+	ID                string  `json:"id"`
+	Name              string  `json:"name"`
+	Currency          string  `json:"currency"`
+	TimeZone          string  `json:"time_zone"`
+	ProfileCut        float64 `json:"profile_cut"`
+	ProfileCutMin     float64 `json:"profile_cut_min"`
+	ProfileCutMax     float64 `json:"profile_cut_max"`
+	FitMultiplierLow  float64 `json:"fit_multiplier_low"`
+	FitMultiplierHigh float64 `json:"fit_multiplier_high"`
+	GrossMargin       float64 `json:"gross_margin"`
+	CostOfHire        float64 `json:"cost_of_hire"`
+	PaybackMonths     float64 `json:"payback_months"`
+}
+
+// apiOrganisationBody is the body of PATCH /api/v1/organisation: each
+// field optional, the ones left out keep their values.
+type apiOrganisationBody struct {
+	Currency          *string  `json:"currency"`
+	TimeZone          *string  `json:"time_zone"`
+	ProfileCut        *float64 `json:"profile_cut"`
+	FitMultiplierLow  *float64 `json:"fit_multiplier_low"`
+	FitMultiplierHigh *float64 `json:"fit_multiplier_high"`
+	GrossMargin       *float64 `json:"gross_margin"`
+	CostOfHire        *float64 `json:"cost_of_hire"`
+	PaybackMonths     *float64 `json:"payback_months"`
+}
+
+func apiOrganisationOf(id, name string, s *app.OrgSettings) apiOrganisation {
+	return apiOrganisation{ID: id, Name: name, Currency: s.Currency, TimeZone: s.TimeZone, ProfileCut: s.ProfileCut,
+		ProfileCutMin: s.CutMin, ProfileCutMax: s.CutMax, FitMultiplierLow: s.FitMultiplierLow, FitMultiplierHigh: s.FitMultiplierHigh,
+		GrossMargin: s.GrossMargin, CostOfHire: s.CostOfHire, PaybackMonths: s.PaybackMonths}
+}
+
+// handleAPIOrganisation is GET /api/v1/organisation: any key of the
+// organisation may read its settings.
+func handleAPIOrganisation(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		ctx, act := c.UserContext(), actorOf(c)
+		s, err := uc.OrgSettings(ctx, act)
+		if err != nil {
+			return err
+		}
+		org, err := uc.Organisation(ctx, act)
+		if err != nil {
+			return err
+		}
+		return c.JSON(apiOrganisationOf(org.ID, org.Name, s))
+	}
+}
+
+// handleAPIOrganisationPatch is PATCH /api/v1/organisation. Changing the
+// settings is an admin's; API keys are made by admins only and act with
+// their authority, so every key may.
+func handleAPIOrganisationPatch(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		var b apiOrganisationBody
+		if err := decodeJSON(c, &b); err != nil {
+			return err
+		}
+		ctx, act := c.UserContext(), actorOf(c)
+		s, err := uc.UpdateOrgSettings(ctx, act, app.OrgSettingsPatch{Currency: b.Currency, TimeZone: b.TimeZone, ProfileCut: b.ProfileCut,
+			FitMultiplierLow: b.FitMultiplierLow, FitMultiplierHigh: b.FitMultiplierHigh, GrossMargin: b.GrossMargin,
+			CostOfHire: b.CostOfHire, PaybackMonths: b.PaybackMonths})
+		if err != nil {
+			return err
+		}
+		org, err := uc.Organisation(ctx, act)
+		if err != nil {
+			return err
+		}
+		return c.JSON(apiOrganisationOf(org.ID, org.Name, s))
+	}
+}

@@ -1,0 +1,89 @@
+package server
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+)
+
+// notPlacedValue stands for "not placed" in the what-if form's role
+// choice: an empty value would read as "no choice made".
+const notPlacedValue = "none"
+
+// placementWhatIf is the Placement page's what-if: a small form (a person
+// of the page and a role, or not placed) and, once asked, the change.
+type placementWhatIf struct {
+	People, Roles []placementOption
+	// Person and Role are the choices made, to keep them selected.
+	Person, Role string
+	// Answer says the change in words; Costly marks a loss.
+	Answer string
+	Costly bool
+}
+
+// whatIfForm fills the what-if form's choices: the people listed on this
+// page of the Placement page, by name (the whole team can be thousands),
+// and every role and "not placed".
+func (page *placementPage) whatIfForm(tp *app.TeamPlacement, person, role string) {
+	w := &placementWhatIf{Person: person, Role: role}
+	for _, g := range page.Groups {
+		for _, p := range g.People {
+			w.People = append(w.People, placementOption{Value: p.ID, Label: p.Name})
+		}
+	}
+	slices.SortStableFunc(w.People, func(a, b placementOption) int { return cmp.Compare(a.Label, b.Label) })
+	for _, r := range tp.Roles {
+		w.Roles = append(w.Roles, placementOption{Value: r.ID, Label: r.Name})
+	}
+	w.Roles = append(w.Roles, placementOption{Value: notPlacedValue, Label: "Not placed"})
+	page.WhatIf = w
+}
+
+// whatIfText says a what-if's change in a sentence: "Move Dana to Account
+// manager: −$1,200 a month".
+func whatIfText(m money, w *app.WhatIf) (string, bool) {
+	where := "to " + w.RoleName
+	if w.RoleID == "" {
+		where = "out of the team (not placed)"
+	}
+	switch {
+	case w.Same:
+		return w.PersonName + " is already recommended there: no change.", false
+	case w.Pinned:
+		return w.PersonName + " is pinned to another role; remove the pin to see this move.", false
+	case !w.Change.Possible:
+		return "Moving " + w.PersonName + " " + where + " is not possible: it would leave a role below its minimum seats, or " +
+			w.PersonName + " cannot take that role (no basis for a value there, or a candidate whose hire would not pay back).", false
+	}
+	return "Move " + w.PersonName + " " + where + ": " + changeText(m, w.Change) + ".", w.Change.Value < 0
+}
+
+// askWhatIf answers the page's what-if when the address asks one
+// (?move=PERSON&to=ROLE or to=none); an unknown person or role comes back
+// as the page's error.
+func askWhatIf(c *fiber.Ctx, page *placementPage, tp *app.TeamPlacement, m money) error {
+	person, role := c.Query("move"), c.Query("to")
+	if tp.Plan == nil {
+		return nil
+	}
+	page.whatIfForm(tp, person, role)
+	if person == "" {
+		return nil
+	}
+	roleID := role
+	if role == notPlacedValue {
+		roleID = ""
+	}
+	w, err := tp.WhatIf(person, roleID)
+	if err != nil {
+		return err
+	}
+	page.WhatIf.Answer, page.WhatIf.Costly = whatIfText(m, w)
+	if !slices.ContainsFunc(page.WhatIf.People, func(o placementOption) bool { return o.Value == person }) {
+		page.WhatIf.People = append(page.WhatIf.People, placementOption{Value: person, Label: w.PersonName})
+	}
+	return nil
+}

@@ -1,0 +1,167 @@
+package server
+
+import (
+	"math"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	usecases "rolefit/internal/app"
+	"rolefit/internal/placement"
+)
+
+// TestPlacementWhatIf asks the Placement page and the API what moving a
+// person would change, and checks the figure is placement's own
+// (Plan.WhatIf on the same team) in words and in JSON.
+func TestPlacementWhatIf(t *testing.T) {
+	f := sqliteFixture(t, Config{})
+	roles, people := placementTeam(t, f)
+	uc := useCases(t, f.st, f.clock, nil, "")
+	tp, err := uc.Placement(ctx, usecases.UserActor(f.mgrA), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := moneyIn("USD")
+	b := f.browser().signIn(f.mgrA)
+	key := f.apiKeyA(t)
+	_, body := b.get("/placement")
+	wantContains(t, "placement", body, "What if", `name="move"`, `<option value="none">Not placed</option>`)
+	costly := 0
+	for _, p := range people {
+		for _, to := range []string{roles[0].ID, roles[1].ID, roles[2].ID, "none"} {
+			roleID := to
+			if to == "none" {
+				roleID = ""
+			}
+			want, err := tp.Plan.WhatIf(p.ID, roleID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := url.Values{"move": {p.ID}, "to": {to}}
+			resp, body := b.get("/placement?" + q.Encode())
+			wantStatus(t, "what if "+p.Name+" to "+to, resp, http.StatusOK, body)
+			body = strings.ReplaceAll(body, "&#43;", "+")
+			var sentence string
+			switch {
+			case tp.RoleName(roleID) == "" && roleID != "":
+				t.Fatal("unknown role")
+			case placedIn(tp.Plan, p.ID) == roleID:
+				sentence = p.Name + " is already recommended there: no change."
+			case !want.Possible:
+				sentence = "is not possible"
+			default:
+				sentence = changeText(m, want)
+				if want.Value < 0 {
+					costly++
+				}
+			}
+			wantContains(t, "what if "+p.Name+" to "+to, body, sentence, `value="`+p.ID+`" selected`, `value="`+to+`" selected`)
+
+			resp, body = f.apiRequest("GET", "/api/v1/placement?"+q.Encode(), key, "")
+			wantStatus(t, "API what if", resp, http.StatusOK, body)
+			got := decode[apiPlacement](t, body).WhatIf
+			if got == nil || got.PersonID != p.ID || got.RoleID != roleID || got.Change.Possible != want.Possible ||
+				math.Abs(got.Change.Value-want.Value) > 1e-9 || got.Change.Priority != want.Priority {
+				t.Errorf("API what if %s to %q = %+v, want %+v", p.Name, to, got, want)
+			}
+		}
+	}
+	if costly == 0 {
+		t.Error("no move costs the team anything; the test proves little")
+	}
+	resp, body := b.get("/placement?move=NOBODY&to=none")
+	wantStatus(t, "unknown person", resp, http.StatusBadRequest, body)
+	wantContains(t, "unknown person", body, "person: there is no person")
+	resp, body = f.apiRequest("GET", "/api/v1/placement?move="+people[0].ID+"&to=NOROLE", key, "")
+	wantStatus(t, "API unknown role", resp, http.StatusBadRequest, body)
+	if fields := decode[apiErrorEnvelope](t, body).Error.Fields; fields["role"] == "" {
+		t.Errorf("fields %v do not name role", fields)
+	}
+}
+
+func placedIn(p *placement.Plan, personID string) string {
+	for _, pl := range p.People {
+		if pl.PersonID == personID {
+			return pl.RoleID
+		}
+	}
+	return "?"
+}
+
+// TestCandidateFit checks a candidate's page and GET /api/v1/people/{id}/fit
+// say where today's team (the staff and the candidate) would place them,
+// equal to solving that team.
+func TestCandidateFit(t *testing.T) {
+	f := sqliteFixture(t, Config{})
+	roles, people := placementTeam(t, f)
+	uc := useCases(t, f.st, f.clock, nil, "")
+	act := usecases.UserActor(f.mgrA)
+	all, err := uc.Placement(ctx, act, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := f.apiKeyA(t)
+	b := f.browser().signIn(f.mgrA)
+	m := moneyIn("USD")
+	for _, cand := range people[5:] {
+		// Today's team: every staff member pinned nowhere, the other
+		// candidates ruled out of every role.
+		var forbidden []placement.Pin
+		for _, other := range people[5:] {
+			if other.ID != cand.ID {
+				for _, r := range roles {
+					forbidden = append(forbidden, placement.Pin{PersonID: other.ID, RoleID: r.ID})
+				}
+			}
+		}
+		want := solveWithout(t, all, forbidden)
+		role := placedIn(want, cand.ID)
+		resp, body := f.apiRequest("GET", "/api/v1/people/"+cand.ID+"/fit", key, "")
+		wantStatus(t, "fit", resp, http.StatusOK, body)
+		got := decode[apiFit](t, body)
+		if !got.Placed || got.RecommendedRoleID != role || got.TeamSize != 6 || got.Why == nil || got.InTeam == nil {
+			t.Fatalf("%s: fit %+v, want recommended %q in a team of 6 with a reason", cand.Name, got, role)
+		}
+		_, body = b.get("/people/" + cand.ID)
+		body = strings.ReplaceAll(body, "&#43;", "+")
+		if role == "" {
+			wantContains(t, cand.Name+"'s page", body, "Fit for each role", cand.Name+" would not be placed.")
+		} else {
+			wantContains(t, cand.Name+"'s page", body, "Fit for each role",
+				cand.Name+" would be placed in "+all.RoleName(role)+": "+m.Whole(got.InTeam.Net)+" a month")
+		}
+		if math.Abs(got.InTeam.Net-netOf(want, cand.ID)) > 1e-6 {
+			t.Errorf("%s: net %.2f, want %.2f", cand.Name, got.InTeam.Net, netOf(want, cand.ID))
+		}
+	}
+	// Staff pages have no such section.
+	_, body := b.get("/people/" + people[1].ID)
+	if strings.Contains(body, "Fit for each role") {
+		t.Error("a staff member's page shows the candidate's fit section")
+	}
+}
+
+func netOf(p *placement.Plan, personID string) float64 {
+	for _, pl := range p.People {
+		if pl.PersonID == personID {
+			return pl.Net
+		}
+	}
+	return math.NaN()
+}
+
+// solveWithout solves the team of a placement again with the given person
+// and role pairs ruled out.
+func solveWithout(t *testing.T, tp *usecases.TeamPlacement, out []placement.Pin) *placement.Plan {
+	t.Helper()
+	team := tp.Plan.Team()
+	for _, c := range out {
+		team.Forbidden = append(team.Forbidden, placement.Cell(c))
+	}
+	p, err := placement.Solve(team)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

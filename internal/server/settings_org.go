@@ -1,0 +1,99 @@
+package server
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// orgSettingsPage is the organisation settings page (admins only).
+type orgSettingsPage struct {
+	Settings *app.OrgSettings
+	// Now is the current time in the organisation's zone, as dates will
+	// read.
+	Now string
+}
+
+// orgNumberFields are the settings typed as numbers, in the page's order.
+var orgNumberFields = []string{"profile_cut", "fit_multiplier_low", "fit_multiplier_high", "gross_margin", "cost_of_hire", "payback_months"}
+
+func renderOrgSettings(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view) error {
+	s, err := uc.OrgSettings(c.UserContext(), actorOf(c))
+	if err != nil {
+		return err
+	}
+	if v.Form == nil {
+		v.Form = map[string]string{"currency": s.Currency, "time_zone": s.TimeZone}
+		for k, x := range map[string]float64{"profile_cut": s.ProfileCut, "fit_multiplier_low": s.FitMultiplierLow,
+			"fit_multiplier_high": s.FitMultiplierHigh, "gross_margin": s.GrossMargin, "cost_of_hire": s.CostOfHire, "payback_months": s.PaybackMonths} {
+			v.Form[k] = strconv.FormatFloat(x, 'f', -1, 64)
+		}
+	}
+	v.Data = orgSettingsPage{Settings: s, Now: uc.Now().In(s.Location()).Format(dateTimeLayout)}
+	return rnd.render(c, status, "orgsettings", v)
+}
+
+// handleOrgSettings shows the organisation's settings (admins only).
+func handleOrgSettings(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		return renderOrgSettings(c, uc, rnd, fiber.StatusOK, pageView(c, "Organisation settings", "settings"))
+	}
+}
+
+// handleOrgSettingsSave saves every setting of the form at once. Bad input
+// comes back with each field named and everything as typed; nothing is
+// saved unless all of it is right.
+func handleOrgSettingsSave(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		typed := map[string]string{"currency": c.FormValue("currency"), "time_zone": c.FormValue("time_zone")}
+		cur, zone := strings.TrimSpace(typed["currency"]), strings.TrimSpace(typed["time_zone"])
+		p := app.OrgSettingsPatch{Currency: &cur, TimeZone: &zone}
+		nums := map[string]**float64{"profile_cut": &p.ProfileCut, "fit_multiplier_low": &p.FitMultiplierLow,
+			"fit_multiplier_high": &p.FitMultiplierHigh, "gross_margin": &p.GrossMargin, "cost_of_hire": &p.CostOfHire, "payback_months": &p.PaybackMonths}
+		bad := map[string]string{}
+		for _, k := range orgNumberFields {
+			typed[k] = c.FormValue(k)
+			x, err := strconv.ParseFloat(strings.TrimSpace(typed[k]), 64)
+			switch {
+			case strings.TrimSpace(typed[k]) == "":
+				bad[k] = "is required"
+			case err != nil:
+				bad[k] = fmt.Sprintf("%q is not a number; write it like 3.5 (a point, no currency sign or thousands separator)", typed[k])
+			default:
+				*nums[k] = &x
+			}
+		}
+		var err error
+		if len(bad) > 0 {
+			err = errs.InvalidFields("Please correct the highlighted settings.", bad)
+		} else {
+			_, err = uc.UpdateOrgSettings(c.UserContext(), actorOf(c), p)
+		}
+		if errs.Code(err) == errs.CodeInvalid {
+			v := pageView(c, "Organisation settings", "settings")
+			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), typed
+			return renderOrgSettings(c, uc, rnd, fiber.StatusBadRequest, v)
+		}
+		if err != nil {
+			return err
+		}
+		flash(c, "The organisation's settings are saved.")
+		return c.Redirect("/settings/organisation", fiber.StatusSeeOther)
+	}
+}
+
+// zoneOfRequest is the time zone of the signed-in user's organisation,
+// for a time a handler writes into a message itself.
+func zoneOfRequest(c *fiber.Ctx) *time.Location {
+	if org, ok := c.Locals(localOrg).(*store.Organisation); ok && org != nil {
+		return app.Zone(org.TimeZone)
+	}
+	return time.UTC
+}
