@@ -71,7 +71,7 @@ func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handl
 			return rnd.render(c, status, "login", v)
 		}
 		key := strings.ToLower(strings.TrimSpace(email))
-		if len(key) > 254 { // longer than any address: no account, and no megabyte keys kept in memory
+		if len(key) > 254 { // longer than any address: no account, and no megabyte keys hashed
 			key = key[:254]
 		}
 		left, over, err := accounts.over(c.UserContext(), key)
