@@ -143,15 +143,28 @@ func TestBackupUnderLoadThenRestore(t *testing.T) {
 			}
 		}()
 	}
-	for recorded.Load() < 2 {
-		runtimeGosched()
+	// waitFor waits until the writers have recorded n responses, and stops
+	// the test if one of them failed or they stalled.
+	waitFor := func(n int64) {
+		deadline := time.Now().Add(30 * time.Second)
+		for recorded.Load() < n {
+			if len(errc) > 0 || time.Now().After(deadline) {
+				done.Store(true)
+				wg.Wait()
+				close(errc)
+				for err := range errc {
+					t.Fatal(err)
+				}
+				t.Fatalf("the writers recorded %d responses in 30 s, want %d", recorded.Load(), n)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
 	}
+	waitFor(2)
 	copyPath := filepath.Join(dir, "copy.db")
 	code, out, errOut := runRolefit(t, "backup", "--db", db, copyPath)
 	during := recorded.Load()
-	for recorded.Load() < during+2 {
-		runtimeGosched()
-	}
+	waitFor(during + 2)
 	done.Store(true)
 	wg.Wait()
 	close(errc)
@@ -293,6 +306,3 @@ func TestRestoreRefusals(t *testing.T) {
 		t.Errorf("the restored database: %v", err)
 	}
 }
-
-// runtimeGosched waits a moment for the writers.
-func runtimeGosched() { time.Sleep(5 * time.Millisecond) }

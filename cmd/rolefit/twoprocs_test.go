@@ -74,7 +74,7 @@ func startServeProcess(t *testing.T, bin, db string, extra ...string) string {
 		}
 	})
 	base := "http://" + addr
-	for range 300 {
+	for range 600 { // 30 s: a busy CI machine starts slowly
 		if resp, err := http.Get(base + "/readyz"); err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
