@@ -54,6 +54,7 @@ func commands() []command {
 		{"migrate", "apply database migrations and exit", runMigrate},
 		{"user", "manage users: rolefit user add", runUser},
 		{"backup", "write a consistent copy of the database to FILE", runBackup},
+		{"restore", "put a copy made by backup back in place of the database", runRestore},
 		{"check", "validate questionnaire files", runCheck},
 		{"rescore", "score stored responses again from their answers with the current rules", runRescore},
 		{"stats", "reliability statistics for a questionnaire over a CSV of responses", runStats},

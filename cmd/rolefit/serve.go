@@ -178,7 +178,7 @@ func displayAddr(a net.Addr) string {
 
 // housekeeping purges candidates past their retention period at start,
 // then every hour while the server runs also deletes expired sessions and
-// refreshes the query planner's statistics.
+// ended windows of failed-attempt counts, and refreshes the query planner's statistics.
 func housekeeping(ctx context.Context, st *store.Store, uc *app.App, log *slog.Logger) {
 	purgeRetention(ctx, uc, log)
 	t := time.NewTicker(time.Hour)
@@ -195,6 +195,11 @@ func housekeeping(ctx context.Context, st *store.Store, uc *app.App, log *slog.L
 				log.Warn("purge expired sessions", "err", err)
 			} else if n > 0 {
 				log.Info("purged expired sessions", "count", n)
+			}
+			if n, err := st.PurgeAttempts(ctx); err != nil {
+				log.Warn("purge ended attempt windows", "err", err)
+			} else if n > 0 {
+				log.Info("purged ended attempt windows", "count", n)
 			}
 			purgeRetention(ctx, uc, log)
 		}

@@ -71,10 +71,14 @@ func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handl
 			return rnd.render(c, status, "login", v)
 		}
 		key := strings.ToLower(strings.TrimSpace(email))
-		if len(key) > 254 { // longer than any address: no account, and no megabyte keys kept in memory
+		if len(key) > 254 { // longer than any address: no account, and no megabyte keys hashed
 			key = key[:254]
 		}
-		if left, over := accounts.over(key); over {
+		left, over, err := accounts.over(c.UserContext(), key)
+		if err != nil {
+			return err
+		}
+		if over {
 			setRetryAfter(c, left)
 			return again(fiber.StatusTooManyRequests, fmt.Sprintf("Too many failed sign-ins with this e-mail address. "+
 				"Please wait %s and try again.", waitText(left)), nil)
@@ -97,7 +101,9 @@ func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handl
 			u, err = accountIn(us, org)
 		}
 		if errs.Code(err) == errs.CodeUnauthorized {
-			accounts.add(key)
+			if err := accounts.add(c.UserContext(), key); err != nil {
+				return err
+			}
 			return again(fiber.StatusUnauthorized, errs.Message(err), nil)
 		}
 		if err != nil {

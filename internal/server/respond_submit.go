@@ -90,7 +90,11 @@ func handleRespondSubmit(uc *app.App, st *store.Store, rnd *renderer) fiber.Hand
 			v.Data = buildReview(rs, answers)
 			return rnd.render(c, fiber.StatusUnprocessableEntity, "respond_review", v)
 		case errs.Code(err) == errs.CodeConflict:
-			// Submitted meanwhile from another tab, or closed by the manager.
+			// Submitted meanwhile from another tab or device (perhaps
+			// through another rolefit process), or closed by the manager:
+			// the status page says which, and this says why nothing more
+			// was stored.
+			flash(c, errs.Message(err))
 			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
 		}
 		return err

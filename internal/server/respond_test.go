@@ -302,8 +302,9 @@ func TestStaleQuestionnaireLink(t *testing.T) {
 	wantContains(t, "link to a changed questionnaire", body, "no longer available")
 }
 
-// Two tabs pressing Submit at the same moment store one response, and
-// both land on the thank-you page.
+// Tabs pressing Submit at the same moment store one response, and all
+// land on the thank-you page; the later ones are told the answers were
+// already submitted.
 func TestConcurrentSubmitOverHTTP(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	q := salesService(t)
@@ -328,15 +329,29 @@ func TestConcurrentSubmitOverHTTP(t *testing.T) {
 				locs <- err.Error()
 				return
 			}
-			locs <- fmt.Sprint(resp.StatusCode, " ", resp.Header.Get("Location"))
+			told := ""
+			for _, c := range resp.Cookies() {
+				if c.Name == flashCookie && c.Value != "" {
+					told = " told"
+				}
+			}
+			locs <- fmt.Sprint(resp.StatusCode, " ", resp.Header.Get("Location"), told)
 		}()
 	}
 	wg.Wait()
 	close(locs)
+	told := 0
 	for l := range locs {
-		if l != "303 "+link+"/done" {
+		if l == "303 "+link+"/done told" {
+			told++
+		} else if l != "303 "+link+"/done" {
 			t.Errorf("a tab's submit answered %q", l)
 		}
+	}
+	// All but the one that stored the answers are told why nothing more
+	// was stored.
+	if told != tabs-1 {
+		t.Errorf("got %d tabs told the answers were already submitted, want %d", told, tabs-1)
 	}
 	if rs, _ := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); len(rs) != 1 {
 		t.Errorf("%d responses stored, want 1", len(rs))

@@ -7,11 +7,9 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
-	"github.com/gofiber/fiber/v2/middleware/limiter"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
 	usecases "rolefit/internal/app"
-	"rolefit/internal/errs"
 	"rolefit/internal/store"
 	"rolefit/web"
 )
@@ -36,7 +34,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 
 	// The JSON API: bearer API keys, no cookies, no CSRF.
 	app.Get("/api/v1/openapi.json", handleOpenAPI)
-	keyGuard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now,
+	keyGuard := newTokenGuard(newFailures(st, scopeAPIKeyAddress, cfg.TokenGuess, cfg.LoginWindow, now),
 		"Too many requests with a wrong API key came from your address. Please wait a few minutes.").handler
 	api := app.Group("/api/v1", keyGuard, apiAuth(uc))
 	api.Get("/me", handleAPIMe(st))
@@ -67,7 +65,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
-	guard := newTokenGuard(cfg.TokenGuess, cfg.LoginWindow, now,
+	guard := newTokenGuard(newFailures(st, scopeLinkAddress, cfg.TokenGuess, cfg.LoginWindow, now),
 		"Too many links that do not exist were tried from your address. Please wait a few minutes.").handler
 	resp := app.Group("/i/:token", guard)
 	resp.Get("", handleRespondStart(st, cat, rnd))
@@ -81,17 +79,10 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 
 	// Pages.
 	app.Use(loadSession(st), csrfProtect)
-	attempts := limiter.New(limiter.Config{
-		Max:                    cfg.LoginLimit,
-		Expiration:             cfg.LoginWindow,
-		SkipSuccessfulRequests: true, // only failed attempts count
-		KeyGenerator:           clientIP,
-		LimitReached: func(c *fiber.Ctx) error {
-			return errs.RateLimited("Too many failed attempts from your address. Please wait a few minutes and try again.")
-		},
-	})
+	attempts := limitFailures(newFailures(st, scopeSignInAddress, cfg.LoginLimit, cfg.LoginWindow, now),
+		"Too many failed attempts from your address. Please wait a few minutes and try again.")
 	app.Get("/login", handleLoginForm(st, rnd))
-	app.Post("/login", attempts, handleLogin(st, rnd, newFailures(cfg.AccountLimit, cfg.AccountWindow, now)))
+	app.Post("/login", attempts, handleLogin(st, rnd, newFailures(st, scopeSignInAccount, cfg.AccountLimit, cfg.AccountWindow, now)))
 	app.Post("/logout", handleLogout(st))
 	app.Get("/setup", handleSetupForm(st, rnd))
 	app.Post("/setup", attempts, handleSetup(st, rnd))
@@ -123,7 +114,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Post("/people/:id/performance/import", requireUser, handlePerformanceImport(uc, rnd))
 
 	app.Get("/settings", requireUser, handleSettings(st, rnd))
-	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd, newFailures(cfg.AccountLimit, cfg.AccountWindow, now)))
+	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd, newFailures(st, scopePasswordUser, cfg.AccountLimit, cfg.AccountWindow, now)))
 	// Roles: managers and admins alike (see settings_roles.go).
 	app.Get("/settings/roles", requireUser, handleRoles(uc, rnd))
 	app.Post("/settings/roles", requireUser, handleRoleCreate(uc, rnd))

@@ -29,16 +29,22 @@ func handleChangePassword(st *store.Store, rnd *renderer, wrong *failures) fiber
 			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
 			return rnd.render(c, status, "settings", v)
 		}
-		if left, over := wrong.over(u.ID); over {
+		left, over, err := wrong.over(c.UserContext(), u.ID)
+		if err != nil {
+			return err
+		}
+		if over {
 			setRetryAfter(c, left)
 			return again(fiber.StatusTooManyRequests, errs.RateLimited(fmt.Sprintf(
 				"Too many wrong current passwords. Please wait %s and try again.", waitText(left))))
 		}
-		err := st.Org(u.OrgID).ChangePassword(c.UserContext(), u.ID,
+		err = st.Org(u.OrgID).ChangePassword(c.UserContext(), u.ID,
 			c.FormValue("current_password"), c.FormValue("new_password"), c.Cookies(sessionCookie))
 		if errs.Code(err) == errs.CodeInvalid {
 			if _, bad := errs.FieldsOf(err)["current_password"]; bad {
-				wrong.add(u.ID)
+				if err := wrong.add(c.UserContext(), u.ID); err != nil {
+					return err
+				}
 			}
 			return again(fiber.StatusBadRequest, err)
 		}

@@ -1,8 +1,6 @@
 package server
 
 import (
-	"time"
-
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/errs"
@@ -31,8 +29,8 @@ type tokenGuard struct {
 	message string // what a refused address is told
 }
 
-func newTokenGuard(max int, window time.Duration, now func() time.Time, message string) *tokenGuard {
-	return &tokenGuard{unknown: newFailures(max, window, now), message: message}
+func newTokenGuard(unknown *failures, message string) *tokenGuard {
+	return &tokenGuard{unknown: unknown, message: message}
 }
 
 func (g *tokenGuard) handler(c *fiber.Ctx) error {
@@ -41,10 +39,16 @@ func (g *tokenGuard) handler(c *fiber.Ctx) error {
 		return err
 	}
 	ip := clientIP(c)
-	if left, over := g.unknown.over(ip); over {
+	left, over, gerr := g.unknown.over(c.UserContext(), ip)
+	if gerr != nil {
+		return gerr
+	}
+	if over {
 		setRetryAfter(c, left)
 		return errs.RateLimited(g.message)
 	}
-	g.unknown.add(ip)
+	if gerr := g.unknown.add(c.UserContext(), ip); gerr != nil {
+		return gerr
+	}
 	return err
 }

@@ -25,8 +25,10 @@ type migration struct {
 
 var migrationName = regexp.MustCompile(`^(\d{4})_([a-z0-9_]+)\.sql$`)
 
-// loadMigrations reads the embedded migrations in order and checks they are
-// numbered 1, 2, 3… without gaps, so a missing file cannot go unnoticed.
+// loadMigrations reads the embedded migrations in order and checks each
+// number is used once. Numbers are reserved ahead for work in progress, so a
+// gap is allowed: the runner applies every migration numbered above the
+// database's version, in order.
 func loadMigrations() ([]migration, error) {
 	entries, err := fs.ReadDir(migrationFiles, "migrations")
 	if err != nil {
@@ -46,9 +48,9 @@ func loadMigrations() ([]migration, error) {
 		ms = append(ms, migration{version: v, name: m[2], sql: string(body)})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %04d_%s: expected number %04d", m.version, m.name, i+1)
+	for i := 1; i < len(ms); i++ {
+		if ms[i].version == ms[i-1].version {
+			return nil, fmt.Errorf("migrations %04d_%s and %04d_%s share a number", ms[i].version, ms[i-1].name, ms[i].version, ms[i].name)
 		}
 	}
 	return ms, nil
@@ -66,10 +68,10 @@ func dialectSQL(d Dialect, sql string) string {
 // KnownSchemaVersion is the newest schema version this build of rolefit knows.
 func KnownSchemaVersion() int {
 	ms, err := loadMigrations()
-	if err != nil {
+	if err != nil || len(ms) == 0 {
 		return 0
 	}
-	return len(ms)
+	return ms[len(ms)-1].version
 }
 
 // SchemaVersion returns the highest migration applied to the database, 0
@@ -118,8 +120,13 @@ func (s *Store) migrateTo(ctx context.Context, upTo int) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if upTo > 0 && upTo < len(ms) {
-		ms = ms[:upTo]
+	if upTo > 0 {
+		for i, m := range ms {
+			if m.version > upTo {
+				ms = ms[:i]
+				break
+			}
+		}
 	}
 	var applied []string
 	err = s.tx(ctx, func(tx *gorm.DB) error {
@@ -139,10 +146,13 @@ func (s *Store) migrateTo(ctx context.Context, upTo int) ([]string, error) {
 		if err := tx.Raw("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&have).Error; err != nil {
 			return fmt.Errorf("read schema version: %w", err)
 		}
-		if have > len(ms) {
-			return fmt.Errorf("database schema is version %d but this rolefit knows only up to %d: run a newer rolefit", have, len(ms))
+		if known := ms[len(ms)-1].version; have > known {
+			return fmt.Errorf("database schema is version %d but this rolefit knows only up to %d: run a newer rolefit", have, known)
 		}
-		for _, m := range ms[have:] {
+		for _, m := range ms {
+			if m.version <= have {
+				continue
+			}
 			if err := tx.Exec(dialectSQL(s.dialect, m.sql)).Error; err != nil {
 				return fmt.Errorf("migration %04d_%s: %w", m.version, m.name, err)
 			}
