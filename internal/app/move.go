@@ -1,0 +1,100 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"rolefit/internal/econ"
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// MoveView is the "move this person" comparison for one staff member
+// (econ.Move) with what it was made from.
+type MoveView struct {
+	Person store.Person
+	// Totals are the person's performance records summed.
+	Totals store.PerformanceTotals
+	// Inputs are the model's inputs: the organisation's defaults
+	// (CostDefaults) with the person's own hours, observed rates and book.
+	Inputs econ.Inputs
+	// Sources says where each input came from, by JSON name, as
+	// ModelDefaults.Sources.
+	Sources    map[string]string
+	Comparison econ.MoveComparison
+}
+
+// MovePerson compares, for a staff member, (a) keeping them selling and
+// hiring service people for their book, (b) moving them to service and
+// (c) keeping both jobs, over 12, 24 and 36 months with the cost of each
+// hire (econ.Move). Their hours a month, observed revenue per hour on each
+// activity and their book (their service hours a month over the service
+// each account needs) come from their performance records; the service
+// person's figures are the organisation's (CostDefaults). A person
+// without performance records, or a candidate, is invalid ("person").
+// Seeing it is recorded in the audit log: it shows a person's results in
+// money.
+func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*MoveView, error) {
+	org := a.org(act)
+	p, err := org.Person(ctx, personID)
+	if err != nil {
+		return nil, err
+	}
+	if p.Kind != store.Staff {
+		return nil, errs.InvalidFields("Only a member of staff can be moved.",
+			map[string]string{"person": p.Name + " is a candidate: the comparison needs a staff member's performance records"})
+	}
+	ms, err := org.PerformanceMonths(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	t := store.TotalOf(ms)
+	hours := 0.0
+	if t.Months > 0 {
+		hours = (t.NewBusinessHours + t.ServiceHours) / float64(t.Months)
+	}
+	if t.Months == 0 || hours <= 0 {
+		return nil, errs.InvalidFields(p.Name+" has no performance records yet.",
+			map[string]string{"person": "has no performance records: record their hours and revenue a month on their page first"})
+	}
+	def, err := a.CostDefaults(ctx, act)
+	if err != nil {
+		return nil, err
+	}
+	base := def.Inputs
+	base.Months = econ.DefaultMonths
+	base.StartAccounts = 0
+	in, observed := base.ForPerson(perfOf(t))
+	if def.Inputs.ServicePersonRate == nil {
+		// The service person earns the founding case's service rate, not
+		// this person's.
+		rv := float64(econ.DefaultServiceRate)
+		in.ServicePersonRate = &rv
+	}
+	in.Hours = min(hours, 744)
+	sources := map[string]string{}
+	for k, v := range def.Sources {
+		if k != "new_rate" && k != "service_rate" && k != "hours" {
+			sources[k] = v
+		}
+	}
+	if def.Inputs.ServicePersonRate == nil {
+		sources["service_person_rate"] = "the founding case's service rate"
+	}
+	for _, name := range observed {
+		sources[name] = fmt.Sprintf("%s's observed rate over %d recorded months", p.Name, t.Months)
+	}
+	sources["hours"] = fmt.Sprintf("%s's hours a month, selling and serving, over %d recorded months", p.Name, t.Months)
+	if in.ServiceHoursPerAccount > 0 {
+		in.StartAccounts = t.ServiceHours / float64(t.Months) / in.ServiceHoursPerAccount
+		sources["start_accounts"] = fmt.Sprintf("%s's service hours a month over the service each account needs", p.Name)
+	}
+	cmp, err := econ.Move(in)
+	if err != nil {
+		return nil, err
+	}
+	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, "move this person"); err != nil {
+		return nil, err
+	}
+	return &MoveView{Person: *p, Totals: t, Inputs: in, Sources: sources, Comparison: cmp}, nil
+}
