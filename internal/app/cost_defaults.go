@@ -152,4 +152,3 @@ func perfOf(t store.PerformanceTotals) econ.Performance {
 	return econ.Performance{NewBusinessRevenue: t.NewBusinessRevenue, NewBusinessHours: t.NewBusinessHours,
 		ServiceRevenue: t.ServiceRevenue, ServiceHours: t.ServiceHours}
 }
-
