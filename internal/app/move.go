@@ -1,8 +1,11 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
@@ -89,12 +92,40 @@ func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*Move
 		in.StartAccounts = t.ServiceHours / float64(t.Months) / in.ServiceHoursPerAccount
 		sources["start_accounts"] = fmt.Sprintf("%s's service hours a month over the service each account needs", p.Name)
 	}
-	cmp, err := econ.Move(in)
+	comparison, err := econ.Move(in)
 	if err != nil {
 		return nil, err
 	}
 	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, "move this person"); err != nil {
 		return nil, err
 	}
-	return &MoveView{Person: *p, Totals: t, Inputs: in, Sources: sources, Comparison: cmp}, nil
+	return &MoveView{Person: *p, Totals: t, Inputs: in, Sources: sources, Comparison: comparison}, nil
+}
+
+// MoveChoices lists the staff members the comparison can be made for:
+// everyone with performance records, by name.
+func (a *App) MoveChoices(ctx context.Context, act Actor) ([]store.Person, error) {
+	org := a.org(act)
+	totals, err := org.AllPerformanceTotals(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(totals))
+	for id := range totals {
+		ids = append(ids, id)
+	}
+	people, err := org.PeopleByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]store.Person, 0, len(people))
+	for _, p := range people {
+		if p.Kind == store.Staff {
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(x, y store.Person) int {
+		return cmp.Or(strings.Compare(strings.ToLower(x.Name), strings.ToLower(y.Name)), strings.Compare(x.ID, y.ID))
+	})
+	return out, nil
 }
