@@ -145,6 +145,16 @@ func TestRoleCostOfHire(t *testing.T) {
 				v.CostOfHire, v.HireCostPerMonth, v.Payback, v.Allowed, tt.cost, tt.perMonth, tt.back, tt.allowed)
 		}
 	}
+	// The team placement reports the same for the candidate it places.
+	plan, err := Solve(Team{Roles: []Role{{ID: "cs", Activity: AccountService, Profile: cs.Profile, HoursPerMonth: 100,
+		BaselineRate: 100, MonthlyCost: 5000, CostOfHire: &own, Seats: Seats{Max: 1}}}, Assumptions: a,
+		People: []Person{{ID: "c", Kind: Candidate, Scales: map[string]Standing{"farmer": {Score: 50}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl := plan.People[0]; pl.RoleID != "cs" || pl.CostOfHire != 9000 || pl.Payback != 4.5 {
+		t.Errorf("placed candidate: got role %q, cost of hire %v, payback %v; want cs, 9000, 4.5", pl.RoleID, pl.CostOfHire, pl.Payback)
+	}
 	bad := -1.0
 	cs.CostOfHire = &bad
 	team := Team{Roles: []Role{cs}, Assumptions: a}
