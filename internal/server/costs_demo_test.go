@@ -67,7 +67,6 @@ func TestDemoCostsPages(t *testing.T) {
 	wantContains(t, "hiring", body, "two hires for the growing book", "<strong>$3,000</strong>")
 }
 
-
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
