@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 
 	"rolefit/internal/econ"
@@ -34,7 +35,9 @@ type ModelDefaults struct {
 // with the most seats gives the service person's hours, loaded monthly
 // cost (its compensation plan's, else its monthly cost) and cost per hire
 // (its hiring records'), and the staff in that role today their observed
-// service rate; placement's gross margin gives the margin.
+// service rate; placement's gross margin gives the margin. Rates are
+// rounded to whole money an hour and hours to a tenth, as a person would
+// type them.
 func (a *App) CostDefaults(ctx context.Context, act Actor) (*ModelDefaults, error) {
 	org := a.org(act)
 	out := &ModelDefaults{Inputs: econ.DefaultInputs(), Sources: map[string]string{}}
@@ -62,11 +65,13 @@ func (a *App) CostDefaults(ctx context.Context, act Actor) (*ModelDefaults, erro
 		out.Star = &p
 		in, observed := out.Inputs.ForPerson(perfOf(star))
 		in.ServicePersonRate = nil // the service person's rate is set below, or follows the seller's
+		// Rounded as a person would type them: whole money an hour.
+		in.NewRate, in.ServiceRate = math.Round(in.NewRate), math.Round(in.ServiceRate)
 		out.Inputs = in
 		for _, name := range observed {
 			out.Sources[name] = fmt.Sprintf("%s's observed rate over %d recorded months", p.Name, star.Months)
 		}
-		if h := (star.NewBusinessHours + star.ServiceHours) / float64(star.Months); h > 0 && h <= 744 {
+		if h := math.Round(10*(star.NewBusinessHours+star.ServiceHours)/float64(star.Months)) / 10; h > 0 && h <= 744 {
 			out.Inputs.Hours = h
 			out.Sources["hours"] = fmt.Sprintf("%s's hours a month, selling and serving, over %d recorded months", p.Name, star.Months)
 		}
@@ -104,7 +109,8 @@ func (a *App) CostDefaults(ctx context.Context, act Actor) (*ModelDefaults, erro
 			}
 		}
 		if _, rate := sv.Rates(); rate != nil {
-			out.Inputs.ServicePersonRate = rate
+			rounded := math.Round(*rate)
+			out.Inputs.ServicePersonRate = &rounded
 			out.Sources["service_person_rate"] = fmt.Sprintf("observed service rate of the %d people in %s today", n, r.Name)
 		}
 	}

@@ -46,8 +46,8 @@ func TestDemoCostsPages(t *testing.T) {
 	resp, body := b.get("/costs")
 	wantStatus(t, "costs", resp, http.StatusOK, body)
 	wantContains(t, "costs", body, "Default from Dana Diaz&#39;s observed rate", "Customer success compensation plan&#39;s loaded monthly cost",
-		`<dd><strong>in month `, "Key-person exposure", "Dana Diaz <span class=\"small muted\">(12 months recorded)</span>")
-	if m := regexp.MustCompile(`Dana Diaz <span class="small muted">\(12 months recorded\)</span></th>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*><meter[^>]*></meter> <strong>(\d+)%</strong>`).
+		`<dd><strong>in month `, "Key-person exposure", "Dana Diaz <span class=\"small muted says\">(12 months recorded)</span>")
+	if m := regexp.MustCompile(`Dana Diaz <span class="small muted says">\(12 months recorded\)</span></th>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*><span class="share-bar"><meter[^>]*></meter> <strong>(\d+)%</strong>`).
 		FindStringSubmatch(body); m == nil || atoi(m[1]) < 50 || atoi(m[1]) > 69 {
 		t.Errorf("Dana's share on the Costs page: %v, want about 60%%", m)
 	}

@@ -142,8 +142,11 @@ func moveResultOf(mv *app.MoveView, m money) *moveResult {
 		opt := moveOption{Key: string(o.Option), Title: moveLabels[o.Option][0], Says: moveLabels[o.Option][1],
 			First: m.Whole(o.Months[0].Contribution), Last: m.Whole(o.Months[n-1].Contribution)}
 		for j, h := range o.Horizons {
-			opt.Totals = append(opt.Totals, moveTotal{Contribution: m.Whole(h.Contribution), Versus: signed(m, h.VersusKeepBoth),
-				Best: cmp.Best[j] == o.Option, Ahead: h.VersusKeepBoth > 0})
+			t := moveTotal{Contribution: m.Whole(h.Contribution), Best: cmp.Best[j] == o.Option, Ahead: h.VersusKeepBoth > 0}
+			if o.Option != econ.KeepBoth { // the comparison's baseline
+				t.Versus = signed(m, h.VersusKeepBoth)
+			}
+			opt.Totals = append(opt.Totals, t)
 		}
 		r.Options = append(r.Options, opt)
 		y := make([]float64, n)

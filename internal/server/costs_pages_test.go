@@ -62,7 +62,7 @@ func TestCompPlansPage(t *testing.T) {
 		"basis": {"bonus"}})
 	wantStatus(t, "good plan", resp, http.StatusSeeOther, body)
 	_, body = b.get("/costs/plans")
-	wantContains(t, "plans", body, "$6,750", "$66,000", "91% / 9%", "× 1.25", "no quota")
+	wantContains(t, "plans", body, "$6,750", "$66,000", "91% / 9%", "base × 1.25", "no quota", "bonus up to $6,000")
 
 	resp, body = b.get("/costs/plans?attainment=lots")
 	wantStatus(t, "bad attainment", resp, http.StatusBadRequest, body)

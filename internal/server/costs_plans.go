@@ -84,9 +84,12 @@ func renderPlans(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 			row.Base, row.Variable, row.OTE = m.Whole(p.Base), m.Whole(p.TargetVariable), m.Whole(s.OTE)
 			row.Mix = percent(s.BaseShare) + " / " + percent(s.VariableShare)
 			row.Basis, row.Quota, row.Load = string(p.Basis), m.Whole(p.Quota), formatInput(s.BenefitsLoad)
-			row.Rate = "—"
+			if p.Quota == 0 {
+				row.Quota = "none"
+			}
+			row.Rate = "none"
 			if s.CommissionRate > 0 {
-				row.Rate = strconv.FormatFloat(100*s.CommissionRate, 'f', 1, 64) + "% of revenue"
+				row.Rate = "commission of " + strconv.FormatFloat(100*s.CommissionRate, 'f', 1, 64) + "% of revenue"
 			} else if p.Basis == econ.Bonus && p.TargetVariable > 0 {
 				row.Rate = "bonus up to " + m.Whole(p.TargetVariable)
 			}
