@@ -160,13 +160,23 @@ func TestHiringCosts(t *testing.T) {
 			}
 		}
 	}
+	// A period whose hires' pay is not given leaves the ratio of all
+	// periods together out, not set against too little pay.
+	if _, err := w.uc.RecordHiringCosts(ctx, w.mgr, app.HiringInput{FromMonth: "2026-04", ToMonth: "2026-04", Hires: 1,
+		Items: []econ.CostItem{{Category: econ.Advertising, Amount: 3000}}}); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := w.uc.HiringCosts(ctx, w.mgr); err != nil || rep.Overall.CPH != 5000 || rep.Overall.RecruitingCostRatio != nil ||
+		rep.Roles[1].CPH.RecruitingCostRatio == nil || *rep.Roles[1].CPH.RecruitingCostRatio != 8 {
+		t.Errorf("with a period of unknown pay: overall %+v, customer success %+v, %v", rep.Overall, rep.Roles[1].CPH, err)
+	}
 	cand := people[4]
 	fit, err := w.uc.Fit(ctx, w.mgr, cand.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, rf := range fit.Roles {
-		want := 6000.0
+		want := 5000.0 // every period together: 15,000 over 3 hires
 		if rf.Role.ID == cs.ID {
 			want = 28050
 		}
@@ -191,7 +201,7 @@ func TestExposureAndMove(t *testing.T) {
 			t.Fatal(err)
 		}
 		if m <= 3 {
-			if _, err := w.uc.RecordPerformance(ctx, w.mgr, other.ID, perfMonth(month, 100, 200000, 20, 10000), false); err != nil {
+			if _, err := w.uc.RecordPerformance(ctx, w.mgr, other.ID, perfMonth(month, 100, 200000, 0, 0), false); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -229,6 +239,15 @@ func TestExposureAndMove(t *testing.T) {
 	}
 	if mv.Inputs.Hours != 120 || mv.Sources["new_rate"] == "" || mv.Sources["start_accounts"] == "" {
 		t.Errorf("inputs %+v, sources %v", mv.Inputs, mv.Sources)
+	}
+	// Other sells only: their service is valued at the founding case's
+	// rate (they have no role), not at the star's.
+	mv, err = w.uc.MovePerson(ctx, w.mgr, other.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mv.Inputs.NewRate != 2000 || mv.Inputs.ServiceRate != econ.DefaultServiceRate || mv.Sources["service_rate"] != "the founding case" {
+		t.Errorf("a seller without service hours: rates %v and %v, service rate from %q", mv.Inputs.NewRate, mv.Inputs.ServiceRate, mv.Sources["service_rate"])
 	}
 	for _, id := range []string{quiet.ID, cand.ID} {
 		if _, err := w.uc.MovePerson(ctx, w.mgr, id); errs.Code(err) != errs.CodeInvalid || errs.FieldsOf(err)["person"] == "" {

@@ -141,8 +141,8 @@ func (a *App) HiringCosts(ctx context.Context, act Actor) (*HiringReport, error)
 	}
 	as, _ := a.assumptions()
 	out := &HiringReport{GrossMargin: as.GrossMargin}
-	all := econ.HiringPeriod{}
-	byRole := map[string]*econ.HiringPeriod{}
+	all := &periodSum{}
+	byRole := map[string]*periodSum{}
 	for _, p := range periods {
 		ep := econPeriod(p)
 		c, err := ep.Compute()
@@ -150,15 +150,15 @@ func (a *App) HiringCosts(ctx context.Context, act Actor) (*HiringReport, error)
 			return nil, fmt.Errorf("hiring period %s: %w", p.ID, err)
 		}
 		out.Periods = append(out.Periods, PeriodCost{Period: p, Cost: c})
-		merge(&all, ep)
+		all.add(ep)
 		if p.RoleID != nil {
 			if byRole[*p.RoleID] == nil {
-				byRole[*p.RoleID] = &econ.HiringPeriod{}
+				byRole[*p.RoleID] = &periodSum{}
 			}
-			merge(byRole[*p.RoleID], ep)
+			byRole[*p.RoleID].add(ep)
 		}
 	}
-	if out.Overall, err = all.Compute(); err != nil {
+	if out.Overall, err = all.period().Compute(); err != nil {
 		return nil, err
 	}
 	for _, r := range roles {
@@ -185,11 +185,11 @@ func (a *App) roleHireCosts(ctx context.Context, act Actor, roles []store.Placem
 	return out, nil
 }
 
-func roleHireCost(r store.PlacementRole, own *econ.HiringPeriod, overall econ.CostPerHire,
+func roleHireCost(r store.PlacementRole, own *periodSum, overall econ.CostPerHire,
 	hirings map[string]store.RoleHiring, margin float64) (RoleHireCost, error) {
 	rc := RoleHireCost{Role: r, CPH: overall, CPHSource: "organisation"}
-	if own != nil && own.Hires > 0 {
-		c, err := own.Compute()
+	if own != nil && own.sum.Hires > 0 {
+		c, err := own.period().Compute()
 		if err != nil {
 			return rc, err
 		}
@@ -231,10 +231,29 @@ func econPeriod(p store.HiringPeriod) econ.HiringPeriod {
 	return ep
 }
 
-// merge adds period p to the running total of several: the cost per hire
-// of several periods together is their costs over their hires.
-func merge(total *econ.HiringPeriod, p econ.HiringPeriod) {
-	total.Items = append(total.Items, p.Items...)
-	total.Hires += p.Hires
-	total.FirstYearCompensation += p.FirstYearCompensation
+// periodSum adds up several periods: the cost per hire of several periods
+// together is their costs over their hires. The recruiting cost ratio of
+// the sum is left out when a period with hires did not give their pay,
+// since their costs would then be set against too little pay.
+type periodSum struct {
+	sum        econ.HiringPeriod
+	payUnknown bool
+}
+
+func (s *periodSum) add(p econ.HiringPeriod) {
+	s.sum.Items = append(s.sum.Items, p.Items...)
+	s.sum.Hires += p.Hires
+	s.sum.FirstYearCompensation += p.FirstYearCompensation
+	if p.Hires > 0 && p.FirstYearCompensation == 0 {
+		s.payUnknown = true
+	}
+}
+
+// period is the sum as one period.
+func (s *periodSum) period() econ.HiringPeriod {
+	p := s.sum
+	if s.payUnknown {
+		p.FirstYearCompensation = 0
+	}
+	return p
 }

@@ -67,6 +67,17 @@ func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*Move
 	base := def.Inputs
 	base.Months = econ.DefaultMonths
 	base.StartAccounts = 0
+	// An activity the person has no hours on is valued at their role's
+	// baseline rate, or the founding case's without a role: never at the
+	// star seller's rates the organisation's defaults carry.
+	base.NewRate, base.ServiceRate = econ.DefaultNewRate, econ.DefaultServiceRate
+	rateFrom := "the founding case"
+	if p.CurrentRoleID != nil {
+		if r, err := org.PlacementRole(ctx, *p.CurrentRoleID); err == nil && r.BaselineRate > 0 {
+			base.NewRate, base.ServiceRate = r.BaselineRate, r.BaselineRate
+			rateFrom = "the baseline rate of " + r.Name + ", their role today (no hours recorded on it)"
+		}
+	}
 	in, observed := base.ForPerson(perfOf(t))
 	if def.Inputs.ServicePersonRate == nil {
 		// The service person earns the founding case's service rate, not
@@ -84,6 +95,7 @@ func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*Move
 	if def.Inputs.ServicePersonRate == nil {
 		sources["service_person_rate"] = "the founding case's service rate"
 	}
+	sources["new_rate"], sources["service_rate"] = rateFrom, rateFrom
 	for _, name := range observed {
 		sources[name] = fmt.Sprintf("%s's observed rate over %d recorded months", p.Name, t.Months)
 	}

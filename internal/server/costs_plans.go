@@ -1,6 +1,7 @@
 package server
 
 import (
+	"maps"
 	"math"
 	"strconv"
 	"strings"
@@ -145,7 +146,8 @@ func handleCompPlanSave(uc *app.App, rnd *renderer) fiber.Handler {
 		}
 		if code := errs.Code(err); code == errs.CodeInvalid {
 			v := pageView(c, "Compensation plans", "costs")
-			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), typed
+			v.Message, v.Errors, v.Form = errs.Message(err), map[string]string{}, typed
+			maps.Copy(v.Errors, errs.FieldsOf(err))
 			for k, msg := range bad {
 				v.Errors[k] = msg
 			}
