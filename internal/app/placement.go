@@ -24,6 +24,8 @@ type TeamPlacement struct {
 	// the assumptions from placement.DefaultAssumptions.
 	DefaultAssumptions bool
 	Pins               []placement.Pin
+	// Costs are what placement charged for each role, by role ID.
+	Costs map[string]RoleCost
 }
 
 // RoleName returns the name of one of the placement's roles, "" for
@@ -93,19 +95,23 @@ func (a *App) team(ctx context.Context, act Actor) (placement.Team, *TeamPlaceme
 	if err != nil {
 		return placement.Team{}, nil, err
 	}
+	costs, err := a.roleCosts(ctx, act, roles)
+	if err != nil {
+		return placement.Team{}, nil, err
+	}
 	as, def, err := a.assumptions(ctx, act)
 	if err != nil {
 		return placement.Team{}, nil, err
 	}
 	team := placement.Team{Roles: make([]placement.Role, len(roles)), People: make([]placement.Person, len(people)), Assumptions: as}
 	for j, r := range roles {
-		team.Roles[j] = placementRole(r)
+		team.Roles[j] = placementRole(r, costs[r.ID])
 	}
 	for i, p := range people {
 		team.People[i] = a.placementPerson(p)
 		withObservedRates(&team.People[i], totals[p.ID])
 	}
-	return team, &TeamPlacement{Roles: roles, People: len(people), Assumptions: as, DefaultAssumptions: def}, nil
+	return team, &TeamPlacement{Roles: roles, People: len(people), Assumptions: as, DefaultAssumptions: def, Costs: costs}, nil
 }
 
 // withRoleNames says the roles of an invalid error from placement.Solve,
@@ -161,10 +167,19 @@ func checkPins(t placement.Team, pins []placement.Pin) error {
 	return nil
 }
 
-func placementRole(r store.PlacementRole) placement.Role {
+// placementRole is a role as placement sees it, charged what rc says:
+// the compensation plan's loaded monthly cost when the role has a plan,
+// and the role's total cost of a hire as a candidate's cost of hire.
+func placementRole(r store.PlacementRole, rc RoleCost) placement.Role {
 	pr := placement.Role{ID: r.ID, Name: r.Name, Activity: placement.Activity(r.Activity), NewBusinessShare: r.NewBusinessShare,
 		Seats: placement.Seats{Min: r.SeatsMin, Max: r.SeatsMax}, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate,
 		MonthlyCost: r.MonthlyCost, Profile: make([]placement.Weight, len(r.Weights))}
+	if rc.FromPlan {
+		pr.MonthlyCost = rc.MonthlyCost
+	}
+	if rc.CostOfHire != nil {
+		pr.CostOfHire = rc.CostOfHire
+	}
 	for i, w := range r.Weights {
 		pr.Profile[i] = placement.Weight{Scale: w.ScaleID, Weight: w.Weight}
 	}
@@ -248,6 +263,10 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 	if err != nil {
 		return nil, err
 	}
+	costs, err := a.roleCosts(ctx, act, roles)
+	if err != nil {
+		return nil, err
+	}
 	as, _, err := a.assumptions(ctx, act)
 	if err != nil {
 		return nil, err
@@ -262,7 +281,7 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 	out := &PersonFit{PersonID: p.ID, Name: p.Name, Kind: p.Kind, HasProfile: p.QuestionnaireID != "", Assumptions: as,
 		Roles: make([]RoleFit, len(roles))}
 	for j, r := range roles {
-		out.Roles[j] = RoleFit{Role: r, Valuation: placement.Value(pp, placementRole(r), as)}
+		out.Roles[j] = RoleFit{Role: r, Valuation: placement.Value(pp, placementRole(r, costs[r.ID]), as)}
 	}
 	if out.HasProfile && len(roles) > 0 {
 		team, _, err := a.team(ctx, act)

@@ -145,6 +145,9 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 	if err := seedPerformance(ctx, o, staff, st.Now(), by); err != nil {
 		return nil, false, err
 	}
+	if err := seedCosts(ctx, o, roleIDs, st.Now(), by); err != nil {
+		return nil, false, err
+	}
 	return logins, true, nil
 }
 

@@ -47,6 +47,9 @@ type Role struct {
 	BaselineRate float64 `json:"baseline_rate"`
 	// MonthlyCost is the loaded monthly cost of a person in the role.
 	MonthlyCost float64 `json:"monthly_cost"`
+	// CostOfHire is what hiring a candidate into this role costs (its
+	// total cost of a hire); nil means Assumptions.CostOfHire.
+	CostOfHire *float64 `json:"cost_of_hire,omitempty"`
 }
 
 // Standing is a person's result on one scale. The standing used for fit is

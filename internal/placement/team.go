@@ -56,6 +56,12 @@ type Placement struct {
 	NextRoleID    string  `json:"next_role_id,omitempty"`
 	Move          Change  `json:"move"`
 	OwnDifference float64 `json:"own_difference"`
+	// CostOfHire and Payback are, for a candidate placed, their
+	// Valuation's in the recommended role: what hiring them costs and the
+	// months of value that pay it back (0 when there is nothing to pay
+	// back).
+	CostOfHire float64 `json:"cost_of_hire,omitempty"`
+	Payback    float64 `json:"payback,omitempty"`
 }
 
 // RoleOutcome is one role's side of a plan.
@@ -199,7 +205,9 @@ func (plan *Plan) explain() {
 		if j := s.Role[i]; j != NotPlaced {
 			pl.RoleID = t.Roles[j].ID
 			pl.Net = s.p.Values[i][j]
-			plan.TotalValue += value(p, t.Roles[j], t.Assumptions, false).Value
+			v := value(p, t.Roles[j], t.Assumptions, false)
+			plan.TotalValue += v.Value
+			pl.CostOfHire, pl.Payback = v.CostOfHire, v.Payback
 		}
 		pl.Changed = p.Kind == Staff && pl.RoleID != p.CurrentRole
 		if next, ch := s.NextBest(i); next >= 0 {

@@ -64,6 +64,9 @@ func (t *Team) validate() error {
 		if bad(r.MonthlyCost) || math.Abs(r.MonthlyCost) > MaxValue {
 			f[key+".monthly_cost"] = fmt.Sprintf("must be a number of at most %g in size", float64(MaxValue))
 		}
+		if c := r.CostOfHire; c != nil && (bad(*c) || *c < 0 || *c > MaxValue) {
+			f[key+".cost_of_hire"] = fmt.Sprintf("must be a number from 0 to %g", float64(MaxValue))
+		}
 	}
 	people := map[string]bool{}
 	for k, p := range t.People {

@@ -39,8 +39,15 @@ type Valuation struct {
 	MonthlyCost  float64    `json:"monthly_cost"`
 	// Value is GrossProfit − MonthlyCost.
 	Value float64 `json:"value"`
+	// CostOfHire is, for a candidate, what hiring them into the role
+	// costs: the role's own cost of hire, else the assumptions'.
+	CostOfHire float64 `json:"cost_of_hire"`
 	// HireCostPerMonth is, for a candidate, CostOfHire / PaybackMonths.
 	HireCostPerMonth float64 `json:"hire_cost_per_month"`
+	// Payback is, for a candidate with a cost of hire and a positive
+	// Value, the months of Value that earn the cost of hire back:
+	// CostOfHire / Value. 0 otherwise.
+	Payback float64 `json:"payback"`
 	// Net is Value − HireCostPerMonth: what the team placement maximises.
 	Net float64 `json:"net"`
 	// Allowed is false when the person cannot be placed in the role by
@@ -107,8 +114,17 @@ func value(p Person, r Role, a Assumptions, detail bool) Valuation {
 	}
 	v.GrossProfit = v.Revenue * a.GrossMargin
 	v.Value = v.GrossProfit - v.MonthlyCost
-	if p.Kind == Candidate && a.PaybackMonths > 0 {
-		v.HireCostPerMonth = a.CostOfHire / a.PaybackMonths
+	if p.Kind == Candidate {
+		v.CostOfHire = a.CostOfHire
+		if r.CostOfHire != nil {
+			v.CostOfHire = *r.CostOfHire
+		}
+		if a.PaybackMonths > 0 {
+			v.HireCostPerMonth = v.CostOfHire / a.PaybackMonths
+		}
+		if v.CostOfHire > 0 && v.Value > 0 {
+			v.Payback = v.CostOfHire / v.Value
+		}
 	}
 	v.Net = v.Value - v.HireCostPerMonth
 	if v.Allowed && p.Kind == Candidate && v.Net <= 0 {

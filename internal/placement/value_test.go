@@ -1,8 +1,12 @@
 package placement
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
+
+	"rolefit/internal/errs"
 )
 
 func ptr(v float64) *float64 { return &v }
@@ -114,5 +118,48 @@ func TestStanding(t *testing.T) {
 		if got != tt.want || source != tt.source {
 			t.Errorf("%s: got %v (%s), want %v (%s)", tt.name, got, source, tt.want, tt.source)
 		}
+	}
+}
+
+// TestRoleCostOfHire checks that a role's own cost of hire replaces the
+// assumptions' for candidates only, and the payback it shows.
+func TestRoleCostOfHire(t *testing.T) {
+	// 100 h × 100 × 0.7 − 5,000 = 2,000 a month of value.
+	own := 9000.0
+	cs := Role{ID: "cs", Activity: AccountService, Profile: []Weight{{"farmer", 1}}, HoursPerMonth: 100, BaselineRate: 100,
+		MonthlyCost: 5000, CostOfHire: &own}
+	a := DefaultAssumptions()
+	a.CostOfHire = 24000
+	for _, tt := range []struct {
+		kind                 Kind
+		cost, perMonth, back float64
+		allowed              bool
+	}{
+		// 9,000 / 12 = 750 a month; 9,000 / 2,000 = 4.5 months.
+		{Candidate, 9000, 750, 4.5, true},
+		{Staff, 0, 0, 0, true},
+	} {
+		v := Value(Person{Kind: tt.kind, Scales: map[string]Standing{"farmer": {Score: 50}}}, cs, a)
+		if v.CostOfHire != tt.cost || v.HireCostPerMonth != tt.perMonth || v.Payback != tt.back || v.Allowed != tt.allowed {
+			t.Errorf("%s: got cost %v, per month %v, payback %v, allowed %v; want %v, %v, %v, %v", tt.kind,
+				v.CostOfHire, v.HireCostPerMonth, v.Payback, v.Allowed, tt.cost, tt.perMonth, tt.back, tt.allowed)
+		}
+	}
+	// The team placement reports the same for the candidate it places.
+	plan, err := Solve(Team{Roles: []Role{{ID: "cs", Activity: AccountService, Profile: cs.Profile, HoursPerMonth: 100,
+		BaselineRate: 100, MonthlyCost: 5000, CostOfHire: &own, Seats: Seats{Max: 1}}}, Assumptions: a,
+		People: []Person{{ID: "c", Kind: Candidate, Scales: map[string]Standing{"farmer": {Score: 50}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl := plan.People[0]; pl.RoleID != "cs" || pl.CostOfHire != 9000 || pl.Payback != 4.5 {
+		t.Errorf("placed candidate: got role %q, cost of hire %v, payback %v; want cs, 9000, 4.5", pl.RoleID, pl.CostOfHire, pl.Payback)
+	}
+	bad := -1.0
+	cs.CostOfHire = &bad
+	team := Team{Roles: []Role{cs}, Assumptions: a}
+	team.Roles[0].Seats = Seats{Max: 1}
+	if _, err := Solve(team); !strings.Contains(fmt.Sprint(errs.FieldsOf(err)), "cost_of_hire") {
+		t.Errorf("a negative cost of hire of a role: got %v, want an error on its cost_of_hire", err)
 	}
 }

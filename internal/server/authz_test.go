@@ -64,6 +64,11 @@ var authzMatrix = map[string]access{
 	"GET /api/v1/people/:id/fit":          {unauth, notFound, 0, ok},
 	"GET /api/v1/people/:id/performance":  {unauth, notFound, 0, ok},
 	"POST /api/v1/people/:id/performance": {unauth, notFound, 0, bad}, // A's person is a candidate: performance is for staff
+	"GET /api/v1/comp-plans":              {unauth, ok, 0, ok},
+	"POST /api/v1/comp-plans":             {unauth, bad, 0, ok}, // B: A's role_id is "no such role"
+	"GET /api/v1/hiring-costs":            {unauth, ok, 0, ok},
+	"POST /api/v1/hiring-costs":           {unauth, bad, 0, created}, // B: A's role_id is "no such role"
+	"GET /api/v1/exposure":                {unauth, ok, 0, ok},
 
 	"GET /login":   {ok, redirect, redirect, redirect},
 	"POST /login":  {denied, unauth, unauth, unauth}, // anonymous: no CSRF token; others: empty form
@@ -71,10 +76,16 @@ var authzMatrix = map[string]access{
 	"GET /setup":   {notFound, notFound, notFound, notFound}, // no valid token
 	"POST /setup":  {denied, notFound, notFound, notFound},
 
-	"GET /":          {redirect, ok, ok, ok},
-	"GET /team":      {redirect, ok, ok, ok},
-	"GET /placement": {redirect, ok, ok, ok},
-	"GET /costs":     {redirect, ok, ok, ok},
+	"GET /":                   {redirect, ok, ok, ok},
+	"GET /team":               {redirect, ok, ok, ok},
+	"GET /placement":          {redirect, ok, ok, ok},
+	"GET /costs":              {redirect, ok, ok, ok},
+	"GET /costs/plans":        {redirect, ok, ok, ok},
+	"POST /costs/plans":       {denied, bad, redirect, redirect}, // B: A's role is "no such role"
+	"GET /costs/hiring":       {redirect, ok, ok, ok},
+	"POST /costs/hiring":      {denied, bad, redirect, redirect},
+	"POST /costs/hiring/role": {denied, bad, redirect, redirect},
+	"GET /costs/move":         {redirect, ok, ok, ok}, // the picker; a person of another organisation is tested in costs_pages_test.go
 
 	"GET /people":                                {redirect, ok, ok, ok},
 	"POST /people":                               {denied, bad, bad, bad}, // empty form
@@ -142,6 +153,11 @@ var authzForms = map[string]string{
 	"PATCH /api/v1/roles/:id":                  `{"seats_max":3}`,
 	"POST /api/v1/people/:id/performance":      `{"month":"2026-01","new_business_hours":10,"new_business_revenue":1000}`,
 	"POST /people/:id/performance":             "month=2026-01&new_business_hours=10&new_business_revenue=1000",
+	"POST /api/v1/comp-plans":                  `{"role_id":"{role}","base":60000}`,
+	"POST /api/v1/hiring-costs":                `{"role_id":"{role}","from_month":"2026-01","to_month":"2026-01","hires":1,"items":[{"category":"advertising","amount":100}]}`,
+	"POST /costs/plans":                        "role_id={role}&base=60000",
+	"POST /costs/hiring":                       "role_id={role}&from_month=2026-01&to_month=2026-01&hires=1&cost.advertising=100",
+	"POST /costs/hiring/role":                  "hire_role_id={role}&days_to_fill=30&ramp=0.5",
 	"POST /settings/roles/:id":                 "name=Seller&activity=new_business&seats_min=0&seats_max=2&hours_per_month=140&baseline_rate=100&monthly_cost=5000&profile.hunter=1",
 }
 
@@ -199,7 +215,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			if strings.Contains(path, ":") {
 				t.Fatalf("no ID of organisation A to put in %s", r.Path)
 			}
-			body := strings.NewReplacer("{person}", person.ID, "{token}", token).Replace(authzForms[key])
+			body := strings.NewReplacer("{person}", person.ID, "{token}", token, "{role}", role.ID).Replace(authzForms[key])
 			call := func(who string, wantStatus int) {
 				t.Helper()
 				if wantStatus == 0 {
@@ -263,6 +279,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 			if got, err := oA.PlacementRole(ctx, role.ID); err != nil || got.SeatsMax != 2 || got.Name != role.Name {
 				t.Errorf("B changed A's role: %+v, %v", got, err)
+			}
+			if ps, _ := oA.CompPlans(ctx); len(ps) != 0 {
+				t.Errorf("B set a plan of A's: %+v", ps)
+			}
+			if hs, _ := oA.RoleHirings(ctx); len(hs) != 0 {
+				t.Errorf("B set A's hiring figures: %+v", hs)
+			}
+			if ps, _ := oA.HiringPeriods(ctx); len(ps) != 0 {
+				t.Errorf("B recorded hiring costs for A: %+v", ps)
 			}
 			call("manager", want.manager)
 			call("admin", want.admin)

@@ -22,6 +22,20 @@ type costsPage struct {
 	Result *costsResult
 	// All is set when the table shows every month.
 	All bool
+	// Sources says, by input name, where an input's default came from
+	// when it is the organisation's own figure rather than the founding
+	// case's.
+	Sources map[string]string
+	// Exposure is each seller's key-person exposure, the largest first.
+	Exposure []exposureRow
+}
+
+// exposureRow is one seller's exposure, formatted.
+type exposureRow struct {
+	ID, Name, Revenue, Share, AtRisk string
+	Months                           int
+	// Width is the share as a bar's width in per cent.
+	Width int
 }
 
 // costsResult is what the page shows of econ.Outputs, formatted.
@@ -71,14 +85,21 @@ type costsRow struct {
 // as typed.
 func handleCosts(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		in, typed, bad := parseCostsInputs(func(name string) string { return c.Query(name) })
+		def, err := uc.CostDefaults(c.UserContext(), actorOf(c))
+		if err != nil {
+			return err
+		}
+		in, typed, bad := parseCostsInputsFrom(def.Inputs, func(name string) string { return c.Query(name) })
 		currency, err := uc.Currency(c.UserContext(), actorOf(c))
 		if err != nil {
 			return err
 		}
 		v := pageView(c, "Costs", "costs")
 		v.Form = typed
-		page := costsPage{Groups: costsGroups, Currency: currency, All: c.Query("all") == "1"}
+		page := costsPage{Groups: costsGroups, Currency: currency, All: c.Query("all") == "1", Sources: def.Sources}
+		if page.Exposure, err = exposureRows(c, uc, moneyIn(currency)); err != nil {
+			return err
+		}
 		out, err := uc.Simulate(c.UserContext(), actorOf(c), in)
 		if code := errs.Code(err); len(bad) > 0 || code == errs.CodeInvalid {
 			// A box that is not a number is reported as such, not as

@@ -116,7 +116,13 @@ func formatInput(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) 
 // returns the inputs, the values as typed (to show them again), and what
 // could not be read as a number, by input name.
 func parseCostsInputs(get func(name string) string) (econ.Inputs, map[string]string, map[string]string) {
-	in := econ.DefaultInputs()
+	return parseCostsInputsFrom(econ.DefaultInputs(), get)
+}
+
+// parseCostsInputsFrom is parseCostsInputs with base in place of the
+// founding case: an organisation's own defaults (app.CostDefaults).
+func parseCostsInputsFrom(base econ.Inputs, get func(name string) string) (econ.Inputs, map[string]string, map[string]string) {
+	in := base
 	typed := map[string]string{}
 	bad := map[string]string{}
 	for _, g := range costsGroups {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -223,7 +224,7 @@ var apiSchemas = obj{
 func openAPIDocument() obj {
 	paths := obj{}
 	errResp := obj{"description": "Error", "content": obj{"application/json": obj{"schema": ref("Error")}}}
-	for _, op := range apiOperations {
+	for _, op := range slices.Concat(apiOperations, costsOperations) {
 		item, _ := paths[op.path].(obj)
 		if item == nil {
 			item = obj{}

@@ -3,6 +3,7 @@ package server
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -50,6 +51,9 @@ type placementRoleRow struct {
 	Name, Seats       string
 	Filled            int
 	OneMore, OneFewer string
+	// Cost is the monthly cost charged and CostFrom where it came from;
+	// Hire is a candidate's cost of hire for the role.
+	Cost, CostFrom, Hire string
 }
 
 type placementGroup struct {
@@ -67,6 +71,9 @@ type placementPersonRow struct {
 	Net             string
 	Next, Move      string
 	MoveCostly      bool
+	// Payback says, for a candidate placed, their cost of hire and the
+	// months of value that pay it back.
+	Payback string
 	// PinOptions are the roles the person can be pinned to, as the pin
 	// values of the form.
 	PinOptions []placementOption
@@ -144,7 +151,7 @@ func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 	page.Assumptions = []placementFact{
 		{"Fit multiplier of the baseline rate", fmt.Sprintf("%g× at fit 0 to %g× at fit 100", a.FitMultiplierLow, a.FitMultiplierHigh)},
 		{"Gross margin", percent(a.GrossMargin)},
-		{"Cost of hiring a candidate", m.Whole(a.CostOfHire) + fmt.Sprintf(", spread over a payback period of %g months", a.PaybackMonths)},
+		{"Cost of hiring a candidate", m.Whole(a.CostOfHire) + fmt.Sprintf(" where a role has no hiring costs recorded, else the role's total cost of a hire; spread over %g months", a.PaybackMonths)},
 	}
 	page.NoRoles, page.NoPeople, page.People = len(tp.Roles) == 0, tp.People == 0, tp.People
 	plan := tp.Plan
@@ -157,8 +164,10 @@ func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 	}
 	page.Total, page.TotalValue = m.Whole(plan.Total), m.Whole(plan.TotalValue)
 	for _, r := range plan.Roles {
-		page.Roles = append(page.Roles, placementRoleRow{Name: tp.RoleName(r.RoleID), Seats: fmt.Sprintf("%d–%d", r.Seats.Min, r.Seats.Max),
-			Filled: r.Filled, OneMore: changeText(m, r.OneMore), OneFewer: changeText(m, r.OneFewer)})
+		row := placementRoleRow{Name: tp.RoleName(r.RoleID), Seats: fmt.Sprintf("%d–%d", r.Seats.Min, r.Seats.Max),
+			Filled: r.Filled, OneMore: changeText(m, r.OneMore), OneFewer: changeText(m, r.OneFewer)}
+		row.Cost, row.CostFrom, row.Hire = roleCostText(m, tp, r.RoleID)
+		page.Roles = append(page.Roles, row)
 	}
 	pinned := map[string]bool{}
 	for _, p := range plan.Pins {
@@ -196,6 +205,9 @@ func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 			Net: m.Whole(p.Net) + " a month"}
 		if p.RoleID == "" {
 			row.Net = "—"
+		}
+		if p.Kind == placement.Candidate && p.RoleID != "" && p.CostOfHire > 0 {
+			row.Payback = fmt.Sprintf("hire costs %s; pays back in %s months", m.Whole(p.CostOfHire), oneDecimal(math.Ceil(p.Payback*10)/10))
 		}
 		if p.Kind == placement.Staff {
 			row.Staff, row.TodayID, row.Today = true, p.CurrentRoleID, cmp.Or(tp.RoleName(p.CurrentRoleID), "no role")
@@ -246,4 +258,23 @@ func handleCurrentRole(uc *app.App) fiber.Handler {
 		}
 		return c.Redirect(back, fiber.StatusSeeOther)
 	}
+}
+
+// roleCostText says what placement charged for a role: its monthly cost
+// and where that came from (the compensation plan or the role's own), and
+// a candidate's cost of hire for it.
+func roleCostText(m money, tp *app.TeamPlacement, roleID string) (cost, from, hire string) {
+	rc, ok := tp.Costs[roleID]
+	if !ok {
+		return "—", "", "—"
+	}
+	cost, from = m.Whole(rc.MonthlyCost), "the role's own monthly cost"
+	if rc.FromPlan {
+		from = "its compensation plan, loaded"
+	}
+	hire = m.Whole(tp.Assumptions.CostOfHire) + " (the default)"
+	if rc.CostOfHire != nil {
+		hire = m.Whole(*rc.CostOfHire) + " (total cost of a hire)"
+	}
+	return cost, from, hire
 }

@@ -62,6 +62,11 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	api.Get("/people/:id/fit", handleAPIFit(uc))
 	api.Get("/people/:id/performance", handleAPIPerformance(uc))
 	api.Post("/people/:id/performance", handleAPIPerformanceCreate(uc))
+	api.Get("/comp-plans", handleAPICompPlans(uc))
+	api.Post("/comp-plans", handleAPICompPlanSet(uc))
+	api.Get("/hiring-costs", handleAPIHiringCosts(uc))
+	api.Post("/hiring-costs", handleAPIHiringRecord(uc))
+	api.Get("/exposure", handleAPIExposure(uc))
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
@@ -107,6 +112,12 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Post("/people/:id/invitations/:inv/extend", requireUser, handleInvitationExtend(uc))
 	app.Post("/people/:id/invitations/:inv/renew", requireUser, handleInvitationRenew(uc, rnd))
 	app.Get("/costs", requireUser, handleCosts(uc, rnd))
+	app.Get("/costs/plans", requireUser, handleCompPlans(uc, rnd))
+	app.Post("/costs/plans", requireUser, handleCompPlanSave(uc, rnd))
+	app.Get("/costs/hiring", requireUser, handleHiringCosts(uc, rnd))
+	app.Post("/costs/hiring", requireUser, handleHiringRecord(uc, rnd))
+	app.Post("/costs/hiring/role", requireUser, handleRoleHiringSave(uc, rnd))
+	app.Get("/costs/move", requireUser, handleMove(uc, rnd))
 	app.Get("/team", requireUser, handleTeam(uc, rnd))
 	app.Get("/placement", requireUser, handlePlacement(uc, rnd))
 	app.Post("/people/:id/current-role", requireUser, handleCurrentRole(uc))

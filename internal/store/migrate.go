@@ -25,10 +25,10 @@ type migration struct {
 
 var migrationName = regexp.MustCompile(`^(\d{4})_([a-z0-9_]+)\.sql$`)
 
-// loadMigrations reads the embedded migrations in order and checks each
-// number is used once. Numbers are reserved ahead for work in progress, so a
-// gap is allowed: the runner applies every migration numbered above the
-// database's version, in order.
+// loadMigrations reads the embedded migrations in order and checks they are
+// numbered 1, 2, 3… without gaps or repeats. The runner applies every
+// migration numbered above the database's version, so a gap filled later
+// would be skipped forever by a database migrated in between.
 func loadMigrations() ([]migration, error) {
 	entries, err := fs.ReadDir(migrationFiles, "migrations")
 	if err != nil {
@@ -48,9 +48,12 @@ func loadMigrations() ([]migration, error) {
 		ms = append(ms, migration{version: v, name: m[2], sql: string(body)})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	for i := 1; i < len(ms); i++ {
-		if ms[i].version == ms[i-1].version {
-			return nil, fmt.Errorf("migrations %04d_%s and %04d_%s share a number", ms[i].version, ms[i-1].name, ms[i].version, ms[i].name)
+	for i, m := range ms {
+		if i > 0 && m.version == ms[i-1].version {
+			return nil, fmt.Errorf("migrations %04d_%s and %04d_%s share a number", m.version, ms[i-1].name, m.version, m.name)
+		}
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migration %04d_%s: expected number %04d", m.version, m.name, i+1)
 		}
 	}
 	return ms, nil

@@ -1,0 +1,83 @@
+package app
+
+import (
+	"context"
+
+	"rolefit/internal/econ"
+	"rolefit/internal/store"
+)
+
+// DefaultAttainment is the attainment plans are compared at unless the
+// caller asks for another: 100% of quota, on target.
+const DefaultAttainment = 1.0
+
+// RolePlan is one placement role with its compensation plan and the
+// plan's figures (econ.CompPlan.Summarize); Plan and Summary are nil for a
+// role without a plan, which placement costs at the role's monthly cost.
+type RolePlan struct {
+	Role    store.PlacementRole
+	Plan    *econ.CompPlan
+	Summary *econ.PlanSummary
+}
+
+// CompPlans returns every role with its plan and the plan's figures at
+// the attainment (1 = 100% of quota), in the roles' order. An attainment
+// outside 0 to 10 is invalid ("attainment").
+func (a *App) CompPlans(ctx context.Context, act Actor, attainment float64) ([]RolePlan, error) {
+	if _, err := (econ.CompPlan{}).Summarize(attainment); err != nil {
+		return nil, err
+	}
+	org := a.org(act)
+	roles, err := org.Roles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	plans, err := org.CompPlans(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]RolePlan, len(roles))
+	for i, r := range roles {
+		out[i] = RolePlan{Role: r}
+		if sp, ok := plans[r.ID]; ok {
+			p := econPlan(sp)
+			s, err := p.Summarize(attainment)
+			if err != nil {
+				return nil, err
+			}
+			out[i].Plan, out[i].Summary = &p, &s
+		}
+	}
+	return out, nil
+}
+
+// SetCompPlan records a role's compensation plan after econ has checked
+// it; an empty basis is a commission and a benefits load of 0 the default
+// (econ.DefaultBenefitsLoad), stored as such so the page shows what is in
+// force. A role of another organisation is not found.
+func (a *App) SetCompPlan(ctx context.Context, act Actor, roleID string, p econ.CompPlan) (*RolePlan, error) {
+	org := a.org(act)
+	r, err := org.PlacementRole(ctx, roleID)
+	if err != nil {
+		return nil, err
+	}
+	if p.Basis == "" {
+		p.Basis = econ.Commission
+	}
+	p.BenefitsLoad = p.Load()
+	s, err := p.Summarize(DefaultAttainment)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := org.SetCompPlan(ctx, store.CompPlan{RoleID: r.ID, Base: p.Base, TargetVariable: p.TargetVariable,
+		Basis: string(p.Basis), Quota: p.Quota, BenefitsLoad: p.BenefitsLoad}, act.Audit); err != nil {
+		return nil, err
+	}
+	return &RolePlan{Role: *r, Plan: &p, Summary: &s}, nil
+}
+
+// econPlan is a stored plan as econ's.
+func econPlan(p store.CompPlan) econ.CompPlan {
+	return econ.CompPlan{Base: p.Base, TargetVariable: p.TargetVariable, Basis: econ.VariableBasis(p.Basis), Quota: p.Quota,
+		BenefitsLoad: p.BenefitsLoad}
+}

@@ -1,0 +1,73 @@
+package app
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"rolefit/internal/econ"
+)
+
+// SellerExposure is one seller's key-person exposure, a month: their
+// new-business revenue averaged over their recorded months, its share of
+// all sellers', and the gross profit at risk with them.
+type SellerExposure struct {
+	econ.Exposure
+	Name   string
+	Months int
+}
+
+// ExposureReport is every seller's exposure, the largest share first.
+type ExposureReport struct {
+	Sellers []SellerExposure
+	// Margin is the gross margin the profit at risk is reckoned at.
+	Margin float64
+	// Revenue is all sellers' new-business revenue a month together.
+	Revenue float64
+}
+
+// Exposure returns each seller's share of new-business revenue and the
+// gross profit at risk if they left or moved (econ.KeyPersonExposure),
+// from the performance records: a seller is anyone with new-business
+// revenue recorded, and each seller's revenue is a month's, averaged
+// over their own recorded months, so a newcomer with three months is not
+// set against a veteran's twelve. Ties keep the order of person IDs.
+func (a *App) Exposure(ctx context.Context, act Actor) (*ExposureReport, error) {
+	org := a.org(act)
+	totals, err := org.AllPerformanceTotals(ctx)
+	if err != nil {
+		return nil, err
+	}
+	as, _, err := a.assumptions(ctx, act)
+	if err != nil {
+		return nil, err
+	}
+	var sellers []econ.SellerRevenue
+	months := map[string]int{}
+	for id, t := range totals {
+		if t.Months > 0 && t.NewBusinessRevenue > 0 {
+			sellers = append(sellers, econ.SellerRevenue{ID: id, Revenue: t.NewBusinessRevenue / float64(t.Months)})
+			months[id] = t.Months
+		}
+	}
+	slices.SortFunc(sellers, func(x, y econ.SellerRevenue) int { return cmp.Compare(x.ID, y.ID) })
+	ex, err := econ.KeyPersonExposure(sellers, as.GrossMargin)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(ex))
+	for i, e := range ex {
+		ids[i] = e.ID
+	}
+	people, err := org.PeopleByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := &ExposureReport{Margin: as.GrossMargin, Sellers: make([]SellerExposure, len(ex))}
+	for i, e := range ex {
+		out.Sellers[i] = SellerExposure{Exposure: e, Name: people[e.ID].Name, Months: months[e.ID]}
+		out.Revenue += e.Revenue
+	}
+	slices.SortStableFunc(out.Sellers, func(x, y SellerExposure) int { return cmp.Compare(y.Share, x.Share) })
+	return out, nil
+}

@@ -1,0 +1,257 @@
+package server
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+	"rolefit/internal/econ"
+	"rolefit/internal/errs"
+)
+
+// hiringPage is the hiring costs page: the periods recorded with their
+// cost per hire, each role's total cost of a hire, and the forms to record
+// a period and to set a role's days to fill and ramp-up.
+type hiringPage struct {
+	Currency   string
+	Periods    []periodRow
+	Overall    string
+	OverallRCR string
+	Roles      []hireRow
+	Categories []categoryBox
+	RoleNames  []roleOption
+	Margin     string
+}
+
+type roleOption struct{ ID, Name string }
+
+// categoryBox is one cost category's box in the form.
+type categoryBox struct {
+	Name, Label string
+	External    bool
+}
+
+type periodRow struct {
+	Months, Role, External, Internal, Total, CPH, Ratio, Note string
+	Hires                                                     int
+	Items                                                     []string
+}
+
+type hireRow struct {
+	ID, Role, CPH, CPHSource, Days, Ramp, GrossProfit, Vacancy, RampCost, Total string
+}
+
+// categoryLabels say the cost categories in words.
+var categoryLabels = map[econ.Category]string{
+	econ.Advertising: "Advertising", econ.AgencyFees: "Agency fees", econ.ReferralAwards: "Referral awards",
+	econ.BackgroundChecks: "Background checks", econ.Assessments: "Assessments", econ.Travel: "Travel",
+	econ.Relocation: "Relocation", econ.SignOnBonus: "Sign-on bonuses", econ.OtherExternal: "Other external",
+	econ.RecruiterTime: "Recruiters' time", econ.InterviewerTime: "Interviewers' time",
+	econ.HiringManagerTime: "Hiring managers' time", econ.RecruitingSystems: "Recruiting systems", econ.OtherInternal: "Other internal",
+}
+
+// handleHiringCosts is the hiring costs page.
+func handleHiringCosts(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		return renderHiring(c, uc, rnd, fiber.StatusOK, pageView(c, "Hiring costs", "costs"))
+	}
+}
+
+func renderHiring(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view) error {
+	ctx, act := c.UserContext(), actorOf(c)
+	cur, err := uc.Currency(ctx, act)
+	if err != nil {
+		return err
+	}
+	rep, err := uc.HiringCosts(ctx, act)
+	if err != nil {
+		return err
+	}
+	m := moneyIn(cur)
+	page := hiringPage{Currency: cur, Overall: m.Whole(rep.Overall.CPH), OverallRCR: ratio(rep.Overall.RecruitingCostRatio),
+		Margin: percent(rep.GrossMargin)}
+	for _, cat := range econ.Categories() {
+		page.Categories = append(page.Categories, categoryBox{Name: "cost." + string(cat), Label: categoryLabels[cat], External: cat.External()})
+	}
+	names := map[string]string{}
+	for _, rc := range rep.Roles {
+		names[rc.Role.ID] = rc.Role.Name
+		page.RoleNames = append(page.RoleNames, roleOption{rc.Role.ID, rc.Role.Name})
+		src := map[string]string{"role": "this role's records", "organisation": "all records together", "none": "nothing recorded"}[rc.CPHSource]
+		ramp := "none"
+		if len(rc.Hiring.Ramp) > 0 {
+			parts := make([]string, len(rc.Hiring.Ramp))
+			for i, p := range rc.Hiring.Ramp {
+				parts[i] = percent(p)
+			}
+			ramp = strings.Join(parts, ", ")
+		}
+		page.Roles = append(page.Roles, hireRow{ID: rc.Role.ID, Role: rc.Role.Name, CPH: m.Whole(rc.CPH.CPH), CPHSource: src,
+			Days: oneDecimal(rc.Hiring.DaysToFill), Ramp: ramp, GrossProfit: m.Whole(rc.Input.MonthlyGrossProfit),
+			Vacancy: m.Whole(rc.Total.Vacancy), RampCost: m.Whole(rc.Total.Ramp), Total: m.Whole(rc.Total.Total)})
+	}
+	for i := len(rep.Periods) - 1; i >= 0; i-- { // newest first
+		pc := rep.Periods[i]
+		p := pc.Period
+		role := "Whole organisation"
+		if p.RoleID != nil {
+			role = names[*p.RoleID]
+		}
+		months := p.FromMonth
+		if p.ToMonth != p.FromMonth {
+			months += " to " + p.ToMonth
+		}
+		row := periodRow{Months: months, Role: role, Hires: p.Hires, External: m.Whole(pc.Cost.External), Internal: m.Whole(pc.Cost.Internal),
+			Total: m.Whole(pc.Cost.Total), CPH: m.Whole(pc.Cost.CPH), Ratio: ratio(pc.Cost.RecruitingCostRatio), Note: p.Note}
+		for _, ct := range pc.Cost.ByCategory {
+			row.Items = append(row.Items, categoryLabels[ct.Category]+" "+m.Whole(ct.Amount))
+		}
+		page.Periods = append(page.Periods, row)
+	}
+	if v.Form == nil {
+		v.Form = map[string]string{"hires": "1"}
+	}
+	v.Data = page
+	return rnd.render(c, status, "costs_hiring", v)
+}
+
+func ratio(r *float64) string {
+	if r == nil {
+		return "—"
+	}
+	return strconv.FormatFloat(*r, 'f', 1, 64) + "%"
+}
+
+// handleHiringRecord records a period of hiring from the form. The form
+// has a box per category; the use case's item errors ("items.2.amount")
+// are put back on the boxes they came from.
+func handleHiringRecord(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		in := app.HiringInput{RoleID: c.FormValue("role_id"), FromMonth: c.FormValue("from_month"), ToMonth: c.FormValue("to_month"),
+			Note: c.FormValue("note")}
+		typed := map[string]string{"role_id": in.RoleID, "from_month": in.FromMonth, "to_month": in.ToMonth, "note": in.Note}
+		bad := map[string]string{}
+		var boxes []string // the box of each item, by item index
+		for _, cat := range econ.Categories() {
+			name := "cost." + string(cat)
+			s := strings.TrimSpace(c.FormValue(name))
+			typed[name] = s
+			if s == "" {
+				continue
+			}
+			x, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+			if err != nil {
+				bad[name], x = "must be an amount", math.NaN()
+			}
+			in.Items = append(in.Items, econ.CostItem{Category: cat, Amount: x})
+			boxes = append(boxes, name)
+		}
+		for _, name := range []string{"hires", "first_year_compensation"} {
+			s := strings.TrimSpace(c.FormValue(name))
+			typed[name] = s
+			if s == "" {
+				continue
+			}
+			x, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+			switch {
+			case err != nil:
+				bad[name], x = "must be a number", math.NaN()
+			case name == "hires" && x != math.Trunc(x):
+				bad[name], x = "must be a whole number", -1
+			}
+			if name == "hires" {
+				if math.IsNaN(x) || x > math.MaxInt32 || x < 0 {
+					x = -1
+				}
+				in.Hires = int(x)
+			} else {
+				in.FirstYearCompensation = x
+			}
+		}
+		_, err := uc.RecordHiringCosts(c.UserContext(), actorOf(c), in)
+		if errs.Code(err) == errs.CodeInvalid {
+			fields := map[string]string{}
+			for k, msg := range errs.FieldsOf(err) {
+				var i int
+				if _, e := fmt.Sscanf(k, "items.%d.", &i); e == nil && i < len(boxes) {
+					k = boxes[i]
+				}
+				fields[k] = msg
+			}
+			for k, msg := range bad {
+				fields[k] = msg
+			}
+			v := pageView(c, "Hiring costs", "costs")
+			v.Message, v.Errors, v.Form = errs.Message(err), fields, typed
+			return renderHiring(c, uc, rnd, fiber.StatusBadRequest, v)
+		}
+		if err != nil {
+			return err
+		}
+		flash(c, "Recorded the hiring costs.")
+		return c.Redirect("/costs/hiring", fiber.StatusSeeOther)
+	}
+}
+
+// handleRoleHiringSave sets a role's days to fill and ramp-up from the
+// form; the ramp is typed as shares or percentages, comma-separated.
+func handleRoleHiringSave(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		roleID := c.FormValue("hire_role_id")
+		typed := map[string]string{"hire_role_id": roleID, "days_to_fill": c.FormValue("days_to_fill"), "ramp": c.FormValue("ramp")}
+		bad := map[string]string{}
+		days := 0.0
+		if s := strings.TrimSpace(typed["days_to_fill"]); s != "" {
+			var err error
+			if days, err = strconv.ParseFloat(s, 64); err != nil {
+				bad["days_to_fill"], days = "must be a number of days", math.NaN()
+			}
+		}
+		var ramp []float64
+		for i, part := range strings.FieldsFunc(typed["ramp"], func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
+			pct := strings.HasSuffix(part, "%")
+			x, err := strconv.ParseFloat(strings.TrimSuffix(part, "%"), 64)
+			if err != nil {
+				bad["ramp"], x = fmt.Sprintf("month %d (%q) is not a share such as 0.5 or 50%%", i+1, part), math.NaN()
+			} else if pct {
+				x /= 100
+			}
+			ramp = append(ramp, x)
+		}
+		_, err := uc.SetRoleHiring(c.UserContext(), actorOf(c), roleID, days, ramp)
+		if errs.Code(err) == errs.CodeNotFound {
+			err = errs.InvalidFields("There is no such role.", map[string]string{"role_id": "choose one of your organisation's roles"})
+		}
+		if errs.Code(err) == errs.CodeInvalid {
+			fields := map[string]string{}
+			for k, msg := range errs.FieldsOf(err) {
+				var i int
+				switch {
+				case k == "role_id":
+					k = "hire_role_id"
+				case strings.HasPrefix(k, "ramp."):
+					if _, e := fmt.Sscanf(k, "ramp.%d", &i); e == nil {
+						msg = fmt.Sprintf("month %d %s", i+1, msg)
+					}
+					k = "ramp"
+				}
+				fields[k] = msg
+			}
+			for k, msg := range bad {
+				fields[k] = msg
+			}
+			v := pageView(c, "Hiring costs", "costs")
+			v.Message, v.Errors, v.Form = errs.Message(err), fields, typed
+			return renderHiring(c, uc, rnd, fiber.StatusBadRequest, v)
+		}
+		if err != nil {
+			return err
+		}
+		flash(c, "Saved the days to fill and ramp-up.")
+		return c.Redirect("/costs/hiring#total", fiber.StatusSeeOther)
+	}
+}

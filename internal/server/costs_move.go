@@ -1,0 +1,199 @@
+package server
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+	"rolefit/internal/econ"
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+)
+
+// movePage is the "move this person" page: a picker, and for the person
+// picked the three options compared.
+type movePage struct {
+	Currency string
+	Choices  []store.Person
+	PersonID string
+	// Result is nil until a person with performance records is picked.
+	Result *moveResult
+}
+
+type moveResult struct {
+	Name, PersonID string
+	Inputs         []moveInput
+	Options        []moveOption
+	Horizons       []int
+	Best           []string
+	Rows           []moveRow
+	Chart          template.HTML
+}
+
+type moveInput struct{ Label, Value, Source string }
+
+type moveOption struct {
+	Key, Title, Says string
+	Totals           []moveTotal
+	First, Last      string
+}
+
+type moveTotal struct {
+	Contribution, Versus string
+	Best, Ahead          bool
+}
+
+type moveRow struct {
+	Month int
+	Cells []moveCell
+}
+
+// moveCell is one figure of the month table; Start marks the first of an
+// option's columns.
+type moveCell struct {
+	Value string
+	Start bool
+}
+
+// moveLabels say the options in words.
+var moveLabels = map[econ.MoveOption][2]string{
+	econ.KeepSellingHire: {"Keep selling, hire service", "They sell full time; service people are hired for their book as it needs them."},
+	econ.MoveToService:   {"Move to service", "They serve the book at their own service rate and sell nothing; service people are hired for what they cannot serve."},
+	econ.KeepBoth:        {"Keep both jobs", "Today's split: they serve their book and sell with the hours left."},
+}
+
+// handleMove is the "move this person" page (?person=ID). A person of
+// another organisation is not found; a staff member without performance
+// records, or a candidate, gets the page with the reason and 400.
+func handleMove(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		ctx, act := c.UserContext(), actorOf(c)
+		cur, err := uc.Currency(ctx, act)
+		if err != nil {
+			return err
+		}
+		choices, err := uc.MoveChoices(ctx, act)
+		if err != nil {
+			return err
+		}
+		v := pageView(c, "Move this person", "costs")
+		page := movePage{Currency: cur, Choices: choices, PersonID: c.Query("person")}
+		v.Data = &page
+		if page.PersonID == "" {
+			return rnd.render(c, fiber.StatusOK, "costs_move", v)
+		}
+		mv, err := uc.MovePerson(ctx, act, page.PersonID)
+		if errs.Code(err) == errs.CodeInvalid {
+			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
+			return rnd.render(c, fiber.StatusBadRequest, "costs_move", v)
+		}
+		if err != nil {
+			return err
+		}
+		v.Title = "Move " + mv.Person.Name + "?"
+		page.Result = moveResultOf(mv, moneyIn(cur))
+		return rnd.render(c, fiber.StatusOK, "costs_move", v)
+	}
+}
+
+func moveResultOf(mv *app.MoveView, m money) *moveResult {
+	in := mv.Inputs
+	r := &moveResult{Name: mv.Person.Name, PersonID: mv.Person.ID, Horizons: econ.MoveHorizons}
+	src := func(name string) string {
+		if s, ok := mv.Sources[name]; ok {
+			return s
+		}
+		return "the founding case"
+	}
+	rate := func(p *float64) string {
+		if p == nil {
+			return m.Whole(in.ServiceRate) + " an hour"
+		}
+		return m.Whole(*p) + " an hour"
+	}
+	r.Inputs = []moveInput{
+		{"Their hours a month", oneDecimal(in.Hours), src("hours")},
+		{"Revenue per selling hour", m.Whole(in.NewRate), src("new_rate")},
+		{"Revenue per service hour, theirs", m.Whole(in.ServiceRate), src("service_rate")},
+		{"Their book", oneDecimal(in.StartAccounts) + " accounts", src("start_accounts")},
+		{"Service per account", oneDecimal(in.ServiceHoursPerAccount) + " hours a month", src("service_hours_per_account")},
+		{"Selling time per new account", oneDecimal(in.SellingHoursPerAccount) + " hours", src("selling_hours_per_account")},
+		{"Monthly churn", percentOne(in.Churn), src("churn")},
+		{"Gross margin", percent(in.Margin), src("margin")},
+		{"A service person's hours", oneDecimal(in.ServicePersonHours) + " a month", src("service_person_hours")},
+		{"A service person's revenue per hour", rate(in.ServicePersonRate), src("service_person_rate")},
+		{"A service person's loaded cost", m.Whole(in.ServicePersonCost) + " a month", src("service_person_cost")},
+		{"Cost of hiring a service person", m.Whole(in.ServicePersonCPH), src("service_person_cph")},
+	}
+	cmp := mv.Comparison
+	for _, b := range cmp.Best {
+		r.Best = append(r.Best, moveLabels[b][0])
+	}
+	n := len(cmp.Options[0].Months)
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = float64(i + 1)
+	}
+	var series []chartSeries
+	for k, o := range cmp.Options {
+		opt := moveOption{Key: string(o.Option), Title: moveLabels[o.Option][0], Says: moveLabels[o.Option][1],
+			First: m.Whole(o.Months[0].Contribution), Last: m.Whole(o.Months[n-1].Contribution)}
+		for j, h := range o.Horizons {
+			t := moveTotal{Contribution: m.Whole(h.Contribution), Best: cmp.Best[j] == o.Option, Ahead: h.VersusKeepBoth > 0}
+			if o.Option != econ.KeepBoth { // the comparison's baseline
+				t.Versus = signed(m, h.VersusKeepBoth)
+			}
+			opt.Totals = append(opt.Totals, t)
+		}
+		r.Options = append(r.Options, opt)
+		y := make([]float64, n)
+		for i, mo := range o.Months {
+			y[i] = mo.Cumulative
+		}
+		series = append(series, chartSeries{Name: opt.Title, Class: fmt.Sprintf("series-%d", k+1), Y: y})
+	}
+	for t := 0; t < n; t++ {
+		row := moveRow{Month: t + 1}
+		for _, o := range cmp.Options {
+			mo := o.Months[t]
+			row.Cells = append(row.Cells, moveCell{m.Whole(mo.Contribution), true}, moveCell{m.Whole(mo.Cumulative), false})
+		}
+		r.Rows = append(r.Rows, row)
+	}
+	chart := lineChart{
+		ID: "chart-move", Title: "Cumulative contribution of the three options",
+		Summary: fmt.Sprintf("Over %d months: %s.", n, summaryOf(r, m, cmp)),
+		XLabel:  "Month", YLabel: "Cumulative contribution (" + m.Code + ")",
+		X: x, XStep: 1, XTick: func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }, YTick: m.Short,
+		Series: series,
+	}
+	r.Chart = chart.SVG()
+	return r
+}
+
+func summaryOf(r *moveResult, m money, cmp econ.MoveComparison) string {
+	s := ""
+	for i, o := range cmp.Options {
+		if i > 0 {
+			s += "; "
+		}
+		s += r.Options[i].Title + " " + m.Whole(o.Months[len(o.Months)-1].Cumulative)
+	}
+	return s
+}
+
+// signed shows a difference with its sign: +$1,000, −$1,000, $0.
+func signed(m money, v float64) string {
+	if s := m.Whole(v); v > 0 && s != m.Whole(0) {
+		return "+" + s
+	}
+	return m.Whole(v)
+}
+
+// percentOne shows a share as a percentage with one decimal.
+func percentOne(share float64) string {
+	return strconv.FormatFloat(100*share, 'f', 1, 64) + "%"
+}

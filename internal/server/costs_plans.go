@@ -1,0 +1,162 @@
+package server
+
+import (
+	"maps"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
+	"rolefit/internal/econ"
+	"rolefit/internal/errs"
+)
+
+// plansPage is the compensation plans page: every role's plan side by
+// side at one attainment, and the form to set a role's plan.
+type plansPage struct {
+	Rows     []planRow
+	Roles    []app.RolePlan
+	Currency string
+	// Attainment is as typed; Percent is the attainment in force as a
+	// percentage, for the column headings.
+	Attainment, Percent string
+}
+
+// planRow is one role's plan formatted; Has is false for a role without
+// a plan.
+type planRow struct {
+	RoleID, Role, Has                                  string
+	Base, Variable, OTE, Mix, Basis, Rate, Quota, Load string
+	Monthly, RoleMonthly, AnnualAt, PerRevenue         string
+	HasPlan                                            bool
+}
+
+// planNumbers are the number boxes of the plan form.
+var planNumbers = []string{"base", "target_variable", "quota", "benefits_load"}
+
+// handleCompPlans is the compensation plans page. ?attainment= sets the
+// attainment of the last two columns (1 = 100% of quota); ?role= fills the
+// form with that role's plan.
+func handleCompPlans(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		v := pageView(c, "Compensation plans", "costs")
+		return renderPlans(c, uc, rnd, fiber.StatusOK, v, c.Query("role"))
+	}
+}
+
+// renderPlans shows the plans page with status and whatever v holds; the
+// form is filled with the plan of role editing unless v.Form is set.
+func renderPlans(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, editing string) error {
+	ctx, act := c.UserContext(), actorOf(c)
+	cur, err := uc.Currency(ctx, act)
+	if err != nil {
+		return err
+	}
+	m := moneyIn(cur)
+	raw := strings.TrimSpace(c.Query("attainment"))
+	attainment := app.DefaultAttainment
+	if raw != "" {
+		if a, err := strconv.ParseFloat(strings.TrimSuffix(raw, "%"), 64); err == nil {
+			if strings.HasSuffix(raw, "%") {
+				a /= 100
+			}
+			attainment = a
+		} else {
+			attainment = math.NaN()
+		}
+	}
+	plans, err := uc.CompPlans(ctx, act, attainment)
+	if errs.Code(err) == errs.CodeInvalid && status == fiber.StatusOK {
+		v.Message = "Please correct the attainment."
+		v.Errors = map[string]string{"attainment": "must be a number from 0 to 10 (1 = 100% of quota), or a percentage such as 120%"}
+		status, attainment = fiber.StatusBadRequest, app.DefaultAttainment
+		plans, err = uc.CompPlans(ctx, act, attainment)
+	}
+	if err != nil {
+		return err
+	}
+	page := plansPage{Roles: plans, Currency: cur, Attainment: raw, Percent: percent(attainment)}
+	for _, rp := range plans {
+		row := planRow{RoleID: rp.Role.ID, Role: rp.Role.Name, RoleMonthly: m.Whole(rp.Role.MonthlyCost)}
+		if p, s := rp.Plan, rp.Summary; p != nil {
+			row.HasPlan = true
+			row.Base, row.Variable, row.OTE = m.Whole(p.Base), m.Whole(p.TargetVariable), m.Whole(s.OTE)
+			row.Mix = percent(s.BaseShare) + " / " + percent(s.VariableShare)
+			row.Basis, row.Quota, row.Load = string(p.Basis), m.Whole(p.Quota), formatInput(s.BenefitsLoad)
+			if p.Quota == 0 {
+				row.Quota = "none"
+			}
+			row.Rate = "none"
+			if s.CommissionRate > 0 {
+				row.Rate = "commission of " + strconv.FormatFloat(100*s.CommissionRate, 'f', 1, 64) + "% of revenue"
+			} else if p.Basis == econ.Bonus && p.TargetVariable > 0 {
+				row.Rate = "bonus up to " + m.Whole(p.TargetVariable)
+			}
+			row.Monthly, row.AnnualAt = m.Whole(s.LoadedMonthlyCost), m.Whole(s.AnnualCostAt)
+			row.PerRevenue = "no quota"
+			if s.CostPerRevenue != nil {
+				row.PerRevenue = m.prefix + strconv.FormatFloat(*s.CostPerRevenue, 'f', 3, 64)
+			}
+		}
+		page.Rows = append(page.Rows, row)
+		if v.Form == nil && rp.Role.ID == editing {
+			v.Form = map[string]string{"role_id": rp.Role.ID, "basis": string(econ.Commission), "benefits_load": formatInput(econ.DefaultBenefitsLoad)}
+			if p := rp.Plan; p != nil {
+				v.Form["base"], v.Form["target_variable"], v.Form["quota"] = formatInput(p.Base), formatInput(p.TargetVariable), formatInput(p.Quota)
+				v.Form["basis"], v.Form["benefits_load"] = string(p.Basis), formatInput(p.Load())
+			}
+		}
+	}
+	if v.Form == nil {
+		v.Form = map[string]string{"basis": string(econ.Commission), "benefits_load": formatInput(econ.DefaultBenefitsLoad)}
+		if len(plans) > 0 {
+			v.Form["role_id"] = plans[0].Role.ID
+		}
+	}
+	v.Data = page
+	return rnd.render(c, status, "costs_plans", v)
+}
+
+// handleCompPlanSave sets a role's plan from the form; bad input shows the
+// page again with each problem beside its box and the values as typed.
+func handleCompPlanSave(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		typed := map[string]string{"role_id": c.FormValue("role_id"), "basis": c.FormValue("basis")}
+		bad := map[string]string{}
+		num := map[string]float64{}
+		for _, name := range planNumbers {
+			s := strings.TrimSpace(c.FormValue(name))
+			typed[name] = s
+			if s == "" {
+				continue // 0, or for the load the default
+			}
+			x, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+			if err != nil {
+				bad[name], x = "must be a number", math.NaN()
+			}
+			num[name] = x
+		}
+		p := econ.CompPlan{Base: num["base"], TargetVariable: num["target_variable"], Basis: econ.VariableBasis(typed["basis"]),
+			Quota: num["quota"], BenefitsLoad: num["benefits_load"]}
+		rp, err := uc.SetCompPlan(c.UserContext(), actorOf(c), typed["role_id"], p)
+		if errs.Code(err) == errs.CodeNotFound {
+			err = errs.InvalidFields("There is no such role.", map[string]string{"role_id": "choose one of your organisation's roles"})
+		}
+		if code := errs.Code(err); code == errs.CodeInvalid {
+			v := pageView(c, "Compensation plans", "costs")
+			v.Message, v.Errors, v.Form = errs.Message(err), map[string]string{}, typed
+			maps.Copy(v.Errors, errs.FieldsOf(err))
+			for k, msg := range bad {
+				v.Errors[k] = msg
+			}
+			return renderPlans(c, uc, rnd, fiber.StatusBadRequest, v, "")
+		}
+		if err != nil {
+			return err
+		}
+		flash(c, "Saved the compensation plan of "+rp.Role.Name+".")
+		return c.Redirect("/costs/plans", fiber.StatusSeeOther)
+	}
+}

@@ -1,0 +1,113 @@
+package server
+
+// The costs routes of the API: compensation plans, hiring costs and
+// key-person exposure.
+
+var compPlanProperties = obj{
+	"base":            obj{"type": "number", "minimum": 0, "description": "annual base salary"},
+	"target_variable": obj{"type": "number", "minimum": 0, "description": "annual variable pay at 100% of quota"},
+	"basis":           obj{"type": "string", "enum": []string{"commission", "bonus"}, "description": "commission (default): target_variable/quota on every unit of revenue, no ceiling; bonus: target_variable × attainment up to 100%"},
+	"quota":           obj{"type": "number", "minimum": 0, "description": "annual revenue at 100% attainment; needed for a commission"},
+	"benefits_load":   obj{"type": "number", "minimum": 1, "maximum": 3, "description": "multiplier on base for benefits; 0 or left out means 1.25"},
+}
+
+var compPlanBodySchema = func() obj {
+	props := obj{"role_id": obj{"type": "string", "description": "one of the organisation's placement roles"}}
+	for k, v := range compPlanProperties {
+		props[k] = v
+	}
+	return obj{"type": "object", "additionalProperties": false, "required": []string{"role_id"}, "properties": props}
+}()
+
+var compPlanSchema = obj{"type": "object", "properties": obj{
+	"role_id": str, "role_name": str,
+	"role_monthly_cost": obj{"type": "number", "description": "the role's own monthly cost, which placement uses while it has no plan"},
+	"plan":              nullable(obj{"type": "object", "properties": compPlanProperties}),
+	"summary": nullable(obj{"type": "object", "properties": obj{
+		"ote": num, "base_share": num, "variable_share": num, "commission_rate": num, "benefits_load": num,
+		"loaded_monthly_cost": obj{"type": "number", "description": "(base × benefits_load + target_variable) / 12; placement's monthly cost of the role"},
+		"attainment":          num,
+		"annual_cost_at":      obj{"type": "number", "description": "base × benefits_load + variable pay at the attainment"},
+		"cost_per_revenue":    nullable(obj{"type": "number", "description": "annual_cost_at / (attainment × quota); null without a quota"}),
+	}}),
+}}
+
+var costItemSchema = obj{"type": "object", "required": []string{"category", "amount"}, "additionalProperties": false, "properties": obj{
+	"category": obj{"type": "string", "enum": []string{"advertising", "agency_fees", "referral_awards", "background_checks", "assessments",
+		"travel", "relocation", "sign_on_bonus", "other_external", "recruiter_time", "interviewer_time", "hiring_manager_time",
+		"recruiting_systems", "other_internal"}, "description": "ANSI/SHRM cost-per-hire categories: the first nine are external, the rest internal"},
+	"amount": obj{"type": "number", "minimum": 0},
+	"note":   obj{"type": "string", "maxLength": 200},
+}}
+
+var costPerHireSchema = obj{"type": "object", "properties": obj{
+	"external": num, "internal": num, "total": num, "hires": integer,
+	"by_category":           obj{"type": "array", "items": obj{"type": "object", "properties": obj{"category": str, "external": boolean, "amount": num}}},
+	"cph":                   obj{"type": "number", "description": "(external + internal) / hires"},
+	"recruiting_cost_ratio": nullable(obj{"type": "number", "description": "100 × total / first-year compensation; null when that is not given"}),
+}}
+
+var hiringPeriodProperties = obj{
+	"role_id":                 nullable(obj{"type": "string", "description": "the role hired for; null or left out for the organisation as a whole"}),
+	"from_month":              obj{"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"},
+	"to_month":                obj{"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "description": "not before from_month"},
+	"items":                   obj{"type": "array", "items": costItemSchema, "maxItems": 100},
+	"hires":                   obj{"type": "integer", "minimum": 0, "description": "at least 1 when any cost is recorded"},
+	"first_year_compensation": obj{"type": "number", "minimum": 0, "description": "the hires' first-year pay together; 0 when unknown"},
+	"note":                    obj{"type": "string", "maxLength": 500},
+}
+
+var hiringPeriodBodySchema = obj{"type": "object", "additionalProperties": false, "required": []string{"from_month", "to_month", "hires"},
+	"properties": hiringPeriodProperties}
+
+var hiringPeriodSchema = func() obj {
+	props := obj{"id": str, "created_at": dateTime, "cost_per_hire": costPerHireSchema}
+	for k, v := range hiringPeriodProperties {
+		props[k] = v
+	}
+	return obj{"type": "object", "properties": props}
+}()
+
+var hiringCostsSchema = obj{"type": "object", "properties": obj{
+	"periods":      obj{"type": "array", "items": hiringPeriodSchema, "description": "earliest first"},
+	"overall":      costPerHireSchema,
+	"gross_margin": num,
+	"roles": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
+		"role_id": str, "role_name": str,
+		"cost_per_hire_source": obj{"type": "string", "enum": []string{"role", "organisation", "none"}, "description": "the role's own periods, all periods together, or nothing recorded"},
+		"cost_per_hire":        costPerHireSchema,
+		"input": obj{"type": "object", "properties": obj{"cost_per_hire": num, "days_to_fill": num,
+			"monthly_gross_profit": obj{"type": "number", "description": "the role's hours × baseline rate × gross margin"},
+			"ramp":                 obj{"type": "array", "items": num, "description": "productivity in each ramp-up month, 0 to 1"}}},
+		"total_cost_of_hire": obj{"type": "object", "properties": obj{"cost_per_hire": num,
+			"vacancy": obj{"type": "number", "description": "monthly_gross_profit × days_to_fill / 30.4375"},
+			"ramp":    obj{"type": "number", "description": "Σ monthly_gross_profit × (1 − productivity)"},
+			"total":   obj{"type": "number", "description": "what placement charges a candidate for the role, spread over the payback months"}}},
+	}}},
+}}
+
+var exposureSchema = obj{"type": "object", "properties": obj{
+	"gross_margin":         num,
+	"new_business_revenue": obj{"type": "number", "description": "all sellers' new-business revenue a month"},
+	"sellers": obj{"type": "array", "description": "largest share first", "items": obj{"type": "object", "properties": obj{
+		"person_id": str, "name": str,
+		"months":               obj{"type": "integer", "description": "the seller's recorded months"},
+		"new_business_revenue": obj{"type": "number", "description": "a month, averaged over the seller's recorded months"},
+		"share":                obj{"type": "number", "description": "of all sellers' new-business revenue, 0 to 1"},
+		"gross_profit_at_risk": obj{"type": "number", "description": "new_business_revenue × gross margin, a month"},
+	}}},
+}}
+
+var costsOperations = []apiOperation{
+	{method: "GET", path: "/api/v1/comp-plans", summary: "Every placement role's compensation plan and its figures at an attainment",
+		params: []obj{queryParam("attainment", "number", "share of quota for annual_cost_at and cost_per_revenue, 0 to 10; default 1")},
+		status: "200", response: listOf(compPlanSchema)},
+	{method: "POST", path: "/api/v1/comp-plans", summary: "Set a role's compensation plan, replacing the one it had",
+		body: compPlanBodySchema, status: "200", response: compPlanSchema},
+	{method: "GET", path: "/api/v1/hiring-costs", summary: "Hiring periods with their ANSI/SHRM cost per hire, all together, and each role's total cost of a hire",
+		status: "200", response: hiringCostsSchema},
+	{method: "POST", path: "/api/v1/hiring-costs", summary: "Record a period's hiring costs by category and the hires made",
+		body: hiringPeriodBodySchema, status: "201", response: hiringPeriodSchema},
+	{method: "GET", path: "/api/v1/exposure", summary: "Each seller's share of new-business revenue and the gross profit at risk if they left or moved",
+		status: "200", response: exposureSchema},
+}
