@@ -164,8 +164,19 @@ type ResponseView struct {
 	Title string
 	// ScaleText describes the response scale, such as "1–5".
 	ScaleText string
-	Scored    assess.Result
+	// ScaleMin and ScaleMax bound the response scale; both 0 when the
+	// questionnaire is no longer installed.
+	ScaleMin, ScaleMax int
+	Scored             assess.Result
 }
+
+// Report is the response's scores, bands, percentiles, class and flags as
+// the profile API gives them; the profile page's chart draws the same.
+func (rv ResponseView) Report() *ResponseReport { return reportOf(rv) }
+
+// Reading is what the response means for placement and its limits, in
+// plain words.
+func (rv ResponseView) Reading() Reading { return ReadingOf(rv.Scored, rv.View == store.ViewManager) }
 
 // PersonDetail is everything a manager sees about one person.
 type PersonDetail struct {
@@ -262,6 +273,7 @@ func (a *App) responseView(r store.Response) (ResponseView, error) {
 	rv := ResponseView{Response: r, Title: a.Title(r.QuestionnaireID, r.QuestionnaireVersion), ScaleText: "response"}
 	if q, ok := a.cat.Get(r.QuestionnaireID, r.QuestionnaireVersion); ok {
 		rv.ScaleText = fmt.Sprintf("%d–%d", q.Scale.Min, q.Scale.Max)
+		rv.ScaleMin, rv.ScaleMax = q.Scale.Min, q.Scale.Max
 	}
 	if err := json.Unmarshal(r.Result, &rv.Scored); err != nil {
 		return rv, fmt.Errorf("read scores of response %s: %w", r.ID, err)
