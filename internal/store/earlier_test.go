@@ -1,0 +1,55 @@
+package store_test
+
+import (
+	"testing"
+	"time"
+
+	"rolefit/internal/errs"
+	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
+)
+
+// Earlier responses are stored with the time they were given and become
+// their people's profiles, all of them or none.
+func TestRecordEarlierResponses(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
+		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		o := st.Org(org.ID)
+		by := store.ActorOf(a)
+		ps, err := o.ImportPeople(ctx, []store.NewPerson{{Name: "Ann", Kind: store.Candidate}, {Name: "Bo", Kind: store.Candidate}}, nil, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := clock.Now().AddDate(-1, 0, 0).Truncate(time.Second)
+		er := func(p store.Person, at time.Time) store.EarlierResponse {
+			return store.EarlierResponse{SubmittedAt: at, NewResponse: store.NewResponse{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
+				Answers: map[string]int{"x": 1}, Scored: teamScored(fptr(4), fptr(2), "hunter", 0)}}
+		}
+		// Bo twice: nothing is stored.
+		if err := o.RecordEarlierResponses(ctx, []store.EarlierResponse{er(ps[0], old), er(ps[1], old), er(ps[1], old)}, by); errs.Code(err) != errs.CodeInvalid {
+			t.Fatalf("a person twice: got %v, want invalid", err)
+		}
+		if got, _ := o.PersonWithProfile(ctx, ps[0].ID); got.ProfileAt != nil {
+			t.Fatalf("a rejected batch stored Ann's response")
+		}
+		if err := o.RecordEarlierResponses(ctx, []store.EarlierResponse{er(ps[0], old), er(ps[1], old.Add(time.Hour))}, by); err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range []time.Time{old, old.Add(time.Hour)} {
+			got, err := o.PersonWithProfile(ctx, ps[i].ID)
+			if err != nil || got.ProfileAt == nil || !got.ProfileAt.Equal(want) || got.ProfileClass != "hunter" {
+				t.Errorf("%s: profile at %v class %q, want at %v; %v", ps[i].Name, got.ProfileAt, got.ProfileClass, want, err)
+			}
+		}
+		// People with a profile already are refused.
+		if err := o.RecordEarlierResponses(ctx, []store.EarlierResponse{er(ps[0], old)}, by); errs.Code(err) != errs.CodeInvalid {
+			t.Errorf("a person with a profile: got %v, want invalid", err)
+		}
+		// Another organisation's person is not found among this one's.
+		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
+		zed, _ := st.Org(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Zed", Kind: store.Candidate}, store.ActorOf(a2))
+		if err := o.RecordEarlierResponses(ctx, []store.EarlierResponse{er(*zed, old)}, by); errs.Code(err) != errs.CodeInvalid {
+			t.Errorf("another organisation's person: got %v, want invalid", err)
+		}
+	})
+}
