@@ -109,8 +109,8 @@ func TestSeed(t *testing.T) {
 // The demo's earlier applicants give it at least 250 responses, so the
 // reliability page has figures, the story's scores have bands and
 // settled percentiles, and they stay out of the story's way: no
-// invitation, not new on the dashboard, not flagged, added after the
-// story's people.
+// invitation, no profile (so not on the team map), not new or flagged on
+// the dashboard, added after the story's people.
 func TestSeedHistory(t *testing.T) {
 	ctx := context.Background()
 	cat, err := assess.LoadCatalog(questionnaires.FS)
@@ -159,9 +159,20 @@ func TestSeedHistory(t *testing.T) {
 		if !earlier {
 			continue
 		}
-		if p.Invitation != nil || p.Kind != store.Candidate || p.FlagCount != 0 || p.ProfileAt == nil || !p.ProfileAt.Before(st.Now().AddDate(0, 0, -1)) {
-			t.Errorf("%s: invited %v, kind %s, %d flags, profile at %v", p.Name, p.Invitation != nil, p.Kind, p.FlagCount, p.ProfileAt)
+		if p.Invitation != nil || p.Kind != store.Candidate || p.ProfileAt != nil {
+			t.Errorf("%s: invited %v, kind %s, profile at %v; want an uninvited candidate with no profile", p.Name, p.Invitation != nil, p.Kind, p.ProfileAt)
 		}
+		if i == len(all.Items)-1 {
+			rs, err := o.PersonResponses(ctx, p.ID)
+			if err != nil || len(rs) != 1 || !rs[0].SubmittedAt.Before(st.Now().AddDate(0, 0, -1)) || rs[0].FlagCount != 0 {
+				t.Errorf("%s: responses %v, %v; want one old, unflagged response", p.Name, len(rs), err)
+			}
+		}
+	}
+	// The team map is the story's people.
+	team, err := uc.Team(ctx, act, app.TeamQuery{Limit: 500})
+	if err != nil || len(team.Items) != story-2 {
+		t.Errorf("team map has %d people, want the story's %d who answered; %v", len(team.Items), story-2, err)
 	}
 	d, err := uc.Dashboard(ctx, act, nil)
 	if err != nil {

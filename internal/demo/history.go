@@ -60,12 +60,15 @@ func simulateHistory(q *assess.Questionnaire) history {
 
 // seedHistory adds the earlier applicants, "Earlier applicant 001" to
 // "Earlier applicant 250", candidates without e-mail or invitation, each
-// with their response dated over the two years before now, oldest first.
-// They are added after the story's people, so the people list in the
-// order added starts with the story; their responses are old, so the
-// dashboard's new responses are the story's; they have profiles, so they
-// are not on its list of people not yet invited. All of it is one
-// transaction for the people and one for the responses.
+// with their response dated over the two years before now, oldest first,
+// recorded as earlier responses (store.RecordEarlierResponses): they make
+// the norms and the reliability page, and stay out of the story. They are
+// not profiles, so the team map and placement show the story's people
+// only (250 more points would hide them); they are added after the
+// story's people, so the people list in the order added starts with the
+// story; their responses are old, so the dashboard's new responses are the
+// story's; and having answered, they are not on its list of people not
+// yet invited. The people are one transaction, their responses another.
 func seedHistory(ctx context.Context, o *store.Org, q *assess.Questionnaire, h history, now time.Time, by store.Actor) error {
 	nps := make([]store.NewPerson, len(h.responses))
 	for i := range nps {

@@ -26,21 +26,23 @@ type scoreChart struct {
 	Rows          []app.ReportScale
 }
 
-// The chart's geometry in SVG user units: a name column, the plot, and a
-// percentile column, small enough that the text stays legible when a
-// phone shrinks the chart to its width (style.css caps its width on wide
-// screens for the same reason).
+// The chart's geometry in SVG user units: each row has the scale's name
+// and score on a line above its bar, so a long name never crowds the
+// plot, and the percentile at the bar's end; small enough that the text
+// stays legible when a phone shrinks the chart to its width (style.css
+// caps its width on wide screens for the same reason).
 const (
 	scoreWidth    = 360
-	scoreNameEnd  = 116 // right edge of the names
-	scorePlotLeft = 122
-	scorePlotW    = 190
-	scorePctLeft  = scorePlotLeft + scorePlotW + 8
-	scoreTop      = 26 // the column headings and the cut's label
-	scoreRow      = 22
+	scorePlotLeft = 6
+	scorePlotW    = 296
+	scorePctLeft  = scorePlotLeft + scorePlotW + 10
+	scoreTop      = 30 // the column headings and the cut's label
+	scoreRow      = 32
+	scoreName     = 12 // the name's baseline below the row's top
+	scoreBarTop   = 16 // the bar's top below the row's top
+	scoreBarH     = 10
 	scoreGap      = 10 // between the composites and the facets
 	scoreBottom   = 22 // the tick labels
-	scoreBarH     = 10
 )
 
 // scoreChartOf makes the chart of a response.
@@ -111,15 +113,14 @@ func (sc scoreChart) SVG() template.HTML {
 	h := sc.height()
 	plotTop, plotBottom := float64(scoreTop-4), h-scoreBottom+2
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart score-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %s" role="img" aria-labelledby="%s-title %s-desc" font-size="11">`,
+	fmt.Fprintf(&b, `<svg class="chart score-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %s" role="img" aria-labelledby="%s-title %s-desc" font-size="12">`,
 		scoreWidth, coord(h), esc(sc.ID), esc(sc.ID))
 	fmt.Fprintf(&b, `<title id="%s-title">Scores with their 95%% bands and percentiles</title>`, esc(sc.ID))
 	fmt.Fprintf(&b, `<desc id="%s-desc">A bar for each composite and facet on the answer scale from %s to %s, a line across each bar for its 95%% band, and the percentile among your people at the end of the row. The table that follows gives the same numbers.</desc>`,
 		esc(sc.ID), plainNumber(lo), plainNumber(hi))
 
 	// Column headings.
-	fmt.Fprintf(&b, `<text class="axis-label" x="%d" y="12" text-anchor="end">Scale</text>`, scoreNameEnd)
-	fmt.Fprintf(&b, `<text class="axis-label" x="%d" y="12">Score</text>`, scorePlotLeft)
+	fmt.Fprintf(&b, `<text class="axis-label" x="%d" y="12">Score from %s to %s</text>`, scorePlotLeft, esc(plainNumber(lo)), esc(plainNumber(hi)))
 	fmt.Fprintf(&b, `<text class="axis-label" x="%d" y="12">Pctl.</text>`, scorePctLeft)
 
 	// Grid and ticks at each whole point of the scale.
@@ -137,7 +138,8 @@ func (sc scoreChart) SVG() template.HTML {
 	// The rows.
 	for i, r := range sc.Rows {
 		y := sc.rowY(i)
-		mid := y + scoreRow/2
+		top := y + scoreBarTop
+		mid := top + scoreBarH/2
 		fmt.Fprintf(&b, `<g class="bar-row bar-%s" data-scale="%s"`, esc(r.Kind), esc(r.ID))
 		for _, a := range []struct {
 			name string
@@ -148,16 +150,19 @@ func (sc scoreChart) SVG() template.HTML {
 			}
 		}
 		b.WriteString(`>`)
-		fmt.Fprintf(&b, `<text class="bar-name" x="%d" y="%s" text-anchor="end" dominant-baseline="middle">%s</text>`, scoreNameEnd, coord(mid), esc(r.Name))
-		fmt.Fprintf(&b, `<rect class="track" x="%d" y="%s" width="%d" height="%d"/>`, scorePlotLeft, coord(mid-scoreBarH/2), scorePlotW, scoreBarH)
-		if r.Score == nil || !finite(*r.Score) {
-			fmt.Fprintf(&b, `<text class="bar-missing" x="%s" y="%s" dominant-baseline="middle">not scored</text>`, coord(scorePlotLeft+4), coord(mid))
-		} else {
-			fmt.Fprintf(&b, `<rect class="bar" x="%d" y="%s" width="%s" height="%d"/>`, scorePlotLeft, coord(mid-scoreBarH/2), coord(sc.x(*r.Score)-scorePlotLeft), scoreBarH)
+		score := "not scored"
+		if r.Score != nil && finite(*r.Score) {
+			score = strconv.FormatFloat(*r.Score, 'f', 2, 64)
+		}
+		fmt.Fprintf(&b, `<text class="bar-name" x="%d" y="%s">%s</text>`, scorePlotLeft, coord(y+scoreName), esc(r.Name))
+		fmt.Fprintf(&b, `<text class="bar-score" x="%d" y="%s" text-anchor="end">%s</text>`, scorePlotLeft+scorePlotW, coord(y+scoreName), esc(score))
+		fmt.Fprintf(&b, `<rect class="track" x="%d" y="%s" width="%d" height="%d"/>`, scorePlotLeft, coord(top), scorePlotW, scoreBarH)
+		if r.Score != nil && finite(*r.Score) {
+			fmt.Fprintf(&b, `<rect class="bar" x="%d" y="%s" width="%s" height="%d"/>`, scorePlotLeft, coord(top), coord(sc.x(*r.Score)-scorePlotLeft), scoreBarH)
 			if r.BandLow != nil && r.BandHigh != nil && finite(*r.BandLow) && finite(*r.BandHigh) {
 				x0, x1 := sc.x(*r.BandLow), sc.x(*r.BandHigh)
 				fmt.Fprintf(&b, `<path class="band" d="M%s %sv%sM%s %sH%sM%s %sv%s"/>`,
-					coord(x0), coord(mid-6), coord(12), coord(x0), coord(mid), coord(x1), coord(x1), coord(mid-6), coord(12))
+					coord(x0), coord(mid-7), coord(14), coord(x0), coord(mid), coord(x1), coord(x1), coord(mid-7), coord(14))
 			}
 		}
 		pct := "—"
@@ -172,7 +177,7 @@ func (sc scoreChart) SVG() template.HTML {
 	if finite(sc.Cut) && sc.Cut > lo && sc.Cut < hi && len(sc.Rows) > 0 {
 		x := sc.x(sc.Cut)
 		fmt.Fprintf(&b, `<line class="cut" x1="%s" y1="%s" x2="%s" y2="%s"/>`, coord(x), coord(plotTop), coord(x), coord(plotBottom))
-		fmt.Fprintf(&b, `<text class="cut-label" x="%s" y="%s" text-anchor="middle">cut %s</text>`, coord(x), coord(plotTop-3), esc(plainNumber(sc.Cut)))
+		fmt.Fprintf(&b, `<text class="cut-label" x="%s" y="%s" text-anchor="middle">cut %s</text>`, coord(x), coord(plotTop-2), esc(plainNumber(sc.Cut)))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String()) // every text above is escaped

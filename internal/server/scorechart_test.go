@@ -103,11 +103,14 @@ func TestProfileChartAndTableAgreeWithAssess(t *testing.T) {
 			}
 		}
 		// The bar's end and the whisker's ends on the axis.
-		if w := `width="` + coord(num(x(*s.Score))-scorePlotLeft) + `"`; !strings.Contains(row[4], `class="bar" x="122"`) || !strings.Contains(row[4], w) {
+		if w := `width="` + coord(num(x(*s.Score))-scorePlotLeft) + `"`; !strings.Contains(row[4], `class="bar" x="`+strconv.Itoa(scorePlotLeft)+`"`) || !strings.Contains(row[4], w) {
 			t.Errorf("%s: bar %q does not end at the score (%s)", s.ID, row[4], w)
 		}
 		if w := "M" + x(s.Band.Low) + " "; !strings.Contains(row[4], w) || !strings.Contains(row[4], "H"+x(s.Band.High)) {
 			t.Errorf("%s: whisker %q does not span %v–%v", s.ID, row[4], s.Band.Low, s.Band.High)
+		}
+		if w := `class="bar-score"`; !strings.Contains(row[4], w) || !strings.Contains(row[4], ">"+strconv.FormatFloat(*s.Score, 'f', 2, 64)+"<") {
+			t.Errorf("%s: chart score %q, want %.2f", s.ID, row[4], *s.Score)
 		}
 		pct := strconv.Itoa(int(math.Round(s.Norm.Percentile)))
 		if !strings.Contains(row[4], `class="bar-pct"`) || !strings.Contains(row[4], ">"+pct) {

@@ -20,9 +20,11 @@ type EarlierResponse struct {
 
 // RecordEarlierResponses stores self-reports given at earlier times, one
 // for each of people without a profile yet, all in one transaction: all
-// of them or none. Each becomes its person's profile, dated when it was
-// given, so lists and the dashboard see it as old rather than new. One
-// audit entry records the import.
+// of them or none. Each is dated when it was given and counts in the
+// organisation's norms and reliability, but it is history, not a
+// profile: the person's page lists it among earlier responses, and the
+// person is not on the team map or in placement until they answer again.
+// One audit entry records the import.
 func (o *Org) RecordEarlierResponses(ctx context.Context, rs []EarlierResponse, by Actor) error {
 	if len(rs) == 0 {
 		return errs.Invalid("There are no responses to record.")
@@ -57,6 +59,13 @@ func (o *Org) RecordEarlierResponses(ctx context.Context, rs []EarlierResponse, 
 				r.Answers, r.PageSeconds, r.Scored)
 			if err != nil {
 				return err
+			}
+		}
+		// insertResponse made each the person's profile, as a new
+		// self-report is; an earlier one is not.
+		for chunk := range chunks(ids, 500) {
+			if err := o.scope(tx.Model(&Person{})).Where("id IN ?", chunk).Update("profile_response_id", nil).Error; err != nil {
+				return fmt.Errorf("keep earlier responses out of profiles: %w", err)
 			}
 		}
 		return o.audit(tx, by, "record_response", "person", rs[0].PersonID, fmt.Sprintf("%d earlier responses", len(rs)))

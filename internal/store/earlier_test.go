@@ -9,8 +9,8 @@ import (
 	"rolefit/internal/store/storetest"
 )
 
-// Earlier responses are stored with the time they were given and become
-// their people's profiles, all of them or none.
+// Earlier responses are stored with the time they were given, all of
+// them or none, and count in the norms without becoming profiles.
 func TestRecordEarlierResponses(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
@@ -36,12 +36,33 @@ func TestRecordEarlierResponses(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, want := range []time.Time{old, old.Add(time.Hour)} {
-			got, err := o.PersonWithProfile(ctx, ps[i].ID)
-			if err != nil || got.ProfileAt == nil || !got.ProfileAt.Equal(want) || got.ProfileClass != "hunter" {
-				t.Errorf("%s: profile at %v class %q, want at %v; %v", ps[i].Name, got.ProfileAt, got.ProfileClass, want, err)
+			rs, err := o.PersonResponses(ctx, ps[i].ID)
+			if err != nil || len(rs) != 1 || !rs[0].SubmittedAt.Equal(want) || rs[0].ProfileClass != "hunter" || rs[0].View != store.ViewSelf {
+				t.Errorf("%s: responses %+v, want one self-report at %v; %v", ps[i].Name, rs, want, err)
+			}
+			// History, not a profile: not on the team map, not a
+			// person not yet invited.
+			if got, _ := o.PersonWithProfile(ctx, ps[i].ID); got.ProfileAt != nil {
+				t.Errorf("%s: an earlier response became the profile", ps[i].Name)
 			}
 		}
-		// People with a profile already are refused.
+		if team, _, _ := o.Team(ctx, store.TeamQuery{}); len(team) != 0 {
+			t.Errorf("%d people on the team map from earlier responses", len(team))
+		}
+		if ov, err := o.Overview(ctx, store.OverviewQuery{Now: clock.Now(), Since: clock.Now().AddDate(0, 0, -7), Limit: 5}); err != nil || ov.NotInvited != 0 || ov.NewResponses != 0 {
+			t.Errorf("overview counts %+v as not invited or new; %v", ov, err)
+		}
+		// Norms read them.
+		if d, _ := o.ScoreDistribution(ctx, "sales-service", 2); len(d) == 0 {
+			t.Error("earlier responses are not in the score distribution")
+		}
+		// Someone who answers now gets a profile; then no earlier response
+		// may be added for them.
+		clock.Advance(time.Second)
+		if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: ps[0].ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
+			Answers: map[string]int{"x": 1}, Scored: teamScored(fptr(2), fptr(4), "farmer", 0)}, by); err != nil {
+			t.Fatal(err)
+		}
 		if err := o.RecordEarlierResponses(ctx, []store.EarlierResponse{er(ps[0], old)}, by); errs.Code(err) != errs.CodeInvalid {
 			t.Errorf("a person with a profile: got %v, want invalid", err)
 		}
