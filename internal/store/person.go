@@ -359,15 +359,26 @@ func (o *Org) peopleQuery(db *gorm.DB, q PeopleQuery) (*gorm.DB, error) {
 		}
 	}
 	if q.SortScale == "" {
-		db = db.Order("people.created_at, people.id")
-	} else {
-		dir := "ASC"
-		if q.Desc {
-			dir = "DESC"
-		}
-		db = db.Order("CASE WHEN s.score IS NULL THEN 1 ELSE 0 END, s.score " + dir + ", people.id")
+		return db.Order("people.created_at, people.id").Limit(n + 1), nil
 	}
-	return db.Limit(n + 1), nil
+	dir := "ASC"
+	if q.Desc {
+		dir = "DESC"
+	}
+	// Sorting by a score needs every person's score before the first row.
+	// The page is chosen on people's IDs and scores alone, and only its
+	// rows are then read with their profile responses, whose stored
+	// answers and results would otherwise be read for everyone and sorted
+	// with them.
+	order := func(score string) string {
+		return "CASE WHEN " + score + " IS NULL THEN 1 ELSE 0 END, " + score + " " + dir + ", people.id"
+	}
+	page := db.Select("people.id AS page_id, s.score AS sort_score").Order(order("s.score")).Limit(n + 1)
+	return db.Session(&gorm.Session{NewDB: true}).Table("(?) AS page", page).
+		Joins("JOIN people ON people.id = page.page_id").
+		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id").
+		Select(sel[:strings.Index(sel, ", s.score")] + ", page.sort_score").
+		Order(order("page.sort_score")), nil
 }
 
 // PersonWithProfile returns one person with their profile summary.

@@ -122,7 +122,8 @@ func TestPeopleListUsesTheIndexes(t *testing.T) {
 				}
 			}
 			for _, d := range details {
-				if strings.HasPrefix(d, "SCAN") && !strings.Contains(d, "INDEX") {
+				// The sorted list's page of at most 501 rows is scanned.
+				if strings.HasPrefix(d, "SCAN") && !strings.Contains(d, "INDEX") && d != "SCAN page" {
 					t.Errorf("plan %q scans a table without an index: %s", got, d)
 				}
 			}
