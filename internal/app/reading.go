@@ -60,14 +60,16 @@ func ReadingOf(res assess.Result, manager bool) Reading {
 	}
 	if pref := res.Preference; pref != nil && pref.Index != nil {
 		idx := *pref.Index
+		// A minus sign, not a hyphen, as on the rest of the page.
+		v := strings.Replace(fmt.Sprintf("%+.2f", idx), "-", "−", 1)
 		var s string
 		switch {
 		case idx >= 0.3:
-			s = fmt.Sprintf("Asked to choose between a selling task and a service task, they mostly chose selling (preference %+.2f, from −1 for always service to +1 for always selling).", idx)
+			s = "Asked to choose between a selling task and a service task, they mostly chose selling (preference " + v + ", from −1 for always service to +1 for always selling)."
 		case idx <= -0.3:
-			s = fmt.Sprintf("Asked to choose between a selling task and a service task, they mostly chose service (preference %+.2f, from −1 for always service to +1 for always selling).", idx)
+			s = "Asked to choose between a selling task and a service task, they mostly chose service (preference " + v + ", from −1 for always service to +1 for always selling)."
 		default:
-			s = fmt.Sprintf("Asked to choose between a selling task and a service task, they chose each about as often (preference %+.2f, from −1 for always service to +1 for always selling).", idx)
+			s = "Asked to choose between a selling task and a service task, they chose each about as often (preference " + v + ", from −1 for always service to +1 for always selling)."
 		}
 		if agrees, ok := prefAgrees(res.Profile, idx); ok {
 			if agrees {

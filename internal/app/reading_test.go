@@ -68,7 +68,7 @@ func TestReadingFollowsTheNumbers(t *testing.T) {
 		{"preference agrees", readingResult(4.2, 2.8, assess.ClassHunter, nil, 0, 0, ptr(0.6), ""),
 			false, []string{"mostly chose selling (preference +0.60", "That agrees with the class"}, []string{"does not match"}},
 		{"preference disagrees", readingResult(4.2, 2.8, assess.ClassHunter, nil, 0, 0, ptr(-0.5), ""),
-			false, []string{"mostly chose service (preference -0.50", "does not match the class"}, nil},
+			false, []string{"mostly chose service (preference −0.50", "does not match the class"}, nil},
 		{"preference balanced", readingResult(2.2, 4.2, assess.ClassFarmer, nil, 0, 0, ptr(0.1), ""),
 			false, []string{"chose each about as often"}, []string{"agrees", "does not match"}},
 		{"a manager's rating", readingResult(4.2, 2.8, assess.ClassHunter, nil, 0, 0, nil, ""),

@@ -62,6 +62,15 @@ func TestDemoInBrowser(t *testing.T) {
 		m.checkAccessibility(axe, "demo team map on a "+d.name)
 		m.screenshot("demo-team-" + d.name)
 
+		// The people list with its filters: the story's hunters.
+		m.goTo(base + "/people?class=hunter")
+		if got := m.text("table.people"); !strings.Contains(got, "Dana Diaz") || strings.Contains(got, "Priya Raman") || strings.Contains(got, "Earlier applicant") {
+			t.Errorf("%s: the hunters are %q", d.name, got)
+		}
+		fitsWidth(t, m, d)
+		m.checkAccessibility(axe, "people filtered by class on a "+d.name)
+		m.screenshot("demo-people-" + d.name)
+
 		m.goTo(base + "/people/" + dana)
 		if n := m.count("svg.score-chart g.bar-row"); n != 12 {
 			t.Errorf("%s: %d bars in the star seller's chart, want 2 composites and 10 facets", d.name, n)
