@@ -38,6 +38,11 @@ func TestDemoInBrowser(t *testing.T) {
 		t.Fatalf("find the star seller: %v", err)
 	}
 	dana := found.Items[0].ID
+	found, err = uc.People(ctx, usecases.UserActor(u), usecases.PeopleQuery{Search: "Earlier applicant 017"})
+	if err != nil || len(found.Items) != 1 {
+		t.Fatalf("find an earlier applicant: %v", err)
+	}
+	applicant := found.Items[0].ID
 	f := &fixture{t: t, st: st, clock: clock}
 	base := listenForBrowser(t, f)
 	chromium := startChromium(t)
@@ -91,6 +96,17 @@ func TestDemoInBrowser(t *testing.T) {
 		if d.phone {
 			continue
 		}
+		// An earlier applicant: no profile, their answers among earlier
+		// responses, with the chart.
+		m.goTo(base + "/people/" + applicant)
+		if got := m.text("main"); !strings.Contains(got, "No answers of their own yet") || !strings.Contains(got, "Earlier response") {
+			t.Errorf("an earlier applicant's page says %.300q", got)
+		}
+		if n := m.count("section.earlier svg.score-chart g.bar-row"); n != 12 {
+			t.Errorf("an earlier applicant's response has %d bars, want 12", n)
+		}
+		m.checkAccessibility(axe, "an earlier applicant's page")
+
 		m.goTo(base + "/settings/reliability")
 		if body := m.text("main"); strings.Contains(body, "Too few responses") || !regexp.MustCompile(`alpha 0\.[5-9]\d\d`).MatchString(body) {
 			t.Errorf("the reliability page shows no alpha figures: %.300q", body)
