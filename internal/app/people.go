@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"rolefit/internal/assess"
@@ -25,6 +26,37 @@ type PeopleQuery struct {
 	Search string
 	Kind   string
 	Sort   string
+	// Invitation, Class and Flags filter by the newest invitation's
+	// state, the profile's class and its quality flags; the values are
+	// store.InvitationFilters, a class of assess or "none", and
+	// store.FlagFilters. Empty keeps everyone.
+	Invitation string
+	Class      string
+	Flags      string
+}
+
+// ProfileClasses are the people list's class filter values: the 2×2
+// classes, "unknown" (too little answered to place), and "none" for
+// people without a profile.
+var ProfileClasses = []string{string(assess.ClassHunter), string(assess.ClassFarmer), string(assess.ClassAmbidextrous),
+	string(assess.ClassDeveloping), string(assess.ClassUnknown), store.ClassNone}
+
+// checkFilters names each filter of q with a value it does not know.
+func (q PeopleQuery) checkFilters() map[string]string {
+	fields := map[string]string{}
+	for _, f := range []struct {
+		name, value string
+		allowed     []string
+	}{
+		{"invitation", q.Invitation, store.InvitationFilters},
+		{"class", q.Class, ProfileClasses},
+		{"flags", q.Flags, store.FlagFilters},
+	} {
+		if f.value != "" && !slices.Contains(f.allowed, f.value) {
+			fields[f.name] = "must be one of " + strings.Join(f.allowed, ", ")
+		}
+	}
+	return fields
 }
 
 // PersonRow is a person in a list: their profile summary and their newest
@@ -46,9 +78,14 @@ type PeoplePage struct {
 // People lists a page of the organisation's people with their profiles.
 // Reading it is recorded in the audit log: it shows personal data.
 func (a *App) People(ctx context.Context, act Actor, q PeopleQuery) (*PeoplePage, error) {
-	sq := store.PeopleQuery{Limit: q.Limit, Cursor: q.Cursor, Search: q.Search, Kind: store.PersonKind(q.Kind)}
+	sq := store.PeopleQuery{Limit: q.Limit, Cursor: q.Cursor, Search: q.Search, Kind: store.PersonKind(q.Kind),
+		Invitation: q.Invitation, Class: q.Class, Flags: q.Flags}
+	fields := q.checkFilters()
 	if sq.Kind != "" && sq.Kind != store.Candidate && sq.Kind != store.Staff {
-		return nil, errs.InvalidFields("Choose candidates or staff.", map[string]string{"kind": "must be candidate or staff"})
+		fields["kind"] = "must be candidate or staff"
+	}
+	if len(fields) > 0 {
+		return nil, errs.InvalidFields("Choose the list's filters from those offered.", fields)
 	}
 	if q.Limit < 0 || q.Limit > 500 {
 		return nil, errs.InvalidFields("The page size is out of range.", map[string]string{"limit": "must be a whole number from 1 to 500"})
@@ -132,8 +169,19 @@ type ResponseView struct {
 	Title string
 	// ScaleText describes the response scale, such as "1–5".
 	ScaleText string
-	Scored    assess.Result
+	// ScaleMin and ScaleMax bound the response scale; both 0 when the
+	// questionnaire is no longer installed.
+	ScaleMin, ScaleMax int
+	Scored             assess.Result
 }
+
+// Report is the response's scores, bands, percentiles, class and flags as
+// the profile API gives them; the profile page's chart draws the same.
+func (rv ResponseView) Report() *ResponseReport { return reportOf(rv) }
+
+// Reading is what the response means for placement and its limits, in
+// plain words.
+func (rv ResponseView) Reading() Reading { return ReadingOf(rv.Scored, rv.View == store.ViewManager) }
 
 // PersonDetail is everything a manager sees about one person.
 type PersonDetail struct {
@@ -235,6 +283,7 @@ func (a *App) responseView(r store.Response) (ResponseView, error) {
 	rv := ResponseView{Response: r, Title: a.Title(r.QuestionnaireID, r.QuestionnaireVersion), ScaleText: "response"}
 	if q, ok := a.cat.Get(r.QuestionnaireID, r.QuestionnaireVersion); ok {
 		rv.ScaleText = fmt.Sprintf("%d–%d", q.Scale.Min, q.Scale.Max)
+		rv.ScaleMin, rv.ScaleMax = q.Scale.Min, q.Scale.Max
 	}
 	if err := json.Unmarshal(r.Result, &rv.Scored); err != nil {
 		return rv, fmt.Errorf("read scores of response %s: %w", r.ID, err)

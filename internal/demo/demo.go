@@ -103,7 +103,11 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 		return nil, false, err
 	}
 	rng := rand.New(rand.NewPCG(2026, 11))
-	var earlier []assess.Earlier
+	hist := simulateHistory(q)
+	// The story's responses are scored against the earlier applicants', as
+	// rolefit scores responses that arrive within a minute of each other
+	// against the same references.
+	opt := assess.OptionsFrom(q, hist.earlier)
 	staff := map[string]string{} // name → ID, for the performance records
 	for _, dp := range people {
 		email := strings.ToLower(strings.NewReplacer(" ", ".", "á", "a", "ö", "o").Replace(dp.name)) + "@demo.rolefit.example"
@@ -128,10 +132,7 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 			}
 			continue
 		}
-		// Each response is scored against the ones before it, as it
-		// would have been when it arrived.
-		res := assess.Score(q, resp, assess.OptionsFrom(q, earlier))
-		earlier = append(earlier, assess.Earlier{Answers: resp.Answers, Result: res})
+		res := assess.Score(q, resp, opt)
 		scored, err := store.ScoredFrom(res)
 		if err != nil {
 			return nil, false, err
@@ -143,6 +144,9 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 		}
 	}
 	if err := seedPerformance(ctx, o, staff, st.Now(), by); err != nil {
+		return nil, false, err
+	}
+	if err := seedHistory(ctx, o, q, hist, st.Now(), by); err != nil {
 		return nil, false, err
 	}
 	if err := seedCosts(ctx, o, roleIDs, st.Now(), by); err != nil {

@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"rolefit/internal/app"
@@ -102,5 +103,107 @@ func TestSeed(t *testing.T) {
 	logins, created, err = demo.Seed(ctx, st2, cat)
 	if err != nil || created || logins != nil {
 		t.Errorf("Seed on a real database = %v, %v, %v", logins, created, err)
+	}
+}
+
+// The demo's earlier applicants give it at least 250 responses, so the
+// reliability page has figures, the story's scores have bands and
+// settled percentiles, and they stay out of the story's way: no
+// invitation, no profile (so not on the team map), not new or flagged on
+// the dashboard, added after the story's people.
+func TestSeedHistory(t *testing.T) {
+	ctx := context.Background()
+	cat, err := assess.LoadCatalog(questionnaires.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := storetest.SQLite(t, nil)
+	if _, _, err := demo.Seed(ctx, st, cat); err != nil {
+		t.Fatal(err)
+	}
+	u, err := st.Authenticate(ctx, demo.Manager.Email, demo.Manager.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := st.Org(u.OrgID)
+	uc, err := app.New(app.Config{Store: st, Catalog: cat, BaseURL: "http://localhost", Now: st.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	act := app.UserActor(u)
+	counts, err := o.ResponseCounts(ctx)
+	if err != nil || len(counts) != 1 || counts[0].N < demo.HistorySize {
+		t.Fatalf("response counts %+v, %v; want at least %d", counts, err, demo.HistorySize)
+	}
+	rel, err := uc.Reliability(ctx, act, "")
+	if err != nil || !rel.Enough || rel.NormsProvisional || rel.NormsN < demo.HistorySize || len(rel.Scales) == 0 {
+		t.Fatalf("reliability: %+v, %v", rel, err)
+	}
+	for _, s := range rel.Scales {
+		if !(s.Alpha > 0.5 && s.Alpha < 1) {
+			t.Errorf("%s: alpha %v, want a figure between 0.5 and 1", s.ID, s.Alpha)
+		}
+	}
+	// The earlier applicants come after the story's people, without
+	// invitations, with old responses.
+	all, err := uc.People(ctx, act, app.PeopleQuery{Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	story := len(all.Items) - demo.HistorySize
+	for i, p := range all.Items {
+		earlier := strings.HasPrefix(p.Name, "Earlier applicant ")
+		if earlier != (i >= story) {
+			t.Fatalf("person %d is %q: the story's people should come first", i, p.Name)
+		}
+		if !earlier {
+			continue
+		}
+		if p.Invitation != nil || p.Kind != store.Candidate || p.ProfileAt != nil {
+			t.Errorf("%s: invited %v, kind %s, profile at %v; want an uninvited candidate with no profile", p.Name, p.Invitation != nil, p.Kind, p.ProfileAt)
+		}
+		if i == len(all.Items)-1 {
+			rs, err := o.PersonResponses(ctx, p.ID)
+			if err != nil || len(rs) != 1 || !rs[0].SubmittedAt.Before(st.Now().AddDate(0, 0, -1)) || rs[0].FlagCount != 0 {
+				t.Errorf("%s: responses %v, %v; want one old, unflagged response", p.Name, len(rs), err)
+			}
+		}
+	}
+	// The team map is the story's people.
+	team, err := uc.Team(ctx, act, app.TeamQuery{Limit: 500})
+	if err != nil || len(team.Items) != story-2 {
+		t.Errorf("team map has %d people, want the story's %d who answered; %v", len(team.Items), story-2, err)
+	}
+	d, err := uc.Dashboard(ctx, act, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, list := range [][]store.OverviewItem{d.Recent, d.Flags, d.Uninvited} {
+		for _, it := range list {
+			if strings.HasPrefix(it.Name, "Earlier applicant") {
+				t.Errorf("the dashboard lists %s", it.Name)
+			}
+		}
+	}
+	if d.NewResponses > int64(story) {
+		t.Errorf("%d new responses on the dashboard, more than the story's %d people", d.NewResponses, story)
+	}
+	// The star seller's profile has bands and settled percentiles.
+	for _, p := range all.Items {
+		if p.Name != "Dana Diaz" {
+			continue
+		}
+		prof, err := uc.Profile(ctx, act, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if prof.SelfReport == nil || prof.SelfReport.Class != "hunter" {
+			t.Fatalf("Dana's profile: %+v", prof.SelfReport)
+		}
+		for _, s := range prof.SelfReport.Scales {
+			if s.BandLow == nil || s.Percentile == nil {
+				t.Errorf("Dana's %s has no band or percentile", s.ID)
+			}
+		}
 	}
 }

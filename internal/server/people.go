@@ -17,8 +17,12 @@ type peoplePage struct {
 	Search string
 	Kind   string
 	Sort   string
-	Total  int64
-	Kinds  []store.PersonKind
+	// Invitation, Class and Flags are the chosen filters; Filtered says
+	// any filter or search is set.
+	Invitation, Class, Flags string
+	Filtered                 bool
+	Total                    int64
+	Kinds                    []store.PersonKind
 	// CSV is the pasted file, kept when it had problems so nothing typed
 	// is lost.
 	CSV string
@@ -29,7 +33,8 @@ type peoplePage struct {
 
 // peopleQueryOf reads the list's filters from the query string.
 func peopleQueryOf(c *fiber.Ctx) (app.PeopleQuery, error) {
-	q := app.PeopleQuery{Cursor: c.Query("cursor"), Search: c.Query("search"), Kind: c.Query("kind"), Sort: c.Query("sort")}
+	q := app.PeopleQuery{Cursor: c.Query("cursor"), Search: c.Query("search"), Kind: c.Query("kind"), Sort: c.Query("sort"),
+		Invitation: c.Query("invitation"), Class: c.Query("class"), Flags: c.Query("flags")}
 	if l := c.Query("limit"); l != "" {
 		n := c.QueryInt("limit", -1)
 		if n < 1 || n > 500 {
@@ -59,10 +64,13 @@ func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view,
 		return err
 	}
 	p := peoplePage{Rows: page.Items, Search: q.Search, Kind: q.Kind, Sort: q.Sort, Total: page.Total,
-		Kinds: []store.PersonKind{store.Candidate, store.Staff}, CSV: imp.CSV, ImportFailed: imp.Failed}
+		Invitation: q.Invitation, Class: q.Class, Flags: q.Flags,
+		Filtered: q.Search != "" || q.Kind != "" || q.Invitation != "" || q.Class != "" || q.Flags != "",
+		Kinds:    []store.PersonKind{store.Candidate, store.Staff}, CSV: imp.CSV, ImportFailed: imp.Failed}
 	if page.Next != "" {
 		u := url.Values{"cursor": {page.Next}}
-		for k, val := range map[string]string{"search": q.Search, "kind": q.Kind, "sort": q.Sort} {
+		for k, val := range map[string]string{"search": q.Search, "kind": q.Kind, "sort": q.Sort,
+			"invitation": q.Invitation, "class": q.Class, "flags": q.Flags} {
 			if val != "" {
 				u.Set(k, val)
 			}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"rolefit/internal/app"
 	"rolefit/internal/store"
 )
 
@@ -166,6 +167,18 @@ func (r *renderer) funcs(loc *time.Location) template.FuncMap {
 			}
 			return strconv.FormatFloat(*x, 'f', 0, 64)
 		},
+		// scoreChart draws a response's scores as a bar chart (scorechart.go).
+		"scoreChart": func(r any) (template.HTML, error) {
+			switch rv := r.(type) {
+			case *app.ResponseView:
+				return scoreChartOf("chart-"+rv.ID, rv).SVG(), nil
+			case app.ResponseView:
+				return scoreChartOf("chart-"+rv.ID, &rv).SVG(), nil
+			}
+			return "", fmt.Errorf("scoreChart of %T", r)
+		},
+		// ordinal shows a percentile as 1st, 2nd, 3rd, 4th…
+		"ordinal": ordinal,
 		"title": func(s string) string {
 			if s == "" {
 				return s

@@ -232,7 +232,39 @@ type PeopleQuery struct {
 	// the order they were added in.
 	SortScale string
 	Desc      bool
+	// Invitation keeps people by the state of their newest invitation
+	// now (see InvitationFilters); empty keeps everyone.
+	Invitation string
+	// Class keeps people whose profile has that 2×2 class, or with
+	// ClassNone no profile; empty keeps everyone.
+	Class string
+	// Flags keeps people by their profile's quality flags (see
+	// FlagFilters); empty keeps everyone.
+	Flags string
 }
+
+// The people list's filter values beyond the stored ones.
+const (
+	// NotInvited is the invitation filter for people never invited.
+	NotInvited = "none"
+	// ClassNone is the class filter for people without a profile.
+	ClassNone = "none"
+	// FlagsAny keeps profiles with at least one quality flag; FlagsNone
+	// keeps profiles without any (people without a profile have no
+	// flags to speak of, so it leaves them out).
+	FlagsAny  = "any"
+	FlagsNone = "none"
+)
+
+// InvitationFilters are the values the people list's invitation filter
+// takes: never invited, or the newest invitation's state now.
+var InvitationFilters = []string{NotInvited, string(InvitationSent), string(InvitationStarted),
+	string(InvitationSubmitted), string(InvitationExpired), string(InvitationWithdrawn)}
+
+// FlagFilters are the values the people list's flag filter takes: any
+// flag, the strongest flag "likely" (careless) or "look" (worth a
+// look), or no flag.
+var FlagFilters = []string{FlagsAny, "likely", "look", FlagsNone}
 
 // limit clamps a requested page size to 1..500, default 50.
 func limit(n int) int {
@@ -267,7 +299,31 @@ type PersonProfile struct {
 // and the cursor of the next page ("" on the last page).
 func (o *Org) People(ctx context.Context, q PeopleQuery) ([]PersonProfile, string, error) {
 	n := limit(q.Limit)
-	db := o.s.reader(ctx).Table("people").Where("people.org_id = ?", o.id).
+	db, err := o.peopleQuery(o.s.reader(ctx), q)
+	if err != nil {
+		return nil, "", err
+	}
+	var ps []PersonProfile
+	if err := db.Scan(&ps).Error; err != nil {
+		return nil, "", fmt.Errorf("list people: %w", err)
+	}
+	next := ""
+	if len(ps) > n {
+		ps = ps[:n]
+		last := ps[n-1]
+		next = encodeCursor(cursorKey{at: last.CreatedAt, id: last.ID, score: last.SortScore, sorted: q.SortScale != ""})
+	}
+	if err := o.fillComposites(ctx, ps); err != nil {
+		return nil, "", err
+	}
+	return ps, next, nil
+}
+
+// peopleQuery is the query of a page of people, one more than the page
+// size so the caller knows whether another page follows.
+func (o *Org) peopleQuery(db *gorm.DB, q PeopleQuery) (*gorm.DB, error) {
+	n := limit(q.Limit)
+	db = db.Table("people").Where("people.org_id = ?", o.id).
 		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id")
 	sel := "people.*, r.questionnaire_id AS profile_questionnaire, r.profile_class, r.flag_count, r.severity, r.submitted_at AS profile_at"
 	if q.SortScale != "" {
@@ -282,10 +338,11 @@ func (o *Org) People(ctx context.Context, q PeopleQuery) ([]PersonProfile, strin
 	if q.Kind != "" {
 		db = db.Where("people.kind = ?", q.Kind)
 	}
+	db = o.filterPeople(db, q)
 	if q.Cursor != "" {
 		k, err := decodeCursor(q.Cursor)
 		if err != nil {
-			return nil, "", err
+			return nil, err
 		}
 		if q.SortScale == "" {
 			db = db.Where("people.created_at > ? OR (people.created_at = ? AND people.id > ?)", k.at, k.at, k.id)
@@ -302,28 +359,26 @@ func (o *Org) People(ctx context.Context, q PeopleQuery) ([]PersonProfile, strin
 		}
 	}
 	if q.SortScale == "" {
-		db = db.Order("people.created_at, people.id")
-	} else {
-		dir := "ASC"
-		if q.Desc {
-			dir = "DESC"
-		}
-		db = db.Order("CASE WHEN s.score IS NULL THEN 1 ELSE 0 END, s.score " + dir + ", people.id")
+		return db.Order("people.created_at, people.id").Limit(n + 1), nil
 	}
-	var ps []PersonProfile
-	if err := db.Limit(n + 1).Scan(&ps).Error; err != nil {
-		return nil, "", fmt.Errorf("list people: %w", err)
+	dir := "ASC"
+	if q.Desc {
+		dir = "DESC"
 	}
-	next := ""
-	if len(ps) > n {
-		ps = ps[:n]
-		last := ps[n-1]
-		next = encodeCursor(cursorKey{at: last.CreatedAt, id: last.ID, score: last.SortScore, sorted: q.SortScale != ""})
+	// Sorting by a score needs every person's score before the first row.
+	// The page is chosen on people's IDs and scores alone, and only its
+	// rows are then read with their profile responses, whose stored
+	// answers and results would otherwise be read for everyone and sorted
+	// with them.
+	order := func(score string) string {
+		return "CASE WHEN " + score + " IS NULL THEN 1 ELSE 0 END, " + score + " " + dir + ", people.id"
 	}
-	if err := o.fillComposites(ctx, ps); err != nil {
-		return nil, "", err
-	}
-	return ps, next, nil
+	page := db.Select("people.id AS page_id, s.score AS sort_score").Order(order("s.score")).Limit(n + 1)
+	return db.Session(&gorm.Session{NewDB: true}).Table("(?) AS page", page).
+		Joins("JOIN people ON people.id = page.page_id").
+		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id").
+		Select(sel[:strings.Index(sel, ", s.score")] + ", page.sort_score").
+		Order(order("page.sort_score")), nil
 }
 
 // PersonWithProfile returns one person with their profile summary.

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gorm.io/gorm"
 )
 
 // The duplicate e-mail check of adding people uses the partial unique
@@ -64,5 +66,67 @@ func TestOptimizeGathersStatistics(t *testing.T) {
 	var n int
 	if err := st.read.Raw("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'people'").Scan(&n).Error; err != nil || n == 0 {
 		t.Errorf("no statistics for people after Optimize: %d rows, %v", n, err)
+	}
+}
+
+// The people list's queries, with every filter and sort, reach people
+// through an index of the organisation's people, each profile by its
+// primary key, and the newest invitation through invitations_person, so
+// a page costs the same in a large organisation as in a small one.
+func TestPeopleListUsesTheIndexes(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	o := st.Org("o")
+	for _, tc := range []struct {
+		name string
+		q    PeopleQuery
+		want []string
+	}{
+		{"as added", PeopleQuery{}, []string{"people_org_created"}},
+		{"a later page", PeopleQuery{Cursor: encodeCursor(cursorKey{id: "x"})}, []string{"people_org_created"}},
+		{"by hunter", PeopleQuery{SortScale: "hunter", Desc: true}, []string{"people_org", "response_scores"}},
+		{"kind and search", PeopleQuery{Kind: Staff, Search: "dana"}, []string{"people_org_created"}},
+		{"not invited", PeopleQuery{Invitation: NotInvited}, []string{"people_org_created", "invitations_person"}},
+		{"expired", PeopleQuery{Invitation: "expired"}, []string{"people_org_created", "invitations_person"}},
+		{"class and flags", PeopleQuery{Class: "hunter", Flags: FlagsAny}, []string{"people_org_created"}},
+		{"everything", PeopleQuery{Kind: Candidate, Invitation: "sent", Class: "farmer", Flags: "likely", SortScale: "farmer"},
+			[]string{"people_org", "invitations_person", "response_scores"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sql := st.read.ToSQL(func(tx *gorm.DB) *gorm.DB {
+				db, err := o.peopleQuery(tx, tc.q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return db.Find(&[]PersonProfile{})
+			})
+			var plan []struct{ Detail string }
+			if err := st.read.Raw("EXPLAIN QUERY PLAN " + sql).Scan(&plan).Error; err != nil {
+				t.Fatal(err)
+			}
+			var details []string
+			for _, p := range plan {
+				details = append(details, p.Detail)
+			}
+			got := strings.Join(details, "; ")
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("plan %q does not use %s", got, w)
+				}
+			}
+			for _, d := range details {
+				// The sorted list's page of at most 501 rows is scanned.
+				if strings.HasPrefix(d, "SCAN") && !strings.Contains(d, "INDEX") && d != "SCAN page" {
+					t.Errorf("plan %q scans a table without an index: %s", got, d)
+				}
+			}
+		})
 	}
 }

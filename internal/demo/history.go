@@ -1,0 +1,97 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"rolefit/internal/assess"
+	"rolefit/internal/store"
+)
+
+// HistorySize is how many earlier applicants the demo brings: more than
+// assess.ProvisionalBelowN, so that on first run the reliability page
+// has figures, every score has a band (reliability needs 30 responses)
+// and the percentiles rest on a settled reference group.
+const HistorySize = 250
+
+// historyYears is how far back the earlier applicants answered.
+const historyYears = 2
+
+// history is the demo's earlier applicants: simulated, attentive answers
+// to the sales-service questionnaire, each scored against the ones before
+// it as it would have been when it arrived.
+type history struct {
+	responses []assess.Response
+	earlier   []assess.Earlier
+	// built is how many earlier responses the references were built on.
+	built int
+}
+
+// simulateHistory simulates and scores the earlier applicants, from their
+// own seeded source so the story's draws stay as they were. Their traits
+// are drawn from the population (standard normal composites); a response
+// that a quality check flags is drawn again, so the flags a manager sees
+// on first run are the story's two careless candidates and no stranger's.
+func simulateHistory(q *assess.Questionnaire) history {
+	rng := rand.New(rand.NewPCG(2026, HistorySize))
+	var h history
+	var opt assess.Options
+	for len(h.responses) < HistorySize {
+		sim := assess.Simulation{Traits: assess.RandomTraits(q, rng), SlipRate: assess.DefaultSlipRate}
+		resp := assess.Simulate(q, rng, sim)
+		// Scoring against every earlier response, one at a time, is what
+		// rolefit does; the references change little from one response to
+		// the next, so they are rebuilt at every 25th response to keep
+		// the demo's start quick (each rebuild reads them all).
+		if n := len(h.earlier); n%25 == 0 && h.built != n {
+			opt, h.built = assess.OptionsFrom(q, h.earlier), n
+		}
+		res := assess.Score(q, resp, opt)
+		if len(res.Quality.Flags) > 0 {
+			continue
+		}
+		h.responses = append(h.responses, resp)
+		h.earlier = append(h.earlier, assess.Earlier{Answers: resp.Answers, Result: res})
+	}
+	return h
+}
+
+// seedHistory adds the earlier applicants, "Earlier applicant 001" to
+// "Earlier applicant 250", candidates without e-mail or invitation, each
+// with their response dated over the two years before now, oldest first,
+// recorded as earlier responses (store.RecordEarlierResponses): they make
+// the norms and the reliability page, and stay out of the story. They are
+// not profiles, so the team map and placement show the story's people
+// only (250 more points would hide them); they are added after the
+// story's people, so the people list in the order added starts with the
+// story; their responses are old, so the dashboard's new responses are the
+// story's; and having answered, they are not on its list of people not
+// yet invited. The people are one transaction, their responses another.
+func seedHistory(ctx context.Context, o *store.Org, q *assess.Questionnaire, h history, now time.Time, by store.Actor) error {
+	nps := make([]store.NewPerson, len(h.responses))
+	for i := range nps {
+		nps[i] = store.NewPerson{Name: fmt.Sprintf("Earlier applicant %03d", i+1), Kind: store.Candidate}
+	}
+	people, err := o.ImportPeople(ctx, nps, nil, by)
+	if err != nil {
+		return fmt.Errorf("add demo earlier applicants: %w", err)
+	}
+	start := now.AddDate(-historyYears, 0, 0)
+	step := now.Sub(start) / time.Duration(len(people)+1)
+	rs := make([]store.EarlierResponse, len(people))
+	for i, p := range people {
+		scored, err := store.ScoredFrom(h.earlier[i].Result)
+		if err != nil {
+			return err
+		}
+		rs[i] = store.EarlierResponse{SubmittedAt: start.Add(time.Duration(i+1) * step).Truncate(time.Second),
+			NewResponse: store.NewResponse{PersonID: p.ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash,
+				Answers: h.responses[i].Answers, PageSeconds: h.responses[i].PageSeconds, Scored: scored}}
+	}
+	if err := o.RecordEarlierResponses(ctx, rs, by); err != nil {
+		return fmt.Errorf("record demo earlier responses: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,155 @@
+package store_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
+)
+
+// The people list's invitation, class and flag filters keep exactly the
+// people whose newest invitation, profile class and profile flags match,
+// also together with the other filters, a sort and paging.
+func TestPeopleFilters(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
+		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		o := st.Org(org.ID)
+		by := store.ActorOf(a)
+		add := func(name string, kind store.PersonKind) *store.Person {
+			t.Helper()
+			clock.Advance(time.Second)
+			p, err := o.CreatePerson(ctx, store.NewPerson{Name: name, Kind: kind}, by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+		profile := func(p *store.Person, hunter float64, class string, flags int, severity string) {
+			t.Helper()
+			clock.Advance(time.Second)
+			sc := teamScored(fptr(hunter), fptr(3), class, flags)
+			sc.Severity = severity
+			if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
+				Answers: map[string]int{"x": 1}, View: store.ViewSelf, Scored: sc}, by); err != nil {
+				t.Fatal(err)
+			}
+		}
+		invite := func(p *store.Person, days int) *store.Invitation {
+			t.Helper()
+			clock.Advance(time.Second)
+			inv, _, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2, Days: days}, by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return inv
+		}
+		ann := add("Ann", store.Candidate) // never invited, no profile
+		bo := add("Bo", store.Candidate)   // invited, link open
+		invite(bo, 30)
+		cy := add("Cy", store.Candidate) // invited, started, link open
+		_, cyToken, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: cy.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2, Days: 30}, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := st.Respondent(ctx, cyToken)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Consent(ctx, "yes"); err != nil {
+			t.Fatal(err)
+		}
+		di := add("Di", store.Candidate) // an old link past its expiry, a newer withdrawn one
+		invite(di, 1)
+		clock.Advance(2 * store.Day)
+		w := invite(di, 30)
+		if err := o.WithdrawInvitation(ctx, w.ID, by); err != nil {
+			t.Fatal(err)
+		}
+		ed := add("Ed", store.Candidate) // invited once, expired
+		invite(ed, 1)
+		clock.Advance(2 * store.Day)
+		// Profiles, recorded without invitations: classes and flags.
+		fay := add("Fay", store.Staff)
+		profile(fay, 4.5, "hunter", 0, "")
+		gus := add("Gus", store.Staff)
+		profile(gus, 2, "farmer", 2, "likely")
+		hal := add("Hal", store.Staff)
+		profile(hal, 4, "hunter", 1, "look")
+		// Ivy is invited, then her submission gives her a profile.
+		ivy := add("Ivy", store.Candidate)
+		_, ivyToken, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: ivy.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2}, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ri, err := st.Respondent(ctx, ivyToken)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ri.Consent(ctx, "yes"); err != nil {
+			t.Fatal(err)
+		}
+		if err := ri.SaveAnswers(ctx, map[string]int{"a": 5, "b": 1}, -1); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ri.Submit(ctx, 1, sumScore); err != nil {
+			t.Fatal(err)
+		}
+		// Another organisation's person matches every filter of its own.
+		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
+		if _, err := st.Org(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Zed", Kind: store.Candidate}, store.ActorOf(a2)); err != nil {
+			t.Fatal(err)
+		}
+		_ = ann
+
+		for _, tc := range []struct {
+			name string
+			q    store.PeopleQuery
+			want []string
+		}{
+			{"everyone", store.PeopleQuery{}, []string{"Ann", "Bo", "Cy", "Di", "Ed", "Fay", "Gus", "Hal", "Ivy"}},
+			{"not invited", store.PeopleQuery{Invitation: store.NotInvited}, []string{"Ann", "Fay", "Gus", "Hal"}},
+			{"sent", store.PeopleQuery{Invitation: "sent"}, []string{"Bo"}},
+			{"started", store.PeopleQuery{Invitation: "started"}, []string{"Cy"}},
+			{"expired", store.PeopleQuery{Invitation: "expired"}, []string{"Ed"}},
+			{"withdrawn: the newest counts", store.PeopleQuery{Invitation: "withdrawn"}, []string{"Di"}},
+			{"submitted", store.PeopleQuery{Invitation: "submitted"}, []string{"Ivy"}},
+			{"unknown state keeps nobody", store.PeopleQuery{Invitation: "lost"}, nil},
+			{"class hunter", store.PeopleQuery{Class: "hunter"}, []string{"Fay", "Hal", "Ivy"}},
+			{"class farmer", store.PeopleQuery{Class: "farmer"}, []string{"Gus"}},
+			{"no profile", store.PeopleQuery{Class: store.ClassNone}, []string{"Ann", "Bo", "Cy", "Di", "Ed"}},
+			{"any flag", store.PeopleQuery{Flags: store.FlagsAny}, []string{"Gus", "Hal"}},
+			{"likely careless", store.PeopleQuery{Flags: "likely"}, []string{"Gus"}},
+			{"worth a look", store.PeopleQuery{Flags: "look"}, []string{"Hal"}},
+			{"no flags", store.PeopleQuery{Flags: store.FlagsNone}, []string{"Fay", "Ivy"}},
+			{"hunters with flags", store.PeopleQuery{Class: "hunter", Flags: store.FlagsAny}, []string{"Hal"}},
+			{"staff not invited", store.PeopleQuery{Kind: store.Staff, Invitation: store.NotInvited}, []string{"Fay", "Gus", "Hal"}},
+			{"search and filter", store.PeopleQuery{Search: "a", Invitation: store.NotInvited}, []string{"Ann", "Fay", "Hal"}},
+			{"hunters by hunter score", store.PeopleQuery{Class: "hunter", SortScale: "hunter", Desc: true}, []string{"Ivy", "Fay", "Hal"}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				// Pages of one, so the cursor is used with every filter.
+				q := tc.q
+				q.Limit = 1
+				var got []string
+				for range 20 {
+					ps, next, err := o.People(ctx, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, p := range ps {
+						got = append(got, p.Name)
+					}
+					if next == "" {
+						break
+					}
+					q.Cursor = next
+				}
+				if !slices.Equal(got, tc.want) {
+					t.Errorf("got %v, want %v", got, tc.want)
+				}
+			})
+		}
+	})
+}
