@@ -33,7 +33,6 @@ func readingResult(hunter, farmer float64, class assess.Class, borderline []stri
 	return res
 }
 
-
 // The reading's sentences follow the class, the borderline mark, the
 // preference, the bands, the reference group and the flags.
 func TestReadingFollowsTheNumbers(t *testing.T) {
