@@ -75,9 +75,11 @@ func bindVars(d Dialect, query string) string {
 
 // valuesSQL returns "INSERT INTO table (cols) VALUES (?, …), (?, …)" for
 // rows rows of len(cols) columns, built once per table, columns and row
-// count.
+// count. The columns are told apart by their slice (callers pass a
+// package variable), which costs nothing to compare; another slice of the
+// same names builds the same statement once more.
 func valuesSQL(table string, cols []string, rows int) string {
-	k := table + "(" + strings.Join(cols, ",") + ")" + strconv.Itoa(rows)
+	k := valuesKey{table, &cols[0], len(cols), rows}
 	if q, ok := valuesCache.Load(k); ok {
 		return q.(string)
 	}
@@ -95,6 +97,12 @@ func valuesSQL(table string, cols []string, rows int) string {
 }
 
 var valuesCache sync.Map
+
+type valuesKey struct {
+	table       string
+	cols        *string
+	ncols, rows int
+}
 
 // nullable turns a nil pointer into SQL NULL and any other into its value.
 func nullable[T any](p *T) any {
