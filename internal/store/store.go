@@ -130,15 +130,17 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		if err := createPrivate(dsn); err != nil {
 			return nil, fmt.Errorf("create SQLite file %s: %w", dsn, err)
 		}
-		// The writer keeps its prepared statements: its one connection
-		// runs the same few statements for every submission, and
+		// Each connection keeps its prepared statements: the writer runs
+		// the same few statements for every submission and the readers
+		// the same reads of the person and the organisation, and
 		// preparing them anew was a tenth of a submission's CPU
-		// (docs/PERFORMANCE.md).
-		w, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)+"&_stmt_cache_size="+strconv.Itoa(writerStmtCache)), cfg())
+		// (docs/PERFORMANCE.md). The driver resets a statement before
+		// keeping it, so a kept one holds no read transaction open.
+		w, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)+"&_stmt_cache_size="+strconv.Itoa(stmtCacheSize)), cfg())
 		if err != nil {
 			return nil, fmt.Errorf("open SQLite file %s: %w", dsn, err)
 		}
-		r, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg())
+		r, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)+"&_stmt_cache_size="+strconv.Itoa(stmtCacheSize)), cfg())
 		if err != nil {
 			return nil, fmt.Errorf("open SQLite file %s: %w", dsn, err)
 		}
@@ -185,10 +187,12 @@ func utcTimes(_ context.Context, conn *pgx.Conn) error {
 	return nil
 }
 
-// writerStmtCache is how many prepared statements the SQLite writer's
-// connection keeps, least recently used dropped first: enough for every
-// statement of a submission, a consent, an autosave and the audit queue.
-const writerStmtCache = 64
+// stmtCacheSize is how many prepared statements each SQLite connection
+// keeps, least recently used dropped first: enough for the statements of
+// a submission, a consent, an autosave, the audit queue and the common
+// reads. A kept statement costs a little memory per connection (the
+// server's peak resident memory is in docs/PERFORMANCE.md).
+const stmtCacheSize = 64
 
 // sqliteDSN turns a file path into a go-sqlite3 DSN with the pragmas rolefit
 // relies on: WAL so readers never wait for the writer, foreign keys on, a
