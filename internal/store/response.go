@@ -82,7 +82,7 @@ func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[s
 	if secs == nil {
 		secs = []float64{}
 	}
-	a, err := json.Marshal(answers)
+	a, err := encodeAnswers(answers)
 	if err != nil {
 		return nil, err
 	}
