@@ -34,22 +34,23 @@ func (fe FieldErrors) Error() string {
 func ValidateResponse(q *Questionnaire, r Response, complete bool) FieldErrors {
 	fe := FieldErrors{}
 	ix := q.index()
+	// Field names are built only for errors: a valid response (every
+	// submission) then allocates nothing per answer here.
 	for id, v := range r.Answers {
-		field := "answers." + id
 		p, ok := ix.byID[id]
 		if !ok {
-			fe[field] = fmt.Sprintf("is not an item of %s", q)
+			fe["answers."+id] = fmt.Sprintf("is not an item of %s", q)
 			continue
 		}
 		it := ix.items[p]
 		if it.Kind == KindChoice {
 			if v < 1 || v > len(it.Options) {
-				fe[field] = "must be " + oneOf(1, len(it.Options))
+				fe["answers."+id] = "must be " + oneOf(1, len(it.Options))
 			}
 			continue
 		}
 		if !q.Scale.Contains(v) {
-			fe[field] = "must be " + oneOf(q.Scale.Min, q.Scale.Max)
+			fe["answers."+id] = "must be " + oneOf(q.Scale.Min, q.Scale.Max)
 		}
 	}
 	if complete {

@@ -24,12 +24,16 @@ type AuditEntry struct {
 // TableName tells GORM the table.
 func (AuditEntry) TableName() string { return "audit_entries" }
 
+// auditInsertSQL stores one audit entry: AuditEntry's columns in order.
+const auditInsertSQL = `INSERT INTO audit_entries (id, org_id, actor_id, actor_name, action, subject_type, subject_id, detail, created_at)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
 // audit appends an entry inside tx, so the record of a change commits or
 // rolls back with the change itself.
 func (o *Org) audit(tx *gorm.DB, by Actor, action, subjectType, subjectID, detail string) error {
-	e := &AuditEntry{ID: newID(), OrgID: o.id, ActorID: by.ID, ActorName: by.Name, Action: action,
-		SubjectType: subjectType, SubjectID: subjectID, Detail: detail, CreatedAt: o.s.now()}
-	if err := tx.Create(e).Error; err != nil {
+	// A pre-built statement rather than GORM's Create: every change
+	// writes one, inside the group committer too (raw_exec.go).
+	if _, err := execRaw(tx, auditInsertSQL, newID(), o.id, by.ID, by.Name, action, subjectType, subjectID, detail, o.s.now()); err != nil {
 		return fmt.Errorf("write audit entry: %w", err)
 	}
 	return nil

@@ -184,16 +184,16 @@ func (g *groupCommitter) commit(items []*groupItem) {
 	results := make([]error, len(items))
 	err := g.s.tx(ctx, func(tx *gorm.DB) error {
 		for i, it := range items {
-			if err := tx.Exec("SAVEPOINT group_item").Error; err != nil {
+			if _, err := execRaw(tx, "SAVEPOINT group_item"); err != nil {
 				return fmt.Errorf("savepoint: %w", err)
 			}
 			results[i] = it.run(tx)
 			if results[i] != nil {
-				if err := tx.Exec("ROLLBACK TO SAVEPOINT group_item").Error; err != nil {
+				if _, err := execRaw(tx, "ROLLBACK TO SAVEPOINT group_item"); err != nil {
 					return fmt.Errorf("roll back to savepoint: %w", err)
 				}
 			}
-			if err := tx.Exec("RELEASE SAVEPOINT group_item").Error; err != nil {
+			if _, err := execRaw(tx, "RELEASE SAVEPOINT group_item"); err != nil {
 				return fmt.Errorf("release savepoint: %w", err)
 			}
 		}

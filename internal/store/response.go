@@ -66,12 +66,23 @@ func (r *Response) decode() error {
 	return nil
 }
 
+// responseInsertSQL stores a response row: the columns of Response that
+// are stored, in its order.
+const responseInsertSQL = `INSERT INTO responses (id, org_id, person_id, invitation_id, source,
+ questionnaire_id, questionnaire_version, questionnaire_hash, answers, page_seconds, result,
+ view, rated_by, profile_class, flag_count, severity, scoring_version, submitted_at)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// scoreRowColumns are the columns of ScoreRow, in its order.
+var scoreRowColumns = []string{"response_id", "org_id", "questionnaire_id", "questionnaire_version", "scale_id", "kind",
+	"score", "band_low", "band_high", "percentile"}
+
 // insertResponse stores a scored response inside tx.
 func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[string]int, secs []float64, sc Scored) (*Response, error) {
 	if secs == nil {
 		secs = []float64{}
 	}
-	a, err := json.Marshal(answers)
+	a, err := encodeAnswers(answers)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +97,9 @@ func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[s
 		r.View = ViewSelf
 	}
 	r.SubmittedAt = now()
-	if err := tx.Create(&r).Error; err != nil {
+	if _, err := execRaw(tx, responseInsertSQL, r.ID, r.OrgID, r.PersonID, nullable(r.InvitationID), r.Source,
+		r.QuestionnaireID, r.QuestionnaireVersion, r.QuestionnaireHash, r.AnswersJSON, r.PageSecondsJSON, r.ResultJSON,
+		r.View, r.RatedBy, r.ProfileClass, r.FlagCount, r.Severity, r.ScoringVersion, r.SubmittedAt); err != nil {
 		return nil, fmt.Errorf("store response: %w", err)
 	}
 	if err := insertScoreRows(tx, &r, sc.Scores); err != nil {
@@ -96,11 +109,13 @@ func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[s
 		// The newest self-report is the person's profile. The
 		// organisation in the condition makes this the check that the
 		// person is the organisation's: no row, no response.
-		res := tx.Model(&Person{}).Where("id = ? AND org_id = ?", r.PersonID, r.OrgID).Update("profile_response_id", r.ID)
-		if res.Error != nil {
-			return nil, fmt.Errorf("update profile: %w", res.Error)
+		// updated_at as GORM's Update set it, from the store's clock.
+		res, err := execRaw(tx, "UPDATE people SET profile_response_id = ?, updated_at = ? WHERE id = ? AND org_id = ?",
+			r.ID, tx.NowFunc(), r.PersonID, r.OrgID)
+		if err != nil {
+			return nil, fmt.Errorf("update profile: %w", err)
 		}
-		if res.RowsAffected != 1 {
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
 			return nil, errs.NotFound("person")
 		}
 	}
@@ -184,12 +199,13 @@ func insertScoreRows(tx *gorm.DB, r *Response, scores []ScoreRow) error {
 	if len(scores) == 0 {
 		return nil
 	}
-	rows := make([]ScoreRow, len(scores))
-	for i, row := range scores {
-		row.ResponseID, row.OrgID, row.QuestionnaireID, row.QuestionnaireVersion = r.ID, r.OrgID, r.QuestionnaireID, r.QuestionnaireVersion
-		rows[i] = row
+	// One statement for all of them, as GORM's Create of a slice wrote it.
+	args := make([]any, 0, len(scores)*len(scoreRowColumns))
+	for _, row := range scores {
+		args = append(args, r.ID, r.OrgID, r.QuestionnaireID, r.QuestionnaireVersion, row.ScaleID, row.Kind,
+			nullable(row.Score), nullable(row.BandLow), nullable(row.BandHigh), nullable(row.Percentile))
 	}
-	if err := tx.Create(&rows).Error; err != nil {
+	if _, err := execRaw(tx, valuesSQL("response_scores", scoreRowColumns, len(scores)), args...); err != nil {
 		return fmt.Errorf("store scores: %w", err)
 	}
 	return nil

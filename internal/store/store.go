@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -129,11 +130,17 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		if err := createPrivate(dsn); err != nil {
 			return nil, fmt.Errorf("create SQLite file %s: %w", dsn, err)
 		}
-		w, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg())
+		// Each connection keeps its prepared statements: the writer runs
+		// the same few statements for every submission and the readers
+		// the same reads of the person and the organisation, and
+		// preparing them anew was a tenth of a submission's CPU
+		// (docs/PERFORMANCE.md). The driver resets a statement before
+		// keeping it, so a kept one holds no read transaction open.
+		w, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)+"&_stmt_cache_size="+strconv.Itoa(stmtCacheSize)), cfg())
 		if err != nil {
 			return nil, fmt.Errorf("open SQLite file %s: %w", dsn, err)
 		}
-		r, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)), cfg())
+		r, err := gorm.Open(sqlite.Open(sqliteDSN(dsn)+"&_stmt_cache_size="+strconv.Itoa(stmtCacheSize)), cfg())
 		if err != nil {
 			return nil, fmt.Errorf("open SQLite file %s: %w", dsn, err)
 		}
@@ -179,6 +186,13 @@ func utcTimes(_ context.Context, conn *pgx.Conn) error {
 		Codec: &pgtype.TimestamptzCodec{ScanLocation: time.UTC}})
 	return nil
 }
+
+// stmtCacheSize is how many prepared statements each SQLite connection
+// keeps, least recently used dropped first: enough for the statements of
+// a submission, a consent, an autosave, the audit queue and the common
+// reads. A kept statement costs a little memory per connection (the
+// server's peak resident memory is in docs/PERFORMANCE.md).
+const stmtCacheSize = 64
 
 // sqliteDSN turns a file path into a go-sqlite3 DSN with the pragmas rolefit
 // relies on: WAL so readers never wait for the writer, foreign keys on, a
