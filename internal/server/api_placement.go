@@ -69,6 +69,25 @@ type apiWhatIf struct {
 type apiRoleOutcome struct {
 	Name string `json:"name"`
 	placement.RoleOutcome
+	// MonthlyCost is what placement charged for a person in the role, and
+	// CostSource where it came from: "compensation_plan" (its loaded
+	// monthly cost) or "role" (the role's own monthly cost).
+	MonthlyCost float64 `json:"monthly_cost"`
+	CostSource  string  `json:"cost_source"`
+	// CostOfHire is the role's total cost of a hire, charged to a
+	// candidate placed in it; null while nothing about hiring for the role
+	// is recorded, when the assumptions' cost_of_hire applies.
+	CostOfHire *float64 `json:"cost_of_hire"`
+}
+
+// roleOutcome is one role's line of the placement API, with its costs.
+func roleOutcome(tp *app.TeamPlacement, r placement.RoleOutcome) apiRoleOutcome {
+	c := tp.Costs[r.RoleID]
+	out := apiRoleOutcome{Name: tp.RoleName(r.RoleID), RoleOutcome: r, MonthlyCost: c.MonthlyCost, CostSource: "role", CostOfHire: c.CostOfHire}
+	if c.FromPlan {
+		out.CostSource = "compensation_plan"
+	}
+	return out
 }
 
 // handleAPIPlacement is GET /api/v1/placement?pin=PERSON:ROLE….
@@ -95,7 +114,7 @@ func handleAPIPlacement(uc *app.App) fiber.Handler {
 				out.Assignment[pl.PersonID] = pl.RoleID
 			}
 			for _, r := range p.Roles {
-				out.Roles = append(out.Roles, apiRoleOutcome{Name: tp.RoleName(r.RoleID), RoleOutcome: r})
+				out.Roles = append(out.Roles, roleOutcome(tp, r))
 			}
 		}
 		if person := c.Query("move"); person != "" {

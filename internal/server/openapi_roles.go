@@ -45,9 +45,12 @@ var placementSchema = obj{"type": "object", "properties": obj{
 	}}},
 	"roles": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
 		"role_id": str, "name": str, "filled": integer,
-		"seats":     obj{"type": "object", "properties": obj{"min": integer, "max": integer}},
-		"one_more":  changeSchema,
-		"one_fewer": changeSchema,
+		"seats":        obj{"type": "object", "properties": obj{"min": integer, "max": integer}},
+		"one_more":     changeSchema,
+		"one_fewer":    changeSchema,
+		"monthly_cost": obj{"type": "number", "description": "what placement charged a month for a person in the role"},
+		"cost_source":  obj{"type": "string", "enum": []string{"compensation_plan", "role"}, "description": "the role's compensation plan (its loaded monthly cost) or the role's own monthly cost"},
+		"cost_of_hire": nullable(obj{"type": "number", "description": "the role's total cost of a hire, charged to a candidate placed in it; null while no hiring costs are recorded for it, when the assumptions' cost_of_hire applies"}),
 	}}},
 	"pins": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
 		"pin":  obj{"type": "object", "properties": obj{"person_id": str, "role_id": str}},

@@ -317,3 +317,44 @@ func TestPlacementPage(t *testing.T) {
 	wantStatus(t, "bad pin", resp, http.StatusBadRequest, body)
 	wantContains(t, "bad pin", body, "pins[0]", "there is no person")
 }
+
+// TestAPIPlacementRoleCosts: the placement API says what it charged each
+// role and where that came from, so every figure can be traced.
+func TestAPIPlacementRoleCosts(t *testing.T) {
+	f := sqliteFixture(t, Config{})
+	key := f.apiKeyA(t)
+	roles, _ := placementTeam(t, f)
+	costsOf := func(name string) map[string]apiRoleOutcome {
+		t.Helper()
+		resp, body := f.apiRequest("GET", "/api/v1/placement", key, "")
+		wantStatus(t, name, resp, http.StatusOK, body)
+		out := map[string]apiRoleOutcome{}
+		for _, r := range decode[apiPlacement](t, body).Roles {
+			out[r.RoleID] = r
+		}
+		if len(out) != len(roles) {
+			t.Fatalf("%s: %d roles, want %d", name, len(out), len(roles))
+		}
+		return out
+	}
+	for _, r := range roles {
+		got := costsOf("no plans")[r.ID]
+		if got.CostSource != "role" || got.MonthlyCost != r.MonthlyCost || got.CostOfHire != nil {
+			t.Errorf("no plans: %s costs %v from %q, hire %v; want %v from the role, no hire cost", r.Name, got.MonthlyCost, got.CostSource, got.CostOfHire, r.MonthlyCost)
+		}
+	}
+	// (60,000 × 1.25 + 60,000) / 12 = 11,250 a month.
+	resp, body := f.apiRequest("POST", "/api/v1/comp-plans", key, `{"role_id":"`+roles[0].ID+`","base":60000,"target_variable":60000,"quota":600000}`)
+	wantStatus(t, "a plan", resp, http.StatusOK, body)
+	// 12,000 over 2 hires: 6,000 a hire, no days to fill or ramp-up.
+	resp, body = f.apiRequest("POST", "/api/v1/hiring-costs", key, `{"role_id":"`+roles[1].ID+`","from_month":"2026-01","to_month":"2026-03","hires":2,`+
+		`"items":[{"category":"advertising","amount":3000},{"category":"agency_fees","amount":9000}]}`)
+	wantStatus(t, "a hiring period", resp, http.StatusCreated, body)
+	got := costsOf("a plan and hiring costs")
+	if r := got[roles[0].ID]; r.CostSource != "compensation_plan" || r.MonthlyCost != 11250 {
+		t.Errorf("role with a plan: %v from %q, want 11250 from compensation_plan", r.MonthlyCost, r.CostSource)
+	}
+	if r := got[roles[1].ID]; r.CostSource != "role" || r.MonthlyCost != roles[1].MonthlyCost || r.CostOfHire == nil || *r.CostOfHire != 6000 {
+		t.Errorf("role with hiring costs: %v from %q, hire %v; want %v from the role, hire 6000", r.MonthlyCost, r.CostSource, r.CostOfHire, roles[1].MonthlyCost)
+	}
+}
