@@ -42,6 +42,8 @@ var placementSchema = obj{"type": "object", "properties": obj{
 		"next_role_id":   obj{"type": "string", "description": "the other role that costs the team least to move the person to"},
 		"move":           changeSchema,
 		"own_difference": obj{"type": "number", "description": "the person's own value there minus here, nobody else moved"},
+		"cost_of_hire":   obj{"type": "number", "description": "a candidate placed: what hiring them into the role costs (absent for staff)"},
+		"payback":        obj{"type": "number", "description": "a candidate placed: the months of their value that pay back the cost of hire (absent when nothing is to be paid back)"},
 	}}},
 	"roles": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
 		"role_id": str, "name": str, "filled": integer,
