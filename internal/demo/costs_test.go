@@ -6,11 +6,7 @@ import (
 	"testing"
 
 	"rolefit/internal/app"
-	"rolefit/internal/assess"
-	"rolefit/internal/demo"
 	"rolefit/internal/placement"
-	"rolefit/internal/store/storetest"
-	"rolefit/questionnaires"
 )
 
 // TestDemoCosts checks that the demo tells the founding case in its own
@@ -20,18 +16,7 @@ import (
 // customer success and says when the hire pays back.
 func TestDemoCosts(t *testing.T) {
 	ctx := context.Background()
-	cat, err := assess.LoadCatalog(questionnaires.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := storetest.SQLite(t, nil)
-	if _, _, err := demo.Seed(ctx, st, cat); err != nil {
-		t.Fatal(err)
-	}
-	u, err := st.Authenticate(ctx, demo.Manager.Email, demo.Manager.Password)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, cat, u := seeded(t, nil)
 	uc, err := app.New(app.Config{Store: st, Catalog: cat, BaseURL: "http://localhost", Now: st.Now})
 	if err != nil {
 		t.Fatal(err)

@@ -113,18 +113,7 @@ func TestSeed(t *testing.T) {
 // the dashboard, added after the story's people.
 func TestSeedHistory(t *testing.T) {
 	ctx := context.Background()
-	cat, err := assess.LoadCatalog(questionnaires.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := storetest.SQLite(t, nil)
-	if _, _, err := demo.Seed(ctx, st, cat); err != nil {
-		t.Fatal(err)
-	}
-	u, err := st.Authenticate(ctx, demo.Manager.Email, demo.Manager.Password)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, cat, u := seeded(t, nil)
 	o := st.Org(u.OrgID)
 	uc, err := app.New(app.Config{Store: st, Catalog: cat, BaseURL: "http://localhost", Now: st.Now})
 	if err != nil {
@@ -206,4 +195,24 @@ func TestSeedHistory(t *testing.T) {
 			}
 		}
 	}
+}
+
+// seeded returns a new SQLite store holding the demo organisation, the
+// shipped questionnaires and the demo manager, signed in.
+func seeded(t *testing.T, clock *storetest.Clock) (*store.Store, *assess.Catalog, *store.User) {
+	t.Helper()
+	ctx := context.Background()
+	cat, err := assess.LoadCatalog(questionnaires.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := storetest.SQLite(t, clock)
+	if _, _, err := demo.Seed(ctx, st, cat); err != nil {
+		t.Fatal(err)
+	}
+	u, err := st.Authenticate(ctx, demo.Manager.Email, demo.Manager.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, cat, u
 }

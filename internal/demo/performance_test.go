@@ -4,11 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"rolefit/internal/assess"
-	"rolefit/internal/demo"
 	"rolefit/internal/store"
 	"rolefit/internal/store/storetest"
-	"rolefit/questionnaires"
 )
 
 // TestSeedPerformance checks the founding case in the demo's records: a
@@ -17,18 +14,7 @@ import (
 // team's new business, everyone else lower on new business.
 func TestSeedPerformance(t *testing.T) {
 	ctx := context.Background()
-	cat, err := assess.LoadCatalog(questionnaires.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := storetest.SQLite(t, storetest.NewClock(storetest.Start))
-	if _, _, err := demo.Seed(ctx, st, cat); err != nil {
-		t.Fatal(err)
-	}
-	u, err := st.Authenticate(ctx, demo.Manager.Email, demo.Manager.Password)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, _, u := seeded(t, storetest.NewClock(storetest.Start))
 	o := st.Org(u.OrgID)
 	people, _, err := o.People(ctx, store.PeopleQuery{Limit: 500})
 	if err != nil {

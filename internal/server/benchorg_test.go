@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -87,4 +88,22 @@ func (o *benchOrg) selfReports(b *testing.B, people []store.Person) *assess.Ques
 		}
 	}
 	return q
+}
+
+// addPeople adds n people, "Person 00000" on: every fourth a staff member
+// with the job title Seller, the rest candidates.
+func (o *benchOrg) addPeople(b *testing.B, n int) []store.Person {
+	b.Helper()
+	nps := make([]store.NewPerson, n)
+	for i := range nps {
+		nps[i] = store.NewPerson{Name: fmt.Sprintf("Person %05d", i), Kind: store.Candidate}
+		if i%4 == 0 {
+			nps[i].Kind, nps[i].JobTitle = store.Staff, "Seller"
+		}
+	}
+	people, err := o.org.ImportPeople(ctx, nps, nil, o.by)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return people
 }

@@ -174,20 +174,13 @@ func handleHiringRecord(uc *app.App, rnd *renderer) fiber.Handler {
 		}
 		_, err := uc.RecordHiringCosts(c.UserContext(), actorOf(c), in)
 		if errs.Code(err) == errs.CodeInvalid {
-			fields := map[string]string{}
-			for k, msg := range errs.FieldsOf(err) {
+			return refuseHiringForm(c, uc, rnd, err, bad, typed, func(k, msg string) (string, string) {
 				var i int
 				if _, e := fmt.Sscanf(k, "items.%d.", &i); e == nil && i < len(boxes) {
 					k = boxes[i]
 				}
-				fields[k] = msg
-			}
-			for k, msg := range bad {
-				fields[k] = msg
-			}
-			v := pageView(c, "Hiring costs", "costs")
-			v.Message, v.Errors, v.Form = errs.Message(err), fields, typed
-			return renderHiring(c, uc, rnd, fiber.StatusBadRequest, v)
+				return k, msg
+			})
 		}
 		if err != nil {
 			return err
@@ -227,8 +220,7 @@ func handleRoleHiringSave(uc *app.App, rnd *renderer) fiber.Handler {
 			err = errs.InvalidFields("There is no such role.", map[string]string{"role_id": "choose one of your organisation's roles"})
 		}
 		if errs.Code(err) == errs.CodeInvalid {
-			fields := map[string]string{}
-			for k, msg := range errs.FieldsOf(err) {
+			return refuseHiringForm(c, uc, rnd, err, bad, typed, func(k, msg string) (string, string) {
 				var i int
 				switch {
 				case k == "role_id":
@@ -239,14 +231,8 @@ func handleRoleHiringSave(uc *app.App, rnd *renderer) fiber.Handler {
 					}
 					k = "ramp"
 				}
-				fields[k] = msg
-			}
-			for k, msg := range bad {
-				fields[k] = msg
-			}
-			v := pageView(c, "Hiring costs", "costs")
-			v.Message, v.Errors, v.Form = errs.Message(err), fields, typed
-			return renderHiring(c, uc, rnd, fiber.StatusBadRequest, v)
+				return k, msg
+			})
 		}
 		if err != nil {
 			return err
@@ -254,4 +240,21 @@ func handleRoleHiringSave(uc *app.App, rnd *renderer) fiber.Handler {
 		flash(c, "Saved the days to fill and ramp-up.")
 		return c.Redirect("/costs/hiring#total", fiber.StatusSeeOther)
 	}
+}
+
+// refuseHiringForm shows the Hiring costs page again, 400, with what was
+// typed kept: err's fields, each renamed to the form's own field by
+// rename, and the values the form could not read as numbers (bad).
+func refuseHiringForm(c *fiber.Ctx, uc *app.App, rnd *renderer, err error, bad, typed map[string]string, rename func(k, msg string) (string, string)) error {
+	fields := map[string]string{}
+	for k, msg := range errs.FieldsOf(err) {
+		k, msg = rename(k, msg)
+		fields[k] = msg
+	}
+	for k, msg := range bad {
+		fields[k] = msg
+	}
+	v := pageView(c, "Hiring costs", "costs")
+	v.Message, v.Errors, v.Form = errs.Message(err), fields, typed
+	return renderHiring(c, uc, rnd, fiber.StatusBadRequest, v)
 }

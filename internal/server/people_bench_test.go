@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"testing"
 
 	"rolefit/internal/store"
@@ -15,17 +14,7 @@ import (
 func BenchmarkPeoplePage(b *testing.B) {
 	const n = 10000
 	o := newBenchOrg(b)
-	nps := make([]store.NewPerson, n)
-	for i := range nps {
-		nps[i] = store.NewPerson{Name: fmt.Sprintf("Person %05d", i), Kind: store.Candidate}
-		if i%4 == 0 {
-			nps[i].Kind, nps[i].JobTitle = store.Staff, "Seller"
-		}
-	}
-	people, err := o.org.ImportPeople(ctx, nps, nil, o.by)
-	if err != nil {
-		b.Fatal(err)
-	}
+	people := o.addPeople(b, n)
 	q := o.selfReports(b, people)
 	for i := 0; i < n; i += 10 {
 		if _, _, err := o.org.CreateInvitation(ctx, store.NewInvitation{PersonID: people[i].ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version}, o.by); err != nil {

@@ -1,10 +1,7 @@
 package server
 
 import (
-	"fmt"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 // BenchmarkTeamPage measures the team page (query, map, table, template)
@@ -15,17 +12,7 @@ import (
 func BenchmarkTeamPage(b *testing.B) {
 	const n = 10000
 	o := newBenchOrg(b)
-	nps := make([]store.NewPerson, n)
-	for i := range nps {
-		nps[i] = store.NewPerson{Name: fmt.Sprintf("Person %05d", i), Kind: store.Candidate}
-		if i%4 == 0 {
-			nps[i].Kind, nps[i].JobTitle = store.Staff, "Seller"
-		}
-	}
-	people, err := o.org.ImportPeople(ctx, nps, nil, o.by)
-	if err != nil {
-		b.Fatal(err)
-	}
+	people := o.addPeople(b, n)
 	o.selfReports(b, people)
 	b.Run("page/people=10000", func(b *testing.B) { o.get(b, "/team", o.withSession) })
 	b.Run("page/people=10000/staff", func(b *testing.B) { o.get(b, "/team?kind=staff&job_title=Seller", o.withSession) })

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -10,14 +9,7 @@ import (
 // The attempt counts hold no address in clear, only its SHA-256.
 func TestAttemptKeysAreStoredHashed(t *testing.T) {
 	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(t.TempDir(), "attempts.db"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	st := migratedSQLite(t)
 	if err := st.CountAttempt(ctx, "signin_account", "ada@example.com", time.Now(), time.Minute); err != nil {
 		t.Fatal(err)
 	}

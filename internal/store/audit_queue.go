@@ -37,28 +37,7 @@ type auditQueue struct {
 // startAuditQueue starts the writer of queued audit entries.
 func (s *Store) startAuditQueue() {
 	s.audits = &auditQueue{kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
-	go s.writeAudits()
-}
-
-func (s *Store) writeAudits() {
-	q := s.audits
-	defer close(q.done)
-	t := time.NewTicker(auditDelay)
-	defer t.Stop()
-	for {
-		select {
-		case <-q.stop:
-			if err := s.FlushAudit(context.Background()); err != nil {
-				s.log.Error("write queued audit entries at shutdown", "err", err)
-			}
-			return
-		case <-t.C:
-		case <-q.kick:
-		}
-		if err := s.FlushAudit(context.Background()); err != nil {
-			s.log.Error("write queued audit entries", "err", err)
-		}
-	}
+	go s.flushLoop("queued audit entries", auditDelay, s.audits.kick, s.audits.stop, s.audits.done, s.FlushAudit)
 }
 
 // AuditRead records that the actor viewed or listed data, without waiting
@@ -110,17 +89,7 @@ func (s *Store) FlushAudit(ctx context.Context) error {
 
 // stopAuditQueue writes what is queued and stops the writer.
 func (s *Store) stopAuditQueue() {
-	q := s.audits
-	if q == nil {
-		return
+	if q := s.audits; q != nil {
+		stopFlushLoop(&q.mu, &q.stopped, q.stop, q.done)
 	}
-	q.mu.Lock()
-	if q.stopped {
-		q.mu.Unlock()
-		return
-	}
-	q.stopped = true
-	q.mu.Unlock()
-	close(q.stop)
-	<-q.done
 }

@@ -43,44 +43,14 @@ type pageShownQueue struct {
 
 func (s *Store) startPageShownQueue() {
 	s.shown = &pageShownQueue{pending: map[pageKey]time.Time{}, stop: make(chan struct{}), done: make(chan struct{})}
-	go s.writePageShown()
-}
-
-func (s *Store) writePageShown() {
-	q := s.shown
-	defer close(q.done)
-	t := time.NewTicker(pageShownDelay)
-	defer t.Stop()
-	for {
-		select {
-		case <-q.stop:
-			if err := s.FlushPageShown(context.Background()); err != nil {
-				s.log.Error("write page-shown times at shutdown", "err", err)
-			}
-			return
-		case <-t.C:
-		}
-		if err := s.FlushPageShown(context.Background()); err != nil {
-			s.log.Error("write page-shown times", "err", err)
-		}
-	}
+	go s.flushLoop("page-shown times", pageShownDelay, nil, s.shown.stop, s.shown.done, s.FlushPageShown)
 }
 
 // stopPageShownQueue writes what is queued and stops the writer.
 func (s *Store) stopPageShownQueue() {
-	q := s.shown
-	if q == nil {
-		return
+	if q := s.shown; q != nil {
+		stopFlushLoop(&q.mu, &q.stopped, q.stop, q.done)
 	}
-	q.mu.Lock()
-	if q.stopped {
-		q.mu.Unlock()
-		return
-	}
-	q.stopped = true
-	q.mu.Unlock()
-	close(q.stop)
-	<-q.done
 }
 
 // laterVisit reports whether a page shown at now starts a new visit after

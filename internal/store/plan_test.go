@@ -13,17 +13,9 @@ import (
 // index on (org_id, email), whatever SQLite knows of the table's
 // statistics, so adding people stays flat as an organisation grows.
 func TestDuplicateEmailCheckUsesTheIndex(t *testing.T) {
-	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	st := migratedSQLite(t)
 	var plan []struct{ Detail string }
-	err = st.read.Raw(`EXPLAIN QUERY PLAN SELECT email FROM people WHERE org_id = ? AND email <> '' AND email IN (?, ?)`,
+	err := st.read.Raw(`EXPLAIN QUERY PLAN SELECT email FROM people WHERE org_id = ? AND email <> '' AND email IN (?, ?)`,
 		"o", "a@example.com", "b@example.com").Scan(&plan).Error
 	if err != nil {
 		t.Fatal(err)
@@ -41,14 +33,7 @@ func TestDuplicateEmailCheckUsesTheIndex(t *testing.T) {
 // statistics for the people table.
 func TestOptimizeGathersStatistics(t *testing.T) {
 	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(t.TempDir(), "opt.db"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	st := migratedSQLite(t)
 	org, a, err := st.CreateOrganisation(ctx, "Acme", NewUser{Email: "ada@acme.example", Name: "Ada", Role: RoleAdmin, Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
@@ -74,15 +59,7 @@ func TestOptimizeGathersStatistics(t *testing.T) {
 // primary key, and the newest invitation through invitations_person, so
 // a page costs the same in a large organisation as in a small one.
 func TestPeopleListUsesTheIndexes(t *testing.T) {
-	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	st := migratedSQLite(t)
 	o := st.Org("o")
 	for _, tc := range []struct {
 		name string
@@ -129,4 +106,21 @@ func TestPeopleListUsesTheIndexes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// migratedSQLite opens a new SQLite file with every migration applied,
+// closed when the test ends: the store package's own tests need its
+// unexported parts, which storetest cannot hand them.
+func migratedSQLite(t *testing.T) *Store {
+	t.Helper()
+	ctx := context.Background()
+	st, err := Open(ctx, filepath.Join(t.TempDir(), "rolefit.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
