@@ -32,19 +32,8 @@ import (
 // integrity check must pass. Group commit answers a caller only after the
 // commit that holds its write, so nothing answered may be missing.
 func TestSubmissionsSurviveAKill(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build rolefit with")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "rolefit")
-	if out, err := exec.Command(goBin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	db := filepath.Join(dir, "rolefit.db")
+	bin := buildRolefit(t)
+	db := filepath.Join(t.TempDir(), "rolefit.db")
 	key, people := seedCrashDB(t, db)
 
 	q := salesService(t)

@@ -48,16 +48,11 @@ func apiOrganisationOf(id, name string, s *app.OrgSettings) apiOrganisation {
 // organisation may read its settings.
 func handleAPIOrganisation(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		ctx, act := c.UserContext(), actorOf(c)
-		s, err := uc.OrgSettings(ctx, act)
+		s, err := uc.OrgSettings(c.UserContext(), actorOf(c))
 		if err != nil {
 			return err
 		}
-		org, err := uc.Organisation(ctx, act)
-		if err != nil {
-			return err
-		}
-		return c.JSON(apiOrganisationOf(org.ID, org.Name, s))
+		return replyOrganisation(c, uc, s)
 	}
 }
 
@@ -70,17 +65,21 @@ func handleAPIOrganisationPatch(uc *app.App) fiber.Handler {
 		if err := decodeJSON(c, &b); err != nil {
 			return err
 		}
-		ctx, act := c.UserContext(), actorOf(c)
-		s, err := uc.UpdateOrgSettings(ctx, act, app.OrgSettingsPatch{Currency: b.Currency, TimeZone: b.TimeZone, ProfileCut: b.ProfileCut,
+		s, err := uc.UpdateOrgSettings(c.UserContext(), actorOf(c), app.OrgSettingsPatch{Currency: b.Currency, TimeZone: b.TimeZone, ProfileCut: b.ProfileCut,
 			FitMultiplierLow: b.FitMultiplierLow, FitMultiplierHigh: b.FitMultiplierHigh, GrossMargin: b.GrossMargin,
 			CostOfHire: b.CostOfHire, PaybackMonths: b.PaybackMonths})
 		if err != nil {
 			return err
 		}
-		org, err := uc.Organisation(ctx, act)
-		if err != nil {
-			return err
-		}
-		return c.JSON(apiOrganisationOf(org.ID, org.Name, s))
+		return replyOrganisation(c, uc, s)
 	}
+}
+
+// replyOrganisation answers with the actor's organisation and settings s.
+func replyOrganisation(c *fiber.Ctx, uc *app.App, s *app.OrgSettings) error {
+	org, err := uc.Organisation(c.UserContext(), actorOf(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(apiOrganisationOf(org.ID, org.Name, s))
 }
