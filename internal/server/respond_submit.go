@@ -71,6 +71,9 @@ func handleRespondReview(st *store.Store, cat *assess.Catalog, rnd *renderer) fi
 func handleRespondSubmit(uc *app.App, st *store.Store, rnd *renderer) fiber.Handler {
 	return respondentPage(st, uc.Catalog(), rnd, gateNone, func(c *fiber.Ctx, rs *respondent) error {
 		if rs.r.State() == store.InvitationSubmitted {
+			// Stored already, from this tab or another: say so, as when
+			// the two submissions race inside the store.
+			flash(c, errs.Message(store.ClosedError(store.InvitationSubmitted)))
 			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
 		}
 		if done, err := closedPage(c, rnd, rs); done {

@@ -353,6 +353,21 @@ func TestConcurrentSubmitOverHTTP(t *testing.T) {
 	if told != tabs-1 {
 		t.Errorf("got %d tabs told the answers were already submitted, want %d", told, tabs-1)
 	}
+	// A tab that presses Submit after the answers were stored is told
+	// the same.
+	resp, err := f.app.Test(httptest.NewRequest(http.MethodPost, link+"/submit", nil), -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	told = 0
+	for _, c := range resp.Cookies() {
+		if c.Name == flashCookie && c.Value != "" {
+			told++
+		}
+	}
+	if resp.StatusCode != http.StatusSeeOther || told != 1 {
+		t.Errorf("a later submit answered %d with %d flash cookies, want 303 with 1", resp.StatusCode, told)
+	}
 	if rs, _ := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); len(rs) != 1 {
 		t.Errorf("%d responses stored, want 1", len(rs))
 	}

@@ -58,8 +58,8 @@ func (s *Store) Respondent(ctx context.Context, token string) (*Respondent, erro
 // State is the invitation's status now.
 func (r *Respondent) State() InvitationStatus { return r.Inv.State(r.s.now()) }
 
-// closedError says why answers can no longer be given.
-func closedError(state InvitationStatus) error {
+// ClosedError says why answers can no longer be given.
+func ClosedError(state InvitationStatus) error {
 	switch state {
 	case InvitationSubmitted:
 		return errs.Conflict("These answers have already been submitted.")
@@ -85,7 +85,7 @@ func (r *Respondent) open(tx *gorm.DB) (*Invitation, error) {
 		return nil, err
 	}
 	if st := inv.State(r.s.now()); st != InvitationSent && st != InvitationStarted {
-		return nil, closedError(st)
+		return nil, ClosedError(st)
 	}
 	return inv, nil
 }
@@ -262,7 +262,7 @@ func (r *Respondent) Submit(ctx context.Context, pages int, score ScoreFunc) (*R
 			return fmt.Errorf("close invitation: %w", res.Error)
 		}
 		if res.RowsAffected != 1 {
-			return closedError(InvitationSubmitted)
+			return ClosedError(InvitationSubmitted)
 		}
 		id := inv.ID
 		resp, err = insertResponse(tx, r.s.now, Response{OrgID: inv.OrgID, PersonID: inv.PersonID, InvitationID: &id,
@@ -277,7 +277,7 @@ func (r *Respondent) Submit(ctx context.Context, pages int, score ScoreFunc) (*R
 		return tx.Where("invitation_id = ?", inv.ID).Delete(&pageTime{}).Error
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return nil, closedError(InvitationSubmitted)
+		return nil, ClosedError(InvitationSubmitted)
 	}
 	if err != nil {
 		return nil, err
