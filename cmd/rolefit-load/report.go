@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // cpuMeter holds the server's and this process's CPU time as a scenario
@@ -61,8 +63,8 @@ func (rep report) print(out io.Writer, asJSON bool) error {
 		if r.OfHealthz > 0 {
 			of = fmt.Sprintf("%.1f%%", 100*r.OfHealthz)
 		}
-		fmt.Fprintf(out, "%-9s %9d %7d %8.1f %10.0f %8.2f %8.2f %8.2f %10s %17s %17s\n", r.Scenario, r.Requests, r.Errors, r.Seconds, r.PerSecond,
-			r.P50ms, r.P95ms, r.P99ms, of, millis(r.ServerCPUms), millis(r.ClientCPUms))
+		fmt.Fprintf(out, "%-9s %9d %7d %8.1f %10.0f %8.2f %8.2f %8.2f %s %s %s\n", r.Scenario, r.Requests, r.Errors, r.Seconds, r.PerSecond,
+			r.P50ms, r.P95ms, r.P99ms, pad(of, 10), pad(millis(r.ServerCPUms), 17), pad(millis(r.ClientCPUms), 17))
 		if r.FirstError != "" {
 			fmt.Fprintf(out, "          first error: %s\n", r.FirstError)
 		}
@@ -92,6 +94,12 @@ func millis(ms *float64) string {
 		return "—"
 	}
 	return fmt.Sprintf("%.3f", *ms)
+}
+
+// pad right-aligns s in width characters; fmt's widths count bytes, and
+// "—" is three.
+func pad(s string, width int) string {
+	return strings.Repeat(" ", max(0, width-utf8.RuneCountInString(s))) + s
 }
 
 func orDash(s string) string {

@@ -129,7 +129,7 @@ func (s *startedServer) waitReady(ctx context.Context) error {
 		}
 		select {
 		case <-s.done:
-			return fmt.Errorf("rolefit exited before it was ready:\n%s", s.output())
+			return fmt.Errorf("rolefit exited before it was ready (%s):\n%s", s.cmd.ProcessState, s.output())
 		case <-ctx.Done():
 			return fmt.Errorf("rolefit was not ready at %s/readyz within %v: %w\n%s", s.base, readyTimeout, context.Cause(ctx), s.output())
 		case <-tick.C:

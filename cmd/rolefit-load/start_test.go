@@ -155,8 +155,8 @@ func TestReportTable(t *testing.T) {
 	want := []string{
 		"rolefit started at http://127.0.0.1:9; 2 CPUs; load average 1.00 0.50 0.25 at the start, 2.00 1.00 0.50 at the end",
 		"server CPU ms/req",
-		"—             1.250",
-		"10.0%             1.250                 —",
+		"         —             1.250",
+		"     10.0%             1.250                 —",
 		`server at stop: level=INFO msg="group commit" groups=3`,
 	}
 	if len(lines) != 5 {
