@@ -49,8 +49,10 @@ type startedServer struct {
 // /readyz and creates an API key in orgName with `BIN apikey add`. On an
 // error nothing is left running or on disk.
 func startServer(ctx context.Context, bin, db, orgName string) (s *startedServer, err error) {
-	if _, err := os.Stat(bin); err != nil {
-		return nil, fmt.Errorf("--start %s: %w", bin, err)
+	// A name without a slash is looked up on PATH, as a shell would.
+	bin, err = exec.LookPath(bin)
+	if err != nil {
+		return nil, fmt.Errorf("--start: %w", err)
 	}
 	dir, err := os.MkdirTemp("", "rolefit-load-")
 	if err != nil {
