@@ -3,12 +3,14 @@
 // it answers a second, with their latency percentiles and errors, beside the
 // same server's /healthz in the same run as the ceiling. It only ever sends
 // traffic to an address on this machine, and every scenario is bounded in
-// time and count. docs/PERFORMANCE.md shows how to run it.
+// time and count. With --start it runs the rolefit binary itself on a
+// fresh demo database, so a whole report is one command, and then also
+// reports the server's CPU time per request. docs/PERFORMANCE.md shows how
+// to run it.
 package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,21 +20,27 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM too, so a started server is stopped however the harness is.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintf(os.Stderr, "rolefit-load: %v\n", err)
 		os.Exit(1)
 	}
 }
+
+// scenarioNames are the scenarios workload.target knows.
+var scenarioNames = []string{"healthz", "submit", "page", "autosave", "list"}
 
 // Bounds no invocation can exceed.
 const (
@@ -44,6 +52,8 @@ const (
 type config struct {
 	base        *url.URL
 	key         string
+	serverPID   int   // the server's process, when the harness started it
+	clockTicks  int64 // of /proc's CPU times, when serverPID is known
 	concurrency int
 	duration    time.Duration
 	requests    int
@@ -56,6 +66,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("rolefit-load", flag.ContinueOnError)
 	rawURL := fs.String("url", "http://127.0.0.1:8080", "address of the running rolefit (loopback only)")
 	key := fs.String("key", os.Getenv("ROLEFIT_LOAD_KEY"), "an API key of the organisation to load (env ROLEFIT_LOAD_KEY)")
+	start := fs.String("start", "", "path of a rolefit binary to start on a free loopback port with --demo, make a key with and stop at the end, instead of --url and --key")
+	startDB := fs.String("start-db", "", "with --start: the database for it, a SQLite file or a postgres:// URL (default: a new SQLite file in a temporary folder)")
+	startOrg := fs.String("start-org", demoOrgName, "with --start: the organisation to make the API key in")
 	conc := fs.Int("concurrency", 32, "parallel connections")
 	dur := fs.Duration("duration", 10*time.Second, "how long each scenario runs (at most 2m)")
 	reqs := fs.Int("requests", 200_000, "the most requests a scenario sends")
@@ -65,16 +78,32 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	u, err := url.Parse(*rawURL)
-	if err != nil || u.Host == "" {
-		return fmt.Errorf("--url %q is not an address", *rawURL)
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	switch {
+	case fs.NArg() > 0:
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	case *start != "" && (given["url"] || given["key"]):
+		return errors.New("--start runs its own server and makes its own key: leave out --url and --key")
+	case *start == "" && (given["start-db"] || given["start-org"]):
+		return errors.New("--start-db and --start-org need --start")
+	case given["start"] && *start == "":
+		return errors.New("--start needs the path of a rolefit binary")
 	}
-	if !loopback(u.Hostname()) {
-		return fmt.Errorf("--url %s: only addresses on this machine (127.0.0.0/8, ::1, localhost) are load-tested", u.Host)
+	var u *url.URL
+	if *start == "" {
+		var err error
+		u, err = url.Parse(*rawURL)
+		if err != nil || u.Host == "" {
+			return fmt.Errorf("--url %q is not an address", *rawURL)
+		}
+		if !loopback(u.Hostname()) {
+			return fmt.Errorf("--url %s: only addresses on this machine (127.0.0.0/8, ::1, localhost) are load-tested", u.Host)
+		}
 	}
 	switch {
-	case *key == "":
-		return errors.New("--key is required: create an API key under Settings → API keys")
+	case *start == "" && *key == "":
+		return errors.New("--key is required: create an API key under Settings → API keys or with rolefit apikey add, or use --start")
 	case *conc < 1 || *conc > maxConcurrency:
 		return fmt.Errorf("--concurrency must be 1 to %d", maxConcurrency)
 	case *dur <= 0 || *dur > maxDuration:
@@ -84,9 +113,36 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	case *people < 1 || *people > 10_000:
 		return errors.New("--people must be 1 to 10,000")
 	}
+	scenarios := strings.Split(*scen, ",")
+	for i, s := range scenarios {
+		scenarios[i] = strings.TrimSpace(s)
+		if !slices.Contains(scenarioNames, scenarios[i]) {
+			return fmt.Errorf("--scenarios: unknown scenario %q (%s)", scenarios[i], strings.Join(scenarioNames, ", "))
+		}
+	}
 	cfg := config{base: u, key: *key, concurrency: *conc, duration: *dur, requests: *reqs, people: *people,
-		scenarios: strings.Split(*scen, ","), jsonOut: *jsonOut}
-	return loadTest(ctx, cfg, out)
+		scenarios: scenarios, jsonOut: *jsonOut}
+	var srv *startedServer
+	if *start != "" {
+		var err error
+		if srv, err = startServer(ctx, *start, *startDB, *startOrg); err != nil {
+			return err
+		}
+		defer srv.stop() // on every way out, Ctrl-C and errors included
+		cfg.base = &url.URL{Scheme: "http", Host: strings.TrimPrefix(srv.base, "http://")}
+		cfg.key, cfg.serverPID, cfg.clockTicks = srv.key, srv.pid, clockTicks()
+	}
+	rep, err := loadTest(ctx, cfg)
+	if srv != nil {
+		rep.Server = srv.base
+		var stopErr error
+		rep.GroupCommit, stopErr = srv.stop()
+		err = errors.Join(err, stopErr)
+	}
+	if err != nil {
+		return err
+	}
+	return rep.print(out, cfg.jsonOut)
 }
 
 // loopback reports whether host names this machine.
@@ -100,16 +156,37 @@ func loopback(host string) bool {
 
 // result is one scenario's figures.
 type result struct {
-	Scenario   string  `json:"scenario"`
-	Requests   int     `json:"requests"`
-	Errors     int     `json:"errors"`
-	Seconds    float64 `json:"seconds"`
-	PerSecond  float64 `json:"per_second"`
-	P50ms      float64 `json:"p50_ms"`
-	P95ms      float64 `json:"p95_ms"`
-	P99ms      float64 `json:"p99_ms"`
-	OfHealthz  float64 `json:"of_healthz,omitempty"`
-	FirstError string  `json:"first_error,omitempty"`
+	Scenario  string  `json:"scenario"`
+	Requests  int     `json:"requests"`
+	Errors    int     `json:"errors"`
+	Seconds   float64 `json:"seconds"`
+	PerSecond float64 `json:"per_second"`
+	P50ms     float64 `json:"p50_ms"`
+	P95ms     float64 `json:"p95_ms"`
+	P99ms     float64 `json:"p99_ms"`
+	OfHealthz float64 `json:"of_healthz,omitempty"`
+	// ServerCPUms and ClientCPUms are CPU milliseconds (user and system)
+	// a request of the server and of this load generator, nil when
+	// unknown: the server's is known only when the harness started it.
+	ServerCPUms *float64 `json:"server_cpu_ms_per_request,omitempty"`
+	ClientCPUms *float64 `json:"client_cpu_ms_per_request,omitempty"`
+	FirstError  string   `json:"first_error,omitempty"`
+}
+
+// report is a whole run: the scenarios' figures and the conditions they
+// were measured in.
+type report struct {
+	// Server is the address of the rolefit the harness started, if it did.
+	Server string `json:"server,omitempty"`
+	CPUs   int    `json:"cpus"`
+	// LoadStart and LoadEnd are the machine's 1, 5 and 15 minute load
+	// averages as the run began and ended ("" where unknown).
+	LoadStart string   `json:"load_average_start,omitempty"`
+	LoadEnd   string   `json:"load_average_end,omitempty"`
+	Scenarios []result `json:"scenarios"`
+	// GroupCommit is the started server's log line on its SQLite group
+	// commits, written as it stopped.
+	GroupCommit string `json:"group_commit,omitempty"`
 }
 
 // target is what a scenario sends: a request to build for the i-th call,
@@ -119,46 +196,35 @@ type target struct {
 	want  int
 }
 
-func loadTest(ctx context.Context, cfg config, out io.Writer) error {
+// loadTest runs the scenarios in turn. A cancelled ctx (Ctrl-C) ends the
+// run early with the figures so far.
+func loadTest(ctx context.Context, cfg config) (report, error) {
+	rep := report{CPUs: runtime.NumCPU(), LoadStart: loadAverage()}
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
 		MaxIdleConns: cfg.concurrency * 2, MaxIdleConnsPerHost: cfg.concurrency * 2, IdleConnTimeout: time.Minute}}
 	w := &workload{cfg: cfg, client: client}
-	var results []result
 	var healthz float64
 	for _, s := range cfg.scenarios {
 		s = strings.TrimSpace(s)
 		t, err := w.target(ctx, s)
 		if err != nil {
-			return fmt.Errorf("prepare %s: %w", s, err)
+			return rep, fmt.Errorf("prepare %s: %w", s, err)
 		}
+		cpu := startCPU(cfg)
 		r := hammer(ctx, client, cfg, s, t)
+		cpu.stop(cfg, &r)
 		if s == "healthz" {
 			healthz = r.PerSecond
 		} else if healthz > 0 {
 			r.OfHealthz = r.PerSecond / healthz
 		}
-		results = append(results, r)
+		rep.Scenarios = append(rep.Scenarios, r)
 		if ctx.Err() != nil {
 			break
 		}
 	}
-	if cfg.jsonOut {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(results)
-	}
-	fmt.Fprintf(out, "%-9s %9s %7s %8s %10s %8s %8s %8s %10s\n", "scenario", "requests", "errors", "seconds", "per second", "p50 ms", "p95 ms", "p99 ms", "of healthz")
-	for _, r := range results {
-		of := "—"
-		if r.OfHealthz > 0 {
-			of = fmt.Sprintf("%.1f%%", 100*r.OfHealthz)
-		}
-		fmt.Fprintf(out, "%-9s %9d %7d %8.1f %10.0f %8.2f %8.2f %8.2f %10s\n", r.Scenario, r.Requests, r.Errors, r.Seconds, r.PerSecond, r.P50ms, r.P95ms, r.P99ms, of)
-		if r.FirstError != "" {
-			fmt.Fprintf(out, "          first error: %s\n", r.FirstError)
-		}
-	}
-	return nil
+	rep.LoadEnd = loadAverage()
+	return rep, nil
 }
 
 // hammer sends t's requests from cfg.concurrency workers until the

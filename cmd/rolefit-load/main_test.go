@@ -65,10 +65,11 @@ func TestLoadAgainstARealServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var results []result
-	if err := json.Unmarshal(out.Bytes(), &results); err != nil {
+	var rep report
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatalf("report: %v\n%s", err, out.String())
 	}
+	results := rep.Scenarios
 	if len(results) != 5 {
 		t.Fatalf("%d scenarios reported, want 5:\n%s", len(results), out.String())
 	}
@@ -79,6 +80,13 @@ func TestLoadAgainstARealServer(t *testing.T) {
 		if r.Scenario != "healthz" && r.OfHealthz <= 0 {
 			t.Errorf("%s: no ratio to /healthz", r.Scenario)
 		}
+		// The server runs in this process: its CPU is not told apart.
+		if r.ServerCPUms != nil || r.ClientCPUms == nil {
+			t.Errorf("%s: server CPU %v, client CPU %v; want none and a figure", r.Scenario, r.ServerCPUms, r.ClientCPUms)
+		}
+	}
+	if rep.CPUs < 1 || rep.Server != "" || rep.GroupCommit != "" {
+		t.Errorf("report conditions %+v: want CPUs, and no started server", rep)
 	}
 }
 
@@ -91,6 +99,9 @@ func TestRefusesOtherAddressesAndUnboundedRuns(t *testing.T) {
 		{"--url", "http://127.0.0.1:8080", "--key", "k", "--duration", "10m"},
 		{"--url", "http://127.0.0.1:8080", "--key", "k", "--concurrency", "0"},
 		{"--url", "http://127.0.0.1:8080", "--key", "k", "--requests", "0"},
+		{"--url", "http://127.0.0.1:8080", "--key", "k", "--scenarios", "healthz,login"},
+		{"--start", "rolefit", "--duration", "10m"},
+		{"--start", "rolefit", "--people", "10001"},
 	} {
 		if err := run(context.Background(), args, &bytes.Buffer{}); err == nil {
 			t.Errorf("%s: accepted", strings.Join(args, " "))

@@ -53,6 +53,7 @@ func commands() []command {
 		{"serve", "run the web app (the default)", runServe},
 		{"migrate", "apply database migrations and exit", runMigrate},
 		{"user", "manage users: rolefit user add", runUser},
+		{"apikey", "manage API keys: rolefit apikey add", runAPIKey},
 		{"backup", "write a consistent copy of the database to FILE", runBackup},
 		{"restore", "put a copy made by backup back in place of the database", runRestore},
 		{"check", "validate questionnaire files", runCheck},

@@ -72,16 +72,9 @@ func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Read
 		return err
 	}
 	nu := store.NewUser{Email: *email, Name: *name, Role: store.UserRole(*role), Password: password}
-	orgs, err := st.Organisations(ctx)
+	target, err := findOrganisation(ctx, st, *org)
 	if err != nil {
 		return err
-	}
-	var target *store.Organisation
-	for i, o := range orgs {
-		if o.ID == *org || strings.EqualFold(o.Name, strings.TrimSpace(*org)) {
-			target = &orgs[i]
-			break
-		}
 	}
 	var u *store.User
 	if target == nil {
@@ -105,6 +98,21 @@ func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Read
 		fmt.Fprintf(cio.stdout, "password: %s\n(shown once; they can change it under Settings)\n", password)
 	}
 	return nil
+}
+
+// findOrganisation returns the organisation whose ID is ref or whose name
+// is ref in any case, or nil when there is none: --org takes either.
+func findOrganisation(ctx context.Context, st *store.Store, ref string) (*store.Organisation, error) {
+	orgs, err := st.Organisations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i, o := range orgs {
+		if o.ID == ref || strings.EqualFold(o.Name, strings.TrimSpace(ref)) {
+			return &orgs[i], nil
+		}
+	}
+	return nil, nil
 }
 
 // describe turns a field error into a message that names the flags.

@@ -53,6 +53,15 @@ func (o *Org) CreateAPIKey(ctx context.Context, name string, by Actor) (*APIKey,
 	k := &APIKey{ID: newID(), OrgID: o.id, Name: name, Prefix: secret[:10], Hash: HashToken(secret),
 		CreatedBy: &by.ID, CreatedAt: o.s.now()}
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
+		// created_by names a user; a key made from the command line
+		// (rolefit apikey add) has none, and the audit log says who.
+		var users int64
+		if err := tx.Model(&User{}).Where("id = ? AND org_id = ?", by.ID, o.id).Count(&users).Error; err != nil {
+			return fmt.Errorf("create API key: %w", err)
+		}
+		if users == 0 {
+			k.CreatedBy = nil
+		}
 		if err := tx.Create(k).Error; err != nil {
 			return fmt.Errorf("create API key: %w", err)
 		}

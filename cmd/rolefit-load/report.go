@@ -1,0 +1,110 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// cpuMeter holds the server's and this process's CPU time as a scenario
+// began; a reading that failed is left out.
+type cpuMeter struct {
+	server, client     time.Duration
+	serverOK, clientOK bool
+}
+
+func startCPU(cfg config) cpuMeter {
+	var m cpuMeter
+	if cfg.serverPID > 0 {
+		var err error
+		m.server, err = processCPU(cfg.serverPID, cfg.clockTicks)
+		m.serverOK = err == nil
+	}
+	m.client, m.clientOK = selfCPU()
+	return m
+}
+
+// stop sets r's CPU a request from the time used since startCPU.
+func (m cpuMeter) stop(cfg config, r *result) {
+	if r.Requests == 0 {
+		return
+	}
+	perRequest := func(d time.Duration) *float64 {
+		ms := float64(d) / float64(time.Millisecond) / float64(r.Requests)
+		return &ms
+	}
+	if m.serverOK {
+		if now, err := processCPU(cfg.serverPID, cfg.clockTicks); err == nil {
+			r.ServerCPUms = perRequest(now - m.server)
+		}
+	}
+	if m.clientOK {
+		if now, ok := selfCPU(); ok {
+			r.ClientCPUms = perRequest(now - m.client)
+		}
+	}
+}
+
+// print writes the report as a table, or as JSON.
+func (rep report) print(out io.Writer, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	fmt.Fprintln(out, rep.conditions())
+	fmt.Fprintf(out, "%-9s %9s %7s %8s %10s %8s %8s %8s %10s %17s %17s\n", "scenario", "requests", "errors", "seconds", "per second",
+		"p50 ms", "p95 ms", "p99 ms", "of healthz", "server CPU ms/req", "client CPU ms/req")
+	for _, r := range rep.Scenarios {
+		of := "—"
+		if r.OfHealthz > 0 {
+			of = fmt.Sprintf("%.1f%%", 100*r.OfHealthz)
+		}
+		fmt.Fprintf(out, "%-9s %9d %7d %8.1f %10.0f %8.2f %8.2f %8.2f %s %s %s\n", r.Scenario, r.Requests, r.Errors, r.Seconds, r.PerSecond,
+			r.P50ms, r.P95ms, r.P99ms, pad(of, 10), pad(millis(r.ServerCPUms), 17), pad(millis(r.ClientCPUms), 17))
+		if r.FirstError != "" {
+			fmt.Fprintf(out, "          first error: %s\n", r.FirstError)
+		}
+	}
+	if rep.GroupCommit != "" {
+		fmt.Fprintf(out, "server at stop: %s\n", rep.GroupCommit)
+	}
+	return nil
+}
+
+// conditions is the header line saying what the figures were measured on.
+func (rep report) conditions() string {
+	s := ""
+	if rep.Server != "" {
+		s = "rolefit started at " + rep.Server + "; "
+	}
+	s += fmt.Sprintf("%d CPUs", rep.CPUs)
+	if rep.LoadStart != "" || rep.LoadEnd != "" {
+		s += fmt.Sprintf("; load average %s at the start, %s at the end", orDash(rep.LoadStart), orDash(rep.LoadEnd))
+	}
+	return s
+}
+
+// millis formats a CPU figure, or "—" when it is unknown.
+func millis(ms *float64) string {
+	if ms == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.3f", *ms)
+}
+
+// pad right-aligns s in width characters; fmt's widths count bytes, and
+// "—" is three.
+func pad(s string, width int) string {
+	return strings.Repeat(" ", max(0, width-utf8.RuneCountInString(s))) + s
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
