@@ -15,14 +15,21 @@ type ScoreCount struct {
 
 // ScoreDistribution returns, for one questionnaire version, how many of
 // the organisation's responses have each distinct score on each scale:
-// the reference groups of its norms, read from the score rows' index
-// without decoding any stored result.
+// the reference groups of its norms, without decoding any stored result.
+// On SQLite they are read from score_counts, which triggers keep (see
+// countScoresOnSQLite); on PostgreSQL they are counted from the score
+// rows' index.
 func (o *Org) ScoreDistribution(ctx context.Context, questionnaireID string, version int) ([]ScoreCount, error) {
-	var out []ScoreCount
-	err := o.s.reader(ctx).Raw(`SELECT scale_id, score, COUNT(*) AS n FROM response_scores
+	q := `SELECT scale_id, score, COUNT(*) AS n FROM response_scores
 		WHERE org_id = ? AND questionnaire_id = ? AND questionnaire_version = ? AND score IS NOT NULL
-		GROUP BY scale_id, score ORDER BY scale_id, score`, o.id, questionnaireID, version).Scan(&out).Error
-	if err != nil {
+		GROUP BY scale_id, score ORDER BY scale_id, score`
+	if o.s.dialect == SQLite {
+		q = `SELECT scale_id, score, n FROM score_counts
+		WHERE org_id = ? AND questionnaire_id = ? AND questionnaire_version = ? AND n > 0
+		ORDER BY scale_id, score`
+	}
+	var out []ScoreCount
+	if err := o.s.reader(ctx).Raw(q, o.id, questionnaireID, version).Scan(&out).Error; err != nil {
 		return nil, fmt.Errorf("read score distribution: %w", err)
 	}
 	return out, nil

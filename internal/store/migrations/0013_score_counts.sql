@@ -1,0 +1,5 @@
+-- rolefit schema, version 13: on SQLite, the norms' reference groups are
+-- counted in a table of their own (score_counts) kept by triggers on
+-- response_scores, instead of read from an index over every score row.
+-- The statements differ between the databases, so they are in Go:
+-- countScoresOnSQLite in internal/store/migrate_steps.go says why.
