@@ -63,6 +63,8 @@ type renderer struct {
 	assets    map[string]string // static file name → URL with a content hash
 	// version is rolefit's version, for the footer.
 	version string
+	// statements keeps the question pages' statements as drawn.
+	statements statementCache
 }
 
 func newRenderer(templates, static fs.FS) (*renderer, error) {
@@ -203,15 +205,24 @@ func (r *renderer) funcs(loc *time.Location) template.FuncMap {
 	}
 }
 
-// render writes a page with the given status.
-func (r *renderer) render(c *fiber.Ctx, status int, page string, v *view) error {
-	pages, err := r.pagesIn(v.Zone)
+// page returns the template set of a page in a time zone.
+func (r *renderer) page(zone *time.Location, page string) (*template.Template, error) {
+	pages, err := r.pagesIn(zone)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	t, ok := pages[page]
 	if !ok {
-		return fmt.Errorf("no template for page %q", page)
+		return nil, fmt.Errorf("no template for page %q", page)
+	}
+	return t, nil
+}
+
+// render writes a page with the given status.
+func (r *renderer) render(c *fiber.Ctx, status int, page string, v *view) error {
+	t, err := r.page(v.Zone, page)
+	if err != nil {
+		return err
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"html/template"
 	"strconv"
 	"strings"
 
@@ -36,6 +37,9 @@ type questionItem struct {
 	Choices []assess.Choice
 	Value   int
 	Error   string
+	// HTML is the statement as drawn before (see statementCache), or
+	// empty: then the page draws it.
+	HTML template.HTML
 }
 
 // pageNumber reads the 1-based page number of the URL, or not found.
@@ -94,6 +98,18 @@ func handleRespondPage(st *store.Store, cat *assess.Catalog, rnd *renderer) fibe
 func renderQuestions(c *fiber.Ctx, rnd *renderer, rs *respondent, status, n int, answers map[string]int, itemErrs map[string]string, msg string) error {
 	qp := buildPage(rs, n, answers, itemErrs)
 	v := respondView(c, rs, fmt.Sprintf("%s, page %d of %d", rs.q.Title, n, len(rs.q.Pages)))
+	set, err := rnd.page(v.Zone, "respond_page")
+	if err != nil {
+		return err
+	}
+	for i, it := range qp.Items {
+		if it.Error != "" {
+			continue // drawn with its message by the page
+		}
+		if qp.Items[i].HTML, err = rnd.statements.html(set, rs.q.Hash, it); err != nil {
+			return err
+		}
+	}
 	v.Message = msg
 	v.Data = qp
 	return rnd.render(c, status, "respond_page", v)
