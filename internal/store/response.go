@@ -79,16 +79,27 @@ var scoreRowColumns = []string{"response_id", "org_id", "questionnaire_id", "que
 
 // insertResponse stores a scored response inside tx.
 func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[string]int, secs []float64, sc Scored) (*Response, error) {
+	if err := r.encode(answers, secs, sc); err != nil {
+		return nil, err
+	}
+	return insertEncoded(tx, now, r, sc.Scores)
+}
+
+// encode fills in r's ID and its stored columns from the answers, the
+// page seconds and the scores. It needs no transaction, so a caller who
+// has the answers before the transaction encodes them outside it: inside,
+// on SQLite, it would hold up every write of the group.
+func (r *Response) encode(answers map[string]int, secs []float64, sc Scored) error {
 	if secs == nil {
 		secs = []float64{}
 	}
 	a, err := encodeAnswers(answers)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	p, err := json.Marshal(secs)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	r.ID = newID()
 	r.AnswersJSON, r.PageSecondsJSON, r.ResultJSON = string(a), string(p), string(sc.Result)
@@ -96,13 +107,20 @@ func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[s
 	if r.View == "" {
 		r.View = ViewSelf
 	}
+	r.Answers, r.PageSeconds, r.Result = answers, secs, sc.Result
+	return nil
+}
+
+// insertEncoded stores a response encoded by encode, with its score rows,
+// inside tx, and makes a self-report the person's profile.
+func insertEncoded(tx *gorm.DB, now func() time.Time, r Response, scores []ScoreRow) (*Response, error) {
 	r.SubmittedAt = now()
 	if _, err := execRaw(tx, responseInsertSQL, r.ID, r.OrgID, r.PersonID, nullable(r.InvitationID), r.Source,
 		r.QuestionnaireID, r.QuestionnaireVersion, r.QuestionnaireHash, r.AnswersJSON, r.PageSecondsJSON, r.ResultJSON,
 		r.View, r.RatedBy, r.ProfileClass, r.FlagCount, r.Severity, r.ScoringVersion, r.SubmittedAt); err != nil {
 		return nil, fmt.Errorf("store response: %w", err)
 	}
-	if err := insertScoreRows(tx, &r, sc.Scores); err != nil {
+	if err := insertScoreRows(tx, &r, scores); err != nil {
 		return nil, err
 	}
 	if r.View == ViewSelf {
@@ -119,7 +137,6 @@ func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[s
 			return nil, errs.NotFound("person")
 		}
 	}
-	r.Answers, r.PageSeconds, r.Result = answers, secs, sc.Result
 	return &r, nil
 }
 
@@ -148,6 +165,13 @@ type NewResponse struct {
 // meantime fails the response's foreign key. Either way an unknown person
 // is "not found" and nothing is stored.
 func (o *Org) RecordResponse(ctx context.Context, nr NewResponse, by Actor) (*Response, error) {
+	r := Response{OrgID: o.id, PersonID: nr.PersonID, Source: SourceAPI,
+		QuestionnaireID: nr.QuestionnaireID, QuestionnaireVersion: nr.QuestionnaireVersion, QuestionnaireHash: nr.QuestionnaireHash,
+		View: nr.View, RatedBy: nr.RatedBy}
+	if err := r.encode(nr.Answers, nr.PageSeconds, nr.Scored); err != nil {
+		return nil, err
+	}
+	audit := fmt.Sprintf("%s v%d", nr.QuestionnaireID, nr.QuestionnaireVersion)
 	var resp *Response
 	err := o.s.groupTx(ctx, func(tx *gorm.DB) error {
 		if nr.View != "" && nr.View != ViewSelf {
@@ -156,17 +180,14 @@ func (o *Org) RecordResponse(ctx context.Context, nr NewResponse, by Actor) (*Re
 			}
 		}
 		var err error
-		resp, err = insertResponse(tx, o.s.now, Response{OrgID: o.id, PersonID: nr.PersonID, Source: SourceAPI,
-			QuestionnaireID: nr.QuestionnaireID, QuestionnaireVersion: nr.QuestionnaireVersion, QuestionnaireHash: nr.QuestionnaireHash,
-			View: nr.View, RatedBy: nr.RatedBy},
-			nr.Answers, nr.PageSeconds, nr.Scored)
+		resp, err = insertEncoded(tx, o.s.now, r, nr.Scored.Scores)
 		if errors.Is(err, gorm.ErrForeignKeyViolated) {
 			return errs.NotFound("person")
 		}
 		if err != nil {
 			return err
 		}
-		return o.audit(tx, by, "record_response", "person", nr.PersonID, fmt.Sprintf("%s v%d", nr.QuestionnaireID, nr.QuestionnaireVersion))
+		return o.audit(tx, by, "record_response", "person", nr.PersonID, audit)
 	})
 	return resp, err
 }
