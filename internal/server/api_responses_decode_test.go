@@ -2,7 +2,9 @@ package server
 
 import (
 	"encoding/json"
+	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -18,7 +20,7 @@ func submissionBody(t testing.TB) []byte {
 		}
 	}
 	b, err := json.Marshal(map[string]any{"person_id": "0b1d6c1e-5f7a-4c59-9a43-2f6f1b0c8e21",
-		"questionnaire": "sales-service", "version": 1, "answers": answers})
+		"questionnaire": "sales-service", "version": q.Version, "answers": answers})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,6 +103,8 @@ func TestParseResponseBody(t *testing.T) {
 		{"an answer's trailing comma", `{"answers":{"a":1,}}`, false},
 		{"a leading comma", `{,"version":1}`, false},
 		{"a missing colon", `{"version" 1}`, false},
+		{"an answer's missing colon", `{"answers":{"a" 1}}`, false},
+		{"two answers without a comma", `{"answers":{"a":1 "b":2}}`, false},
 		{"two numbers", `{"version":1 2}`, false},
 		{"an unterminated object", `{"person_id":"x"`, false},
 		{"unterminated answers", `{"answers":{"a":1`, false},
@@ -116,6 +120,40 @@ func TestParseResponseBody(t *testing.T) {
 				t.Errorf("%q: fast path accepted %v, want %v", tc.body, got, tc.accept)
 			}
 		})
+	}
+}
+
+// TestResponseBodyEitherPath records the same submission through the API
+// twice, once in the plain shape the fast path parses and once with a key
+// in capitals that only encoding/json understands, and checks that both
+// are recorded alike.
+func TestResponseBodyEitherPath(t *testing.T) {
+	f := sqliteFixture(t, Config{})
+	key := f.apiKeyA(t)
+	_, body := f.apiRequest("POST", "/api/v1/people", key, `{"name":"Dana","kind":"candidate"}`)
+	p := decode[apiPerson](t, body)
+	plain := strings.Replace(string(submissionBody(t)), "0b1d6c1e-5f7a-4c59-9a43-2f6f1b0c8e21", p.ID, 1)
+	capitals := strings.Replace(plain, `"person_id"`, `"PERSON_ID"`, 1)
+	if _, ok := parseResponseBody([]byte(plain)); !ok {
+		t.Fatal("the fast path declined the plain body")
+	}
+	if _, ok := parseResponseBody([]byte(capitals)); ok {
+		t.Fatal("the fast path accepted a key in capitals")
+	}
+	type recorded struct {
+		PersonID string         `json:"person_id"`
+		Version  int            `json:"questionnaire_version"`
+		Source   string         `json:"source"`
+		Answers  map[string]int `json:"answers"`
+	}
+	var got []recorded
+	for _, b := range []string{plain, capitals} {
+		resp, body := f.apiRequest("POST", "/api/v1/responses", key, b)
+		wantStatus(t, "record response", resp, http.StatusCreated, body)
+		got = append(got, decode[recorded](t, body))
+	}
+	if got[0].PersonID != p.ID || len(got[0].Answers) == 0 || !reflect.DeepEqual(got[0], got[1]) {
+		t.Errorf("got %+v by the fast path and %+v by encoding/json, want both for %s with every answer", got[0], got[1], p.ID)
 	}
 }
 
