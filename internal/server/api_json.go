@@ -28,23 +28,39 @@ const maxJSONDepth = 32
 // would quietly replace bad bytes with U+FFFD and rolefit would store
 // them), and how deeply it nests.
 func decodeJSON(c *fiber.Ctx, v any) error {
+	body, err := checkedJSONBody(c)
+	if err != nil {
+		return err
+	}
+	return decodeJSONBody(body, v)
+}
+
+// checkedJSONBody returns the request body once its media type, its
+// encoding and its nesting have passed decodeJSON's checks.
+func checkedJSONBody(c *fiber.Ctx) ([]byte, error) {
 	mt, params, err := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
 	if err != nil || mt != fiber.MIMEApplicationJSON {
-		return errs.InvalidFields("Send the body as JSON.", map[string]string{"Content-Type": "must be application/json"})
+		return nil, errs.InvalidFields("Send the body as JSON.", map[string]string{"Content-Type": "must be application/json"})
 	}
 	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
-		return errs.InvalidFields("Send the body as JSON in UTF-8.", map[string]string{"Content-Type": "charset must be utf-8"})
+		return nil, errs.InvalidFields("Send the body as JSON in UTF-8.", map[string]string{"Content-Type": "charset must be utf-8"})
 	}
 	body := c.Body()
 	if at := invalidUTF8At(body); at >= 0 {
-		return errs.InvalidFields("The body is not valid UTF-8.", map[string]string{"body": fmt.Sprintf("is not valid UTF-8 at byte %d", at)})
+		return nil, errs.InvalidFields("The body is not valid UTF-8.", map[string]string{"body": fmt.Sprintf("is not valid UTF-8 at byte %d", at)})
 	}
 	if jsonDepth(body) > maxJSONDepth {
-		return errs.InvalidFields("The body nests too deeply.", map[string]string{"body": fmt.Sprintf("nests objects and arrays more than %d levels deep", maxJSONDepth)})
+		return nil, errs.InvalidFields("The body nests too deeply.", map[string]string{"body": fmt.Sprintf("nests objects and arrays more than %d levels deep", maxJSONDepth)})
 	}
+	return body, nil
+}
+
+// decodeJSONBody decodes a checked body into v with encoding/json, and
+// turns its errors into ones that name the field.
+func decodeJSONBody(body []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
-	err = dec.Decode(v)
+	err := dec.Decode(v)
 	if err == nil {
 		if dec.More() || dec.Decode(&struct{}{}) != io.EOF {
 			return errs.Invalid("The body holds more than one JSON value.")

@@ -12,13 +12,8 @@ import (
 // and valid, or nothing is stored.
 func handleAPIResponseCreate(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		var body struct {
-			PersonID      string         `json:"person_id"`
-			Questionnaire string         `json:"questionnaire"`
-			Version       int            `json:"version"`
-			Answers       map[string]int `json:"answers"`
-		}
-		if err := decodeJSON(c, &body); err != nil {
+		var body responseBody
+		if err := decodeResponseBody(c, &body); err != nil {
 			return err
 		}
 		r, err := uc.RecordResponse(c.UserContext(), actorOf(c), app.RecordInput{PersonID: body.PersonID,
