@@ -7,3 +7,21 @@ import "context"
 func (s *Store) ExecForTest(ctx context.Context, sql string) error {
 	return s.write.WithContext(ctx).Exec(sql).Error
 }
+
+// The reads below go through GORM's Take, as the store read these rows
+// before its pre-built reads (raw_take.go); tests compare the two.
+
+// GORMInvitationForTest reads the invitation of a link's token.
+func (s *Store) GORMInvitationForTest(ctx context.Context, token string) (*Invitation, error) {
+	return take[Invitation](s.reader(ctx).Where("token_hash = ?", HashToken(token)), "invitation")
+}
+
+// GORMPersonForTest reads one of the organisation's people.
+func (o *Org) GORMPersonForTest(ctx context.Context, id string) (*Person, error) {
+	return take[Person](o.scope(o.s.reader(ctx)).Where("id = ?", id), "person")
+}
+
+// GORMOrganisationForTest reads the organisation.
+func (o *Org) GORMOrganisationForTest(ctx context.Context) (*Organisation, error) {
+	return take[Organisation](o.s.reader(ctx).Where("id = ?", o.id), "organisation")
+}

@@ -64,7 +64,7 @@ func take[T any](db *gorm.DB, what string) (*T, error) {
 
 // Get returns the organisation itself.
 func (o *Org) Get(ctx context.Context) (*Organisation, error) {
-	return take[Organisation](o.s.reader(ctx).Where("id = ?", o.id), "organisation")
+	return takeRaw[Organisation](o.s.reader(ctx), "organisation", "id = ?", o.id)
 }
 
 // cleanOrgName trims a name and says what is wrong with it, if anything.

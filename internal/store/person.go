@@ -214,7 +214,7 @@ func (o *Org) Person(ctx context.Context, id string) (*Person, error) {
 }
 
 func (o *Org) person(db *gorm.DB, id string) (*Person, error) {
-	return take[Person](o.scope(db).Where("id = ?", id), "person")
+	return takeRaw[Person](db, "person", "org_id = ? AND id = ?", o.id, id)
 }
 
 // PeopleQuery selects a page of people.

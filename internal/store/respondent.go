@@ -35,13 +35,9 @@ func (s *Store) Respondent(ctx context.Context, token string) (*Respondent, erro
 		return nil, errs.NotFound("invitation")
 	}
 	db := s.reader(ctx)
-	var inv Invitation
-	err := db.Where("token_hash = ?", HashToken(token)).Take(&inv).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, errs.NotFound("invitation")
-	}
+	inv, err := takeRaw[Invitation](db, "invitation", "token_hash = ?", HashToken(token))
 	if err != nil {
-		return nil, fmt.Errorf("find invitation: %w", err)
+		return nil, err
 	}
 	o := s.Org(inv.OrgID)
 	p, err := o.person(db, inv.PersonID)
@@ -52,7 +48,7 @@ func (s *Store) Respondent(ctx context.Context, token string) (*Respondent, erro
 	if err != nil {
 		return nil, err
 	}
-	return &Respondent{s: s, Inv: &inv, Person: p, Org: org}, nil
+	return &Respondent{s: s, Inv: inv, Person: p, Org: org}, nil
 }
 
 // State is the invitation's status now.
