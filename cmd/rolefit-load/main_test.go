@@ -88,6 +88,21 @@ func TestLoadAgainstARealServer(t *testing.T) {
 	if rep.CPUs < 1 || rep.Server != "" || rep.GroupCommit != "" {
 		t.Errorf("report conditions %+v: want CPUs, and no started server", rep)
 	}
+
+	// A second run on the same database uses the candidates of the first,
+	// and makes only the ones more it asks for.
+	out.Reset()
+	if err := run(ctx, []string{"--url", base, "--key", key, "--concurrency", "2", "--duration", "300ms", "--requests", "10",
+		"--people", "7", "--scenarios", "submit"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	page, _, err := st.Org(org.ID).People(ctx, store.PeopleQuery{Search: "Load test person", Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page) != 7 {
+		t.Errorf("%d load test people after runs with --people 5 and 7, want 7", len(page))
+	}
 }
 
 // Only this machine is load-tested, and every bound is checked.

@@ -154,11 +154,16 @@ func (w *workload) prepare(ctx context.Context) error {
 			b, _ := json.Marshal(a)
 			w.answers = append(w.answers, string(b))
 		}
-		for i := range w.cfg.people {
+		// Candidates an earlier run made are used again, so a rerun on
+		// the same database loads as many people as the first.
+		if w.people, w.err = w.earlierPeople(ctx); w.err != nil {
+			return
+		}
+		for i := len(w.people); i < w.cfg.people; i++ {
 			var p struct {
 				ID string `json:"id"`
 			}
-			body := fmt.Sprintf(`{"name":"Load test person %d","kind":"candidate"}`, i+1)
+			body := fmt.Sprintf(`{"name":"%s %d","kind":"candidate"}`, loadPersonName, i+1)
 			if w.err = w.call(ctx, http.MethodPost, "/api/v1/people", body, http.StatusCreated, &p); w.err != nil {
 				return
 			}
@@ -166,6 +171,42 @@ func (w *workload) prepare(ctx context.Context) error {
 		}
 	})
 	return w.err
+}
+
+// loadPersonName starts the name of every candidate the harness makes.
+const loadPersonName = "Load test person"
+
+// earlierPeople returns the IDs of candidates named by an earlier run of
+// the harness, at most as many as the run asks for.
+func (w *workload) earlierPeople(ctx context.Context) ([]string, error) {
+	var ids []string
+	cursor := ""
+	for len(ids) < w.cfg.people {
+		var page struct {
+			Items []struct {
+				ID   string `json:"id"`
+				Name string `json:"name"`
+			} `json:"items"`
+			NextCursor string `json:"next_cursor"`
+		}
+		q := url.Values{"search": {loadPersonName}, "kind": {"candidate"}, "limit": {"500"}}
+		if cursor != "" {
+			q.Set("cursor", cursor)
+		}
+		if err := w.call(ctx, http.MethodGet, "/api/v1/people?"+q.Encode(), "", http.StatusOK, &page); err != nil {
+			return nil, err
+		}
+		for _, p := range page.Items {
+			if strings.HasPrefix(p.Name, loadPersonName+" ") && len(ids) < w.cfg.people {
+				ids = append(ids, p.ID)
+			}
+		}
+		if page.NextCursor == "" {
+			break
+		}
+		cursor = page.NextCursor
+	}
+	return ids, nil
 }
 
 // prepareLinks invites the people and gives consent on each link, once.
