@@ -11,22 +11,7 @@ import (
 
 // runAPIKey dispatches "rolefit apikey SUBCOMMAND".
 func runAPIKey(ctx context.Context, args []string, cio commandIO) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		w := cio.stdout
-		if len(args) == 0 {
-			w = cio.stderr
-		}
-		fmt.Fprintln(w, "Usage: rolefit apikey add [flags]\n\nRun 'rolefit apikey add --help' for its flags.")
-		if len(args) == 0 {
-			return exitCode(2)
-		}
-		return nil
-	}
-	if args[0] != "add" {
-		fmt.Fprintf(cio.stderr, "rolefit apikey: unknown subcommand %q (try 'rolefit apikey add')\n", args[0])
-		return exitCode(2)
-	}
-	return runAPIKeyAdd(ctx, args[1:], cio)
+	return runAdd("apikey", args, cio, func(rest []string) error { return runAPIKeyAdd(ctx, rest, cio) })
 }
 
 // runAPIKeyAdd creates an API key for an existing organisation, so a

@@ -15,22 +15,28 @@ import (
 
 // runUser dispatches "rolefit user SUBCOMMAND".
 func runUser(ctx context.Context, args []string, cio commandIO) error {
+	return runAdd("user", args, cio, func(rest []string) error { return runUserAdd(ctx, rest, cio, os.Stdin) })
+}
+
+// runAdd dispatches "rolefit NAME add …", the one subcommand of user and
+// apikey, to add; anything else is a usage error.
+func runAdd(name string, args []string, cio commandIO, add func(rest []string) error) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		w := cio.stdout
 		if len(args) == 0 {
 			w = cio.stderr
 		}
-		fmt.Fprintln(w, "Usage: rolefit user add [flags]\n\nRun 'rolefit user add --help' for its flags.")
+		fmt.Fprintf(w, "Usage: rolefit %s add [flags]\n\nRun 'rolefit %s add --help' for its flags.\n", name, name)
 		if len(args) == 0 {
 			return exitCode(2)
 		}
 		return nil
 	}
 	if args[0] != "add" {
-		fmt.Fprintf(cio.stderr, "rolefit user: unknown subcommand %q (try 'rolefit user add')\n", args[0])
+		fmt.Fprintf(cio.stderr, "rolefit %s: unknown subcommand %q (try 'rolefit %s add')\n", name, args[0], name)
 		return exitCode(2)
 	}
-	return runUserAdd(ctx, args[1:], cio, os.Stdin)
+	return add(args[1:])
 }
 
 // runUserAdd creates a user, and the organisation too when it is new:

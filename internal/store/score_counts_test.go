@@ -12,6 +12,22 @@ import (
 	"rolefit/questionnaires"
 )
 
+// recordSimulated stores a simulated, scored response of q for a person.
+func recordSimulated(t *testing.T, o *Org, q *assess.Questionnaire, rng *rand.Rand, personID string) *Response {
+	t.Helper()
+	r := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)})
+	sc, err := ScoredFrom(assess.Score(q, r, assess.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := o.RecordResponse(context.Background(), NewResponse{PersonID: personID, QuestionnaireID: q.ID,
+		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, Answers: r.Answers, Scored: sc}, Actor{ID: "t", Name: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp
+}
+
 // countsFromRows is the reference: the distribution counted from the
 // score rows themselves.
 func countsFromRows(t *testing.T, st *Store, orgID, qid string, version int) []ScoreCount {
@@ -60,17 +76,7 @@ func TestScoreCountsFollowTheScoreRows(t *testing.T) {
 	var responses []string
 	record := func(personID string) {
 		t.Helper()
-		r := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)})
-		sc, err := ScoredFrom(assess.Score(q, r, assess.Options{}))
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp, err := o.RecordResponse(ctx, NewResponse{PersonID: personID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version,
-			QuestionnaireHash: q.Hash, Answers: r.Answers, Scored: sc}, by)
-		if err != nil {
-			t.Fatal(err)
-		}
-		responses = append(responses, resp.ID)
+		responses = append(responses, recordSimulated(t, o, q, rng, personID).ID)
 	}
 	for i := range 12 {
 		p, err := o.CreatePerson(ctx, NewPerson{Name: fmt.Sprintf("Person %d", i), Kind: Candidate}, by)
@@ -160,15 +166,7 @@ func TestMigrationCountsEarlierScoreRows(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)})
-		sc, err := ScoredFrom(assess.Score(q, r, assess.Options{}))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := o.RecordResponse(ctx, NewResponse{PersonID: p.ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version,
-			QuestionnaireHash: q.Hash, Answers: r.Answers, Scored: sc}, by); err != nil {
-			t.Fatal(err)
-		}
+		recordSimulated(t, o, q, rng, p.ID)
 	}
 	if _, err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
