@@ -210,6 +210,17 @@ func (tb *tab) submit(sel string) {
 
 // submitScript runs JavaScript that sends a form, and waits for the page
 // that comes back to load.
+// signIn signs in on the login page of base and waits for the home page.
+func (tb *tab) signIn(base, email, password string) {
+	tb.t.Helper()
+	tb.goTo(base + "/login")
+	tb.do("type the sign-in details",
+		chromedp.SendKeys(chromedp.CSS("#f-email"), email),
+		chromedp.SendKeys(chromedp.CSS("#f-password"), password))
+	tb.submit(`form[action="/login"] button[type="submit"]`)
+	tb.wantPath("after signing in", "/")
+}
+
 func (tb *tab) submitScript(what, expr string) {
 	tb.t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
@@ -276,6 +287,13 @@ func (tb *tab) wantPath(what, path string) {
 // pictures never land in the source tree.
 func (tb *tab) screenshot(name string) {
 	tb.t.Helper()
+	tb.savePicture(name, "the page", chromedp.FullScreenshot(100))
+}
+
+// savePicture takes the picture shot makes of what and saves it as
+// name.png in the ROLEFIT_SCREENSHOTS folder, if one is named.
+func (tb *tab) savePicture(name, what string, shot chromedp.Action[[]byte]) {
+	tb.t.Helper()
 	dir := os.Getenv("ROLEFIT_SCREENSHOTS")
 	if dir == "" {
 		return
@@ -285,9 +303,9 @@ func (tb *tab) screenshot(name string) {
 	}
 	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(ctx, shot)
 	if err != nil {
-		tb.t.Fatalf("%s: screenshot %s: %v", tb.name, name, err)
+		tb.t.Fatalf("%s: screenshot of %s: %v", tb.name, what, err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		tb.t.Fatal(err)

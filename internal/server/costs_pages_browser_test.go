@@ -20,12 +20,7 @@ func TestCostsPagesInBrowser(t *testing.T) {
 	chromium := startChromium(t)
 	for _, d := range devices {
 		tb := openDeviceTab(t, chromium, "manager's ", d)
-		tb.goTo(base + "/login")
-		tb.do("type the demo manager's sign-in details",
-			chromedp.SendKeys(chromedp.CSS("#f-email"), demo.Manager.Email),
-			chromedp.SendKeys(chromedp.CSS("#f-password"), demo.Manager.Password))
-		tb.submit(`form[action="/login"] button[type="submit"]`)
-		tb.wantPath("after signing in", "/")
+		tb.signIn(base, demo.Manager.Email, demo.Manager.Password)
 		for _, pg := range []struct{ path, name, want string }{
 			{"/costs", "costs-demo", "Key-person exposure"},
 			{"/costs/plans", "costs-plans", "Loaded cost a month"},

@@ -49,12 +49,7 @@ func TestDemoInBrowser(t *testing.T) {
 
 	for _, d := range devices {
 		m := openDeviceTab(t, chromium, "manager's ", d)
-		m.goTo(base + "/login")
-		m.do("type the demo manager's sign-in",
-			chromedp.SendKeys(chromedp.CSS("#f-email"), demo.Manager.Email),
-			chromedp.SendKeys(chromedp.CSS("#f-password"), demo.Manager.Password))
-		m.submit(`form[action="/login"] button[type="submit"]`)
-		m.wantPath("after signing in", "/")
+		m.signIn(base, demo.Manager.Email, demo.Manager.Password)
 
 		m.goTo(base + "/team")
 		if n := m.count("svg.team-map a.point-staff"); n != 10 {

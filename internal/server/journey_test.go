@@ -131,12 +131,7 @@ func savedDrafts(t *testing.T, st *store.Store, token string) map[string]int {
 // signInManager signs a user in through the sign-in form.
 func signInManager(tb *tab, base string, u *store.User) {
 	tb.t.Helper()
-	tb.goTo(base + "/login")
-	tb.do("type the sign-in details",
-		chromedp.SendKeys(chromedp.CSS("#f-email"), u.Email),
-		chromedp.SendKeys(chromedp.CSS("#f-password"), testPassword))
-	tb.submit(`form[action="/login"] button[type="submit"]`)
-	tb.wantPath("after signing in", "/")
+	tb.signIn(base, u.Email, testPassword)
 }
 
 // inviteThroughPages adds a candidate on the people page and creates

@@ -1,9 +1,6 @@
 package server
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -68,23 +65,5 @@ func TestPerformanceInBrowser(t *testing.T) {
 // section is easier to look at than the whole page.
 func (tb *tab) sectionScreenshot(sel, name string) {
 	tb.t.Helper()
-	dir := os.Getenv("ROLEFIT_SCREENSHOTS")
-	if dir == "" {
-		return
-	}
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(os.TempDir(), dir)
-	}
-	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
-	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
-	if err != nil {
-		tb.t.Fatalf("%s: screenshot of %s: %v", tb.name, sel, err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		tb.t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
-		tb.t.Fatal(err)
-	}
+	tb.savePicture(name, sel, chromedp.Screenshot(chromedp.CSS(sel)))
 }

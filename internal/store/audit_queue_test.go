@@ -12,17 +12,8 @@ import (
 func TestQueuedAuditEntriesAreWritten(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "audit.db")
-	st, err := Open(ctx, path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	org, a, err := st.CreateOrganisation(ctx, "Acme", NewUser{Email: "ada@acme.example", Name: "Ada", Role: RoleAdmin, Password: "correct horse battery"}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := migratedSQLiteAt(t, path, Options{})
+	org, a := acme(t, st)
 	o := st.Org(org.ID)
 	count := func(s *Store) int64 {
 		var n int64

@@ -24,20 +24,9 @@ type groupFixture struct {
 
 func newGroupFixture(t *testing.T) *groupFixture {
 	t.Helper()
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "group.db")
-	st, err := Open(ctx, path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	org, _, err := st.CreateOrganisation(ctx, "Acme", NewUser{Email: "ada@acme.example", Name: "Ada", Role: RoleAdmin, Password: "correct horse battery"}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := migratedSQLiteAt(t, path, Options{})
+	org, _ := acme(t, st)
 	return &groupFixture{st: st, path: path, orgID: org.ID}
 }
 

@@ -13,17 +13,8 @@ func TestPageShownIsQueuedAndWrittenAtClose(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "shown.db")
 	clock := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	st, err := Open(ctx, path, Options{Now: func() time.Time { return clock }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	org, a, err := st.CreateOrganisation(ctx, "Acme", NewUser{Email: "ada@acme.example", Name: "Ada", Role: RoleAdmin, Password: "correct horse battery"}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := migratedSQLiteAt(t, path, Options{Now: func() time.Time { return clock }})
+	org, a := acme(t, st)
 	o := st.Org(org.ID)
 	p, err := o.CreatePerson(ctx, NewPerson{Name: "Dana", Kind: Candidate}, ActorOf(a))
 	if err != nil {

@@ -34,10 +34,7 @@ func TestDuplicateEmailCheckUsesTheIndex(t *testing.T) {
 func TestOptimizeGathersStatistics(t *testing.T) {
 	ctx := context.Background()
 	st := migratedSQLite(t)
-	org, a, err := st.CreateOrganisation(ctx, "Acme", NewUser{Email: "ada@acme.example", Name: "Ada", Role: RoleAdmin, Password: "correct horse battery"}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	org, a := acme(t, st)
 	var people []NewPerson
 	for range 50 {
 		people = append(people, NewPerson{Name: "P", Kind: Candidate})
@@ -113,8 +110,15 @@ func TestPeopleListUsesTheIndexes(t *testing.T) {
 // unexported parts, which storetest cannot hand them.
 func migratedSQLite(t *testing.T) *Store {
 	t.Helper()
+	return migratedSQLiteAt(t, filepath.Join(t.TempDir(), "rolefit.db"), Options{})
+}
+
+// migratedSQLiteAt is migratedSQLite on the file at path with opt; a test
+// may close the store itself to reopen the file.
+func migratedSQLiteAt(t *testing.T, path string, opt Options) *Store {
+	t.Helper()
 	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(t.TempDir(), "rolefit.db"), Options{})
+	st, err := Open(ctx, path, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,4 +127,15 @@ func migratedSQLite(t *testing.T) *Store {
 		t.Fatal(err)
 	}
 	return st
+}
+
+// acme creates the organisation Acme with its admin Ada.
+func acme(t *testing.T, st *Store) (*Organisation, *User) {
+	t.Helper()
+	org, a, err := st.CreateOrganisation(context.Background(), "Acme",
+		NewUser{Email: "ada@acme.example", Name: "Ada", Role: RoleAdmin, Password: "correct horse battery"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return org, a
 }

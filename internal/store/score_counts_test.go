@@ -149,10 +149,7 @@ func TestMigrationCountsEarlierScoreRows(t *testing.T) {
 	if _, err := st.migrateTo(ctx, 12); err != nil {
 		t.Fatal(err)
 	}
-	org, _, err := st.CreateOrganisation(ctx, "Acme", NewUser{Email: "ada@acme.example", Name: "Ada", Role: RoleAdmin, Password: "correct horse battery"}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	org, _ := acme(t, st)
 	o := st.Org(org.ID)
 	cat, err := assess.LoadCatalog(questionnaires.FS)
 	if err != nil {
