@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"rolefit/internal/app"
@@ -172,6 +173,26 @@ func TestClassFollowsCut(t *testing.T) {
 			}
 			if pv.SelfReport.Class != class || pv.SelfReport.Borderline != borderline {
 				t.Errorf("cut %g, %s's profile: %s (borderline %v), want %s (%v)", cut, pt.Name, pv.SelfReport.Class, pv.SelfReport.Borderline, class, borderline)
+			}
+		}
+		// The list's class filter keeps exactly the people it shows with
+		// that class, under the same cut.
+		for _, c := range []string{"hunter", "farmer", "ambidextrous", "developing", "unknown"} {
+			filtered, err := w.uc.People(ctx, w.mgr, app.PeopleQuery{Class: c, Limit: 500})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got, want []string
+			for _, r := range filtered.Items {
+				got = append(got, r.Name)
+			}
+			for _, r := range list.Items {
+				if r.ProfileClass == c {
+					want = append(want, r.Name)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("cut %g, ?class=%s keeps %v; the list shows %v with that class", cut, c, got, want)
 			}
 		}
 	}

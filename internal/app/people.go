@@ -97,6 +97,11 @@ func (a *App) People(ctx context.Context, act Actor, q PeopleQuery) (*PeoplePage
 		}
 		sq.SortScale, sq.Desc = id, strings.HasPrefix(q.Sort, "-")
 	}
+	cut, err := a.cut(ctx, act)
+	if err != nil {
+		return nil, err
+	}
+	sq.Cut = cut
 	org := a.org(act)
 	people, next, err := org.People(ctx, sq)
 	if err != nil {
@@ -111,10 +116,6 @@ func (a *App) People(ctx context.Context, act Actor, q PeopleQuery) (*PeoplePage
 		return nil, err
 	}
 	total, err := org.CountPeople(ctx)
-	if err != nil {
-		return nil, err
-	}
-	cut, err := a.cut(ctx, act)
 	if err != nil {
 		return nil, err
 	}

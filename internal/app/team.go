@@ -84,8 +84,8 @@ func (a *App) Team(ctx context.Context, act Actor, q TeamQuery) (*TeamPage, erro
 	page.Min, page.Max = a.teamScale(ms)
 	for i, m := range ms {
 		p := TeamPoint{PersonID: m.PersonID, Name: m.Name, Kind: m.Kind, JobTitle: m.JobTitle,
-			Hunter: m.Hunter, Farmer: m.Farmer, Class: m.ProfileClass, Flags: m.FlagCount}
-		if m.ProfileClass != "" {
+			Hunter: m.Hunter, Farmer: m.Farmer, Flags: m.FlagCount}
+		if m.Classed {
 			// A profile of a questionnaire with hunter and farmer composites.
 			pr := classOf(m.Hunter, m.HunterLow, m.HunterHigh, m.Farmer, m.FarmerLow, m.FarmerHigh, cut)
 			p.Class, p.Borderline = string(pr.Class), pr.Borderline

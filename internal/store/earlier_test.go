@@ -23,7 +23,7 @@ func TestRecordEarlierResponses(t *testing.T) {
 		old := clock.Now().AddDate(-1, 0, 0).Truncate(time.Second)
 		er := func(p store.Person, at time.Time) store.EarlierResponse {
 			return store.EarlierResponse{SubmittedAt: at, NewResponse: store.NewResponse{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
-				Answers: map[string]int{"x": 1}, Scored: teamScored(fptr(4), fptr(2), "hunter", 0)}}
+				Answers: map[string]int{"x": 1}, Scored: teamScored(fptr(4), fptr(2), 0)}}
 		}
 		// Bo twice: nothing is stored.
 		if err := o.RecordEarlierResponses(ctx, []store.EarlierResponse{er(ps[0], old), er(ps[1], old), er(ps[1], old)}, by); errs.Code(err) != errs.CodeInvalid {
@@ -37,7 +37,7 @@ func TestRecordEarlierResponses(t *testing.T) {
 		}
 		for i, want := range []time.Time{old, old.Add(time.Hour)} {
 			rs, err := o.PersonResponses(ctx, ps[i].ID)
-			if err != nil || len(rs) != 1 || !rs[0].SubmittedAt.Equal(want) || rs[0].ProfileClass != "hunter" || rs[0].View != store.ViewSelf {
+			if err != nil || len(rs) != 1 || !rs[0].SubmittedAt.Equal(want) || rs[0].View != store.ViewSelf {
 				t.Errorf("%s: responses %+v, want one self-report at %v; %v", ps[i].Name, rs, want, err)
 			}
 			// History, not a profile: not on the team map, not a
@@ -60,7 +60,7 @@ func TestRecordEarlierResponses(t *testing.T) {
 		// may be added for them.
 		clock.Advance(time.Second)
 		if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: ps[0].ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
-			Answers: map[string]int{"x": 1}, Scored: teamScored(fptr(2), fptr(4), "farmer", 0)}, by); err != nil {
+			Answers: map[string]int{"x": 1}, Scored: teamScored(fptr(2), fptr(4), 0)}, by); err != nil {
 			t.Fatal(err)
 		}
 		if err := o.RecordEarlierResponses(ctx, []store.EarlierResponse{er(ps[0], old)}, by); errs.Code(err) != errs.CodeInvalid {

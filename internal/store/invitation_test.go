@@ -67,7 +67,7 @@ func sumScore(answers map[string]int, secs []float64) (store.Scored, error) {
 	}
 	h := float64(answers["a"])
 	res, _ := json.Marshal(map[string]any{"n": len(answers), "secs": secs})
-	return store.Scored{Result: res, Scores: []store.ScoreRow{{ScaleID: "hunter", Kind: store.ScaleComposite, Score: &h}}, ProfileClass: "hunter"}, nil
+	return store.Scored{Result: res, Scores: []store.ScoreRow{{ScaleID: "hunter", Kind: store.ScaleComposite, Score: &h}}}, nil
 }
 
 func TestInvitationLifecycle(t *testing.T) {

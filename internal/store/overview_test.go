@@ -32,7 +32,7 @@ func TestOverviewAndExport(t *testing.T) {
 		record := func(p *store.Person, view string, flags int, severity string) {
 			t.Helper()
 			clock.Advance(time.Second)
-			sc := teamScored(fptr(4), fptr(2), "hunter", flags)
+			sc := teamScored(fptr(4), fptr(2), flags)
 			sc.Severity = severity
 			if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
 				Answers: map[string]int{"x": 1}, View: view, Scored: sc}, by); err != nil {

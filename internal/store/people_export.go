@@ -22,7 +22,7 @@ func (o *Org) ExportPeople(ctx context.Context) ([]ExportedPerson, error) {
 	var ps []PersonProfile
 	err := db.Table("people").Where("people.org_id = ?", o.id).
 		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id").
-		Select("people.*, r.questionnaire_id AS profile_questionnaire, r.profile_class, r.flag_count, r.severity, r.submitted_at AS profile_at").
+		Select("people.*, r.questionnaire_id AS profile_questionnaire, r.flag_count, r.severity, r.submitted_at AS profile_at").
 		Order("people.created_at, people.id").Scan(&ps).Error
 	if err != nil {
 		return nil, fmt.Errorf("export people: %w", err)

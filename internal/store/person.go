@@ -235,9 +235,13 @@ type PeopleQuery struct {
 	// Invitation keeps people by the state of their newest invitation
 	// now (see InvitationFilters); empty keeps everyone.
 	Invitation string
-	// Class keeps people whose profile has that 2×2 class, or with
-	// ClassNone no profile; empty keeps everyone.
+	// Class keeps people whose profile has that 2×2 class under Cut, or
+	// with ClassNone no profile; empty keeps everyone.
 	Class string
+	// Cut is the organisation's profile cut, which the class filter
+	// applies to the profiles' hunter and farmer composites as the pages
+	// do (assess.Classify).
+	Cut float64
 	// Flags keeps people by their profile's quality flags (see
 	// FlagFilters); empty keeps everyone.
 	Flags string
@@ -281,11 +285,14 @@ func limit(n int) int {
 // self-report), when they have one.
 type PersonProfile struct {
 	Person `gorm:"embedded"`
-	// ProfileQuestionnaire, ProfileClass, FlagCount and ProfileAt describe
-	// the profile; ProfileAt is nil without one.
+	// ProfileQuestionnaire, FlagCount and ProfileAt describe the profile;
+	// ProfileAt is nil without one.
 	ProfileQuestionnaire string
-	ProfileClass         string
 	FlagCount            int
+	// ProfileClass is the profile's 2×2 class under the organisation's
+	// cut. The store never fills it (a class is not stored); the caller
+	// decides it from Composites (app.withClass).
+	ProfileClass string `gorm:"-"`
 	// Severity is the overall severity of the profile's quality flags.
 	Severity  string
 	ProfileAt *time.Time
@@ -325,7 +332,7 @@ func (o *Org) peopleQuery(db *gorm.DB, q PeopleQuery) (*gorm.DB, error) {
 	n := limit(q.Limit)
 	db = db.Table("people").Where("people.org_id = ?", o.id).
 		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id")
-	sel := "people.*, r.questionnaire_id AS profile_questionnaire, r.profile_class, r.flag_count, r.severity, r.submitted_at AS profile_at"
+	sel := "people.*, r.questionnaire_id AS profile_questionnaire, r.flag_count, r.severity, r.submitted_at AS profile_at"
 	if q.SortScale != "" {
 		db = db.Joins("LEFT JOIN response_scores s ON s.response_id = people.profile_response_id AND s.scale_id = ?", q.SortScale)
 		sel += ", s.score AS sort_score"
@@ -386,7 +393,7 @@ func (o *Org) PersonWithProfile(ctx context.Context, id string) (*PersonProfile,
 	var ps []PersonProfile
 	err := o.s.reader(ctx).Table("people").Where("people.org_id = ? AND people.id = ?", o.id, id).
 		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id").
-		Select("people.*, r.questionnaire_id AS profile_questionnaire, r.profile_class, r.flag_count, r.severity, r.submitted_at AS profile_at").
+		Select("people.*, r.questionnaire_id AS profile_questionnaire, r.flag_count, r.severity, r.submitted_at AS profile_at").
 		Scan(&ps).Error
 	if err != nil {
 		return nil, fmt.Errorf("get person: %w", err)

@@ -1,6 +1,10 @@
 package store
 
-import "gorm.io/gorm"
+import (
+	"gorm.io/gorm"
+
+	"rolefit/internal/assess"
+)
 
 // filterPeople adds the people list's invitation, class and flag filters
 // to a query over people joined with their profile response as r. The
@@ -33,7 +37,7 @@ func (o *Org) filterPeople(db *gorm.DB, q PeopleQuery) *gorm.DB {
 	case ClassNone:
 		db = db.Where("people.profile_response_id IS NULL")
 	default:
-		db = db.Where("r.profile_class = ?", q.Class)
+		db = filterClass(db, q.Class, q.Cut)
 	}
 	switch q.Flags {
 	case "":
@@ -45,4 +49,28 @@ func (o *Org) filterPeople(db *gorm.DB, q PeopleQuery) *gorm.DB {
 		db = db.Where("r.severity = ?", q.Flags)
 	}
 	return db
+}
+
+// filterClass keeps the profiles of one 2×2 class under the cut, decided
+// from their hunter and farmer composite rows as assess.Classify decides
+// it on the pages: at or above the cut is high, a composite without a
+// score makes the class unknown, and a questionnaire without both
+// composites gives no class at all. The class is never stored, so a new
+// cut applies at once, to the filter and the display alike.
+func filterClass(db *gorm.DB, class string, cut float64) *gorm.DB {
+	db = db.Joins("LEFT JOIN response_scores hc ON hc.response_id = r.id AND hc.scale_id = 'hunter' AND hc.kind = 'composite'").
+		Joins("LEFT JOIN response_scores fc ON fc.response_id = r.id AND fc.scale_id = 'farmer' AND fc.kind = 'composite'")
+	switch assess.Class(class) {
+	case assess.ClassHunter:
+		return db.Where("hc.score >= ? AND fc.score < ?", cut, cut)
+	case assess.ClassFarmer:
+		return db.Where("hc.score < ? AND fc.score >= ?", cut, cut)
+	case assess.ClassAmbidextrous:
+		return db.Where("hc.score >= ? AND fc.score >= ?", cut, cut)
+	case assess.ClassDeveloping:
+		return db.Where("hc.score < ? AND fc.score < ?", cut, cut)
+	case assess.ClassUnknown:
+		return db.Where("hc.response_id IS NOT NULL AND fc.response_id IS NOT NULL AND (hc.score IS NULL OR fc.score IS NULL)")
+	}
+	return db.Where("1 = 0")
 }

@@ -26,10 +26,10 @@ func TestPeopleFilters(t *testing.T) {
 			}
 			return p
 		}
-		profile := func(p *store.Person, hunter float64, class string, flags int, severity string) {
+		profile := func(p *store.Person, hunter, farmer float64, flags int, severity string) {
 			t.Helper()
 			clock.Advance(time.Second)
-			sc := teamScored(fptr(hunter), fptr(3), class, flags)
+			sc := teamScored(fptr(hunter), fptr(farmer), flags)
 			sc.Severity = severity
 			if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
 				Answers: map[string]int{"x": 1}, View: store.ViewSelf, Scored: sc}, by); err != nil {
@@ -72,11 +72,11 @@ func TestPeopleFilters(t *testing.T) {
 		clock.Advance(2 * store.Day)
 		// Profiles, recorded without invitations: classes and flags.
 		fay := add("Fay", store.Staff)
-		profile(fay, 4.5, "hunter", 0, "")
+		profile(fay, 4.5, 3, 0, "")
 		gus := add("Gus", store.Staff)
-		profile(gus, 2, "farmer", 2, "likely")
+		profile(gus, 2, 4, 2, "likely")
 		hal := add("Hal", store.Staff)
-		profile(hal, 4, "hunter", 1, "look")
+		profile(hal, 4, 3, 1, "look")
 		// Ivy is invited, then her submission gives her a profile.
 		ivy := add("Ivy", store.Candidate)
 		_, ivyToken, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: ivy.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2}, by)
@@ -96,6 +96,14 @@ func TestPeopleFilters(t *testing.T) {
 		if _, err := ri.Submit(ctx, 1, sumScore); err != nil {
 			t.Fatal(err)
 		}
+		// Jo's profile has no hunter score (too little answered): her
+		// class is unknown at any cut.
+		jo := add("Jo", store.Staff)
+		clock.Advance(time.Second)
+		if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: jo.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
+			Answers: map[string]int{"x": 1}, View: store.ViewSelf, Scored: teamScored(nil, fptr(4), 0)}, by); err != nil {
+			t.Fatal(err)
+		}
 		// Another organisation's person matches every filter of its own.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
 		if _, err := st.Org(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Zed", Kind: store.Candidate}, store.ActorOf(a2)); err != nil {
@@ -108,25 +116,34 @@ func TestPeopleFilters(t *testing.T) {
 			q    store.PeopleQuery
 			want []string
 		}{
-			{"everyone", store.PeopleQuery{}, []string{"Ann", "Bo", "Cy", "Di", "Ed", "Fay", "Gus", "Hal", "Ivy"}},
-			{"not invited", store.PeopleQuery{Invitation: store.NotInvited}, []string{"Ann", "Fay", "Gus", "Hal"}},
+			{"everyone", store.PeopleQuery{}, []string{"Ann", "Bo", "Cy", "Di", "Ed", "Fay", "Gus", "Hal", "Ivy", "Jo"}},
+			{"not invited", store.PeopleQuery{Invitation: store.NotInvited}, []string{"Ann", "Fay", "Gus", "Hal", "Jo"}},
 			{"sent", store.PeopleQuery{Invitation: "sent"}, []string{"Bo"}},
 			{"started", store.PeopleQuery{Invitation: "started"}, []string{"Cy"}},
 			{"expired", store.PeopleQuery{Invitation: "expired"}, []string{"Ed"}},
 			{"withdrawn: the newest counts", store.PeopleQuery{Invitation: "withdrawn"}, []string{"Di"}},
 			{"submitted", store.PeopleQuery{Invitation: "submitted"}, []string{"Ivy"}},
 			{"unknown state keeps nobody", store.PeopleQuery{Invitation: "lost"}, nil},
-			{"class hunter", store.PeopleQuery{Class: "hunter"}, []string{"Fay", "Hal", "Ivy"}},
-			{"class farmer", store.PeopleQuery{Class: "farmer"}, []string{"Gus"}},
+			// Classes under the cut given: Fay 4.5/3, Gus 2/4, Hal 4/3
+			// (hunter/farmer); Ivy's questionnaire has no farmer composite,
+			// so she has no class at any cut.
+			{"class hunter", store.PeopleQuery{Class: "hunter", Cut: 3.5}, []string{"Fay", "Hal"}},
+			{"class farmer", store.PeopleQuery{Class: "farmer", Cut: 3.5}, []string{"Gus"}},
+			{"ambidextrous at a low cut", store.PeopleQuery{Class: "ambidextrous", Cut: 3}, []string{"Fay", "Hal"}},
+			{"farmer at a low cut", store.PeopleQuery{Class: "farmer", Cut: 3}, []string{"Gus"}},
+			{"hunter at a high cut", store.PeopleQuery{Class: "hunter", Cut: 4.2}, []string{"Fay"}},
+			{"developing at a high cut", store.PeopleQuery{Class: "developing", Cut: 4.2}, []string{"Gus", "Hal"}},
+			{"unknown class", store.PeopleQuery{Class: "unknown", Cut: 3.5}, []string{"Jo"}},
+			{"a class not in the grid", store.PeopleQuery{Class: "star", Cut: 3.5}, nil},
 			{"no profile", store.PeopleQuery{Class: store.ClassNone}, []string{"Ann", "Bo", "Cy", "Di", "Ed"}},
 			{"any flag", store.PeopleQuery{Flags: store.FlagsAny}, []string{"Gus", "Hal"}},
 			{"likely careless", store.PeopleQuery{Flags: "likely"}, []string{"Gus"}},
 			{"worth a look", store.PeopleQuery{Flags: "look"}, []string{"Hal"}},
-			{"no flags", store.PeopleQuery{Flags: store.FlagsNone}, []string{"Fay", "Ivy"}},
-			{"hunters with flags", store.PeopleQuery{Class: "hunter", Flags: store.FlagsAny}, []string{"Hal"}},
-			{"staff not invited", store.PeopleQuery{Kind: store.Staff, Invitation: store.NotInvited}, []string{"Fay", "Gus", "Hal"}},
+			{"no flags", store.PeopleQuery{Flags: store.FlagsNone}, []string{"Fay", "Ivy", "Jo"}},
+			{"hunters with flags", store.PeopleQuery{Class: "hunter", Cut: 3.5, Flags: store.FlagsAny}, []string{"Hal"}},
+			{"staff not invited", store.PeopleQuery{Kind: store.Staff, Invitation: store.NotInvited}, []string{"Fay", "Gus", "Hal", "Jo"}},
 			{"search and filter", store.PeopleQuery{Search: "a", Invitation: store.NotInvited}, []string{"Ann", "Fay", "Hal"}},
-			{"hunters by hunter score", store.PeopleQuery{Class: "hunter", SortScale: "hunter", Desc: true}, []string{"Ivy", "Fay", "Hal"}},
+			{"hunters by hunter score", store.PeopleQuery{Class: "hunter", Cut: 3.5, SortScale: "hunter", Desc: true}, []string{"Fay", "Hal"}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				// Pages of one, so the cursor is used with every filter.

@@ -79,7 +79,7 @@ func (o *Org) SaveRescored(ctx context.Context, rs []Rescored, by Actor, rules s
 			}
 			sc := r.Scored
 			err := tx.Model(&Response{}).Where("id = ?", r.ID).Updates(map[string]any{
-				"result": string(sc.Result), "profile_class": sc.ProfileClass, "flag_count": sc.FlagCount,
+				"result": string(sc.Result), "flag_count": sc.FlagCount,
 				"severity": sc.Severity, "scoring_version": sc.ScoringVersion}).Error
 			if err != nil {
 				return fmt.Errorf("rescore response %s: %w", r.ID, err)

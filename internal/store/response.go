@@ -40,7 +40,6 @@ type Response struct {
 	ResultJSON           string          `json:"-" gorm:"column:result"`
 	View                 string          `json:"view"`
 	RatedBy              string          `json:"rated_by,omitempty"`
-	ProfileClass         string          `json:"-"`
 	FlagCount            int             `json:"-"`
 	Severity             string          `json:"-"`
 	ScoringVersion       int             `json:"scoring_version"`
@@ -70,8 +69,8 @@ func (r *Response) decode() error {
 // are stored, in its order.
 const responseInsertSQL = `INSERT INTO responses (id, org_id, person_id, invitation_id, source,
  questionnaire_id, questionnaire_version, questionnaire_hash, answers, page_seconds, result,
- view, rated_by, profile_class, flag_count, severity, scoring_version, submitted_at)
- VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+ view, rated_by, flag_count, severity, scoring_version, submitted_at)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // scoreRowColumns are the columns of ScoreRow, in its order.
 var scoreRowColumns = []string{"response_id", "org_id", "questionnaire_id", "questionnaire_version", "scale_id", "kind",
@@ -103,7 +102,7 @@ func (r *Response) encode(answers map[string]int, secs []float64, sc Scored) err
 	}
 	r.ID = newID()
 	r.AnswersJSON, r.PageSecondsJSON, r.ResultJSON = string(a), string(p), string(sc.Result)
-	r.ProfileClass, r.FlagCount, r.Severity, r.ScoringVersion = sc.ProfileClass, sc.FlagCount, sc.Severity, sc.ScoringVersion
+	r.FlagCount, r.Severity, r.ScoringVersion = sc.FlagCount, sc.Severity, sc.ScoringVersion
 	if r.View == "" {
 		r.View = ViewSelf
 	}
@@ -117,7 +116,7 @@ func insertEncoded(tx *gorm.DB, now func() time.Time, r Response, scores []Score
 	r.SubmittedAt = now()
 	if _, err := execRaw(tx, responseInsertSQL, r.ID, r.OrgID, r.PersonID, nullable(r.InvitationID), r.Source,
 		r.QuestionnaireID, r.QuestionnaireVersion, r.QuestionnaireHash, r.AnswersJSON, r.PageSecondsJSON, r.ResultJSON,
-		r.View, r.RatedBy, r.ProfileClass, r.FlagCount, r.Severity, r.ScoringVersion, r.SubmittedAt); err != nil {
+		r.View, r.RatedBy, r.FlagCount, r.Severity, r.ScoringVersion, r.SubmittedAt); err != nil {
 		return nil, fmt.Errorf("store response: %w", err)
 	}
 	if err := insertScoreRows(tx, &r, scores); err != nil {

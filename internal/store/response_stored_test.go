@@ -31,7 +31,7 @@ func TestRecordResponseStoresEveryColumn(t *testing.T) {
 		}
 		r, err := o.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: "q", QuestionnaireVersion: 2,
 			QuestionnaireHash: "h1", Answers: map[string]int{"a": 1, "b": 5}, PageSeconds: []float64{12.5, 30},
-			Scored: store.Scored{Result: json.RawMessage(`{"x":1}`), Scores: rows, ProfileClass: "hunter", FlagCount: 2,
+			Scored: store.Scored{Result: json.RawMessage(`{"x":1}`), Scores: rows, FlagCount: 2,
 				Severity: "look", ScoringVersion: 3}}, by)
 		if err != nil {
 			t.Fatal(err)
@@ -42,7 +42,7 @@ func TestRecordResponseStoresEveryColumn(t *testing.T) {
 		}
 		want := store.Response{ID: r.ID, OrgID: org.ID, PersonID: p.ID, Source: store.SourceAPI, QuestionnaireID: "q",
 			QuestionnaireVersion: 2, QuestionnaireHash: "h1", AnswersJSON: `{"a":1,"b":5}`, PageSecondsJSON: `[12.5,30]`,
-			ResultJSON: `{"x":1}`, View: store.ViewSelf, ProfileClass: "hunter", FlagCount: 2, Severity: "look",
+			ResultJSON: `{"x":1}`, View: store.ViewSelf, FlagCount: 2, Severity: "look",
 			ScoringVersion: 3, SubmittedAt: at, Answers: map[string]int{"a": 1, "b": 5}, PageSeconds: []float64{12.5, 30},
 			Result: json.RawMessage(`{"x":1}`)}
 		if !got.SubmittedAt.Equal(at) {

@@ -34,13 +34,14 @@ type ScoreRow struct {
 func (ScoreRow) TableName() string { return "response_scores" }
 
 // Scored is a response's scoring, computed by the caller from the answers:
-// the whole result as JSON, a row per scale, and the profile class and
-// number of quality flags, which lists read without decoding the JSON.
+// the whole result as JSON, a row per scale, and the number of quality
+// flags, which lists read without decoding the JSON. The profile's 2×2
+// class is not stored: it depends on the organisation's cut, which an
+// admin may change, so it is decided from the composite rows when read.
 type Scored struct {
-	Result       json.RawMessage
-	Scores       []ScoreRow
-	ProfileClass string
-	FlagCount    int
+	Result    json.RawMessage
+	Scores    []ScoreRow
+	FlagCount int
 	// Severity is the flags' overall severity ("likely", "look" or "").
 	Severity string
 	// ScoringVersion is the version of the rules that scored it.
@@ -55,9 +56,6 @@ func ScoredFrom(res assess.Result) (Scored, error) {
 	}
 	sc := Scored{Result: b, FlagCount: len(res.Quality.Flags), Scores: scoreRows(res),
 		Severity: string(res.Quality.Severity), ScoringVersion: res.ScoringVersion}
-	if res.Profile != nil {
-		sc.ProfileClass = string(res.Profile.Class)
-	}
 	return sc, nil
 }
 

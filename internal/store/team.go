@@ -21,8 +21,7 @@ type TeamQuery struct {
 	JobTitle string
 }
 
-// TeamMember is a person on the team map: their profile's class, flag
-// count, and hunter and farmer composites with their bands, read from the
+// TeamMember is a person on the team map: their profile's flag count, and hunter and farmer composites with their bands, read from the
 // score rows. A nil score means too little was answered (or the
 // questionnaire has no such composite); a nil band, that the reliability
 // was not yet known.
@@ -34,14 +33,17 @@ type TeamMember struct {
 	CreatedAt            time.Time
 	QuestionnaireID      string
 	QuestionnaireVersion int
-	ProfileClass         string
-	FlagCount            int
-	Hunter               *float64
-	HunterLow            *float64
-	HunterHigh           *float64
-	Farmer               *float64
-	FarmerLow            *float64
-	FarmerHigh           *float64
+	// Classed says the profile's questionnaire has hunter and farmer
+	// composites, so the profile has a 2×2 class (decided by the caller
+	// under the organisation's cut).
+	Classed    bool
+	FlagCount  int
+	Hunter     *float64
+	HunterLow  *float64
+	HunterHigh *float64
+	Farmer     *float64
+	FarmerLow  *float64
+	FarmerHigh *float64
 }
 
 // Team returns a page of the organisation's people who have a profile, in
@@ -57,7 +59,8 @@ func (o *Org) Team(ctx context.Context, q TeamQuery) ([]TeamMember, string, erro
 		Joins("LEFT JOIN response_scores h ON h.response_id = r.id AND h.scale_id = 'hunter' AND h.kind = 'composite'").
 		Joins("LEFT JOIN response_scores f ON f.response_id = r.id AND f.scale_id = 'farmer' AND f.kind = 'composite'").
 		Select(`p.id AS person_id, p.name, p.kind, p.job_title, p.created_at,
-			r.questionnaire_id, r.questionnaire_version, r.profile_class, r.flag_count,
+			r.questionnaire_id, r.questionnaire_version, r.flag_count,
+			CASE WHEN h.response_id IS NOT NULL AND f.response_id IS NOT NULL THEN 1 ELSE 0 END AS classed,
 			h.score AS hunter, h.band_low AS hunter_low, h.band_high AS hunter_high,
 			f.score AS farmer, f.band_low AS farmer_low, f.band_high AS farmer_high`).
 		Where("p.org_id = ?", o.id)

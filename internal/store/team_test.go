@@ -15,8 +15,8 @@ func fptr(v float64) *float64 { return &v }
 
 // teamScored is a scoring with the given hunter and farmer composites
 // (nil: no score) and bands half a point wide either side.
-func teamScored(hunter, farmer *float64, class string, flags int) store.Scored {
-	sc := store.Scored{Result: []byte(`{}`), ProfileClass: class, FlagCount: flags}
+func teamScored(hunter, farmer *float64, flags int) store.Scored {
+	sc := store.Scored{Result: []byte(`{}`), FlagCount: flags}
 	for _, c := range []struct {
 		id string
 		v  *float64
@@ -59,20 +59,20 @@ func TestTeam(t *testing.T) {
 		cy := add("Cy", store.Staff, "Seller")
 		add("Di (not assessed)", store.Staff, "Seller")
 		ed := add("Ed", store.Candidate, "")
-		record(ann, store.ViewSelf, teamScored(fptr(4.2), fptr(2.5), "hunter", 0))
-		record(bo, store.ViewSelf, teamScored(fptr(1), fptr(1), "developing", 0))
+		record(ann, store.ViewSelf, teamScored(fptr(4.2), fptr(2.5), 0))
+		record(bo, store.ViewSelf, teamScored(fptr(1), fptr(1), 0))
 		// Bo's newer self-report is the profile; a later manager's rating
 		// never takes its place.
-		record(bo, store.ViewSelf, teamScored(fptr(3.25), fptr(4.75), "farmer", 2))
-		record(bo, store.ViewManager, teamScored(fptr(5), fptr(5), "ambidextrous", 0))
-		record(cy, store.ViewSelf, teamScored(nil, fptr(3), "unknown", 1))
-		record(ed, store.ViewManager, teamScored(fptr(5), fptr(5), "ambidextrous", 0)) // a rating alone is no profile
+		record(bo, store.ViewSelf, teamScored(fptr(3.25), fptr(4.75), 2))
+		record(bo, store.ViewManager, teamScored(fptr(5), fptr(5), 0))
+		record(cy, store.ViewSelf, teamScored(nil, fptr(3), 1))
+		record(ed, store.ViewManager, teamScored(fptr(5), fptr(5), 0)) // a rating alone is no profile
 		// Another organisation's assessed person.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
 		o2 := st.Org(org2.ID)
 		zed, _ := o2.CreatePerson(ctx, store.NewPerson{Name: "Zed", Kind: store.Candidate}, store.ActorOf(a2))
 		if _, err := o2.RecordResponse(ctx, store.NewResponse{PersonID: zed.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
-			Answers: map[string]int{"x": 1}, View: store.ViewSelf, Scored: teamScored(fptr(5), fptr(1), "hunter", 0)}, store.ActorOf(a2)); err != nil {
+			Answers: map[string]int{"x": 1}, View: store.ViewSelf, Scored: teamScored(fptr(5), fptr(1), 0)}, store.ActorOf(a2)); err != nil {
 			t.Fatal(err)
 		}
 
@@ -88,9 +88,9 @@ func TestTeam(t *testing.T) {
 			got[m.Name] = describe(m)
 		}
 		want := map[string]string{
-			"Ann": "candidate||sales-service:2|hunter|0|4.2[3.7,4.7]|2.5[2,3]",
-			"Bo":  "staff|Account manager|sales-service:2|farmer|2|3.25[2.75,3.75]|4.75[4.25,5.25]",
-			"Cy":  "staff|Seller|sales-service:2|unknown|1|-[-,-]|3[2.5,3.5]",
+			"Ann": "candidate||sales-service:2|true|0|4.2[3.7,4.7]|2.5[2,3]",
+			"Bo":  "staff|Account manager|sales-service:2|true|2|3.25[2.75,3.75]|4.75[4.25,5.25]",
+			"Cy":  "staff|Seller|sales-service:2|true|1|-[-,-]|3[2.5,3.5]",
 		}
 		if len(got) != len(want) {
 			t.Errorf("team = %v, want the three assessed people of Acme", got)
@@ -162,6 +162,6 @@ func describe(m store.TeamMember) string {
 		}
 		return fmt.Sprint(*v)
 	}
-	return fmt.Sprintf("%s|%s|%s:%d|%s|%d|%s[%s,%s]|%s[%s,%s]", m.Kind, m.JobTitle, m.QuestionnaireID, m.QuestionnaireVersion,
-		m.ProfileClass, m.FlagCount, f(m.Hunter), f(m.HunterLow), f(m.HunterHigh), f(m.Farmer), f(m.FarmerLow), f(m.FarmerHigh))
+	return fmt.Sprintf("%s|%s|%s:%d|%v|%d|%s[%s,%s]|%s[%s,%s]", m.Kind, m.JobTitle, m.QuestionnaireID, m.QuestionnaireVersion,
+		m.Classed, m.FlagCount, f(m.Hunter), f(m.HunterLow), f(m.HunterHigh), f(m.Farmer), f(m.FarmerLow), f(m.FarmerHigh))
 }
