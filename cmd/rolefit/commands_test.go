@@ -67,7 +67,9 @@ func TestUserAddCreatesTheFirstAdmin(t *testing.T) {
 		}
 	}
 	orgs, _ := st.Organisations(context.Background())
-	if n, _ := st.CountUsers(context.Background()); n != 2 || len(orgs) != 1 {
+	if n, err := st.CountUsers(context.Background()); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if n != 2 || len(orgs) != 1 {
 		t.Errorf("after refused commands: %d users, %d organisations; want 2 and 1", n, len(orgs))
 	}
 }

@@ -291,7 +291,9 @@ func TestRecordResponseRefusesBadInput(t *testing.T) {
 			t.Errorf("%s: %v, want a message on %s", c.name, err, c.field)
 		}
 	}
-	if rs, _ := w.org.PersonResponses(ctx, cand.ID); len(rs) != 0 {
+	if rs, err := w.org.PersonResponses(ctx, cand.ID); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(rs) != 0 {
 		t.Errorf("%d responses stored from bad input", len(rs))
 	}
 }

@@ -86,7 +86,9 @@ func TestCompPlansInPlacement(t *testing.T) {
 			t.Errorf("%+v: got %v, want an error on %s", tt.plan, err, tt.field)
 		}
 	}
-	if plans, _ := w.org.CompPlans(ctx); len(plans) != 1 {
+	if plans, err := w.org.CompPlans(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(plans) != 1 {
 		t.Errorf("%d plans stored, want 1", len(plans))
 	}
 }
@@ -128,7 +130,9 @@ func TestHiringCosts(t *testing.T) {
 			t.Errorf("%s: got %v, want invalid %s", tt.name, err, tt.field)
 		}
 	}
-	if ps, _ := w.org.HiringPeriods(ctx); len(ps) != 1 {
+	if ps, err := w.org.HiringPeriods(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(ps) != 1 {
 		t.Errorf("%d periods stored, want 1", len(ps))
 	}
 	// A month's days and one ramp month at half: gross profit a month

@@ -81,18 +81,26 @@ func TestExportTableNeutralises(t *testing.T) {
 		if w := want(i); got != w {
 			t.Errorf("XLSX %s: got %q, want %q", ref, got, w)
 		}
-		if fm, _ := f.GetCellFormula("People", ref); fm != "" {
+		if fm, err := f.GetCellFormula("People", ref); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if fm != "" {
 			t.Errorf("XLSX %s is the formula %q", ref, fm)
 		}
-		if typ, _ := f.GetCellType("People", ref); typ != excelize.CellTypeInlineString {
+		if typ, err := f.GetCellType("People", ref); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if typ != excelize.CellTypeInlineString {
 			t.Errorf("XLSX %s has type %v, want an inline string", ref, typ)
 		}
 	}
 	ref, _ := excelize.CoordinatesToCellName(2, len(tb.rows)+1)
-	if typ, _ := f.GetCellType("People", ref); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+	if typ, err := f.GetCellType("People", ref); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
 		t.Errorf("XLSX number %s has type %v", ref, typ)
 	}
-	if v, _ := f.GetCellValue("People", ref); v != "3.25" {
+	if v, err := f.GetCellValue("People", ref); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if v != "3.25" {
 		t.Errorf("XLSX number %s: got %q, want 3.25", ref, v)
 	}
 }

@@ -180,13 +180,17 @@ func TestExportXLSXWritesNumbersAndNoFormulas(t *testing.T) {
 	for r := 1; r <= len(rows); r++ {
 		for c := 1; c <= len(rows[0]); c++ {
 			ref, _ := excelize.CoordinatesToCellName(c, r)
-			if fm, _ := f.GetCellFormula("People", ref); fm != "" {
+			if fm, err := f.GetCellFormula("People", ref); err != nil {
+				t.Fatalf("read: %v", err)
+			} else if fm != "" {
 				t.Errorf("%s holds the formula %q", ref, fm)
 			}
 		}
 	}
 	ref, _ := excelize.CoordinatesToCellName(hunterCol, 2)
-	if typ, _ := f.GetCellType("People", ref); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+	if typ, err := f.GetCellType("People", ref); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
 		t.Errorf("hunter score %s has type %v, want a number", ref, typ)
 	}
 }

@@ -37,7 +37,9 @@ func TestOrgSettingsRoundTrip(t *testing.T) {
 	if saved.Settings != want || got.Settings != want || got.Currency != "EUR" {
 		t.Errorf("saved %+v, read back %+v %s, want %+v EUR", saved.Settings, got.Settings, got.Currency, want)
 	}
-	if cur, _ := w.uc.Currency(ctx, w.mgr); cur != "EUR" {
+	if cur, err := w.uc.Currency(ctx, w.mgr); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if cur != "EUR" {
 		t.Errorf("currency = %s, want EUR", cur)
 	}
 	if loc := got.Location(); loc.String() != "Europe/Berlin" {

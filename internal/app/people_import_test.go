@@ -91,7 +91,9 @@ func TestImportPeopleFormats(t *testing.T) {
 			if got := errs.FieldsOf(err); !maps.Equal(got, wantBad) {
 				t.Errorf("bad file: got errors %v, want %v", got, wantBad)
 			}
-			if page, _ := w.uc.People(ctx, w.mgr, app.PeopleQuery{}); page.Total != 0 {
+			if page, err := w.uc.People(ctx, w.mgr, app.PeopleQuery{}); err != nil {
+				t.Fatalf("read: %v", err)
+			} else if page.Total != 0 {
 				t.Errorf("bad file: %d people stored, want 0", page.Total)
 			}
 			res, err := w.uc.ImportPeople(ctx, w.mgr, fm.file(good))

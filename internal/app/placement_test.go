@@ -266,7 +266,9 @@ func TestPlacementBadPins(t *testing.T) {
 		t.Errorf("a minimum of 7 with 6 people: %v; want invalid naming Sales development, field seats.%s", err, sdr.ID)
 	}
 	// Another organisation sees none of the roles and places nobody.
-	if rs, _ := other.uc.Roles(ctx, other.mgr); len(rs) != 1 || rs[0].ID != theirs.ID {
+	if rs, err := other.uc.Roles(ctx, other.mgr); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(rs) != 1 || rs[0].ID != theirs.ID {
 		t.Errorf("the other organisation lists %+v", rs)
 	}
 	if _, err := other.uc.Role(ctx, other.mgr, roles[0].ID); errs.Code(err) != errs.CodeNotFound {

@@ -92,12 +92,16 @@ func TestReliabilityEqualsAssess(t *testing.T) {
 		})
 	}
 	// The default is the questionnaire with the most responses.
-	if r, _ := w.uc.Reliability(ctx, w.mgr, ""); r.Questionnaire != self {
+	if r, err := w.uc.Reliability(ctx, w.mgr, ""); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if r.Questionnaire != self {
 		t.Errorf("default questionnaire %s, want %s", r.Questionnaire, self)
 	}
 	// Another organisation sees none of these responses.
 	other := newWorld(t, w.st, w.clock)
-	if r, _ := other.uc.Reliability(ctx, other.mgr, app.Ref(self)); r.Responses != 0 {
+	if r, err := other.uc.Reliability(ctx, other.mgr, app.Ref(self)); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if r.Responses != 0 {
 		t.Errorf("another organisation sees %d responses", r.Responses)
 	}
 }

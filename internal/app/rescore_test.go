@@ -58,7 +58,9 @@ func TestRescoreRedoesOutdatedResults(t *testing.T) {
 	if _, err := db.Exec(`UPDATE response_scores SET score = 1 WHERE response_id = ?`, r1.ID); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := w.uc.OutdatedResponses(ctx); n != 1 {
+	if n, err := w.uc.OutdatedResponses(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if n != 1 {
 		t.Fatalf("%d outdated responses, want 1", n)
 	}
 

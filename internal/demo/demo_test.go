@@ -92,7 +92,9 @@ func TestSeed(t *testing.T) {
 	if err != nil || created {
 		t.Errorf("second Seed: created %v, %v", created, err)
 	}
-	if n, _ := o.CountPeople(ctx); int(n) != len(people) {
+	if n, err := o.CountPeople(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if int(n) != len(people) {
 		t.Errorf("second Seed changed the people: %d", n)
 	}
 	// A database with a real organisation gets no demo.

@@ -183,8 +183,9 @@ func FuzzDecodeResponseBody(f *testing.F) {
 // TestParseResponseBodyAllocations bounds the allocations of the fast path
 // for a complete submission (about 90 answers): the body's one copy and
 // the map's storage. Measured by hand: 5 for the fast path, 179 for
-// encoding/json (a string for each key, the map's growth, reflection), so
-// the bound separates them.
+// encoding/json (a string for each key, the map's growth, reflection).
+// What the standard library allocates is logged for comparison, not
+// asserted: it is not rolefit's to keep.
 func TestParseResponseBodyAllocations(t *testing.T) {
 	body := submissionBody(t)
 	const bound = 8
@@ -202,9 +203,6 @@ func TestParseResponseBodyAllocations(t *testing.T) {
 	t.Logf("allocations: fast path %v, encoding/json %v", fast, slow)
 	if fast > bound {
 		t.Errorf("fast path: got %v allocations, want at most %d", fast, bound)
-	}
-	if slow <= bound {
-		t.Errorf("encoding/json: got %v allocations, want more than %d, or the bound proves nothing", slow, bound)
 	}
 }
 

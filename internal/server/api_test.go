@@ -72,7 +72,9 @@ func TestAPIPeople(t *testing.T) {
 			t.Errorf("%s: error %s lacks field %q", tc.name, body, tc.field)
 		}
 	}
-	if n, _ := f.st.Org(f.orgA.ID).CountPeople(ctx); n != 1 {
+	if n, err := f.st.Org(f.orgA.ID).CountPeople(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if n != 1 {
 		t.Errorf("bad requests stored people: %d", n)
 	}
 	for i := 0; i < 4; i++ {
@@ -184,7 +186,9 @@ func TestAPIInvitationAndResponse(t *testing.T) {
 			t.Errorf("bad answers: no message for %s in %v", k, fields)
 		}
 	}
-	if rs, _ := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); len(rs) != 1 {
+	if rs, err := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(rs) != 1 {
 		t.Errorf("%d responses after a bad request, want 1", len(rs))
 	}
 	// Organisation B's key cannot use A's person.
@@ -192,7 +196,9 @@ func TestAPIInvitationAndResponse(t *testing.T) {
 	b, _ = json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": "sales-service", "answers": answers})
 	resp, body = f.apiRequest("POST", "/api/v1/responses", keyB, string(b))
 	wantStatus(t, "other organisation's person", resp, http.StatusBadRequest, body)
-	if rs, _ := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); len(rs) != 1 {
+	if rs, err := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(rs) != 1 {
 		t.Errorf("B recorded a response for A's person")
 	}
 }
@@ -267,7 +273,9 @@ func TestManagerInvitationActions(t *testing.T) {
 	base := "/people/" + p.ID + "/invitations/" + invs[0].ID
 	resp, body = m.post(base+"/extend", url.Values{"days": {"7"}})
 	wantStatus(t, "extend", resp, http.StatusSeeOther, body)
-	if got, _ := f.st.Org(f.orgA.ID).Invitation(ctx, invs[0].ID); !got.ExpiresAt.Equal(invs[0].ExpiresAt.AddDate(0, 0, 7)) {
+	if got, err := f.st.Org(f.orgA.ID).Invitation(ctx, invs[0].ID); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if !got.ExpiresAt.Equal(invs[0].ExpiresAt.AddDate(0, 0, 7)) {
 		t.Errorf("extended to %v, want %v", got.ExpiresAt, invs[0].ExpiresAt.AddDate(0, 0, 7))
 	}
 	resp, body = m.post(base+"/renew", nil)

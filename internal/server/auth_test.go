@@ -102,7 +102,9 @@ func TestCSRFIsRequired(t *testing.T) {
 	b.signIn(f.adminA)
 	resp, body := b.post("/settings/api-keys", url.Values{"_csrf": {"forged-token"}, "name": {"x"}})
 	wantStatus(t, "create key with a forged token", resp, http.StatusForbidden, body)
-	if ks, _ := f.st.Org(f.orgA.ID).APIKeys(ctx); len(ks) != 0 {
+	if ks, err := f.st.Org(f.orgA.ID).APIKeys(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(ks) != 0 {
 		t.Errorf("a forged form created %d keys", len(ks))
 	}
 	// A token of another session does not work either.
@@ -161,7 +163,9 @@ func TestExpiredAndForgedSessions(t *testing.T) {
 		t.Errorf("post with an expired session: status %d", resp.StatusCode)
 	}
 	_ = body
-	if ks, _ := f.st.Org(f.orgA.ID).APIKeys(ctx); len(ks) != 0 {
+	if ks, err := f.st.Org(f.orgA.ID).APIKeys(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(ks) != 0 {
 		t.Error("an expired session created a key")
 	}
 }
@@ -205,7 +209,9 @@ func TestSetupLink(t *testing.T) {
 	resp, body = b.post("/setup", url.Values{"token": {token}, "organisation": {""}, "name": {"Ada"}, "email": {"ada@"}, "password": {"short"}})
 	wantStatus(t, "setup with bad input", resp, http.StatusBadRequest, body)
 	wantContains(t, "setup errors", body, `id="e-organisation"`, `id="e-email"`, `id="e-password"`, `value="Ada"`, `value="ada@"`)
-	if n, _ := st.CountUsers(ctx); n != 0 {
+	if n, err := st.CountUsers(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if n != 0 {
 		t.Fatalf("refused setup created %d users", n)
 	}
 	resp, body = b.post("/setup", url.Values{"token": {token}, "organisation": {"Acme"}, "name": {"Ada"}, "email": {"ada@acme.example"}, "password": {testPassword}})
@@ -217,7 +223,9 @@ func TestSetupLink(t *testing.T) {
 	if resp.StatusCode < 400 {
 		t.Errorf("setup link reused: status %d\n%s", resp.StatusCode, body)
 	}
-	if n, _ := st.CountUsers(ctx); n != 1 {
+	if n, err := st.CountUsers(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if n != 1 {
 		t.Errorf("%d users after setup and a reuse attempt, want 1", n)
 	}
 }

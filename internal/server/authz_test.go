@@ -265,7 +265,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 			if u, err := oA.User(ctx, f.mgrA.ID); err != nil || u.Role != f.mgrA.Role {
 				t.Errorf("A's manager after B's call: %+v, %v", u, err)
 			}
-			if ks, _ := oA.APIKeys(ctx); ks[0].RevokedAt != nil {
+			if ks, err := oA.APIKeys(ctx); err != nil {
+				t.Fatalf("read: %v", err)
+			} else if ks[0].RevokedAt != nil {
 				t.Error("B revoked A's key")
 			}
 			if got, err := oA.Invitation(ctx, inv.ID); err != nil || got.Status != store.InvitationSent || !got.ExpiresAt.Equal(inv.ExpiresAt) {
@@ -274,19 +276,27 @@ func TestAuthorizationMatrix(t *testing.T) {
 			if o, err := oA.Get(ctx); err != nil || o.Settings != store.DefaultSettings() || o.Currency != "USD" {
 				t.Errorf("B changed A's settings: %+v, %v", o, err)
 			}
-			if n, _ := oA.CountPeople(ctx); n != 1 {
+			if n, err := oA.CountPeople(ctx); err != nil {
+				t.Fatalf("read: %v", err)
+			} else if n != 1 {
 				t.Errorf("after B's call A has %d people", n)
 			}
 			if got, err := oA.PlacementRole(ctx, role.ID); err != nil || got.SeatsMax != 2 || got.Name != role.Name {
 				t.Errorf("B changed A's role: %+v, %v", got, err)
 			}
-			if ps, _ := oA.CompPlans(ctx); len(ps) != 0 {
+			if ps, err := oA.CompPlans(ctx); err != nil {
+				t.Fatalf("read: %v", err)
+			} else if len(ps) != 0 {
 				t.Errorf("B set a plan of A's: %+v", ps)
 			}
-			if hs, _ := oA.RoleHirings(ctx); len(hs) != 0 {
+			if hs, err := oA.RoleHirings(ctx); err != nil {
+				t.Fatalf("read: %v", err)
+			} else if len(hs) != 0 {
 				t.Errorf("B set A's hiring figures: %+v", hs)
 			}
-			if ps, _ := oA.HiringPeriods(ctx); len(ps) != 0 {
+			if ps, err := oA.HiringPeriods(ctx); err != nil {
+				t.Fatalf("read: %v", err)
+			} else if len(ps) != 0 {
 				t.Errorf("B recorded hiring costs for A: %+v", ps)
 			}
 			call("manager", want.manager)

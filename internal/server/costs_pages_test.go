@@ -50,7 +50,9 @@ func TestCompPlansPage(t *testing.T) {
 		"basis": {"commission"}, "benefits_load": {"0.5"}})
 	wantStatus(t, "bad plan", resp, http.StatusBadRequest, body)
 	wantContains(t, "bad plan", body, `value="sixty"`, `value="10000"`, "must be a number", "is needed for a commission", "benefits_load")
-	if ps, _ := f.st.Org(f.orgA.ID).CompPlans(ctx); len(ps) != 0 {
+	if ps, err := f.st.Org(f.orgA.ID).CompPlans(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(ps) != 0 {
 		t.Errorf("a bad plan stored %+v", ps)
 	}
 	resp, body = b.post("/costs/plans", url.Values{"role_id": {"nope"}, "base": {"1"}})
@@ -79,7 +81,9 @@ func TestHiringCostsPage(t *testing.T) {
 		"cost.advertising": {"1,000"}, "cost.travel": {"-5"}, "hires": {"0"}})
 	wantStatus(t, "no hires", resp, http.StatusBadRequest, body)
 	wantContains(t, "no hires", body, "must be at least 1 when hiring costs are recorded", `value="1,000"`, `id="e-cost.travel"`)
-	if ps, _ := o.HiringPeriods(ctx); len(ps) != 0 {
+	if ps, err := o.HiringPeriods(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(ps) != 0 {
 		t.Errorf("a refused period stored %+v", ps)
 	}
 	// 1,000 + 9,000 external and 2,000 internal over 2 hires: 6,000;
@@ -169,7 +173,9 @@ func TestCostsAPI(t *testing.T) {
 			t.Errorf("%s: fields %v, want %s", tc.name, got.Error.Fields, tc.field)
 		}
 	}
-	if ps, _ := f.st.Org(f.orgA.ID).CompPlans(ctx); len(ps) != 0 {
+	if ps, err := f.st.Org(f.orgA.ID).CompPlans(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(ps) != 0 {
 		t.Errorf("refused plans stored: %+v", ps)
 	}
 	resp, body := f.apiRequest("POST", "/api/v1/comp-plans", key, `{"role_id":"`+role.ID+`","base":60000,"target_variable":60000,"quota":600000}`)

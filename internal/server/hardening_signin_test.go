@@ -124,7 +124,9 @@ func TestWeakPasswordsAreRefusedOnEveryForm(t *testing.T) {
 	resp, body := s.post("/setup", url.Values{"token": {token}, "organisation": {"Acme\u202e"}, "name": {"Ada\x00"}, "email": {"ada@acme.example"}, "password": {testPassword}})
 	wantStatus(t, "set up with bad names", resp, http.StatusBadRequest, body)
 	wantContains(t, "set up with bad names", body, `id="e-organisation"`, `id="e-name"`, "202E", "NUL")
-	if n, _ := st.CountUsers(ctx); n != 0 {
+	if n, err := st.CountUsers(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if n != 0 {
 		t.Errorf("refused set-ups made %d users", n)
 	}
 	b.get("/settings/users")

@@ -58,7 +58,9 @@ func TestImportPeopleWorkbookAndSemicolons(t *testing.T) {
 	if strings.Contains(body, "PK\x03\x04") {
 		t.Error("the workbook's bytes were put back on the page")
 	}
-	if n, _ := f.st.Org(f.orgA.ID).CountPeople(ctx); n != 0 {
+	if n, err := f.st.Org(f.orgA.ID).CountPeople(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if n != 0 {
 		t.Fatalf("a refused workbook stored %d people", n)
 	}
 
@@ -71,7 +73,9 @@ func TestImportPeopleWorkbookAndSemicolons(t *testing.T) {
 	wantStatus(t, "semicolon CSV", resp, http.StatusSeeOther, body)
 	_, body = b.get("/people")
 	wantContains(t, "after the semicolon CSV", body, "Added 2 people.", "Cy", "Account manager")
-	if n, _ := f.st.Org(f.orgA.ID).CountPeople(ctx); n != 3 {
+	if n, err := f.st.Org(f.orgA.ID).CountPeople(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if n != 3 {
 		t.Errorf("%d people after both imports, want 3", n)
 	}
 }

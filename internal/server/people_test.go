@@ -21,7 +21,9 @@ func TestAddPersonKeepsInputOnErrors(t *testing.T) {
 	resp, body = b.post("/people", url.Values{"name": {"Dana Diaz"}, "email": {"dana@"}, "kind": {"candidate"}, "job_title": {"Seller"}})
 	wantStatus(t, "bad person", resp, http.StatusBadRequest, body)
 	wantContains(t, "bad person", body, `id="e-email"`, `id="e-job_title"`, `value="Dana Diaz"`, `value="dana@"`, `value="Seller"`)
-	if n, _ := f.st.Org(f.orgA.ID).CountPeople(ctx); n != 0 {
+	if n, err := f.st.Org(f.orgA.ID).CountPeople(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if n != 0 {
 		t.Fatalf("bad input stored %d people", n)
 	}
 	resp, body = b.post("/people", url.Values{"name": {"Dana Diaz"}, "email": {"dana@example.com"}, "kind": {"staff"}, "job_title": {"Account manager"}})
@@ -75,7 +77,9 @@ func TestImportPeopleCSV(t *testing.T) {
 		"row 3: name", "row 4: email", "is also on row 2", "row 5: email", "already belongs to someone",
 		"row 6: kind", "row 7: job_title", "Nothing was added")
 	wantContains(t, "CSV kept", body, "Fay,fay@example.com,candidate,Seller")
-	if n, _ := f.st.Org(f.orgA.ID).CountPeople(ctx); n != 1 {
+	if n, err := f.st.Org(f.orgA.ID).CountPeople(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if n != 1 {
 		t.Fatalf("a refused import stored people: %d", n)
 	}
 	for _, tc := range []struct{ name, text, want string }{
@@ -99,7 +103,9 @@ func TestImportPeopleCSV(t *testing.T) {
 	wantStatus(t, "good CSV", resp, http.StatusSeeOther, body)
 	_, body = b.get("/people")
 	wantContains(t, "after import", body, "Added 2 people.", "Ann", "Bo", "Account executive")
-	if n, _ := f.st.Org(f.orgA.ID).CountPeople(ctx); n != 3 {
+	if n, err := f.st.Org(f.orgA.ID).CountPeople(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if n != 3 {
 		t.Errorf("%d people after import, want 3", n)
 	}
 }

@@ -248,7 +248,9 @@ func TestRolesPage(t *testing.T) {
 	resp, body = b.post("/settings/roles", form)
 	wantStatus(t, "min above max", resp, http.StatusBadRequest, body)
 	wantContains(t, "min above max", body, "is above the maximum (1)", `value="3"`)
-	if rs, _ := f.st.Org(f.orgA.ID).Roles(ctx); len(rs) != 0 {
+	if rs, err := f.st.Org(f.orgA.ID).Roles(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(rs) != 0 {
 		t.Fatalf("%d roles stored after bad input", len(rs))
 	}
 	form.Set("seats_min", "1")
@@ -272,12 +274,16 @@ func TestRolesPage(t *testing.T) {
 	form.Set("new_business_share", "0.6")
 	resp, body = b.post("/settings/roles/"+rs[0].ID, form)
 	wantStatus(t, "edit", resp, http.StatusSeeOther, body)
-	if r, _ := f.st.Org(f.orgA.ID).PlacementRole(ctx, rs[0].ID); r.Activity != "mix" || r.NewBusinessShare != 0.6 {
+	if r, err := f.st.Org(f.orgA.ID).PlacementRole(ctx, rs[0].ID); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if r.Activity != "mix" || r.NewBusinessShare != 0.6 {
 		t.Errorf("edited role = %+v", r)
 	}
 	resp, body = b.post("/settings/roles/"+rs[0].ID+"/delete", url.Values{})
 	wantStatus(t, "delete", resp, http.StatusSeeOther, body)
-	if rs, _ := f.st.Org(f.orgA.ID).Roles(ctx); len(rs) != 0 {
+	if rs, err := f.st.Org(f.orgA.ID).Roles(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(rs) != 0 {
 		t.Errorf("%d roles after delete", len(rs))
 	}
 }
@@ -304,7 +310,9 @@ func TestPlacementPage(t *testing.T) {
 	if loc := resp.Header.Get("Location"); loc != "/placement?pin="+pin {
 		t.Errorf("after saving a role today, sent to %q", loc)
 	}
-	if p, _ := f.st.Org(f.orgA.ID).Person(ctx, people[1].ID); p.CurrentRoleID == nil || *p.CurrentRoleID != roles[1].ID {
+	if p, err := f.st.Org(f.orgA.ID).Person(ctx, people[1].ID); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if p.CurrentRoleID == nil || *p.CurrentRoleID != roles[1].ID {
 		t.Errorf("role today = %v, want %s", p.CurrentRoleID, roles[1].ID)
 	}
 	resp, _ = b.post("/people/"+people[1].ID+"/current-role", url.Values{"role_id": {""}, "back": {"//evil.example/placement"}})

@@ -85,7 +85,9 @@ func TestManagerRatingPage(t *testing.T) {
 	if r := rs[0]; r.View != store.ViewManager || !strings.HasPrefix(r.RatedBy, f.mgrA.Name) || r.QuestionnaireID != q.ID || r.Answers[items[0].ID] != 4 {
 		t.Errorf("stored rating: view %q, rated by %q, questionnaire %q; want manager, %q, %q", r.View, r.RatedBy, r.QuestionnaireID, f.mgrA.Name, q.ID)
 	}
-	if p, _ := org.Person(ctx, staff.ID); p.ProfileResponseID != nil {
+	if p, err := org.Person(ctx, staff.ID); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if p.ProfileResponseID != nil {
 		t.Error("a manager's rating became the person's profile")
 	}
 	_, page = b.get("/people/" + staff.ID)

@@ -187,7 +187,9 @@ func TestRespondentJourney(t *testing.T) {
 	wantContains(t, "review with gaps", body, "still need an answer", link+"/page/4")
 	resp, body = other.post(link+"/submit", nil)
 	wantStatus(t, "submit with gaps", resp, http.StatusUnprocessableEntity, body)
-	if rs2, _ := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); len(rs2) != 0 {
+	if rs2, err := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(rs2) != 0 {
 		t.Fatal("an incomplete submission was stored")
 	}
 	for page := 4; page <= len(q.Pages); page++ {
@@ -368,7 +370,9 @@ func TestConcurrentSubmitOverHTTP(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther || told != 1 {
 		t.Errorf("a later submit answered %d with %d flash cookies, want 303 with 1", resp.StatusCode, told)
 	}
-	if rs, _ := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); len(rs) != 1 {
+	if rs, err := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(rs) != 1 {
 		t.Errorf("%d responses stored, want 1", len(rs))
 	}
 }

@@ -77,7 +77,9 @@ func TestOrgSettingsPage(t *testing.T) {
 		for k, typed := range tc.over {
 			wantContains(t, "bad "+form.Encode(), body, `name="`+k+`" type="text" value="`+typed+`"`)
 		}
-		if got, _ := oA.Get(ctx); got.Settings != berlinSettings || got.Currency != "EUR" {
+		if got, err := oA.Get(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if got.Settings != berlinSettings || got.Currency != "EUR" {
 			t.Errorf("after %v the settings are %+v %s", tc.over, got.Settings, got.Currency)
 		}
 	}
@@ -88,7 +90,9 @@ func TestOrgSettingsPage(t *testing.T) {
 	wantStatus(t, "manager reads", resp, http.StatusForbidden, body)
 	resp, body = m.post("/settings/organisation", orgForm(map[string]string{"currency": "GBP"}))
 	wantStatus(t, "manager saves", resp, http.StatusForbidden, body)
-	if got, _ := oA.Get(ctx); got.Currency != "EUR" {
+	if got, err := oA.Get(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if got.Currency != "EUR" {
 		t.Errorf("a manager changed the currency to %s", got.Currency)
 	}
 	_, body = m.get("/settings")
@@ -121,7 +125,9 @@ func TestOrgSettingsAPI(t *testing.T) {
 	if got != want {
 		t.Errorf("PATCH = %+v\nwant    %+v", got, want)
 	}
-	if o, _ := oA.Get(ctx); o.Settings != berlinSettings || o.Currency != "EUR" {
+	if o, err := oA.Get(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if o.Settings != berlinSettings || o.Currency != "EUR" {
 		t.Errorf("stored %+v %s", o.Settings, o.Currency)
 	}
 	// The same read back, and /me agrees on the currency.
@@ -146,7 +152,9 @@ func TestOrgSettingsAPI(t *testing.T) {
 		if err := json.Unmarshal([]byte(body), &e); err != nil || e.Error.Code != "invalid" || len(e.Error.Fields) != 1 || e.Error.Fields[tc.field] == "" {
 			t.Errorf("%s: error %s, want invalid naming %s", tc.body, body, tc.field)
 		}
-		if o, _ := oA.Get(ctx); o.Settings != berlinSettings || o.Currency != "EUR" {
+		if o, err := oA.Get(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if o.Settings != berlinSettings || o.Currency != "EUR" {
 			t.Errorf("after %s the settings are %+v %s", tc.body, o.Settings, o.Currency)
 		}
 	}

@@ -24,7 +24,9 @@ func TestRetentionSettingPage(t *testing.T) {
 		resp, body = adm.post("/settings/retention", url.Values{"retention_days": {typed}})
 		wantStatus(t, "period "+typed, resp, http.StatusBadRequest, body)
 		wantContains(t, "period "+typed, body, `id="e-retention_days"`, `value="`+typed+`"`)
-		if d, _ := oA.Retention(ctx); d != 180 {
+		if d, err := oA.Retention(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if d != 180 {
 			t.Errorf("after %q the period is %d, want 180 kept", typed, d)
 		}
 	}

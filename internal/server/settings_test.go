@@ -25,7 +25,9 @@ func TestAdminManagesUsers(t *testing.T) {
 	wantContains(t, "add user errors", body, `id="e-email"`, `id="e-role"`, `id="e-password"`, `value="Sam"`, `value="sam"`)
 	resp, body = b.post("/settings/users", url.Values{"name": {"Sam"}, "email": {"MAX@acme.example"}, "role": {"manager"}, "password": {testPassword}})
 	wantStatus(t, "add user with a taken e-mail", resp, http.StatusConflict, body)
-	if us, _ := f.st.Org(f.orgA.ID).Users(ctx); len(us) != 2 {
+	if us, err := f.st.Org(f.orgA.ID).Users(ctx); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if len(us) != 2 {
 		t.Fatalf("bad input changed the users: %d", len(us))
 	}
 
@@ -40,7 +42,9 @@ func TestAdminManagesUsers(t *testing.T) {
 	}
 	resp, body = b.post("/settings/users/"+sam.ID+"/role", url.Values{"role": {"admin"}})
 	wantStatus(t, "make Sam admin", resp, http.StatusSeeOther, body)
-	if u, _ := f.st.Org(f.orgA.ID).User(ctx, sam.ID); u.Role != store.RoleAdmin {
+	if u, err := f.st.Org(f.orgA.ID).User(ctx, sam.ID); err != nil {
+		t.Fatalf("read: %v", err)
+	} else if u.Role != store.RoleAdmin {
 		t.Errorf("Sam's role = %s", u.Role)
 	}
 	resp, body = b.post("/settings/users/"+f.adminA.ID+"/delete", nil)

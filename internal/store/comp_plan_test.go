@@ -34,7 +34,9 @@ func TestCompPlansAndHiring(t *testing.T) {
 		if _, err := ob.SetCompPlan(ctx, plan, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("B sets A's plan: %v, want not found", err)
 		}
-		if got, _ := ob.CompPlans(ctx); len(got) != 0 {
+		if got, err := ob.CompPlans(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(got) != 0 {
 			t.Errorf("B sees plans %+v", got)
 		}
 
@@ -49,7 +51,9 @@ func TestCompPlansAndHiring(t *testing.T) {
 		if _, err := o.SetRoleHiring(ctx, store.RoleHiring{RoleID: r.ID, DaysToFill: 30}, by); err != nil {
 			t.Fatal(err)
 		}
-		if hs, _ := o.RoleHirings(ctx); len(hs[r.ID].Ramp) != 0 || hs[r.ID].DaysToFill != 30 {
+		if hs, err := o.RoleHirings(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(hs[r.ID].Ramp) != 0 || hs[r.ID].DaysToFill != 30 {
 			t.Errorf("hiring figures without a ramp = %+v", hs[r.ID])
 		}
 		if _, err := ob.SetRoleHiring(ctx, h, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
@@ -80,7 +84,9 @@ func TestCompPlansAndHiring(t *testing.T) {
 		if _, err := ob.CreateHiringPeriod(ctx, period, store.ActorOf(b)); errs.Code(err) != errs.CodeInvalid || errs.FieldsOf(err)["role_id"] == "" {
 			t.Errorf("B records against A's role: %v, want invalid role_id", err)
 		}
-		if got, _ := ob.HiringPeriods(ctx); len(got) != 0 {
+		if got, err := ob.HiringPeriods(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(got) != 0 {
 			t.Errorf("B sees periods %+v", got)
 		}
 		// Deleting the role deletes its plan and hiring figures and keeps

@@ -29,7 +29,9 @@ func TestRecordEarlierResponses(t *testing.T) {
 		if err := o.RecordEarlierResponses(ctx, []store.EarlierResponse{er(ps[0], old), er(ps[1], old), er(ps[1], old)}, by); errs.Code(err) != errs.CodeInvalid {
 			t.Fatalf("a person twice: got %v, want invalid", err)
 		}
-		if got, _ := o.PersonWithProfile(ctx, ps[0].ID); got.ProfileAt != nil {
+		if got, err := o.PersonWithProfile(ctx, ps[0].ID); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if got.ProfileAt != nil {
 			t.Fatalf("a rejected batch stored Ann's response")
 		}
 		if err := o.RecordEarlierResponses(ctx, []store.EarlierResponse{er(ps[0], old), er(ps[1], old.Add(time.Hour))}, by); err != nil {
@@ -42,7 +44,9 @@ func TestRecordEarlierResponses(t *testing.T) {
 			}
 			// History, not a profile: not on the team map, not a
 			// person not yet invited.
-			if got, _ := o.PersonWithProfile(ctx, ps[i].ID); got.ProfileAt != nil {
+			if got, err := o.PersonWithProfile(ctx, ps[i].ID); err != nil {
+				t.Fatalf("read: %v", err)
+			} else if got.ProfileAt != nil {
 				t.Errorf("%s: an earlier response became the profile", ps[i].Name)
 			}
 		}
@@ -53,7 +57,9 @@ func TestRecordEarlierResponses(t *testing.T) {
 			t.Errorf("overview counts %+v as not invited or new; %v", ov, err)
 		}
 		// Norms read them.
-		if d, _ := o.ScoreDistribution(ctx, "sales-service", 2); len(d) == 0 {
+		if d, err := o.ScoreDistribution(ctx, "sales-service", 2); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(d) == 0 {
 			t.Error("earlier responses are not in the score distribution")
 		}
 		// Someone who answers now gets a profile; then no earlier response

@@ -93,7 +93,9 @@ func TestInvitationLifecycle(t *testing.T) {
 		if err := r.Consent(ctx, "I agree"); err != nil {
 			t.Fatal(err)
 		}
-		if got, _ := f.o.Invitation(ctx, inv.ID); got.State(clock.Now()) != store.InvitationStarted || got.ConsentedAt == nil || got.ConsentText != "I agree" {
+		if got, err := f.o.Invitation(ctx, inv.ID); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if got.State(clock.Now()) != store.InvitationStarted || got.ConsentedAt == nil || got.ConsentText != "I agree" {
 			t.Errorf("after consent: %+v", got)
 		}
 		// Page time: shown, 40 s, answered.
@@ -113,7 +115,9 @@ func TestInvitationLifecycle(t *testing.T) {
 		}
 		// Resuming on another device sees the same answers.
 		r2, _ := st.Respondent(ctx, token)
-		if d2, _ := r2.Drafts(ctx); d2["a"] != 5 {
+		if d2, err := r2.Drafts(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if d2["a"] != 5 {
 			t.Errorf("resumed drafts = %v", d2)
 		}
 		resp, err := r.Submit(ctx, 2, sumScore)
@@ -154,10 +158,14 @@ func TestSubmitWithMissingAnswersStoresNothing(t *testing.T) {
 		if got.Status != store.InvitationStarted {
 			t.Errorf("status after a refused submit = %s", got.Status)
 		}
-		if d, _ := r.Drafts(ctx); d["a"] != 3 {
+		if d, err := r.Drafts(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if d["a"] != 3 {
 			t.Errorf("a refused submit lost the saved answers: %v", d)
 		}
-		if rs, _ := f.o.PersonResponses(ctx, f.person.ID); len(rs) != 0 {
+		if rs, err := f.o.PersonResponses(ctx, f.person.ID); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(rs) != 0 {
 			t.Errorf("a refused submit stored %d responses", len(rs))
 		}
 	})
@@ -195,7 +203,9 @@ func TestExpiryWithdrawExtendRenew(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d, _ := r2.Drafts(ctx); d["a"] != 1 {
+		if d, err := r2.Drafts(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if d["a"] != 1 {
 			t.Errorf("renewal lost answers: %v", d)
 		}
 		if err := f.o.WithdrawInvitation(ctx, inv.ID, f.by); err != nil {
@@ -258,7 +268,9 @@ func TestConcurrentSubmitStoresOneResponse(t *testing.T) {
 		if ok != 1 || conflicts != tabs-1 {
 			t.Errorf("%d submissions stored and %d refused, want 1 and %d", ok, conflicts, tabs-1)
 		}
-		if rs, _ := f.o.PersonResponses(ctx, f.person.ID); len(rs) != 1 {
+		if rs, err := f.o.PersonResponses(ctx, f.person.ID); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(rs) != 1 {
 			t.Errorf("%d responses stored, want 1", len(rs))
 		}
 	})

@@ -53,7 +53,9 @@ func TestOrganisationSettings(t *testing.T) {
 		if got.Settings != want || got.Currency != "EUR" {
 			t.Errorf("read back %+v %s, want %+v EUR", got.Settings, got.Currency, want)
 		}
-		if b, _ := st.Org(other.ID).Get(ctx); b.Settings != d || b.Currency != "USD" {
+		if b, err := st.Org(other.ID).Get(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if b.Settings != d || b.Currency != "USD" {
 			t.Errorf("the other organisation's settings changed: %+v %s", b.Settings, b.Currency)
 		}
 		log, err := o.AuditLog(ctx, 10)
@@ -68,7 +70,9 @@ func TestOrganisationSettings(t *testing.T) {
 		if err := o.SetSettings(ctx, "EUR", want, store.ActorOf(a)); err != nil {
 			t.Fatal(err)
 		}
-		if again, _ := o.AuditLog(ctx, 10); len(again) != len(log) {
+		if again, err := o.AuditLog(ctx, 10); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(again) != len(log) {
 			t.Errorf("saving unchanged settings wrote %d audit entries, want none", len(again)-len(log))
 		}
 		// The schema refuses what no check should let through.
@@ -77,7 +81,9 @@ func TestOrganisationSettings(t *testing.T) {
 		if err := o.SetSettings(ctx, "EUR", bad, store.ActorOf(a)); err == nil {
 			t.Error("a gross margin of 1.5 was stored")
 		}
-		if got, _ := o.Get(ctx); got.Settings != want {
+		if got, err := o.Get(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if got.Settings != want {
 			t.Errorf("after a refused change the settings are %+v, want %+v", got.Settings, want)
 		}
 	})

@@ -98,7 +98,9 @@ func TestOverviewAndExport(t *testing.T) {
 				}
 			}
 		}
-		if n, _ := st.Org(other.ID).ExportPeople(ctx); len(n) != 0 {
+		if n, err := st.Org(other.ID).ExportPeople(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(n) != 0 {
 			t.Errorf("Beta exports %d people, want none", len(n))
 		}
 	})

@@ -140,7 +140,9 @@ func TestRecordPerformanceRefusesBadInput(t *testing.T) {
 				t.Errorf("%s: got %v, want not found", name, err)
 			}
 		}
-		if ms, _ := f.o.PerformanceMonths(ctx, f.staff.ID); len(ms) != 0 {
+		if ms, err := f.o.PerformanceMonths(ctx, f.staff.ID); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(ms) != 0 {
 			t.Errorf("after refused input %d months are stored, want 0", len(ms))
 		}
 	})
@@ -205,7 +207,9 @@ func TestImportPerformanceIsAllOrNothing(t *testing.T) {
 				t.Errorf("a good row has a problem %q: %s", k, got[k])
 			}
 		}
-		if ms, _ := f.o.PerformanceMonths(ctx, f.staff.ID); len(ms) != 0 {
+		if ms, err := f.o.PerformanceMonths(ctx, f.staff.ID); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(ms) != 0 {
 			t.Errorf("a rejected file stored %d months, want 0", len(ms))
 		}
 		// The good rows alone are recorded; with replace, a stored month is

@@ -43,7 +43,9 @@ func TestPeople(t *testing.T) {
 				}
 			}
 		}
-		if n, _ := o.CountPeople(ctx); n != 3 {
+		if n, err := o.CountPeople(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if n != 3 {
 			t.Errorf("%d people after bad input, want 3", n)
 		}
 		// Another organisation may have its own Dana.
@@ -86,7 +88,9 @@ func TestImportPeopleIsAllOrNothing(t *testing.T) {
 		if len(got) != len(want) {
 			t.Errorf("errors %v, want exactly %v", got, want)
 		}
-		if n, _ := o.CountPeople(ctx); n != 1 {
+		if n, err := o.CountPeople(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if n != 1 {
 			t.Errorf("a refused import stored people: %d", n)
 		}
 		var many []store.NewPerson
@@ -182,7 +186,9 @@ func TestPersonTextIsClean(t *testing.T) {
 				t.Errorf("%q / %q accepted: %v", np.Name, np.JobTitle, err)
 			}
 		}
-		if n, _ := o.CountPeople(ctx); n != 0 {
+		if n, err := o.CountPeople(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if n != 0 {
 			t.Errorf("%d people stored", n)
 		}
 	})

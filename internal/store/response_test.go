@@ -43,14 +43,20 @@ func TestRecordResponsePerson(t *testing.T) {
 			}
 		}
 		for _, id := range []string{theirs.ID, erased.ID} {
-			if rs, _ := st.Org(org2.ID).PersonResponses(ctx, id); len(rs) != 0 {
+			if rs, err := st.Org(org2.ID).PersonResponses(ctx, id); err != nil {
+				t.Fatalf("read: %v", err)
+			} else if len(rs) != 0 {
 				t.Errorf("got %d responses of a person not ours, want 0", len(rs))
 			}
 		}
-		if rs, _ := o.PersonResponses(ctx, ours.ID); len(rs) != 2 {
+		if rs, err := o.PersonResponses(ctx, ours.ID); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(rs) != 2 {
 			t.Errorf("got %d responses of our person, want 2", len(rs))
 		}
-		if p, _ := o.Person(ctx, ours.ID); p.ProfileResponseID == nil {
+		if p, err := o.Person(ctx, ours.ID); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if p.ProfileResponseID == nil {
 			t.Errorf("got no profile after a self-report, want one")
 		}
 	})

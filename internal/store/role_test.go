@@ -70,10 +70,14 @@ func TestRoles(t *testing.T) {
 				t.Errorf("%s: update error %v, want one naming %s", tc.name, err, tc.field)
 			}
 		}
-		if rs, _ := o.Roles(ctx); len(rs) != 1 {
+		if rs, err := o.Roles(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(rs) != 1 {
 			t.Errorf("%d roles after bad input, want 1", len(rs))
 		}
-		if got, _ := o.PlacementRole(ctx, r.ID); got.Name != "Account executive" || len(got.Weights) != 2 {
+		if got, err := o.PlacementRole(ctx, r.ID); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if got.Name != "Account executive" || len(got.Weights) != 2 {
 			t.Errorf("bad updates changed the role: %+v", got)
 		}
 
@@ -83,7 +87,9 @@ func TestRoles(t *testing.T) {
 		if _, err := o.UpdateRole(ctx, r.ID, up, by); err != nil {
 			t.Fatal(err)
 		}
-		if got, _ := o.PlacementRole(ctx, r.ID); got.Name != "Hybrid seller" || got.NewBusinessShare != 0.4 || len(got.Weights) != 1 || !got.CreatedAt.Equal(r.CreatedAt) {
+		if got, err := o.PlacementRole(ctx, r.ID); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if got.Name != "Hybrid seller" || got.NewBusinessShare != 0.4 || len(got.Weights) != 1 || !got.CreatedAt.Equal(r.CreatedAt) {
 			t.Errorf("updated role = %+v", got)
 		}
 
@@ -99,7 +105,9 @@ func TestRoles(t *testing.T) {
 		if err := o2.DeleteRole(ctx, r.ID, store.ActorOf(a2)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("Beta deletes Acme's role: %v", err)
 		}
-		if rs, _ := o2.Roles(ctx); len(rs) != 0 {
+		if rs, err := o2.Roles(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(rs) != 0 {
 			t.Errorf("Beta lists %d roles", len(rs))
 		}
 
@@ -119,13 +127,17 @@ func TestRoles(t *testing.T) {
 		if err := o.SetCurrentRole(ctx, staff.ID, r.ID, by); err != nil {
 			t.Fatal(err)
 		}
-		if p, _ := o.Person(ctx, staff.ID); p.CurrentRoleID == nil || *p.CurrentRoleID != r.ID {
+		if p, err := o.Person(ctx, staff.ID); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if p.CurrentRoleID == nil || *p.CurrentRoleID != r.ID {
 			t.Errorf("current role = %v, want %s", p.CurrentRoleID, r.ID)
 		}
 		if err := o.DeleteRole(ctx, r.ID, by); err != nil {
 			t.Fatal(err)
 		}
-		if p, _ := o.Person(ctx, staff.ID); p.CurrentRoleID != nil {
+		if p, err := o.Person(ctx, staff.ID); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if p.CurrentRoleID != nil {
 			t.Errorf("current role after the role was deleted = %v, want none", *p.CurrentRoleID)
 		}
 		if _, err := o.PlacementRole(ctx, r.ID); errs.Code(err) != errs.CodeNotFound {
@@ -161,7 +173,9 @@ func TestProfiledPeople(t *testing.T) {
 			t.Errorf("hunter row = %+v", s)
 		}
 		org2, _, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
-		if ps, _ := st.Org(org2.ID).ProfiledPeople(ctx); len(ps) != 0 {
+		if ps, err := st.Org(org2.ID).ProfiledPeople(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(ps) != 0 {
 			t.Errorf("Beta sees %d profiled people", len(ps))
 		}
 	})

@@ -166,7 +166,9 @@ func TestCreateUserValidationWritesNothing(t *testing.T) {
 			t.Errorf("blank organisation name: %v, want a field error", err)
 		}
 		orgs, _ := st.Organisations(ctx)
-		if n, _ := st.CountUsers(ctx); len(orgs) != 1 || n != 1 {
+		if n, err := st.CountUsers(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(orgs) != 1 || n != 1 {
 			t.Errorf("after a refused organisation: %d organisations, %d users; want 1 and 1", len(orgs), n)
 		}
 		// An admin refused after the organisation's row was written rolls
@@ -176,7 +178,9 @@ func TestCreateUserValidationWritesNothing(t *testing.T) {
 		if _, _, err := st.CreateOrganisation(ctx, "Beta", weak, false); errs.FieldsOf(err)["password"] == "" {
 			t.Errorf("organisation with a common password: %v, want a password field error", err)
 		}
-		if orgs, _ := st.Organisations(ctx); len(orgs) != 1 {
+		if orgs, err := st.Organisations(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(orgs) != 1 {
 			t.Errorf("a failed organisation was half-written: %d organisations", len(orgs))
 		}
 	})
@@ -242,7 +246,9 @@ func TestOrganisationIsolation(t *testing.T) {
 				t.Errorf("B's audit log shows A's entry %+v", e)
 			}
 		}
-		if got, _ := st.Org(orgA.ID).APIKeys(ctx); len(got) != 1 || got[0].RevokedAt != nil {
+		if got, err := st.Org(orgA.ID).APIKeys(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if len(got) != 1 || got[0].RevokedAt != nil {
 			t.Errorf("A's key after B's attempts: %+v", got)
 		}
 	})
@@ -354,7 +360,9 @@ func TestSetupToken(t *testing.T) {
 		if _, _, err := st.CompleteSetup(ctx, token, "", admin("ada@example.com")); errs.Code(err) != errs.CodeInvalid {
 			t.Errorf("setup without organisation name = %v, want invalid", err)
 		}
-		if n, _ := st.CountUsers(ctx); n != 0 {
+		if n, err := st.CountUsers(ctx); err != nil {
+			t.Fatalf("read: %v", err)
+		} else if n != 0 {
 			t.Fatalf("refused setup created %d users", n)
 		}
 		org, u, err := st.CompleteSetup(ctx, token, "Acme", admin("ada@example.com"))
