@@ -1,0 +1,154 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// update rewrites the golden files from what the code answers today:
+// go test ./internal/server -run TestGoldenAPI -update, then read the diff.
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// TestGoldenAPI pins the public shapes of the API: a person, a profile,
+// the team, placement and the people CSV export, each as a file under
+// testdata/golden. A change of a field's name, type or place is then a
+// diff a reviewer reads, not a surprise for an integrator.
+func TestGoldenAPI(t *testing.T) {
+	tw := newTeamWorld(t)
+	key := tw.f.apiKeyA(t)
+	for _, role := range []string{
+		sellerRole,
+		`{"name":"Account manager","activity":"account_service","profile":{"hunter":1,"farmer":3},"seats_min":0,"seats_max":2,"hours_per_month":140,"baseline_rate":180,"monthly_cost":6500}`,
+	} {
+		resp, body := tw.f.apiRequest("POST", "/api/v1/roles", key, role)
+		wantStatus(t, "create a role", resp, http.StatusCreated, body)
+	}
+	ann, cy := tw.assessed[0].ID, tw.assessed[3].ID
+	resp, body := tw.f.apiRequest("POST", "/api/v1/people/"+cy+"/performance", key,
+		`{"month":"2026-01","new_business_revenue":42000,"new_business_hours":30,"service_revenue":61000,"service_hours":90}`)
+	wantStatus(t, "record performance", resp, http.StatusCreated, body)
+
+	names := entityNames(t, tw, key)
+	for _, c := range []struct{ name, path string }{
+		{"person.json", "/api/v1/people/" + ann},
+		{"profile.json", "/api/v1/people/" + cy + "/profile"},
+		{"team.json", "/api/v1/team"},
+		{"placement.json", "/api/v1/placement"},
+		{"people-export.csv", "/api/v1/people/export?format=csv"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			resp, body := tw.f.apiRequest("GET", c.path, key, "")
+			wantStatus(t, c.path, resp, http.StatusOK, body)
+			got := normaliseIDs([]byte(body), names)
+			if filepath.Ext(c.name) == ".json" {
+				var v any
+				if err := json.Unmarshal(got, &v); err != nil {
+					t.Fatalf("%s: %v", c.path, err)
+				}
+				var err error
+				if got, err = json.MarshalIndent(v, "", "  "); err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, '\n')
+			}
+			compareGolden(t, filepath.Join("testdata", "golden", c.name), got)
+		})
+	}
+}
+
+// rolefitID is an identifier as the store makes them: 26 characters of
+// base32 (crypto/rand.Text).
+var rolefitID = regexp.MustCompile(`\b[A-Z2-7]{26}\b`)
+
+// entityNames names the people and roles of organisation A by what they
+// are ("person-Ann-Able", "role-Account-manager"), read through the API.
+func entityNames(t *testing.T, tw *teamWorld, key string) map[string]string {
+	t.Helper()
+	names := map[string]string{}
+	resp, body := tw.f.apiRequest("GET", "/api/v1/people?limit=500", key, "")
+	wantStatus(t, "people", resp, http.StatusOK, body)
+	for _, p := range decode[listResponse[apiPerson]](t, body).Items {
+		names[p.ID] = "person-" + safeName(p.Name)
+	}
+	resp, body = tw.f.apiRequest("GET", "/api/v1/roles", key, "")
+	wantStatus(t, "roles", resp, http.StatusOK, body)
+	for _, r := range decode[listResponse[apiRole]](t, body).Items {
+		names[r.ID] = "role-" + safeName(r.Name)
+	}
+	return names
+}
+
+// safeName keeps a name's letters and digits, each other run of
+// characters a hyphen, so it can stand for an identifier in JSON or CSV.
+func safeName(name string) string {
+	return strings.Trim(nonWord.ReplaceAllString(name, "-"), "-")
+}
+
+var nonWord = regexp.MustCompile(`[^A-Za-z0-9]+`)
+
+// normaliseIDs replaces the random identifiers in b: a person's or a
+// role's by its name, any other by id-1, id-2, … in the order they first
+// appear. A golden file then does not change from run to run, and still
+// shows which fields hold which identifier.
+func normaliseIDs(b []byte, names map[string]string) []byte {
+	others := map[string]string{}
+	return rolefitID.ReplaceAllFunc(b, func(id []byte) []byte {
+		if n, ok := names[string(id)]; ok {
+			return []byte(n)
+		}
+		n, ok := others[string(id)]
+		if !ok {
+			n = fmt.Sprintf("id-%d", len(others)+1)
+			others[string(id)] = n
+		}
+		return []byte(n)
+	})
+}
+
+// compareGolden checks got against the file at path, or writes it there
+// with -update.
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run the test with -update to write it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from what the API answers now (run with -update and review the diff):\n%s", path, firstDifference(want, got))
+	}
+}
+
+// firstDifference shows the first line where two texts part.
+func firstDifference(want, got []byte) string {
+	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g []byte
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if !bytes.Equal(w, g) {
+			return fmt.Sprintf("line %d:\n  want %s\n  got  %s", i+1, w, g)
+		}
+	}
+	return "(no line differs)"
+}
