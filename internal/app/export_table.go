@@ -102,6 +102,14 @@ func (t table) xlsx(sheet string) ([]byte, error) {
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
 	}
+	// The stream writer copies the sheet's dimension as it starts and
+	// leaves it "A1"; readers that trust it (openpyxl in read-only mode)
+	// would then see one cell. The range is known before writing.
+	if ref := t.dimension(); ref != "" {
+		if err := f.SetSheetDimension(sheet, ref); err != nil {
+			return nil, err
+		}
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return nil, err
@@ -149,4 +157,21 @@ func (t table) xlsx(sheet string) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// dimension is the range the table fills on a sheet ("A1:F11": the header
+// and every row, as wide as the widest), or "" when it has no cells.
+func (t table) dimension() string {
+	width := len(t.header)
+	for _, row := range t.rows {
+		width = max(width, len(row))
+	}
+	if width == 0 {
+		return ""
+	}
+	end, err := excelize.CoordinatesToCellName(width, len(t.rows)+1)
+	if err != nil {
+		return ""
+	}
+	return "A1:" + end
 }

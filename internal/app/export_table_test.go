@@ -1,8 +1,12 @@
 package app
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"fmt"
+	"io"
+	"regexp"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -102,5 +106,65 @@ func TestExportTableNeutralises(t *testing.T) {
 		t.Fatalf("read: %v", err)
 	} else if v != "3.25" {
 		t.Errorf("XLSX number %s: got %q, want 3.25", ref, v)
+	}
+}
+
+// sheetDimension returns the ref of the <dimension> element of a
+// workbook's first sheet, as a reader that trusts it (openpyxl in
+// read-only mode) sees it.
+func sheetDimension(t *testing.T, book []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<dimension ref="([^"]*)"\s*(?:/>|></dimension>)`).FindSubmatch(sheet)
+	if m == nil {
+		t.Fatalf("the sheet has no dimension element: %.300s", sheet)
+	}
+	return string(m[1])
+}
+
+// The sheet's dimension is the range written: the header and every row,
+// as wide as the widest row.
+func TestExportTableDimension(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		cols, rows int
+		want       string
+	}{
+		{"six columns, ten rows", 6, 10, "A1:F11"},
+		{"header only", 3, 0, "A1:C1"},
+		{"one column", 1, 4, "A1:A5"},
+		{"past Z", 28, 2, "A1:AB3"},
+	} {
+		tb := table{}
+		for c := range tc.cols {
+			tb.header = append(tb.header, fmt.Sprintf("h%d", c))
+		}
+		for r := range tc.rows {
+			row := make([]cell, tc.cols)
+			for c := range row {
+				v := float64(r*tc.cols + c)
+				row[c] = cell{num: &v}
+			}
+			tb.rows = append(tb.rows, row)
+		}
+		book, err := tb.xlsx("People")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sheetDimension(t, book); got != tc.want {
+			t.Errorf("%s: dimension %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }

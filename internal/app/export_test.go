@@ -177,6 +177,12 @@ func TestExportXLSXWritesNumbersAndNoFormulas(t *testing.T) {
 	if hunterCol < 0 {
 		t.Fatal("no hunter column")
 	}
+	// The sheet says the range it fills, the header and one row a person,
+	// so a reader that trusts the dimension sees every cell.
+	end, _ := excelize.CoordinatesToCellName(len(rows[0]), len(rows))
+	if got, _ := f.GetSheetDimension("People"); got != "A1:"+end {
+		t.Errorf("dimension %q for %d rows of %d columns, want A1:%s", got, len(rows), len(rows[0]), end)
+	}
 	for r := 1; r <= len(rows); r++ {
 		for c := 1; c <= len(rows[0]); c++ {
 			ref, _ := excelize.CoordinatesToCellName(c, r)

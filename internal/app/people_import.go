@@ -2,36 +2,61 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 )
 
-// maxImportRows bounds one upload; larger lists can be split.
+// maxImportRows bounds one upload, of people or of performance months;
+// larger lists can be split. Reading stops at the row after it.
 const maxImportRows = 10_000
+
+// maxPeopleCellChars bounds a cell of a people file: no field of a person
+// is longer (store.NewPerson: a name at most 200 characters, an e-mail
+// address 254, a job title 100), so a longer cell is refused on its row
+// before the person is checked, which would copy it to normalise it.
+const maxPeopleCellChars = 1_000
+
+// peopleFileColumns are the columns of a people file, in the order assumed
+// when it has no header.
+var peopleFileColumns = []string{"name", "email", "kind", "job_title"}
 
 // parsePeople reads people from an import file: an XLSX workbook (its
 // first sheet) or CSV text separated by commas, semicolons or tabs (see
-// importRecords), with the columns name,email,kind and an optional
+// importRows), with the columns name,email,kind and an optional
 // job_title. A first row naming those columns is a header and may put
 // them in any order; without one, that order is assumed. A header column
 // "role", the name used before job titles had their own word, is read as
 // job_title, with a note saying so. Rows are numbered as a spreadsheet
 // numbers them (the first line is row 1). It returns the people, the row
-// number of each, and notes.
+// number of each, and notes. The file is read row by row, only the
+// columns above are kept, and reading stops past maxImportRows people.
 func parsePeople(data []byte) ([]store.NewPerson, []int, []string, error) {
-	var notes []string
-	records, err := importRecords(data)
+	rows, err := importRows(data)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	col := map[string]int{"name": 0, "email": 1, "kind": 2, "job_title": 3}
-	first := 1
-	if len(records) > 0 && isPeopleHeader(records[0]) {
+	defer rows.close()
+	rec, err := rows.next(nil)
+	if errors.Is(err, io.EOF) {
+		return nil, nil, nil, errs.InvalidFields("The file has no people in it.", map[string]string{"file": "has no rows of people"})
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var notes []string
+	col := map[string]int{}
+	for i, c := range peopleFileColumns {
+		col[c] = i
+	}
+	header := rec.num == 1 && isPeopleHeader(rec.cells)
+	if header {
 		col = map[string]int{}
-		for i, h := range records[0] {
+		for i, h := range rec.cells {
 			h = strings.ToLower(strings.TrimSpace(h))
 			if h == "" {
 				continue // an empty cell beside the header, as spreadsheets leave
@@ -50,7 +75,14 @@ func parsePeople(data []byte) ([]store.NewPerson, []int, []string, error) {
 				return nil, nil, nil, errs.InvalidFields("The header lacks a column.", map[string]string{"row 1": "has no " + need + " column"})
 			}
 		}
-		records, first = records[1:], 2
+	}
+	keep := func(i int) bool {
+		for _, name := range peopleFileColumns {
+			if j, ok := col[name]; ok && j == i {
+				return true
+			}
+		}
+		return false
 	}
 	cell := func(rec []string, name string) string {
 		i, ok := col[name]
@@ -60,29 +92,38 @@ func parsePeople(data []byte) ([]store.NewPerson, []int, []string, error) {
 		return rec[i]
 	}
 	var people []store.NewPerson
-	var rows []int
+	var nums []int
 	fields := map[string]string{}
-	for i, rec := range records {
-		if rec == nil {
-			continue
+	for {
+		if !header || rec.num > 1 {
+			if !header && rec.width > len(peopleFileColumns) {
+				fields[fmt.Sprintf("row %d", rec.num)] = fmt.Sprintf("has %d columns; expected name,email,kind[,job_title]", rec.width)
+			}
+			for _, name := range peopleFileColumns {
+				if moreCharsThan(cell(rec.cells, name), maxPeopleCellChars) {
+					fields[fmt.Sprintf("row %d: %s", rec.num, name)] = fmt.Sprintf("is longer than %d characters", maxPeopleCellChars)
+				}
+			}
+			if len(people) == maxImportRows {
+				return nil, nil, nil, errs.InvalidFields("The file is too long.", map[string]string{"file": fmt.Sprintf("has more than %d people; upload at most %d at a time", maxImportRows, maxImportRows)})
+			}
+			people = append(people, store.NewPerson{Name: cell(rec.cells, "name"), Email: cell(rec.cells, "email"),
+				Kind: store.PersonKind(cell(rec.cells, "kind")), JobTitle: cell(rec.cells, "job_title")})
+			nums = append(nums, rec.num)
 		}
-		if first == 1 && len(rec) > len(col) {
-			fields[fmt.Sprintf("row %d", first+i)] = fmt.Sprintf("has %d columns; expected name,email,kind[,job_title]", len(rec))
+		if rec, err = rows.next(keep); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return nil, nil, nil, err
 		}
-		people = append(people, store.NewPerson{Name: cell(rec, "name"), Email: cell(rec, "email"),
-			Kind: store.PersonKind(cell(rec, "kind")), JobTitle: cell(rec, "job_title")})
-		rows = append(rows, first+i)
 	}
 	if len(fields) > 0 {
-		return nil, nil, nil, errs.InvalidFields("Nothing was added: some rows have the wrong number of columns.", fields)
+		return nil, nil, nil, errs.InvalidFields(fmt.Sprintf("Nothing was added: %d problems in the file. Fix them and upload it again.", len(fields)), fields)
 	}
 	if len(people) == 0 {
 		return nil, nil, nil, errs.InvalidFields("The file has no people in it.", map[string]string{"file": "has no rows of people"})
 	}
-	if len(people) > maxImportRows {
-		return nil, nil, nil, errs.InvalidFields("The file is too long.", map[string]string{"file": fmt.Sprintf("has %d people; upload at most %d at a time", len(people), maxImportRows)})
-	}
-	return people, rows, notes, nil
+	return people, nums, notes, nil
 }
 
 // isPeopleHeader reports whether a first row is a header naming columns.

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"rolefit/internal/errs"
 )
 
@@ -27,83 +25,96 @@ var xlsxMagic = []byte("PK\x03\x04")
 // CSV text.
 func IsXLSX(data []byte) bool { return bytes.HasPrefix(data, xlsxMagic) }
 
-// importRecords reads the rows of an import file. Row i of the result is
-// row i+1 of the file as a spreadsheet numbers it; a blank row is nil, kept
-// so numbers still match.
-func importRecords(data []byte) ([][]string, error) {
+// importRow is a row of an import file that has something in it.
+type importRow struct {
+	// num is the row's number as a spreadsheet shows it (the first is 1):
+	// blank rows count.
+	num int
+	// cells are the row's cells from column A; a cell that was not asked
+	// for may be left "".
+	cells []string
+	// width is how many columns the row spans: up to its last cell with
+	// something in it for a workbook, every cell for CSV.
+	width int
+}
+
+// rowReader reads the rows of an import file that have something in
+// them, in order, without reading the whole file at once.
+type rowReader interface {
+	// next returns the next row, or io.EOF after the last. keep, when
+	// not nil, says which columns (from 0) are wanted; a workbook's
+	// other cells are never built.
+	next(keep func(col int) bool) (importRow, error)
+	// close releases the file.
+	close() error
+}
+
+// importRows opens an import file (CSV or XLSX) for reading row by row,
+// after measuring it against the bounds of upload_limits.go.
+func importRows(data []byte) (rowReader, error) {
+	if err := checkUploadSize(data); err != nil {
+		return nil, err
+	}
 	if IsXLSX(data) {
-		return xlsxRecords(data)
+		return openSheet(data)
 	}
-	return csvRecords(data)
+	return openCSV(data)
 }
 
-// xlsxRecords reads the first sheet of a workbook, cells as the
-// spreadsheet shows them.
-func xlsxRecords(data []byte) ([][]string, error) {
-	// Bounds on unzipping, so a small upload cannot expand to gigabytes.
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20})
-	if err != nil {
-		return nil, errs.InvalidFields("The file could not be read as an Excel workbook. Save it again as .xlsx, or as CSV.", map[string]string{"file": "is not a readable .xlsx workbook"})
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, errs.InvalidFields("The workbook has no sheets.", map[string]string{"file": "has no sheets"})
-	}
-	rows, err := f.GetRows(sheets[0])
-	if err != nil {
-		return nil, errs.InvalidFields("The workbook's first sheet could not be read.", map[string]string{"file": "sheet " + sheets[0] + " could not be read"})
-	}
-	for i, rec := range rows {
-		if blankRecord(rec) {
-			rows[i] = nil
-		}
-	}
-	return rows, nil
+// csvRows reads CSV text with the separator its first row uses.
+type csvRows struct {
+	r        *csv.Reader
+	row      int // the number of the row read last, blank rows counted
+	lastLine int // the line the row read last ended on
 }
 
-// csvRecords reads CSV text with the separator its first row uses.
-func csvRecords(text []byte) ([][]string, error) {
+// openCSV checks CSV text and opens it for reading.
+func openCSV(text []byte) (*csvRows, error) {
 	text = bytes.TrimPrefix(text, []byte("\ufeff")) // spreadsheet byte-order mark
 	if !utf8.Valid(text) {
 		return nil, errs.InvalidFields("The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8”.", map[string]string{"file": "is not UTF-8 text"})
 	}
+	sep := separatorOf(text)
+	if err := checkCSVShape(text, byte(sep)); err != nil {
+		return nil, err
+	}
 	r := csv.NewReader(bytes.NewReader(text))
-	r.Comma = separatorOf(text)
+	r.Comma = sep
 	r.FieldsPerRecord = -1
 	// Trimming leading white space would take a tab separator for space
 	// and close up an empty cell.
 	r.TrimLeadingSpace = r.Comma != '\t'
-	var records [][]string
-	lastLine := 0 // the line the previous record ended on
+	return &csvRows{r: r}, nil
+}
+
+func (c *csvRows) close() error { return nil }
+
+// next reads the next row that is not blank. The reader skips empty
+// lines, which a spreadsheet shows as empty rows, so rows are numbered
+// from the lines they start on; a cell may span lines, so a row that
+// does counts once.
+func (c *csvRows) next(func(int) bool) (importRow, error) {
 	for {
-		rec, err := r.Read()
+		rec, err := c.r.Read()
 		if errors.Is(err, io.EOF) {
-			break
+			return importRow{}, io.EOF
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return nil, errs.InvalidFields("The file could not be read as CSV.",
-				map[string]string{fmt.Sprintf("row %d", len(records)+1+max(pe.StartLine-lastLine-1, 0)): pe.Err.Error()})
+			return importRow{}, errs.InvalidFields("The file could not be read as CSV.",
+				map[string]string{fmt.Sprintf("row %d", c.row+1+max(pe.StartLine-c.lastLine-1, 0)): pe.Err.Error()})
 		}
 		if err != nil {
-			return nil, errs.Invalid("The file could not be read: %v", err)
+			return importRow{}, errs.Invalid("The file could not be read: %v", err)
 		}
-		// The reader skips empty lines, which a spreadsheet shows as empty
-		// rows: keep them as nil so row numbers match the spreadsheet's.
-		// A cell may span lines, so rows are counted, not lines.
-		start, _ := r.FieldPos(0)
-		for ; start > lastLine+1; lastLine++ {
-			records = append(records, nil)
+		start, _ := c.r.FieldPos(0)
+		c.row += 1 + max(start-c.lastLine-1, 0)
+		end, _ := c.r.FieldPos(len(rec) - 1)
+		c.lastLine = end + strings.Count(rec[len(rec)-1], "\n")
+		if !blankRecord(rec) {
+			return importRow{num: c.row, cells: rec, width: len(rec)}, nil
 		}
-		end, _ := r.FieldPos(len(rec) - 1)
-		lastLine = end + strings.Count(rec[len(rec)-1], "\n")
-		if blankRecord(rec) {
-			rec = nil
-		}
-		records = append(records, rec)
 	}
-	return records, nil
 }
 
 // separatorOf picks the separator of CSV text from its first non-blank
@@ -117,7 +128,7 @@ func separatorOf(text []byte) rune {
 		if i < 0 {
 			break
 		}
-		if strings.TrimSpace(string(line[:i])) != "" {
+		if len(bytes.TrimSpace(line[:i])) > 0 {
 			line = line[:i]
 			break
 		}
@@ -125,12 +136,12 @@ func separatorOf(text []byte) rune {
 	}
 	counts := map[rune]int{}
 	quoted := false
-	for _, r := range string(line) {
+	for _, b := range line {
 		switch {
-		case r == '"':
+		case b == '"':
 			quoted = !quoted
-		case !quoted && (r == ',' || r == ';' || r == '\t'):
-			counts[r]++
+		case !quoted && (b == ',' || b == ';' || b == '\t'):
+			counts[rune(b)]++
 		}
 	}
 	best := ','

@@ -112,9 +112,15 @@ func (a *App) ImportPerformance(ctx context.Context, act Actor, text []byte, rep
 // spreadsheet numbers them (the first line is row 1, blank lines count);
 // a number that does not read is reported on its row and column.
 func parsePerformanceCSV(text []byte) ([]store.PerformanceInput, []int, error) {
+	if err := checkUploadSize(text); err != nil {
+		return nil, nil, err
+	}
 	text = bytes.TrimPrefix(text, []byte("\ufeff")) // spreadsheet byte-order mark
 	if !utf8.Valid(text) {
 		return nil, nil, errs.InvalidFields("The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8”.", map[string]string{"file": "is not UTF-8 text"})
+	}
+	if err := checkCSVShape(text, ','); err != nil {
+		return nil, nil, err
 	}
 	r := csv.NewReader(bytes.NewReader(text))
 	r.FieldsPerRecord = -1
@@ -135,6 +141,10 @@ func parsePerformanceCSV(text []byte) ([]store.PerformanceInput, []int, error) {
 		}
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // a line of spaces
+		}
+		// A header and maxImportRows months; reading stops at the row after.
+		if len(records) > maxImportRows {
+			return nil, nil, errs.InvalidFields("The file is too long.", map[string]string{"file": fmt.Sprintf("has more than %d rows; upload at most %d at a time", maxImportRows, maxImportRows)})
 		}
 		line, _ := r.FieldPos(0)
 		records, lines = append(records, rec), append(lines, line)

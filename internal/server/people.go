@@ -140,6 +140,8 @@ func handlePeopleImport(uc *app.App, rnd *renderer) fiber.Handler {
 }
 
 // readImport gets the file (CSV or XLSX) uploaded, or the text box's CSV.
+// It reads one byte past app.MaxUploadBytes, so that a larger file is
+// refused as too large rather than cut short and read as shorter.
 func readImport(c *fiber.Ctx) ([]byte, error) {
 	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
 		f, err := fh.Open()
@@ -147,7 +149,7 @@ func readImport(c *fiber.Ctx) ([]byte, error) {
 			return nil, err
 		}
 		defer f.Close()
-		return io.ReadAll(io.LimitReader(f, 8<<20))
+		return io.ReadAll(io.LimitReader(f, app.MaxUploadBytes+1))
 	}
 	return []byte(c.FormValue("csv")), nil
 }
