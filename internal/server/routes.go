@@ -39,7 +39,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	api := app.Group("/api/v1", keyGuard, apiAuth(uc))
 	api.Get("/me", handleAPIMe(st))
 	api.Get("/organisation", handleAPIOrganisation(uc))
-	api.Patch("/organisation", handleAPIOrganisationPatch(uc))
+	api.Patch("/organisation", requireAdminKey, handleAPIOrganisationPatch(uc))
 	api.Get("/questionnaires", handleAPIQuestionnaires(uc))
 	api.Get("/questionnaires/:id", handleAPIQuestionnaire(uc))
 	api.Post("/people", handleAPIPeopleCreate(uc))
