@@ -87,7 +87,12 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	attempts := limitFailures(newFailures(st, scopeSignInAddress, cfg.LoginLimit, cfg.LoginWindow, now),
 		"Too many failed attempts from your address. Please wait a few minutes and try again.")
 	app.Get("/login", handleLoginForm(st, rnd))
-	app.Post("/login", attempts, handleLogin(st, rnd, newFailures(st, scopeSignInAccount, cfg.AccountLimit, cfg.AccountWindow, now)))
+	signIn := signInLimits{
+		accounts: newFailures(st, scopeSignInAccount, cfg.AccountLimit, cfg.AccountWindow, now),
+		delays:   newFailures(st, scopeSignInDelay, 1, cfg.AccountDelay, now),
+		devices:  newFailures(st, scopeSignInDevice, cfg.AccountLimit, cfg.AccountWindow, now),
+	}
+	app.Post("/login", knownDevice(st, signIn.devices), attempts, handleLogin(st, rnd, signIn))
 	app.Post("/logout", handleLogout(st))
 	app.Get("/setup", handleSetupForm(st, rnd))
 	app.Post("/setup", attempts, handleSetup(st, rnd))
