@@ -21,7 +21,7 @@ func runAPIKey(ctx context.Context, args []string, cio commandIO) error {
 func runAPIKeyAdd(ctx context.Context, args []string, cio commandIO) error {
 	fs := newFlagSet("apikey add", "",
 		"Create an API key for an organisation and print it on standard output. It is shown once; only its hash is kept.\n"+
-			"Revoke it under Settings → API keys.", cio)
+			"The key is the organisation's, made by no user: it has an admin's rights until it is revoked under Settings → API keys.", cio)
 	var d dbFlags
 	d.register(fs, cio.getenv)
 	org := fs.String("org", "", "organisation name or ID (required)")

@@ -55,6 +55,11 @@ func TestAPIKeyAddPrintsAWorkingKey(t *testing.T) {
 		if k.OrgID != acme.ID || k.Name != "ATS sync" {
 			t.Errorf("got key of organisation %s named %q, want %s and %q", k.OrgID, k.Name, acme.ID, "ATS sync")
 		}
+		// The key is the organisation's, not a user's: it has no creator
+		// to lose, and an admin's rights.
+		if k.CreatedBy != nil || k.Role != store.RoleAdmin {
+			t.Errorf("the key has creator %v and role %q, want none and admin", k.CreatedBy, k.Role)
+		}
 	}
 	log, err := st.Org(acme.ID).AuditLog(ctx, 50)
 	if err != nil {

@@ -57,10 +57,21 @@ func (a *App) APIKey(ctx context.Context, token string) (*store.APIKey, error) {
 
 // forgetKey drops a key from the cache, after it was revoked here.
 func (a *App) forgetKey(id string) {
+	a.forgetKeys(func(k *store.APIKey) bool { return k.ID == id })
+}
+
+// forgetKeysOf drops the keys a user made from the cache, after the user's
+// role changed or the user was removed here: a key may do what its
+// creator may do today (store.APIKey).
+func (a *App) forgetKeysOf(userID string) {
+	a.forgetKeys(func(k *store.APIKey) bool { return k.CreatedBy != nil && *k.CreatedBy == userID })
+}
+
+func (a *App) forgetKeys(match func(*store.APIKey) bool) {
 	a.keys.mu.Lock()
 	defer a.keys.mu.Unlock()
 	for h, e := range a.keys.m {
-		if e.key.ID == id {
+		if match(e.key) {
 			delete(a.keys.m, h)
 		}
 	}

@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 
 	"rolefit/internal/econ"
@@ -32,6 +33,8 @@ type ExposureReport struct {
 // revenue recorded, and each seller's revenue is a month's, averaged
 // over their own recorded months, so a newcomer with three months is not
 // set against a veteran's twelve. Ties keep the order of person IDs.
+// Each seller's revenue is person data, so the read is recorded in the
+// audit log, once, as a list.
 func (a *App) Exposure(ctx context.Context, act Actor) (*ExposureReport, error) {
 	org := a.org(act)
 	totals, err := org.AllPerformanceTotals(ctx)
@@ -69,5 +72,8 @@ func (a *App) Exposure(ctx context.Context, act Actor) (*ExposureReport, error) 
 		out.Revenue += e.Revenue
 	}
 	slices.SortStableFunc(out.Sellers, func(x, y SellerExposure) int { return cmp.Compare(y.Share, x.Share) })
+	if err := org.AuditRead(ctx, act.Audit, "list", "exposure", "", fmt.Sprintf("new-business revenue of %d sellers", len(out.Sellers))); err != nil {
+		return nil, err
+	}
 	return out, nil
 }

@@ -77,7 +77,7 @@ func (a *App) settingsOf(org *store.Organisation) *OrgSettings {
 
 // UpdateOrgSettings changes the organisation's settings and records the
 // change in the audit log. It is an admin's: the page's route checks the
-// user's role, and API keys are made by admins only. Every problem is
+// user's role, the API's the key's (its creator's role today). Every problem is
 // reported at once under its field's name; nothing is saved unless all
 // are right.
 func (a *App) UpdateOrgSettings(ctx context.Context, act Actor, p OrgSettingsPatch) (*OrgSettings, error) {

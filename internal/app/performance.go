@@ -64,6 +64,15 @@ func (a *App) PersonPerformance(ctx context.Context, act Actor, personID string)
 	return performanceOf(ms), nil
 }
 
+// CheckPerson finds the person personID in the actor's organisation, or
+// fails with not found. It shows nothing of them, so it records no view:
+// a form posted from a person's page checks the page with it, and the
+// page shown afterwards records its own view.
+func (a *App) CheckPerson(ctx context.Context, act Actor, personID string) error {
+	_, err := a.org(act).Person(ctx, personID)
+	return err
+}
+
 // ImportedPerformance says what a performance import recorded.
 type ImportedPerformance struct {
 	Months int

@@ -17,18 +17,28 @@ func (a *App) AddUser(ctx context.Context, act Actor, nu store.NewUser) (*store.
 	return a.org(act).CreateUser(ctx, nu, act.Audit)
 }
 
-// SetUserRole changes what a user may do; the last admin keeps theirs.
+// SetUserRole changes what a user may do, and what the API keys they made
+// may do; the last admin keeps theirs.
 func (a *App) SetUserRole(ctx context.Context, act Actor, userID string, role store.UserRole) error {
-	return a.org(act).SetUserRole(ctx, userID, role, act.Audit)
+	if err := a.org(act).SetUserRole(ctx, userID, role, act.Audit); err != nil {
+		return err
+	}
+	a.forgetKeysOf(userID)
+	return nil
 }
 
-// RemoveUser removes a user. Nobody removes their own account, so nobody
-// locks themselves out by a slip; another admin can.
+// RemoveUser removes a user and revokes the API keys they made. Nobody
+// removes their own account, so nobody locks themselves out by a slip;
+// another admin can.
 func (a *App) RemoveUser(ctx context.Context, act Actor, userID string) error {
 	if userID == act.UserID {
 		return errs.Conflict("You cannot remove your own account. Ask another admin.")
 	}
-	return a.org(act).DeleteUser(ctx, userID, act.Audit)
+	if err := a.org(act).DeleteUser(ctx, userID, act.Audit); err != nil {
+		return err
+	}
+	a.forgetKeysOf(userID)
+	return nil
 }
 
 // APIKeys lists the organisation's API keys.

@@ -2,31 +2,34 @@ package server
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/errs"
 )
 
 // maxJSONDepth bounds how deeply a body's objects and arrays may nest.
-// rolefit's bodies nest three levels at most; encoding/json would follow
-// 100,000 levels and then fail with a message about its own limits.
+// rolefit's bodies nest three levels at most; a JSON decoder would follow
+// thousands of levels and then fail with a message about its own limits.
 const maxJSONDepth = 32
 
 // decodeJSON reads a request body into v, refusing unknown fields and
 // trailing data, and names the offending field in the error: a typo in an
 // integration is found at once instead of being silently ignored. Before
-// decoding it checks the media type, that the body is UTF-8 (encoding/json
-// would quietly replace bad bytes with U+FFFD and rolefit would store
-// them), and how deeply it nests.
+// decoding it checks the media type, that the body is UTF-8 with no lone
+// UTF-16 surrogate written as an escape (either would otherwise reach the
+// database as U+FFFD), and how deeply it nests.
 func decodeJSON(c *fiber.Ctx, v any) error {
 	body, err := checkedJSONBody(c)
 	if err != nil {
@@ -49,45 +52,63 @@ func checkedJSONBody(c *fiber.Ctx) ([]byte, error) {
 	if at := invalidUTF8At(body); at >= 0 {
 		return nil, errs.InvalidFields("The body is not valid UTF-8.", map[string]string{"body": fmt.Sprintf("is not valid UTF-8 at byte %d", at)})
 	}
+	if at, esc := loneSurrogateAt(body); at >= 0 {
+		return nil, errs.InvalidFields("The body is not valid Unicode.", map[string]string{"body": fmt.Sprintf(
+			"has %s at byte %d: half of a UTF-16 surrogate pair without its other half, which stands for no character", esc, at)})
+	}
 	if jsonDepth(body) > maxJSONDepth {
 		return nil, errs.InvalidFields("The body nests too deeply.", map[string]string{"body": fmt.Sprintf("nests objects and arrays more than %d levels deep", maxJSONDepth)})
 	}
 	return body, nil
 }
 
-// decodeJSONBody decodes a checked body into v with encoding/json, and
-// turns its errors into ones that name the field.
+// decodeJSONBody decodes a checked body into v and turns the errors into
+// ones that name the field. It uses JSON v2 (github.com/go-json-experiment/json,
+// the package Go's encoding/json/v2 comes from) rather than encoding/json,
+// because v2 is strict where rolefit needs it to be: a field's name must
+// match exactly (encoding/json takes "NAME" for "name"), a name given
+// twice is refused (encoding/json keeps the last), and it reports where
+// each problem is as a JSON Pointer.
 func decodeJSONBody(body []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	if len(bytes.Trim(body, " \t\r\n")) == 0 {
+		return errs.Invalid("The body is empty; send a JSON object.")
+	}
+	dec := jsontext.NewDecoder(bytes.NewReader(body))
+	err := jsonv2.UnmarshalDecode(dec, v, jsonv2.RejectUnknownMembers(true))
 	if err == nil {
-		if dec.More() || dec.Decode(&struct{}{}) != io.EOF {
+		if _, err := dec.ReadToken(); err != io.EOF {
 			return errs.Invalid("The body holds more than one JSON value.")
 		}
 		return nil
 	}
-	var typeErr *json.UnmarshalTypeError
-	var syntaxErr *json.SyntaxError
+	var semErr *jsonv2.SemanticError
+	var synErr *jsontext.SyntacticError
 	switch {
-	case errors.Is(err, io.EOF):
-		return errs.Invalid("The body is empty; send a JSON object.")
-	case errors.As(err, &typeErr):
-		field, ok := jsonPathAt(body, typeErr.Offset)
-		if !ok {
-			field = typeErr.Field
-		}
-		if field == "" {
-			field = "body"
-		}
-		return errs.InvalidFields("A field has the wrong type.", map[string]string{field: "must be " + jsonKind(typeErr.Type.Kind().String())})
-	case errors.As(err, &syntaxErr):
-		return errs.Invalid("The body is not valid JSON (at byte %d).", syntaxErr.Offset)
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return errs.InvalidFields("The body has a field rolefit does not know.", map[string]string{name: "is not a known field"})
+	case errors.As(err, &synErr) && errors.Is(synErr.Err, jsontext.ErrDuplicateName):
+		return errs.InvalidFields("The body gives a field twice; give each once.",
+			map[string]string{fieldOf(synErr.JSONPointer): "appears more than once"})
+	case errors.As(err, &synErr):
+		return errs.Invalid("The body is not valid JSON (at byte %d).", synErr.ByteOffset)
+	case errors.As(err, &semErr) && errors.Is(semErr.Err, jsonv2.ErrUnknownName):
+		return errs.InvalidFields("The body has a field rolefit does not know.",
+			map[string]string{fieldOf(semErr.JSONPointer): "is not a known field"})
+	case errors.As(err, &semErr) && errors.Is(semErr.Err, strconv.ErrRange):
+		return errs.InvalidFields("A number is out of range.", map[string]string{fieldOf(semErr.JSONPointer): "is out of range"})
+	case errors.As(err, &semErr) && semErr.GoType != nil:
+		return errs.InvalidFields("A field has the wrong type.",
+			map[string]string{fieldOf(semErr.JSONPointer): "must be " + jsonKind(semErr.GoType.Kind().String())})
 	}
 	return errs.Invalid("The body could not be read: %v", err)
+}
+
+// fieldOf names the value at a JSON Pointer as rolefit's errors name
+// fields, from the root and joined by dots ("answers.drv1",
+// "items.3.name"); the whole body is "body".
+func fieldOf(p jsontext.Pointer) string {
+	if p == "" {
+		return "body"
+	}
+	return strings.Join(slices.Collect(p.Tokens()), ".")
 }
 
 // invalidUTF8At returns the offset of the first byte of b that is not
@@ -104,6 +125,45 @@ func invalidUTF8At(b []byte) int {
 		i += size
 	}
 	return -1
+}
+
+// loneSurrogateAt returns the offset of the first \\u escape in a string of
+// the JSON text b that is half of a UTF-16 surrogate pair without its
+// other half (RFC 8259 section 8.2: such a string cannot be decoded to
+// Unicode), and the escape; -1 when there is none. A malformed text is
+// left for the decoder to describe.
+func loneSurrogateAt(b []byte) (int, string) {
+	if bytes.IndexByte(b, '\\') < 0 {
+		return -1, ""
+	}
+	hex4 := func(i int) (rune, bool) {
+		if i+6 > len(b) || b[i] != '\\' || b[i+1] != 'u' {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 16)
+		return rune(v), err == nil
+	}
+	inString := false
+	for i := 0; i < len(b); i++ {
+		switch {
+		case !inString:
+			inString = b[i] == '"'
+		case b[i] == '"':
+			inString = false
+		case b[i] == '\\':
+			r, ok := hex4(i)
+			if !ok || !utf16.IsSurrogate(r) {
+				i++ // the escaped character, whatever it is
+				continue
+			}
+			if r2, ok := hex4(i + 6); ok && utf16.DecodeRune(r, r2) != utf8.RuneError {
+				i += 11 // a whole pair
+				continue
+			}
+			return i, string(b[i : i+6])
+		}
+	}
+	return -1, ""
 }
 
 // jsonDepth returns how deeply the objects and arrays of a JSON text
@@ -135,64 +195,6 @@ func jsonDepth(b []byte) int {
 		}
 	}
 	return deepest
-}
-
-// jsonPathAt names the value of a JSON text whose first token ends at
-// offset, as the path from the root ("answers.drv1", "items.3.name"):
-// encoding/json reports a wrong-typed value by that offset, and by a
-// field path that leaves out map keys and array indexes.
-func jsonPathAt(b []byte, offset int64) (string, bool) {
-	type frame struct {
-		object    bool
-		expectKey bool
-		key       string
-		index     int
-	}
-	var stack []frame
-	next := func() { // the value at the top of the stack is done
-		if n := len(stack); n > 0 {
-			if stack[n-1].object {
-				stack[n-1].expectKey = true
-			} else {
-				stack[n-1].index++
-			}
-		}
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return "", false
-		}
-		d, isDelim := tok.(json.Delim)
-		if isDelim && (d == '}' || d == ']') {
-			stack = stack[:len(stack)-1]
-			next()
-			continue
-		}
-		if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].expectKey {
-			stack[n-1].key, _ = tok.(string)
-			stack[n-1].expectKey = false
-			continue
-		}
-		if dec.InputOffset() == offset {
-			parts := make([]string, len(stack))
-			for i, f := range stack {
-				if f.object {
-					parts[i] = f.key
-				} else {
-					parts[i] = strconv.Itoa(f.index)
-				}
-			}
-			return strings.Join(parts, "."), true
-		}
-		if isDelim {
-			stack = append(stack, frame{object: d == '{', expectKey: d == '{'})
-			continue
-		}
-		next()
-	}
 }
 
 func jsonKind(goKind string) string {

@@ -57,8 +57,8 @@ func handleAPIOrganisation(uc *app.App) fiber.Handler {
 }
 
 // handleAPIOrganisationPatch is PATCH /api/v1/organisation. Changing the
-// settings is an admin's; API keys are made by admins only and act with
-// their authority, so every key may.
+// settings is an admin's, so only a key with an admin's rights may
+// (requireAdminKey): a key acts with its creator's role today.
 func handleAPIOrganisationPatch(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		var b apiOrganisationBody

@@ -21,7 +21,7 @@ type responseBody struct {
 // reflection and per-key allocations were about a fifteenth of a
 // submission's CPU (docs/PERFORMANCE.md), so the plain shape every
 // integration sends is parsed directly; anything else goes to decodeJSON's
-// encoding/json path, which decides what it means or what is wrong.
+// decoder, which decides what it means or what is wrong.
 func decodeResponseBody(c *fiber.Ctx, v *responseBody) error {
 	body, err := checkedJSONBody(c)
 	if err != nil {
@@ -40,12 +40,11 @@ func decodeResponseBody(c *fiber.Ctx, v *responseBody) error {
 // of at most 18 digits without a fraction or exponent; answers an object
 // of such strings to such numbers, each key once; JSON whitespace between
 // tokens and nothing else after the object. It reports false for any other
-// text, valid or not, and then the result must not be used: encoding/json
-// matches keys regardless of case, merges a repeated object into the map,
-// leaves a field alone for null, and refuses 1.0 or 1e0 for an int, and
-// the fast path leaves all of that to it. When it reports true, the result
-// is what encoding/json (with DisallowUnknownFields) decodes from b
-// (FuzzDecodeResponseBody checks that).
+// text, valid or not, and then the result must not be used: escapes, null,
+// repeated or unknown keys and numbers such as 1.0 or 1e0 are left to
+// decodeJSONBody, which decodes or refuses them. When it reports true, the
+// result is what decodeJSONBody decodes from b (FuzzDecodeResponseBody
+// checks that).
 func parseResponseBody(b []byte) (responseBody, bool) {
 	var out responseBody
 	// One copy of the body that the person's ID, the questionnaire and
@@ -139,7 +138,7 @@ func plainJSONAnswers(s string, p int) (map[string]int, int, bool) {
 		n := len(m)
 		m[key] = v
 		if len(m) == n {
-			return nil, p, false // a repeated key: left to encoding/json
+			return nil, p, false // a repeated key: decodeJSONBody refuses it
 		}
 		p = skipJSONSpace(s, p)
 		if p == len(s) {
@@ -168,7 +167,7 @@ func plainJSONString(s string, p int) (string, int, bool) {
 		case c == '"':
 			v := s[p+1 : i]
 			if !ascii && !utf8.ValidString(v) {
-				return "", p, false // encoding/json would store U+FFFD
+				return "", p, false // checkedJSONBody refuses it
 			}
 			return v, i + 1, true
 		case c == '\\' || c < 0x20:

@@ -50,6 +50,8 @@ func classify(err error) (status int, body apiErrorBody) {
 			return fe.Code, apiErrorBody{Code: errs.CodeRateLimited, Message: "Too many attempts. Please wait a few minutes and try again."}
 		case fiber.StatusRequestTimeout:
 			return fe.Code, apiErrorBody{Code: errs.CodeInvalid, Message: "The request took too long to arrive."}
+		case fiber.StatusRequestHeaderFieldsTooLarge:
+			return fe.Code, apiErrorBody{Code: errs.CodeInvalid, Message: "The request's headers are larger than rolefit accepts (about 4 KiB in all, cookies included)."}
 		}
 		if fe.Code >= 400 && fe.Code < 500 {
 			return fe.Code, apiErrorBody{Code: errs.CodeInvalid, Message: fe.Message}
@@ -64,9 +66,14 @@ func classify(err error) (status int, body apiErrorBody) {
 func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
 
 // wantsJSON reports whether an error should be answered in JSON: for the
-// API, and for pages' own scripts, which ask for JSON in Accept.
-func wantsJSON(c *fiber.Ctx) bool {
-	return isAPI(c) || c.Accepts(fiber.MIMETextHTML, fiber.MIMEApplicationJSON) == fiber.MIMEApplicationJSON
+// API, and for pages' own scripts, which ask for JSON in Accept. Headers
+// too large to read (431) are answered in JSON whatever the address: the
+// HTTP server gives up before it has kept the request's path, so rolefit
+// cannot tell an API call from a page, and the API's clients must get the
+// API's error shape (a browser shows the JSON as text).
+func wantsJSON(c *fiber.Ctx, status int) bool {
+	return isAPI(c) || status == fiber.StatusRequestHeaderFieldsTooLarge ||
+		c.Accepts(fiber.MIMETextHTML, fiber.MIMEApplicationJSON) == fiber.MIMEApplicationJSON
 }
 
 // errorHandler is the one place errors become responses. Internal errors
@@ -80,7 +87,7 @@ func errorHandler(rnd *renderer, log *slog.Logger) fiber.ErrorHandler {
 				"err", err, "method", c.Method(), "route", routeOf(c), "request_id", requestID(c))
 		}
 		c.Set(fiber.HeaderCacheControl, "no-store")
-		if wantsJSON(c) {
+		if wantsJSON(c, status) {
 			return c.Status(status).JSON(apiError{Error: body})
 		}
 		v := pageView(c, "Error", "")

@@ -1,7 +1,10 @@
 package server
 
 import (
+	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"testing"
 	"time"
@@ -80,4 +83,67 @@ func TestKeyGuardCountsOnlyUnknownKeys(t *testing.T) {
 	}
 	resp, body = f.apiRequest("GET", "/api/v1/me", good, "")
 	wantStatus(t, "valid key from an address over its budget", resp, http.StatusOK, body)
+}
+
+// The guard's budget is per client address, and people behind one office
+// address share it. So the budget spent by someone else's guessing never
+// refuses a correct secret: a respondent's link and an integration's key
+// go on working, reading and writing, from that address; only unknown
+// secrets are refused there, and another address has its own budget.
+func TestCorrectSecretsWorkFromAnAddressOverItsBudget(t *testing.T) {
+	f := sqliteFixture(t, Config{TrustedProxies: []string{testPeer}, TokenGuess: 3})
+	q := salesService(t)
+	_, inv, link := f.invited(t)
+	key := f.apiKeyA(t)
+	office := map[string]string{"X-Forwarded-For": "203.0.113.7"}
+	guesser, respondent := f.browser(), f.browser()
+	api := func(path, k string, hdr map[string]string) (*http.Response, string) {
+		t.Helper()
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.Header.Set("Authorization", "Bearer "+k)
+		for h, v := range hdr {
+			req.Header.Set(h, v)
+		}
+		resp, err := f.app.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp, string(b)
+	}
+	// Someone in the office spends both budgets.
+	for i := range 3 {
+		resp, body := guesser.withHeaders("GET", fmt.Sprintf("/i/guess-%d", i), nil, office)
+		wantStatus(t, "an unknown link", resp, http.StatusNotFound, body)
+		resp, body = api("/api/v1/me", fmt.Sprintf("rf_guess%d", i), office)
+		wantStatus(t, "an unknown key", resp, http.StatusUnauthorized, body)
+	}
+	resp, body := guesser.withHeaders("GET", "/i/guess-4", nil, office)
+	wantStatus(t, "an unknown link over the budget", resp, http.StatusTooManyRequests, body)
+	resp, body = api("/api/v1/me", "rf_guess4", office)
+	wantStatus(t, "an unknown key over the budget", resp, http.StatusTooManyRequests, body)
+
+	// A respondent in the same office answers and submits the whole
+	// questionnaire.
+	resp, body = respondent.withHeaders("GET", link, nil, office)
+	wantStatus(t, "the welcome page", resp, http.StatusOK, body)
+	resp, body = respondent.withHeaders("POST", link+"/consent", url.Values{"consent": {"yes"}}, office)
+	wantStatus(t, "consent", resp, http.StatusSeeOther, body)
+	for p := range q.Pages {
+		form := pageAnswers(q, p)
+		form.Set("action", "next")
+		resp, body = respondent.withHeaders("POST", fmt.Sprintf("%s/page/%d", link, p+1), form, office)
+		wantStatus(t, fmt.Sprintf("page %d", p+1), resp, http.StatusSeeOther, body)
+	}
+	resp, body = respondent.withHeaders("POST", link+"/submit", nil, office)
+	wantStatus(t, "submit", resp, http.StatusSeeOther, body)
+	if got, _ := f.st.Org(f.orgA.ID).Invitation(ctx, inv.ID); got.Status != store.InvitationSubmitted {
+		t.Errorf("the invitation is %s after submitting from the office, want submitted", got.Status)
+	}
+	// The integration's key works there too; elsewhere, guesses are free.
+	resp, body = api("/api/v1/people", key, office)
+	wantStatus(t, "a correct key from the office", resp, http.StatusOK, body)
+	resp, body = api("/api/v1/me", "rf_guess5", map[string]string{"X-Forwarded-For": "198.51.100.9"})
+	wantStatus(t, "an unknown key from another address", resp, http.StatusUnauthorized, body)
 }

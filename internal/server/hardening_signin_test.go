@@ -12,8 +12,9 @@ import (
 )
 
 // Wrong passwords for one account from many addresses are limited per
-// account; unknown addresses are counted the same, so the refusal does
-// not tell who has an account.
+// account: past the budget, a browser not known to the account gets one
+// attempt per delay (a minute since the last failure). Unknown addresses
+// are counted the same, so the refusal does not tell who has an account.
 func TestSignInIsLimitedPerAccount(t *testing.T) {
 	f := sqliteFixture(t, Config{TrustedProxies: []string{testPeer}, LoginLimit: 100, AccountLimit: 3, AccountWindow: 15 * time.Minute})
 	b := f.browser()
@@ -36,9 +37,9 @@ func TestSignInIsLimitedPerAccount(t *testing.T) {
 		}
 		resp, body := signIn(" "+strings.ToUpper(email), testPassword)
 		wantStatus(t, email+": right password after the limit", resp, http.StatusTooManyRequests, body)
-		wantContains(t, email+": locked", body, "Too many failed sign-ins with this e-mail address", "Please wait 10 minutes")
-		if got := resp.Header.Get("Retry-After"); got != "600" {
-			t.Errorf("%s: Retry-After %q, want 600", email, got)
+		wantContains(t, email+": slowed", body, "Too many failed sign-ins with this e-mail address", "Please wait a minute")
+		if got := resp.Header.Get("Retry-After"); got != "60" {
+			t.Errorf("%s: Retry-After %q, want 60 (the delay since the last failure)", email, got)
 		}
 		if b.cookies[sessionCookie] != "" {
 			t.Fatalf("%s: a locked account was signed in", email)
@@ -49,14 +50,15 @@ func TestSignInIsLimitedPerAccount(t *testing.T) {
 	if locked[0] != locked[1] {
 		t.Errorf("a known and an unknown address are locked differently: %q and %q", locked[0], locked[1])
 	}
-	// Other accounts are not affected, and the lock ends with its window.
+	// Other accounts are not affected, and the right password works once
+	// the delay has passed.
 	resp, body := signIn("max@acme.example", testPassword)
 	wantStatus(t, "another account", resp, http.StatusSeeOther, body)
-	f.clock.Advance(15 * time.Minute)
+	f.clock.Advance(6 * time.Minute) // the last failure was 5 minutes after the clock's reading now
 	b = f.browser()
 	b.get("/login")
 	resp, body = signIn("ada@acme.example", testPassword)
-	wantStatus(t, "after the window", resp, http.StatusSeeOther, body)
+	wantStatus(t, "after the delay", resp, http.StatusSeeOther, body)
 }
 
 func TestPasswordChangeIsLimitedPerUser(t *testing.T) {

@@ -52,15 +52,29 @@ func handleLoginForm(st *store.Store, rnd *renderer) fiber.Handler {
 	}
 }
 
+// signInLimits are the budgets of failed sign-ins besides the client
+// address's: per e-mail address typed (accounts), the delay between
+// attempts once that is spent (delays), and per known browser (devices).
+type signInLimits struct {
+	accounts, delays, devices *failures
+}
+
 // handleLogin checks the e-mail address and password and starts a session.
 // A failure comes back to the form with the address kept, and with status
 // 401 so the per-address limiter counts it. Failures are also counted per
 // e-mail address (accounts), so that many addresses sharing the guessing
 // of one password are stopped too; the count is kept for any address
 // typed, known or not, so a refusal says nothing about who has an account.
-// When the password opens accounts in several organisations (one person,
-// one password, two employers), the page asks which one.
-func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handler {
+//
+// Past the account's budget, sign-in is slowed down, not shut: a browser
+// not known to the account gets one attempt per delay, and the right
+// password then works. Refusing the right password outright would let
+// anyone keep a user out by typing wrong ones. A browser that signed in to
+// the account before (knownDevice) is not held up at all, and its own
+// failures count against it alone. When the password opens accounts in
+// several organisations (one person, one password, two employers), the
+// page asks which one.
+func handleLogin(st *store.Store, rnd *renderer, lim signInLimits) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		email, next := c.FormValue("email"), safeNext(c.FormValue("next"))
 		again := func(status int, msg string, choices []store.Organisation) error {
@@ -70,18 +84,17 @@ func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handl
 			v.Data = loginPage{Choices: choices}
 			return rnd.render(c, status, "login", v)
 		}
-		key := strings.ToLower(strings.TrimSpace(email))
-		if len(key) > 254 { // longer than any address: no account, and no megabyte keys hashed
-			key = key[:254]
-		}
-		left, over, err := accounts.over(c.UserContext(), key)
-		if err != nil {
-			return err
-		}
-		if over {
-			setRetryAfter(c, left)
-			return again(fiber.StatusTooManyRequests, fmt.Sprintf("Too many failed sign-ins with this e-mail address. "+
-				"Please wait %s and try again.", waitText(left)), nil)
+		key, device := accountKey(email), knownDeviceOf(c)
+		if device == "" {
+			left, slowed, err := lim.wait(c, key)
+			if err != nil {
+				return err
+			}
+			if slowed {
+				setRetryAfter(c, left)
+				return again(fiber.StatusTooManyRequests, fmt.Sprintf("Too many failed sign-ins with this e-mail address. "+
+					"Please wait %s and try again.", waitText(left)), nil)
+			}
 		}
 		org := c.FormValue("org")
 		us, err := st.SignIn(c.UserContext(), email, c.FormValue("password"))
@@ -101,7 +114,7 @@ func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handl
 			u, err = accountIn(us, org)
 		}
 		if errs.Code(err) == errs.CodeUnauthorized {
-			if err := accounts.add(c.UserContext(), key); err != nil {
+			if err := lim.fail(c, key, device); err != nil {
 				return err
 			}
 			return again(fiber.StatusUnauthorized, errs.Message(err), nil)
@@ -112,8 +125,32 @@ func handleLogin(st *store.Store, rnd *renderer, accounts *failures) fiber.Handl
 		if err := startSession(c, st, u); err != nil {
 			return err
 		}
+		setDeviceCookie(c, st, u)
 		return c.Redirect(next, fiber.StatusSeeOther)
 	}
+}
+
+// wait reports whether a sign-in to key from a browser not known to it
+// must wait, and how long: only once the account's budget is spent, and
+// then until a delay has passed since the last failure.
+func (lim signInLimits) wait(c *fiber.Ctx, key string) (time.Duration, bool, error) {
+	_, over, err := lim.accounts.over(c.UserContext(), key)
+	if err != nil || !over {
+		return 0, false, err
+	}
+	return lim.delays.over(c.UserContext(), key)
+}
+
+// fail counts a failed sign-in: against the known browser it came from,
+// or else against the account and its delay.
+func (lim signInLimits) fail(c *fiber.Ctx, key, device string) error {
+	if device != "" {
+		return lim.devices.add(c.UserContext(), device)
+	}
+	if err := lim.accounts.add(c.UserContext(), key); err != nil {
+		return err
+	}
+	return lim.delays.add(c.UserContext(), key)
 }
 
 // accountIn picks the account to sign in to among those the password

@@ -229,6 +229,16 @@ func requireAdmin(c *fiber.Ctx) error {
 	return errs.Forbidden("Only an admin of your organisation can do this.")
 }
 
+// requireAdminKey lets only API keys with an admin's rights through: a
+// key acts with its creator's role today, and a key made by 'rolefit
+// apikey add' is the organisation's, with an admin's (store.APIKey).
+func requireAdminKey(c *fiber.Ctx) error {
+	if k := apiKeyOf(c); k != nil && k.Role == store.RoleAdmin {
+		return c.Next()
+	}
+	return errs.Forbidden("Only an admin's API key can do this: this key acts for a manager. An admin can make a key under Settings → API keys.")
+}
+
 // apiAuth authenticates the JSON API by an "Authorization: Bearer KEY"
 // header and scopes the request to the key's organisation.
 func apiAuth(uc *usecases.App) fiber.Handler {

@@ -35,7 +35,7 @@ var apiOperations = []apiOperation{
 		status: "200", response: ref("Me")},
 	{method: "GET", path: "/api/v1/organisation", summary: "The organisation's settings: currency, time zone, profile cut and placement assumptions",
 		status: "200", response: orgSchema},
-	{method: "PATCH", path: "/api/v1/organisation", summary: "Change some of the organisation's settings (an admin's: every API key is made by an admin); the change is audited",
+	{method: "PATCH", path: "/api/v1/organisation", summary: "Change some of the organisation's settings (an admin's: a key acting for a manager gets 403); the change is audited",
 		body: orgBodySchema, status: "200", response: orgSchema},
 	{method: "GET", path: "/api/v1/questionnaires", summary: "The installed questionnaires (without their items)",
 		status: "200", response: listOf(ref("QuestionnaireSummary"))},
@@ -218,7 +218,9 @@ var apiSchemas = obj{
 				"id": obj{"type": "string"}, "name": obj{"type": "string"},
 				"currency": obj{"type": "string"}, "is_demo": obj{"type": "boolean"}}},
 			"key": obj{"type": "object", "properties": obj{
-				"id": obj{"type": "string"}, "name": obj{"type": "string"}, "prefix": obj{"type": "string"}}},
+				"id": obj{"type": "string"}, "name": obj{"type": "string"}, "prefix": obj{"type": "string"},
+				"role": obj{"type": "string", "enum": []string{"admin", "manager"},
+					"description": "What the key may do: its creator's role today, or admin for a key made by rolefit apikey add"}}},
 		},
 	},
 }

@@ -131,7 +131,7 @@ func handlePerformanceImport(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		// The page the file is sent from must be one of the
 		// organisation's staff, as for any route with an ID.
-		if _, err := uc.PersonPerformance(c.UserContext(), actorOf(c), c.Params("id")); err != nil {
+		if err := uc.CheckPerson(c.UserContext(), actorOf(c), c.Params("id")); err != nil {
 			return err
 		}
 		text, err := readImport(c)

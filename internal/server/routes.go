@@ -39,7 +39,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	api := app.Group("/api/v1", keyGuard, apiAuth(uc))
 	api.Get("/me", handleAPIMe(st))
 	api.Get("/organisation", handleAPIOrganisation(uc))
-	api.Patch("/organisation", handleAPIOrganisationPatch(uc))
+	api.Patch("/organisation", requireAdminKey, handleAPIOrganisationPatch(uc))
 	api.Get("/questionnaires", handleAPIQuestionnaires(uc))
 	api.Get("/questionnaires/:id", handleAPIQuestionnaire(uc))
 	api.Post("/people", handleAPIPeopleCreate(uc))
@@ -87,7 +87,12 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	attempts := limitFailures(newFailures(st, scopeSignInAddress, cfg.LoginLimit, cfg.LoginWindow, now),
 		"Too many failed attempts from your address. Please wait a few minutes and try again.")
 	app.Get("/login", handleLoginForm(st, rnd))
-	app.Post("/login", attempts, handleLogin(st, rnd, newFailures(st, scopeSignInAccount, cfg.AccountLimit, cfg.AccountWindow, now)))
+	signIn := signInLimits{
+		accounts: newFailures(st, scopeSignInAccount, cfg.AccountLimit, cfg.AccountWindow, now),
+		delays:   newFailures(st, scopeSignInDelay, 1, cfg.AccountDelay, now),
+		devices:  newFailures(st, scopeSignInDevice, cfg.AccountLimit, cfg.AccountWindow, now),
+	}
+	app.Post("/login", knownDevice(st, signIn.devices), attempts, handleLogin(st, rnd, signIn))
 	app.Post("/logout", handleLogout(st))
 	app.Get("/setup", handleSetupForm(st, rnd))
 	app.Post("/setup", attempts, handleSetup(st, rnd))

@@ -31,9 +31,13 @@ type Config struct {
 	LoginWindow time.Duration
 	// AccountLimit is how many failed sign-ins one e-mail address, and
 	// how many wrong current passwords one user changing theirs, may
-	// have per AccountWindow (10 per 15 minutes).
+	// have per AccountWindow (10 per 15 minutes). Past it, a browser that
+	// has not signed in to the account before gets one sign-in attempt
+	// per AccountDelay (a minute); one that has is not held up until it
+	// has failed AccountLimit times itself.
 	AccountLimit  int
 	AccountWindow time.Duration
+	AccountDelay  time.Duration
 	// RequestTimeout bounds the database work of one request (30 s).
 	RequestTimeout time.Duration
 	// Now is the clock (time.Now).
@@ -61,6 +65,9 @@ func (c *Config) defaults() {
 	}
 	if c.AccountWindow == 0 {
 		c.AccountWindow = 15 * time.Minute
+	}
+	if c.AccountDelay == 0 {
+		c.AccountDelay = time.Minute
 	}
 	if c.RequestTimeout == 0 {
 		c.RequestTimeout = 30 * time.Second

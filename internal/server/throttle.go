@@ -40,6 +40,8 @@ type failures struct {
 const (
 	scopeSignInAddress = "signin_address"  // failed sign-ins and setups per client address
 	scopeSignInAccount = "signin_account"  // failed sign-ins per e-mail address typed
+	scopeSignInDelay   = "signin_delay"    // the last failed sign-in per e-mail address typed, for the delay
+	scopeSignInDevice  = "signin_device"   // failed sign-ins per known browser (device token)
 	scopePasswordUser  = "password_user"   // wrong current passwords per user
 	scopeLinkAddress   = "link_address"    // unknown invitation links per client address
 	scopeAPIKeyAddress = "api_key_address" // wrong API keys per client address
@@ -69,8 +71,13 @@ func (f *failures) add(ctx context.Context, key string) error {
 // window, and counts each request that fails (status 400 or above, or an
 // error) against the address. Successful requests are free, so a team
 // behind one address signing in is never held up by its own successes.
+// A sign-in from a known browser is neither refused nor counted: its
+// failures count against the browser instead (knownDevice).
 func limitFailures(f *failures, message string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
+		if knownDeviceOf(c) != "" {
+			return c.Next()
+		}
 		ip := clientIP(c)
 		left, over, err := f.over(c.UserContext(), ip)
 		if err != nil {

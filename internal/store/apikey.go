@@ -19,6 +19,13 @@ const apiKeyPrefix = "rf_"
 // APIKey lets a program (an applicant tracking system, a spreadsheet
 // script) call the JSON API on behalf of an organisation. Only the key's
 // hash is kept; the key itself is shown once, when it is created.
+//
+// A key made on Settings → API keys is its creator's delegate: it may do
+// what its creator may do today (Role), and it is revoked when its creator
+// is removed, so nobody keeps an admin's power through a key after losing
+// their account. A key made by 'rolefit apikey add' has no creator: it is
+// the organisation's, made by whoever runs rolefit on the server, with an
+// admin's rights until it is revoked.
 type APIKey struct {
 	ID         string     `json:"id"`
 	OrgID      string     `json:"-"`
@@ -29,6 +36,12 @@ type APIKey struct {
 	CreatedAt  time.Time  `json:"created_at"`
 	LastUsedAt *time.Time `json:"last_used_at"`
 	RevokedAt  *time.Time `json:"revoked_at"`
+	// Role is what the key may do: its creator's role today, or admin for
+	// a key without a creator. It is read with the key, never stored.
+	Role UserRole `gorm:"-" json:"-"`
+	// CreatorName is the name of the user the key acts for, "" for a key
+	// without a creator.
+	CreatorName string `gorm:"-" json:"-"`
 }
 
 // TableName tells GORM the table.
@@ -76,10 +89,62 @@ func (o *Org) CreateAPIKey(ctx context.Context, name string, by Actor) (*APIKey,
 // APIKeys lists the organisation's keys, newest first, revoked ones too.
 func (o *Org) APIKeys(ctx context.Context) ([]APIKey, error) {
 	var ks []APIKey
-	if err := o.scope(o.s.reader(ctx)).Order("created_at DESC, id").Find(&ks).Error; err != nil {
+	db := o.s.reader(ctx)
+	if err := o.scope(db).Order("created_at DESC, id").Find(&ks).Error; err != nil {
 		return nil, fmt.Errorf("list API keys: %w", err)
 	}
+	if err := withCreators(db, o.id, ks); err != nil {
+		return nil, err
+	}
 	return ks, nil
+}
+
+// withCreators fills each key's Role and CreatorName from its creator's
+// account. A key whose creator is gone (removed while the key was being
+// read) gets no role at all, so it can do nothing.
+func withCreators(db *gorm.DB, orgID string, ks []APIKey) error {
+	var ids []string
+	for _, k := range ks {
+		if k.CreatedBy != nil {
+			ids = append(ids, *k.CreatedBy)
+		}
+	}
+	var us []User
+	if len(ids) > 0 {
+		if err := db.Select("id", "name", "role").Where("org_id = ? AND id IN ?", orgID, ids).Find(&us).Error; err != nil {
+			return fmt.Errorf("read API keys' creators: %w", err)
+		}
+	}
+	byID := make(map[string]User, len(us))
+	for _, u := range us {
+		byID[u.ID] = u
+	}
+	for i := range ks {
+		if ks[i].CreatedBy == nil {
+			ks[i].Role = RoleAdmin
+		} else if u, ok := byID[*ks[i].CreatedBy]; ok {
+			ks[i].Role, ks[i].CreatorName = u.Role, u.Name
+		}
+	}
+	return nil
+}
+
+// revokeKeysOf revokes, inside tx, the live keys the user made, with an
+// audit entry each: a key is its creator's delegate and goes with them.
+func (o *Org) revokeKeysOf(tx *gorm.DB, userID, who string, by Actor) error {
+	var ks []APIKey
+	if err := o.scope(tx).Where("created_by = ? AND revoked_at IS NULL", userID).Find(&ks).Error; err != nil {
+		return fmt.Errorf("find the user's API keys: %w", err)
+	}
+	for _, k := range ks {
+		if err := tx.Model(&APIKey{}).Where("id = ?", k.ID).Update("revoked_at", o.s.now()).Error; err != nil {
+			return fmt.Errorf("revoke API key: %w", err)
+		}
+		if err := o.audit(tx, by, "revoke", "api_key", k.ID, k.Name+": made by "+who+", who was removed"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // RevokeAPIKey stops a key from working. Revoking twice is harmless.
@@ -114,6 +179,13 @@ func (s *Store) APIKeyByToken(ctx context.Context, token string) (*APIKey, error
 	}
 	if err != nil {
 		return nil, fmt.Errorf("find API key: %w", err)
+	}
+	ks := []APIKey{k}
+	if err := withCreators(s.reader(ctx), k.OrgID, ks); err != nil {
+		return nil, err
+	}
+	if k = ks[0]; k.Role == "" {
+		return nil, bad
 	}
 	now := s.now()
 	if k.LastUsedAt == nil || now.Sub(*k.LastUsedAt) > time.Minute {

@@ -81,7 +81,7 @@ func checkCopy(ctx context.Context, from string) error {
 	if fi, err := os.Stat(from); err != nil || !fi.Mode().IsRegular() {
 		return fmt.Errorf("no copy to restore at %s", from)
 	}
-	db, err := sql.Open("sqlite3", "file:"+from+"?"+url.Values{"mode": {"ro"}}.Encode())
+	db, err := sql.Open("sqlite3", sqliteURI(from, url.Values{"mode": {"ro"}}))
 	if err != nil {
 		return fmt.Errorf("open %s: %w", from, err)
 	}
@@ -108,8 +108,8 @@ func checkCopy(ctx context.Context, from string) error {
 // refuses an exclusive lock while any of them exists, even between
 // transactions; a server that is stopped holds nothing.
 func checkNotInUse(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite3", "file:"+path+"?"+url.Values{
-		"_locking_mode": {"EXCLUSIVE"}, "_busy_timeout": {"250"}}.Encode())
+	db, err := sql.Open("sqlite3", sqliteURI(path, url.Values{
+		"_locking_mode": {"EXCLUSIVE"}, "_busy_timeout": {"250"}}))
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}

@@ -209,7 +209,7 @@ func sqliteDSN(path string) string {
 	v.Set("_busy_timeout", "10000")
 	v.Set("_synchronous", "FULL")
 	v.Set("_txlock", "immediate")
-	return "file:" + path + "?" + v.Encode()
+	return sqliteURI(path, v)
 }
 
 // redactURL hides the password of a database URL for messages and logs.

@@ -220,7 +220,8 @@ func (o *Org) SetUserRole(ctx context.Context, id string, role UserRole, by Acto
 	})
 }
 
-// DeleteUser removes a user and their sessions. The last admin cannot be
+// DeleteUser removes a user, their sessions and the API keys they made
+// (revoked, so the list still shows them). The last admin cannot be
 // removed.
 func (o *Org) DeleteUser(ctx context.Context, id string, by Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
@@ -234,6 +235,9 @@ func (o *Org) DeleteUser(ctx context.Context, id string, by Actor) error {
 			} else if n <= 1 {
 				return errs.Conflict("%s is the only admin and cannot be removed.", u.Name)
 			}
+		}
+		if err := o.revokeKeysOf(tx, id, u.Email, by); err != nil {
+			return err
 		}
 		if err := o.scope(tx).Where("id = ?", id).Delete(&User{}).Error; err != nil {
 			return fmt.Errorf("delete user: %w", err)
