@@ -52,7 +52,7 @@ func TestLoadAgainstARealServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	web, err := server.New(server.Config{Now: time.Now}, uc, st, slog.New(slog.DiscardHandler))
+	web, err := server.New(server.Config{Now: time.Now}, uc, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

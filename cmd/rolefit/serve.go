@@ -99,7 +99,7 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 		ln.Close()
 		return err
 	}
-	web, err := server.New(cfg, uc, st, log)
+	web, err := server.New(cfg, uc, log)
 	if err != nil {
 		ln.Close()
 		return err

@@ -1,9 +1,9 @@
 package server
 
 import (
-	"github.com/gofiber/fiber/v2"
+	"rolefit/internal/app"
 
-	"rolefit/internal/store"
+	"github.com/gofiber/fiber/v2"
 )
 
 // meResponse is GET /api/v1/me: which organisation a key acts for.
@@ -26,9 +26,9 @@ type meResponse struct {
 
 // handleAPIMe returns the API key's organisation, so an integrator can
 // check a key before using it.
-func handleAPIMe(st *store.Store) fiber.Handler {
+func handleAPIMe(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		org, err := orgOf(c, st).Get(c.UserContext())
+		org, err := uc.Organisation(c.UserContext(), actorOf(c))
 		if err != nil {
 			return err
 		}

@@ -21,7 +21,7 @@ func demoFixture(t *testing.T) (*fixture, *browser) {
 	if _, _, err := demo.Seed(ctx, st, testCatalog(t)); err != nil {
 		t.Fatal(err)
 	}
-	a, err := New(Config{Now: clock.Now}, useCases(t, st, clock, nil, ""), st, slog.New(slog.DiscardHandler))
+	a, err := New(Config{Now: clock.Now}, useCases(t, st, clock, nil, ""), slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

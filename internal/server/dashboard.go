@@ -6,7 +6,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
-	"rolefit/internal/store"
 )
 
 // section is an entry of the main navigation.
@@ -40,7 +39,7 @@ type dashboardPage struct {
 func handleDashboard(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		var last *time.Time
-		if s, ok := c.Locals(localSession).(*store.Session); ok {
+		if s, ok := c.Locals(localSession).(*app.SignedIn); ok {
 			last = s.PreviousVisitAt
 		}
 		d, err := uc.Dashboard(c.UserContext(), actorOf(c), last)
@@ -48,7 +47,7 @@ func handleDashboard(uc *app.App, rnd *renderer) fiber.Handler {
 			return err
 		}
 		v := pageView(c, "Home", "home")
-		v.Data = dashboardPage{Dashboard: d, ExpiringDays: int(app.ExpiringWithin / store.Day), Sections: navigation}
+		v.Data = dashboardPage{Dashboard: d, ExpiringDays: int(app.ExpiringWithin.Hours() / 24), Sections: navigation}
 		return rnd.render(c, fiber.StatusOK, "dashboard", v)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 )
@@ -39,18 +40,18 @@ func deviceCookieName(key string) string {
 }
 
 // knownDevice recognises a sign-in from a browser that has signed in to
-// the typed address's account before (store.NewDeviceToken), and marks it
+// the typed address's account before (app.DeviceToken), and marks it
 // unless the browser has itself failed too often: a stolen device cookie
 // buys its thief a few guesses, no more. A forged, expired or stale cookie
 // is simply not a known browser.
-func knownDevice(st *store.Store, devices *failures) fiber.Handler {
+func knownDevice(uc *app.App, devices *failures) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		key := accountKey(c.FormValue("email"))
 		token := c.Cookies(deviceCookieName(key))
 		if token == "" {
 			return c.Next()
 		}
-		u, err := st.DeviceUser(c.UserContext(), token)
+		u, err := uc.DeviceUser(c.UserContext(), token)
 		if errs.Code(err) == errs.CodeUnauthorized || err == nil && u.Email != key {
 			return c.Next()
 		}
@@ -76,6 +77,6 @@ func knownDeviceOf(c *fiber.Ctx) string {
 }
 
 // setDeviceCookie marks this browser as one u signs in with.
-func setDeviceCookie(c *fiber.Ctx, st *store.Store, u *store.User) {
-	setCookie(c, deviceCookieName(u.Email), st.NewDeviceToken(u), int(store.DeviceMax.Seconds()))
+func setDeviceCookie(c *fiber.Ctx, uc *app.App, u *store.User) {
+	setCookie(c, deviceCookieName(u.Email), uc.DeviceToken(u), int(app.DeviceMax.Seconds()))
 }

@@ -104,7 +104,7 @@ func TestAccessLogNamesTheClientBehindProxy(t *testing.T) {
 	var logs bytes.Buffer
 	clock := newClock()
 	st := openSQLite(t, clock)
-	app, err := New(Config{Now: clock.Now, TrustedProxies: []string{testPeer}}, useCases(t, st, clock, nil, ""), st,
+	app, err := New(Config{Now: clock.Now, TrustedProxies: []string{testPeer}}, useCases(t, st, clock, nil, ""),
 		slog.New(slog.NewJSONHandler(&logs, nil)))
 	if err != nil {
 		t.Fatal(err)
@@ -197,7 +197,7 @@ func TestForwardedForOverSeveralLines(t *testing.T) {
 	var logs bytes.Buffer
 	clock := newClock()
 	st := openSQLite(t, clock)
-	app, err := New(Config{Now: clock.Now, TrustedProxies: []string{testPeer, "10.0.0.0/8"}}, useCases(t, st, clock, nil, ""), st,
+	app, err := New(Config{Now: clock.Now, TrustedProxies: []string{testPeer, "10.0.0.0/8"}}, useCases(t, st, clock, nil, ""),
 		slog.New(slog.NewJSONHandler(&logs, nil)))
 	if err != nil {
 		t.Fatal(err)

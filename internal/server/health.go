@@ -1,9 +1,9 @@
 package server
 
 import (
-	"github.com/gofiber/fiber/v2"
+	"rolefit/internal/app"
 
-	"rolefit/internal/store"
+	"github.com/gofiber/fiber/v2"
 )
 
 // handleHealth answers without touching the database: the process is up.
@@ -22,10 +22,10 @@ type readiness struct {
 
 // handleReady answers 200 when the database answers too, so a load
 // balancer sends traffic only to processes that can serve it.
-func handleReady(st *store.Store, version string) fiber.Handler {
+func handleReady(uc *app.App, version string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderCacheControl, "no-store")
-		if err := st.Ping(c.UserContext()); err != nil {
+		if err := uc.Ready(c.UserContext()); err != nil {
 			return c.Status(fiber.StatusServiceUnavailable).JSON(readiness{Status: "database unavailable", Version: version})
 		}
 		return c.JSON(readiness{Status: "ready", Version: version})

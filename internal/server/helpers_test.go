@@ -81,7 +81,7 @@ func newFixtureWith(t *testing.T, st *store.Store, clock *storetest.Clock, cfg C
 	if cfg.Now == nil {
 		cfg.Now = clock.Now
 	}
-	app, err := New(cfg, useCases(t, st, clock, mailer, base), st, slog.New(slog.DiscardHandler))
+	app, err := New(cfg, useCases(t, st, clock, mailer, base), slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +233,7 @@ func openSQLite(t *testing.T, clock *storetest.Clock) *store.Store { return stor
 
 func newAppTB(t testing.TB, st *store.Store, clock *storetest.Clock) *fiber.App {
 	t.Helper()
-	app, err := New(Config{Now: clock.Now}, useCases(t, st, clock, nil, ""), st, slog.New(slog.DiscardHandler))
+	app, err := New(Config{Now: clock.Now}, useCases(t, st, clock, nil, ""), slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +245,7 @@ func newAppTB(t testing.TB, st *store.Store, clock *storetest.Clock) *fiber.App 
 func newApp(t *testing.T, st *store.Store, clock *storetest.Clock, cfg Config, base string) *fiber.App {
 	t.Helper()
 	cfg.Now = clock.Now
-	app, err := New(cfg, useCases(t, st, clock, nil, base), st, slog.New(slog.DiscardHandler))
+	app, err := New(cfg, useCases(t, st, clock, nil, base), slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 )
@@ -36,18 +37,18 @@ type loginPage struct {
 
 // handleLoginForm shows the sign-in page. A new install without users
 // explains how to get the first account instead.
-func handleLoginForm(st *store.Store, rnd *renderer) fiber.Handler {
+func handleLoginForm(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if currentUser(c) != nil {
 			return c.Redirect(safeNext(c.Query("next")), fiber.StatusSeeOther)
 		}
-		n, err := st.CountUsers(c.UserContext())
+		setup, err := uc.NeedsSetup(c.UserContext())
 		if err != nil {
 			return err
 		}
 		v := pageView(c, "Sign in", "")
 		v.Form = map[string]string{"next": safeNext(c.Query("next"))}
-		v.Data = loginPage{NeedsSetup: n == 0}
+		v.Data = loginPage{NeedsSetup: setup}
 		return rnd.render(c, fiber.StatusOK, "login", v)
 	}
 }
@@ -74,7 +75,7 @@ type signInLimits struct {
 // failures count against it alone. When the password opens accounts in
 // several organisations (one person, one password, two employers), the
 // page asks which one.
-func handleLogin(st *store.Store, rnd *renderer, lim signInLimits) fiber.Handler {
+func handleLogin(uc *app.App, rnd *renderer, lim signInLimits) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		email, next := c.FormValue("email"), safeNext(c.FormValue("next"))
 		again := func(status int, msg string, choices []store.Organisation) error {
@@ -97,21 +98,17 @@ func handleLogin(st *store.Store, rnd *renderer, lim signInLimits) fiber.Handler
 			}
 		}
 		org := c.FormValue("org")
-		us, err := st.SignIn(c.UserContext(), email, c.FormValue("password"))
-		if err == nil && org == "" && len(us) > 1 {
-			orgs := make([]store.Organisation, 0, len(us))
-			for _, m := range us {
-				o, err := st.Org(m.OrgID).Get(c.UserContext())
-				if err != nil {
-					return err
-				}
-				orgs = append(orgs, *o)
+		accounts, err := uc.SignIn(c.UserContext(), email, c.FormValue("password"))
+		if err == nil && org == "" && len(accounts) > 1 {
+			orgs := make([]store.Organisation, len(accounts))
+			for i, a := range accounts {
+				orgs[i] = a.Organisation
 			}
 			return again(fiber.StatusOK, "", orgs)
 		}
 		var u *store.User
 		if err == nil {
-			u, err = accountIn(us, org)
+			u, err = app.AccountIn(accounts, org)
 		}
 		if errs.Code(err) == errs.CodeUnauthorized {
 			if err := lim.fail(c, key, device); err != nil {
@@ -122,10 +119,10 @@ func handleLogin(st *store.Store, rnd *renderer, lim signInLimits) fiber.Handler
 		if err != nil {
 			return err
 		}
-		if err := startSession(c, st, u); err != nil {
+		if err := startSession(c, uc, u); err != nil {
 			return err
 		}
-		setDeviceCookie(c, st, u)
+		setDeviceCookie(c, uc, u)
 		return c.Redirect(next, fiber.StatusSeeOther)
 	}
 }
@@ -153,19 +150,6 @@ func (lim signInLimits) fail(c *fiber.Ctx, key, device string) error {
 	return lim.delays.add(c.UserContext(), key)
 }
 
-// accountIn picks the account to sign in to among those the password
-// matched: the one of the organisation chosen on the form, or, when none
-// was chosen, the only one. An organisation the password did not open is
-// a plain failure.
-func accountIn(us []store.User, org string) (*store.User, error) {
-	for i := range us {
-		if us[i].OrgID == org || org == "" && len(us) == 1 {
-			return &us[i], nil
-		}
-	}
-	return nil, errs.Unauthorized("That e-mail address and password do not match an account.")
-}
-
 // waitText says how long to wait in words, in whole minutes above one.
 func waitText(d time.Duration) string {
 	if d <= time.Minute {
@@ -176,25 +160,22 @@ func waitText(d time.Duration) string {
 
 // startSession signs u in on this browser. Any earlier session cookie is
 // replaced, so a session fixed by someone else before sign-in is useless.
-func startSession(c *fiber.Ctx, st *store.Store, u *store.User) error {
-	if old := c.Cookies(sessionCookie); old != "" {
-		_ = st.DeleteSession(c.UserContext(), old)
-	}
-	token, _, err := st.CreateSession(c.UserContext(), u)
+func startSession(c *fiber.Ctx, uc *app.App, u *store.User) error {
+	token, err := uc.StartSession(c.UserContext(), u, c.Cookies(sessionCookie))
 	if err != nil {
 		return err
 	}
-	setCookie(c, sessionCookie, token, int(store.SessionMax.Seconds()))
+	setCookie(c, sessionCookie, token, int(app.SessionMax.Seconds()))
 	setCookie(c, csrfCookie, "", -1)
 	return nil
 }
 
 // handleLogout ends the session (a POST with the CSRF token, so another
 // site cannot sign people out).
-func handleLogout(st *store.Store) fiber.Handler {
+func handleLogout(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if token := c.Cookies(sessionCookie); token != "" {
-			if err := st.DeleteSession(c.UserContext(), token); err != nil {
+			if err := uc.EndSession(c.UserContext(), token); err != nil {
 				return err
 			}
 		}

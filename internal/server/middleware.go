@@ -139,13 +139,13 @@ func setCookie(c *fiber.Ctx, name, value string, maxAge int) {
 // loadSession finds the signed-in user from the session cookie, if any. A
 // stale or forged cookie is cleared and the request goes on anonymously;
 // pages that need a user redirect to sign-in.
-func loadSession(st *store.Store) fiber.Handler {
+func loadSession(uc *usecases.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		token := c.Cookies(sessionCookie)
 		if token == "" {
 			return c.Next()
 		}
-		sess, u, err := st.SessionUser(c.UserContext(), token)
+		sess, err := uc.Session(c.UserContext(), token)
 		if errs.Code(err) == errs.CodeUnauthorized {
 			setCookie(c, sessionCookie, "", -1)
 			return c.Next()
@@ -153,13 +153,9 @@ func loadSession(st *store.Store) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		org, err := st.Org(u.OrgID).Get(c.UserContext())
-		if err != nil {
-			return err
-		}
 		c.Locals(localSession, sess)
-		c.Locals(localUser, u)
-		c.Locals(localOrg, org)
+		c.Locals(localUser, sess.User)
+		c.Locals(localOrg, sess.Organisation)
 		c.Locals(localCSRF, sess.CSRFToken)
 		return c.Next()
 	}
@@ -175,7 +171,7 @@ func csrfToken(c *fiber.Ctx) string {
 	}
 	t := c.Cookies(csrfCookie)
 	if t == "" {
-		t = store.NewToken()
+		t = usecases.NewToken()
 		setCookie(c, csrfCookie, t, 0)
 	}
 	c.Locals(localCSRF, t)
@@ -274,19 +270,6 @@ func apiKeyOf(c *fiber.Ctx) *store.APIKey {
 	return k
 }
 
-// orgOf returns the handle on the organisation the request acts for: the
-// signed-in user's, or the API key's. Every handler reaches organisation
-// data through it, so no handler can name another organisation.
-func orgOf(c *fiber.Ctx, st *store.Store) *store.Org {
-	if u := currentUser(c); u != nil {
-		return st.Org(u.OrgID)
-	}
-	if k := apiKeyOf(c); k != nil {
-		return st.Org(k.OrgID)
-	}
-	panic("orgOf called on an unauthenticated route")
-}
-
 // actorOf names who is acting and for which organisation: the signed-in
 // user or the API key. Only call it behind requireUser or apiAuth.
 func actorOf(c *fiber.Ctx) usecases.Actor {
@@ -297,6 +280,12 @@ func actorOf(c *fiber.Ctx) usecases.Actor {
 		return usecases.KeyActor(k)
 	}
 	panic("actorOf called on an unauthenticated route")
+}
+
+// formValue reads a form's fields by name, for use cases that read a form
+// through a function.
+func formValue(c *fiber.Ctx) func(string) string {
+	return func(name string) string { return c.FormValue(name) }
 }
 
 // flash stores a one-line message for the next page (after a redirect).

@@ -81,7 +81,7 @@ func handleRating(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		answers, bad, missing := readAnswers(c, f.Questionnaire, f.Questionnaire.Items())
+		answers, bad, missing := app.ReadAnswers(f.Questionnaire, f.Questionnaire.Items(), formValue(c))
 		if len(bad) > 0 {
 			for id, m := range missing {
 				bad[id] = m

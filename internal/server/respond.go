@@ -6,8 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	usecases "rolefit/internal/app"
-	"rolefit/internal/assess"
+	"rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 )
@@ -19,36 +18,29 @@ import (
 // token in a cookie would only risk losing a person's answers when the
 // cookie is gone.
 
-// respondent is what every respondent page starts from.
+// respondent is what every respondent page starts from: the use case's
+// respondent and the token of the link, for the page's addresses.
 type respondent struct {
-	r     *store.Respondent
-	q     *assess.Questionnaire
+	*app.Respondent
 	token string
 }
 
 func (rs *respondent) path(suffix string) string { return "/i/" + rs.token + suffix }
 
-// loadRespondent finds the invitation of the link. Unknown tokens are
-// "not found"; an invitation whose questionnaire version is no longer
-// installed gets a plain explanation.
-func loadRespondent(c *fiber.Ctx, st *store.Store, cat *assess.Catalog) (*respondent, error) {
+// loadRespondent finds the invitation of the link. An unknown token counts
+// against the client's address (the token guard).
+func loadRespondent(c *fiber.Ctx, uc *app.App) (*respondent, error) {
 	token := c.Params("token")
-	r, err := st.Respondent(c.UserContext(), token)
+	r, err := uc.Respondent(c.UserContext(), token)
 	if errs.Code(err) == errs.CodeNotFound {
 		markUnknownSecret(c)
-		return nil, &errs.Error{Code: errs.CodeNotFound,
-			Message: "This link is not valid. Check that you copied all of it, or ask whoever sent it for a new one."}
 	}
 	if err != nil {
 		return nil, err
 	}
-	q, ok := cat.Get(r.Inv.QuestionnaireID, r.Inv.QuestionnaireVersion)
-	if !ok || q.Hash != r.Inv.QuestionnaireHash {
-		return nil, errs.Conflict("This questionnaire is no longer available on %s's rolefit. Please tell them.", r.Org.Name)
-	}
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	c.Set("Referrer-Policy", "no-referrer")
-	return &respondent{r: r, q: q, token: token}, nil
+	return &respondent{Respondent: r, token: token}, nil
 }
 
 // respondView starts a view for a respondent page: no user, no
@@ -56,23 +48,23 @@ func loadRespondent(c *fiber.Ctx, st *store.Store, cat *assess.Catalog) (*respon
 func respondView(c *fiber.Ctx, rs *respondent, title string) *view {
 	v := pageView(c, title, "")
 	v.User, v.Org = nil, nil
-	v.Zone = usecases.Zone(rs.r.Org.TimeZone) // dates in the organisation's zone
+	v.Zone = app.Zone(rs.Organisation().TimeZone) // dates in the organisation's zone
 	return v
 }
 
 // closedPage shows what a submitted, expired or withdrawn link says, or
 // returns false when the invitation is still open.
 func closedPage(c *fiber.Ctx, rnd *renderer, rs *respondent) (bool, error) {
-	state := rs.r.State()
-	if state == store.InvitationSent || state == store.InvitationStarted {
+	if rs.Open() {
 		return false, nil
 	}
+	state := rs.State()
 	status := fiber.StatusOK
 	if state != store.InvitationSubmitted {
 		status = fiber.StatusGone
 	}
-	v := respondView(c, rs, rs.q.Title)
-	v.Data = statusPage{State: string(state), Org: rs.r.Org.Name, Inv: rs.r.Inv, Thanks: c.Route().Path == "/i/:token/done"}
+	v := respondView(c, rs, rs.Questionnaire.Title)
+	v.Data = statusPage{State: string(state), Org: rs.Organisation().Name, Inv: rs.Invitation(), Thanks: c.Route().Path == "/i/:token/done"}
 	return true, rnd.render(c, status, "respond_status", v)
 }
 
@@ -92,9 +84,9 @@ const (
 
 // respondentPage adapts a respondent page: it finds the invitation of the
 // link and applies g before fn runs.
-func respondentPage(st *store.Store, cat *assess.Catalog, rnd *renderer, g gate, fn func(c *fiber.Ctx, rs *respondent) error) fiber.Handler {
+func respondentPage(uc *app.App, rnd *renderer, g gate, fn func(c *fiber.Ctx, rs *respondent) error) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		rs, err := loadRespondent(c, st, cat)
+		rs, err := loadRespondent(c, uc)
 		if err != nil {
 			return err
 		}
@@ -103,7 +95,7 @@ func respondentPage(st *store.Store, cat *assess.Catalog, rnd *renderer, g gate,
 				return err
 			}
 		}
-		if g >= gateConsented && rs.r.Inv.ConsentedAt == nil {
+		if g >= gateConsented && !rs.Consented() {
 			return c.Redirect(rs.path(""), fiber.StatusSeeOther)
 		}
 		return fn(c, rs)
@@ -128,30 +120,11 @@ type welcomePage struct {
 	Action                          string
 }
 
-// consentText is the statement a respondent agrees to; it is stored with
-// the consent, word for word.
-func consentText(org string) string {
-	return fmt.Sprintf("I have read how my answers are used and kept, and I agree to answer this questionnaire for %s.", org)
-}
-
-// resumePage is the first page with an unanswered item, or -1 when every
-// item has an answer.
-func resumePage(q *assess.Questionnaire, answers map[string]int) int {
-	for p, page := range q.Pages {
-		for _, it := range page.Items {
-			if _, ok := answers[it.ID]; !ok {
-				return p
-			}
-		}
-	}
-	return -1
-}
-
 // handleRespondStart is the link itself: the welcome page before consent,
 // and afterwards the page where the person stopped.
-func handleRespondStart(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return respondentPage(st, cat, rnd, gateOpen, func(c *fiber.Ctx, rs *respondent) error {
-		if rs.r.Inv.ConsentedAt != nil {
+func handleRespondStart(uc *app.App, rnd *renderer) fiber.Handler {
+	return respondentPage(uc, rnd, gateOpen, func(c *fiber.Ctx, rs *respondent) error {
+		if rs.Consented() {
 			return redirectToResume(c, rs)
 		}
 		return renderWelcome(c, rnd, rs, fiber.StatusOK, nil)
@@ -159,37 +132,36 @@ func handleRespondStart(st *store.Store, cat *assess.Catalog, rnd *renderer) fib
 }
 
 func redirectToResume(c *fiber.Ctx, rs *respondent) error {
-	answers, err := rs.r.Drafts(c.UserContext())
+	answers, err := rs.Drafts(c.UserContext())
 	if err != nil {
 		return err
 	}
-	if p := resumePage(rs.q, answers); p >= 0 {
+	if p := rs.ResumePage(answers); p >= 0 {
 		return c.Redirect(rs.path(fmt.Sprintf("/page/%d", p+1)), fiber.StatusSeeOther)
 	}
 	return c.Redirect(rs.path("/review"), fiber.StatusSeeOther)
 }
 
 func renderWelcome(c *fiber.Ctx, rnd *renderer, rs *respondent, status int, fieldErrs map[string]string) error {
-	v := respondView(c, rs, rs.q.Title)
+	v := respondView(c, rs, rs.Questionnaire.Title)
 	if fieldErrs != nil {
 		v.Message, v.Errors = "Please tick the box to agree before you start.", fieldErrs
 	}
-	v.Data = welcomePage{Org: rs.r.Org.Name, Person: rs.r.Person.Name, Title: rs.q.Title, Description: rs.q.Description,
-		Minutes: rs.q.Minutes, Items: rs.q.NumItems(), Pages: len(rs.q.Pages), Candidate: rs.r.Person.Kind == store.Candidate,
-		Expires: rs.r.Inv.ExpiresAt, Consent: consentText(rs.r.Org.Name), Action: rs.path("/consent")}
+	q := rs.Questionnaire
+	v.Data = welcomePage{Org: rs.Organisation().Name, Person: rs.Person().Name, Title: q.Title, Description: q.Description,
+		Minutes: q.Minutes, Items: q.NumItems(), Pages: len(q.Pages), Candidate: rs.Person().Kind == store.Candidate,
+		Expires: rs.Invitation().ExpiresAt, Consent: rs.ConsentText(), Action: rs.path("/consent")}
 	return rnd.render(c, status, "respond_welcome", v)
 }
 
 // handleRespondConsent records the consent and starts the questionnaire.
-func handleRespondConsent(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return respondentPage(st, cat, rnd, gateOpen, func(c *fiber.Ctx, rs *respondent) error {
+func handleRespondConsent(uc *app.App, rnd *renderer) fiber.Handler {
+	return respondentPage(uc, rnd, gateOpen, func(c *fiber.Ctx, rs *respondent) error {
 		if c.FormValue("consent") != "yes" {
 			return renderWelcome(c, rnd, rs, fiber.StatusBadRequest, map[string]string{"consent": "Tick the box to agree, or close this page if you do not want to take part."})
 		}
-		if rs.r.Inv.ConsentedAt == nil {
-			if err := rs.r.Consent(c.UserContext(), consentText(rs.r.Org.Name)); err != nil {
-				return err
-			}
+		if err := rs.Consent(c.UserContext()); err != nil {
+			return err
 		}
 		return redirectToResume(c, rs)
 	})

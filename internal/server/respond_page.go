@@ -4,13 +4,12 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
+	"rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // The questionnaire's pages: statements shown a page at a time, answers
@@ -51,16 +50,16 @@ func pageNumber(c *fiber.Ctx, q *assess.Questionnaire) (int, error) {
 	return n, nil
 }
 
-// buildPage lays out page n with the given answers and errors by item ID.
-func buildPage(rs *respondent, n int, answers map[string]int, itemErrs map[string]string) questionPage {
-	q := rs.q
+// buildPage lays out page n of q, answered for org through the link at
+// base (/i/TOKEN), with the given answers and errors by item ID.
+func buildPage(q *assess.Questionnaire, org, base string, n int, answers map[string]int, itemErrs map[string]string) questionPage {
 	first := 1
 	for _, k := range q.PageItemCounts()[:n-1] {
 		first += k
 	}
 	page := q.Pages[n-1]
-	qp := questionPage{Title: page.Title, Intro: page.Intro, Org: rs.r.Org.Name, PageNo: n, Pages: len(q.Pages),
-		First: n == 1, Last: n == len(q.Pages), Action: rs.path(fmt.Sprintf("/page/%d", n)), AnswerURL: rs.path("/answer")}
+	qp := questionPage{Title: page.Title, Intro: page.Intro, Org: org, PageNo: n, Pages: len(q.Pages),
+		First: n == 1, Last: n == len(q.Pages), Action: base + fmt.Sprintf("/page/%d", n), AnswerURL: base + "/answer"}
 	for i, it := range page.Items {
 		choices, _ := q.Choices(it.ID)
 		qi := questionItem{ID: it.ID, Number: first + i, Text: it.Text, Choice: it.Kind == assess.KindChoice,
@@ -78,17 +77,17 @@ func buildPage(rs *respondent, n int, answers map[string]int, itemErrs map[strin
 
 // handleRespondPage shows page n with the answers saved so far, and
 // starts its clock.
-func handleRespondPage(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return respondentPage(st, cat, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
-		n, err := pageNumber(c, rs.q)
+func handleRespondPage(uc *app.App, rnd *renderer) fiber.Handler {
+	return respondentPage(uc, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
+		n, err := pageNumber(c, rs.Questionnaire)
 		if err != nil {
 			return err
 		}
-		answers, err := rs.r.Drafts(c.UserContext())
+		answers, err := rs.Drafts(c.UserContext())
 		if err != nil {
 			return err
 		}
-		if err := rs.r.PageShown(c.UserContext(), n-1); err != nil {
+		if err := rs.PageShown(c.UserContext(), n-1); err != nil {
 			return err
 		}
 		return renderQuestions(c, rnd, rs, fiber.StatusOK, n, answers, nil, "")
@@ -96,8 +95,8 @@ func handleRespondPage(st *store.Store, cat *assess.Catalog, rnd *renderer) fibe
 }
 
 func renderQuestions(c *fiber.Ctx, rnd *renderer, rs *respondent, status, n int, answers map[string]int, itemErrs map[string]string, msg string) error {
-	qp := buildPage(rs, n, answers, itemErrs)
-	v := respondView(c, rs, fmt.Sprintf("%s, page %d of %d", rs.q.Title, n, len(rs.q.Pages)))
+	qp := buildPage(rs.Questionnaire, rs.Organisation().Name, rs.path(""), n, answers, itemErrs)
+	v := respondView(c, rs, fmt.Sprintf("%s, page %d of %d", rs.Questionnaire.Title, n, len(rs.Questionnaire.Pages)))
 	set, err := rnd.page(v.Zone, "respond_page")
 	if err != nil {
 		return err
@@ -106,7 +105,7 @@ func renderQuestions(c *fiber.Ctx, rnd *renderer, rs *respondent, status, n int,
 		if it.Error != "" {
 			continue // drawn with its message by the page
 		}
-		if qp.Items[i].HTML, err = rnd.statements.html(set, rs.q.Hash, it); err != nil {
+		if qp.Items[i].HTML, err = rnd.statements.html(set, rs.Questionnaire.Hash, it); err != nil {
 			return err
 		}
 	}
@@ -119,49 +118,22 @@ func renderQuestions(c *fiber.Ctx, rnd *renderer, rs *respondent, status, n int,
 // not whole numbers or not allowed for their item come back as errors by
 // item ID; the valid ones in the map.
 func readPageAnswers(c *fiber.Ctx, q *assess.Questionnaire, n int) (map[string]int, map[string]string) {
-	answers, bad, _ := readAnswers(c, q, q.Pages[n-1].Items)
+	answers, bad, _ := app.ReadAnswers(q, q.Pages[n-1].Items, formValue(c))
 	return answers, bad
-}
-
-// readAnswers reads the chosen answers to items from a form: answers that
-// cannot be read or are not allowed come back as messages by item ID (bad),
-// statements left unanswered in missing, the rest in answers. The
-// respondent's pages and the manager's rating form both read this way.
-func readAnswers(c *fiber.Ctx, q *assess.Questionnaire, items []assess.Item) (answers map[string]int, bad, missing map[string]string) {
-	answers, bad, missing = map[string]int{}, map[string]string{}, map[string]string{}
-	for _, it := range items {
-		raw := strings.TrimSpace(c.FormValue(it.ID))
-		if raw == "" {
-			missing[it.ID] = "Please choose an answer."
-			continue
-		}
-		v, err := strconv.Atoi(raw)
-		if err != nil {
-			bad[it.ID] = "That answer could not be read. Please choose again."
-			continue
-		}
-		answers[it.ID] = v
-	}
-	for k, msg := range assess.ValidateResponse(q, assess.Response{Answers: answers}, false) {
-		id := strings.TrimPrefix(k, "answers.")
-		bad[id] = "That answer " + msg + ". Please choose again."
-		delete(answers, id)
-	}
-	return answers, bad, missing
 }
 
 // handleRespondPageSave saves page n and moves on. Answers are saved even
 // when some statements are still unanswered, which are then pointed out;
 // an answer that is not allowed is refused with nothing saved, so a bad
 // request never overwrites a good answer.
-func handleRespondPageSave(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return respondentPage(st, cat, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
-		n, err := pageNumber(c, rs.q)
+func handleRespondPageSave(uc *app.App, rnd *renderer) fiber.Handler {
+	return respondentPage(uc, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
+		n, err := pageNumber(c, rs.Questionnaire)
 		if err != nil {
 			return err
 		}
-		answers, bad := readPageAnswers(c, rs.q, n)
-		saved, err := rs.r.Drafts(c.UserContext())
+		answers, bad := readPageAnswers(c, rs.Questionnaire, n)
+		saved, err := rs.Drafts(c.UserContext())
 		if err != nil {
 			return err
 		}
@@ -172,7 +144,7 @@ func handleRespondPageSave(st *store.Store, cat *assess.Catalog, rnd *renderer) 
 			return renderQuestions(c, rnd, rs, fiber.StatusBadRequest, n, saved, bad,
 				"Some answers could not be read, so nothing on this page was saved. Please check the marked statements.")
 		}
-		if err := rs.r.SaveAnswers(c.UserContext(), answers, n-1); err != nil {
+		if err := rs.SavePage(c.UserContext(), n-1, answers); err != nil {
 			return err
 		}
 		for id, v := range answers {
@@ -189,7 +161,7 @@ func handleRespondPageSave(st *store.Store, cat *assess.Catalog, rnd *renderer) 
 			return c.Redirect(rs.path(fmt.Sprintf("/page/%d", n)), fiber.StatusSeeOther)
 		}
 		missing := map[string]string{}
-		for _, it := range rs.q.Pages[n-1].Items {
+		for _, it := range rs.Questionnaire.Pages[n-1].Items {
 			if _, ok := saved[it.ID]; !ok {
 				missing[it.ID] = "Please choose an answer."
 			}
@@ -201,7 +173,7 @@ func handleRespondPageSave(st *store.Store, cat *assess.Catalog, rnd *renderer) 
 			}
 			return renderQuestions(c, rnd, rs, fiber.StatusUnprocessableEntity, n, saved, missing, msg)
 		}
-		if n < len(rs.q.Pages) {
+		if n < len(rs.Questionnaire.Pages) {
 			return c.Redirect(rs.path(fmt.Sprintf("/page/%d", n+1)), fiber.StatusSeeOther)
 		}
 		return c.Redirect(rs.path("/review"), fiber.StatusSeeOther)
@@ -210,24 +182,11 @@ func handleRespondPageSave(st *store.Store, cat *assess.Catalog, rnd *renderer) 
 
 // handleRespondAnswer saves one answer as it is clicked (with JavaScript),
 // so nothing is lost if the tab closes before the page is sent.
-func handleRespondAnswer(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return respondentPage(st, cat, rnd, gateNone, func(c *fiber.Ctx, rs *respondent) error {
+func handleRespondAnswer(uc *app.App, rnd *renderer) fiber.Handler {
+	return respondentPage(uc, rnd, gateNone, func(c *fiber.Ctx, rs *respondent) error {
 		item := c.FormValue("item")
-		v, convErr := strconv.Atoi(strings.TrimSpace(c.FormValue("value")))
-		if _, ok := rs.q.Item(item); !ok {
-			return errs.InvalidFields("That is not a statement of this questionnaire.", map[string]string{"item": "is not an item of " + rs.q.String()})
-		}
-		if convErr != nil {
-			return errs.InvalidFields("The answer must be a whole number.", map[string]string{"answers." + item: "must be a whole number"})
-		}
-		answers := map[string]int{item: v}
-		if fe := assess.ValidateResponse(rs.q, assess.Response{Answers: answers}, false); fe != nil {
-			return errs.InvalidFields("That answer is not allowed.", fe)
-		}
-		if st := rs.r.State(); st != store.InvitationSent && st != store.InvitationStarted {
-			return errs.Conflict("This invitation is %s; the answer was not saved.", st)
-		}
-		if err := rs.r.SaveAnswers(c.UserContext(), answers, -1); err != nil {
+		v, err := rs.SaveAnswer(c.UserContext(), item, c.FormValue("value"))
+		if err != nil {
 			return err
 		}
 		return c.JSON(fiber.Map{"saved": item, "value": v})

@@ -6,7 +6,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
-	"rolefit/internal/assess"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 )
@@ -30,9 +29,10 @@ type missingPage struct {
 }
 
 func buildReview(rs *respondent, answers map[string]int) reviewPage {
-	rp := reviewPage{Org: rs.r.Org.Name, Items: rs.q.NumItems(), Action: rs.path("/submit"),
-		LastPage: rs.path(fmt.Sprintf("/page/%d", len(rs.q.Pages)))}
-	for p, page := range rs.q.Pages {
+	q := rs.Questionnaire
+	rp := reviewPage{Org: rs.Organisation().Name, Items: q.NumItems(), Action: rs.path("/submit"),
+		LastPage: rs.path(fmt.Sprintf("/page/%d", len(q.Pages)))}
+	for p, page := range q.Pages {
 		k := 0
 		for _, it := range page.Items {
 			if _, ok := answers[it.ID]; !ok {
@@ -53,9 +53,9 @@ func buildReview(rs *respondent, answers map[string]int) reviewPage {
 
 // handleRespondReview asks for the final submission, or points to pages
 // with unanswered statements.
-func handleRespondReview(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return respondentPage(st, cat, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
-		answers, err := rs.r.Drafts(c.UserContext())
+func handleRespondReview(uc *app.App, rnd *renderer) fiber.Handler {
+	return respondentPage(uc, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
+		answers, err := rs.Drafts(c.UserContext())
 		if err != nil {
 			return err
 		}
@@ -68,23 +68,23 @@ func handleRespondReview(st *store.Store, cat *assess.Catalog, rnd *renderer) fi
 // handleRespondSubmit scores and stores the response in one transaction
 // and thanks the person. A second submission (another tab) lands on the
 // same thank-you page.
-func handleRespondSubmit(uc *app.App, st *store.Store, rnd *renderer) fiber.Handler {
-	return respondentPage(st, uc.Catalog(), rnd, gateNone, func(c *fiber.Ctx, rs *respondent) error {
-		if rs.r.State() == store.InvitationSubmitted {
+func handleRespondSubmit(uc *app.App, rnd *renderer) fiber.Handler {
+	return respondentPage(uc, rnd, gateNone, func(c *fiber.Ctx, rs *respondent) error {
+		if rs.State() == store.InvitationSubmitted {
 			// Stored already, from this tab or another: say so, as when
 			// the two submissions race inside the store.
-			flash(c, errs.Message(store.ClosedError(store.InvitationSubmitted)))
+			flash(c, errs.Message(app.ClosedError(store.InvitationSubmitted)))
 			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
 		}
 		if done, err := closedPage(c, rnd, rs); done {
 			return err
 		}
-		_, err := uc.SubmitInvitation(c.UserContext(), rs.r, rs.q)
+		_, err := rs.Submit(c.UserContext())
 		switch {
 		case err == nil:
 			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
 		case errs.Code(err) == errs.CodeInvalid:
-			answers, derr := rs.r.Drafts(c.UserContext())
+			answers, derr := rs.Drafts(c.UserContext())
 			if derr != nil {
 				return derr
 			}
@@ -105,8 +105,8 @@ func handleRespondSubmit(uc *app.App, st *store.Store, rnd *renderer) fiber.Hand
 }
 
 // handleRespondDone thanks the person after submitting.
-func handleRespondDone(st *store.Store, cat *assess.Catalog, rnd *renderer) fiber.Handler {
-	return respondentPage(st, cat, rnd, gateOpen, func(c *fiber.Ctx, rs *respondent) error {
+func handleRespondDone(uc *app.App, rnd *renderer) fiber.Handler {
+	return respondentPage(uc, rnd, gateOpen, func(c *fiber.Ctx, rs *respondent) error {
 		return c.Redirect(rs.path(""), fiber.StatusSeeOther)
 	})
 }

@@ -10,15 +10,13 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
 	usecases "rolefit/internal/app"
-	"rolefit/internal/store"
 	"rolefit/web"
 )
 
 // routes registers every route of rolefit. It is the one place to see what
 // the app answers and who may ask.
-func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *renderer, log *slog.Logger) error {
+func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *slog.Logger) error {
 	now := func() time.Time { return cfg.Now().UTC() }
-	cat := uc.Catalog()
 
 	app.Use(requestContext(cfg.RequestTimeout))
 	app.Use(accessLog(log))
@@ -26,7 +24,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Use(securityHeaders)
 
 	app.Get("/healthz", handleHealth)
-	app.Get("/readyz", handleReady(st, cfg.Version))
+	app.Get("/readyz", handleReady(uc, cfg.Version))
 	app.Use("/static", filesystem.New(filesystem.Config{
 		Root:   http.FS(web.Static),
 		MaxAge: 7 * 24 * 3600, // asset URLs carry a content hash
@@ -34,10 +32,10 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 
 	// The JSON API: bearer API keys, no cookies, no CSRF.
 	app.Get("/api/v1/openapi.json", handleOpenAPI)
-	keyGuard := newTokenGuard(newFailures(st, scopeAPIKeyAddress, cfg.TokenGuess, cfg.LoginWindow, now),
+	keyGuard := newTokenGuard(newFailures(uc, scopeAPIKeyAddress, cfg.TokenGuess, cfg.LoginWindow, now),
 		"Too many requests with a wrong API key came from your address. Please wait a few minutes.").handler
 	api := app.Group("/api/v1", keyGuard, apiAuth(uc))
-	api.Get("/me", handleAPIMe(st))
+	api.Get("/me", handleAPIMe(uc))
 	api.Get("/organisation", handleAPIOrganisation(uc))
 	api.Patch("/organisation", requireAdminKey, handleAPIOrganisationPatch(uc))
 	api.Get("/questionnaires", handleAPIQuestionnaires(uc))
@@ -70,32 +68,32 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
-	guard := newTokenGuard(newFailures(st, scopeLinkAddress, cfg.TokenGuess, cfg.LoginWindow, now),
+	guard := newTokenGuard(newFailures(uc, scopeLinkAddress, cfg.TokenGuess, cfg.LoginWindow, now),
 		"Too many links that do not exist were tried from your address. Please wait a few minutes.").handler
 	resp := app.Group("/i/:token", guard)
-	resp.Get("", handleRespondStart(st, cat, rnd))
-	resp.Post("/consent", handleRespondConsent(st, cat, rnd))
-	resp.Get("/page/:n", handleRespondPage(st, cat, rnd))
-	resp.Post("/page/:n", handleRespondPageSave(st, cat, rnd))
-	resp.Post("/answer", handleRespondAnswer(st, cat, rnd))
-	resp.Get("/review", handleRespondReview(st, cat, rnd))
-	resp.Post("/submit", handleRespondSubmit(uc, st, rnd))
-	resp.Get("/done", handleRespondDone(st, cat, rnd))
+	resp.Get("", handleRespondStart(uc, rnd))
+	resp.Post("/consent", handleRespondConsent(uc, rnd))
+	resp.Get("/page/:n", handleRespondPage(uc, rnd))
+	resp.Post("/page/:n", handleRespondPageSave(uc, rnd))
+	resp.Post("/answer", handleRespondAnswer(uc, rnd))
+	resp.Get("/review", handleRespondReview(uc, rnd))
+	resp.Post("/submit", handleRespondSubmit(uc, rnd))
+	resp.Get("/done", handleRespondDone(uc, rnd))
 
 	// Pages.
-	app.Use(loadSession(st), csrfProtect)
-	attempts := limitFailures(newFailures(st, scopeSignInAddress, cfg.LoginLimit, cfg.LoginWindow, now),
+	app.Use(loadSession(uc), csrfProtect)
+	attempts := limitFailures(newFailures(uc, scopeSignInAddress, cfg.LoginLimit, cfg.LoginWindow, now),
 		"Too many failed attempts from your address. Please wait a few minutes and try again.")
-	app.Get("/login", handleLoginForm(st, rnd))
+	app.Get("/login", handleLoginForm(uc, rnd))
 	signIn := signInLimits{
-		accounts: newFailures(st, scopeSignInAccount, cfg.AccountLimit, cfg.AccountWindow, now),
-		delays:   newFailures(st, scopeSignInDelay, 1, cfg.AccountDelay, now),
-		devices:  newFailures(st, scopeSignInDevice, cfg.AccountLimit, cfg.AccountWindow, now),
+		accounts: newFailures(uc, scopeSignInAccount, cfg.AccountLimit, cfg.AccountWindow, now),
+		delays:   newFailures(uc, scopeSignInDelay, 1, cfg.AccountDelay, now),
+		devices:  newFailures(uc, scopeSignInDevice, cfg.AccountLimit, cfg.AccountWindow, now),
 	}
-	app.Post("/login", knownDevice(st, signIn.devices), attempts, handleLogin(st, rnd, signIn))
-	app.Post("/logout", handleLogout(st))
-	app.Get("/setup", handleSetupForm(st, rnd))
-	app.Post("/setup", attempts, handleSetup(st, rnd))
+	app.Post("/login", knownDevice(uc, signIn.devices), attempts, handleLogin(uc, rnd, signIn))
+	app.Post("/logout", handleLogout(uc))
+	app.Get("/setup", handleSetupForm(uc, rnd))
+	app.Post("/setup", attempts, handleSetup(uc, rnd))
 
 	app.Get("/", requireUser, handleDashboard(uc, rnd))
 	for _, s := range navigation {
@@ -129,8 +127,8 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, st *store.Store, rnd *
 	app.Post("/people/:id/performance", requireUser, handlePerformanceCreate(uc, rnd))
 	app.Post("/people/:id/performance/import", requireUser, handlePerformanceImport(uc, rnd))
 
-	app.Get("/settings", requireUser, handleSettings(st, rnd))
-	app.Post("/settings/password", requireUser, handleChangePassword(st, rnd, newFailures(st, scopePasswordUser, cfg.AccountLimit, cfg.AccountWindow, now)))
+	app.Get("/settings", requireUser, handleSettings(rnd))
+	app.Post("/settings/password", requireUser, handleChangePassword(uc, rnd, newFailures(uc, scopePasswordUser, cfg.AccountLimit, cfg.AccountWindow, now)))
 	// Roles: managers and admins alike (see settings_roles.go).
 	app.Get("/settings/roles", requireUser, handleRoles(uc, rnd))
 	app.Post("/settings/roles", requireUser, handleRoleCreate(uc, rnd))

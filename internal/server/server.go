@@ -1,6 +1,6 @@
 // Package server is rolefit's web layer: a Fiber app that serves the HTML
-// pages and the JSON API. It translates HTTP into calls on the store and
-// the pure packages, and errors into status codes in one error handler.
+// pages and the JSON API. It translates HTTP into calls on the use cases
+// (internal/app), and errors into status codes in one error handler.
 package server
 
 import (
@@ -11,7 +11,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	usecases "rolefit/internal/app"
-	"rolefit/internal/store"
 	"rolefit/web"
 )
 
@@ -84,9 +83,8 @@ func (c *Config) defaults() {
 }
 
 // New builds the Fiber app with every route of rolefit. uc runs the use
-// cases; st is used directly only for what belongs to the web layer
-// (sessions, sign-in, the respondent's saved answers).
-func New(cfg Config, uc *usecases.App, st *store.Store, log *slog.Logger) (*fiber.App, error) {
+// cases; the web layer reaches rolefit's data through them alone.
+func New(cfg Config, uc *usecases.App, log *slog.Logger) (*fiber.App, error) {
 	cfg.defaults()
 	rnd, err := newRenderer(web.Templates, web.Static)
 	if err != nil {
@@ -116,7 +114,7 @@ func New(cfg Config, uc *usecases.App, st *store.Store, log *slog.Logger) (*fibe
 	fcfg.TrustedProxies = cfg.TrustedProxies
 	app := fiber.New(fcfg)
 	app.Use(clientAddress(proxies))
-	if err := routes(app, cfg, uc, st, rnd, log); err != nil {
+	if err := routes(app, cfg, uc, rnd, log); err != nil {
 		return nil, fmt.Errorf("set up routes: %w", err)
 	}
 	return app, nil

@@ -5,13 +5,13 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // handleSettings shows the user's account and, for admins, links to the
 // organisation's settings.
-func handleSettings(st *store.Store, rnd *renderer) fiber.Handler {
+func handleSettings(rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		return rnd.render(c, fiber.StatusOK, "settings", pageView(c, "Settings", "settings"))
 	}
@@ -21,7 +21,7 @@ func handleSettings(st *store.Store, rnd *renderer) fiber.Handler {
 // their other browsers. Wrong current passwords are counted per user: a
 // session left open on a shared computer must not become a way to guess
 // the password, which may open more than rolefit.
-func handleChangePassword(st *store.Store, rnd *renderer, wrong *failures) fiber.Handler {
+func handleChangePassword(uc *app.App, rnd *renderer, wrong *failures) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		u := currentUser(c)
 		again := func(status int, err error) error {
@@ -38,7 +38,7 @@ func handleChangePassword(st *store.Store, rnd *renderer, wrong *failures) fiber
 			return again(fiber.StatusTooManyRequests, errs.RateLimited(fmt.Sprintf(
 				"Too many wrong current passwords. Please wait %s and try again.", waitText(left))))
 		}
-		err = st.Org(u.OrgID).ChangePassword(c.UserContext(), u.ID,
+		err = uc.ChangePassword(c.UserContext(), actorOf(c),
 			c.FormValue("current_password"), c.FormValue("new_password"), c.Cookies(sessionCookie))
 		if errs.Code(err) == errs.CodeInvalid {
 			if _, bad := errs.FieldsOf(err)["current_password"]; bad {

@@ -3,16 +3,17 @@ package server
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 )
 
 // handleSetupForm shows the first-run form behind the one-time link that
 // rolefit prints on its console while it has no users.
-func handleSetupForm(st *store.Store, rnd *renderer) fiber.Handler {
+func handleSetupForm(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		token := c.Query("token")
-		if err := st.CheckSetupToken(c.UserContext(), token); err != nil {
+		if err := uc.CheckSetupToken(c.UserContext(), token); err != nil {
 			return err
 		}
 		v := pageView(c, "Set up rolefit", "")
@@ -22,7 +23,7 @@ func handleSetupForm(st *store.Store, rnd *renderer) fiber.Handler {
 }
 
 // handleSetup creates the first organisation and admin and signs them in.
-func handleSetup(st *store.Store, rnd *renderer) fiber.Handler {
+func handleSetup(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		form := map[string]string{
 			"token":        c.FormValue("token"),
@@ -30,8 +31,8 @@ func handleSetup(st *store.Store, rnd *renderer) fiber.Handler {
 			"name":         c.FormValue("name"),
 			"email":        c.FormValue("email"),
 		}
-		admin := store.NewUser{Email: form["email"], Name: form["name"], Role: store.RoleAdmin, Password: c.FormValue("password")}
-		_, u, err := st.CompleteSetup(c.UserContext(), form["token"], form["organisation"], admin)
+		admin := store.NewUser{Email: form["email"], Name: form["name"], Password: c.FormValue("password")}
+		u, err := uc.CompleteSetup(c.UserContext(), form["token"], form["organisation"], admin)
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict && errs.FieldsOf(err) != nil {
 			v := pageView(c, "Set up rolefit", "")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
@@ -43,7 +44,7 @@ func handleSetup(st *store.Store, rnd *renderer) fiber.Handler {
 			c.Status(status)
 			return err
 		}
-		if err := startSession(c, st, u); err != nil {
+		if err := startSession(c, uc, u); err != nil {
 			return err
 		}
 		flash(c, "Welcome to rolefit. Your organisation is ready.")

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"testing"
 
-	"rolefit/internal/store"
 	"rolefit/web"
 )
 
@@ -31,7 +30,6 @@ func TestKeptStatementsDrawAsThePageDoes(t *testing.T) {
 	}
 	pages := 0
 	for _, q := range testCatalog(t).All() {
-		rs := &respondent{r: &store.Respondent{Org: &store.Organisation{Name: "Acme"}}, q: q, token: "tok"}
 		for n := range q.Pages {
 			// Answer choices differ per statement; try each position.
 			for pick := -1; pick < 7; pick++ {
@@ -45,8 +43,8 @@ func TestKeptStatementsDrawAsThePageDoes(t *testing.T) {
 						errs[it.ID] = "Please choose an answer."
 					}
 				}
-				inline := buildPage(rs, n+1, answers, errs)
-				kept := buildPage(rs, n+1, answers, errs)
+				inline := buildPage(q, "Acme", "/i/tok", n+1, answers, errs)
+				kept := buildPage(q, "Acme", "/i/tok", n+1, answers, errs)
 				for i, it := range kept.Items {
 					if it.Error == "" {
 						if kept.Items[i].HTML, err = rnd.statements.html(set, q.Hash, it); err != nil {
