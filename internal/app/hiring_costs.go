@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -198,7 +200,8 @@ func (a *App) HiringCosts(ctx context.Context, act Actor) (*HiringReport, error)
 	if out.Overall, err = sum.period().Compute(); err != nil {
 		return nil, err
 	}
-	for id, h := range hirings {
+	for _, id := range slices.Sorted(maps.Keys(hirings)) {
+		h := hirings[id]
 		if fs := (econ.HireCost{DaysToFill: h.DaysToFill, Ramp: h.Ramp}).Flaws(); len(fs) > 0 {
 			ps.add(flawed("role_hiring", id, "Hiring figures of "+out.RoleNames[id], "set them again under Hiring costs", fs)...)
 			delete(hirings, id)

@@ -76,6 +76,21 @@ func usableRoles(roles []store.PlacementRole) ([]store.PlacementRole, []StoredPr
 	return out, ps
 }
 
+// RoleProblems says which of roles have figures outside their ranges,
+// for the Roles page, where they are fixed.
+func RoleProblems(roles []store.PlacementRole) []StoredProblem {
+	_, ps := usableRoles(roles)
+	return ps
+}
+
+// Problems says which of the settings' placement figures are stored
+// outside their ranges, for the settings page, where they are fixed; the
+// figures elsewhere use each one's default until then.
+func (s *OrgSettings) Problems(orgID string) []StoredProblem {
+	_, fs := s.Assumptions().Usable()
+	return settingsProblems(orgID, fs)
+}
+
 // planProblems says what is wrong with a role's stored compensation plan;
 // a plan with problems is left out, and placement charges the role's own
 // monthly cost.

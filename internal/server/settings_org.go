@@ -37,6 +37,7 @@ func renderOrgSettings(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *
 			v.Form[k] = strconv.FormatFloat(x, 'f', -1, 64)
 		}
 	}
+	v.Stored = s.Problems(actorOf(c).OrgID)
 	v.Data = orgSettingsPage{Settings: s, Now: uc.Now().In(s.Location()).Format(dateTimeLayout)}
 	return rnd.render(c, status, "orgsettings", v)
 }

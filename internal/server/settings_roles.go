@@ -145,6 +145,7 @@ func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 		if err != nil {
 			return err
 		}
+		v.Stored = app.RoleProblems(rs)
 		for _, r := range rs {
 			var parts []string
 			for _, w := range r.Weights {

@@ -42,6 +42,8 @@ func storedWorld(t *testing.T, f *fixture) (roles []store.PlacementRole, people 
 func TestStoredFiguresOutOfRange(t *testing.T) {
 	const (
 		placementPage = "/placement"
+		rolesPage     = "/settings/roles"
+		settingsPage  = "/settings/organisation"
 		candidatePage = "candidate page"
 		costsPage     = "/costs"
 		hiringPage    = "/costs/hiring"
@@ -62,22 +64,22 @@ func TestStoredFiguresOutOfRange(t *testing.T) {
 	}{
 		{"a role's baseline rate of 1e300", "UPDATE roles SET baseline_rate = 1e300 WHERE id = '{role0}'",
 			"Role Account executive: its baseline rate 1e300 is outside 0–1,000,000 an hour; fix it under Roles",
-			append(money, hiringPage, hiringAPI, plansPage, plansAPI)},
+			append(money, hiringPage, hiringAPI, plansPage, plansAPI, rolesPage)},
 		{"a role's baseline rate of 1e7", "UPDATE roles SET baseline_rate = 1e7 WHERE id = '{role0}'",
 			"Role Account executive: its baseline rate 10,000,000 is outside 0–1,000,000 an hour",
-			append(money, hiringPage, hiringAPI, plansPage, plansAPI)},
+			append(money, hiringPage, hiringAPI, plansPage, plansAPI, rolesPage)},
 		{"a role's negative monthly cost", "UPDATE roles SET monthly_cost = -100 WHERE id = '{role2}'",
 			"Role Customer success: its monthly cost -100 is outside 0–1,000,000,000 a month",
-			append(money, hiringPage, hiringAPI, plansPage, plansAPI)},
+			append(money, hiringPage, hiringAPI, plansPage, plansAPI, rolesPage)},
 		{"a plan's quota of 5e-324", "UPDATE comp_plans SET quota = 5e-324 WHERE role_id = '{role1}'",
 			"Compensation plan of Account manager: its quota 5e-324 is outside 0 (no quota) or 1–10,000,000,000 a year",
 			append(money, plansPage, plansAPI)},
 		{"payback months of 5e-324", "UPDATE organisations SET payback_months = 5e-324 WHERE id = '{org}'",
 			"its payback months 5e-324 is outside 1–120 months",
-			append(money, hiringPage, hiringAPI)},
+			append(money, hiringPage, hiringAPI, settingsPage)},
 		{"a fit multiplier of 1e308", "UPDATE organisations SET fit_multiplier_high = 1e308 WHERE id = '{org}'",
 			"its fit multiplier at fit 100 1e308 is outside 0–10",
-			append(money, hiringPage, hiringAPI)},
+			append(money, hiringPage, hiringAPI, settingsPage)},
 		{"a hiring cost of 1e300", "UPDATE hiring_cost_items SET amount = 1e300",
 			"Hiring period 2026-01 to 2026-03 of Account executive: its advertising cost 1e300 is outside 0–1,000,000,000",
 			append(money, hiringPage, hiringAPI)},
@@ -92,7 +94,7 @@ func TestStoredFiguresOutOfRange(t *testing.T) {
 			storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 				f := newFixture(t, st, clock, Config{})
 				roles, people, key := storedWorld(t, f)
-				b := f.browser().signIn(f.mgrA)
+				b := f.browser().signIn(f.adminA)
 				candidate := people[5]
 				get := func(page string) (*http.Response, string) {
 					switch page {
@@ -105,7 +107,8 @@ func TestStoredFiguresOutOfRange(t *testing.T) {
 					}
 					return b.get(page)
 				}
-				all := []string{placementPage, candidatePage, costsPage, hiringPage, plansPage, placementAPI, fitAPI, plansAPI, hiringAPI}
+				all := []string{placementPage, candidatePage, costsPage, hiringPage, plansPage, placementAPI, fitAPI, plansAPI, hiringAPI,
+					rolesPage, settingsPage}
 				for _, page := range all {
 					resp, body := get(page)
 					wantStatus(t, "before: "+page, resp, http.StatusOK, body)
