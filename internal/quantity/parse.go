@@ -41,17 +41,13 @@ func Parse(s string) (float64, error) {
 	return v, nil
 }
 
-// ParseWhole reads a whole number as Parse does, refusing a fraction
-// ("2.5") and a decimal point ("2.0" is typed as 2). A number beyond what
-// an int holds on every platform (±2,147,483,647) is refused too: no
-// count rolefit asks for comes near it.
+// ParseWhole reads a whole number as Parse does ("12", "1,200", "2.0"),
+// refusing a fraction ("2.5"). A number beyond what an int holds on every
+// platform (±2,147,483,647) is refused too: no count rolefit asks for
+// comes near it.
 func ParseWhole(s string) (int, error) {
-	s = strings.TrimSpace(s)
-	if strings.Contains(s, ".") || !decimal(s) {
-		return 0, errors.New(NotAWholeNumber)
-	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
-	if err != nil || v > math.MaxInt32 || v < math.MinInt32 {
+	v, err := Parse(s)
+	if err != nil || v != math.Trunc(v) || v > math.MaxInt32 || v < math.MinInt32 {
 		return 0, errors.New(NotAWholeNumber)
 	}
 	return int(v), nil
