@@ -14,6 +14,7 @@ import (
 
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 )
 
 const simulateUsage = `Usage: rolefit simulate [flags] [--format table|json]
@@ -37,47 +38,31 @@ without a cap the model always favours hiring.
 Flags:
 `
 
-// simulateFlag is one input of the capacity model as a flag. Its JSON name
-// is its name with "_" for "-".
+// simulateFlag is one input of the capacity model as a flag, made from
+// its description (econ.InputSpecs): its name is the input's JSON name
+// with "-" for "_", its usage the input's symbol, explanation, range and
+// default.
 type simulateFlag struct {
 	name  string
 	usage string
-	set   func(in *econ.Inputs, v float64)
+	spec  econ.InputSpec
 }
 
 func simulateFlags() []simulateFlag {
-	d := econ.DefaultInputs()
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	return []simulateFlag{
-		{"hours", "H: a seller's productive `hours` a month (default " + f(d.Hours) + ")",
-			func(in *econ.Inputs, v float64) { in.Hours = v }},
-		{"new-rate", "r_n: revenue per hour of new-business selling, a `rate` (default " + f(d.NewRate) + ")",
-			func(in *econ.Inputs, v float64) { in.NewRate = v }},
-		{"service-rate", "r_s: revenue per hour of account service, upsell included, a `rate` (default " + f(d.ServiceRate) + ")",
-			func(in *econ.Inputs, v float64) { in.ServiceRate = v }},
-		{"service-hours-per-account", "s: service `hours` each account needs a month (default " + f(d.ServiceHoursPerAccount) + ")",
-			func(in *econ.Inputs, v float64) { in.ServiceHoursPerAccount = v }},
-		{"selling-hours-per-account", "a: selling `hours` to win one new account (default " + f(d.SellingHoursPerAccount) + ")",
-			func(in *econ.Inputs, v float64) { in.SellingHoursPerAccount = v }},
-		{"churn", "c: `share` of accounts lost each month, 0 to below 1 (default " + f(d.Churn) + ")",
-			func(in *econ.Inputs, v float64) { in.Churn = v }},
-		{"selling-cap", "H_cap: most selling `hours` a month the market can absorb (default: --hours)",
-			func(in *econ.Inputs, v float64) { in.SellingCap = &v }},
-		{"margin", "g: gross margin, a `share` from 0 to 1 (default " + f(d.Margin) + ")",
-			func(in *econ.Inputs, v float64) { in.Margin = v }},
-		{"start-accounts", "n0: `accounts` at the start (default " + f(d.StartAccounts) + ")",
-			func(in *econ.Inputs, v float64) { in.StartAccounts = v }},
-		{"months", "T: `months` to simulate, 1 to " + strconv.Itoa(econ.MaxMonths) + " (default " + strconv.Itoa(d.Months) + ")",
-			nil}, // an integer: parsed apart
-		{"service-person-hours", "H_v: a service person's productive `hours` a month (default " + f(d.ServicePersonHours) + ")",
-			func(in *econ.Inputs, v float64) { in.ServicePersonHours = v }},
-		{"service-person-rate", "r_v: revenue per hour of a service person's service, a `rate` (default: --service-rate)",
-			func(in *econ.Inputs, v float64) { in.ServicePersonRate = &v }},
-		{"service-person-cost", "C_v: a service person's loaded monthly cost, an `amount` (default " + f(d.ServicePersonCost) + ")",
-			func(in *econ.Inputs, v float64) { in.ServicePersonCost = v }},
-		{"service-person-cph", "CPH_v: cost of hiring one service person, an `amount` (default " + f(d.ServicePersonCPH) + ")",
-			func(in *econ.Inputs, v float64) { in.ServicePersonCPH = v }},
+	var out []simulateFlag
+	for _, s := range econ.InputSpecs() {
+		arg := strings.TrimSuffix(strings.Fields(s.Unit)[0], ",")
+		if arg == "{money}" {
+			arg = "amount"
+		}
+		def := "--" + strings.ReplaceAll(s.Follows, "_", "-")
+		if !s.Optional() {
+			def = strconv.FormatFloat(s.Default, 'f', -1, 64)
+		}
+		usage := fmt.Sprintf("%s (`%s`): %s; %s (default %s)", s.Symbol, arg, s.Explanation, s.Range.Span(), def)
+		out = append(out, simulateFlag{name: s.Flag(), usage: usage, spec: s})
 	}
+	return out
 }
 
 // runSimulate runs the capacity model (internal/econ/doc.go) and prints it.
@@ -90,19 +75,23 @@ func runSimulate(ctx context.Context, args []string, cio commandIO) error {
 	var given []func(*econ.Inputs)
 	for _, sf := range simulateFlags() {
 		flags.Func(sf.name, sf.usage, func(s string) error {
-			if sf.set == nil {
-				n, err := strconv.Atoi(s)
+			// Read as the Costs page reads a box (quantity.Parse); the
+			// range is econ's to check, with the input's name.
+			var v float64
+			if sf.spec.Whole() {
+				n, err := quantity.ParseWhole(s)
 				if err != nil {
 					return errors.New("not a whole number")
 				}
-				given = append(given, func(in *econ.Inputs) { in.Months = n })
-				return nil
+				v = float64(n)
+			} else {
+				x, err := quantity.Parse(s)
+				if err != nil {
+					return errors.New("not a number: write it with digits and a decimal point, such as 1250.5")
+				}
+				v = x
 			}
-			v, err := strconv.ParseFloat(s, 64)
-			if err != nil {
-				return errors.New("not a number")
-			}
-			given = append(given, func(in *econ.Inputs) { sf.set(in, v) })
+			given = append(given, func(in *econ.Inputs) { sf.spec.Set(in, v) })
 			return nil
 		})
 	}

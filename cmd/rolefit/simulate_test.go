@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -142,9 +143,13 @@ func TestSimulateBadInput(t *testing.T) {
 	}{
 		{[]string{"--churn", "1"}, 2, "--churn (churn): must be at least 0 and below 1"},
 		{[]string{"--hours", "-3", "--margin", "2"}, 2, "--margin (margin): must be between 0 and 1"},
-		{[]string{"--months", "601"}, 2, "--months (months): must be between 1 and 600"},
-		{[]string{"--selling-cap", "-1"}, 2, "--selling-cap (selling_cap): must not be negative"},
-		{[]string{"--new-rate", "NaN"}, 2, "--new-rate (new_rate): must be a finite number"},
+		{[]string{"--months", "601"}, 2, "--months (months): must be a whole number between 1 and 600"},
+		{[]string{"--selling-cap", "-1"}, 2, "--selling-cap (selling_cap): must be between 0 and 744"},
+		{[]string{"--new-rate", "NaN"}, 2, "not a number"},
+		{[]string{"--new-rate", "5e3"}, 2, "not a number"},
+		{[]string{"--new-rate", "0x1p4"}, 2, "not a number"},
+		{[]string{"--new-rate", "1_000"}, 2, "not a number"},
+		{[]string{"--new-rate", "10000000"}, 2, "--new-rate (new_rate): must be between 0 and 1,000,000"},
 		{[]string{"--months", "2.5"}, 2, "not a whole number"},
 		{[]string{"--hours", "many"}, 2, "not a number"},
 		{[]string{"--format", "xml"}, 2, "want table or json"},
@@ -161,7 +166,7 @@ func TestSimulateBadInput(t *testing.T) {
 	}
 	// Both problems are named at once.
 	_, _, stderr := runRolefit(t, "simulate", "--hours", "-3", "--margin", "2")
-	if !strings.Contains(stderr, "--hours (hours): must not be negative") {
+	if !strings.Contains(stderr, "--hours (hours): must be between 0 and 744") {
 		t.Errorf("stderr %q names only one input", stderr)
 	}
 }
@@ -201,5 +206,41 @@ func TestSimulateFlagsAreTheJSONNames(t *testing.T) {
 	slices.Sort(flagNames)
 	if got := keys(t, data); !slices.Equal(got, flagNames) {
 		t.Errorf("JSON names %v, flags %v", got, flagNames)
+	}
+}
+
+// TestSimulateFlagsFollowTheInputTable: every input of econ.InputSpecs
+// is a flag whose help gives its range and default, whose value is read
+// as the Costs page reads a box, and whose range is the table's: the end
+// of it is accepted, just beyond it refused with the flag named.
+func TestSimulateFlagsFollowTheInputTable(t *testing.T) {
+	_, help, _ := runRolefit(t, "simulate", "--help")
+	for _, s := range econ.InputSpecs() {
+		flag := "--" + s.Flag()
+		def := "(default --" + strings.ReplaceAll(s.Follows, "_", "-") + ")"
+		if !s.Optional() {
+			def = "(default " + strconv.FormatFloat(s.Default, 'f', -1, 64) + ")"
+		}
+		if i := strings.Index(help, "  -"+s.Flag()+" "); i < 0 {
+			t.Errorf("no %s in the help", flag)
+		} else if line := help[i:min(len(help), i+400)]; !strings.Contains(line, s.Range.Span()) || !strings.Contains(line, def) {
+			t.Errorf("%s's help does not give its range %q and %s:\n%s", flag, s.Range.Span(), def, line)
+		}
+		max := s.Range.Max
+		if s.Range.BelowMax {
+			max = s.Range.Min
+		}
+		code, _, stderr := runRolefit(t, "simulate", "--format", "json", "--months", "2", flag, strconv.FormatFloat(max, 'f', -1, 64))
+		if code != 0 {
+			t.Errorf("%s %v (its range's end): exit %d\n%s", flag, max, code, stderr)
+		}
+		beyond := strconv.FormatFloat(s.Range.Max+1, 'f', -1, 64)
+		if s.Range.Max >= 1e6 {
+			beyond = strconv.FormatFloat(s.Range.Max*2, 'f', -1, 64)
+		}
+		code, _, stderr = runRolefit(t, "simulate", flag, beyond)
+		if want := flag + " (" + s.Name + "): " + s.Range.Rule(); code != 2 || !strings.Contains(stderr, want) {
+			t.Errorf("%s %s: exit %d, stderr %q; want 2 and %q", flag, beyond, code, stderr, want)
+		}
 	}
 }

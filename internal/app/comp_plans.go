@@ -20,10 +20,20 @@ type RolePlan struct {
 	Summary *econ.PlanSummary
 }
 
+// Plans are every role with its plan and the plan's figures, and the
+// stored figures outside their ranges: a plan with one is shown without
+// figures (Plan and Summary nil), and a role with one is named, since the
+// page shows its monthly cost.
+type Plans struct {
+	Roles    []RolePlan
+	Problems []StoredProblem
+}
+
 // CompPlans returns every role with its plan and the plan's figures at
 // the attainment (1 = 100% of quota), in the roles' order. An attainment
-// outside 0 to 10 is invalid ("attainment").
-func (a *App) CompPlans(ctx context.Context, act Actor, attainment float64) ([]RolePlan, error) {
+// outside quantity.Attainment (0, or 1% to 1,000% of quota) is invalid
+// ("attainment").
+func (a *App) CompPlans(ctx context.Context, act Actor, attainment float64) (*Plans, error) {
 	if _, err := (econ.CompPlan{}).Summarize(attainment); err != nil {
 		return nil, err
 	}
@@ -36,18 +46,28 @@ func (a *App) CompPlans(ctx context.Context, act Actor, attainment float64) ([]R
 	if err != nil {
 		return nil, err
 	}
-	out := make([]RolePlan, len(roles))
+	var ps problems
+	_, rps := usableRoles(roles)
+	ps.add(rps...)
+	out := &Plans{Roles: make([]RolePlan, len(roles))}
 	for i, r := range roles {
-		out[i] = RolePlan{Role: r}
-		if sp, ok := plans[r.ID]; ok {
-			p := econPlan(sp)
-			s, err := p.Summarize(attainment)
-			if err != nil {
-				return nil, err
-			}
-			out[i].Plan, out[i].Summary = &p, &s
+		out.Roles[i] = RolePlan{Role: r}
+		sp, ok := plans[r.ID]
+		if !ok {
+			continue
 		}
+		if bad := planProblems(r, sp); len(bad) > 0 {
+			ps.add(bad...)
+			continue
+		}
+		p := econPlan(sp)
+		s, err := p.Summarize(attainment)
+		if err != nil {
+			return nil, err
+		}
+		out.Roles[i].Plan, out.Roles[i].Summary = &p, &s
 	}
+	out.Problems = ps.list
 	return out, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"rolefit/internal/econ"
+	"rolefit/internal/quantity"
 	"rolefit/internal/store"
 )
 
@@ -26,6 +27,9 @@ type ModelDefaults struct {
 	// ServiceRole is the role whose figures stand for a dedicated service
 	// person; nil when the organisation has no account-service role.
 	ServiceRole *store.PlacementRole
+	// Problems are the stored figures outside their ranges left out of
+	// the defaults (or, for a setting, replaced by its default).
+	Problems []StoredProblem
 }
 
 // CostDefaults returns the Costs page's starting inputs for the actor's
@@ -41,19 +45,23 @@ type ModelDefaults struct {
 func (a *App) CostDefaults(ctx context.Context, act Actor) (*ModelDefaults, error) {
 	org := a.org(act)
 	out := &ModelDefaults{Inputs: econ.DefaultInputs(), Sources: map[string]string{}}
-	as, _, err := a.assumptions(ctx, act)
+	var ps problems
+	as, _, sps, err := a.settings(ctx, act)
 	if err != nil {
 		return nil, err
 	}
+	ps.add(sps...)
 	out.Inputs.Margin = as.GrossMargin
 	totals, err := org.AllPerformanceTotals(ctx)
 	if err != nil {
 		return nil, err
 	}
-	roles, err := org.Roles(ctx)
+	all, err := org.Roles(ctx)
 	if err != nil {
 		return nil, err
 	}
+	roles, rps := usableRoles(all)
+	ps.add(rps...)
 	ids := make([]string, 0, len(totals))
 	for id := range totals {
 		ids = append(ids, id)
@@ -62,6 +70,21 @@ func (a *App) CostDefaults(ctx context.Context, act Actor) (*ModelDefaults, erro
 	people, err := org.PeopleByID(ctx, ids)
 	if err != nil {
 		return nil, err
+	}
+	// A person whose observed rates are outside their range is no
+	// seller to start the model from.
+	for _, id := range ids {
+		if nb, sv, bad := usableRates(people[id].Name, id, totals[id]); len(bad) > 0 {
+			ps.add(bad...)
+			t := totals[id]
+			if nb == nil {
+				t.NewBusinessHours, t.NewBusinessRevenue = 0, 0
+			}
+			if sv == nil {
+				t.ServiceHours, t.ServiceRevenue = 0, 0
+			}
+			totals[id] = t
+		}
 	}
 	if star, ok := starSeller(totals, ids); ok {
 		p := people[star.PersonID]
@@ -74,17 +97,18 @@ func (a *App) CostDefaults(ctx context.Context, act Actor) (*ModelDefaults, erro
 		for _, name := range observed {
 			out.Sources[name] = fmt.Sprintf("%s's observed rate over %d recorded months", p.Name, star.Months)
 		}
-		if h := math.Round(10*(star.NewBusinessHours+star.ServiceHours)/float64(star.Months)) / 10; h > 0 && h <= 744 {
+		if h := math.Round(10*(star.NewBusinessHours+star.ServiceHours)/float64(star.Months)) / 10; h > 0 && quantity.MonthHours.Allows(h) {
 			out.Inputs.Hours = h
 			out.Sources["hours"] = fmt.Sprintf("%s's hours a month, selling and serving, over %d recorded months", p.Name, star.Months)
 		}
 	}
 	if r := serviceRole(roles); r != nil {
 		out.ServiceRole = r
-		costs, err := a.roleCosts(ctx, act, roles)
+		costs, cps, err := a.roleCosts(ctx, act, roles)
 		if err != nil {
 			return nil, err
 		}
+		ps.add(cps...)
 		rc := costs[r.ID]
 		if r.HoursPerMonth >= 1 {
 			out.Inputs.ServicePersonHours = r.HoursPerMonth
@@ -118,10 +142,11 @@ func (a *App) CostDefaults(ctx context.Context, act Actor) (*ModelDefaults, erro
 		}
 	}
 	if err := out.Inputs.Validate(); err != nil {
-		// Stored figures beyond the model's ranges: fall back to the
-		// founding case rather than open a page that cannot run.
-		return &ModelDefaults{Inputs: econ.DefaultInputs(), Sources: map[string]string{}}, nil
+		// Figures the records make beyond the model's ranges: fall back
+		// to the founding case rather than open a page that cannot run.
+		return &ModelDefaults{Inputs: econ.DefaultInputs(), Sources: map[string]string{}, Problems: ps.list}, nil
 	}
+	out.Problems = ps.list
 	return out, nil
 }
 

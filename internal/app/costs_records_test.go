@@ -35,7 +35,7 @@ func TestCompPlansInPlacement(t *testing.T) {
 			t.Fatal(err)
 		}
 		var s *econ.PlanSummary
-		for _, rp := range plans {
+		for _, rp := range plans.Roles {
 			if rp.Role.ID == ae.ID {
 				s = rp.Summary
 			} else if rp.Plan != nil {

@@ -41,7 +41,7 @@ func (a *App) Exposure(ctx context.Context, act Actor) (*ExposureReport, error) 
 	if err != nil {
 		return nil, err
 	}
-	as, _, err := a.assumptions(ctx, act)
+	as, _, _, err := a.settings(ctx, act) // the settings' problems are the Costs page's defaults' to say
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,11 @@ package app
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"rolefit/internal/econ"
@@ -28,6 +31,14 @@ type HiringInput struct {
 
 var monthPattern = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
 
+// hiringMonths are the first and last months a period of hiring may
+// span: from January 2000, as performance records, to a year after this
+// month, so that a period under way or planned for the coming year can be
+// recorded but a typing slip of a century cannot.
+func hiringMonths(now time.Time) (first, last string) {
+	return "2000-01", now.UTC().AddDate(0, 12, 0).Format("2006-01")
+}
+
 // maxHiringItems bounds the cost items of one period.
 const maxHiringItems = 100
 
@@ -39,12 +50,16 @@ const maxHiringItems = 100
 func (a *App) RecordHiringCosts(ctx context.Context, act Actor, in HiringInput) (*PeriodCost, error) {
 	f := map[string]string{}
 	in.FromMonth, in.ToMonth = strings.TrimSpace(in.FromMonth), strings.TrimSpace(in.ToMonth)
-	if !monthPattern.MatchString(in.FromMonth) {
-		f["from_month"] = "must be a month such as 2026-01"
+	first, last := hiringMonths(a.now())
+	for _, m := range []struct{ field, value, example string }{{"from_month", in.FromMonth, "2026-01"}, {"to_month", in.ToMonth, "2026-03"}} {
+		switch {
+		case !monthPattern.MatchString(m.value):
+			f[m.field] = "must be a month such as " + m.example
+		case m.value < first || m.value > last: // YYYY-MM compares as text in calendar order
+			f[m.field] = fmt.Sprintf("must be a month from %s to %s", first, last)
+		}
 	}
-	if !monthPattern.MatchString(in.ToMonth) {
-		f["to_month"] = "must be a month such as 2026-03"
-	} else if f["from_month"] == "" && in.ToMonth < in.FromMonth {
+	if f["from_month"] == "" && f["to_month"] == "" && in.ToMonth < in.FromMonth {
 		f["to_month"] = "must not be before the first month"
 	}
 	in.Note = strings.TrimSpace(in.Note)
@@ -121,13 +136,23 @@ type HiringReport struct {
 	Roles   []RoleHireCost
 	// GrossMargin is the margin the lost gross profit is reckoned at.
 	GrossMargin float64
+	// RoleNames names every role of the organisation by ID, those left
+	// out of Roles too, for the periods recorded against them.
+	RoleNames map[string]string
+	// Problems are the stored figures outside their ranges left out: a
+	// role, a period, a role's hiring figures, or a setting replaced by its
+	// default.
+	Problems []StoredProblem
 }
 
 // HiringCosts returns the organisation's hiring costs and each role's
-// total cost of a hire.
+// total cost of a hire. A stored record with a figure outside its range
+// is left out and said in the report's Problems: a role, a period (from
+// every cost per hire), a role's days to fill and ramp-up (as if none
+// were recorded).
 func (a *App) HiringCosts(ctx context.Context, act Actor) (*HiringReport, error) {
 	org := a.org(act)
-	roles, err := org.Roles(ctx)
+	all, err := org.Roles(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -139,21 +164,32 @@ func (a *App) HiringCosts(ctx context.Context, act Actor) (*HiringReport, error)
 	if err != nil {
 		return nil, err
 	}
-	as, _, err := a.assumptions(ctx, act)
+	as, _, sps, err := a.settings(ctx, act)
 	if err != nil {
 		return nil, err
 	}
-	out := &HiringReport{GrossMargin: as.GrossMargin}
-	all := &periodSum{}
+	var ps problems
+	roles, rps := usableRoles(all)
+	ps.add(rps...)
+	ps.add(sps...)
+	out := &HiringReport{GrossMargin: as.GrossMargin, RoleNames: map[string]string{}}
+	for _, r := range all {
+		out.RoleNames[r.ID] = r.Name
+	}
+	sum := &periodSum{}
 	byRole := map[string]*periodSum{}
 	for _, p := range periods {
 		ep := econPeriod(p)
+		if fs := ep.Flaws(); len(fs) > 0 {
+			ps.add(flawed("hiring_period", p.ID, periodName(p, out.RoleNames), "it is left out of every cost per hire", fs)...)
+			continue
+		}
 		c, err := ep.Compute()
 		if err != nil {
 			return nil, fmt.Errorf("hiring period %s: %w", p.ID, err)
 		}
 		out.Periods = append(out.Periods, PeriodCost{Period: p, Cost: c})
-		all.add(ep)
+		sum.add(ep)
 		if p.RoleID != nil {
 			if byRole[*p.RoleID] == nil {
 				byRole[*p.RoleID] = &periodSum{}
@@ -161,8 +197,15 @@ func (a *App) HiringCosts(ctx context.Context, act Actor) (*HiringReport, error)
 			byRole[*p.RoleID].add(ep)
 		}
 	}
-	if out.Overall, err = all.period().Compute(); err != nil {
+	if out.Overall, err = sum.period().Compute(); err != nil {
 		return nil, err
+	}
+	for _, id := range slices.Sorted(maps.Keys(hirings)) {
+		h := hirings[id]
+		if fs := (econ.HireCost{DaysToFill: h.DaysToFill, Ramp: h.Ramp}).Flaws(); len(fs) > 0 {
+			ps.add(flawed("role_hiring", id, "Hiring figures of "+out.RoleNames[id], "set them again under Hiring costs", fs)...)
+			delete(hirings, id)
+		}
 	}
 	for _, r := range roles {
 		rc, err := roleHireCost(r, byRole[r.ID], out.Overall, hirings, as.GrossMargin)
@@ -171,21 +214,18 @@ func (a *App) HiringCosts(ctx context.Context, act Actor) (*HiringReport, error)
 		}
 		out.Roles = append(out.Roles, rc)
 	}
+	out.Problems = ps.list
 	return out, nil
 }
 
-// roleHireCosts returns the total cost of a hire of each of roles, by
-// role ID, for placement.
-func (a *App) roleHireCosts(ctx context.Context, act Actor, roles []store.PlacementRole) (map[string]RoleHireCost, error) {
-	rep, err := a.HiringCosts(ctx, act)
-	if err != nil {
-		return nil, err
+// periodName names a period in a problem: "Hiring period 2026-01 to
+// 2026-03 of Account executive".
+func periodName(p store.HiringPeriod, roles map[string]string) string {
+	of := "the whole organisation"
+	if p.RoleID != nil {
+		of = roles[*p.RoleID]
 	}
-	out := make(map[string]RoleHireCost, len(rep.Roles))
-	for _, rc := range rep.Roles {
-		out[rc.Role.ID] = rc
-	}
-	return out, nil
+	return fmt.Sprintf("Hiring period %s to %s of %s", p.FromMonth, p.ToMonth, of)
 }
 
 func roleHireCost(r store.PlacementRole, own *periodSum, overall econ.CostPerHire,

@@ -9,6 +9,7 @@ import (
 
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 	"rolefit/internal/store"
 )
 
@@ -73,7 +74,7 @@ func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*Move
 	base.NewRate, base.ServiceRate = econ.DefaultNewRate, econ.DefaultServiceRate
 	rateFrom := "the founding case"
 	if p.CurrentRoleID != nil {
-		if r, err := org.PlacementRole(ctx, *p.CurrentRoleID); err == nil && r.BaselineRate > 0 {
+		if r, err := org.PlacementRole(ctx, *p.CurrentRoleID); err == nil && r.BaselineRate > 0 && len(r.Flaws()) == 0 {
 			base.NewRate, base.ServiceRate = r.BaselineRate, r.BaselineRate
 			rateFrom = "the baseline rate of " + r.Name + ", their role today (no hours recorded on it)"
 		}
@@ -85,7 +86,7 @@ func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*Move
 		rv := float64(econ.DefaultServiceRate)
 		in.ServicePersonRate = &rv
 	}
-	in.Hours = min(hours, 744)
+	in.Hours = min(hours, quantity.MaxMonthHours)
 	sources := map[string]string{}
 	for k, v := range def.Sources {
 		if k != "new_rate" && k != "service_rate" && k != "hours" {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"strings"
 	"sync"
@@ -50,10 +51,6 @@ type OrgSettingsPatch struct {
 	CostOfHire        *float64
 	PaybackMonths     *float64
 }
-
-// MaxPaybackMonths is the longest payback period a hire may be spread
-// over: ten years, well beyond any planning horizon.
-const MaxPaybackMonths = 120
 
 // OrgSettings returns the actor's organisation's settings. Anyone of the
 // organisation may read them: they explain every figure they see.
@@ -113,7 +110,9 @@ func (a *App) UpdateOrgSettings(ctx context.Context, act Actor, p OrgSettingsPat
 	return s, nil
 }
 
-// check says what is wrong with the settings, each under its field.
+// check says what is wrong with the settings, each under its field: the
+// currency, the time zone, the cut within the response scale, and the
+// placement assumptions by their own rule (placement.Assumptions.Flaws).
 func (s *OrgSettings) check() error {
 	f := map[string]string{}
 	finite := func(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
@@ -126,24 +125,7 @@ func (s *OrgSettings) check() error {
 	if !finite(s.ProfileCut) || s.ProfileCut < s.CutMin || s.ProfileCut > s.CutMax {
 		f["profile_cut"] = fmt.Sprintf("must be a number from %g to %g, the response scale's range", s.CutMin, s.CutMax)
 	}
-	switch {
-	case !finite(s.FitMultiplierLow) || s.FitMultiplierLow < 0:
-		f["fit_multiplier_low"] = "must be a number of at least 0"
-	case finite(s.FitMultiplierHigh) && s.FitMultiplierHigh >= 0 && s.FitMultiplierLow > s.FitMultiplierHigh:
-		f["fit_multiplier_low"] = fmt.Sprintf("must be at most the multiplier at fit 100 (%g)", s.FitMultiplierHigh)
-	}
-	if !finite(s.FitMultiplierHigh) || s.FitMultiplierHigh < 0 {
-		f["fit_multiplier_high"] = "must be a number of at least 0"
-	}
-	if !finite(s.GrossMargin) || s.GrossMargin < 0 || s.GrossMargin > 1 {
-		f["gross_margin"] = "must be a share from 0 to 1, such as 0.7 for 70%"
-	}
-	if !finite(s.CostOfHire) || s.CostOfHire < 0 || s.CostOfHire > placement.MaxValue {
-		f["cost_of_hire"] = fmt.Sprintf("must be a number from 0 to %g", float64(placement.MaxValue))
-	}
-	if !finite(s.PaybackMonths) || s.PaybackMonths <= 0 || s.PaybackMonths > MaxPaybackMonths {
-		f["payback_months"] = fmt.Sprintf("must be more than 0 and at most %d months", MaxPaybackMonths)
-	}
+	maps.Copy(f, s.Assumptions().Flaws().Fields(""))
 	if len(f) > 0 {
 		return errs.InvalidFields("Please correct the highlighted settings.", f)
 	}

@@ -7,11 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 	"rolefit/internal/store"
 )
 
@@ -203,9 +203,9 @@ func parsePerformanceCSV(text []byte) ([]store.PerformanceInput, []int, error) {
 			if s == "" {
 				return 0 // an empty cell is none
 			}
-			v, err := strconv.ParseFloat(s, 64)
+			v, err := quantity.Parse(s)
 			if err != nil {
-				fields[fmt.Sprintf("row %d: %s", row, name)] = "must be a number such as 1250.50 (no currency sign or thousands separator)"
+				fields[fmt.Sprintf("row %d: %s", row, name)] = quantity.NotANumber + " (no currency sign)"
 				return 0
 			}
 			return v

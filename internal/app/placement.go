@@ -26,6 +26,9 @@ type TeamPlacement struct {
 	Pins               []placement.Pin
 	// Costs are what placement charged for each role, by role ID.
 	Costs map[string]RoleCost
+	// Problems are the stored figures outside their ranges that the
+	// placement left out (or, for a setting, replaced by its default).
+	Problems []StoredProblem
 }
 
 // RoleName returns the name of one of the placement's roles, "" for
@@ -37,18 +40,6 @@ func (tp *TeamPlacement) RoleName(id string) string {
 		}
 	}
 	return ""
-}
-
-// assumptions are the organisation's placement settings, and whether
-// they are still placement.DefaultAssumptions (the organisation has not
-// changed them).
-func (a *App) assumptions(ctx context.Context, act Actor) (placement.Assumptions, bool, error) {
-	s, err := a.OrgSettings(ctx, act)
-	if err != nil {
-		return placement.Assumptions{}, false, err
-	}
-	as := s.Assumptions()
-	return as, as == placement.DefaultAssumptions(), nil
 }
 
 // Placement recommends a role (or none) for everyone with a profile,
@@ -80,13 +71,19 @@ func (a *App) Placement(ctx context.Context, act Actor, pins []placement.Pin) (*
 }
 
 // team reads the organisation's roles and everyone with a profile as a
-// placement.Team.
+// placement.Team. Stored figures outside their ranges are left out (a
+// role, a plan, a person's observed rate) or replaced by their default
+// (a setting), and said in the result's Problems; staff whose role today
+// is left out count as without one.
 func (a *App) team(ctx context.Context, act Actor) (placement.Team, *TeamPlacement, error) {
 	org := a.org(act)
-	roles, err := org.Roles(ctx)
+	all, err := org.Roles(ctx)
 	if err != nil {
 		return placement.Team{}, nil, err
 	}
+	var ps problems
+	roles, rps := usableRoles(all)
+	ps.add(rps...)
 	people, err := org.ProfiledPeople(ctx)
 	if err != nil {
 		return placement.Team{}, nil, err
@@ -95,23 +92,33 @@ func (a *App) team(ctx context.Context, act Actor) (placement.Team, *TeamPlaceme
 	if err != nil {
 		return placement.Team{}, nil, err
 	}
-	costs, err := a.roleCosts(ctx, act, roles)
+	costs, cps, err := a.roleCosts(ctx, act, roles)
 	if err != nil {
 		return placement.Team{}, nil, err
 	}
-	as, def, err := a.assumptions(ctx, act)
+	ps.add(cps...)
+	as, def, sps, err := a.settings(ctx, act)
 	if err != nil {
 		return placement.Team{}, nil, err
 	}
+	ps.add(sps...)
 	team := placement.Team{Roles: make([]placement.Role, len(roles)), People: make([]placement.Person, len(people)), Assumptions: as}
+	usable := map[string]bool{}
 	for j, r := range roles {
 		team.Roles[j] = placementRole(r, costs[r.ID])
+		usable[r.ID] = true
 	}
 	for i, p := range people {
 		team.People[i] = a.placementPerson(p)
-		withObservedRates(&team.People[i], totals[p.ID])
+		if !usable[team.People[i].CurrentRole] {
+			team.People[i].CurrentRole = ""
+		}
+		var rps []StoredProblem
+		team.People[i].NewBusinessRate, team.People[i].ServiceRate, rps = usableRates(p.Name, p.ID, totals[p.ID])
+		ps.add(rps...)
 	}
-	return team, &TeamPlacement{Roles: roles, People: len(people), Assumptions: as, DefaultAssumptions: def, Costs: costs}, nil
+	return team, &TeamPlacement{Roles: roles, People: len(people), Assumptions: as, DefaultAssumptions: def, Costs: costs,
+		Problems: ps.list}, nil
 }
 
 // withRoleNames says the roles of an invalid error from placement.Solve,
@@ -211,13 +218,6 @@ func (a *App) placementPerson(p store.ProfiledPerson) placement.Person {
 	return pp
 }
 
-// withObservedRates values a person on the revenue per hour their
-// performance records show, on each activity with recorded hours; the
-// other activity keeps the fit-based estimate (placement.Value).
-func withObservedRates(pp *placement.Person, t store.PerformanceTotals) {
-	pp.NewBusinessRate, pp.ServiceRate = t.Rates()
-}
-
 // RoleFit is a person's fit and expected monthly value in one role.
 type RoleFit struct {
 	Role      store.PlacementRole
@@ -246,6 +246,9 @@ type PersonFit struct {
 	// with a profile, and the person.
 	TeamSize    int
 	Assumptions placement.Assumptions
+	// Problems are the stored figures outside their ranges left out of
+	// the figures (or, for a setting, replaced by its default).
+	Problems []StoredProblem
 }
 
 // Fit is one person's fit and expected monthly value (placement.Value)
@@ -259,35 +262,42 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 	if err != nil {
 		return nil, err
 	}
-	roles, err := org.Roles(ctx)
+	all, err := org.Roles(ctx)
 	if err != nil {
 		return nil, err
 	}
-	costs, err := a.roleCosts(ctx, act, roles)
+	var ps problems
+	roles, rps := usableRoles(all)
+	ps.add(rps...)
+	costs, cps, err := a.roleCosts(ctx, act, roles)
 	if err != nil {
 		return nil, err
 	}
-	as, _, err := a.assumptions(ctx, act)
+	ps.add(cps...)
+	as, _, sps, err := a.settings(ctx, act)
 	if err != nil {
 		return nil, err
 	}
+	ps.add(sps...)
 	pp := a.placementPerson(*p)
 	pp.CurrentRole = "" // only the team's validation needs it
 	ms, err := org.PerformanceMonths(ctx, p.ID)
 	if err != nil {
 		return nil, err
 	}
-	withObservedRates(&pp, store.TotalOf(ms))
+	pp.NewBusinessRate, pp.ServiceRate, rps = usableRates(p.Name, p.ID, store.TotalOf(ms))
+	ps.add(rps...)
 	out := &PersonFit{PersonID: p.ID, Name: p.Name, Kind: p.Kind, HasProfile: p.QuestionnaireID != "", Assumptions: as,
 		Roles: make([]RoleFit, len(roles))}
 	for j, r := range roles {
 		out.Roles[j] = RoleFit{Role: r, Valuation: placement.Value(pp, placementRole(r, costs[r.ID]), as)}
 	}
 	if out.HasProfile && len(roles) > 0 {
-		team, _, err := a.team(ctx, act)
+		team, tp, err := a.team(ctx, act)
 		if err != nil {
 			return nil, err
 		}
+		ps.add(tp.Problems...)
 		team = todaysTeamWith(team, p.ID)
 		out.TeamSize = len(team.People)
 		if plan, err := placement.Solve(team); err == nil {
@@ -302,5 +312,6 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, "fit for every role"); err != nil {
 		return nil, err
 	}
+	out.Problems = ps.list
 	return out, nil
 }

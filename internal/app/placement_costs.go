@@ -21,21 +21,34 @@ type RoleCost struct {
 	Hire       RoleHireCost
 }
 
-// roleCosts returns what placement charges for each role, by role ID.
-func (a *App) roleCosts(ctx context.Context, act Actor, roles []store.PlacementRole) (map[string]RoleCost, error) {
+// roleCosts returns what placement charges for each role, by role ID, and
+// the problems of the stored figures it left out: a compensation plan
+// outside its ranges (the role's own monthly cost is charged instead),
+// and whatever the hiring costs left out (HiringCosts).
+func (a *App) roleCosts(ctx context.Context, act Actor, roles []store.PlacementRole) (map[string]RoleCost, []StoredProblem, error) {
 	plans, err := a.org(act).CompPlans(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	hires, err := a.roleHireCosts(ctx, act, roles)
+	rep, err := a.HiringCosts(ctx, act)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	hires := make(map[string]RoleHireCost, len(rep.Roles))
+	for _, rc := range rep.Roles {
+		hires[rc.Role.ID] = rc
+	}
+	var ps problems
+	ps.add(rep.Problems...)
 	out := make(map[string]RoleCost, len(roles))
 	for _, r := range roles {
 		rc := RoleCost{MonthlyCost: r.MonthlyCost, Hire: hires[r.ID]}
 		if p, ok := plans[r.ID]; ok {
-			rc.MonthlyCost, rc.FromPlan = econPlan(p).LoadedMonthlyCost(), true
+			if bad := planProblems(r, p); len(bad) > 0 {
+				ps.add(bad...)
+			} else {
+				rc.MonthlyCost, rc.FromPlan = econPlan(p).LoadedMonthlyCost(), true
+			}
 		}
 		if h, ok := hires[r.ID]; ok && (h.CPHSource != "none" || h.Set) {
 			total := h.Total.Total
@@ -43,5 +56,5 @@ func (a *App) roleCosts(ctx context.Context, act Actor, roles []store.PlacementR
 		}
 		out[r.ID] = rc
 	}
-	return out, nil
+	return out, ps.list, nil
 }

@@ -6,25 +6,17 @@ import (
 	"strconv"
 
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 )
 
-// Limits that keep every output finite. They are far beyond any real
-// business, so they only refuse input that is certainly a mistake.
-const (
-	// maxMonthHours is the number of hours in the longest month (31 × 24).
-	maxMonthHours = 744
-	// maxRate bounds revenue per hour.
-	maxRate = 1e9
-	// maxMoney bounds any amount of money: a cost, a salary, a quota.
-	maxMoney = 1e12
-	// maxAccounts bounds a book of accounts.
-	maxAccounts = 1e9
-	// minHoursPerAccount is the least selling time a new account can take
-	// (36 seconds); less would let the book explode within 600 months.
-	minHoursPerAccount = 0.01
-	// MaxMonths is the longest simulation.
-	MaxMonths = 600
-)
+// MaxMonths is the longest simulation, quantity.ModelMonths' bound: fifty
+// years.
+const MaxMonths = 600
+
+// maxPeriodMoney bounds an amount summed over a period longer than a
+// month, such as a seller's new-business revenue of a year: a thousand
+// times MonthlyMoney's bound, still far from overflowing any sum.
+const maxPeriodMoney = 1e12
 
 // checker collects what is wrong with each input, the first problem per
 // field, for one errs.InvalidFields error.
@@ -33,6 +25,13 @@ type checker map[string]string
 func (c checker) add(field, format string, args ...any) {
 	if _, ok := c[field]; !ok {
 		c[field] = fmt.Sprintf(format, args...)
+	}
+}
+
+// within checks v against the range of its kind (internal/quantity).
+func (c checker) within(field string, v float64, r quantity.Range) {
+	if msg := r.Problem(v); msg != "" {
+		c.add(field, "%s", msg)
 	}
 }
 
@@ -57,6 +56,14 @@ func (c checker) between(field string, v, lo, hi float64) {
 	case v < lo || v > hi:
 		c.add(field, "must be between %s and %s", num(lo), num(hi))
 	}
+}
+
+// flawsErr returns flaws as one invalid error with message, or nil.
+func flawsErr(fs quantity.Flaws, message string) error {
+	if len(fs) == 0 {
+		return nil
+	}
+	return errs.InvalidFields(message, fs.Fields(""))
 }
 
 // err returns the collected problems as one invalid error, or nil.

@@ -1,6 +1,11 @@
 package econ
 
-import "math"
+import (
+	"fmt"
+	"math"
+
+	"rolefit/internal/quantity"
+)
 
 // DefaultBenefitsLoad multiplies base pay into its loaded cost (the
 // product's default): 1.25 means employer payroll taxes, insurance, retirement and
@@ -45,26 +50,34 @@ type CompPlan struct {
 // no variable pay, and the default benefits load.
 func DefaultServicePlan() CompPlan { return CompPlan{Base: 60000} }
 
-// maxAttainment bounds attainment at 1000% of quota.
+// maxAttainment bounds attainment at 1000% of quota, quantity.Attainment's
+// bound.
 const maxAttainment = 10
 
 // Validate reports a plan out of range as an errs invalid error with the
 // JSON names of its fields.
 func (p CompPlan) Validate() error {
-	c := checker{}
-	c.between("base", p.Base, 0, maxMoney)
-	c.between("target_variable", p.TargetVariable, 0, maxMoney)
-	c.between("quota", p.Quota, 0, maxMoney)
+	return flawsErr(p.Flaws(), "Please correct the compensation plan.")
+}
+
+// Flaws lists what is wrong with the plan: each figure against its kind's
+// range (internal/quantity: pay a year, a quota of 0 for none or at least
+// 1, a benefits load of 0 for the default or 1 to 3), the basis, and a
+// commission without a quota to divide by.
+func (p CompPlan) Flaws() quantity.Flaws {
+	var fs quantity.Flaws
+	fs.Figure("base", "base salary", quantity.YearlyPay, p.Base)
+	fs.Figure("target_variable", "target variable pay", quantity.YearlyPay, p.TargetVariable)
+	fs.Figure("quota", "quota", quantity.Quota, p.Quota)
 	if p.Basis != "" && p.Basis != Commission && p.Basis != Bonus {
-		c.add("basis", "must be commission or bonus")
+		fs.Add("basis", "must be commission or bonus", fmt.Sprintf("its basis %q is not commission or bonus", p.Basis))
 	}
-	if p.BenefitsLoad != 0 {
-		c.between("benefits_load", p.BenefitsLoad, 1, 3)
-	}
+	fs.Figure("benefits_load", "benefits load", quantity.BenefitsLoad, p.BenefitsLoad)
 	if p.TargetVariable > 0 && (p.Basis == "" || p.Basis == Commission) && p.Quota == 0 {
-		c.add("quota", "is needed for a commission: the rate is target variable pay over quota")
+		fs.Add("quota", "is needed for a commission: the rate is target variable pay over quota",
+			"its commission has no quota to set the rate by")
 	}
-	return c.err("Please correct the compensation plan.")
+	return fs
 }
 
 // Load returns the benefits load in force.
@@ -163,7 +176,7 @@ func (p CompPlan) Summarize(attainment float64) (PlanSummary, error) {
 		return PlanSummary{}, err
 	}
 	c := checker{}
-	c.between("attainment", attainment, 0, maxAttainment)
+	c.within("attainment", attainment, quantity.Attainment)
 	if err := c.err("Please correct the attainment."); err != nil {
 		return PlanSummary{}, err
 	}

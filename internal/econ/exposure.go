@@ -1,6 +1,10 @@
 package econ
 
-import "fmt"
+import (
+	"fmt"
+
+	"rolefit/internal/quantity"
+)
 
 // SellerRevenue is one seller's new-business revenue over a period.
 type SellerRevenue struct {
@@ -27,12 +31,10 @@ type Exposure struct {
 // period. The revenue's period (a month, a year) is the result's.
 func KeyPersonExposure(sellers []SellerRevenue, margin float64) ([]Exposure, error) {
 	c := checker{}
-	if c.finite("margin", margin) && (margin < 0 || margin > 1) {
-		c.add("margin", "must be between 0 and 1 (a share of revenue)")
-	}
+	c.within("margin", margin, quantity.Share)
 	var total float64
 	for i, s := range sellers {
-		c.between(fmt.Sprintf("sellers.%d.revenue", i), s.Revenue, 0, maxMoney)
+		c.between(fmt.Sprintf("sellers.%d.revenue", i), s.Revenue, 0, maxPeriodMoney)
 		total += s.Revenue
 	}
 	if err := c.err("Please correct the sellers' figures."); err != nil {

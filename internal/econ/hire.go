@@ -3,6 +3,9 @@ package econ
 import (
 	"fmt"
 	"slices"
+	"strings"
+
+	"rolefit/internal/quantity"
 )
 
 // Category is a kind of hiring cost, after the ANSI/SHRM 06001.2012
@@ -95,45 +98,62 @@ type CostPerHire struct {
 	RecruitingCostRatio *float64 `json:"recruiting_cost_ratio"`
 }
 
-// maxHires bounds the hires of a period.
-const maxHires = 1_000_000
+// Flaws lists what is wrong with the period's figures, each against its
+// kind's range (internal/quantity): every item's category and amount (a
+// one-off cost, "items.2.amount"), the hires, the hires' first-year pay,
+// costs against no hires (there is nothing to spread them over), and a
+// cost per hire beyond a one-off cost's bound, which would make every
+// total cost of a hire built on it meaningless.
+func (p HiringPeriod) Flaws() quantity.Flaws {
+	var fs quantity.Flaws
+	total := 0.0
+	for i, it := range p.Items {
+		field := fmt.Sprintf("items.%d", i)
+		if !it.Category.Valid() {
+			fs.Add(field+".category", "must be one of the cost categories, such as advertising or recruiter_time",
+				fmt.Sprintf("its item %d's category %q is not one of the cost categories", i+1, it.Category))
+		}
+		label := string(it.Category) + " cost"
+		fs.Figure(field+".amount", strings.ReplaceAll(label, "_", " "), quantity.OneOffCost, it.Amount)
+		if quantity.OneOffCost.Allows(it.Amount) {
+			total += it.Amount
+		}
+	}
+	fs.Figure("hires", "hires", quantity.Hires, float64(p.Hires))
+	switch {
+	case fs.Has("hires"):
+	case p.Hires == 0 && total > 0:
+		fs.Add("hires", "must be at least 1 when hiring costs are recorded: the costs are spread over the hires",
+			"its costs are recorded against no hires")
+	case p.Hires > 0 && !quantity.OneOffCost.Allows(total/float64(p.Hires)):
+		fs.Add("hires", fmt.Sprintf("are too few for costs of %s: a cost per hire is at most %s",
+			quantity.Format(total), quantity.Format(quantity.OneOffCost.Max)),
+			fmt.Sprintf("its cost per hire %s is outside %s", quantity.Format(total/float64(p.Hires)), quantity.OneOffCost.Span()))
+	}
+	fs.Figure("first_year_compensation", "first-year pay", quantity.HiresPay, p.FirstYearCompensation)
+	return fs
+}
 
 // Compute returns the period's cost per hire as the ANSI/SHRM 06001.2012
 // standard defines it: CPH = (Σ external costs + Σ internal costs) / hires,
 // and the recruiting cost ratio = 100 × total costs / first-year
 // compensation of those hires (ISO/TS 30407 calls the same the hire cost
-// ratio). Costs recorded against no hires are refused: there is nothing to
-// spread them over. Items are checked one by one ("items.2.amount").
+// ratio). A period with a flaw (Flaws) is refused.
 func (p HiringPeriod) Compute() (CostPerHire, error) {
-	c := checker{}
-	var out CostPerHire
-	totals := map[Category]float64{}
-	for i, it := range p.Items {
-		field := fmt.Sprintf("items.%d", i)
-		if !it.Category.Valid() {
-			c.add(field+".category", "must be one of the cost categories, such as advertising or recruiter_time")
-		}
-		c.between(field+".amount", it.Amount, 0, maxMoney)
-		if it.Category.Valid() && it.Amount >= 0 && it.Amount <= maxMoney {
-			totals[it.Category] += it.Amount
-			if it.Category.External() {
-				out.External += it.Amount
-			} else {
-				out.Internal += it.Amount
-			}
-		}
-	}
-	if p.Hires < 0 || p.Hires > maxHires {
-		c.add("hires", "must be between 0 and %d", maxHires)
-	}
-	out.Total = out.External + out.Internal
-	if p.Hires == 0 && out.Total > 0 {
-		c.add("hires", "must be at least 1 when hiring costs are recorded: the costs are spread over the hires")
-	}
-	c.between("first_year_compensation", p.FirstYearCompensation, 0, maxMoney*maxHires)
-	if err := c.err("Please correct the hiring costs."); err != nil {
+	if err := flawsErr(p.Flaws(), "Please correct the hiring costs."); err != nil {
 		return CostPerHire{}, err
 	}
+	var out CostPerHire
+	totals := map[Category]float64{}
+	for _, it := range p.Items {
+		totals[it.Category] += it.Amount
+		if it.Category.External() {
+			out.External += it.Amount
+		} else {
+			out.Internal += it.Amount
+		}
+	}
+	out.Total = out.External + out.Internal
 	for _, cat := range Categories() {
 		if amount, ok := totals[cat]; ok {
 			out.ByCategory = append(out.ByCategory, CategoryTotal{Category: cat, External: cat.External(), Amount: amount})

@@ -1,6 +1,10 @@
 package econ
 
-import "fmt"
+import (
+	"fmt"
+
+	"rolefit/internal/quantity"
+)
 
 // DaysPerMonth turns days into months: 365.25/12.
 const DaysPerMonth = 365.25 / 12
@@ -34,8 +38,21 @@ type TotalHireCost struct {
 	Total float64 `json:"total"`
 }
 
-// maxRampMonths bounds a ramp-up at five years.
-const maxRampMonths = 60
+// Flaws lists what is wrong with the hire's figures, each against its
+// kind's range (internal/quantity): a one-off cost per hire, up to two
+// years to fill a seat, up to three years of ramp-up, each month's
+// productivity a share, and a month's gross profit of one seat.
+func (h HireCost) Flaws() quantity.Flaws {
+	var fs quantity.Flaws
+	fs.Figure("cost_per_hire", "cost per hire", quantity.OneOffCost, h.CostPerHire)
+	fs.Figure("days_to_fill", "days to fill", quantity.DaysToFill, h.DaysToFill)
+	fs.Figure("monthly_gross_profit", "gross profit a month", quantity.MonthlyMoney, h.MonthlyGrossProfit)
+	fs.Figure("ramp", "ramp-up in months", quantity.RampMonths, float64(len(h.Ramp)))
+	for i, p := range h.Ramp {
+		fs.Figure(fmt.Sprintf("ramp.%d", i), fmt.Sprintf("productivity in ramp month %d", i+1), quantity.Share, p)
+	}
+	return fs
+}
 
 // Total returns the total cost of the hire: its cost per hire plus the
 // gross profit lost while the seat is empty and during ramp-up. The pay
@@ -43,17 +60,7 @@ const maxRampMonths = 60
 // is the opportunity cost internal/econ/doc.go describes, and the saved pay is
 // the caller's to show beside it.
 func (h HireCost) Total() (TotalHireCost, error) {
-	c := checker{}
-	c.between("cost_per_hire", h.CostPerHire, 0, maxMoney)
-	c.between("days_to_fill", h.DaysToFill, 0, 3660)
-	c.between("monthly_gross_profit", h.MonthlyGrossProfit, 0, maxMoney)
-	if len(h.Ramp) > maxRampMonths {
-		c.add("ramp", "must have at most %d months", maxRampMonths)
-	}
-	for i, p := range h.Ramp {
-		c.between(fmt.Sprintf("ramp.%d", i), p, 0, 1)
-	}
-	if err := c.err("Please correct the hire's figures."); err != nil {
+	if err := flawsErr(h.Flaws(), "Please correct the hire's figures."); err != nil {
 		return TotalHireCost{}, err
 	}
 	out := TotalHireCost{

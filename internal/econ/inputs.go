@@ -62,25 +62,20 @@ const (
 	DefaultServicePersonCPH = 4700
 )
 
-// DefaultInputs returns the founding case: a seller with 120 hours a month
-// who earns 5,000 an hour winning new business and 1,000 an hour serving,
-// accounts that need 2 hours a month and take 20 selling hours to win, 1%
-// churn a month, a 70% gross margin, no accounts yet, 36 months, and a
-// service person with the same hours and service rate.
+// DefaultInputs returns the founding case, each input's Default in
+// InputSpecs: a seller with 120 hours a month who earns 5,000 an hour
+// winning new business and 1,000 an hour serving, accounts that need 2
+// hours a month and take 20 selling hours to win, 1% churn a month, a 70%
+// gross margin, no accounts yet, 36 months, and a service person with the
+// same hours and service rate.
 func DefaultInputs() Inputs {
-	return Inputs{
-		Hours:                  DefaultHours,
-		NewRate:                DefaultNewRate,
-		ServiceRate:            DefaultServiceRate,
-		ServiceHoursPerAccount: DefaultServiceHoursPerAccount,
-		SellingHoursPerAccount: DefaultSellingHoursPerAccount,
-		Churn:                  DefaultChurn,
-		Margin:                 DefaultMargin,
-		Months:                 DefaultMonths,
-		ServicePersonHours:     DefaultServicePersonHours,
-		ServicePersonCost:      DefaultServicePersonCost,
-		ServicePersonCPH:       DefaultServicePersonCPH,
+	var in Inputs
+	for _, s := range inputSpecs {
+		if !s.Optional() {
+			s.Set(&in, s.Default)
+		}
 	}
+	return in
 }
 
 // Cap returns the selling cap in force: SellingCap, or Hours when it is
@@ -106,41 +101,17 @@ func (in Inputs) VRate() float64 {
 	return *in.ServicePersonRate
 }
 
-// Validate reports every input out of its range as an errs invalid error
-// whose fields are the inputs' JSON names. The upper limits (744 hours, the
-// longest month; rates up to 1e9 an hour; money up to 1e12; books up to 1e9
-// accounts; at least 0.01 selling hours per account) keep every output
-// finite.
+// Validate reports every input out of its range (InputSpecs) as an errs
+// invalid error whose fields are the inputs' JSON names. The ranges (744
+// hours, the longest month; rates up to 1,000,000 an hour; money up to a
+// billion; books up to a billion accounts; at least 0.01 selling hours per
+// account and one hour of a service person) keep every output finite.
 func (in Inputs) Validate() error {
 	c := checker{}
-	c.between("hours", in.Hours, 0, maxMonthHours)
-	c.between("new_rate", in.NewRate, 0, maxRate)
-	c.between("service_rate", in.ServiceRate, 0, maxRate)
-	c.between("service_hours_per_account", in.ServiceHoursPerAccount, 0, maxMonthHours)
-	if c.finite("selling_hours_per_account", in.SellingHoursPerAccount) &&
-		in.SellingHoursPerAccount < minHoursPerAccount {
-		c.add("selling_hours_per_account", "must be at least %s hours (winning an account takes time)", num(minHoursPerAccount))
+	for _, s := range inputSpecs {
+		if v, ok := s.Value(&in); ok {
+			c.within(s.Name, v, s.Range)
+		}
 	}
-	if c.finite("churn", in.Churn) && (in.Churn < 0 || in.Churn >= 1) {
-		c.add("churn", "must be at least 0 and below 1 (a share of accounts lost each month)")
-	}
-	if in.SellingCap != nil && c.finite("selling_cap", *in.SellingCap) && *in.SellingCap < 0 {
-		c.add("selling_cap", "must not be negative")
-	}
-	if c.finite("margin", in.Margin) && (in.Margin < 0 || in.Margin > 1) {
-		c.add("margin", "must be between 0 and 1 (a share of revenue)")
-	}
-	c.between("start_accounts", in.StartAccounts, 0, maxAccounts)
-	if in.Months < 1 || in.Months > MaxMonths {
-		c.add("months", "must be between 1 and %d", MaxMonths)
-	}
-	if c.finite("service_person_hours", in.ServicePersonHours) && (in.ServicePersonHours < 1 || in.ServicePersonHours > maxMonthHours) {
-		c.add("service_person_hours", "must be between 1 and %d", maxMonthHours)
-	}
-	if in.ServicePersonRate != nil {
-		c.between("service_person_rate", *in.ServicePersonRate, 0, maxRate)
-	}
-	c.between("service_person_cost", in.ServicePersonCost, 0, maxMoney)
-	c.between("service_person_cph", in.ServicePersonCPH, 0, maxMoney)
 	return c.err("Please correct the model's inputs.")
 }

@@ -5,6 +5,17 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"rolefit/internal/quantity"
+)
+
+// The edges of the inputs' ranges (InputSpecs).
+var (
+	maxMonthHours      = quantity.MonthHours.Max
+	maxRate            = quantity.RevenueRate.Max
+	maxMoney           = quantity.MonthlyMoney.Max
+	maxAccounts        = quantity.Accounts.Max
+	minHoursPerAccount = quantity.HoursPerAccount.Min
 )
 
 func TestInputsInvalid(t *testing.T) {
@@ -56,7 +67,7 @@ func TestSimulateFiniteAtTheLimits(t *testing.T) {
 		in.Hours, in.NewRate, in.ServiceRate = maxMonthHours, maxRate, maxRate
 		in.ServiceHoursPerAccount, in.SellingHoursPerAccount = maxMonthHours, minHoursPerAccount
 		in.Margin, in.StartAccounts, in.Months = 1, maxAccounts, MaxMonths
-		in.ServicePersonHours, in.ServicePersonRate = 1, ptr(float64(maxRate))
+		in.ServicePersonHours, in.ServicePersonRate = 1, ptr(maxRate)
 		in.ServicePersonCost, in.ServicePersonCPH = maxMoney, maxMoney
 	}
 	for _, tc := range []struct {
@@ -68,7 +79,7 @@ func TestSimulateFiniteAtTheLimits(t *testing.T) {
 		{"maximum, highest churn", func(in *Inputs) { huge(in); in.Churn = 0.999999 }},
 		{"maximum, no service", func(in *Inputs) { huge(in); in.Churn, in.ServiceHoursPerAccount = 0, 0 }},
 		{"least churn, no service", func(in *Inputs) { huge(in); in.Churn, in.ServiceHoursPerAccount = 5e-324, 0 }},
-		{"maximum, huge cap", func(in *Inputs) { huge(in); in.SellingCap = ptr(1e300) }},
+		{"maximum, huge cap", func(in *Inputs) { huge(in); in.SellingCap = ptr(maxMonthHours) }},
 		{"fastest selling, no service", func(in *Inputs) {
 			huge(in)
 			in.ServiceHoursPerAccount, in.Churn, in.StartAccounts = 0, 0, 0
@@ -142,13 +153,13 @@ func TestSimulateFiniteAnywhere(t *testing.T) {
 		in := Inputs{
 			Hours: logUniform(maxMonthHours), NewRate: logUniform(maxRate), ServiceRate: logUniform(maxRate),
 			ServiceHoursPerAccount: logUniform(maxMonthHours),
-			SellingHoursPerAccount: minHoursPerAccount + logUniform(1e6),
+			SellingHoursPerAccount: minHoursPerAccount + logUniform(quantity.HoursPerAccount.Max-minHoursPerAccount),
 			Churn:                  logUniform(0.999999), Margin: logUniform(1), StartAccounts: logUniform(maxAccounts),
 			Months: 1 + r.IntN(MaxMonths), ServicePersonHours: 1 + logUniform(maxMonthHours-1),
 			ServicePersonCost: logUniform(maxMoney), ServicePersonCPH: logUniform(maxMoney),
 		}
 		if r.IntN(2) == 0 {
-			in.SellingCap = ptr(logUniform(2 * maxMonthHours))
+			in.SellingCap = ptr(logUniform(maxMonthHours))
 		}
 		if r.IntN(2) == 0 {
 			in.ServicePersonRate = ptr(logUniform(maxRate))

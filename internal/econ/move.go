@@ -62,7 +62,7 @@ func (in Inputs) ForPerson(p Performance) (out Inputs, observed []string) {
 }
 
 func perHour(revenue, hours float64) (float64, bool) {
-	if !(hours > 0) || revenue < 0 || revenue > maxMoney || hours > maxMoney {
+	if !(hours > 0) || revenue < 0 || revenue > maxPeriodMoney || hours > maxPeriodMoney {
 		return 0, false
 	}
 	return revenue / hours, true

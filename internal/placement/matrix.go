@@ -11,9 +11,14 @@ import (
 const NotPlaced = -1
 
 // MaxValue bounds the size of a monthly value (in money) the solver
-// accepts: a billion a month per person keeps every sum of cents exact in
-// int64 for millions of people.
-const MaxValue = 1e9
+// accepts. A person's Net in a role from figures within their ranges
+// (internal/quantity) lies within it: gross profit at most 744 hours ×
+// 1,000,000 an hour × a fit multiplier of 10 × a margin of 1 ≈ 7.4
+// billion, less a monthly cost of at most a billion and a cost of hire of
+// at most 50 billion spread over at least a month. In cents, 1e13 per
+// person keeps every sum along a path exact in int64 for teams of up to
+// 200,000 people.
+const MaxValue = 1e11
 
 // Seats is a role's head-count: at least Min and at most Max people.
 type Seats struct {

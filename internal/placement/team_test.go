@@ -108,8 +108,8 @@ func TestSolveRejects(t *testing.T) {
 		edit  func(*Team)
 		field string
 	}{
-		{"min above max", func(t *Team) { t.Roles[0].Seats = Seats{3, 2} }, "roles.ae.seats"},
-		{"negative seats", func(t *Team) { t.Roles[1].Seats = Seats{-1, 2} }, "roles.am.seats"},
+		{"min above max", func(t *Team) { t.Roles[0].Seats = Seats{3, 2} }, "roles.ae.seats_min"},
+		{"negative seats", func(t *Team) { t.Roles[1].Seats = Seats{-1, 2} }, "roles.am.seats_min"},
 		{"no positive weight", func(t *Team) { t.Roles[2].Profile = []Weight{{"farmer", 0}} }, "roles.cs.profile"},
 		{"negative weight", func(t *Team) { t.Roles[2].Profile = []Weight{{"farmer", -1}, {"hunter", 1}} }, "roles.cs.profile.farmer"},
 		{"unknown scale", func(t *Team) { t.Scales = []string{"hunter"} }, "roles.am.profile.farmer"},

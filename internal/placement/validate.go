@@ -2,10 +2,12 @@ package placement
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 )
 
 // validate checks a team's roles, people, assumptions, pins and forbidden
@@ -26,46 +28,11 @@ func (t *Team) validate() error {
 			f[key+".id"] = "is a duplicate"
 		}
 		roles[r.ID] = true
-		switch r.Activity {
-		case NewBusiness, AccountService:
-		case Mix:
-			if bad(r.NewBusinessShare) || r.NewBusinessShare < 0 || r.NewBusinessShare > 1 {
-				f[key+".new_business_share"] = "must be between 0 and 1"
-			}
-		default:
-			f[key+".activity"] = fmt.Sprintf("%q is not new_business, account_service or mix", r.Activity)
-		}
-		positive := false
+		maps.Copy(f, r.Flaws().Fields(key+"."))
 		for _, w := range r.Profile {
-			switch {
-			case bad(w.Weight) || w.Weight < 0:
-				f[key+".profile."+w.Scale] = "weight must be a number of at least 0"
-			case t.Scales != nil && !slices.Contains(t.Scales, w.Scale):
+			if t.Scales != nil && w.Scale != "" && !slices.Contains(t.Scales, w.Scale) && f[key+".profile."+w.Scale] == "" {
 				f[key+".profile."+w.Scale] = "unknown scale"
-			case w.Weight > 0:
-				positive = true
 			}
-		}
-		if !positive {
-			f[key+".profile"] = "needs at least one positive weight"
-		}
-		switch {
-		case r.Seats.Min < 0 || r.Seats.Max < 0:
-			f[key+".seats"] = "must not be negative"
-		case r.Seats.Min > r.Seats.Max:
-			f[key+".seats"] = fmt.Sprintf("minimum %d is above maximum %d", r.Seats.Min, r.Seats.Max)
-		}
-		if bad(r.HoursPerMonth) || r.HoursPerMonth < 0 || r.HoursPerMonth > 744 {
-			f[key+".hours_per_month"] = "must be between 0 and 744 (the hours of a month)"
-		}
-		if bad(r.BaselineRate) || r.BaselineRate < 0 {
-			f[key+".baseline_rate"] = "must be a number of at least 0"
-		}
-		if bad(r.MonthlyCost) || math.Abs(r.MonthlyCost) > MaxValue {
-			f[key+".monthly_cost"] = fmt.Sprintf("must be a number of at most %g in size", float64(MaxValue))
-		}
-		if c := r.CostOfHire; c != nil && (bad(*c) || *c < 0 || *c > MaxValue) {
-			f[key+".cost_of_hire"] = fmt.Sprintf("must be a number from 0 to %g", float64(MaxValue))
 		}
 	}
 	people := map[string]bool{}
@@ -95,27 +62,15 @@ func (t *Team) validate() error {
 			}
 		}
 		for name, r := range map[string]*float64{"new_business_rate": p.NewBusinessRate, "service_rate": p.ServiceRate} {
-			if r != nil && (bad(*r) || *r < 0) {
-				f[key+"."+name] = "must be a number of at least 0"
+			if r != nil && !quantity.RevenueRate.Allows(*r) {
+				f[key+"."+name] = quantity.RevenueRate.Rule()
 			}
 		}
 		if p.CurrentRole != "" && !roles[p.CurrentRole] {
 			f[key+".current_role"] = fmt.Sprintf("unknown role %q", p.CurrentRole)
 		}
 	}
-	a := t.Assumptions
-	if bad(a.FitMultiplierLow) || bad(a.FitMultiplierHigh) || a.FitMultiplierLow < 0 || a.FitMultiplierLow > a.FitMultiplierHigh {
-		f["assumptions.fit_multiplier"] = "low must be at least 0 and at most high"
-	}
-	if bad(a.GrossMargin) || a.GrossMargin < 0 || a.GrossMargin > 1 {
-		f["assumptions.gross_margin"] = "must be between 0 and 1"
-	}
-	if bad(a.CostOfHire) || a.CostOfHire < 0 {
-		f["assumptions.cost_of_hire"] = "must be a number of at least 0"
-	}
-	if bad(a.PaybackMonths) || a.PaybackMonths <= 0 {
-		f["assumptions.payback_months"] = "must be more than 0"
-	}
+	maps.Copy(f, t.Assumptions.Flaws().Fields("assumptions."))
 	for k, pin := range t.Pins {
 		key := fmt.Sprintf("pins[%d]", k)
 		if !people[pin.PersonID] {

@@ -1,8 +1,6 @@
 package server
 
 import (
-	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -11,6 +9,7 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 )
 
 // apiCompPlan is one role's compensation plan in the API; Plan and
@@ -27,15 +26,22 @@ func apiCompPlanOf(rp app.RolePlan) apiCompPlan {
 	return apiCompPlan{RoleID: rp.Role.ID, RoleName: rp.Role.Name, MonthlyCost: rp.Role.MonthlyCost, Plan: rp.Plan, Summary: rp.Summary}
 }
 
+// apiCompPlans is the body of GET /api/v1/comp-plans: a list, with the
+// stored figures its figures leave out.
+type apiCompPlans struct {
+	listResponse[apiCompPlan]
+	Problems []apiProblem `json:"problems"`
+}
+
 // handleAPICompPlans is GET /api/v1/comp-plans: every role's plan with
 // its figures at ?attainment= (default 1, 100% of quota).
 func handleAPICompPlans(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		attainment := app.DefaultAttainment
 		if raw := strings.TrimSpace(c.Query("attainment")); raw != "" {
-			a, err := strconv.ParseFloat(raw, 64)
-			if err != nil || math.IsNaN(a) || math.IsInf(a, 0) {
-				return errs.InvalidFields("Please correct the attainment.", map[string]string{"attainment": "must be a number from 0 to 10 (1 = 100% of quota)"})
+			a, err := quantity.Parse(raw)
+			if err != nil {
+				return errs.InvalidFields("Please correct the attainment.", map[string]string{"attainment": err.Error() + " (1 = 100% of quota)"})
 			}
 			attainment = a
 		}
@@ -43,8 +49,9 @@ func handleAPICompPlans(uc *app.App) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		out := listResponse[apiCompPlan]{Items: make([]apiCompPlan, len(plans))}
-		for i, rp := range plans {
+		out := apiCompPlans{listResponse: listResponse[apiCompPlan]{Items: make([]apiCompPlan, len(plans.Roles))},
+			Problems: apiProblemsOf(plans.Problems)}
+		for i, rp := range plans.Roles {
 			out.Items[i] = apiCompPlanOf(rp)
 		}
 		return c.JSON(out)
@@ -118,6 +125,7 @@ type apiHiringCosts struct {
 	Overall     econ.CostPerHire  `json:"overall"`
 	Roles       []apiRoleHireCost `json:"roles"`
 	GrossMargin float64           `json:"gross_margin"`
+	Problems    []apiProblem      `json:"problems"`
 }
 
 // handleAPIHiringCosts is GET /api/v1/hiring-costs: every period with its
@@ -129,7 +137,7 @@ func handleAPIHiringCosts(uc *app.App) fiber.Handler {
 			return err
 		}
 		out := apiHiringCosts{Overall: rep.Overall, GrossMargin: rep.GrossMargin, Periods: make([]apiHiringPeriod, len(rep.Periods)),
-			Roles: make([]apiRoleHireCost, len(rep.Roles))}
+			Roles: make([]apiRoleHireCost, len(rep.Roles)), Problems: apiProblemsOf(rep.Problems)}
 		for i, pc := range rep.Periods {
 			out.Periods[i] = apiHiringPeriodOf(pc)
 		}

@@ -52,6 +52,8 @@ type apiPlacement struct {
 	DefaultAssumptions bool `json:"default_assumptions"`
 	// WhatIf answers ?move=PERSON&to=ROLE (or to=none); absent otherwise.
 	WhatIf *apiWhatIf `json:"what_if,omitempty"`
+	// Problems are the stored figures the placement left out.
+	Problems []apiProblem `json:"problems"`
 }
 
 // apiWhatIf is the change of the total when one person is moved and
@@ -107,7 +109,8 @@ func handleAPIPlacement(uc *app.App) fiber.Handler {
 			return err
 		}
 		out := apiPlacement{Currency: cur, Assignment: map[string]string{}, People: []placement.Placement{}, Roles: []apiRoleOutcome{},
-			Pins: []placement.PinOutcome{}, Assumptions: tp.Assumptions, DefaultAssumptions: tp.DefaultAssumptions}
+			Pins: []placement.PinOutcome{}, Assumptions: tp.Assumptions, DefaultAssumptions: tp.DefaultAssumptions,
+			Problems: apiProblemsOf(tp.Problems)}
 		if p := tp.Plan; p != nil {
 			out.Total, out.TotalValue, out.People, out.Pins = p.Total, p.TotalValue, p.People, p.Pins
 			for _, pl := range p.People {
@@ -151,6 +154,8 @@ type apiFit struct {
 	TeamSize int                  `json:"team_size"`
 	InTeam   *placement.Placement `json:"in_team"`
 	Why      *apiWhy              `json:"why"`
+	// Problems are the stored figures the figures left out.
+	Problems []apiProblem `json:"problems"`
 }
 
 // apiWhy says why a person is placed where they are in today's team, or
@@ -185,7 +190,7 @@ func handleAPIFit(uc *app.App) fiber.Handler {
 		}
 		out := apiFit{PersonID: pf.PersonID, Name: pf.Name, Kind: string(pf.Kind), HasProfile: pf.HasProfile, Currency: cur,
 			RecommendedRoleID: pf.Recommended, Placed: pf.Placed, Roles: make([]apiRoleFit, len(pf.Roles)), Assumptions: pf.Assumptions,
-			TeamSize: pf.TeamSize, InTeam: pf.InTeam}
+			TeamSize: pf.TeamSize, InTeam: pf.InTeam, Problems: apiProblemsOf(pf.Problems)}
 		if w := pf.Why; w != nil {
 			out.Why = &apiWhy{Code: w.Code, RoleID: w.RoleID, Change: w.Change, Detail: w.Detail}
 		}

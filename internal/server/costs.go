@@ -96,7 +96,8 @@ func handleCosts(uc *app.App, rnd *renderer) fiber.Handler {
 		}
 		v := pageView(c, "Costs", "costs")
 		v.Form = typed
-		page := costsPage{Groups: costsGroups, Currency: currency, All: c.Query("all") == "1", Sources: def.Sources}
+		page := costsPage{Groups: costsGroups(), Currency: currency, All: c.Query("all") == "1", Sources: def.Sources}
+		v.Stored = def.Problems
 		if page.Exposure, err = exposureRows(c, uc, moneyIn(currency)); err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 )
 
 // hiringPage is the hiring costs page: the periods recorded with their
@@ -71,15 +72,15 @@ func renderHiring(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view)
 	if err != nil {
 		return err
 	}
+	v.Stored = rep.Problems
 	m := moneyIn(cur)
 	page := hiringPage{Currency: cur, Overall: m.Whole(rep.Overall.CPH), OverallRCR: ratio(rep.Overall.RecruitingCostRatio),
 		Margin: percent(rep.GrossMargin)}
 	for _, cat := range econ.Categories() {
 		page.Categories = append(page.Categories, categoryBox{Name: "cost." + string(cat), Label: categoryLabels[cat], External: cat.External()})
 	}
-	names := map[string]string{}
+	names := rep.RoleNames
 	for _, rc := range rep.Roles {
-		names[rc.Role.ID] = rc.Role.Name
 		page.RoleNames = append(page.RoleNames, roleOption{rc.Role.ID, rc.Role.Name})
 		src := map[string]string{"role": "this role's records", "organisation": "all records together", "none": "nothing recorded"}[rc.CPHSource]
 		ramp := "none"
@@ -143,34 +144,28 @@ func handleHiringRecord(uc *app.App, rnd *renderer) fiber.Handler {
 			if s == "" {
 				continue
 			}
-			x, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+			x, err := quantity.Parse(s)
 			if err != nil {
-				bad[name], x = "must be an amount", math.NaN()
+				bad[name], x = err.Error(), math.NaN()
 			}
 			in.Items = append(in.Items, econ.CostItem{Category: cat, Amount: x})
 			boxes = append(boxes, name)
 		}
-		for _, name := range []string{"hires", "first_year_compensation"} {
-			s := strings.TrimSpace(c.FormValue(name))
-			typed[name] = s
-			if s == "" {
-				continue
+		if s := strings.TrimSpace(c.FormValue("hires")); s != "" {
+			typed["hires"] = s
+			n, err := quantity.ParseWhole(s)
+			if err != nil {
+				bad["hires"], n = err.Error(), -1 // refused by the use case too, so nothing is stored
 			}
-			x, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
-			switch {
-			case err != nil:
-				bad[name], x = "must be a number", math.NaN()
-			case name == "hires" && x != math.Trunc(x):
-				bad[name], x = "must be a whole number", -1
+			in.Hires = n
+		}
+		if s := strings.TrimSpace(c.FormValue("first_year_compensation")); s != "" {
+			typed["first_year_compensation"] = s
+			x, err := quantity.Parse(s)
+			if err != nil {
+				bad["first_year_compensation"], x = err.Error(), math.NaN()
 			}
-			if name == "hires" {
-				if math.IsNaN(x) || x > math.MaxInt32 || x < 0 {
-					x = -1
-				}
-				in.Hires = int(x)
-			} else {
-				in.FirstYearCompensation = x
-			}
+			in.FirstYearCompensation = x
 		}
 		_, err := uc.RecordHiringCosts(c.UserContext(), actorOf(c), in)
 		if errs.Code(err) == errs.CodeInvalid {
@@ -200,18 +195,15 @@ func handleRoleHiringSave(uc *app.App, rnd *renderer) fiber.Handler {
 		days := 0.0
 		if s := strings.TrimSpace(typed["days_to_fill"]); s != "" {
 			var err error
-			if days, err = strconv.ParseFloat(s, 64); err != nil {
-				bad["days_to_fill"], days = "must be a number of days", math.NaN()
+			if days, err = quantity.Parse(s); err != nil {
+				bad["days_to_fill"], days = err.Error(), math.NaN()
 			}
 		}
 		var ramp []float64
 		for i, part := range strings.FieldsFunc(typed["ramp"], func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
-			pct := strings.HasSuffix(part, "%")
-			x, err := strconv.ParseFloat(strings.TrimSuffix(part, "%"), 64)
+			x, err := quantity.ParseShare(part)
 			if err != nil {
 				bad["ramp"], x = fmt.Sprintf("month %d (%q) is not a share such as 0.5 or 50%%", i+1, part), math.NaN()
-			} else if pct {
-				x /= 100
 			}
 			ramp = append(ramp, x)
 		}

@@ -6,25 +6,16 @@ import (
 	"strings"
 
 	"rolefit/internal/econ"
+	"rolefit/internal/quantity"
 )
 
 // costsInput is one input of the capacity model as the Costs page shows
-// it. Name is its JSON name (econ.Inputs), which is also its query
-// parameter, so a scenario's address and the API's body use one
-// vocabulary, and econ's field errors land on the right box.
+// it, made from its description (econ.InputSpec). Name is its JSON name,
+// which is also its query parameter, so a scenario's address and the
+// API's body use one vocabulary, and econ's field errors land on the
+// right box.
 type costsInput struct {
-	Name  string
-	Label string
-	// Unit follows the label; "{money}" stands for the currency code.
-	Unit string
-	// Hint is the one-line explanation, starting with the symbol the
-	// model uses (internal/econ/doc.go).
-	Hint string
-	// number, whole or optional reach the field of econ.Inputs; exactly one
-	// is set. An optional input left empty takes the value named in Hint.
-	number   func(*econ.Inputs) *float64
-	whole    func(*econ.Inputs) *int
-	optional func(*econ.Inputs) **float64
+	econ.InputSpec
 }
 
 // costsGroup is a set of inputs shown together.
@@ -34,58 +25,18 @@ type costsGroup struct {
 }
 
 // costsGroups are the capacity model's inputs, every one of them, in the
-// order the page asks for them.
-var costsGroups = []costsGroup{
-	{"The seller", []costsInput{
-		{Name: "hours", Label: "Productive hours", Unit: "hours a month",
-			Hint:   "H: the hours a seller has each month for selling and serving.",
-			number: func(in *econ.Inputs) *float64 { return &in.Hours }},
-		{Name: "new_rate", Label: "Revenue per selling hour", Unit: "{money} an hour",
-			Hint:   "r_n: what an hour spent winning new business brings in.",
-			number: func(in *econ.Inputs) *float64 { return &in.NewRate }},
-		{Name: "service_rate", Label: "Revenue per service hour", Unit: "{money} an hour",
-			Hint:   "r_s: what an hour of serving and upselling existing accounts brings in when the seller does it.",
-			number: func(in *econ.Inputs) *float64 { return &in.ServiceRate }},
-	}},
-	{"Accounts", []costsInput{
-		{Name: "service_hours_per_account", Label: "Service per account", Unit: "hours a month",
-			Hint:   "s: the service time each account needs every month.",
-			number: func(in *econ.Inputs) *float64 { return &in.ServiceHoursPerAccount }},
-		{Name: "selling_hours_per_account", Label: "Selling time per new account", Unit: "hours",
-			Hint:   "a: the selling hours it takes to win one account.",
-			number: func(in *econ.Inputs) *float64 { return &in.SellingHoursPerAccount }},
-		{Name: "churn", Label: "Monthly churn", Unit: "share, 0.01 = 1%",
-			Hint:   "c: the share of accounts lost each month, from 0 to below 1.",
-			number: func(in *econ.Inputs) *float64 { return &in.Churn }},
-		{Name: "start_accounts", Label: "Accounts at the start", Unit: "accounts",
-			Hint:   "n0: the book the seller already serves in the first month.",
-			number: func(in *econ.Inputs) *float64 { return &in.StartAccounts }},
-	}},
-	{"Market and margin", []costsInput{
-		{Name: "selling_cap", Label: "Selling cap", Unit: "hours a month",
-			Hint:     "H_cap: the most selling hours the market can absorb; empty means the seller's hours, no cap.",
-			optional: func(in *econ.Inputs) **float64 { return &in.SellingCap }},
-		{Name: "margin", Label: "Gross margin", Unit: "share, 0.7 = 70%",
-			Hint:   "g: the share of revenue left after direct costs.",
-			number: func(in *econ.Inputs) *float64 { return &in.Margin }},
-		{Name: "months", Label: "Months to show", Unit: "1 to " + strconv.Itoa(econ.MaxMonths),
-			Hint:  "T: how far ahead the model looks.",
-			whole: func(in *econ.Inputs) *int { return &in.Months }},
-	}},
-	{"A dedicated service person", []costsInput{
-		{Name: "service_person_hours", Label: "Productive hours", Unit: "hours a month",
-			Hint:   "H_v: the hours one service person has for serving accounts.",
-			number: func(in *econ.Inputs) *float64 { return &in.ServicePersonHours }},
-		{Name: "service_person_rate", Label: "Revenue per service hour", Unit: "{money} an hour",
-			Hint:     "r_v: what their hour of service brings in; empty means the same as the seller's.",
-			optional: func(in *econ.Inputs) **float64 { return &in.ServicePersonRate }},
-		{Name: "service_person_cost", Label: "Loaded monthly cost", Unit: "{money} a month",
-			Hint:   "C_v: pay, benefits and overhead of one service person (default: 60,000 a year × 1.25 ÷ 12).",
-			number: func(in *econ.Inputs) *float64 { return &in.ServicePersonCost }},
-		{Name: "service_person_cph", Label: "Cost per hire", Unit: "{money} a hire",
-			Hint:   "CPH_v: what recruiting one service person costs, paid once per hire.",
-			number: func(in *econ.Inputs) *float64 { return &in.ServicePersonCPH }},
-	}},
+// order the page asks for them (econ.InputSpecs), grouped as the table
+// groups them.
+func costsGroups() []costsGroup {
+	var out []costsGroup
+	for _, s := range econ.InputSpecs() {
+		if len(out) == 0 || out[len(out)-1].Title != s.Group {
+			out = append(out, costsGroup{Title: s.Group})
+		}
+		g := &out[len(out)-1]
+		g.Inputs = append(g.Inputs, costsInput{s})
+	}
+	return out
 }
 
 // UnitIn is the input's unit with the currency filled in.
@@ -93,19 +44,58 @@ func (ci costsInput) UnitIn(currency string) string {
 	return strings.ReplaceAll(ci.Unit, "{money}", currency)
 }
 
+// Mode is the box's inputmode: a keypad with a decimal point, or without
+// for a whole number.
+func (ci costsInput) Mode() string {
+	if ci.Whole() {
+		return "numeric"
+	}
+	return "decimal"
+}
+
+// Bounds says the input's range as the form shows it beside the hint,
+// such as "From 0 to 744." or "From 0 to below 1.".
+func (ci costsInput) Bounds() string {
+	r := ci.Range
+	s := "From " + quantity.Format(r.Min) + " to "
+	if r.BelowMax {
+		s += "below "
+	}
+	s += quantity.Format(r.Max)
+	if ci.Whole() {
+		s += ", a whole number"
+	}
+	return s + "."
+}
+
+// Min, Max and Step are the range as the attributes of the box
+// (data-min, data-max, data-step): the box is text, so that what a person
+// typed ("6,000", or a slip) comes back as typed, and the page's script
+// or a reader's tools can still see the range.
+func (ci costsInput) Min() string { return formatInput(ci.Range.Min) }
+
+// Max is the range's upper bound; see Min.
+func (ci costsInput) Max() string { return formatInput(ci.Range.Max) }
+
+// Step is 1 for a whole number and "any" otherwise; see Min.
+func (ci costsInput) Step() string {
+	if ci.Whole() {
+		return "1"
+	}
+	return "any"
+}
+
 // value prints the input's value in in as the form shows it: "" for an
 // optional input that is not set.
 func (ci costsInput) value(in *econ.Inputs) string {
-	switch {
-	case ci.whole != nil:
-		return strconv.Itoa(*ci.whole(in))
-	case ci.optional != nil:
-		if p := *ci.optional(in); p != nil {
-			return formatInput(*p)
-		}
+	v, ok := ci.Value(in)
+	if !ok {
 		return ""
 	}
-	return formatInput(*ci.number(in))
+	if ci.Whole() {
+		return strconv.Itoa(int(v))
+	}
+	return formatInput(v)
 }
 
 // formatInput prints an input without exponent or trailing zeros.
@@ -121,11 +111,14 @@ func parseCostsInputs(get func(name string) string) (econ.Inputs, map[string]str
 
 // parseCostsInputsFrom is parseCostsInputs with base in place of the
 // founding case: an organisation's own defaults (app.CostDefaults).
+// Numbers are read as a person types them (quantity.Parse: digits, a
+// decimal point, commas between thousands); their ranges are econ's to
+// check.
 func parseCostsInputsFrom(base econ.Inputs, get func(name string) string) (econ.Inputs, map[string]string, map[string]string) {
 	in := base
 	typed := map[string]string{}
 	bad := map[string]string{}
-	for _, g := range costsGroups {
+	for _, g := range costsGroups() {
 		for _, ci := range g.Inputs {
 			raw := strings.TrimSpace(get(ci.Name))
 			if raw == "" {
@@ -133,27 +126,20 @@ func parseCostsInputsFrom(base econ.Inputs, get func(name string) string) (econ.
 				continue
 			}
 			typed[ci.Name] = raw
-			// Thousands separators are a common way to type money.
-			clean := strings.ReplaceAll(raw, ",", "")
-			if ci.whole != nil {
-				n, err := strconv.Atoi(clean)
-				if err != nil {
-					bad[ci.Name] = "must be a whole number"
-					continue
-				}
-				*ci.whole(&in) = n
-				continue
-			}
-			v, err := strconv.ParseFloat(clean, 64)
-			if err != nil {
-				bad[ci.Name] = "must be a number"
-				continue
-			}
-			if ci.optional != nil {
-				*ci.optional(&in) = &v
+			var v float64
+			var err error
+			if ci.Whole() {
+				var n int
+				n, err = quantity.ParseWhole(raw)
+				v = float64(n)
 			} else {
-				*ci.number(&in) = v
+				v, err = quantity.Parse(raw)
 			}
+			if err != nil {
+				bad[ci.Name] = err.Error()
+				continue
+			}
+			ci.Set(&in, v)
 		}
 	}
 	return in, typed, bad
@@ -163,7 +149,7 @@ func parseCostsInputsFrom(base econ.Inputs, get func(name string) string) (econ.
 // the page's order, so the same scenario always has the same address.
 func costsQuery(in econ.Inputs) string {
 	var parts []string
-	for _, g := range costsGroups {
+	for _, g := range costsGroups() {
 		for _, ci := range g.Inputs {
 			parts = append(parts, url.QueryEscape(ci.Name)+"="+url.QueryEscape(ci.value(&in)))
 		}

@@ -11,6 +11,7 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 )
 
 // plansPage is the compensation plans page: every role's plan side by
@@ -58,27 +59,25 @@ func renderPlans(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 	raw := strings.TrimSpace(c.Query("attainment"))
 	attainment := app.DefaultAttainment
 	if raw != "" {
-		if a, err := strconv.ParseFloat(strings.TrimSuffix(raw, "%"), 64); err == nil {
-			if strings.HasSuffix(raw, "%") {
-				a /= 100
-			}
-			attainment = a
-		} else {
-			attainment = math.NaN()
+		a, err := quantity.ParseShare(raw)
+		if err != nil {
+			a = math.NaN()
 		}
+		attainment = a
 	}
 	plans, err := uc.CompPlans(ctx, act, attainment)
 	if errs.Code(err) == errs.CodeInvalid && status == fiber.StatusOK {
 		v.Message = "Please correct the attainment."
-		v.Errors = map[string]string{"attainment": "must be a number from 0 to 10 (1 = 100% of quota), or a percentage such as 120%"}
+		v.Errors = map[string]string{"attainment": quantity.Attainment.Rule() + ", or a percentage such as 120%"}
 		status, attainment = fiber.StatusBadRequest, app.DefaultAttainment
 		plans, err = uc.CompPlans(ctx, act, attainment)
 	}
 	if err != nil {
 		return err
 	}
-	page := plansPage{Roles: plans, Currency: cur, Attainment: raw, Percent: percent(attainment)}
-	for _, rp := range plans {
+	v.Stored = plans.Problems
+	page := plansPage{Roles: plans.Roles, Currency: cur, Attainment: raw, Percent: percent(attainment)}
+	for _, rp := range plans.Roles {
 		row := planRow{RoleID: rp.Role.ID, Role: rp.Role.Name, RoleMonthly: m.Whole(rp.Role.MonthlyCost)}
 		if p, s := rp.Plan, rp.Summary; p != nil {
 			row.HasPlan = true
@@ -111,8 +110,8 @@ func renderPlans(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 	}
 	if v.Form == nil {
 		v.Form = map[string]string{"basis": string(econ.Commission), "benefits_load": formatInput(econ.DefaultBenefitsLoad)}
-		if len(plans) > 0 {
-			v.Form["role_id"] = plans[0].Role.ID
+		if len(plans.Roles) > 0 {
+			v.Form["role_id"] = plans.Roles[0].Role.ID
 		}
 	}
 	v.Data = page
@@ -132,9 +131,9 @@ func handleCompPlanSave(uc *app.App, rnd *renderer) fiber.Handler {
 			if s == "" {
 				continue // 0, or for the load the default
 			}
-			x, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+			x, err := quantity.Parse(s)
 			if err != nil {
-				bad[name], x = "must be a number", math.NaN()
+				bad[name], x = err.Error(), math.NaN()
 			}
 			num[name] = x
 		}

@@ -119,7 +119,8 @@ func TestCostsPageBadInput(t *testing.T) {
 		{url.Values{"months": {"2.5"}}, []string{"months"}, []string{`value="2.5"`, "must be a whole number"}},
 		{url.Values{"months": {"601"}, "margin": {"-0.1"}, "selling_cap": {"abc"}}, []string{"months", "margin", "selling_cap"},
 			[]string{`value="601"`, `value="-0.1"`, `value="abc"`, "between 1 and 600"}},
-		{url.Values{"service_person_cost": {"NaN"}}, []string{"service_person_cost"}, []string{"must be a finite number"}},
+		{url.Values{"service_person_cost": {"NaN"}}, []string{"service_person_cost"}, []string{"must be a number"}},
+		{url.Values{"new_rate": {"5e3"}, "hours": {"0x1p4"}, "churn": {"0_5"}}, []string{"new_rate", "hours", "churn"}, []string{`value="5e3"`, "must be a number"}},
 	} {
 		t.Run(tc.query.Encode(), func(t *testing.T) {
 			resp, body := b.get("/costs?" + tc.query.Encode())
@@ -232,7 +233,7 @@ func TestCostsPageSpecialCases(t *testing.T) {
 		{"selling_cap=5&churn=0.05", []string{"a special case: see the notes", "The selling cap binds at the steady state"}},
 		{"hours=0", []string{"does not pull ahead within 36 months", "<strong>0 accounts</strong>"}},
 		{"months=1", []string{"Results over 1 months", `<th scope="row" class="month">1`}},
-		{"months=600&start_accounts=1000000000&new_rate=1000000000", []string{"Results over 600 months"}},
+		{"months=600&start_accounts=1000000000&new_rate=1000000", []string{"Results over 600 months"}},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
 			resp, body := b.get("/costs?" + tc.query)

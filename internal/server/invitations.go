@@ -1,20 +1,18 @@
 package server
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 )
 
 // handleInvite invites a person from their page and shows the link once.
 func handleInvite(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		form := map[string]string{"questionnaire": c.FormValue("questionnaire"), "expires_in_days": c.FormValue("expires_in_days")}
-		days, convErr := strconv.Atoi(strings.TrimSpace(form["expires_in_days"]))
+		days, convErr := quantity.ParseWhole(form["expires_in_days"])
 		var res *app.Invitation
 		var err error
 		if convErr != nil {
@@ -54,7 +52,7 @@ func handleInvitationWithdraw(uc *app.App) fiber.Handler {
 // handleInvitationExtend gives an invitation more days.
 func handleInvitationExtend(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		days, convErr := strconv.Atoi(strings.TrimSpace(c.FormValue("days")))
+		days, convErr := quantity.ParseWhole(c.FormValue("days"))
 		if convErr != nil {
 			return errs.InvalidFields("Choose how many days to add.", map[string]string{"days": "must be a whole number"})
 		}

@@ -280,27 +280,6 @@ func handleOpenAPI(c *fiber.Ctx) error {
 	return c.JSON(openAPIDocument())
 }
 
-// simulateInputsSchema describes econ.Inputs. Every field is optional: one
-// left out keeps the founding case's value.
-var simulateInputsSchema = obj{"type": "object", "additionalProperties": false,
-	"description": "Inputs of the capacity model; each field left out keeps the founding case's value. Money is in the organisation's currency (GET /api/v1/me).",
-	"properties": obj{
-		"hours":                     obj{"type": "number", "minimum": 0, "maximum": 744, "default": 120, "description": "H: a seller's productive hours a month"},
-		"new_rate":                  obj{"type": "number", "minimum": 0, "default": 5000, "description": "r_n: revenue per hour of new-business selling"},
-		"service_rate":              obj{"type": "number", "minimum": 0, "default": 1000, "description": "r_s: revenue per hour of account service, upsell included"},
-		"service_hours_per_account": obj{"type": "number", "minimum": 0, "maximum": 744, "default": 2, "description": "s: service hours each account needs a month"},
-		"selling_hours_per_account": obj{"type": "number", "minimum": 0.01, "default": 20, "description": "a: selling hours to win one new account"},
-		"churn":                     obj{"type": "number", "minimum": 0, "exclusiveMaximum": 1, "default": 0.01, "description": "c: share of accounts lost each month"},
-		"selling_cap":               nullable(obj{"type": "number", "minimum": 0, "description": "H_cap: most selling hours a month the market can absorb; null or left out: the seller's hours"}),
-		"margin":                    obj{"type": "number", "minimum": 0, "maximum": 1, "default": 0.7, "description": "g: gross margin"},
-		"start_accounts":            obj{"type": "number", "minimum": 0, "default": 0, "description": "n0: accounts at the start"},
-		"months":                    obj{"type": "integer", "minimum": 1, "maximum": 600, "default": 36, "description": "T: months to simulate"},
-		"service_person_hours":      obj{"type": "number", "minimum": 1, "maximum": 744, "default": 120, "description": "H_v: a service person's productive hours a month"},
-		"service_person_rate":       nullable(obj{"type": "number", "minimum": 0, "description": "r_v: revenue per hour of a service person's service; null or left out: service_rate"}),
-		"service_person_cost":       obj{"type": "number", "minimum": 0, "default": 6250, "description": "C_v: a service person's loaded monthly cost"},
-		"service_person_cph":        obj{"type": "number", "minimum": 0, "default": 4700, "description": "CPH_v: cost of hiring one service person, paid once per hire"},
-	}}
-
 // policyMonthSchema is one month of one policy (econ.PolicyMonth) plus
 // the policy's own fields.
 func policyMonthSchema(extra obj) obj {

@@ -1,14 +1,16 @@
 package server
 
+import "rolefit/internal/quantity"
+
 // The costs routes of the API: compensation plans, hiring costs and
 // key-person exposure.
 
 var compPlanProperties = obj{
-	"base":            obj{"type": "number", "minimum": 0, "description": "annual base salary"},
-	"target_variable": obj{"type": "number", "minimum": 0, "description": "annual variable pay at 100% of quota"},
+	"base":            rangeSchema(quantity.YearlyPay, "annual base salary"),
+	"target_variable": rangeSchema(quantity.YearlyPay, "annual variable pay at 100% of quota"),
 	"basis":           obj{"type": "string", "enum": []string{"commission", "bonus"}, "description": "commission (default): target_variable/quota on every unit of revenue, no ceiling; bonus: target_variable × attainment up to 100%"},
-	"quota":           obj{"type": "number", "minimum": 0, "description": "annual revenue at 100% attainment; needed for a commission"},
-	"benefits_load":   obj{"type": "number", "minimum": 1, "maximum": 3, "description": "multiplier on base for benefits; 0 or left out means 1.25"},
+	"quota":           rangeSchema(quantity.Quota, "annual revenue at 100% attainment; needed for a commission"),
+	"benefits_load":   rangeSchema(quantity.BenefitsLoad, "multiplier on base for benefits; 0 or left out means 1.25"),
 }
 
 var compPlanBodySchema = func() obj {
@@ -32,11 +34,19 @@ var compPlanSchema = obj{"type": "object", "properties": obj{
 	}}),
 }}
 
+// compPlansSchema is GET /api/v1/comp-plans' list, with the stored figures
+// its figures leave out.
+var compPlansSchema = func() obj {
+	l := listOf(compPlanSchema)
+	l["properties"].(obj)["problems"] = storedProblemsSchema
+	return l
+}()
+
 var costItemSchema = obj{"type": "object", "required": []string{"category", "amount"}, "additionalProperties": false, "properties": obj{
 	"category": obj{"type": "string", "enum": []string{"advertising", "agency_fees", "referral_awards", "background_checks", "assessments",
 		"travel", "relocation", "sign_on_bonus", "other_external", "recruiter_time", "interviewer_time", "hiring_manager_time",
 		"recruiting_systems", "other_internal"}, "description": "ANSI/SHRM cost-per-hire categories: the first nine are external, the rest internal"},
-	"amount": obj{"type": "number", "minimum": 0},
+	"amount": rangeSchema(quantity.OneOffCost, ""),
 	"note":   obj{"type": "string", "maxLength": 200},
 }}
 
@@ -49,11 +59,11 @@ var costPerHireSchema = obj{"type": "object", "properties": obj{
 
 var hiringPeriodProperties = obj{
 	"role_id":                 nullable(obj{"type": "string", "description": "the role hired for; null or left out for the organisation as a whole"}),
-	"from_month":              obj{"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"},
-	"to_month":                obj{"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "description": "not before from_month"},
+	"from_month":              obj{"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "description": "from 2000-01 to a year after this month"},
+	"to_month":                obj{"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "description": "not before from_month, and at most a year after this month"},
 	"items":                   obj{"type": "array", "items": costItemSchema, "maxItems": 100},
-	"hires":                   obj{"type": "integer", "minimum": 0, "description": "at least 1 when any cost is recorded"},
-	"first_year_compensation": obj{"type": "number", "minimum": 0, "description": "the hires' first-year pay together; 0 when unknown"},
+	"hires":                   rangeSchema(quantity.Hires, "at least 1 when any cost is recorded, and enough that the cost per hire is at most "+quantity.Format(quantity.OneOffCost.Max)),
+	"first_year_compensation": rangeSchema(quantity.HiresPay, "the hires' first-year pay together; 0 when unknown"),
 	"note":                    obj{"type": "string", "maxLength": 500},
 }
 
@@ -72,6 +82,7 @@ var hiringCostsSchema = obj{"type": "object", "properties": obj{
 	"periods":      obj{"type": "array", "items": hiringPeriodSchema, "description": "earliest first"},
 	"overall":      costPerHireSchema,
 	"gross_margin": num,
+	"problems":     storedProblemsSchema,
 	"roles": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
 		"role_id": str, "role_name": str,
 		"cost_per_hire_source": obj{"type": "string", "enum": []string{"role", "organisation", "none"}, "description": "the role's own periods, all periods together, or nothing recorded"},
@@ -100,8 +111,8 @@ var exposureSchema = obj{"type": "object", "properties": obj{
 
 var costsOperations = []apiOperation{
 	{method: "GET", path: "/api/v1/comp-plans", summary: "Every placement role's compensation plan and its figures at an attainment",
-		params: []obj{queryParam("attainment", "number", "share of quota for annual_cost_at and cost_per_revenue, 0 to 10; default 1")},
-		status: "200", response: listOf(compPlanSchema)},
+		params: []obj{queryParam("attainment", "number", "share of quota for annual_cost_at and cost_per_revenue, "+quantity.Attainment.Span()+"; default 1")},
+		status: "200", response: compPlansSchema},
 	{method: "POST", path: "/api/v1/comp-plans", summary: "Set a role's compensation plan, replacing the one it had",
 		body: compPlanBodySchema, status: "200", response: compPlanSchema},
 	{method: "GET", path: "/api/v1/hiring-costs", summary: "Hiring periods with their ANSI/SHRM cost per hire, all together, and each role's total cost of a hire",

@@ -1,16 +1,18 @@
 package server
 
+import "rolefit/internal/quantity"
+
 // The schemas of the organisation's settings in the API.
 
 var orgSettingsProperties = obj{
 	"currency":            obj{"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217 code of the currency every amount is in"},
 	"time_zone":           obj{"type": "string", "description": "IANA time zone (Europe/Berlin) that pages, e-mails and the respondent's pages show dates in; API timestamps stay RFC 3339 in UTC"},
 	"profile_cut":         obj{"type": "number", "description": "a composite at or above it counts as high on the 2×2 class; within profile_cut_min to profile_cut_max"},
-	"fit_multiplier_low":  obj{"type": "number", "minimum": 0, "description": "placement: multiplier of a role's baseline revenue per hour at fit 0"},
-	"fit_multiplier_high": obj{"type": "number", "minimum": 0, "description": "placement: the multiplier at fit 100; at least fit_multiplier_low"},
-	"gross_margin":        obj{"type": "number", "minimum": 0, "maximum": 1, "description": "placement: share of revenue that is gross profit"},
-	"cost_of_hire":        obj{"type": "number", "minimum": 0, "description": "placement: what hiring one candidate costs"},
-	"payback_months":      obj{"type": "number", "exclusiveMinimum": 0, "maximum": 120, "description": "placement: months a hire's cost is spread over"},
+	"fit_multiplier_low":  rangeSchema(quantity.FitMultiplier, "placement: multiplier of a role's baseline revenue per hour at fit 0"),
+	"fit_multiplier_high": rangeSchema(quantity.FitMultiplier, "placement: the multiplier at fit 100; at least fit_multiplier_low"),
+	"gross_margin":        rangeSchema(quantity.Share, "placement: share of revenue that is gross profit"),
+	"cost_of_hire":        rangeSchema(quantity.OneOffCost, "placement: what hiring one candidate costs"),
+	"payback_months":      rangeSchema(quantity.PaybackMonths, "placement: months a hire's cost is spread over"),
 }
 
 var orgSchema = func() obj {

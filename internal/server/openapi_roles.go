@@ -1,5 +1,7 @@
 package server
 
+import "rolefit/internal/quantity"
+
 // The schemas of the roles and placement routes of the API.
 
 var changeSchema = obj{"type": "object", "description": "a change of the plan's total, everyone else re-optimised", "properties": obj{
@@ -10,13 +12,13 @@ var changeSchema = obj{"type": "object", "description": "a change of the plan's 
 var roleProperties = obj{
 	"name":               obj{"type": "string", "description": "unique in the organisation, whatever its case"},
 	"activity":           obj{"type": "string", "enum": []string{"new_business", "account_service", "mix"}},
-	"new_business_share": obj{"type": "number", "minimum": 0, "maximum": 1, "description": "for a mix, the share of hours on new business; 1 for new_business, 0 for account_service"},
-	"profile":            obj{"type": "object", "additionalProperties": obj{"type": "number", "minimum": 0}, "description": "scale or composite ID (hunter, drive…) to weight; at least one positive"},
-	"seats_min":          obj{"type": "integer", "minimum": 0},
-	"seats_max":          obj{"type": "integer", "minimum": 0, "description": "at least seats_min"},
-	"hours_per_month":    obj{"type": "number", "minimum": 0, "maximum": 744, "description": "productive hours a month"},
-	"baseline_rate":      obj{"type": "number", "minimum": 0, "description": "revenue per hour at middling fit"},
-	"monthly_cost":       obj{"type": "number", "description": "loaded monthly cost of one person in the role"},
+	"new_business_share": rangeSchema(quantity.Share, "for a mix, the share of hours on new business; 1 for new_business, 0 for account_service"),
+	"profile":            obj{"type": "object", "additionalProperties": rangeSchema(quantity.Weight, ""), "description": "scale or composite ID (hunter, drive…) to weight; at least one positive"},
+	"seats_min":          rangeSchema(quantity.Seats, ""),
+	"seats_max":          rangeSchema(quantity.Seats, "at least seats_min"),
+	"hours_per_month":    rangeSchema(quantity.MonthHours, "productive hours a month"),
+	"baseline_rate":      rangeSchema(quantity.RevenueRate, "revenue per hour at middling fit"),
+	"monthly_cost":       rangeSchema(quantity.MonthlyMoney, "loaded monthly cost of one person in the role"),
 }
 
 var roleSchema = func() obj {
@@ -60,6 +62,7 @@ var placementSchema = obj{"type": "object", "properties": obj{
 	}}},
 	"assumptions":         obj{"type": "object", "description": "fit multiplier range, gross margin, cost of hire and payback months behind every value"},
 	"default_assumptions": obj{"type": "boolean", "description": "true while the organisation has not changed the assumptions from rolefit's defaults (GET /api/v1/organisation)"},
+	"problems":            storedProblemsSchema,
 	"what_if": obj{"type": "object", "description": "with ?move=PERSON&to=ROLE (or to=none): the change of the total when the person is moved and everyone else placed anew", "properties": obj{
 		"person_id": str, "role_id": obj{"type": "string", "description": "\"\" for not placed"},
 		"same":     obj{"type": "boolean", "description": "already recommended there"},
@@ -80,6 +83,7 @@ var fitSchema = obj{"type": "object", "properties": obj{
 		"change":  changeSchema,
 		"detail":  str}},
 	"assumptions": obj{"type": "object"},
+	"problems":    storedProblemsSchema,
 	"roles": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
 		"role_id": str, "role_name": str,
 		"valuation": obj{"type": "object", "description": "fit with its parts, rate, revenue, gross profit, cost, value and net, with every assumption"},

@@ -9,6 +9,7 @@ import (
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 	"rolefit/internal/store"
 )
 
@@ -98,9 +99,9 @@ func handlePerformanceCreate(uc *app.App, rnd *renderer) fiber.Handler {
 			if form[k] == "" {
 				continue // empty is none
 			}
-			v, err := strconv.ParseFloat(form[k], 64)
+			v, err := quantity.Parse(form[k])
 			if err != nil {
-				bad[k] = "must be a number such as 1250.50 (no currency sign or thousands separator)"
+				bad[k] = err.Error() + " (no currency sign)"
 			}
 			*dst = v
 		}

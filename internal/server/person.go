@@ -71,7 +71,7 @@ func renderPersonWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *v
 		page.Performance = performanceViewOf(d.Performance, moneyIn(code), uc.Now())
 		page.Performance.Message, page.Performance.CSV, page.Performance.Import = pf.Message, pf.CSV, pf.Import
 	}
-	if page.Fit, err = fitViewOf(c, uc, d); err != nil {
+	if page.Fit, v.Stored, err = fitViewOf(c, uc, d); err != nil {
 		return err
 	}
 	v.Data = page

@@ -30,22 +30,26 @@ type fitRow struct {
 	Recommended bool
 }
 
-// fitViewOf formats a person's fit. Only candidates get one on their page:
+// fitViewOf formats a person's fit, and returns the stored figures it
+// left out (app.PersonFit.Problems). Only candidates get one on their page:
 // placing today's team with them answers "should we hire them, and for
 // what", and solving the team for every staff member's page would cost a
 // solve per view for nothing new (Placement shows staff).
-func fitViewOf(c *fiber.Ctx, uc *app.App, d *app.PersonDetail) (*fitView, error) {
+func fitViewOf(c *fiber.Ctx, uc *app.App, d *app.PersonDetail) (*fitView, []app.StoredProblem, error) {
 	if d.Person.Kind != "candidate" || d.Profile == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	ctx, act := c.UserContext(), actorOf(c)
 	pf, err := uc.Fit(ctx, act, d.Person.ID)
-	if err != nil || len(pf.Roles) == 0 {
-		return nil, err
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(pf.Roles) == 0 {
+		return nil, pf.Problems, nil
 	}
 	cur, err := uc.Currency(ctx, act)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m := moneyIn(cur)
 	fv := &fitView{Name: pf.Name, Currency: cur, Staff: max(pf.TeamSize-1, 0)}
@@ -65,7 +69,7 @@ func fitViewOf(c *fiber.Ctx, uc *app.App, d *app.PersonDetail) (*fitView, error)
 		fv.HireCost = m.Whole(v.HireCostPerMonth) + " a month"
 	}
 	if !pf.Placed || pf.Why == nil {
-		return fv, nil
+		return fv, pf.Problems, nil
 	}
 	w := pf.Why
 	switch {
@@ -84,5 +88,5 @@ func fitViewOf(c *fiber.Ctx, uc *app.App, d *app.PersonDetail) (*fitView, error)
 		fv.Why = fmt.Sprintf("The seats are worth more as they are: placing them in %s, their best role, would change the team's total by %s.",
 			names[w.RoleID], changeText(m, w.Change))
 	}
-	return fv, nil
+	return fv, pf.Problems, nil
 }

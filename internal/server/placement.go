@@ -131,6 +131,7 @@ func handlePlacement(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
+		v.Stored = tp.Problems
 		page.Here = c.OriginalURL()
 		page.fill(tp, m, c.QueryInt("page", 1))
 		status := fiber.StatusOK

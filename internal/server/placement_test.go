@@ -242,7 +242,7 @@ func TestRolesPage(t *testing.T) {
 		"hours_per_month": {"140"}, "baseline_rate": {"220"}, "monthly_cost": {"9000"}, "profile.hunter": {"0"}}
 	resp, body = b.post("/settings/roles", form)
 	wantStatus(t, "bad role", resp, http.StatusBadRequest, body)
-	wantContains(t, "bad role", body, "must be a number", `value="abc"`, `value="Account executive"`, "needs at least one scale with a positive weight")
+	wantContains(t, "bad role", body, "must be a whole number", `value="abc"`, `value="Account executive"`, "needs at least one scale with a positive weight")
 	form.Set("seats_min", "2")
 	form.Set("profile.hunter", "3")
 	resp, body = b.post("/settings/roles", form)

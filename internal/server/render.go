@@ -36,6 +36,10 @@ type view struct {
 	Errors  map[string]string
 	Form    map[string]string
 	Data    any
+	// Stored are the stored figures outside their ranges that the page's
+	// figures leave out (or, for a setting, replace by its default); the
+	// layout lists them above the page.
+	Stored []app.StoredProblem
 	// Zone is the time zone dates are shown in: the organisation's
 	// (pageView and respondView set it); nil is UTC.
 	Zone *time.Location

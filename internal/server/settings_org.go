@@ -10,6 +10,7 @@ import (
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 	"rolefit/internal/store"
 )
 
@@ -36,6 +37,7 @@ func renderOrgSettings(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *
 			v.Form[k] = strconv.FormatFloat(x, 'f', -1, 64)
 		}
 	}
+	v.Stored = s.Problems(actorOf(c).OrgID)
 	v.Data = orgSettingsPage{Settings: s, Now: uc.Now().In(s.Location()).Format(dateTimeLayout)}
 	return rnd.render(c, status, "orgsettings", v)
 }
@@ -60,12 +62,12 @@ func handleOrgSettingsSave(uc *app.App, rnd *renderer) fiber.Handler {
 		bad := map[string]string{}
 		for _, k := range orgNumberFields {
 			typed[k] = c.FormValue(k)
-			x, err := strconv.ParseFloat(strings.TrimSpace(typed[k]), 64)
+			x, err := quantity.Parse(typed[k])
 			switch {
 			case strings.TrimSpace(typed[k]) == "":
 				bad[k] = "is required"
 			case err != nil:
-				bad[k] = fmt.Sprintf("%q is not a number; write it like 3.5 (a point, no currency sign or thousands separator)", typed[k])
+				bad[k] = fmt.Sprintf("%q is not a number; write it with digits and a decimal point, such as 3.5 or 1,250.5 (no currency sign)", typed[k])
 			default:
 				*nums[k] = &x
 			}

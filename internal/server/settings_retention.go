@@ -8,6 +8,7 @@ import (
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 	"rolefit/internal/store"
 )
 
@@ -45,7 +46,7 @@ func handleRetentionSave(uc *app.App, rnd *renderer) fiber.Handler {
 		typed := strings.TrimSpace(c.FormValue("retention_days"))
 		days, err := 0, error(nil)
 		if typed != "" {
-			days, err = strconv.Atoi(typed)
+			days, err = quantity.ParseWhole(typed)
 			if err != nil {
 				err = errs.InvalidFields("The retention period must be a whole number of days.",
 					map[string]string{"retention_days": "must be a whole number of days from 1 to " + strconv.Itoa(store.MaxRetentionDays) + ", or empty to keep candidates"})

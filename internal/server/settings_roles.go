@@ -10,6 +10,7 @@ import (
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 	"rolefit/internal/store"
 )
 
@@ -73,15 +74,20 @@ func roleFormOf(c *fiber.Ctx, scales []app.ProfileScale) (store.RoleInput, map[s
 			}
 			continue
 		}
-		v, err := strconv.ParseFloat(s, 64)
-		switch {
-		case err != nil:
-			bad[f.name] = "must be a number"
-		case f.whole && v != math.Trunc(v):
-			bad[f.name] = "must be a whole number"
-		default:
-			num[f.name] = v
+		var v float64
+		var err error
+		if f.whole {
+			var n int
+			n, err = quantity.ParseWhole(s)
+			v = float64(n)
+		} else {
+			v, err = quantity.Parse(s)
 		}
+		if err != nil {
+			bad[f.name] = err.Error()
+			continue
+		}
+		num[f.name] = v
 	}
 	// A box that could not be read stands in as a value the use case
 	// refuses, so that nothing is stored and its other checks still run.
@@ -101,9 +107,9 @@ func roleFormOf(c *fiber.Ctx, scales []app.ProfileScale) (store.RoleInput, map[s
 		if raw == "" {
 			continue
 		}
-		w, err := strconv.ParseFloat(raw, 64)
+		w, err := quantity.Parse(raw)
 		if err != nil {
-			bad[name], w = "must be a number", math.NaN()
+			bad[name], w = err.Error(), math.NaN()
 		}
 		in.Weights = append(in.Weights, store.RoleWeight{ScaleID: s.ID, Weight: w})
 	}
@@ -139,6 +145,7 @@ func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 		if err != nil {
 			return err
 		}
+		v.Stored = app.RoleProblems(rs)
 		for _, r := range rs {
 			var parts []string
 			for _, w := range r.Weights {

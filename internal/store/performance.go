@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"math"
 	"regexp"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 )
 
 // PerformanceMonth is one calendar month of a staff member's work: the
@@ -32,14 +32,6 @@ type PerformanceMonth struct {
 
 // TableName tells GORM the table.
 func (PerformanceMonth) TableName() string { return "performance_months" }
-
-// MaxMonthHours is the most hours a calendar month has (31 × 24): no one
-// works more, on both activities together.
-const MaxMonthHours = 744
-
-// MaxMonthRevenue bounds a month's revenue on one activity, so that a
-// typing slip cannot make every observed rate meaningless.
-const MaxMonthRevenue = 1e12
 
 // PerformanceInput is one month as a manager enters it. Field errors are
 // keyed by the snake-case names of the CSV columns and the API
@@ -77,28 +69,32 @@ func (in PerformanceInput) Check(now time.Time, prefix string) (PerformanceInput
 	case in.Month > thisMonth: // YYYY-MM compares as text in calendar order
 		f[prefix+"month"] = "is in the future; this month is " + thisMonth
 	}
-	bad := func(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) || v < 0 }
 	activity := func(name string, hours, revenue float64) {
 		hk, rk := prefix+name+"_hours", prefix+name+"_revenue"
-		switch {
-		case bad(hours):
-			f[hk] = "must be a number of at least 0"
-		case hours > MaxMonthHours:
-			f[hk] = fmt.Sprintf("must be at most %d (the hours of a month)", MaxMonthHours)
+		if msg := quantity.MonthHours.Problem(hours); msg != "" {
+			f[hk] = msg
 		}
-		switch {
-		case bad(revenue):
-			f[rk] = "must be a number of at least 0"
-		case revenue > MaxMonthRevenue:
-			f[rk] = fmt.Sprintf("must be at most %g", float64(MaxMonthRevenue))
-		case revenue > 0 && hours == 0:
+		if msg := quantity.MonthlyMoney.Problem(revenue); msg != "" {
+			f[rk] = msg
+		}
+		if f[hk] != "" || f[rk] != "" || revenue == 0 {
+			return
+		}
+		// The hours are the divisor of the observed rate: too few for the
+		// revenue would make a rate no one earns, and every figure built
+		// on it meaningless.
+		switch rate := revenue / hours; {
+		case hours == 0:
 			f[rk] = "is above 0 with no " + name + "_hours: revenue needs the hours it was earned in"
+		case !quantity.RevenueRate.Allows(rate):
+			f[hk] = fmt.Sprintf("are too few for %s of revenue: that would be %s an hour, and revenue an hour is at most %s",
+				quantity.Format(revenue), quantity.Format(rate), quantity.Format(quantity.RevenueRate.Max))
 		}
 	}
 	activity("new_business", in.NewBusinessHours, in.NewBusinessRevenue)
 	activity("service", in.ServiceHours, in.ServiceRevenue)
-	if f[prefix+"new_business_hours"] == "" && f[prefix+"service_hours"] == "" && in.NewBusinessHours+in.ServiceHours > MaxMonthHours {
-		f[prefix+"service_hours"] = fmt.Sprintf("with new_business_hours makes more than %d hours in one month", MaxMonthHours)
+	if f[prefix+"new_business_hours"] == "" && f[prefix+"service_hours"] == "" && in.NewBusinessHours+in.ServiceHours > quantity.MaxMonthHours {
+		f[prefix+"service_hours"] = fmt.Sprintf("with new_business_hours makes more than %d hours in one month", quantity.MaxMonthHours)
 	}
 	return in, f
 }

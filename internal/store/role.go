@@ -5,7 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -13,6 +13,8 @@ import (
 	"gorm.io/gorm"
 
 	"rolefit/internal/errs"
+	"rolefit/internal/placement"
+	"rolefit/internal/quantity"
 	"rolefit/internal/text"
 )
 
@@ -22,10 +24,6 @@ const (
 	ActivityAccountService = "account_service"
 	ActivityMix            = "mix"
 )
-
-// MaxMonthlyCost bounds a role's monthly cost in size, so that a typing
-// slip cannot make every other figure on the Placement page meaningless.
-const MaxMonthlyCost = 1e9
 
 // PlacementRole is a placement role of an organisation: what it does, the profile
 // it needs, how many people it seats and what a person in it earns and
@@ -84,11 +82,13 @@ func (r *PlacementRole) Input() RoleInput {
 }
 
 // Check cleans a role's input and returns what is wrong with it, keyed by
-// field. It checks everything the store can know; whether each scale
-// exists is the questionnaire catalog's to say, and the caller's to check.
+// field. It checks everything the store can know: the name here, and the
+// activity, figures and profile by the one rule for a role
+// (placement.Role.Flaws), which Placement checks a team's roles by too.
+// Whether each scale exists is the questionnaire catalog's to say, and
+// the caller's to check.
 func (in RoleInput) Check() (RoleInput, map[string]string) {
 	f := map[string]string{}
-	bad := func(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }
 	in.Name = strings.TrimSpace(in.Name)
 	switch {
 	case in.Name == "":
@@ -106,58 +106,38 @@ func (in RoleInput) Check() (RoleInput, map[string]string) {
 		in.NewBusinessShare = 1
 	case ActivityAccountService:
 		in.NewBusinessShare = 0
-	case ActivityMix:
-		if bad(in.NewBusinessShare) || in.NewBusinessShare < 0 || in.NewBusinessShare > 1 {
-			f["new_business_share"] = "must be between 0 and 1"
-		}
-	default:
-		f["activity"] = "must be new_business, account_service or mix"
 	}
-	if in.SeatsMin < 0 {
-		f["seats_min"] = "must not be negative"
+	for i := range in.Weights {
+		in.Weights[i].ScaleID = strings.TrimSpace(in.Weights[i].ScaleID)
 	}
-	switch {
-	case in.SeatsMax < 0:
-		f["seats_max"] = "must not be negative"
-	case in.SeatsMin > in.SeatsMax:
-		f["seats_min"] = fmt.Sprintf("is above the maximum (%d)", in.SeatsMax)
-	}
-	if bad(in.HoursPerMonth) || in.HoursPerMonth < 0 || in.HoursPerMonth > 744 {
-		f["hours_per_month"] = "must be between 0 and 744 (the hours of a month)"
-	}
-	if bad(in.BaselineRate) || in.BaselineRate < 0 {
-		f["baseline_rate"] = "must be a number of at least 0"
-	}
-	if bad(in.MonthlyCost) || math.Abs(in.MonthlyCost) > MaxMonthlyCost {
-		f["monthly_cost"] = fmt.Sprintf("must be a number of at most %g in size", float64(MaxMonthlyCost))
-	}
+	maps.Copy(f, in.placementRole().Flaws().Fields(""))
 	weights := make([]RoleWeight, 0, len(in.Weights))
-	positive := false
-	seen := map[string]bool{}
 	for _, w := range in.Weights {
-		w.ScaleID = strings.TrimSpace(w.ScaleID)
-		key := "profile." + w.ScaleID
-		switch {
-		case w.ScaleID == "":
-			f["profile"] = "names a scale without an ID"
-		case seen[w.ScaleID]:
-			f[key] = "is given twice"
-		case bad(w.Weight) || w.Weight < 0:
-			f[key] = "must be a number of at least 0"
-		case w.Weight > 0:
-			positive = true
-		}
-		seen[w.ScaleID] = true
 		if w.Weight != 0 {
 			weights = append(weights, RoleWeight{ScaleID: w.ScaleID, Weight: w.Weight})
 		}
 	}
-	if !positive && f["profile"] == "" {
-		f["profile"] = "needs at least one scale with a positive weight"
-	}
 	slices.SortFunc(weights, func(a, b RoleWeight) int { return cmp.Compare(a.ScaleID, b.ScaleID) })
 	in.Weights = weights
 	return in, f
+}
+
+// placementRole is the input as placement's role, whose rule it is.
+func (in RoleInput) placementRole() placement.Role {
+	r := placement.Role{Activity: placement.Activity(in.Activity), NewBusinessShare: in.NewBusinessShare,
+		Seats: placement.Seats{Min: in.SeatsMin, Max: in.SeatsMax}, HoursPerMonth: in.HoursPerMonth,
+		BaselineRate: in.BaselineRate, MonthlyCost: in.MonthlyCost, Profile: make([]placement.Weight, len(in.Weights))}
+	for i, w := range in.Weights {
+		r.Profile[i] = placement.Weight{Scale: w.ScaleID, Weight: w.Weight}
+	}
+	return r
+}
+
+// Flaws lists what is wrong with a stored role's figures, by the same
+// rule as Check, for a role saved before a range was checked (or by an
+// older rolefit), which the pages then leave out and name.
+func (r *PlacementRole) Flaws() quantity.Flaws {
+	return r.Input().placementRole().Flaws()
 }
 
 // checkRole cleans in and turns its problems into an invalid error.

@@ -118,7 +118,8 @@ func open(t testing.TB, dsn string, clock *Clock) *store.Store {
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
-	t.Cleanup(func() { st.Close() })
+	t.Cleanup(func() { st.Close(); dsns.Delete(st) })
+	dsns.Store(st, dsn)
 	if _, err := st.Migrate(ctx); err != nil {
 		t.Fatalf("migrate: %v", err)
 	}
