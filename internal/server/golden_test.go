@@ -17,9 +17,10 @@ import (
 // go test ./internal/server -run TestGoldenAPI -update, then read the diff.
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
-// TestGoldenAPI pins the public shapes of the API: a person, a profile,
-// the team, placement and the people CSV export, each as a file under
-// testdata/golden. A change of a field's name, type or place is then a
+// TestGoldenAPI pins the public shapes of the API: people, a profile, a
+// fit, performance, an invitation, the team, roles, placement, plans,
+// hiring costs, exposure, the organisation, the key, and the people CSV
+// export, each as a file under testdata/golden. A change of a field's name, type or place is then a
 // diff a reviewer reads, not a surprise for an integrator.
 func TestGoldenAPI(t *testing.T) {
 	tw := newTeamWorld(t)
@@ -35,19 +36,49 @@ func TestGoldenAPI(t *testing.T) {
 	resp, body := tw.f.apiRequest("POST", "/api/v1/people/"+cy+"/performance", key,
 		`{"month":"2026-01","new_business_revenue":42000,"new_business_hours":30,"service_revenue":61000,"service_hours":90}`)
 	wantStatus(t, "record performance", resp, http.StatusCreated, body)
-
 	names := entityNames(t, tw, key)
+	var seller string
+	for id, n := range names {
+		if n == "role-Account-executive" {
+			seller = id
+		}
+	}
+	resp, body = tw.f.apiRequest("POST", "/api/v1/comp-plans", key, `{"role_id":"`+seller+`","base":60000,"target_variable":60000,"quota":600000}`)
+	wantStatus(t, "a plan", resp, http.StatusOK, body)
+	resp, body = tw.f.apiRequest("POST", "/api/v1/hiring-costs", key, `{"role_id":"`+seller+`","from_month":"2026-01","to_month":"2026-02","hires":2,`+
+		`"first_year_compensation":150000,"items":[{"category":"advertising","amount":1000},{"category":"agency_fees","amount":9000,"note":"one agency"}]}`)
+	wantStatus(t, "hiring costs", resp, http.StatusCreated, body)
+	di := tw.assessed[len(tw.assessed)-1].ID
+	for id, n := range names {
+		if n == "person-Di-Dunn-not-assessed" {
+			di = id
+		}
+	}
+	resp, body = tw.f.apiRequest("POST", "/api/v1/invitations", key, `{"person_id":"`+di+`","questionnaire":"sales-service","expires_in_days":3}`)
+	wantStatus(t, "invite", resp, http.StatusCreated, body)
+	inv := decode[apiInvitation](t, body).ID
+
 	for _, c := range []struct{ name, path string }{
 		{"person.json", "/api/v1/people/" + ann},
+		{"people.json", "/api/v1/people?limit=3"},
 		{"profile.json", "/api/v1/people/" + cy + "/profile"},
+		{"fit.json", "/api/v1/people/" + ann + "/fit"},
+		{"performance.json", "/api/v1/people/" + cy + "/performance"},
+		{"invitation.json", "/api/v1/invitations/" + inv},
 		{"team.json", "/api/v1/team"},
+		{"roles.json", "/api/v1/roles"},
 		{"placement.json", "/api/v1/placement"},
+		{"comp-plans.json", "/api/v1/comp-plans"},
+		{"hiring-costs.json", "/api/v1/hiring-costs"},
+		{"exposure.json", "/api/v1/exposure"},
+		{"organisation.json", "/api/v1/organisation"},
+		{"me.json", "/api/v1/me"},
 		{"people-export.csv", "/api/v1/people/export?format=csv"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			resp, body := tw.f.apiRequest("GET", c.path, key, "")
 			wantStatus(t, c.path, resp, http.StatusOK, body)
-			got := normaliseIDs([]byte(body), names)
+			got := normaliseIDs(randomParts.ReplaceAll([]byte(body), []byte(`"$1":"random"`)), names)
 			if filepath.Ext(c.name) == ".json" {
 				var v any
 				if err := json.Unmarshal(got, &v); err != nil {
@@ -67,6 +98,11 @@ func TestGoldenAPI(t *testing.T) {
 // rolefitID is an identifier as the store makes them: 26 characters of
 // base32 (crypto/rand.Text).
 var rolefitID = regexp.MustCompile(`\b[A-Z2-7]{26}\b`)
+
+// randomParts are values made of random bits that are not identifiers: a
+// list's cursor (it encodes the last identifier) and an API key's
+// prefix (the key's first characters).
+var randomParts = regexp.MustCompile(`"(next_cursor|prefix)":"[^"]+"`)
 
 // entityNames names the people and roles of organisation A by what they
 // are ("person-Ann-Able", "role-Account-manager"), read through the API.
