@@ -177,7 +177,7 @@ var apiSchemas = obj{
 			"type":     "object",
 			"required": []string{"code", "message"},
 			"properties": obj{
-				"code":    obj{"type": "string", "enum": []string{"invalid", "not_found", "conflict", "unauthorized", "forbidden", "rate_limited", "internal"}},
+				"code":    obj{"type": "string", "enum": []string{"invalid", "not_found", "conflict", "unauthorized", "forbidden", "rate_limited", "timeout", "internal"}},
 				"message": obj{"type": "string"},
 				"fields": obj{"type": "object", "additionalProperties": obj{"type": "string"},
 					"description": "What is wrong with each offending field or CSV row, e.g. {\"answers.inf1\": \"must be between 1 and 5\"}"},
