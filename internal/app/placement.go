@@ -114,6 +114,9 @@ func withRoleNames(err error, roles []store.PlacementRole) error {
 // checkPins checks the pins against the team: each names a person with a
 // profile and a role, and no role has more pins than seats.
 func checkPins(t placement.Team, pins []placement.Pin) error {
+	if len(pins) == 0 {
+		return nil // nothing to look up among the people, who may be 10,000
+	}
 	people, roles := map[string]bool{}, map[string]placement.Role{}
 	for _, p := range t.People {
 		people[p.ID] = true
