@@ -18,8 +18,8 @@ const (
 	cellBudget = 200000
 	// denseBudget bounds people² × roles above denseAbove roles, where a
 	// path reads the people of every role it settles and a solve grows
-	// with people² × roles: 1,000 × 200 took 0.3–0.7 s, where 1,525 × 200
-	// took 1.1–1.9 s and 10,000 × 200 over a minute.
+	// with people² × roles: 1,000 × 200 took 0.2–0.7 s, where 1,525 × 200
+	// took 0.5–1.9 s and 10,000 × 200 up to 70 s.
 	denseBudget = 2e8
 )
 
