@@ -42,9 +42,9 @@ type PersonFit struct {
 // for every role, with every figure behind them, and where they would go
 // in today's team: the optimal placement of the staff with a profile and
 // then this person (other candidates are not in the team today, so they
-// do not compete for the seats), with the reason. Today's team is solved
+// do not compete for the seats), with the reason. Today's team is routed
 // once for every view until its inputs change (planCache), and a
-// candidate is joined to it (placement.Plan.Join), which gives the same
+// candidate is joined to it (placement.Routed.Join), which gives the same
 // plan as solving the staff and them; a solve that outlasts the request's
 // deadline is a timeout error.
 func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, error) {
@@ -94,25 +94,30 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 }
 
 // todayWith is the placement of today's team with the person in it: the
-// kept plan of the staff when they are one of them, else that plan with
-// them joined after the staff.
+// kept plan of the staff when they are one of them, else the kept routed
+// staff with them joined after the staff (which may fill a minimum the
+// staff alone cannot).
 func (a *App) todayWith(ctx context.Context, e *planEntry, in *teamInputs, pp placement.Person) (*placement.Plan, error) {
 	if in.tooMany != nil {
 		return nil, in.tooMany
 	}
-	today, err := e.today.get(ctx, func(ctx context.Context) (*placement.Plan, error) {
-		plan, err := a.solve(ctx, in.staff)
+	today, err := e.today.get(ctx, func(ctx context.Context) (*placement.Routed, error) {
+		a.plans.solves.Add(1)
+		if a.plans.beforeSolve != nil {
+			a.plans.beforeSolve()
+		}
+		r, err := placement.RouteContext(ctx, in.staff)
 		if err == nil {
 			a.plans.grew(e, in.cells(len(in.staff.People)))
 		}
-		return plan, err
+		return r, err
 	})
 	if err != nil {
 		return nil, err
 	}
-	for _, pl := range today.People {
-		if pl.PersonID == pp.ID {
-			return today, nil
+	for _, p := range in.staff.People {
+		if p.ID == pp.ID {
+			return e.todayPlan.get(ctx, today.Plan)
 		}
 	}
 	a.plans.joins.Add(1)

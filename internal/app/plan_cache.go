@@ -60,9 +60,10 @@ type planEntry struct {
 	stamp store.PlacementStamp
 	cells int // counted in planCache.cells
 
-	inputs once[*teamInputs]
-	whole  once[*placement.Plan]
-	today  once[*placement.Plan]
+	inputs    once[*teamInputs]
+	whole     once[*placement.Plan]
+	today     once[*placement.Routed] // the staff, routed: a candidate joins them
+	todayPlan once[*placement.Plan]   // the staff's own plan
 
 	mu     sync.Mutex
 	pinned []*pinnedPlan // newest first

@@ -110,19 +110,19 @@ func BenchmarkSolveTeam(b *testing.B) {
 	}
 }
 
-// BenchmarkJoin is a candidate joined to a solved team of 9,999 people
-// over 20 roles (Plan.Join): a copy of the flow, one path and every
+// BenchmarkJoin is a candidate joined to a routed team of 9,999 people
+// over 20 roles (Routed.Join): a copy of the flow, one path and every
 // explanation, against BenchmarkSolveTeam's solve of the whole team.
 func BenchmarkJoin(b *testing.B) {
 	t := bigTeam()
 	newcomer := t.People[len(t.People)-1]
 	t.People = t.People[:len(t.People)-1]
-	plan, err := Solve(t)
+	routed, err := RouteContext(context.Background(), t)
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := plan.Join(context.Background(), newcomer); err != nil {
+		if _, err := routed.Join(context.Background(), newcomer); err != nil {
 			b.Fatal(err)
 		}
 	}

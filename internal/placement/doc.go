@@ -28,7 +28,8 @@
 // a number of roles may consider to stay within about a second (measured,
 // see bound.go); internal/app places all staff and the candidates with the
 // newest profiles up to it and says how many it left out, and refuses a
-// team whose staff alone are more. Plan.Join places one more person on a
-// solved plan, equal to solving the larger team, which is how a
-// candidate's page places them in today's team without solving it again.
+// team whose staff alone are more. RouteContext and Routed.Join place one
+// more person on a team already routed, equal to solving the larger team,
+// which is how a candidate's page places them in today's team without
+// solving it again.
 package placement

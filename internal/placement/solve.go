@@ -68,6 +68,17 @@ func solveMatrix(p *Matrix, dense bool) (*Solution, error) {
 }
 
 func solveMatrixContext(ctx context.Context, p *Matrix, dense bool) (*Solution, error) {
+	f, err := routeMatrix(ctx, p, dense)
+	if err != nil {
+		return nil, err
+	}
+	return solution(p, f)
+}
+
+// routeMatrix checks a problem and adds its people to the flow one by one
+// along shortest paths, stopping when ctx ends. The minimums are checked
+// after (solution): a flow short of them may still take more people.
+func routeMatrix(ctx context.Context, p *Matrix, dense bool) (*flow, error) {
 	if err := p.validate(); err != nil {
 		return nil, err
 	}
@@ -82,7 +93,7 @@ func solveMatrixContext(ctx context.Context, p *Matrix, dense bool) (*Solution, 
 			return nil, err
 		}
 	}
-	return solution(p, f)
+	return f, nil
 }
 
 // solution reads the assignment off a flow with every person routed, or

@@ -129,70 +129,24 @@ func Solve(t Team) (*Plan, error) {
 // SolveContext is Solve that stops when ctx ends (a request's deadline),
 // with an errs timeout error, rather than running to the end.
 func SolveContext(ctx context.Context, t Team) (*Plan, error) {
-	if err := t.validate(); err != nil {
-		return nil, err
-	}
-	n := len(t.People)
-	plan := newPlan(t)
-	mx := Matrix{
-		Values:      make([][]float64, n),
-		Seats:       make([]Seats, len(t.Roles)),
-		Priority:    make([]bool, n),
-		Pinned:      make([]int, n),
-		PersonNames: make([]string, n),
-		RoleNames:   make([]string, len(t.Roles)),
-	}
-	for j, r := range t.Roles {
-		mx.Seats[j], mx.RoleNames[j] = r.Seats, r.ID
-	}
-	for i, p := range t.People {
-		mx.PersonNames[i], mx.Priority[i], mx.Pinned[i] = p.ID, p.Kind == Staff, NotPlaced
-		mx.Values[i] = t.row(p)
-	}
-	fields := map[string]string{}
-	for _, c := range t.Forbidden {
-		mx.Values[plan.person[c.PersonID]][plan.role[c.RoleID]] = math.NaN()
-	}
-	for k, pin := range t.Pins {
-		i, j := plan.person[pin.PersonID], plan.role[pin.RoleID]
-		v := Value(t.People[i], t.Roles[j], t.Assumptions)
-		switch {
-		case mx.Pinned[i] != NotPlaced:
-			fields[fmt.Sprintf("pins[%d]", k)] = fmt.Sprintf("%s is pinned twice", pin.PersonID)
-		case t.forbids(pin.PersonID, pin.RoleID):
-			fields[fmt.Sprintf("pins[%d]", k)] = fmt.Sprintf("%s may not take %s: the placement is ruled out", pin.PersonID, pin.RoleID)
-		case v.Reason == reasonNoBasis:
-			fields[fmt.Sprintf("pins[%d]", k)] = fmt.Sprintf("%s in %s has no value: %s", pin.PersonID, pin.RoleID, v.Reason)
-		default:
-			mx.Pinned[i] = j
-			mx.Values[i][j] = v.Net // a pin overrides the candidate rule
-		}
-	}
-	if len(fields) > 0 {
-		return nil, errs.InvalidFields("the pins cannot be kept", fields)
-	}
-	sol, err := SolveMatrixContext(ctx, mx)
+	r, err := RouteContext(ctx, t)
 	if err != nil {
 		return nil, err
 	}
-	plan.sol = sol
-	if err := plan.explain(ctx); err != nil {
-		return nil, err
-	}
-	return plan, nil
+	return r.Plan(ctx)
 }
 
-// newPlan is a plan of t before it is solved, with its people and roles
-// indexed by ID.
-func newPlan(t Team) *Plan {
-	plan := &Plan{team: t, person: make(map[string]int, len(t.People)), role: make(map[string]int, len(t.Roles))}
+// indexOf indexes a team's people and roles by ID; the maps are only read
+// once made, so plans of one team share them.
+func indexOf(t Team) (person, role map[string]int) {
+	person, role = make(map[string]int, len(t.People)), make(map[string]int, len(t.Roles))
 	for i, p := range t.People {
-		plan.person[p.ID] = i
+		person[p.ID] = i
 	}
 	for j, r := range t.Roles {
-		plan.role[r.ID] = j
+		role[r.ID] = j
 	}
-	return plan
+	return person, role
 }
 
 // row is the solver's row of a person: their Net in each role, NaN where
