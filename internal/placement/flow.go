@@ -131,7 +131,7 @@ func fillCells(c []cost, row []float64, priority bool) {
 // the lexicographic objective the same way (a difference of priority
 // counts never outweighs a minimum seat), so the choice changes no
 // answer; keeping it the same for n and n+1 people is what lets
-// Plan.Join place one more person on a solved flow and reach the very
+// Routed.Join place one more person on a routed flow and reach the very
 // flow a fresh solve of the larger team builds.
 const rankUnitFloor = 1<<17 + 1
 
