@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"math/rand/v2"
+	"sync"
 	"testing"
 
 	"rolefit/internal/app"
@@ -42,4 +43,48 @@ func TestFitFillsAMinimumTheStaffCannot(t *testing.T) {
 	if err != nil || !cand.Placed || cand.Recommended != success.ID || cand.TeamSize != 2 {
 		t.Errorf("the candidate with the staff member: %+v, %v; want placed in %s, the second of its minimum two", cand, err, success.Name)
 	}
+}
+
+// TestPlacementsReadAtOnce has many requests read the kept plans at once,
+// fit pages joining candidates to today's team and what-ifs of the
+// placement, and checks each answer is the one a lone request gets (run
+// with -race, it also checks the kept plans are only read).
+func TestPlacementsReadAtOnce(t *testing.T) {
+	w, roles, people := scoredWorld(t)
+	tp, err := w.uc.Placement(ctx, w.mgr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone := map[string]*app.PersonFit{}
+	for _, p := range people {
+		pf, err := w.uc.Fit(ctx, w.mgr, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		alone[p.ID] = pf
+	}
+	want, err := tp.WhatIf(people[0].ID, roles[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 32 {
+		p := people[i%len(people)]
+		wg.Go(func() {
+			pf, err := w.uc.Fit(ctx, w.mgr, p.ID)
+			if err != nil || pf.Recommended != alone[p.ID].Recommended || pf.Placed != alone[p.ID].Placed ||
+				(pf.InTeam != nil) != (alone[p.ID].InTeam != nil) || pf.InTeam != nil && *pf.InTeam != *alone[p.ID].InTeam {
+				t.Errorf("%s's fit read with others: %+v, %v; alone: %+v", p.Name, pf, err, alone[p.ID])
+			}
+			tp, err := w.uc.Placement(ctx, w.mgr, nil)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if got, err := tp.WhatIf(people[0].ID, roles[0].ID); err != nil || *got != *want {
+				t.Errorf("a what-if read with others: %+v, %v; alone: %+v", got, err, want)
+			}
+		})
+	}
+	wg.Wait()
 }
