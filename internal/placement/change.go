@@ -31,8 +31,8 @@ func (s *Solution) residual() []cost {
 
 // residualContext is residual that stops when ctx ends: Floyd–Warshall
 // costs O((roles+2)³), tens of milliseconds at 200 roles and seconds at
-// a thousand, so it looks at
-// the context once per intermediate node (O(roles²) work apart).
+// a thousand, so it looks at the context once per intermediate node
+// (O(roles²) work apart).
 func (s *Solution) residualContext(ctx context.Context) ([]cost, error) {
 	if s.dist != nil {
 		return s.dist, nil
