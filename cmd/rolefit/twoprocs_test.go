@@ -284,6 +284,60 @@ func TestTwoProcessesOnOnePostgreSQL(t *testing.T) {
 		}
 	})
 
+	t.Run("a placement one keeps shows what the other changed", func(t *testing.T) {
+		auth := map[string]string{"Authorization": "Bearer " + apiKey, "Content-Type": "application/json"}
+		resp, body := call(t, "POST", a+"/api/v1/people", strings.NewReader(`{"name":"Dee Candidate","kind":"candidate"}`), auth)
+		var person struct{ ID string }
+		if resp.StatusCode != http.StatusCreated || json.Unmarshal([]byte(body), &person) != nil {
+			t.Fatalf("add a person on the first process: %d %s", resp.StatusCode, body)
+		}
+		cat, err := assess.LoadCatalog(questionnaires.FS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, _ := cat.Latest("sales-service")
+		answers := map[string]int{}
+		for _, it := range q.Items() {
+			answers[it.ID] = 4
+			switch it.Kind {
+			case assess.KindCheck:
+				answers[it.ID] = it.Check
+			case assess.KindChoice, assess.KindVirtue:
+				answers[it.ID] = 1
+			}
+		}
+		sent, _ := json.Marshal(map[string]any{"person_id": person.ID, "questionnaire": q.ID, "answers": answers})
+		if resp, body := call(t, "POST", b+"/api/v1/responses", strings.NewReader(string(sent)), auth); resp.StatusCode != http.StatusCreated {
+			t.Fatalf("record a response on the second process: %d %s", resp.StatusCode, body)
+		}
+		resp, body = call(t, "POST", a+"/api/v1/roles", strings.NewReader(`{"name":"Account executive","activity":"new_business",`+
+			`"profile":{"hunter":1},"seats_min":0,"seats_max":5,"hours_per_month":140,"baseline_rate":500,"monthly_cost":1000}`), auth)
+		var role struct{ ID string }
+		if resp.StatusCode != http.StatusCreated || json.Unmarshal([]byte(body), &role) != nil {
+			t.Fatalf("add a role on the first process: %d %s", resp.StatusCode, body)
+		}
+		placed := func(base string) string {
+			t.Helper()
+			resp, body := call(t, "GET", base+"/api/v1/placement", nil, auth)
+			var p struct{ Assignment map[string]string }
+			if resp.StatusCode != http.StatusOK || json.Unmarshal([]byte(body), &p) != nil {
+				t.Fatalf("placement on %s: %d %s", base, resp.StatusCode, body)
+			}
+			return p.Assignment[person.ID]
+		}
+		if got := placed(b); got != role.ID {
+			t.Fatalf("the second process places the candidate in %q, want the role %s", got, role.ID)
+		}
+		// The first closes the role; the second, which keeps its
+		// placement, shows the change at once.
+		if resp, body := call(t, "PATCH", a+"/api/v1/roles/"+role.ID, strings.NewReader(`{"seats_max":0}`), auth); resp.StatusCode != http.StatusOK {
+			t.Fatalf("close the role on the first process: %d %s", resp.StatusCode, body)
+		}
+		if got := placed(b); got != "" {
+			t.Errorf("after the first process closed the role, the second places the candidate in %q, want nowhere", got)
+		}
+	})
+
 	t.Run("a sign-in limit reached through one holds on the other", func(t *testing.T) {
 		// Ten failures (the per-address and per-account limits) through
 		// the first process…

@@ -56,6 +56,8 @@ type App struct {
 	keys    keyCache
 	// reliabilities keeps computed reliability pages for a minute.
 	reliabilities reliabilityCache
+	// plans keeps solved placements until their inputs change.
+	plans planCache
 }
 
 // New checks cfg and returns the use cases.

@@ -149,6 +149,17 @@ func (s *seeded) start(b *testing.B) (*app.App, *store.Store) {
 	return uc, st
 }
 
+// restart is new use cases on the store st of the seeded database:
+// another process, or this one before it kept anything.
+func (s *seeded) restart(b *testing.B, st *store.Store) *app.App {
+	b.Helper()
+	uc, err := app.New(app.Config{Store: st, Catalog: testCatalog(b), BaseURL: "http://rolefit.test", Now: st.Now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return uc
+}
+
 // BenchmarkFirstSubmissionAfterStart is the first submission a restarted
 // rolefit scores: it reads the organisation's norms and reliabilities.
 func BenchmarkFirstSubmissionAfterStart(b *testing.B) {

@@ -302,6 +302,7 @@ func (a *App) ErasePerson(ctx context.Context, act Actor, id string, confirmed b
 	}
 	// Norms must not keep an erased person's scores.
 	a.refs.forget(act.OrgID)
+	a.plans.forget(act.OrgID)
 	return nil
 }
 

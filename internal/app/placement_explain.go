@@ -7,19 +7,6 @@ import (
 	"rolefit/internal/placement"
 )
 
-// todaysTeamWith keeps of a team the staff and the one person given: the
-// team as it is today with that person added.
-func todaysTeamWith(t placement.Team, personID string) placement.Team {
-	people := make([]placement.Person, 0, len(t.People))
-	for _, p := range t.People {
-		if p.Kind == placement.Staff || p.ID == personID {
-			people = append(people, p)
-		}
-	}
-	t.People = people
-	return t
-}
-
 // The reasons a person is placed where they are, or not placed.
 const (
 	// ReasonPlaced: placed; NextRoleID and Change are the next-best role
@@ -50,7 +37,8 @@ type TeamReason struct {
 }
 
 // reasonFor explains the placement of one person of a solved team.
-func reasonFor(plan *placement.Plan, t placement.Team, personID string) *TeamReason {
+func reasonFor(plan *placement.Plan, personID string) *TeamReason {
+	t := plan.Team()
 	var me placement.Placement
 	for _, pl := range plan.People {
 		if pl.PersonID == personID {

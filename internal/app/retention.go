@@ -77,6 +77,7 @@ func (a *App) PurgeExpired(ctx context.Context) (PurgeReport, error) {
 			if purged > 0 {
 				// Norms must not keep a purged candidate's scores.
 				a.refs.forget(s.OrgID)
+				a.plans.forget(s.OrgID)
 			}
 			if len(ids) < retentionBatch || purged == 0 {
 				break

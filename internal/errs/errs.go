@@ -20,6 +20,7 @@ const (
 	CodeUnauthorized = "unauthorized"
 	CodeForbidden    = "forbidden"
 	CodeRateLimited  = "rate_limited"
+	CodeTimeout      = "timeout"
 	CodeInternal     = "internal"
 )
 
@@ -147,6 +148,13 @@ func Forbidden(message string) *Error {
 // RateLimited reports too many attempts in a short time.
 func RateLimited(message string) *Error {
 	return &Error{Code: CodeRateLimited, Message: message}
+}
+
+// Timeout reports work stopped because the request's time ran out before
+// it was done, such as a placement too large to solve within the request's
+// deadline: the request was sound, and may succeed when tried again.
+func Timeout(message string) *Error {
+	return &Error{Code: CodeTimeout, Message: message}
 }
 
 // Code returns the code of err: the code of the first *Error in its chain,

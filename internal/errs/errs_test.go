@@ -17,6 +17,7 @@ func TestCodeAndMessage(t *testing.T) {
 	}{
 		{nil, "", ""},
 		{errs.NotFound("person"), errs.CodeNotFound, "person not found"},
+		{fmt.Errorf("solve: %w", errs.Timeout("The placement took too long.")), errs.CodeTimeout, "The placement took too long."},
 		{wrapped, errs.CodeInvalid, "Please correct the fields."},
 		{errors.New("disk on fire"), errs.CodeInternal, "Something went wrong on our side. It has been logged; please try again."},
 	} {

@@ -1,6 +1,7 @@
 package placement
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -104,6 +105,24 @@ func BenchmarkSolveTeam(b *testing.B) {
 	t := bigTeam()
 	for b.Loop() {
 		if _, err := Solve(t); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkJoin is a candidate joined to a routed team of 9,999 people
+// over 20 roles (Routed.Join): a copy of the flow, one path and every
+// explanation, against BenchmarkSolveTeam's solve of the whole team.
+func BenchmarkJoin(b *testing.B) {
+	t := bigTeam()
+	newcomer := t.People[len(t.People)-1]
+	t.People = t.People[:len(t.People)-1]
+	routed, err := RouteContext(context.Background(), t)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := routed.Join(context.Background(), newcomer); err != nil {
 			b.Fatal(err)
 		}
 	}

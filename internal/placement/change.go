@@ -1,5 +1,7 @@
 package placement
 
+import "context"
+
 // Change is the effect of a change to a solved problem on its optimum, with
 // the rest of the team re-optimised by the solver's own rules (minimums
 // first, then people with priority, then value).
@@ -23,8 +25,17 @@ type Change struct {
 // has no negative cycle and the difference of two flows decomposes into
 // cycles (Ahuja, Magnanti & Orlin 1993, theorem 9.1 and section 3.5).
 func (s *Solution) residual() []cost {
+	d, _ := s.residualContext(context.Background()) // cannot fail without a deadline
+	return d
+}
+
+// residualContext is residual that stops when ctx ends: Floyd–Warshall
+// costs O((roles+2)³), tens of milliseconds at 200 roles and seconds at
+// a thousand, so it looks at the context once per intermediate node
+// (O(roles²) work apart).
+func (s *Solution) residualContext(ctx context.Context) ([]cost, error) {
 	if s.dist != nil {
-		return s.dist
+		return s.dist, nil
 	}
 	f := s.f
 	w := f.m + 2
@@ -55,6 +66,9 @@ func (s *Solution) residual() []cost {
 		d[v*w+v] = cost{}
 	}
 	for k := range w {
+		if err := ctx.Err(); err != nil {
+			return nil, stopped(err, "explaining the plan")
+		}
 		for i := range w {
 			ik := d[i*w+k]
 			if ik.isInfinite() {
@@ -70,7 +84,7 @@ func (s *Solution) residual() []cost {
 		}
 	}
 	s.dist = d
-	return d
+	return d, nil
 }
 
 // change turns a cycle's cost (what the solver minimises) into a Change.

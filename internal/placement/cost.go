@@ -12,7 +12,8 @@ type cost struct {
 }
 
 // infinite is larger than any cost a path can have. Ranks are bounded by
-// (2n+1)·n and cents by maxCents·n per path, far below a quarter of int64.
+// rankUnit·n (rankUnit = max(2n+1, 2¹⁷+1)) and cents by maxCents·n per
+// path, far below a quarter of int64.
 var infinite = cost{rank: math.MaxInt64 / 4, cents: math.MaxInt64 / 4}
 
 func (a cost) less(b cost) bool {

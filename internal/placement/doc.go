@@ -20,4 +20,16 @@
 // lower role index first among equally short paths), never at a clock, a
 // random source or a map's order, so the same input always gives the same
 // answer.
+//
+// Bounds. SolveContext and SolveMatrixContext stop when their context ends
+// (a request's deadline) with an errs timeout error; they look at it every
+// 64 people placed, every 1,024 explained and every step of the residual
+// graph's shortest paths. MaxPeople says how many people a placement over
+// a number of roles may consider to stay within about a second (measured,
+// see bound.go); internal/app places all staff and the candidates with the
+// newest profiles up to it and says how many it left out, and refuses a
+// team whose staff alone are more. RouteContext and Routed.Join place one
+// more person on a team already routed, equal to solving the larger team,
+// which is how a candidate's page places them in today's team without
+// solving it again.
 package placement

@@ -61,7 +61,7 @@ func newFlow(p *Matrix, dense bool) *flow {
 		pinned:   make([]bool, n),
 		count:    make([]int, m+1),
 		seats:    p.Seats,
-		rankUnit: int64(2*n + 1),
+		rankUnit: rankUnitFor(n),
 		pi:       make([]cost, m+2),
 		dist:     make([]cost, m+2),
 		prev:     make([]int, m+2),
@@ -72,23 +72,13 @@ func newFlow(p *Matrix, dense bool) *flow {
 	}
 	for i, row := range p.Values {
 		f.at[i] = -1
-		var rank int64
-		if p.Priority != nil && p.Priority[i] {
-			rank = -1
-		}
 		pin := NotPlaced
 		if p.Pinned != nil {
 			pin = p.Pinned[i]
 		}
 		f.pinned[i] = pin != NotPlaced
 		c := f.cell[i*(m+1) : (i+1)*(m+1)]
-		for j, v := range row {
-			if v != v { // NaN: not allowed
-				c[j] = infinite
-			} else {
-				c[j] = cost{rank, -toCents(v)}
-			}
-		}
+		fillCells(c, row, p.Priority != nil && p.Priority[i])
 		if pin != NotPlaced {
 			if f.free == nil {
 				f.free = map[int][]cost{}
@@ -118,6 +108,37 @@ func newFlow(p *Matrix, dense bool) *flow {
 	}
 	return f
 }
+
+// fillCells sets a person's cells from their row of values: the cost of
+// each role (rank −1 for a person with priority, so that placing them
+// counts), infinite where they may not take it; "not placed" costs 0.
+func fillCells(c []cost, row []float64, priority bool) {
+	var rank int64
+	if priority {
+		rank = -1
+	}
+	for j, v := range row {
+		if v != v { // NaN: not allowed
+			c[j] = infinite
+		} else {
+			c[j] = cost{rank, -toCents(v)}
+		}
+	}
+}
+
+// rankUnitFloor is the smallest rankUnit: one value for every team of up
+// to 65,535 people. Any unit above twice the people with priority orders
+// the lexicographic objective the same way (a difference of priority
+// counts never outweighs a minimum seat), so the choice changes no
+// answer; keeping it the same for n and n+1 people is what lets
+// Routed.Join place one more person on a routed flow and reach the very
+// flow a fresh solve of the larger team builds.
+const rankUnitFloor = 1<<17 + 1
+
+// rankUnitFor is the rank reward of a minimum seat for n people: more
+// than twice n, so that it outweighs any change of the number of people
+// with priority placed (at most n either way).
+func rankUnitFor(n int) int64 { return max(int64(2*n+1), rankUnitFloor) }
 
 // sinkCost is the cost of the edge from node a to the sink, infinite when
 // a has no free seat.

@@ -1,6 +1,8 @@
 package placement
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -34,19 +36,69 @@ type Solution struct {
 // lexicographic objective is one min-cost flow whose costs are pairs (rank,
 // cents), see flow.
 func SolveMatrix(p Matrix) (*Solution, error) {
-	return solveMatrix(&p, len(p.Seats) > denseAbove)
+	return SolveMatrixContext(context.Background(), p)
+}
+
+// SolveMatrixContext is SolveMatrix that stops when ctx ends, with an errs
+// timeout error, so that a request's deadline bounds the work (see
+// checkEvery).
+func SolveMatrixContext(ctx context.Context, p Matrix) (*Solution, error) {
+	return solveMatrixContext(ctx, &p, len(p.Seats) > denseAbove)
+}
+
+// checkEvery is how many people are routed between two looks at the
+// context. A route costs at most O(roles²) or O(people·roles) (a few
+// milliseconds at the sizes placement.MaxPeople allows), so a solve
+// stops within about 64 of them of its deadline, and the look itself,
+// an atomic load, is lost in the work.
+const checkEvery = 64
+
+// stopped is the error of a solve whose context ended (with err) before it
+// was done.
+func stopped(err error, what string) error {
+	if errors.Is(err, context.Canceled) {
+		return errs.Timeout("The placement was stopped before it was done: the request was cancelled (" + what + ").")
+	}
+	return errs.Timeout("The placement took longer than a request may take and was stopped (" + what + "). " +
+		"Try again; if it keeps happening, the team or its roles are too many to place in one request.")
 }
 
 func solveMatrix(p *Matrix, dense bool) (*Solution, error) {
+	return solveMatrixContext(context.Background(), p, dense)
+}
+
+func solveMatrixContext(ctx context.Context, p *Matrix, dense bool) (*Solution, error) {
+	f, err := routeMatrix(ctx, p, dense)
+	if err != nil {
+		return nil, err
+	}
+	return solution(p, f)
+}
+
+// routeMatrix checks a problem and adds its people to the flow one by one
+// along shortest paths, stopping when ctx ends. The minimums are checked
+// after (solution): a flow short of them may still take more people.
+func routeMatrix(ctx context.Context, p *Matrix, dense bool) (*flow, error) {
 	if err := p.validate(); err != nil {
 		return nil, err
 	}
 	f := newFlow(p, dense)
 	for i := range p.Values {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, stopped(err, fmt.Sprintf("%d of %d people placed", i, len(p.Values)))
+			}
+		}
 		if err := f.route(i); err != nil {
 			return nil, err
 		}
 	}
+	return f, nil
+}
+
+// solution reads the assignment off a flow with every person routed, or
+// names the roles whose minimum it could not fill.
+func solution(p *Matrix, f *flow) (*Solution, error) {
 	fields := map[string]string{}
 	var short []string
 	for j, s := range p.Seats {

@@ -1,6 +1,7 @@
 package placement
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -119,71 +120,47 @@ type Plan struct {
 //
 // The same team, in the same order, always gives the same plan. Solve does
 // not change t; the plan keeps it to answer Valuation and WhatIf. See
-// SolveMatrix for the method.
+// SolveMatrix for the method. A plan is not changed after Solve returns
+// it, so any number of goroutines may read it at once.
 func Solve(t Team) (*Plan, error) {
-	if err := t.validate(); err != nil {
-		return nil, err
-	}
-	n, m := len(t.People), len(t.Roles)
-	plan := &Plan{team: t, person: map[string]int{}, role: map[string]int{}}
-	for i, p := range t.People {
-		plan.person[p.ID] = i
-	}
-	for j, r := range t.Roles {
-		plan.role[r.ID] = j
-	}
-	mx := Matrix{
-		Values:      make([][]float64, n),
-		Seats:       make([]Seats, m),
-		Priority:    make([]bool, n),
-		Pinned:      make([]int, n),
-		PersonNames: make([]string, n),
-		RoleNames:   make([]string, m),
-	}
-	for j, r := range t.Roles {
-		mx.Seats[j], mx.RoleNames[j] = r.Seats, r.ID
-	}
-	for i, p := range t.People {
-		mx.PersonNames[i], mx.Priority[i], mx.Pinned[i] = p.ID, p.Kind == Staff, NotPlaced
-		row := make([]float64, m)
-		for j, r := range t.Roles {
-			v := value(p, r, t.Assumptions, false)
-			row[j] = v.Net
-			if !v.Allowed {
-				row[j] = math.NaN()
-			}
-		}
-		mx.Values[i] = row
-	}
-	fields := map[string]string{}
-	for _, c := range t.Forbidden {
-		mx.Values[plan.person[c.PersonID]][plan.role[c.RoleID]] = math.NaN()
-	}
-	for k, pin := range t.Pins {
-		i, j := plan.person[pin.PersonID], plan.role[pin.RoleID]
-		v := Value(t.People[i], t.Roles[j], t.Assumptions)
-		switch {
-		case mx.Pinned[i] != NotPlaced:
-			fields[fmt.Sprintf("pins[%d]", k)] = fmt.Sprintf("%s is pinned twice", pin.PersonID)
-		case t.forbids(pin.PersonID, pin.RoleID):
-			fields[fmt.Sprintf("pins[%d]", k)] = fmt.Sprintf("%s may not take %s: the placement is ruled out", pin.PersonID, pin.RoleID)
-		case v.Reason == reasonNoBasis:
-			fields[fmt.Sprintf("pins[%d]", k)] = fmt.Sprintf("%s in %s has no value: %s", pin.PersonID, pin.RoleID, v.Reason)
-		default:
-			mx.Pinned[i] = j
-			mx.Values[i][j] = v.Net // a pin overrides the candidate rule
-		}
-	}
-	if len(fields) > 0 {
-		return nil, errs.InvalidFields("the pins cannot be kept", fields)
-	}
-	sol, err := SolveMatrix(mx)
+	return SolveContext(context.Background(), t)
+}
+
+// SolveContext is Solve that stops when ctx ends (a request's deadline),
+// with an errs timeout error, rather than running to the end.
+func SolveContext(ctx context.Context, t Team) (*Plan, error) {
+	r, err := RouteContext(ctx, t)
 	if err != nil {
 		return nil, err
 	}
-	plan.sol = sol
-	plan.explain()
-	return plan, nil
+	return r.Plan(ctx)
+}
+
+// indexOf indexes a team's people and roles by ID; the maps are only read
+// once made, so plans of one team share them.
+func indexOf(t Team) (person, role map[string]int) {
+	person, role = make(map[string]int, len(t.People)), make(map[string]int, len(t.Roles))
+	for i, p := range t.People {
+		person[p.ID] = i
+	}
+	for j, r := range t.Roles {
+		role[r.ID] = j
+	}
+	return person, role
+}
+
+// row is the solver's row of a person: their Net in each role, NaN where
+// they may not take it.
+func (t *Team) row(p Person) []float64 {
+	row := make([]float64, len(t.Roles))
+	for j, r := range t.Roles {
+		v := value(p, r, t.Assumptions, false)
+		row[j] = v.Net
+		if !v.Allowed {
+			row[j] = math.NaN()
+		}
+	}
+	return row
 }
 
 func (t *Team) forbids(person, role string) bool {
@@ -195,12 +172,26 @@ func (t *Team) forbids(person, role string) bool {
 	return false
 }
 
-// explain fills the plan's figures and explanations from the solution.
-func (plan *Plan) explain() {
+// explainCheckEvery is how many people's lines explain makes between two
+// looks at the context: each costs O(roles).
+const explainCheckEvery = 1024
+
+// explain fills the plan's figures and explanations from the solution. It
+// computes the residual graph first, so that a finished plan is only
+// read, never written, by the questions asked of it later.
+func (plan *Plan) explain(ctx context.Context) error {
 	t, s := &plan.team, plan.sol
+	if _, err := s.residualContext(ctx); err != nil {
+		return err
+	}
 	plan.Total = s.Total
 	plan.People = make([]Placement, len(t.People))
 	for i, p := range t.People {
+		if i%explainCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return stopped(err, "explaining the plan")
+			}
+		}
 		pl := Placement{PersonID: p.ID, Name: p.Name, Kind: p.Kind, CurrentRoleID: p.CurrentRole}
 		if j := s.Role[i]; j != NotPlaced {
 			pl.RoleID = t.Roles[j].ID
@@ -232,13 +223,17 @@ func (plan *Plan) explain() {
 		// the team without this pin.
 		without := *t
 		without.Pins = slices.Delete(slices.Clone(t.Pins), k, k+1)
-		other, err := Solve(without)
+		other, err := SolveContext(ctx, without)
+		if errs.Code(err) == errs.CodeTimeout {
+			return err
+		}
 		if err != nil {
 			plan.Pins[k].Cost = Change{} // without it no plan keeps the minimums: it cannot be removed
 			continue
 		}
 		plan.Pins[k].Cost = Change{Possible: true, Value: plan.Total - other.Total, Priority: s.PriorityPlaced - other.sol.PriorityPlaced}
 	}
+	return nil
 }
 
 // Team returns the team the plan was solved for, to solve it again with a

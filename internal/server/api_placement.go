@@ -50,6 +50,13 @@ type apiPlacement struct {
 	// DefaultAssumptions is true while the organisation has not changed
 	// the assumptions from rolefit's defaults.
 	DefaultAssumptions bool `json:"default_assumptions"`
+	// PeopleConsidered is how many people the placement considered,
+	// MaxPeople the most it considers with this many roles, and
+	// CandidatesLeftOut how many candidates with a profile it left out
+	// (those with the oldest profiles).
+	PeopleConsidered  int `json:"people_considered"`
+	MaxPeople         int `json:"max_people"`
+	CandidatesLeftOut int `json:"candidates_left_out"`
 	// WhatIf answers ?move=PERSON&to=ROLE (or to=none); absent otherwise.
 	WhatIf *apiWhatIf `json:"what_if,omitempty"`
 	// Problems are the stored figures the placement left out.
@@ -110,7 +117,8 @@ func handleAPIPlacement(uc *app.App) fiber.Handler {
 		}
 		out := apiPlacement{Currency: cur, Assignment: map[string]string{}, People: []placement.Placement{}, Roles: []apiRoleOutcome{},
 			Pins: []placement.PinOutcome{}, Assumptions: tp.Assumptions, DefaultAssumptions: tp.DefaultAssumptions,
-			Problems: apiProblemsOf(tp.Problems)}
+			Problems: apiProblemsOf(tp.Problems),
+			PeopleConsidered: tp.People, MaxPeople: tp.MaxPeople, CandidatesLeftOut: tp.LeftOut}
 		if p := tp.Plan; p != nil {
 			out.Total, out.TotalValue, out.People, out.Pins = p.Total, p.TotalValue, p.People, p.Pins
 			for _, pl := range p.People {

@@ -19,7 +19,11 @@ var statusOf = map[string]int{
 	errs.CodeUnauthorized: fiber.StatusUnauthorized,
 	errs.CodeForbidden:    fiber.StatusForbidden,
 	errs.CodeRateLimited:  fiber.StatusTooManyRequests,
-	errs.CodeInternal:     fiber.StatusInternalServerError,
+	// The request was sound but its deadline passed first: the server is,
+	// for this request, unavailable, and a retry may succeed (RFC 9110,
+	// section 15.6.4).
+	errs.CodeTimeout:  fiber.StatusServiceUnavailable,
+	errs.CodeInternal: fiber.StatusInternalServerError,
 }
 
 // apiError is the JSON API's error envelope.
@@ -82,8 +86,14 @@ func wantsJSON(c *fiber.Ctx, status int) bool {
 func errorHandler(rnd *renderer, log *slog.Logger) fiber.ErrorHandler {
 	return func(c *fiber.Ctx, err error) error {
 		status, body := classify(err)
-		if body.Code == errs.CodeInternal {
+		switch body.Code {
+		case errs.CodeInternal:
 			log.ErrorContext(c.UserContext(), "request failed",
+				"err", err, "method", c.Method(), "route", routeOf(c), "request_id", requestID(c))
+		case errs.CodeTimeout:
+			// Not the user's to fix: an operator should know that work
+			// outgrew the request timeout.
+			log.WarnContext(c.UserContext(), "request timed out",
 				"err", err, "method", c.Method(), "route", routeOf(c), "request_id", requestID(c))
 		}
 		c.Set(fiber.HeaderCacheControl, "no-store")
@@ -119,6 +129,8 @@ func errorTitle(status int) string {
 		return "That clashes with what is already there"
 	case fiber.StatusTooManyRequests:
 		return "Too many attempts"
+	case fiber.StatusServiceUnavailable:
+		return "That took too long"
 	}
 	return "Something went wrong"
 }

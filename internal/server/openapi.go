@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -76,7 +77,7 @@ var apiOperations = []apiOperation{
 		body: ref("SimulateInputs"), status: "200", response: ref("SimulateOutputs")},
 	{method: "GET", path: "/api/v1/roles", summary: "The placement roles, by name (one page: an organisation has tens of roles)",
 		status: "200", response: listOf(roleSchema)},
-	{method: "POST", path: "/api/v1/roles", summary: "Add a placement role",
+	{method: "POST", path: "/api/v1/roles", summary: fmt.Sprintf("Add a placement role; an organisation has at most %d (a conflict beyond)", store.MaxRoles),
 		body: roleBodySchema, status: "201", response: roleSchema},
 	{method: "GET", path: "/api/v1/roles/{id}", summary: "One placement role",
 		params: []obj{pathParam("id")}, status: "200", response: roleSchema},
@@ -177,7 +178,7 @@ var apiSchemas = obj{
 			"type":     "object",
 			"required": []string{"code", "message"},
 			"properties": obj{
-				"code":    obj{"type": "string", "enum": []string{"invalid", "not_found", "conflict", "unauthorized", "forbidden", "rate_limited", "internal"}},
+				"code":    obj{"type": "string", "enum": []string{"invalid", "not_found", "conflict", "unauthorized", "forbidden", "rate_limited", "timeout", "internal"}},
 				"message": obj{"type": "string"},
 				"fields": obj{"type": "object", "additionalProperties": obj{"type": "string"},
 					"description": "What is wrong with each offending field or CSV row, e.g. {\"answers.inf1\": \"must be between 1 and 5\"}"},

@@ -63,6 +63,9 @@ var placementSchema = obj{"type": "object", "properties": obj{
 	"assumptions":         obj{"type": "object", "description": "fit multiplier range, gross margin, cost of hire and payback months behind every value"},
 	"default_assumptions": obj{"type": "boolean", "description": "true while the organisation has not changed the assumptions from rolefit's defaults (GET /api/v1/organisation)"},
 	"problems":            storedProblemsSchema,
+	"people_considered":   obj{"type": "integer", "description": "people the placement considered: every staff member with a profile, and the candidates with the newest profiles up to max_people"},
+	"max_people":          obj{"type": "integer", "description": "the most people one placement considers with this many roles (10,000 up to 20 roles, fewer with more)"},
+	"candidates_left_out": obj{"type": "integer", "description": "candidates with a profile left out because of max_people, those with the oldest profiles"},
 	"what_if": obj{"type": "object", "description": "with ?move=PERSON&to=ROLE (or to=none): the change of the total when the person is moved and everyone else placed anew", "properties": obj{
 		"person_id": str, "role_id": obj{"type": "string", "description": "\"\" for not placed"},
 		"same":     obj{"type": "boolean", "description": "already recommended there"},

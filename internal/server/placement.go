@@ -27,13 +27,16 @@ type placementPage struct {
 	NoRoles, NoPeople bool
 	Plan              bool
 	People            int
-	Total, TotalValue string
-	Changes           int
-	Roles             []placementRoleRow
-	Groups            []placementGroup
-	Pins              []placementPinRow
-	Assumptions       []placementFact
-	DefaultAssumption bool
+	// LeftOut is how many candidates the placement left out, and
+	// MaxPeople the most people it considers with RoleCount roles.
+	LeftOut, MaxPeople, RoleCount int
+	Total, TotalValue             string
+	Changes                       int
+	Roles                         []placementRoleRow
+	Groups                        []placementGroup
+	Pins                          []placementPinRow
+	Assumptions                   []placementFact
+	DefaultAssumption             bool
 	// Page, Pages, Prev and Next page the people.
 	Page, Pages int
 	Prev, Next  string
@@ -155,6 +158,7 @@ func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 		{"Cost of hiring a candidate", m.Whole(a.CostOfHire) + fmt.Sprintf(" where a role has no hiring costs recorded, else the role's total cost of a hire; spread over %g months", a.PaybackMonths)},
 	}
 	page.NoRoles, page.NoPeople, page.People = len(tp.Roles) == 0, tp.People == 0, tp.People
+	page.LeftOut, page.MaxPeople, page.RoleCount = tp.LeftOut, tp.MaxPeople, len(tp.Roles)
 	plan := tp.Plan
 	if plan == nil {
 		return

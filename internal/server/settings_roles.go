@@ -26,6 +26,10 @@ type rolesPage struct {
 	Currency string
 	// Editing is the role being changed, nil on the list.
 	Editing *store.PlacementRole
+	// MaxRoles is the most roles an organisation may have; Full is true
+	// when it has them, and the page offers no form to add one.
+	MaxRoles int
+	Full     bool
 }
 
 // roleRow is a role in the list, with its figures formatted.
@@ -139,7 +143,7 @@ func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 		return err
 	}
 	m := moneyIn(cur)
-	page := rolesPage{Scales: uc.ProfileScales(), Currency: cur, Editing: editing}
+	page := rolesPage{Scales: uc.ProfileScales(), Currency: cur, Editing: editing, MaxRoles: store.MaxRoles}
 	if editing == nil {
 		rs, err := uc.Roles(ctx, act)
 		if err != nil {
@@ -154,6 +158,7 @@ func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 			page.Roles = append(page.Roles, roleRow{PlacementRole: r, Activity: activityLabel(r), Profile: strings.Join(parts, ", "),
 				Rate: m.Whole(r.BaselineRate), Cost: m.Whole(r.MonthlyCost)})
 		}
+		page.Full = len(rs) >= store.MaxRoles
 	}
 	if v.Form == nil {
 		v.Form = map[string]string{"activity": store.ActivityNewBusiness, "seats_min": "0", "hours_per_month": "140"}

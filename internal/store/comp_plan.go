@@ -51,6 +51,9 @@ func (o *Org) SetCompPlan(ctx context.Context, p CompPlan, by Actor) (*CompPlan,
 			return err
 		}
 		p.OrgID, p.UpdatedAt = o.id, o.s.now()
+		if err := o.placementChanged(tx); err != nil {
+			return err
+		}
 		if err := o.scope(tx).Where("role_id = ?", p.RoleID).Delete(&CompPlan{}).Error; err != nil {
 			return fmt.Errorf("replace compensation plan: %w", err)
 		}
@@ -105,6 +108,9 @@ func (o *Org) SetRoleHiring(ctx context.Context, h RoleHiring, by Actor) (*RoleH
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
 		r, err := o.role(tx, h.RoleID)
 		if err != nil {
+			return err
+		}
+		if err := o.placementChanged(tx); err != nil {
 			return err
 		}
 		h.OrgID, h.UpdatedAt, h.RampText = o.id, o.s.now(), formatRamp(h.Ramp)

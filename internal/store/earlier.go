@@ -41,6 +41,9 @@ func (o *Org) RecordEarlierResponses(ctx context.Context, rs []EarlierResponse, 
 		}
 	}
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
+		if err := o.placementChanged(tx); err != nil {
+			return err
+		}
 		var fresh int64
 		for chunk := range chunks(ids, 500) {
 			var n int64

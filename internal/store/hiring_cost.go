@@ -86,6 +86,9 @@ func (o *Org) CreateHiringPeriod(ctx context.Context, p HiringPeriod, by Actor) 
 			}
 			detail = r.Name
 		}
+		if err := o.placementChanged(tx); err != nil {
+			return err
+		}
 		if err := tx.Create(&p).Error; err != nil {
 			return fmt.Errorf("write hiring period: %w", err)
 		}

@@ -84,6 +84,9 @@ func (o *Org) SetSettings(ctx context.Context, currency string, s Settings, by A
 		cols["currency"], cols["time_zone"], cols["profile_cut"] = currency, s.TimeZone, s.ProfileCut
 		cols["fit_multiplier_low"], cols["fit_multiplier_high"] = s.FitMultiplierLow, s.FitMultiplierHigh
 		cols["gross_margin"], cols["cost_of_hire"], cols["payback_months"] = s.GrossMargin, s.CostOfHire, s.PaybackMonths
+		// The assumptions and the cut are placement's inputs
+		// (PlacementStamp).
+		cols["placement_version"] = gorm.Expr("placement_version + 1")
 		if err := tx.Model(&Organisation{}).Where("id = ?", o.id).Updates(cols).Error; err != nil {
 			return fmt.Errorf("save organisation settings: %w", err)
 		}

@@ -136,6 +136,10 @@ func (o *Org) RecordPerformance(ctx context.Context, ins []PerformanceInput, row
 		if err != nil {
 			return err
 		}
+		if err := o.placementChanged(tx); err != nil {
+			return err
+		}
+
 		out = make([]PerformanceMonth, 0, len(ins))
 		seen := map[string]int{}
 		for i, in := range ins {

@@ -246,6 +246,9 @@ func (o *Org) erase(tx *gorm.DB, id string, by Actor, detail string) error {
 	if err := o.scope(tx).Where("id = ?", id).Delete(&Person{}).Error; err != nil {
 		return fmt.Errorf("erase person: %w", err)
 	}
+	if err := o.placementChanged(tx); err != nil {
+		return err
+	}
 	if err := o.scope(tx.Model(&AuditEntry{})).Where("subject_type = ? AND subject_id = ?", "person", id).Update("detail", "").Error; err != nil {
 		return fmt.Errorf("erase person's audit details: %w", err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -16,6 +17,8 @@ type ProfiledPerson struct {
 	CurrentRoleID        *string
 	QuestionnaireID      string
 	QuestionnaireVersion int
+	// ProfileAt is when the profile's response was given.
+	ProfileAt time.Time
 	// Scores holds the profile's facets and composites: scale, kind,
 	// score and percentile (the rows' other fields are left empty).
 	Scores []ScoreRow `gorm:"-"`
@@ -57,7 +60,7 @@ func (o *Org) profiled(ctx context.Context, id string) ([]ProfiledPerson, error)
 	}
 	var ps []ProfiledPerson
 	err := only(db.Table("people").
-		Select("people.id, people.name, people.kind, people.current_role_id, r.questionnaire_id, r.questionnaire_version").
+		Select("people.id, people.name, people.kind, people.current_role_id, r.questionnaire_id, r.questionnaire_version, r.submitted_at AS profile_at").
 		Joins("JOIN responses r ON r.id = people.profile_response_id").
 		Where("people.org_id = ?", o.id)).
 		Order("people.created_at, people.id").Scan(&ps).Error

@@ -72,6 +72,9 @@ func (o *Org) SaveRescored(ctx context.Context, rs []Rescored, by Actor, rules s
 		return nil
 	}
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
+		if err := o.placementChanged(tx); err != nil {
+			return err
+		}
 		for _, r := range rs {
 			var resp Response
 			if err := o.scope(tx).Where("id = ?", r.ID).Take(&resp).Error; err != nil {

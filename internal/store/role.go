@@ -202,6 +202,14 @@ func (o *Org) CreateRole(ctx context.Context, in RoleInput, by Actor) (*Placemen
 	now := o.s.now()
 	r := &PlacementRole{ID: newID(), OrgID: o.id, CreatedAt: now}
 	err = o.s.tx(ctx, func(tx *gorm.DB) error {
+		// First, so that on PostgreSQL two creates in one organisation
+		// take turns and the second counts the first's role.
+		if err := o.placementChanged(tx); err != nil {
+			return err
+		}
+		if err := o.roomForRole(tx); err != nil {
+			return err
+		}
 		if err := o.roleNameFree(tx, in.Name, ""); err != nil {
 			return err
 		}
@@ -231,6 +239,10 @@ func (o *Org) UpdateRole(ctx context.Context, id string, in RoleInput, by Actor)
 		if r, err = o.role(tx, id); err != nil {
 			return err
 		}
+		if err := o.placementChanged(tx); err != nil {
+			return err
+		}
+
 		if err := o.roleNameFree(tx, in.Name, id); err != nil {
 			return err
 		}
@@ -258,6 +270,9 @@ func (o *Org) DeleteRole(ctx context.Context, id string, by Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		r, err := o.role(tx, id)
 		if err != nil {
+			return err
+		}
+		if err := o.placementChanged(tx); err != nil {
 			return err
 		}
 		// The foreign key does the same; saying it keeps a database whose
@@ -301,6 +316,9 @@ func (o *Org) SetCurrentRole(ctx context.Context, personID, roleID string, by Ac
 		if err := o.scope(tx.Model(&Person{})).Where("id = ?", personID).
 			Updates(map[string]any{"current_role_id": value, "updated_at": o.s.now()}).Error; err != nil {
 			return fmt.Errorf("set current role: %w", err)
+		}
+		if err := o.placementChanged(tx); err != nil {
+			return err
 		}
 		return o.audit(tx, by, "update", "person", personID, "current role: "+detail)
 	})

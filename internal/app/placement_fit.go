@@ -1,0 +1,133 @@
+package app
+
+import (
+	"context"
+
+	"rolefit/internal/errs"
+	"rolefit/internal/placement"
+	"rolefit/internal/store"
+)
+
+// RoleFit is a person's fit and expected monthly value in one role.
+type RoleFit struct {
+	Role      store.PlacementRole
+	Valuation placement.Valuation
+}
+
+// PersonFit is one person's fit and value for every role, and where they
+// would go in today's team.
+type PersonFit struct {
+	PersonID   string
+	Name       string
+	Kind       store.PersonKind
+	HasProfile bool
+	Roles      []RoleFit
+	// Recommended is the role the placement of today's team with the
+	// person gives them, "" for not placed or when the team cannot be
+	// placed (Placed is false then).
+	Recommended string
+	Placed      bool
+	// InTeam is the person's line of that placement (their value there,
+	// the next-best role and what moving them costs), and Why says why
+	// they are placed there or not placed; both are set when Placed is.
+	InTeam *placement.Placement
+	Why    *TeamReason
+	// TeamSize is how many people that placement considered: the staff
+	// with a profile, and the person.
+	TeamSize    int
+	Assumptions placement.Assumptions
+	// Problems are the stored figures outside their ranges left out of
+	// the figures (or, for a setting, replaced by its default).
+	Problems []StoredProblem
+}
+
+// Fit is one person's fit and expected monthly value (placement.Value)
+// for every role, with every figure behind them, and where they would go
+// in today's team: the optimal placement of the staff with a profile and
+// then this person (other candidates are not in the team today, so they
+// do not compete for the seats), with the reason. Today's team is routed
+// once for every view until its inputs change (planCache), and a
+// candidate is joined to it (placement.Routed.Join), which gives the same
+// plan as solving the staff and them; a solve that outlasts the request's
+// deadline is a timeout error.
+func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, error) {
+	org := a.org(act)
+	e, in, err := a.placementInputs(ctx, act)
+	if err != nil {
+		return nil, err
+	}
+	p, err := org.ProfiledPerson(ctx, personID)
+	if err != nil {
+		return nil, err
+	}
+	roles, costs, as := in.tp.Roles, in.tp.Costs, in.tp.Assumptions
+	pp := a.placementPerson(*p)
+	pp.CurrentRole = "" // only the team's validation needs it
+	ms, err := org.PerformanceMonths(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	var ps problems
+	ps.add(in.tp.Problems...)
+	var rps []StoredProblem
+	pp.NewBusinessRate, pp.ServiceRate, rps = usableRates(p.Name, p.ID, store.TotalOf(ms))
+	ps.add(rps...)
+	out := &PersonFit{PersonID: p.ID, Name: p.Name, Kind: p.Kind, HasProfile: p.QuestionnaireID != "", Assumptions: as,
+		Roles: make([]RoleFit, len(roles))}
+	for j, r := range roles {
+		out.Roles[j] = RoleFit{Role: r, Valuation: placement.Value(pp, placementRole(r, costs[r.ID]), as)}
+	}
+	if out.HasProfile && len(roles) > 0 {
+		plan, err := a.todayWith(ctx, e, in, pp)
+		switch {
+		case err == nil:
+			out.TeamSize = len(plan.People)
+			for _, pl := range plan.People {
+				if pl.PersonID == p.ID {
+					out.Recommended, out.Placed, out.InTeam = pl.RoleID, true, &pl
+				}
+			}
+			out.Why = reasonFor(plan, p.ID)
+		case errs.Code(err) == errs.CodeTimeout:
+			return nil, err
+		}
+		// Otherwise today's team cannot be placed (a minimum no one can
+		// fill, too many staff): the page says there is no placement.
+	}
+	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, "fit for every role"); err != nil {
+		return nil, err
+	}
+	out.Problems = ps.list
+	return out, nil
+}
+
+// todayWith is the placement of today's team with the person in it: the
+// kept plan of the staff when they are one of them, else the kept routed
+// staff with them joined after the staff (which may fill a minimum the
+// staff alone cannot).
+func (a *App) todayWith(ctx context.Context, e *planEntry, in *teamInputs, pp placement.Person) (*placement.Plan, error) {
+	if in.tooMany != nil {
+		return nil, in.tooMany
+	}
+	today, err := e.today.get(ctx, func(ctx context.Context) (*placement.Routed, error) {
+		a.plans.solves.Add(1)
+		if a.plans.beforeSolve != nil {
+			a.plans.beforeSolve()
+		}
+		r, err := placement.RouteContext(ctx, in.staff)
+		if err == nil {
+			a.plans.grew(e, in.cells(len(in.staff.People)))
+		}
+		return r, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range in.staff.People {
+		if p.ID == pp.ID {
+			return e.todayPlan.get(ctx, today.Plan)
+		}
+	}
+	a.plans.joins.Add(1)
+	return today.Join(ctx, pp)
+}
