@@ -31,7 +31,7 @@ func TestLoadAgainstARealServer(t *testing.T) {
 	if _, err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Role: store.RoleAdmin, Password: "correct horse battery"}, false)
+	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin, Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

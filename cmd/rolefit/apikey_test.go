@@ -57,8 +57,8 @@ func TestAPIKeyAddPrintsAWorkingKey(t *testing.T) {
 		}
 		// The key is the organisation's, not a user's: it has no creator
 		// to lose, and an admin's rights.
-		if k.CreatedBy != nil || k.Role != store.RoleAdmin {
-			t.Errorf("the key has creator %v and role %q, want none and admin", k.CreatedBy, k.Role)
+		if k.CreatedBy != nil || k.Access != store.Admin {
+			t.Errorf("the key has creator %v and role %q, want none and admin", k.CreatedBy, k.Access)
 		}
 	}
 	log, err := st.Org(acme.ID).AuditLog(ctx, 50)

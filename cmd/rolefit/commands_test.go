@@ -39,11 +39,11 @@ func TestUserAddCreatesTheFirstAdmin(t *testing.T) {
 	}
 	defer st.Close()
 	u, err := st.Authenticate(context.Background(), "ann@acme.example", password)
-	if err != nil || u.Role != store.RoleAdmin {
+	if err != nil || u.Access != store.Admin {
 		t.Fatalf("the new admin cannot sign in: %v %v", u, err)
 	}
 	// A second user joins the same organisation by name.
-	code, stdout, stderr = runRolefit(t, "user", "add", "--db", db, "--org", "acme ltd", "--name", "Max", "--email", "max@acme.example", "--role", "manager")
+	code, stdout, stderr = runRolefit(t, "user", "add", "--db", db, "--org", "acme ltd", "--name", "Max", "--email", "max@acme.example", "--access", "manager")
 	if code != 0 || strings.Contains(stdout, "created organisation") {
 		t.Fatalf("second user: exit %d\n%s%s", code, stdout, stderr)
 	}
@@ -58,7 +58,7 @@ func TestUserAddCreatesTheFirstAdmin(t *testing.T) {
 	}{
 		{[]string{"--org", "Acme Ltd", "--name", "", "--email", "x"}, "--email"},
 		{[]string{"--org", "Acme Ltd", "--name", "Dup", "--email", "max@acme.example"}, "already has an account"},
-		{[]string{"--org", "New Co", "--name", "Mo", "--email", "mo@new.example", "--role", "manager"}, "must be an admin"},
+		{[]string{"--org", "New Co", "--name", "Mo", "--email", "mo@new.example", "--access", "manager"}, "must be an admin"},
 		{[]string{"--name", "Mo", "--email", "mo@new.example"}, "--org is required"},
 	} {
 		code, _, stderr := runRolefit(t, append([]string{"user", "add", "--db", db}, tc.args...)...)

@@ -173,7 +173,7 @@ func seedCrashDB(t *testing.T, db string) (string, []string) {
 	if _, err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Role: store.RoleAdmin,
+	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin,
 		Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)

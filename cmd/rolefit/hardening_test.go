@@ -27,11 +27,11 @@ func TestUserAddSameAddressInTwoOrganisations(t *testing.T) {
 	if stderr, err := userAdd(t, db, "another passphrase", "--org", "Beta", "--name", "Ann", "--email", "ANN@example.com"); err != nil {
 		t.Fatalf("the same address in a new organisation: %v\n%s", err, stderr)
 	}
-	if _, err := userAdd(t, db, "another passphrase", "--org", "Beta", "--name", "Ann", "--email", "ann@example.com", "--role", "manager"); err == nil ||
+	if _, err := userAdd(t, db, "another passphrase", "--org", "Beta", "--name", "Ann", "--email", "ann@example.com", "--access", "manager"); err == nil ||
 		!strings.Contains(err.Error(), "--email already has an account") {
 		t.Errorf("the same address twice in one organisation: %v, want a refusal naming --email", err)
 	}
-	if _, err := userAdd(t, db, "password1234", "--org", "Acme", "--name", "Bo", "--email", "bo@example.com", "--role", "manager"); err == nil ||
+	if _, err := userAdd(t, db, "password1234", "--org", "Acme", "--name", "Bo", "--email", "bo@example.com", "--access", "manager"); err == nil ||
 		!strings.Contains(err.Error(), "--password is one of the most common passwords") {
 		t.Errorf("a common password: %v, want a refusal naming --password", err)
 	}

@@ -29,7 +29,7 @@ func TestRetentionJob(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	org, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Role: store.RoleAdmin,
+	org, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin,
 		Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)

@@ -163,7 +163,7 @@ func TestTwoProcessesOnOnePostgreSQL(t *testing.T) {
 	}
 	const email, password = "ada@acme.example", "correct horse battery"
 	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: email, Name: "Ada Admin",
-		Role: store.RoleAdmin, Password: password}, false)
+		Access: store.Admin, Password: password}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,7 +50,7 @@ func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Read
 	org := fs.String("org", "", "organisation name or ID (required)")
 	email := fs.String("email", "", "the user's e-mail address, used to sign in (required)")
 	name := fs.String("name", "", "the user's name (required)")
-	role := fs.String("role", "admin", "admin or manager")
+	access := fs.String("access", "admin", "what the user may do: admin or manager")
 	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input")
 	if err := parseFlags(fs, args, cio); err != nil {
 		return err
@@ -77,15 +77,15 @@ func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Read
 	if _, err := st.Migrate(ctx); err != nil {
 		return err
 	}
-	nu := store.NewUser{Email: *email, Name: *name, Role: store.UserRole(*role), Password: password}
+	nu := store.NewUser{Email: *email, Name: *name, Access: store.Access(*access), Password: password}
 	target, err := findOrganisation(ctx, st, *org)
 	if err != nil {
 		return err
 	}
 	var u *store.User
 	if target == nil {
-		if nu.Role != store.RoleAdmin {
-			fmt.Fprintf(cio.stderr, "rolefit user add: there is no organisation %q; the first user of a new organisation must be an admin (--role admin)\n", *org)
+		if nu.Access != store.Admin {
+			fmt.Fprintf(cio.stderr, "rolefit user add: there is no organisation %q; the first user of a new organisation must be an admin (--access admin)\n", *org)
 			return exitCode(2)
 		}
 		var o *store.Organisation
@@ -99,7 +99,7 @@ func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Read
 			return describe(err)
 		}
 	}
-	fmt.Fprintf(cio.stdout, "created %s %s <%s>\n", u.Role, u.Name, u.Email)
+	fmt.Fprintf(cio.stdout, "created %s %s <%s>\n", u.Access, u.Name, u.Email)
 	if generated {
 		fmt.Fprintf(cio.stdout, "password: %s\n(shown once; they can change it under Settings)\n", password)
 	}

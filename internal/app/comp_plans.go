@@ -15,7 +15,7 @@ const DefaultAttainment = 1.0
 // plan's figures (econ.CompPlan.Summarize); Plan and Summary are nil for a
 // role without a plan, which placement costs at the role's monthly cost.
 type RolePlan struct {
-	Role    store.PlacementRole
+	Role    store.Role
 	Plan    *econ.CompPlan
 	Summary *econ.PlanSummary
 }
@@ -77,7 +77,7 @@ func (a *App) CompPlans(ctx context.Context, act Actor, attainment float64) (*Pl
 // force. A role of another organisation is not found.
 func (a *App) SetCompPlan(ctx context.Context, act Actor, roleID string, p econ.CompPlan) (*RolePlan, error) {
 	org := a.org(act)
-	r, err := org.PlacementRole(ctx, roleID)
+	r, err := org.Role(ctx, roleID)
 	if err != nil {
 		return nil, err
 	}

@@ -26,7 +26,7 @@ type ModelDefaults struct {
 	Star *store.Person
 	// ServiceRole is the role whose figures stand for a dedicated service
 	// person; nil when the organisation has no account-service role.
-	ServiceRole *store.PlacementRole
+	ServiceRole *store.Role
 	// Problems are the stored figures outside their ranges left out of
 	// the defaults (or, for a setting, replaced by its default).
 	Problems []StoredProblem
@@ -171,8 +171,8 @@ func monthly(v float64, t store.PerformanceTotals) float64 { return v / float64(
 
 // serviceRole is the account-service role with the most seats, by name
 // among equals; nil when there is none.
-func serviceRole(roles []store.PlacementRole) *store.PlacementRole {
-	var out *store.PlacementRole
+func serviceRole(roles []store.Role) *store.Role {
+	var out *store.Role
 	for i, r := range roles {
 		if r.Activity == store.ActivityAccountService && (out == nil || r.SeatsMax > out.SeatsMax) {
 			out = &roles[i]

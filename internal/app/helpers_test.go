@@ -45,7 +45,7 @@ func newWorld(t testing.TB, st *store.Store, clock *storetest.Clock) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "max@acme.example", Name: "Max", Role: store.RoleManager,
+	o, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "max@acme.example", Name: "Max", Access: store.Manager,
 		Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)

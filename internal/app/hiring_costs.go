@@ -109,7 +109,7 @@ type PeriodCost struct {
 // RoleHireCost is the total cost of a hire into one role (econ.HireCost)
 // and where each of its inputs came from.
 type RoleHireCost struct {
-	Role store.PlacementRole
+	Role store.Role
 	// CPH is the cost per hire used, from CPHSource: "role" (the role's
 	// own periods), "organisation" (every period, when the role has none
 	// with hires) or "none" (nothing recorded: 0).
@@ -228,7 +228,7 @@ func periodName(p store.HiringPeriod, roles map[string]string) string {
 	return fmt.Sprintf("Hiring period %s to %s of %s", p.FromMonth, p.ToMonth, of)
 }
 
-func roleHireCost(r store.PlacementRole, own *periodSum, overall econ.CostPerHire,
+func roleHireCost(r store.Role, own *periodSum, overall econ.CostPerHire,
 	hirings map[string]store.RoleHiring, margin float64) (RoleHireCost, error) {
 	rc := RoleHireCost{Role: r, CPH: overall, CPHSource: "organisation"}
 	if own != nil && own.sum.Hires > 0 {
@@ -256,7 +256,7 @@ func roleHireCost(r store.PlacementRole, own *periodSum, overall econ.CostPerHir
 // econ has checked them ("days_to_fill", "ramp.1").
 func (a *App) SetRoleHiring(ctx context.Context, act Actor, roleID string, daysToFill float64, ramp []float64) (*store.RoleHiring, error) {
 	org := a.org(act)
-	if _, err := org.PlacementRole(ctx, roleID); err != nil {
+	if _, err := org.Role(ctx, roleID); err != nil {
 		return nil, err
 	}
 	if _, err := (econ.HireCost{DaysToFill: daysToFill, Ramp: ramp}).Total(); err != nil {

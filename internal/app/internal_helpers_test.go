@@ -31,7 +31,7 @@ func newInside(t testing.TB) *inside {
 	}
 	in := &inside{st: st, cat: cat, clock: clock}
 	in.uc = in.restart(t)
-	o, u, err := st.CreateOrganisation(t.Context(), "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Role: store.RoleManager,
+	o, u, err := st.CreateOrganisation(t.Context(), "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Access: store.Manager,
 		Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)

@@ -74,7 +74,7 @@ func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*Move
 	base.NewRate, base.ServiceRate = econ.DefaultNewRate, econ.DefaultServiceRate
 	rateFrom := "the founding case"
 	if p.CurrentRoleID != nil {
-		if r, err := org.PlacementRole(ctx, *p.CurrentRoleID); err == nil && r.BaselineRate > 0 && len(r.Flaws()) == 0 {
+		if r, err := org.Role(ctx, *p.CurrentRoleID); err == nil && r.BaselineRate > 0 && len(r.Flaws()) == 0 {
 			base.NewRate, base.ServiceRate = r.BaselineRate, r.BaselineRate
 			rateFrom = "the baseline rate of " + r.Name + ", their role today (no hours recorded on it)"
 		}

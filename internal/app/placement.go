@@ -16,7 +16,7 @@ import (
 // is nothing to place yet: no roles, or nobody with a profile.
 type TeamPlacement struct {
 	Plan  *placement.Plan
-	Roles []store.PlacementRole
+	Roles []store.Role
 	// People is how many people with a profile were considered: every
 	// staff member, and the candidates with the newest profiles up to
 	// MaxPeople. LeftOut is how many candidates with a profile were not.
@@ -85,7 +85,7 @@ func (a *App) Placement(ctx context.Context, act Actor, pins []placement.Pin) (*
 // withRoleNames says the roles of an invalid error from placement.Solve,
 // such as a minimum that cannot be met, by name rather than by ID. The
 // field names keep the IDs, which is what an API caller sent.
-func withRoleNames(err error, roles []store.PlacementRole) error {
+func withRoleNames(err error, roles []store.Role) error {
 	var e *errs.Error
 	if !errors.As(err, &e) || e.Code != errs.CodeInvalid {
 		return err
@@ -141,7 +141,7 @@ func checkPins(t placement.Team, pins []placement.Pin) error {
 // placementRole is a role as placement sees it, charged what rc says:
 // the compensation plan's loaded monthly cost when the role has a plan,
 // and the role's total cost of a hire as a candidate's cost of hire.
-func placementRole(r store.PlacementRole, rc RoleCost) placement.Role {
+func placementRole(r store.Role, rc RoleCost) placement.Role {
 	pr := placement.Role{ID: r.ID, Name: r.Name, Activity: placement.Activity(r.Activity), NewBusinessShare: r.NewBusinessShare,
 		Seats: placement.Seats{Min: r.SeatsMin, Max: r.SeatsMax}, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate,
 		MonthlyCost: r.MonthlyCost, Profile: make([]placement.Weight, len(r.Weights))}

@@ -10,7 +10,7 @@ import (
 
 // RoleFit is a person's fit and expected monthly value in one role.
 type RoleFit struct {
-	Role      store.PlacementRole
+	Role      store.Role
 	Valuation placement.Valuation
 }
 

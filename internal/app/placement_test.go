@@ -79,10 +79,10 @@ func TestRoleBadInput(t *testing.T) {
 
 // scoredWorld is an organisation with two roles and six people with
 // simulated self-reports: four staff, two candidates.
-func scoredWorld(t *testing.T) (*world, []store.PlacementRole, []*store.Person) {
+func scoredWorld(t *testing.T) (*world, []store.Role, []*store.Person) {
 	t.Helper()
 	w := sqliteWorld(t)
-	var roles []store.PlacementRole
+	var roles []store.Role
 	for _, in := range []store.RoleInput{
 		roleInput("Account executive", "new_business", 1, 2, 220, 9000, weight("hunter", 3), weight("farmer", 1)),
 		roleInput("Customer success", "account_service", 1, 3, 150, 6000, weight("farmer", 1), weight("drive", 0.5)),
@@ -115,7 +115,7 @@ func scoredWorld(t *testing.T) (*world, []store.PlacementRole, []*store.Person) 
 
 // expectedTeam builds the placement.Team by hand from each person's
 // stored result (not from the score rows the use case reads).
-func expectedTeam(t *testing.T, w *world, roles []store.PlacementRole, people []*store.Person) placement.Team {
+func expectedTeam(t *testing.T, w *world, roles []store.Role, people []*store.Person) placement.Team {
 	t.Helper()
 	q, _ := testCatalog(t).Latest("sales-service")
 	team := placement.Team{Assumptions: placement.DefaultAssumptions()}

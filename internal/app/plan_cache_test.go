@@ -22,7 +22,7 @@ import (
 // two candidates with profiles.
 type placed struct {
 	*inside
-	roles  []*store.PlacementRole
+	roles  []*store.Role
 	people []*store.Person // staff first
 	rng    *rand.Rand
 }
@@ -37,7 +37,7 @@ func insideOn(t *testing.T, st *store.Store, clock *storetest.Clock) *inside {
 	}
 	in := &inside{st: st, cat: cat, clock: clock}
 	in.uc = in.restart(t)
-	o, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Role: store.RoleManager,
+	o, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Access: store.Manager,
 		Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
@@ -248,7 +248,7 @@ func TestPlacementAcrossProcesses(t *testing.T) {
 func TestPlacementsAreKeptApart(t *testing.T) {
 	w := newPlaced(t, newInside(t))
 	mine := w.placement(t, w.uc)
-	o, u, err := w.st.CreateOrganisation(ctx, "Beta", store.NewUser{Email: "b@beta.example", Name: "B", Role: store.RoleManager,
+	o, u, err := w.st.CreateOrganisation(ctx, "Beta", store.NewUser{Email: "b@beta.example", Name: "B", Access: store.Manager,
 		Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)

@@ -33,7 +33,7 @@ func retentionPurge(t *testing.T, w *world) {
 	}
 	// Another organisation that set no period keeps its idle candidate.
 	_, otherUser, err := w.st.CreateOrganisation(ctx, "Beta", store.NewUser{Email: "bea@beta.example", Name: "Bea",
-		Role: store.RoleAdmin, Password: "correct horse battery"}, false)
+		Access: store.Admin, Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

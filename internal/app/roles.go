@@ -9,17 +9,17 @@ import (
 )
 
 // Roles lists the actor's organisation's placement roles by name.
-func (a *App) Roles(ctx context.Context, act Actor) ([]store.PlacementRole, error) {
+func (a *App) Roles(ctx context.Context, act Actor) ([]store.Role, error) {
 	return a.org(act).Roles(ctx)
 }
 
 // Role returns one placement role.
-func (a *App) Role(ctx context.Context, act Actor, id string) (*store.PlacementRole, error) {
-	return a.org(act).PlacementRole(ctx, id)
+func (a *App) Role(ctx context.Context, act Actor, id string) (*store.Role, error) {
+	return a.org(act).Role(ctx, id)
 }
 
 // CreateRole adds a placement role after checking it (see checkRole).
-func (a *App) CreateRole(ctx context.Context, act Actor, in store.RoleInput) (*store.PlacementRole, error) {
+func (a *App) CreateRole(ctx context.Context, act Actor, in store.RoleInput) (*store.Role, error) {
 	if err := a.checkRole(in); err != nil {
 		return nil, err
 	}
@@ -27,7 +27,7 @@ func (a *App) CreateRole(ctx context.Context, act Actor, in store.RoleInput) (*s
 }
 
 // UpdateRole replaces a placement role's fields and profile.
-func (a *App) UpdateRole(ctx context.Context, act Actor, id string, in store.RoleInput) (*store.PlacementRole, error) {
+func (a *App) UpdateRole(ctx context.Context, act Actor, id string, in store.RoleInput) (*store.Role, error) {
 	if err := a.checkRole(in); err != nil {
 		return nil, err
 	}
@@ -50,8 +50,8 @@ type RolePatch struct {
 
 // PatchRole changes the given fields of a role and checks the result as a
 // whole, so that, say, a new minimum is checked against the stored maximum.
-func (a *App) PatchRole(ctx context.Context, act Actor, id string, p RolePatch) (*store.PlacementRole, error) {
-	r, err := a.org(act).PlacementRole(ctx, id)
+func (a *App) PatchRole(ctx context.Context, act Actor, id string, p RolePatch) (*store.Role, error) {
+	r, err := a.org(act).Role(ctx, id)
 	if err != nil {
 		return nil, err
 	}

@@ -17,10 +17,10 @@ func (a *App) AddUser(ctx context.Context, act Actor, nu store.NewUser) (*store.
 	return a.org(act).CreateUser(ctx, nu, act.Audit)
 }
 
-// SetUserRole changes what a user may do, and what the API keys they made
+// SetUserAccess changes what a user may do, and what the API keys they made
 // may do; the last admin keeps theirs.
-func (a *App) SetUserRole(ctx context.Context, act Actor, userID string, role store.UserRole) error {
-	if err := a.org(act).SetUserRole(ctx, userID, role, act.Audit); err != nil {
+func (a *App) SetUserAccess(ctx context.Context, act Actor, userID string, role store.Access) error {
+	if err := a.org(act).SetUserAccess(ctx, userID, role, act.Audit); err != nil {
 		return err
 	}
 	a.forgetKeysOf(userID)

@@ -147,7 +147,7 @@ func (a *App) CheckSetupToken(ctx context.Context, token string) error {
 // CompleteSetup creates the first organisation and its admin with the
 // one-time set-up link's token, and uses the token up.
 func (a *App) CompleteSetup(ctx context.Context, token, organisation string, admin store.NewUser) (*store.User, error) {
-	admin.Role = store.RoleAdmin
+	admin.Access = store.Admin
 	_, u, err := a.st.CompleteSetup(ctx, token, organisation, admin)
 	return u, err
 }

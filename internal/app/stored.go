@@ -63,8 +63,8 @@ func flawed(record, id, what, remedy string, fs quantity.Flaws) []StoredProblem 
 // usableRoles splits the organisation's roles into those whose figures
 // are within their ranges, which the money pages compute with, and the
 // problems of the others, which they leave out.
-func usableRoles(roles []store.PlacementRole) ([]store.PlacementRole, []StoredProblem) {
-	out := make([]store.PlacementRole, 0, len(roles))
+func usableRoles(roles []store.Role) ([]store.Role, []StoredProblem) {
+	out := make([]store.Role, 0, len(roles))
 	var ps []StoredProblem
 	for _, r := range roles {
 		if fs := r.Flaws(); len(fs) > 0 {
@@ -78,7 +78,7 @@ func usableRoles(roles []store.PlacementRole) ([]store.PlacementRole, []StoredPr
 
 // RoleProblems says which of roles have figures outside their ranges,
 // for the Roles page, where they are fixed.
-func RoleProblems(roles []store.PlacementRole) []StoredProblem {
+func RoleProblems(roles []store.Role) []StoredProblem {
 	_, ps := usableRoles(roles)
 	return ps
 }
@@ -94,7 +94,7 @@ func (s *OrgSettings) Problems(orgID string) []StoredProblem {
 // planProblems says what is wrong with a role's stored compensation plan;
 // a plan with problems is left out, and placement charges the role's own
 // monthly cost.
-func planProblems(r store.PlacementRole, p store.CompPlan) []StoredProblem {
+func planProblems(r store.Role, p store.CompPlan) []StoredProblem {
 	return flawed("compensation_plan", r.ID, "Compensation plan of "+r.Name, "fix it under Compensation plans", econPlan(p).Flaws())
 }
 

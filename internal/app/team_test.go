@@ -216,7 +216,7 @@ func TestTeamFiltersAndBadInput(t *testing.T) {
 		}
 	}
 	// Another organisation sees only its own people.
-	_, u2, err := tm.st.CreateOrganisation(ctx, "Beta", store.NewUser{Email: "bea@beta.example", Name: "Bea", Role: store.RoleManager, Password: "correct horse battery"}, false)
+	_, u2, err := tm.st.CreateOrganisation(ctx, "Beta", store.NewUser{Email: "bea@beta.example", Name: "Bea", Access: store.Manager, Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 
 // Login is a demo account and how to sign in with it.
 type Login struct {
-	Role     store.UserRole
+	Role     store.Access
 	Email    string
 	Password string
 }
@@ -25,8 +25,8 @@ const OrgName = "Northwind Supplies (demo)"
 // The demo accounts. Their passwords are published on purpose: demo data
 // is for trying rolefit on one's own machine, never for real people.
 var (
-	Manager = Login{Role: store.RoleManager, Email: "manager@demo.rolefit.example", Password: "demo-manager"}
-	Admin   = Login{Role: store.RoleAdmin, Email: "admin@demo.rolefit.example", Password: "demo-admin-1"}
+	Manager = Login{Role: store.Manager, Email: "manager@demo.rolefit.example", Password: "demo-manager"}
+	Admin   = Login{Role: store.Admin, Email: "admin@demo.rolefit.example", Password: "demo-admin-1"}
 )
 
 // person is one made-up member of the demo organisation: who they are,
@@ -88,13 +88,13 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 		return nil, false, fmt.Errorf("demo data needs the sales-service questionnaire")
 	}
 	org, admin, err := st.CreateOrganisation(ctx, OrgName,
-		store.NewUser{Email: Admin.Email, Name: "Alex Admin", Role: store.RoleAdmin, Password: Admin.Password}, true)
+		store.NewUser{Email: Admin.Email, Name: "Alex Admin", Access: store.Admin, Password: Admin.Password}, true)
 	if err != nil {
 		return nil, false, fmt.Errorf("create demo organisation: %w", err)
 	}
 	o := st.Org(org.ID)
 	by := store.ActorOf(admin)
-	_, err = o.CreateUser(ctx, store.NewUser{Email: Manager.Email, Name: "Morgan Manager", Role: store.RoleManager, Password: Manager.Password}, by)
+	_, err = o.CreateUser(ctx, store.NewUser{Email: Manager.Email, Name: "Morgan Manager", Access: store.Manager, Password: Manager.Password}, by)
 	if err != nil {
 		return nil, false, fmt.Errorf("create demo manager: %w", err)
 	}

@@ -25,7 +25,7 @@ func TestSeed(t *testing.T) {
 		t.Fatalf("Seed = %v, %v, %v", logins, created, err)
 	}
 	u, err := st.Authenticate(ctx, demo.Manager.Email, demo.Manager.Password)
-	if err != nil || u.Role != store.RoleManager {
+	if err != nil || u.Access != store.Manager {
 		t.Fatalf("demo manager cannot sign in: %v", err)
 	}
 	org, _ := st.Org(u.OrgID).Get(ctx)
@@ -99,7 +99,7 @@ func TestSeed(t *testing.T) {
 	}
 	// A database with a real organisation gets no demo.
 	st2 := storetest.SQLite(t, nil)
-	st2.CreateOrganisation(ctx, "Real Co", store.NewUser{Email: "a@real.example", Name: "A", Role: store.RoleAdmin, Password: "long enough pw"}, false)
+	st2.CreateOrganisation(ctx, "Real Co", store.NewUser{Email: "a@real.example", Name: "A", Access: store.Admin, Password: "long enough pw"}, false)
 	logins, created, err = demo.Seed(ctx, st2, cat)
 	if err != nil || created || logins != nil {
 		t.Errorf("Seed on a real database = %v, %v, %v", logins, created, err)

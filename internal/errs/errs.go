@@ -139,7 +139,7 @@ func Unauthorized(message string) *Error {
 	return &Error{Code: CodeUnauthorized, Message: message}
 }
 
-// Forbidden reports a signed-in user asking for something their role does
+// Forbidden reports a signed-in user asking for something their access does
 // not allow.
 func Forbidden(message string) *Error {
 	return &Error{Code: CodeForbidden, Message: message}

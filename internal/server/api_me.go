@@ -18,9 +18,9 @@ type meResponse struct {
 		ID     string `json:"id"`
 		Name   string `json:"name"`
 		Prefix string `json:"prefix"`
-		// Role is what the key may do: its creator's role today, or
+		// Access is what the key may do: its creator's access today, or
 		// admin for a key made by 'rolefit apikey add'.
-		Role string `json:"role"`
+		Access string `json:"access"`
 	} `json:"key"`
 }
 
@@ -35,7 +35,7 @@ func handleAPIMe(uc *app.App) fiber.Handler {
 		k := apiKeyOf(c)
 		var r meResponse
 		r.Organisation.ID, r.Organisation.Name, r.Organisation.Currency, r.Organisation.IsDemo = org.ID, org.Name, org.Currency, org.IsDemo
-		r.Key.ID, r.Key.Name, r.Key.Prefix, r.Key.Role = k.ID, k.Name, k.Prefix, string(k.Role)
+		r.Key.ID, r.Key.Name, r.Key.Prefix, r.Key.Access = k.ID, k.Name, k.Prefix, string(k.Access)
 		return c.JSON(r)
 	}
 }

@@ -58,7 +58,7 @@ func handleAPIOrganisation(uc *app.App) fiber.Handler {
 
 // handleAPIOrganisationPatch is PATCH /api/v1/organisation. Changing the
 // settings is an admin's, so only a key with an admin's rights may
-// (requireAdminKey): a key acts with its creator's role today.
+// (requireAdminKey): a key acts with its creator's access today.
 func handleAPIOrganisationPatch(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		var b apiOrganisationBody

@@ -117,7 +117,7 @@ func handleAPIPlacement(uc *app.App) fiber.Handler {
 		}
 		out := apiPlacement{Currency: cur, Assignment: map[string]string{}, People: []placement.Placement{}, Roles: []apiRoleOutcome{},
 			Pins: []placement.PinOutcome{}, Assumptions: tp.Assumptions, DefaultAssumptions: tp.DefaultAssumptions,
-			Problems: apiProblemsOf(tp.Problems),
+			Problems:         apiProblemsOf(tp.Problems),
 			PeopleConsidered: tp.People, MaxPeople: tp.MaxPeople, CandidatesLeftOut: tp.LeftOut}
 		if p := tp.Plan; p != nil {
 			out.Total, out.TotalValue, out.People, out.Pins = p.Total, p.TotalValue, p.People, p.Pins

@@ -28,7 +28,7 @@ type apiRole struct {
 	UpdatedAt        string             `json:"updated_at"`
 }
 
-func apiRoleOf(r store.PlacementRole) apiRole {
+func apiRoleOf(r store.Role) apiRole {
 	out := apiRole{ID: r.ID, Name: r.Name, Activity: r.Activity, NewBusinessShare: r.NewBusinessShare, Profile: map[string]float64{},
 		SeatsMin: r.SeatsMin, SeatsMax: r.SeatsMax, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate, MonthlyCost: r.MonthlyCost,
 		CreatedAt: r.CreatedAt.UTC().Format(time.RFC3339), UpdatedAt: r.UpdatedAt.UTC().Format(time.RFC3339)}

@@ -31,7 +31,7 @@ func newKeyOnPage(t *testing.T, b *browser, name string) string {
 func TestAPIKeyFollowsItsCreator(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	o := f.st.Org(f.orgA.ID)
-	ann, err := o.CreateUser(ctx, store.NewUser{Email: "ann@acme.example", Name: "Ann", Role: store.RoleAdmin, Password: testPassword}, store.ActorOf(f.adminA))
+	ann, err := o.CreateUser(ctx, store.NewUser{Email: "ann@acme.example", Name: "Ann", Access: store.Admin, Password: testPassword}, store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestAPIKeyFollowsItsCreator(t *testing.T) {
 		t.Helper()
 		resp, body := f.apiRequest("GET", "/api/v1/me", k, "")
 		wantStatus(t, what, resp, http.StatusOK, body)
-		wantContains(t, what, body, `"role":"`+role+`"`)
+		wantContains(t, what, body, `"access":"`+role+`"`)
 	}
 
 	settings("an admin's key changes the settings", key, http.StatusOK)
@@ -68,7 +68,7 @@ func TestAPIKeyFollowsItsCreator(t *testing.T) {
 	wantContains(t, "the keys page", body, "Ann (admin)", "the organisation (admin)", "it may do what you may do")
 
 	// Ann made a manager: her key does what a manager does, at once.
-	resp, body := ada.post("/settings/users/"+ann.ID+"/role", url.Values{"role": {"manager"}})
+	resp, body := ada.post("/settings/users/"+ann.ID+"/access", url.Values{"access": {"manager"}})
 	wantStatus(t, "make Ann a manager", resp, http.StatusSeeOther, body)
 	settings("a manager's key changes the settings", key, http.StatusForbidden)
 	reads("a manager's key reads people", key, http.StatusOK)
@@ -76,7 +76,7 @@ func TestAPIKeyFollowsItsCreator(t *testing.T) {
 	if got, _ := o.Get(ctx); got.Settings.GrossMargin != 0.6 {
 		t.Errorf("gross margin %v after the refused change, want 0.6", got.Settings.GrossMargin)
 	}
-	resp, body = ada.post("/settings/users/"+ann.ID+"/role", url.Values{"role": {"admin"}})
+	resp, body = ada.post("/settings/users/"+ann.ID+"/access", url.Values{"access": {"admin"}})
 	wantStatus(t, "make Ann an admin again", resp, http.StatusSeeOther, body)
 	settings("an admin's key again", key, http.StatusOK)
 

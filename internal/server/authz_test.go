@@ -123,7 +123,7 @@ var authzMatrix = map[string]access{
 	"POST /settings/password":            {denied, bad, bad, bad},
 	"GET /settings/users":                {redirect, ok, denied, ok},
 	"POST /settings/users":               {denied, bad, denied, bad},
-	"POST /settings/users/:id/role":      {denied, notFound, denied, redirect},
+	"POST /settings/users/:id/access":    {denied, notFound, denied, redirect},
 	"POST /settings/users/:id/delete":    {denied, notFound, denied, redirect},
 	"GET /settings/api-keys":             {redirect, ok, denied, ok},
 	"POST /settings/api-keys":            {denied, bad, denied, bad},
@@ -139,7 +139,7 @@ var authzMatrix = map[string]access{
 // so the call gets past input checks to the organisation and role checks.
 // {person} and {token} are replaced by A's.
 var authzForms = map[string]string{
-	"POST /settings/users/:id/role":            "role=admin",
+	"POST /settings/users/:id/access":          "access=admin",
 	"POST /people/:id/invitations":             "questionnaire=sales-service:1&expires_in_days=14",
 	"POST /people/:id/invitations/:inv/extend": "days=7",
 	"POST /people/:id/erase":                   "confirm=yes",
@@ -262,7 +262,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			call("anon", want.anon)
 			call("otherAdmin", want.otherAdmin)
 			// Nothing of A's changed because of B.
-			if u, err := oA.User(ctx, f.mgrA.ID); err != nil || u.Role != f.mgrA.Role {
+			if u, err := oA.User(ctx, f.mgrA.ID); err != nil || u.Access != f.mgrA.Access {
 				t.Errorf("A's manager after B's call: %+v, %v", u, err)
 			}
 			if ks, err := oA.APIKeys(ctx); err != nil {
@@ -281,7 +281,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			} else if n != 1 {
 				t.Errorf("after B's call A has %d people", n)
 			}
-			if got, err := oA.PlacementRole(ctx, role.ID); err != nil || got.SeatsMax != 2 || got.Name != role.Name {
+			if got, err := oA.Role(ctx, role.ID); err != nil || got.SeatsMax != 2 || got.Name != role.Name {
 				t.Errorf("B changed A's role: %+v, %v", got, err)
 			}
 			if ps, err := oA.CompPlans(ctx); err != nil {

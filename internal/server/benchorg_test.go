@@ -33,7 +33,7 @@ func newBenchOrg(b *testing.B) *benchOrg {
 	b.Helper()
 	clock := storetest.NewClock(testStart)
 	st := storetest.SQLite(b, clock)
-	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Role: store.RoleAdmin, Password: testPassword}, false)
+	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Access: store.Admin, Password: testPassword}, false)
 	if err != nil {
 		b.Fatal(err)
 	}

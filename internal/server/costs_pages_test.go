@@ -11,7 +11,7 @@ import (
 
 // costsWorld adds to organisation A a customer-success role and two
 // staff members, a seller with a year of records and one without any.
-func costsWorld(t *testing.T, f *fixture) (role *store.PlacementRole, seller, quiet *store.Person) {
+func costsWorld(t *testing.T, f *fixture) (role *store.Role, seller, quiet *store.Person) {
 	t.Helper()
 	o, by := f.st.Org(f.orgA.ID), store.ActorOf(f.adminA)
 	role, err := o.CreateRole(ctx, store.RoleInput{Name: "Customer success", Activity: store.ActivityAccountService, SeatsMax: 3,

@@ -99,7 +99,7 @@ func TestWeakPasswordsAreRefusedOnEveryForm(t *testing.T) {
 	b := f.browser().signIn(f.adminA)
 	for _, w := range weak {
 		b.get("/settings/users")
-		resp, body := b.post("/settings/users", url.Values{"name": {"Sam"}, "email": {"sam@acme.example"}, "role": {"manager"}, "password": {w.pw}})
+		resp, body := b.post("/settings/users", url.Values{"name": {"Sam"}, "email": {"sam@acme.example"}, "access": {"manager"}, "password": {w.pw}})
 		wantStatus(t, fmt.Sprintf("add a user with %q", w.pw), resp, http.StatusBadRequest, body)
 		wantContains(t, fmt.Sprintf("add a user with %q", w.pw), body, w.why)
 		b.get("/settings")
@@ -132,7 +132,7 @@ func TestWeakPasswordsAreRefusedOnEveryForm(t *testing.T) {
 		t.Errorf("refused set-ups made %d users", n)
 	}
 	b.get("/settings/users")
-	resp, body = b.post("/settings/users", url.Values{"name": {"Sam\u2066"}, "email": {"sam@acme.example"}, "role": {"manager"}, "password": {testPassword}})
+	resp, body = b.post("/settings/users", url.Values{"name": {"Sam\u2066"}, "email": {"sam@acme.example"}, "access": {"manager"}, "password": {testPassword}})
 	wantStatus(t, "add a user with an isolate in the name", resp, http.StatusBadRequest, body)
 	wantContains(t, "add a user with an isolate in the name", body, `id="e-name"`, "2066")
 }
@@ -145,9 +145,9 @@ func TestSameAddressInTwoOrganisations(t *testing.T) {
 	bea := f.browser().signIn(f.adminB)
 	bea.get("/settings/users")
 	const betaPassword = "a different passphrase"
-	resp, body := bea.post("/settings/users", url.Values{"name": {"Ada at Beta"}, "email": {"Ada@Acme.example"}, "role": {"manager"}, "password": {betaPassword}})
+	resp, body := bea.post("/settings/users", url.Values{"name": {"Ada at Beta"}, "email": {"Ada@Acme.example"}, "access": {"manager"}, "password": {betaPassword}})
 	wantStatus(t, "add an address that has an account at Acme", resp, http.StatusSeeOther, body)
-	resp, body = bea.post("/settings/users", url.Values{"name": {"Ada again"}, "email": {"ada@acme.example"}, "role": {"manager"}, "password": {betaPassword}})
+	resp, body = bea.post("/settings/users", url.Values{"name": {"Ada again"}, "email": {"ada@acme.example"}, "access": {"manager"}, "password": {betaPassword}})
 	wantStatus(t, "the same address twice in Beta", resp, http.StatusConflict, body)
 
 	signedInTo := func(b *browser) string {

@@ -86,15 +86,15 @@ func newFixtureWith(t *testing.T, st *store.Store, clock *storetest.Clock, cfg C
 		t.Fatal(err)
 	}
 	f := &fixture{t: t, app: app, st: st, clock: clock}
-	f.orgA, f.adminA, err = st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Role: store.RoleAdmin, Password: testPassword}, false)
+	f.orgA, f.adminA, err = st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin, Password: testPassword}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.mgrA, err = st.Org(f.orgA.ID).CreateUser(ctx, store.NewUser{Email: "max@acme.example", Name: "Max", Role: store.RoleManager, Password: testPassword}, store.ActorOf(f.adminA))
+	f.mgrA, err = st.Org(f.orgA.ID).CreateUser(ctx, store.NewUser{Email: "max@acme.example", Name: "Max", Access: store.Manager, Password: testPassword}, store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.orgB, f.adminB, err = st.CreateOrganisation(ctx, "Beta", store.NewUser{Email: "bea@beta.example", Name: "Bea", Role: store.RoleAdmin, Password: testPassword}, false)
+	f.orgB, f.adminB, err = st.CreateOrganisation(ctx, "Beta", store.NewUser{Email: "bea@beta.example", Name: "Bea", Access: store.Admin, Password: testPassword}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

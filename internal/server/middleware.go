@@ -226,10 +226,10 @@ func requireAdmin(c *fiber.Ctx) error {
 }
 
 // requireAdminKey lets only API keys with an admin's rights through: a
-// key acts with its creator's role today, and a key made by 'rolefit
+// key acts with its creator's access today, and a key made by 'rolefit
 // apikey add' is the organisation's, with an admin's (store.APIKey).
 func requireAdminKey(c *fiber.Ctx) error {
-	if k := apiKeyOf(c); k != nil && k.Role == store.RoleAdmin {
+	if k := apiKeyOf(c); k != nil && k.Access == store.Admin {
 		return c.Next()
 	}
 	return errs.Forbidden("Only an admin's API key can do this: this key acts for a manager. An admin can make a key under Settings → API keys.")

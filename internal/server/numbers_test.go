@@ -168,7 +168,7 @@ func TestFormsReadDecimalNumbersOnly(t *testing.T) {
 	resp, body = mgr.post("/people/"+seller.ID+"/performance", url.Values{"month": {"2024-05"}, "new_business_hours": {"100"}, "new_business_revenue": {"250,000"}})
 	wantStatus(t, "a month typed with commas", resp, http.StatusSeeOther, body)
 	roles, _ = o.Roles(ctx)
-	var added *store.PlacementRole
+	var added *store.Role
 	for i := range roles {
 		if roles[i].Name == "Account executive" {
 			added = &roles[i]

@@ -220,8 +220,8 @@ var apiSchemas = obj{
 				"currency": obj{"type": "string"}, "is_demo": obj{"type": "boolean"}}},
 			"key": obj{"type": "object", "properties": obj{
 				"id": obj{"type": "string"}, "name": obj{"type": "string"}, "prefix": obj{"type": "string"},
-				"role": obj{"type": "string", "enum": []string{"admin", "manager"},
-					"description": "What the key may do: its creator's role today, or admin for a key made by rolefit apikey add"}}},
+				"access": obj{"type": "string", "enum": []string{"admin", "manager"},
+					"description": "What the key may do: its creator's access today, or admin for a key made by rolefit apikey add"}}},
 		},
 	},
 }

@@ -93,7 +93,7 @@ type apiErrorEnvelope struct {
 // placementTeam gives organisation A three roles and eight people with
 // simulated self-reports (five staff, three candidates); the first staff
 // member is in customer success today.
-func placementTeam(t *testing.T, f *fixture) (roles []store.PlacementRole, people []*store.Person) {
+func placementTeam(t *testing.T, f *fixture) (roles []store.Role, people []*store.Person) {
 	t.Helper()
 	uc := useCases(t, f.st, f.clock, nil, "")
 	act := usecases.UserActor(f.mgrA)
@@ -274,7 +274,7 @@ func TestRolesPage(t *testing.T) {
 	form.Set("new_business_share", "0.6")
 	resp, body = b.post("/settings/roles/"+rs[0].ID, form)
 	wantStatus(t, "edit", resp, http.StatusSeeOther, body)
-	if r, err := f.st.Org(f.orgA.ID).PlacementRole(ctx, rs[0].ID); err != nil {
+	if r, err := f.st.Org(f.orgA.ID).Role(ctx, rs[0].ID); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if r.Activity != "mix" || r.NewBusinessShare != 0.6 {
 		t.Errorf("edited role = %+v", r)

@@ -139,7 +139,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	admin := app.Group("/settings", requireUser, requireAdmin)
 	admin.Get("/users", handleUsers(uc, rnd))
 	admin.Post("/users", handleUserCreate(uc, rnd))
-	admin.Post("/users/:id/role", handleUserRole(uc))
+	admin.Post("/users/:id/access", handleUserAccess(uc))
 	admin.Post("/users/:id/delete", handleUserDelete(uc))
 	admin.Get("/api-keys", handleAPIKeys(uc, rnd))
 	admin.Post("/api-keys", handleAPIKeyCreate(uc, rnd))

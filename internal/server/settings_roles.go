@@ -25,7 +25,7 @@ type rolesPage struct {
 	Scales   []app.ProfileScale
 	Currency string
 	// Editing is the role being changed, nil on the list.
-	Editing *store.PlacementRole
+	Editing *store.Role
 	// MaxRoles is the most roles an organisation may have; Full is true
 	// when it has them, and the page offers no form to add one.
 	MaxRoles int
@@ -34,12 +34,12 @@ type rolesPage struct {
 
 // roleRow is a role in the list, with its figures formatted.
 type roleRow struct {
-	store.PlacementRole
+	store.Role
 	Activity, Profile, Rate, Cost string
 }
 
 // activityLabel says a role's activity in words.
-func activityLabel(r store.PlacementRole) string {
+func activityLabel(r store.Role) string {
 	switch r.Activity {
 	case store.ActivityNewBusiness:
 		return "New business"
@@ -121,7 +121,7 @@ func roleFormOf(c *fiber.Ctx, scales []app.ProfileScale) (store.RoleInput, map[s
 }
 
 // roleFormValues fills the form from a stored role.
-func roleFormValues(r *store.PlacementRole) map[string]string {
+func roleFormValues(r *store.Role) map[string]string {
 	f := map[string]string{"name": r.Name, "activity": r.Activity,
 		"new_business_share": strconv.FormatFloat(r.NewBusinessShare, 'g', -1, 64),
 		"seats_min":          strconv.Itoa(r.SeatsMin), "seats_max": strconv.Itoa(r.SeatsMax),
@@ -136,7 +136,7 @@ func roleFormValues(r *store.PlacementRole) map[string]string {
 
 // renderRoles shows the Roles page (the list and the add form, or the edit
 // form when editing is not nil) with status and whatever v holds.
-func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, editing *store.PlacementRole) error {
+func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, editing *store.Role) error {
 	ctx, act := c.UserContext(), actorOf(c)
 	cur, err := uc.Currency(ctx, act)
 	if err != nil {
@@ -155,7 +155,7 @@ func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 			for _, w := range r.Weights {
 				parts = append(parts, fmt.Sprintf("%s %g", w.ScaleID, w.Weight))
 			}
-			page.Roles = append(page.Roles, roleRow{PlacementRole: r, Activity: activityLabel(r), Profile: strings.Join(parts, ", "),
+			page.Roles = append(page.Roles, roleRow{Role: r, Activity: activityLabel(r), Profile: strings.Join(parts, ", "),
 				Rate: m.Whole(r.BaselineRate), Cost: m.Whole(r.MonthlyCost)})
 		}
 		page.Full = len(rs) >= store.MaxRoles
@@ -195,9 +195,9 @@ func handleRoleCreate(uc *app.App, rnd *renderer) fiber.Handler {
 
 // roleSave creates (id "") or updates a role, reporting boxes that are not
 // numbers together with the use case's own findings.
-func roleSave(c *fiber.Ctx, uc *app.App, id string, in store.RoleInput, bad map[string]string) (*store.PlacementRole, error) {
+func roleSave(c *fiber.Ctx, uc *app.App, id string, in store.RoleInput, bad map[string]string) (*store.Role, error) {
 	ctx, act := c.UserContext(), actorOf(c)
-	var r *store.PlacementRole
+	var r *store.Role
 	var err error
 	if id == "" {
 		r, err = uc.CreateRole(ctx, act, in)

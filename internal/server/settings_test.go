@@ -20,10 +20,10 @@ func TestAdminManagesUsers(t *testing.T) {
 	}
 
 	// Bad input: every field named, typed values kept, nothing written.
-	resp, body = b.post("/settings/users", url.Values{"name": {"Sam"}, "email": {"sam"}, "role": {"owner"}, "password": {"x"}})
+	resp, body = b.post("/settings/users", url.Values{"name": {"Sam"}, "email": {"sam"}, "access": {"owner"}, "password": {"x"}})
 	wantStatus(t, "add user with bad input", resp, http.StatusBadRequest, body)
-	wantContains(t, "add user errors", body, `id="e-email"`, `id="e-role"`, `id="e-password"`, `value="Sam"`, `value="sam"`)
-	resp, body = b.post("/settings/users", url.Values{"name": {"Sam"}, "email": {"MAX@acme.example"}, "role": {"manager"}, "password": {testPassword}})
+	wantContains(t, "add user errors", body, `id="e-email"`, `id="e-access"`, `id="e-password"`, `value="Sam"`, `value="sam"`)
+	resp, body = b.post("/settings/users", url.Values{"name": {"Sam"}, "email": {"MAX@acme.example"}, "access": {"manager"}, "password": {testPassword}})
 	wantStatus(t, "add user with a taken e-mail", resp, http.StatusConflict, body)
 	if us, err := f.st.Org(f.orgA.ID).Users(ctx); err != nil {
 		t.Fatalf("read: %v", err)
@@ -31,7 +31,7 @@ func TestAdminManagesUsers(t *testing.T) {
 		t.Fatalf("bad input changed the users: %d", len(us))
 	}
 
-	resp, body = b.post("/settings/users", url.Values{"name": {"Sam"}, "email": {"sam@acme.example"}, "role": {"manager"}, "password": {testPassword}})
+	resp, body = b.post("/settings/users", url.Values{"name": {"Sam"}, "email": {"sam@acme.example"}, "access": {"manager"}, "password": {testPassword}})
 	wantStatus(t, "add user", resp, http.StatusSeeOther, body)
 	resp, body = b.get("/settings/users")
 	wantStatus(t, "users after adding", resp, http.StatusOK, body)
@@ -40,12 +40,12 @@ func TestAdminManagesUsers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, body = b.post("/settings/users/"+sam.ID+"/role", url.Values{"role": {"admin"}})
+	resp, body = b.post("/settings/users/"+sam.ID+"/access", url.Values{"access": {"admin"}})
 	wantStatus(t, "make Sam admin", resp, http.StatusSeeOther, body)
 	if u, err := f.st.Org(f.orgA.ID).User(ctx, sam.ID); err != nil {
 		t.Fatalf("read: %v", err)
-	} else if u.Role != store.RoleAdmin {
-		t.Errorf("Sam's role = %s", u.Role)
+	} else if u.Access != store.Admin {
+		t.Errorf("Sam's access = %s", u.Access)
 	}
 	resp, body = b.post("/settings/users/"+f.adminA.ID+"/delete", nil)
 	wantStatus(t, "remove yourself", resp, http.StatusConflict, body)
@@ -59,7 +59,7 @@ func TestAdminManagesUsers(t *testing.T) {
 	for _, e := range log {
 		seen[e.Action+" "+e.SubjectType] = true
 	}
-	for _, want := range []string{"create user", "change_role user", "delete user"} {
+	for _, want := range []string{"create user", "change_access user", "delete user"} {
 		if !seen[want] {
 			t.Errorf("audit log lacks %q: %v", want, seen)
 		}

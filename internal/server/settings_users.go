@@ -31,8 +31,8 @@ func handleUsers(uc *usecases.App, rnd *renderer) fiber.Handler {
 // handleUserCreate adds a user with a first password the admin passes on.
 func handleUserCreate(uc *usecases.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		form := map[string]string{"name": c.FormValue("name"), "email": c.FormValue("email"), "role": c.FormValue("role")}
-		nu := store.NewUser{Name: form["name"], Email: form["email"], Role: store.UserRole(form["role"]), Password: c.FormValue("password")}
+		form := map[string]string{"name": c.FormValue("name"), "email": c.FormValue("email"), "access": c.FormValue("access")}
+		nu := store.NewUser{Name: form["name"], Email: form["email"], Access: store.Access(form["access"]), Password: c.FormValue("password")}
 		u, err := uc.AddUser(c.UserContext(), actorOf(c), nu)
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
 			v := pageView(c, "Users", "settings")
@@ -42,18 +42,18 @@ func handleUserCreate(uc *usecases.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		flash(c, "Added "+u.Name+" as "+string(u.Role)+". Give them their first password; they can change it under Settings.")
+		flash(c, "Added "+u.Name+" as "+string(u.Access)+". Give them their first password; they can change it under Settings.")
 		return c.Redirect("/settings/users", fiber.StatusSeeOther)
 	}
 }
 
-// handleUserRole changes a user's role.
-func handleUserRole(uc *usecases.App) fiber.Handler {
+// handleUserAccess changes what a user may do: admin or manager.
+func handleUserAccess(uc *usecases.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if err := uc.SetUserRole(c.UserContext(), actorOf(c), c.Params("id"), store.UserRole(c.FormValue("role"))); err != nil {
+		if err := uc.SetUserAccess(c.UserContext(), actorOf(c), c.Params("id"), store.Access(c.FormValue("access"))); err != nil {
 			return err
 		}
-		flash(c, "Role changed.")
+		flash(c, "Access changed.")
 		return c.Redirect("/settings/users", fiber.StatusSeeOther)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // storedWorld is the placement team with a compensation plan, a hiring
 // period, a role's hiring figures and a staff member's performance, so
 // that every page about money reads every kind of stored figure.
-func storedWorld(t *testing.T, f *fixture) (roles []store.PlacementRole, people []*store.Person, key string) {
+func storedWorld(t *testing.T, f *fixture) (roles []store.Role, people []*store.Person, key string) {
 	t.Helper()
 	roles, people = placementTeam(t, f)
 	key = f.apiKeyA(t)

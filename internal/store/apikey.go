@@ -36,9 +36,9 @@ type APIKey struct {
 	CreatedAt  time.Time  `json:"created_at"`
 	LastUsedAt *time.Time `json:"last_used_at"`
 	RevokedAt  *time.Time `json:"revoked_at"`
-	// Role is what the key may do: its creator's role today, or admin for
+	// Access is what the key may do: its creator's role today, or admin for
 	// a key without a creator. It is read with the key, never stored.
-	Role UserRole `gorm:"-" json:"-"`
+	Access Access `gorm:"-" json:"-"`
 	// CreatorName is the name of the user the key acts for, "" for a key
 	// without a creator.
 	CreatorName string `gorm:"-" json:"-"`
@@ -111,7 +111,7 @@ func withCreators(db *gorm.DB, orgID string, ks []APIKey) error {
 	}
 	var us []User
 	if len(ids) > 0 {
-		if err := db.Select("id", "name", "role").Where("org_id = ? AND id IN ?", orgID, ids).Find(&us).Error; err != nil {
+		if err := db.Select("id", "name", "access").Where("org_id = ? AND id IN ?", orgID, ids).Find(&us).Error; err != nil {
 			return fmt.Errorf("read API keys' creators: %w", err)
 		}
 	}
@@ -121,9 +121,9 @@ func withCreators(db *gorm.DB, orgID string, ks []APIKey) error {
 	}
 	for i := range ks {
 		if ks[i].CreatedBy == nil {
-			ks[i].Role = RoleAdmin
+			ks[i].Access = Admin
 		} else if u, ok := byID[*ks[i].CreatedBy]; ok {
-			ks[i].Role, ks[i].CreatorName = u.Role, u.Name
+			ks[i].Access, ks[i].CreatorName = u.Access, u.Name
 		}
 	}
 	return nil
@@ -184,7 +184,7 @@ func (s *Store) APIKeyByToken(ctx context.Context, token string) (*APIKey, error
 	if err := withCreators(s.reader(ctx), k.OrgID, ks); err != nil {
 		return nil, err
 	}
-	if k = ks[0]; k.Role == "" {
+	if k = ks[0]; k.Access == "" {
 		return nil, bad
 	}
 	now := s.now()

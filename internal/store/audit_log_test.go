@@ -19,7 +19,7 @@ func TestAuditPages(t *testing.T) {
 		org, ada, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		other, bea, _ := st.CreateOrganisation(ctx, "Beta", admin("bea@example.com"), false)
 		o := st.Org(org.ID)
-		max, err := o.CreateUser(ctx, store.NewUser{Email: "max@example.com", Name: "Max", Role: store.RoleManager, Password: "a long enough password 1"}, store.ActorOf(ada))
+		max, err := o.CreateUser(ctx, store.NewUser{Email: "max@example.com", Name: "Max", Access: store.Manager, Password: "a long enough password 1"}, store.ActorOf(ada))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,11 +15,11 @@ import (
 // no one.
 func TestDeviceTokens(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
-		_, ada, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Role: store.RoleAdmin, Password: "correct horse battery"}, false)
+		_, ada, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin, Password: "correct horse battery"}, false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		bo, err := st.Org(ada.OrgID).CreateUser(ctx, store.NewUser{Email: "bo@acme.example", Name: "Bo", Role: store.RoleAdmin, Password: "correct horse battery"}, store.ActorOf(ada))
+		bo, err := st.Org(ada.OrgID).CreateUser(ctx, store.NewUser{Email: "bo@acme.example", Name: "Bo", Access: store.Admin, Password: "correct horse battery"}, store.ActorOf(ada))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -133,7 +133,7 @@ func migratedSQLiteAt(t *testing.T, path string, opt Options) *Store {
 func acme(t *testing.T, st *Store) (*Organisation, *User) {
 	t.Helper()
 	org, a, err := st.CreateOrganisation(context.Background(), "Acme",
-		NewUser{Email: "ada@acme.example", Name: "Ada", Role: RoleAdmin, Password: "correct horse battery"}, false)
+		NewUser{Email: "ada@acme.example", Name: "Ada", Access: Admin, Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

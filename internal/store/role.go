@@ -25,10 +25,10 @@ const (
 	ActivityMix            = "mix"
 )
 
-// PlacementRole is a placement role of an organisation: what it does, the profile
+// Role is a placement role of an organisation: what it does, the profile
 // it needs, how many people it seats and what a person in it earns and
 // costs a month.
-type PlacementRole struct {
+type Role struct {
 	ID               string  `json:"id"`
 	OrgID            string  `json:"-"`
 	Name             string  `json:"name"`
@@ -46,7 +46,7 @@ type PlacementRole struct {
 }
 
 // TableName tells GORM the table.
-func (PlacementRole) TableName() string { return "roles" }
+func (Role) TableName() string { return "roles" }
 
 // RoleWeight is one weight of a role's target profile: a scale (a facet
 // or a composite) and how much it counts.
@@ -75,7 +75,7 @@ type RoleInput struct {
 }
 
 // Input returns the role as the input that would make it again.
-func (r *PlacementRole) Input() RoleInput {
+func (r *Role) Input() RoleInput {
 	return RoleInput{Name: r.Name, Activity: r.Activity, NewBusinessShare: r.NewBusinessShare, SeatsMin: r.SeatsMin,
 		SeatsMax: r.SeatsMax, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate, MonthlyCost: r.MonthlyCost,
 		Weights: slices.Clone(r.Weights)}
@@ -136,7 +136,7 @@ func (in RoleInput) placementRole() placement.Role {
 // Flaws lists what is wrong with a stored role's figures, by the same
 // rule as Check, for a role saved before a range was checked (or by an
 // older rolefit), which the pages then leave out and name.
-func (r *PlacementRole) Flaws() quantity.Flaws {
+func (r *Role) Flaws() quantity.Flaws {
 	return r.Input().placementRole().Flaws()
 }
 
@@ -150,9 +150,9 @@ func checkRole(in RoleInput) (RoleInput, error) {
 }
 
 // Roles returns the organisation's roles by name, each with its profile.
-func (o *Org) Roles(ctx context.Context) ([]PlacementRole, error) {
+func (o *Org) Roles(ctx context.Context) ([]Role, error) {
 	db := o.s.reader(ctx)
-	var rs []PlacementRole
+	var rs []Role
 	if err := o.scope(db).Order("lower(name), id").Find(&rs).Error; err != nil {
 		return nil, fmt.Errorf("list roles: %w", err)
 	}
@@ -177,13 +177,13 @@ func (o *Org) Roles(ctx context.Context) ([]PlacementRole, error) {
 	return rs, nil
 }
 
-// PlacementRole returns one of the organisation's roles with its profile.
-func (o *Org) PlacementRole(ctx context.Context, id string) (*PlacementRole, error) {
+// Role returns one of the organisation's roles with its profile.
+func (o *Org) Role(ctx context.Context, id string) (*Role, error) {
 	return o.role(o.s.reader(ctx), id)
 }
 
-func (o *Org) role(db *gorm.DB, id string) (*PlacementRole, error) {
-	r, err := take[PlacementRole](o.scope(db).Where("id = ?", id), "role")
+func (o *Org) role(db *gorm.DB, id string) (*Role, error) {
+	r, err := take[Role](o.scope(db).Where("id = ?", id), "role")
 	if err != nil {
 		return nil, err
 	}
@@ -194,13 +194,13 @@ func (o *Org) role(db *gorm.DB, id string) (*PlacementRole, error) {
 }
 
 // CreateRole adds a role to the organisation.
-func (o *Org) CreateRole(ctx context.Context, in RoleInput, by Actor) (*PlacementRole, error) {
+func (o *Org) CreateRole(ctx context.Context, in RoleInput, by Actor) (*Role, error) {
 	in, err := checkRole(in)
 	if err != nil {
 		return nil, err
 	}
 	now := o.s.now()
-	r := &PlacementRole{ID: newID(), OrgID: o.id, CreatedAt: now}
+	r := &Role{ID: newID(), OrgID: o.id, CreatedAt: now}
 	err = o.s.tx(ctx, func(tx *gorm.DB) error {
 		// First, so that on PostgreSQL two creates in one organisation
 		// take turns and the second counts the first's role.
@@ -229,12 +229,12 @@ func (o *Org) CreateRole(ctx context.Context, in RoleInput, by Actor) (*Placemen
 }
 
 // UpdateRole replaces a role's fields and profile.
-func (o *Org) UpdateRole(ctx context.Context, id string, in RoleInput, by Actor) (*PlacementRole, error) {
+func (o *Org) UpdateRole(ctx context.Context, id string, in RoleInput, by Actor) (*Role, error) {
 	in, err := checkRole(in)
 	if err != nil {
 		return nil, err
 	}
-	var r *PlacementRole
+	var r *Role
 	err = o.s.tx(ctx, func(tx *gorm.DB) error {
 		if r, err = o.role(tx, id); err != nil {
 			return err
@@ -283,7 +283,7 @@ func (o *Org) DeleteRole(ctx context.Context, id string, by Actor) error {
 		if err := tx.Where("role_id = ?", id).Delete(&RoleWeight{}).Error; err != nil {
 			return fmt.Errorf("delete role profile: %w", err)
 		}
-		if err := o.scope(tx).Where("id = ?", id).Delete(&PlacementRole{}).Error; err != nil {
+		if err := o.scope(tx).Where("id = ?", id).Delete(&Role{}).Error; err != nil {
 			return fmt.Errorf("delete role: %w", err)
 		}
 		return o.audit(tx, by, "delete", "role", id, r.Name)
@@ -304,7 +304,7 @@ func (o *Org) SetCurrentRole(ctx context.Context, personID, roleID string, by Ac
 			if p.Kind != Staff {
 				return errs.InvalidFields("Only staff have a role today.", map[string]string{"role_id": "is only for staff; a candidate has none yet"})
 			}
-			r, err := take[PlacementRole](o.scope(tx).Where("id = ?", roleID), "role")
+			r, err := take[Role](o.scope(tx).Where("id = ?", roleID), "role")
 			if errs.Code(err) == errs.CodeNotFound {
 				return errs.InvalidFields("There is no such role.", map[string]string{"role_id": "is not one of your organisation's roles"})
 			}
@@ -324,7 +324,7 @@ func (o *Org) SetCurrentRole(ctx context.Context, personID, roleID string, by Ac
 	})
 }
 
-func (r *PlacementRole) apply(in RoleInput, now time.Time) {
+func (r *Role) apply(in RoleInput, now time.Time) {
 	r.Name, r.Activity, r.NewBusinessShare = in.Name, in.Activity, in.NewBusinessShare
 	r.SeatsMin, r.SeatsMax, r.HoursPerMonth = in.SeatsMin, in.SeatsMax, in.HoursPerMonth
 	r.BaselineRate, r.MonthlyCost, r.UpdatedAt = in.BaselineRate, in.MonthlyCost, now
@@ -334,7 +334,7 @@ func (r *PlacementRole) apply(in RoleInput, now time.Time) {
 	}
 }
 
-func (o *Org) writeWeights(tx *gorm.DB, r *PlacementRole) error {
+func (o *Org) writeWeights(tx *gorm.DB, r *Role) error {
 	if len(r.Weights) == 0 {
 		return nil
 	}
@@ -348,7 +348,7 @@ func (o *Org) writeWeights(tx *gorm.DB, r *PlacementRole) error {
 // except) has the name, whatever its case.
 func (o *Org) roleNameFree(tx *gorm.DB, name, except string) error {
 	var n int64
-	if err := o.scope(tx.Model(&PlacementRole{})).Where("lower(name) = lower(?) AND id <> ?", name, except).Count(&n).Error; err != nil {
+	if err := o.scope(tx.Model(&Role{})).Where("lower(name) = lower(?) AND id <> ?", name, except).Count(&n).Error; err != nil {
 		return fmt.Errorf("check role name: %w", err)
 	}
 	if n > 0 {

@@ -22,7 +22,7 @@ const MaxRoles = 200
 // two of them cannot both see room for the last role.
 func (o *Org) roomForRole(tx *gorm.DB) error {
 	var n int64
-	if err := o.scope(tx.Model(&PlacementRole{})).Count(&n).Error; err != nil {
+	if err := o.scope(tx.Model(&Role{})).Count(&n).Error; err != nil {
 		return fmt.Errorf("count roles: %w", err)
 	}
 	if n >= MaxRoles {

@@ -27,7 +27,7 @@ func TestRoles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := o.PlacementRole(ctx, r.ID)
+		got, err := o.Role(ctx, r.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,7 +75,7 @@ func TestRoles(t *testing.T) {
 		} else if len(rs) != 1 {
 			t.Errorf("%d roles after bad input, want 1", len(rs))
 		}
-		if got, err := o.PlacementRole(ctx, r.ID); err != nil {
+		if got, err := o.Role(ctx, r.ID); err != nil {
 			t.Fatalf("read: %v", err)
 		} else if got.Name != "Account executive" || len(got.Weights) != 2 {
 			t.Errorf("bad updates changed the role: %+v", got)
@@ -87,7 +87,7 @@ func TestRoles(t *testing.T) {
 		if _, err := o.UpdateRole(ctx, r.ID, up, by); err != nil {
 			t.Fatal(err)
 		}
-		if got, err := o.PlacementRole(ctx, r.ID); err != nil {
+		if got, err := o.Role(ctx, r.ID); err != nil {
 			t.Fatalf("read: %v", err)
 		} else if got.Name != "Hybrid seller" || got.NewBusinessShare != 0.4 || len(got.Weights) != 1 || !got.CreatedAt.Equal(r.CreatedAt) {
 			t.Errorf("updated role = %+v", got)
@@ -96,7 +96,7 @@ func TestRoles(t *testing.T) {
 		// Another organisation sees none of it.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
 		o2 := st.Org(org2.ID)
-		if _, err := o2.PlacementRole(ctx, r.ID); errs.Code(err) != errs.CodeNotFound {
+		if _, err := o2.Role(ctx, r.ID); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("Beta reads Acme's role: %v", err)
 		}
 		if _, err := o2.UpdateRole(ctx, r.ID, seller(), store.ActorOf(a2)); errs.Code(err) != errs.CodeNotFound {
@@ -140,7 +140,7 @@ func TestRoles(t *testing.T) {
 		} else if p.CurrentRoleID != nil {
 			t.Errorf("current role after the role was deleted = %v, want none", *p.CurrentRoleID)
 		}
-		if _, err := o.PlacementRole(ctx, r.ID); errs.Code(err) != errs.CodeNotFound {
+		if _, err := o.Role(ctx, r.ID); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("deleted role: %v", err)
 		}
 	})

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"rolefit/internal/assess"
 	"rolefit/questionnaires"
@@ -149,7 +150,12 @@ func TestMigrationCountsEarlierScoreRows(t *testing.T) {
 	if _, err := st.migrateTo(ctx, 12); err != nil {
 		t.Fatal(err)
 	}
-	org, _ := acme(t, st)
+	// The organisation as version 12 stored it: today's code would write
+	// columns that schema does not have yet.
+	org := Organisation{ID: newID(), Name: "Acme"}
+	if err := st.write.Exec("INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)", org.ID, org.Name, time.Now().UTC()).Error; err != nil {
+		t.Fatal(err)
+	}
 	o := st.Org(org.ID)
 	cat, err := assess.LoadCatalog(questionnaires.FS)
 	if err != nil {

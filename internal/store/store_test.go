@@ -15,7 +15,7 @@ import (
 var ctx = context.Background()
 
 func admin(email string) store.NewUser {
-	return store.NewUser{Email: email, Name: "Ada Admin", Role: store.RoleAdmin, Password: "correct horse battery"}
+	return store.NewUser{Email: email, Name: "Ada Admin", Access: store.Admin, Password: "correct horse battery"}
 }
 
 func TestMigrateIsRecordedAndIdempotent(t *testing.T) {
@@ -102,7 +102,7 @@ func TestCreateOrganisationAndAuthenticate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if org.Name != "Acme Ltd" || u.Email != "ada@example.com" || u.OrgID != org.ID || u.Role != store.RoleAdmin {
+		if org.Name != "Acme Ltd" || u.Email != "ada@example.com" || u.OrgID != org.ID || u.Access != store.Admin {
 			t.Fatalf("got org %+v user %+v", org, u)
 		}
 		if strings.Contains(u.PasswordHash, "correct horse") || !strings.HasPrefix(u.PasswordHash, "$argon2id$") {
@@ -138,9 +138,9 @@ func TestCreateUserValidationWritesNothing(t *testing.T) {
 			code   string
 			fields []string
 		}{
-			{"all wrong", store.NewUser{Email: "not-an-address", Role: "owner", Password: "short"}, errs.CodeInvalid, []string{"email", "name", "role", "password"}},
-			{"no domain dot", store.NewUser{Email: "bo@localhost", Name: "Bo", Role: store.RoleManager, Password: "long enough pw"}, errs.CodeInvalid, []string{"email"}},
-			{"duplicate e-mail", store.NewUser{Email: "ADA@example.com", Name: "Other", Role: store.RoleManager, Password: "long enough pw"}, errs.CodeConflict, []string{"email"}},
+			{"all wrong", store.NewUser{Email: "not-an-address", Access: "owner", Password: "short"}, errs.CodeInvalid, []string{"email", "name", "access", "password"}},
+			{"no domain dot", store.NewUser{Email: "bo@localhost", Name: "Bo", Access: store.Manager, Password: "long enough pw"}, errs.CodeInvalid, []string{"email"}},
+			{"duplicate e-mail", store.NewUser{Email: "ADA@example.com", Name: "Other", Access: store.Manager, Password: "long enough pw"}, errs.CodeConflict, []string{"email"}},
 		} {
 			_, err := o.CreateUser(ctx, tc.nu, store.ActorOf(a))
 			if errs.Code(err) != tc.code {
@@ -190,25 +190,25 @@ func TestLastAdminIsKept(t *testing.T) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Org(org.ID)
 		by := store.ActorOf(a)
-		if err := o.SetUserRole(ctx, a.ID, store.RoleManager, by); errs.Code(err) != errs.CodeConflict {
+		if err := o.SetUserAccess(ctx, a.ID, store.Manager, by); errs.Code(err) != errs.CodeConflict {
 			t.Errorf("demoting the only admin = %v, want conflict", err)
 		}
 		if err := o.DeleteUser(ctx, a.ID, by); errs.Code(err) != errs.CodeConflict {
 			t.Errorf("deleting the only admin = %v, want conflict", err)
 		}
-		b, err := o.CreateUser(ctx, store.NewUser{Email: "bo@example.com", Name: "Bo", Role: store.RoleAdmin, Password: "long enough pw"}, by)
+		b, err := o.CreateUser(ctx, store.NewUser{Email: "bo@example.com", Name: "Bo", Access: store.Admin, Password: "long enough pw"}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := o.SetUserRole(ctx, a.ID, store.RoleManager, by); err != nil {
+		if err := o.SetUserAccess(ctx, a.ID, store.Manager, by); err != nil {
 			t.Errorf("demoting one of two admins: %v", err)
 		}
 		if err := o.DeleteUser(ctx, b.ID, by); errs.Code(err) != errs.CodeConflict {
 			t.Errorf("deleting the remaining admin = %v, want conflict", err)
 		}
 		got, _ := o.User(ctx, a.ID)
-		if got.Role != store.RoleManager {
-			t.Errorf("role = %s, want manager", got.Role)
+		if got.Access != store.Manager {
+			t.Errorf("role = %s, want manager", got.Access)
 		}
 	})
 }
@@ -225,7 +225,7 @@ func TestOrganisationIsolation(t *testing.T) {
 		if _, err := ob.User(ctx, a.ID); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("B reads A's user: %v, want not found", err)
 		}
-		if err := ob.SetUserRole(ctx, a.ID, store.RoleManager, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+		if err := ob.SetUserAccess(ctx, a.ID, store.Manager, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("B changes A's user: %v, want not found", err)
 		}
 		if err := ob.DeleteUser(ctx, a.ID, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {

@@ -15,19 +15,19 @@ import (
 	"rolefit/internal/text"
 )
 
-// UserRole is what a signed-in user may do in their organisation (not a
+// Access is what a signed-in user may do in their organisation (not a
 // placement role, nor a person's job title).
-type UserRole string
+type Access string
 
 // The roles of rolefit users. An admin can do all a manager can, and also
 // manage users, API keys and settings.
 const (
-	RoleAdmin   UserRole = "admin"
-	RoleManager UserRole = "manager"
+	Admin   Access = "admin"
+	Manager Access = "manager"
 )
 
 // Valid reports whether r is a known role.
-func (r UserRole) Valid() bool { return r == RoleAdmin || r == RoleManager }
+func (r Access) Valid() bool { return r == Admin || r == Manager }
 
 // User is a person who signs in to rolefit: an admin or a manager of one
 // organisation.
@@ -36,7 +36,7 @@ type User struct {
 	OrgID        string    `json:"org_id"`
 	Email        string    `json:"email"`
 	Name         string    `json:"name"`
-	Role         UserRole  `json:"role"`
+	Access       Access    `json:"access"`
 	PasswordHash string    `json:"-"`
 	CreatedAt    time.Time `json:"created_at"`
 	UpdatedAt    time.Time `json:"updated_at"`
@@ -46,13 +46,13 @@ type User struct {
 func (User) TableName() string { return "users" }
 
 // IsAdmin reports whether the user is an admin.
-func (u *User) IsAdmin() bool { return u.Role == RoleAdmin }
+func (u *User) IsAdmin() bool { return u.Access == Admin }
 
 // NewUser is what it takes to create a user.
 type NewUser struct {
 	Email    string
 	Name     string
-	Role     UserRole
+	Access   Access
 	Password string
 }
 
@@ -100,8 +100,8 @@ func (nu NewUser) validate() (NewUser, error) {
 			fields["name"] = msg
 		}
 	}
-	if !nu.Role.Valid() {
-		fields["role"] = "must be admin or manager"
+	if !nu.Access.Valid() {
+		fields["access"] = "must be admin or manager"
 	}
 	if msg := checkPassword(nu.Password); msg != "" {
 		fields["password"] = msg
@@ -123,7 +123,7 @@ func (s *Store) insertUser(tx *gorm.DB, orgID string, nu NewUser) (*User, error)
 		return nil, fmt.Errorf("hash password: %w", err)
 	}
 	now := s.now()
-	u := &User{ID: newID(), OrgID: orgID, Email: nu.Email, Name: nu.Name, Role: nu.Role,
+	u := &User{ID: newID(), OrgID: orgID, Email: nu.Email, Name: nu.Name, Access: nu.Access,
 		PasswordHash: hash, CreatedAt: now, UpdatedAt: now}
 	if err := tx.Create(u).Error; err != nil {
 		if errors.Is(err, gorm.ErrDuplicatedKey) {
@@ -161,7 +161,7 @@ func (o *Org) CreateUser(ctx context.Context, nu NewUser, by Actor) (*User, erro
 		if u, err = o.s.insertUser(tx, o.id, nu); err != nil {
 			return err
 		}
-		return o.audit(tx, by, "create", "user", u.ID, u.Email+" as "+string(u.Role))
+		return o.audit(tx, by, "create", "user", u.ID, u.Email+" as "+string(u.Access))
 	})
 	return u, err
 }
@@ -187,13 +187,13 @@ func (o *Org) user(db *gorm.DB, id string) (*User, error) {
 // countAdmins counts the organisation's admins inside tx.
 func (o *Org) countAdmins(tx *gorm.DB) (int64, error) {
 	var n int64
-	err := o.scope(tx.Model(&User{})).Where("role = ?", RoleAdmin).Count(&n).Error
+	err := o.scope(tx.Model(&User{})).Where("access = ?", Admin).Count(&n).Error
 	return n, err
 }
 
-// SetUserRole changes a user's role. The last admin cannot be demoted, or
+// SetUserAccess changes a user's role. The last admin cannot be demoted, or
 // nobody could manage the organisation any more.
-func (o *Org) SetUserRole(ctx context.Context, id string, role UserRole, by Actor) error {
+func (o *Org) SetUserAccess(ctx context.Context, id string, role Access, by Actor) error {
 	if !role.Valid() {
 		return errs.InvalidFields("Please choose a role.", map[string]string{"role": "must be admin or manager"})
 	}
@@ -202,10 +202,10 @@ func (o *Org) SetUserRole(ctx context.Context, id string, role UserRole, by Acto
 		if err != nil {
 			return err
 		}
-		if u.Role == role {
+		if u.Access == role {
 			return nil
 		}
-		if u.Role == RoleAdmin {
+		if u.Access == Admin {
 			if n, err := o.countAdmins(tx); err != nil {
 				return err
 			} else if n <= 1 {
@@ -213,10 +213,10 @@ func (o *Org) SetUserRole(ctx context.Context, id string, role UserRole, by Acto
 			}
 		}
 		if err := o.scope(tx.Model(&User{})).Where("id = ?", id).
-			Updates(map[string]any{"role": role, "updated_at": o.s.now()}).Error; err != nil {
-			return fmt.Errorf("set role: %w", err)
+			Updates(map[string]any{"access": role, "updated_at": o.s.now()}).Error; err != nil {
+			return fmt.Errorf("set access: %w", err)
 		}
-		return o.audit(tx, by, "change_role", "user", id, u.Email+" to "+string(role))
+		return o.audit(tx, by, "change_access", "user", id, u.Email+" to "+string(role))
 	})
 }
 
@@ -229,7 +229,7 @@ func (o *Org) DeleteUser(ctx context.Context, id string, by Actor) error {
 		if err != nil {
 			return err
 		}
-		if u.Role == RoleAdmin {
+		if u.Access == Admin {
 			if n, err := o.countAdmins(tx); err != nil {
 				return err
 			} else if n <= 1 {

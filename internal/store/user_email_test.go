@@ -22,7 +22,7 @@ func TestEmailIsUniquePerOrganisation(t *testing.T) {
 		// Beta's admin adds an address that has an account at Acme: it
 		// just works, and tells nothing about Acme.
 		pw := "another long passphrase"
-		nu := store.NewUser{Email: "ADA@example.com", Name: "Ada at Beta", Role: store.RoleManager, Password: pw}
+		nu := store.NewUser{Email: "ADA@example.com", Name: "Ada at Beta", Access: store.Manager, Password: pw}
 		u, err := st.Org(beta.ID).CreateUser(ctx, nu, store.ActorOf(bea))
 		if err != nil {
 			t.Fatalf("add an address that has an account in another organisation: %v", err)

@@ -30,7 +30,7 @@ func TestPasswordRulesWhereverAPasswordIsSet(t *testing.T) {
 			{"  padded phrase  ", ""},
 			{"a quiet mountain lake", ""},
 		} {
-			nu := store.NewUser{Email: "bo@example.com", Name: "Bo", Role: store.RoleManager, Password: tc.pw}
+			nu := store.NewUser{Email: "bo@example.com", Name: "Bo", Access: store.Manager, Password: tc.pw}
 			u, err := st.Org(org.ID).CreateUser(ctx, nu, store.ActorOf(a))
 			if got := errs.FieldsOf(err)["password"]; got != tc.want {
 				t.Errorf("add a user with password %q: password %q, want %q (err %v)", tc.pw, got, tc.want, err)
@@ -65,7 +65,7 @@ func TestNamesRefuseControlAndDirectionCharacters(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, name := range []string{"Bo\x00", "Bo\u202eevil", "Bo\x1b[2J", "Bo\u2066"} {
-			nu := store.NewUser{Email: "bo@example.com", Name: name, Role: store.RoleManager, Password: "a quiet mountain lake"}
+			nu := store.NewUser{Email: "bo@example.com", Name: name, Access: store.Manager, Password: "a quiet mountain lake"}
 			if _, err := st.Org(org.ID).CreateUser(ctx, nu, store.ActorOf(a)); errs.FieldsOf(err)["name"] == "" {
 				t.Errorf("user name %q: %v, want a name field error", name, err)
 			}
