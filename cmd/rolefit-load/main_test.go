@@ -35,7 +35,7 @@ func TestLoadAgainstARealServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, key, err := st.Org(org.ID).CreateAPIKey(ctx, "load", store.ActorOf(admin))
+	_, key, err := st.Scope(org.ID).CreateAPIKey(ctx, "load", store.ActorOf(admin))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestLoadAgainstARealServer(t *testing.T) {
 		"--people", "7", "--scenarios", "submit"}, &out); err != nil {
 		t.Fatal(err)
 	}
-	page, _, err := st.Org(org.ID).People(ctx, store.PeopleQuery{Search: "Load test person", Limit: 100})
+	page, _, err := st.Scope(org.ID).People(ctx, store.PeopleQuery{Search: "Load test person", Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -61,7 +61,7 @@ func TestAPIKeyAddPrintsAWorkingKey(t *testing.T) {
 			t.Errorf("the key has creator %v and role %q, want none and admin", k.CreatedBy, k.Access)
 		}
 	}
-	log, err := st.Org(acme.ID).AuditLog(ctx, 50)
+	log, err := st.Scope(acme.ID).AuditLog(ctx, 50)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestAPIKeyAddRefusals(t *testing.T) {
 	}
 	defer st.Close()
 	orgs, _ := st.Organisations(ctx)
-	keys, err := st.Org(orgs[0].ID).APIKeys(ctx)
+	keys, err := st.Scope(orgs[0].ID).APIKeys(ctx)
 	if err != nil || len(keys) != 0 {
 		t.Errorf("after refused commands: keys %v, %v; want none", keys, err)
 	}

@@ -47,7 +47,7 @@ func TestUserAddCreatesTheFirstAdmin(t *testing.T) {
 	if code != 0 || strings.Contains(stdout, "created organisation") {
 		t.Fatalf("second user: exit %d\n%s%s", code, stdout, stderr)
 	}
-	users, _ := st.Org(u.OrgID).Users(context.Background())
+	users, _ := st.Scope(u.OrgID).Users(context.Background())
 	if len(users) != 2 {
 		t.Errorf("organisation has %d users, want 2", len(users))
 	}

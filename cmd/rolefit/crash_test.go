@@ -139,7 +139,7 @@ func TestSubmissionsSurviveAKill(t *testing.T) {
 	if err := raw.QueryRow("SELECT org_id FROM people LIMIT 1").Scan(&orgID); err != nil {
 		t.Fatal(err)
 	}
-	o := st.Org(orgID)
+	o := st.Scope(orgID)
 	missing := 0
 	for _, s := range acked {
 		r, err := o.Response(context.Background(), s.reply.ID)
@@ -178,7 +178,7 @@ func seedCrashDB(t *testing.T, db string) (string, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, by := st.Org(org.ID), store.ActorOf(admin)
+	o, by := st.Scope(org.ID), store.ActorOf(admin)
 	_, key, err := o.CreateAPIKey(ctx, "load", by)
 	if err != nil {
 		t.Fatal(err)

@@ -75,11 +75,11 @@ func TestBackupUnderLoadThenRestore(t *testing.T) {
 	if err != nil || len(orgs) != 1 {
 		t.Fatalf("organisations: %v %v", orgs, err)
 	}
-	users, err := st.Org(orgs[0].ID).Users(ctx)
+	users, err := st.Scope(orgs[0].ID).Users(ctx)
 	if err != nil || len(users) != 1 {
 		t.Fatalf("users: %v %v", users, err)
 	}
-	_, key, err := st.Org(orgs[0].ID).CreateAPIKey(ctx, "load", store.ActorOf(&users[0]))
+	_, key, err := st.Scope(orgs[0].ID).CreateAPIKey(ctx, "load", store.ActorOf(&users[0]))
 	st.Close()
 	if err != nil {
 		t.Fatal(err)

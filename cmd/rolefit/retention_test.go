@@ -51,7 +51,7 @@ func TestRetentionJob(t *testing.T) {
 		clock.Advance(step.advance)
 		out.Reset()
 		purgeRetention(ctx, uc, log)
-		_, err := st.Org(org.ID).Person(ctx, p.ID)
+		_, err := st.Scope(org.ID).Person(ctx, p.ID)
 		if kept := err == nil; kept != step.kept || (err != nil && errs.Code(err) != errs.CodeNotFound) {
 			t.Errorf("after %v: Ann kept %v (%v), want %v", clock.Now().Sub(storetest.Start), kept, err, step.kept)
 		}

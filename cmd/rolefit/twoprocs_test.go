@@ -167,7 +167,7 @@ func TestTwoProcessesOnOnePostgreSQL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, apiKey, err := st.Org(org.ID).CreateAPIKey(ctx, "two processes", store.ActorOf(admin))
+	_, apiKey, err := st.Scope(org.ID).CreateAPIKey(ctx, "two processes", store.ActorOf(admin))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +278,7 @@ func TestTwoProcessesOnOnePostgreSQL(t *testing.T) {
 		if conflicts != 1 {
 			t.Errorf("got %d submissions told they came second, want exactly 1 (outcomes %+v)", conflicts, outcomes)
 		}
-		rs, err := st.Org(org.ID).PersonResponses(ctx, person.ID)
+		rs, err := st.Scope(org.ID).PersonResponses(ctx, person.ID)
 		if err != nil || len(rs) != 1 {
 			t.Errorf("got %d responses stored (%v), want 1", len(rs), err)
 		}

@@ -95,7 +95,7 @@ func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Read
 		fmt.Fprintf(cio.stdout, "created organisation %q (%s)\n", o.Name, o.ID)
 	} else {
 		actor := store.Actor{ID: "console", Name: "rolefit user add"}
-		if u, err = st.Org(target.ID).CreateUser(ctx, nu, actor); err != nil {
+		if u, err = st.Scope(target.ID).CreateUser(ctx, nu, actor); err != nil {
 			return describe(err)
 		}
 	}

@@ -14,7 +14,7 @@ import (
 // database within KeyCacheTTL.
 func TestRevokedKeysStopWorking(t *testing.T) {
 	w := sqliteWorld(t)
-	admin, err := w.st.Org(w.mgr.OrgID).CreateUser(ctx, store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin,
+	admin, err := w.st.Scope(w.mgr.OrgID).CreateUser(ctx, store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin,
 		Password: "correct horse battery"}, w.mgr.Audit)
 	if err != nil {
 		t.Fatal(err)

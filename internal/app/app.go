@@ -123,6 +123,6 @@ func UserActor(u *store.User) Actor {
 // KeyActor is the actor for an API key.
 func KeyActor(k *store.APIKey) Actor { return Actor{OrgID: k.OrgID, Audit: k.Actor()} }
 
-// org is the actor's organisation: the one place use cases get a scoped
+// scope is the actor's organisation: the one place use cases get a scoped
 // handle on organisation data.
-func (a *App) org(act Actor) *store.Org { return a.st.Org(act.OrgID) }
+func (a *App) scope(act Actor) *store.Scope { return a.st.Scope(act.OrgID) }

@@ -40,7 +40,7 @@ func (a *App) AuditLog(ctx context.Context, act Actor, q AuditQuery) (*AuditPage
 	if q.Limit < 0 || q.Limit > 500 {
 		return nil, errs.InvalidFields("The page size is out of range.", map[string]string{"limit": "must be a whole number from 1 to 500"})
 	}
-	org := a.org(act)
+	org := a.scope(act)
 	es, next, err := org.AuditPage(ctx, store.AuditQuery{Limit: q.Limit, Cursor: q.Cursor, PersonID: q.Person, ActorID: q.User})
 	if err != nil {
 		return nil, err

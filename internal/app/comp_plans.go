@@ -37,7 +37,7 @@ func (a *App) CompPlans(ctx context.Context, act Actor, attainment float64) (*Pl
 	if _, err := (econ.CompPlan{}).Summarize(attainment); err != nil {
 		return nil, err
 	}
-	org := a.org(act)
+	org := a.scope(act)
 	roles, err := org.Roles(ctx)
 	if err != nil {
 		return nil, err
@@ -76,7 +76,7 @@ func (a *App) CompPlans(ctx context.Context, act Actor, attainment float64) (*Pl
 // (econ.DefaultBenefitsLoad), stored as such so the page shows what is in
 // force. A role of another organisation is not found.
 func (a *App) SetCompPlan(ctx context.Context, act Actor, roleID string, p econ.CompPlan) (*RolePlan, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	r, err := org.Role(ctx, roleID)
 	if err != nil {
 		return nil, err

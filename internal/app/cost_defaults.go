@@ -43,7 +43,7 @@ type ModelDefaults struct {
 // rounded to whole money an hour and hours to a tenth, as a person would
 // type them.
 func (a *App) CostDefaults(ctx context.Context, act Actor) (*ModelDefaults, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	out := &ModelDefaults{Inputs: econ.DefaultInputs(), Sources: map[string]string{}}
 	var ps problems
 	as, _, sps, err := a.settings(ctx, act)

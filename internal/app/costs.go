@@ -29,7 +29,7 @@ func (a *App) Simulate(ctx context.Context, act Actor, in econ.Inputs) (econ.Out
 // Currency returns the code of the currency the actor's organisation
 // keeps its money in, such as "USD", or DefaultCurrency when it has none.
 func (a *App) Currency(ctx context.Context, act Actor) (string, error) {
-	org, err := a.org(act).Get(ctx)
+	org, err := a.scope(act).Get(ctx)
 	if err != nil {
 		return "", err
 	}

@@ -37,7 +37,7 @@ func (a *App) Dashboard(ctx context.Context, act Actor, lastVisit *time.Time) (*
 	if lastVisit != nil {
 		d.Since, d.FirstVisit = lastVisit.UTC(), false
 	}
-	ov, err := a.org(act).Overview(ctx, store.OverviewQuery{Now: now, Since: d.Since, Soon: ExpiringWithin, Limit: dashboardList})
+	ov, err := a.scope(act).Overview(ctx, store.OverviewQuery{Now: now, Since: d.Since, Soon: ExpiringWithin, Limit: dashboardList})
 	if err != nil {
 		return nil, err
 	}

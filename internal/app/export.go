@@ -43,7 +43,7 @@ func (a *App) ExportPeople(ctx context.Context, act Actor, format string) (*Expo
 	if format != FormatCSV && format != FormatXLSX {
 		return nil, errs.InvalidFields("Choose CSV or XLSX.", map[string]string{"format": "must be csv or xlsx"})
 	}
-	org := a.org(act)
+	org := a.scope(act)
 	ps, err := org.ExportPeople(ctx)
 	if err != nil {
 		return nil, err
@@ -210,7 +210,7 @@ type ResponseData struct {
 
 // personData collects a person's data without recording anything.
 func (a *App) personData(ctx context.Context, act Actor, id string) (*PersonData, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	rec, err := personRecordOf(ctx, org, id)
 	if err != nil {
 		return nil, err
@@ -250,7 +250,7 @@ func (a *App) ExportPerson(ctx context.Context, act Actor, id string) (*Export, 
 	if err != nil {
 		return nil, fmt.Errorf("export person %s: %w", id, err)
 	}
-	if err := a.org(act).Audit(ctx, act.Audit, "export", "person", d.Person.ID, "json, "+strconv.Itoa(len(d.Responses))+" responses"); err != nil {
+	if err := a.scope(act).Audit(ctx, act.Audit, "export", "person", d.Person.ID, "json, "+strconv.Itoa(len(d.Responses))+" responses"); err != nil {
 		return nil, err
 	}
 	return &Export{Filename: "rolefit-person-" + safeName(d.Person.ID) + "-" + d.ExportedAt.Format("2006-01-02") + ".json",

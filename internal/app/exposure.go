@@ -36,7 +36,7 @@ type ExposureReport struct {
 // Each seller's revenue is person data, so the read is recorded in the
 // audit log, once, as a list.
 func (a *App) Exposure(ctx context.Context, act Actor) (*ExposureReport, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	totals, err := org.AllPerformanceTotals(ctx)
 	if err != nil {
 		return nil, err

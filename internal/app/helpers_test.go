@@ -36,7 +36,7 @@ type world struct {
 	st    *store.Store
 	clock *storetest.Clock
 	mgr   app.Actor
-	org   *store.Org
+	org   *store.Scope
 }
 
 func newWorld(t testing.TB, st *store.Store, clock *storetest.Clock) *world {
@@ -50,7 +50,7 @@ func newWorld(t testing.TB, st *store.Store, clock *storetest.Clock) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &world{uc: uc, st: st, clock: clock, mgr: app.UserActor(u), org: st.Org(o.ID)}
+	return &world{uc: uc, st: st, clock: clock, mgr: app.UserActor(u), org: st.Scope(o.ID)}
 }
 
 func sqliteWorld(t testing.TB) *world {

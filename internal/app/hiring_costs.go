@@ -93,7 +93,7 @@ func (a *App) RecordHiringCosts(ctx context.Context, act Actor, in HiringInput) 
 	for i, it := range in.Items {
 		sp.Items[i] = store.HiringCostItem{Category: string(it.Category), Amount: it.Amount, Note: strings.TrimSpace(it.Note)}
 	}
-	stored, err := a.org(act).CreateHiringPeriod(ctx, sp, act.Audit)
+	stored, err := a.scope(act).CreateHiringPeriod(ctx, sp, act.Audit)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +151,7 @@ type HiringReport struct {
 // every cost per hire), a role's days to fill and ramp-up (as if none
 // were recorded).
 func (a *App) HiringCosts(ctx context.Context, act Actor) (*HiringReport, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	all, err := org.Roles(ctx)
 	if err != nil {
 		return nil, err
@@ -255,7 +255,7 @@ func roleHireCost(r store.Role, own *periodSum, overall econ.CostPerHire,
 // person's productivity in each ramp month, as shares of full), after
 // econ has checked them ("days_to_fill", "ramp.1").
 func (a *App) SetRoleHiring(ctx context.Context, act Actor, roleID string, daysToFill float64, ramp []float64) (*store.RoleHiring, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	if _, err := org.Role(ctx, roleID); err != nil {
 		return nil, err
 	}

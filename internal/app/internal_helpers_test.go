@@ -16,7 +16,7 @@ type inside struct {
 	st    *store.Store
 	cat   *assess.Catalog
 	clock *storetest.Clock
-	org   *store.Org
+	org   *store.Scope
 	act   Actor
 	q     *assess.Questionnaire // sales-service, latest
 }
@@ -36,7 +36,7 @@ func newInside(t testing.TB) *inside {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in.org, in.act = st.Org(o.ID), UserActor(u)
+	in.org, in.act = st.Scope(o.ID), UserActor(u)
 	in.q, _ = cat.Latest("sales-service")
 	return in
 }

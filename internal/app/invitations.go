@@ -51,7 +51,7 @@ func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitatio
 	if err != nil {
 		return nil, err
 	}
-	org := a.org(act)
+	org := a.scope(act)
 	p, err := namedPerson(ctx, org, in.PersonID)
 	if err != nil {
 		return nil, err
@@ -112,7 +112,7 @@ so you can stop and come back to the same link.
 // personID is given, the invitation must be that person's, so addresses
 // like /people/A/invitations/B cannot mix two people up.
 func (a *App) invitationOf(ctx context.Context, act Actor, personID, id string) (*store.Invitation, error) {
-	inv, err := a.org(act).Invitation(ctx, id)
+	inv, err := a.scope(act).Invitation(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +134,7 @@ func (a *App) WithdrawInvitation(ctx context.Context, act Actor, personID, id st
 	if err != nil {
 		return nil, err
 	}
-	return inv, a.org(act).WithdrawInvitation(ctx, inv.ID, act.Audit)
+	return inv, a.scope(act).WithdrawInvitation(ctx, inv.ID, act.Audit)
 }
 
 // ExtendInvitation adds days (1 to store.MaxInvitationDays) to an
@@ -144,7 +144,7 @@ func (a *App) ExtendInvitation(ctx context.Context, act Actor, personID, id stri
 	if err != nil {
 		return nil, err
 	}
-	return a.org(act).ExtendInvitation(ctx, inv.ID, days, act.Audit)
+	return a.scope(act).ExtendInvitation(ctx, inv.ID, days, act.Audit)
 }
 
 // RenewInvitation makes a new link for an open invitation, for when the
@@ -154,7 +154,7 @@ func (a *App) RenewInvitation(ctx context.Context, act Actor, personID, id strin
 	if err != nil {
 		return nil, err
 	}
-	token, err := a.org(act).RenewInvitationLink(ctx, inv.ID, act.Audit)
+	token, err := a.scope(act).RenewInvitationLink(ctx, inv.ID, act.Audit)
 	if err != nil {
 		return nil, err
 	}

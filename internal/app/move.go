@@ -39,7 +39,7 @@ type MoveView struct {
 // Seeing it is recorded in the audit log: it shows a person's results in
 // money.
 func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*MoveView, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	p, err := org.Person(ctx, personID)
 	if err != nil {
 		return nil, err
@@ -118,7 +118,7 @@ func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*Move
 // MoveChoices lists the staff members the comparison can be made for:
 // everyone with performance records, by name.
 func (a *App) MoveChoices(ctx context.Context, act Actor) ([]store.Person, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	totals, err := org.AllPerformanceTotals(ctx)
 	if err != nil {
 		return nil, err

@@ -55,7 +55,7 @@ type OrgSettingsPatch struct {
 // OrgSettings returns the actor's organisation's settings. Anyone of the
 // organisation may read them: they explain every figure they see.
 func (a *App) OrgSettings(ctx context.Context, act Actor) (*OrgSettings, error) {
-	org, err := a.org(act).Get(ctx)
+	org, err := a.scope(act).Get(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +78,7 @@ func (a *App) settingsOf(org *store.Organisation) *OrgSettings {
 // reported at once under its field's name; nothing is saved unless all
 // are right.
 func (a *App) UpdateOrgSettings(ctx context.Context, act Actor, p OrgSettingsPatch) (*OrgSettings, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	cur, err := org.Get(ctx)
 	if err != nil {
 		return nil, err
@@ -187,7 +187,7 @@ func (a *App) responseRange() (lo, hi float64) {
 
 // cut is the organisation's profile cut.
 func (a *App) cut(ctx context.Context, act Actor) (float64, error) {
-	org, err := a.org(act).Get(ctx)
+	org, err := a.scope(act).Get(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -226,5 +226,5 @@ func withClass(p *store.PersonProfile, cut float64) {
 
 // Organisation returns the actor's organisation.
 func (a *App) Organisation(ctx context.Context, act Actor) (*store.Organisation, error) {
-	return a.org(act).Get(ctx)
+	return a.scope(act).Get(ctx)
 }

@@ -14,7 +14,7 @@ import (
 
 // AddPerson adds one candidate or staff member.
 func (a *App) AddPerson(ctx context.Context, act Actor, np store.NewPerson) (*store.Person, error) {
-	return a.org(act).CreatePerson(ctx, np, act.Audit)
+	return a.scope(act).CreatePerson(ctx, np, act.Audit)
 }
 
 // PeopleQuery selects a page of people. Sort is "" (the order they were
@@ -102,7 +102,7 @@ func (a *App) People(ctx context.Context, act Actor, q PeopleQuery) (*PeoplePage
 		return nil, err
 	}
 	sq.Cut = cut
-	org := a.org(act)
+	org := a.scope(act)
 	people, next, err := org.People(ctx, sq)
 	if err != nil {
 		return nil, err
@@ -205,7 +205,7 @@ type PersonDetail struct {
 // Person returns everything about one person. Reading it is recorded in
 // the audit log.
 func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	rec, err := personRecordOf(ctx, org, id)
 	if err != nil {
 		return nil, err
@@ -262,7 +262,7 @@ type personRecord struct {
 
 // personRecordOf reads a person's record; the person's page and their
 // data export both start from it.
-func personRecordOf(ctx context.Context, org *store.Org, id string) (*personRecord, error) {
+func personRecordOf(ctx context.Context, org *store.Scope, id string) (*personRecord, error) {
 	p, err := org.Person(ctx, id)
 	if err != nil {
 		return nil, err
@@ -297,7 +297,7 @@ func (a *App) ErasePerson(ctx context.Context, act Actor, id string, confirmed b
 	if !confirmed {
 		return errs.InvalidFields("Tick the box to confirm the erasure; nothing was deleted.", map[string]string{"confirm": "must be ticked"})
 	}
-	if err := a.org(act).ErasePerson(ctx, id, act.Audit); err != nil {
+	if err := a.scope(act).ErasePerson(ctx, id, act.Audit); err != nil {
 		return err
 	}
 	// Norms must not keep an erased person's scores.
@@ -309,7 +309,7 @@ func (a *App) ErasePerson(ctx context.Context, act Actor, id string, confirmed b
 // PersonSummary returns one person as the people list shows them. Reading
 // it is recorded in the audit log.
 func (a *App) PersonSummary(ctx context.Context, act Actor, id string) (*PersonRow, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	p, err := org.PersonWithProfile(ctx, id)
 	if err != nil {
 		return nil, err

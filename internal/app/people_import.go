@@ -164,7 +164,7 @@ func (a *App) ImportPeople(ctx context.Context, act Actor, data []byte) (Importe
 	if err != nil {
 		return Imported{}, err
 	}
-	if _, err := a.org(act).ImportPeople(ctx, people, rows, act.Audit); err != nil {
+	if _, err := a.scope(act).ImportPeople(ctx, people, rows, act.Audit); err != nil {
 		return Imported{}, err
 	}
 	return Imported{Added: len(people), Notes: notes}, nil

@@ -39,7 +39,7 @@ func performanceOf(ms []store.PerformanceMonth) *Performance {
 // never an addition (README.md, "Performance records").
 func (a *App) RecordPerformance(ctx context.Context, act Actor, personID string, in store.PerformanceInput, replace bool) (*store.PerformanceMonth, error) {
 	in.Person = personID
-	ms, err := a.org(act).RecordPerformance(ctx, []store.PerformanceInput{in}, nil, replace, act.Audit)
+	ms, err := a.scope(act).RecordPerformance(ctx, []store.PerformanceInput{in}, nil, replace, act.Audit)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +49,7 @@ func (a *App) RecordPerformance(ctx context.Context, act Actor, personID string,
 // PersonPerformance returns a staff member's months and observed rates;
 // a candidate has none and gets an empty record.
 func (a *App) PersonPerformance(ctx context.Context, act Actor, personID string) (*Performance, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	p, err := org.Person(ctx, personID)
 	if err != nil {
 		return nil, err
@@ -69,7 +69,7 @@ func (a *App) PersonPerformance(ctx context.Context, act Actor, personID string)
 // a form posted from a person's page checks the page with it, and the
 // page shown afterwards records its own view.
 func (a *App) CheckPerson(ctx context.Context, act Actor, personID string) error {
-	_, err := a.org(act).Person(ctx, personID)
+	_, err := a.scope(act).Person(ctx, personID)
 	return err
 }
 
@@ -106,7 +106,7 @@ func (a *App) ImportPerformance(ctx context.Context, act Actor, text []byte, rep
 	if err != nil {
 		return ImportedPerformance{}, err
 	}
-	ms, err := a.org(act).RecordPerformance(ctx, ins, rows, replace, act.Audit)
+	ms, err := a.scope(act).RecordPerformance(ctx, ins, rows, replace, act.Audit)
 	if err != nil {
 		return ImportedPerformance{}, err
 	}

@@ -76,7 +76,7 @@ func (a *App) Placement(ctx context.Context, act Actor, pins []placement.Pin) (*
 		return nil, withRoleNames(err, tp.Roles)
 	}
 	detail := fmt.Sprintf("%d people, %d roles", tp.People, len(tp.Roles))
-	if err := a.org(act).AuditRead(ctx, act.Audit, "view", "placement", "", detail); err != nil {
+	if err := a.scope(act).AuditRead(ctx, act.Audit, "view", "placement", "", detail); err != nil {
 		return nil, err
 	}
 	return &tp, nil

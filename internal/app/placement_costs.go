@@ -26,7 +26,7 @@ type RoleCost struct {
 // outside its ranges (the role's own monthly cost is charged instead),
 // and whatever the hiring costs left out (HiringCosts).
 func (a *App) roleCosts(ctx context.Context, act Actor, roles []store.Role) (map[string]RoleCost, []StoredProblem, error) {
-	plans, err := a.org(act).CompPlans(ctx)
+	plans, err := a.scope(act).CompPlans(ctx)
 	if err != nil {
 		return nil, nil, err
 	}

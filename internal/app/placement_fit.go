@@ -51,7 +51,7 @@ type PersonFit struct {
 // plan as solving the staff and them; a solve that outlasts the request's
 // deadline is a timeout error.
 func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	e, in, err := a.placementInputs(ctx, act)
 	if err != nil {
 		return nil, err

@@ -36,7 +36,7 @@ func (in *teamInputs) cells(n int) int { return n * (len(in.team.Roles) + 1) }
 // new. The stamp is read first, so inputs read after a change are never
 // kept under the stamp from before it.
 func (a *App) placementInputs(ctx context.Context, act Actor) (*planEntry, *teamInputs, error) {
-	stamp, err := a.org(act).PlacementStamp(ctx)
+	stamp, err := a.scope(act).PlacementStamp(ctx)
 	if err != nil && ctx.Err() != nil {
 		return nil, nil, placementTimedOut()
 	}
@@ -64,7 +64,7 @@ func (a *App) placementInputs(ctx context.Context, act Actor) (*planEntry, *team
 // the result's Problems; staff whose role today is left out count as
 // without one.
 func (a *App) readTeam(ctx context.Context, act Actor) (*teamInputs, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	all, err := org.Roles(ctx)
 	if err != nil {
 		return nil, err

@@ -42,7 +42,7 @@ func insideOn(t *testing.T, st *store.Store, clock *storetest.Clock) *inside {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in.org, in.act = st.Org(o.ID), UserActor(u)
+	in.org, in.act = st.Scope(o.ID), UserActor(u)
 	in.q, _ = cat.Latest("sales-service")
 	return in
 }

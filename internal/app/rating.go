@@ -20,7 +20,7 @@ type RatingForm struct {
 // candidate it is a conflict (there is nothing a manager has seen them do
 // at work). Another organisation's person is not found.
 func (a *App) RatingForm(ctx context.Context, act Actor, personID string) (*RatingForm, error) {
-	p, err := a.org(act).Person(ctx, personID)
+	p, err := a.scope(act).Person(ctx, personID)
 	if err != nil {
 		return nil, err
 	}

@@ -55,7 +55,7 @@ func newReferences(st *store.Store, now func() time.Time) *references {
 }
 
 // options returns the scoring options of an organisation for q.
-func (r *references) options(ctx context.Context, org *store.Org, q *assess.Questionnaire) (assess.Options, error) {
+func (r *references) options(ctx context.Context, org *store.Scope, q *assess.Questionnaire) (assess.Options, error) {
 	key := refKey{org.ID(), q.ID, q.Version}
 	r.mu.Lock()
 	e := r.m[key]
@@ -120,7 +120,7 @@ func isClosed(ch chan struct{}) bool {
 	}
 }
 
-func (r *references) compute(ctx context.Context, org *store.Org, q *assess.Questionnaire) (assess.Options, error) {
+func (r *references) compute(ctx context.Context, org *store.Scope, q *assess.Questionnaire) (assess.Options, error) {
 	r.computed.Add(1)
 	return computeOptions(ctx, org, q)
 }
@@ -128,7 +128,7 @@ func (r *references) compute(ctx context.Context, org *store.Org, q *assess.Ques
 // computeOptions reads what scoring needs: the score distribution of every
 // scale (norms, exact over all responses) and the answers of the newest
 // ReferencesSample responses (reliabilities and the IRV reference).
-func computeOptions(ctx context.Context, org *store.Org, q *assess.Questionnaire) (assess.Options, error) {
+func computeOptions(ctx context.Context, org *store.Scope, q *assess.Questionnaire) (assess.Options, error) {
 	recent, err := org.RecentAnswers(ctx, q.ID, q.Version, ReferencesSample)
 	if err != nil {
 		return assess.Options{}, err

@@ -88,7 +88,7 @@ type UndefinedScale struct {
 // of the organisation's responses to it, pairwise as psych::alpha does,
 // with the state of its local norms.
 func (a *App) Reliability(ctx context.Context, act Actor, ref string) (*Reliability, error) {
-	org := a.org(act)
+	org := a.scope(act)
 	counts, err := org.ResponseCounts(ctx)
 	if err != nil {
 		return nil, err

@@ -56,7 +56,7 @@ func (a *App) Rescore(ctx context.Context, progress func(done int)) (RescoreRepo
 				rep.Skipped = append(rep.Skipped, fmt.Sprintf("response %s: the installed %s v%d differs from the one it was answered on", r.ID, r.QuestionnaireID, r.QuestionnaireVersion))
 				continue
 			}
-			opt, err := a.scoringOptions(ctx, a.st.Org(r.OrgID), q)
+			opt, err := a.scoringOptions(ctx, a.st.Scope(r.OrgID), q)
 			if err != nil {
 				return rep, err
 			}
@@ -70,7 +70,7 @@ func (a *App) Rescore(ctx context.Context, progress func(done int)) (RescoreRepo
 			byOrg[r.OrgID] = append(byOrg[r.OrgID], store.Rescored{ID: r.ID, Scored: sc})
 		}
 		for _, org := range orgs {
-			if err := a.st.Org(org).SaveRescored(ctx, byOrg[org], rescoreActor, rules); err != nil {
+			if err := a.st.Scope(org).SaveRescored(ctx, byOrg[org], rescoreActor, rules); err != nil {
 				return rep, err
 			}
 			rep.Rescored += len(byOrg[org])

@@ -38,7 +38,7 @@ func (a *App) RecordResponse(ctx context.Context, act Actor, in RecordInput) (*s
 	if err != nil {
 		return nil, err
 	}
-	org := a.org(act)
+	org := a.scope(act)
 	p, err := namedPerson(ctx, org, in.PersonID)
 	if err != nil {
 		return nil, err
@@ -81,7 +81,7 @@ func viewOf(q *assess.Questionnaire, p *store.Person) (string, error) {
 // invitation closed. Unanswered statements are an invalid error naming
 // them; a second submission (another tab) is a conflict.
 func (a *App) SubmitInvitation(ctx context.Context, r *store.Respondent, q *assess.Questionnaire) (*store.Response, error) {
-	org := a.st.Org(r.Inv.OrgID)
+	org := a.st.Scope(r.Inv.OrgID)
 	opt, err := a.scoringOptions(ctx, org, q)
 	if err != nil {
 		return nil, err
@@ -96,7 +96,7 @@ func (a *App) SubmitInvitation(ctx context.Context, r *store.Respondent, q *asse
 }
 
 // score scores one response against the organisation's references.
-func (a *App) score(ctx context.Context, org *store.Org, q *assess.Questionnaire, r assess.Response) (store.Scored, error) {
+func (a *App) score(ctx context.Context, org *store.Scope, q *assess.Questionnaire, r assess.Response) (store.Scored, error) {
 	opt, err := a.scoringOptions(ctx, org, q)
 	if err != nil {
 		return store.Scored{}, err
@@ -113,7 +113,7 @@ func aOrAn(word string) string {
 
 // namedPerson returns the person a request body names in person_id. An
 // unknown one is bad input in that field, not a missing page.
-func namedPerson(ctx context.Context, org *store.Org, id string) (*store.Person, error) {
+func namedPerson(ctx context.Context, org *store.Scope, id string) (*store.Person, error) {
 	p, err := org.Person(ctx, id)
 	if errs.Code(err) == errs.CodeNotFound {
 		return nil, errs.InvalidFields("There is no such person.", map[string]string{"person_id": "is not a person of your organisation"})
@@ -125,7 +125,7 @@ func namedPerson(ctx context.Context, org *store.Org, id string) (*store.Person,
 // to q, with its profile cut. Pages and the API place a stored response
 // again with the cut of the day (assess.Classify), so the class stored
 // with a response is only the class it had when it was scored.
-func (a *App) scoringOptions(ctx context.Context, org *store.Org, q *assess.Questionnaire) (assess.Options, error) {
+func (a *App) scoringOptions(ctx context.Context, org *store.Scope, q *assess.Questionnaire) (assess.Options, error) {
 	opt, err := a.refs.options(ctx, org, q)
 	if err != nil {
 		return opt, err

@@ -19,14 +19,14 @@ const retentionBatch = 200
 // Retention returns the organisation's retention period in days, 0 when
 // candidates are kept until someone erases them.
 func (a *App) Retention(ctx context.Context, act Actor) (int, error) {
-	return a.org(act).Retention(ctx)
+	return a.scope(act).Retention(ctx)
 }
 
 // SetRetention sets after how many days without activity candidates who
 // were not hired are purged: 1 to 3,650 (ten years), or 0 for never. It is
 // an admin's setting; the route checks the user role.
 func (a *App) SetRetention(ctx context.Context, act Actor, days int) error {
-	return a.org(act).SetRetention(ctx, days, act.Audit)
+	return a.scope(act).SetRetention(ctx, days, act.Audit)
 }
 
 // PurgeReport says what a retention purge did.
@@ -56,7 +56,7 @@ func (a *App) PurgeExpired(ctx context.Context) (PurgeReport, error) {
 	now := a.now()
 	for _, s := range settings {
 		before := now.Add(-time.Duration(s.Days) * 24 * time.Hour)
-		org := a.st.Org(s.OrgID)
+		org := a.st.Scope(s.OrgID)
 		for {
 			ids, err := org.StaleCandidates(ctx, before, retentionBatch)
 			if err != nil {

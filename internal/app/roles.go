@@ -10,12 +10,12 @@ import (
 
 // Roles lists the actor's organisation's placement roles by name.
 func (a *App) Roles(ctx context.Context, act Actor) ([]store.Role, error) {
-	return a.org(act).Roles(ctx)
+	return a.scope(act).Roles(ctx)
 }
 
 // Role returns one placement role.
 func (a *App) Role(ctx context.Context, act Actor, id string) (*store.Role, error) {
-	return a.org(act).Role(ctx, id)
+	return a.scope(act).Role(ctx, id)
 }
 
 // CreateRole adds a placement role after checking it (see checkRole).
@@ -23,7 +23,7 @@ func (a *App) CreateRole(ctx context.Context, act Actor, in store.RoleInput) (*s
 	if err := a.checkRole(in); err != nil {
 		return nil, err
 	}
-	return a.org(act).CreateRole(ctx, in, act.Audit)
+	return a.scope(act).CreateRole(ctx, in, act.Audit)
 }
 
 // UpdateRole replaces a placement role's fields and profile.
@@ -31,7 +31,7 @@ func (a *App) UpdateRole(ctx context.Context, act Actor, id string, in store.Rol
 	if err := a.checkRole(in); err != nil {
 		return nil, err
 	}
-	return a.org(act).UpdateRole(ctx, id, in, act.Audit)
+	return a.scope(act).UpdateRole(ctx, id, in, act.Audit)
 }
 
 // RolePatch is a partial change of a role: nil fields keep their value;
@@ -51,7 +51,7 @@ type RolePatch struct {
 // PatchRole changes the given fields of a role and checks the result as a
 // whole, so that, say, a new minimum is checked against the stored maximum.
 func (a *App) PatchRole(ctx context.Context, act Actor, id string, p RolePatch) (*store.Role, error) {
-	r, err := a.org(act).Role(ctx, id)
+	r, err := a.scope(act).Role(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -86,13 +86,13 @@ func (a *App) PatchRole(ctx context.Context, act Actor, id string, p RolePatch) 
 // DeleteRole removes a placement role; staff in it today are left
 // without a role.
 func (a *App) DeleteRole(ctx context.Context, act Actor, id string) error {
-	return a.org(act).DeleteRole(ctx, id, act.Audit)
+	return a.scope(act).DeleteRole(ctx, id, act.Audit)
 }
 
 // SetCurrentRole records a staff member's role today ("" for none), which
 // the Placement page compares with its recommendation.
 func (a *App) SetCurrentRole(ctx context.Context, act Actor, personID, roleID string) error {
-	return a.org(act).SetCurrentRole(ctx, personID, roleID, act.Audit)
+	return a.scope(act).SetCurrentRole(ctx, personID, roleID, act.Audit)
 }
 
 // checkRole checks a role's input as the store does and, in addition,

@@ -9,18 +9,18 @@ import (
 
 // Users lists the organisation's users (an admin's page).
 func (a *App) Users(ctx context.Context, act Actor) ([]store.User, error) {
-	return a.org(act).Users(ctx)
+	return a.scope(act).Users(ctx)
 }
 
 // AddUser adds a user with a first password the admin passes on.
 func (a *App) AddUser(ctx context.Context, act Actor, nu store.NewUser) (*store.User, error) {
-	return a.org(act).CreateUser(ctx, nu, act.Audit)
+	return a.scope(act).CreateUser(ctx, nu, act.Audit)
 }
 
 // SetUserAccess changes what a user may do, and what the API keys they made
 // may do; the last admin keeps theirs.
 func (a *App) SetUserAccess(ctx context.Context, act Actor, userID string, role store.Access) error {
-	if err := a.org(act).SetUserAccess(ctx, userID, role, act.Audit); err != nil {
+	if err := a.scope(act).SetUserAccess(ctx, userID, role, act.Audit); err != nil {
 		return err
 	}
 	a.forgetKeysOf(userID)
@@ -34,7 +34,7 @@ func (a *App) RemoveUser(ctx context.Context, act Actor, userID string) error {
 	if userID == act.UserID {
 		return errs.Conflict("You cannot remove your own account. Ask another admin.")
 	}
-	if err := a.org(act).DeleteUser(ctx, userID, act.Audit); err != nil {
+	if err := a.scope(act).DeleteUser(ctx, userID, act.Audit); err != nil {
 		return err
 	}
 	a.forgetKeysOf(userID)
@@ -43,18 +43,18 @@ func (a *App) RemoveUser(ctx context.Context, act Actor, userID string) error {
 
 // APIKeys lists the organisation's API keys.
 func (a *App) APIKeys(ctx context.Context, act Actor) ([]store.APIKey, error) {
-	return a.org(act).APIKeys(ctx)
+	return a.scope(act).APIKeys(ctx)
 }
 
 // CreateAPIKey makes a key and returns its secret, which is shown once.
 func (a *App) CreateAPIKey(ctx context.Context, act Actor, name string) (*store.APIKey, string, error) {
-	return a.org(act).CreateAPIKey(ctx, name, act.Audit)
+	return a.scope(act).CreateAPIKey(ctx, name, act.Audit)
 }
 
 // RevokeAPIKey stops a key from working: at once in this process, within
 // KeyCacheTTL in others sharing the database.
 func (a *App) RevokeAPIKey(ctx context.Context, act Actor, id string) error {
-	if err := a.org(act).RevokeAPIKey(ctx, id, act.Audit); err != nil {
+	if err := a.scope(act).RevokeAPIKey(ctx, id, act.Audit); err != nil {
 		return err
 	}
 	a.forgetKey(id)

@@ -37,7 +37,7 @@ func (a *App) SignIn(ctx context.Context, email, password string) ([]Account, er
 	}
 	accounts := make([]Account, 0, len(us))
 	for _, u := range us {
-		o, err := a.st.Org(u.OrgID).Get(ctx)
+		o, err := a.st.Scope(u.OrgID).Get(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -93,7 +93,7 @@ func (a *App) Session(ctx context.Context, token string) (*SignedIn, error) {
 	if err != nil {
 		return nil, err
 	}
-	org, err := a.st.Org(u.OrgID).Get(ctx)
+	org, err := a.st.Scope(u.OrgID).Get(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +129,7 @@ func (a *App) ChangePassword(ctx context.Context, act Actor, current, next, keep
 	if act.UserID == "" {
 		return errs.Forbidden("Only a signed-in user can change their password.")
 	}
-	return a.org(act).ChangePassword(ctx, act.UserID, current, next, keepSession)
+	return a.scope(act).ChangePassword(ctx, act.UserID, current, next, keepSession)
 }
 
 // NeedsSetup reports whether rolefit has no users yet, so the sign-in

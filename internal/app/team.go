@@ -71,7 +71,7 @@ func (a *App) Team(ctx context.Context, act Actor, q TeamQuery) (*TeamPage, erro
 	if len(fields) > 0 {
 		return nil, errs.InvalidFields("Please correct the team map's filters.", fields)
 	}
-	org := a.org(act)
+	org := a.scope(act)
 	ms, next, err := org.Team(ctx, sq)
 	if err != nil {
 		return nil, err
@@ -101,7 +101,7 @@ func (a *App) Team(ctx context.Context, act Actor, q TeamQuery) (*TeamPage, erro
 // TeamJobTitles returns the job titles of the people on the team map,
 // sorted: the choices of its filter.
 func (a *App) TeamJobTitles(ctx context.Context, act Actor) ([]string, error) {
-	return a.org(act).TeamJobTitles(ctx)
+	return a.scope(act).TeamJobTitles(ctx)
 }
 
 // teamScale returns the range of the response scales of the members'

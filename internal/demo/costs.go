@@ -55,7 +55,7 @@ var demoPeriods = []demoPeriod{
 // seedCosts gives the demo roles (name → ID) their compensation plans,
 // days to fill and ramp-up, and records last year's hiring costs, so the
 // Costs pages and Placement work with the demo team's own figures.
-func seedCosts(ctx context.Context, o *store.Org, roleIDs map[string]string, now time.Time, by store.Actor) error {
+func seedCosts(ctx context.Context, o *store.Scope, roleIDs map[string]string, now time.Time, by store.Actor) error {
 	for name, p := range demoPlans {
 		p.RoleID = roleIDs[name]
 		if _, err := o.SetCompPlan(ctx, p, by); err != nil {

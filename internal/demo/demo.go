@@ -92,7 +92,7 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 	if err != nil {
 		return nil, false, fmt.Errorf("create demo organisation: %w", err)
 	}
-	o := st.Org(org.ID)
+	o := st.Scope(org.ID)
 	by := store.ActorOf(admin)
 	_, err = o.CreateUser(ctx, store.NewUser{Email: Manager.Email, Name: "Morgan Manager", Access: store.Manager, Password: Manager.Password}, by)
 	if err != nil {
@@ -157,7 +157,7 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 
 // invite leaves an invitation open; a started one has its first two pages
 // answered, as if the person had stopped half way.
-func invite(ctx context.Context, st *store.Store, o *store.Org, p *store.Person, q *assess.Questionnaire,
+func invite(ctx context.Context, st *store.Store, o *store.Scope, p *store.Person, q *assess.Questionnaire,
 	resp assess.Response, started bool, by store.Actor) error {
 	_, token, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
 		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, by)
@@ -199,7 +199,7 @@ var roles = []store.RoleInput{
 }
 
 // seedRoles adds the demo roles and returns their IDs by name.
-func seedRoles(ctx context.Context, o *store.Org, by store.Actor) (map[string]string, error) {
+func seedRoles(ctx context.Context, o *store.Scope, by store.Actor) (map[string]string, error) {
 	ids := map[string]string{}
 	for _, in := range roles {
 		r, err := o.CreateRole(ctx, in, by)

@@ -28,11 +28,11 @@ func TestSeed(t *testing.T) {
 	if err != nil || u.Access != store.Manager {
 		t.Fatalf("demo manager cannot sign in: %v", err)
 	}
-	org, _ := st.Org(u.OrgID).Get(ctx)
+	org, _ := st.Scope(u.OrgID).Get(ctx)
 	if !org.IsDemo {
 		t.Error("the demo organisation is not marked as demo")
 	}
-	o := st.Org(u.OrgID)
+	o := st.Scope(u.OrgID)
 	people, _, _ := o.People(ctx, store.PeopleQuery{Limit: 500})
 	var ids []string
 	var resps []store.PersonProfile
@@ -114,7 +114,7 @@ func TestSeed(t *testing.T) {
 func TestSeedHistory(t *testing.T) {
 	ctx := context.Background()
 	st, cat, u := seeded(t, nil)
-	o := st.Org(u.OrgID)
+	o := st.Scope(u.OrgID)
 	uc, err := app.New(app.Config{Store: st, Catalog: cat, BaseURL: "http://localhost", Now: st.Now})
 	if err != nil {
 		t.Fatal(err)

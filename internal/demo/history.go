@@ -69,7 +69,7 @@ func simulateHistory(q *assess.Questionnaire) history {
 // story; their responses are old, so the dashboard's new responses are the
 // story's; and having answered, they are not on its list of people not
 // yet invited. The people are one transaction, their responses another.
-func seedHistory(ctx context.Context, o *store.Org, q *assess.Questionnaire, h history, now time.Time, by store.Actor) error {
+func seedHistory(ctx context.Context, o *store.Scope, q *assess.Questionnaire, h history, now time.Time, by store.Actor) error {
 	nps := make([]store.NewPerson, len(h.responses))
 	for i := range nps {
 		nps[i] = store.NewPerson{Name: fmt.Sprintf("Earlier applicant %03d", i+1), Kind: store.Candidate}

@@ -41,7 +41,7 @@ var performances = map[string]performance{
 // months before now's, for the demo staff in staff (name → person ID).
 // Hours and rates vary from month to month by a few per cent, drawn from
 // their own seeded source so the responses' draws stay as they were.
-func seedPerformance(ctx context.Context, o *store.Org, staff map[string]string, now time.Time, by store.Actor) error {
+func seedPerformance(ctx context.Context, o *store.Scope, staff map[string]string, now time.Time, by store.Actor) error {
 	rng := rand.New(rand.NewPCG(2026, 8))
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(-1, 0, 0)
 	var ins []store.PerformanceInput

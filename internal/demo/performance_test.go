@@ -15,7 +15,7 @@ import (
 func TestSeedPerformance(t *testing.T) {
 	ctx := context.Background()
 	st, _, u := seeded(t, storetest.NewClock(storetest.Start))
-	o := st.Org(u.OrgID)
+	o := st.Scope(u.OrgID)
 	people, _, err := o.People(ctx, store.PeopleQuery{Limit: 500})
 	if err != nil {
 		t.Fatal(err)

@@ -20,7 +20,7 @@ import (
 // apiKeyA returns a fresh API key of organisation A.
 func (f *fixture) apiKeyA(t *testing.T) string {
 	t.Helper()
-	_, key, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "ats", store.ActorOf(f.adminA))
+	_, key, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "ats", store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestAPIPeople(t *testing.T) {
 			t.Errorf("%s: error %s lacks field %q", tc.name, body, tc.field)
 		}
 	}
-	if n, err := f.st.Org(f.orgA.ID).CountPeople(ctx); err != nil {
+	if n, err := f.st.Scope(f.orgA.ID).CountPeople(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if n != 1 {
 		t.Errorf("bad requests stored people: %d", n)
@@ -186,17 +186,17 @@ func TestAPIInvitationAndResponse(t *testing.T) {
 			t.Errorf("bad answers: no message for %s in %v", k, fields)
 		}
 	}
-	if rs, err := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); err != nil {
+	if rs, err := f.st.Scope(f.orgA.ID).PersonResponses(ctx, p.ID); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if len(rs) != 1 {
 		t.Errorf("%d responses after a bad request, want 1", len(rs))
 	}
 	// Organisation B's key cannot use A's person.
-	_, keyB, _ := f.st.Org(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
+	_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
 	b, _ = json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": "sales-service", "answers": answers})
 	resp, body = f.apiRequest("POST", "/api/v1/responses", keyB, string(b))
 	wantStatus(t, "other organisation's person", resp, http.StatusBadRequest, body)
-	if rs, err := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); err != nil {
+	if rs, err := f.st.Scope(f.orgA.ID).PersonResponses(ctx, p.ID); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if len(rs) != 1 {
 		t.Errorf("B recorded a response for A's person")
@@ -210,7 +210,7 @@ func TestInvitationByEmailThroughSMTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := mailFixture(t, mailer, "https://rolefit.acme.example")
-	p, _ := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Zoë", Email: "zoe@example.com", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Zoë", Email: "zoe@example.com", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 	m := f.browser().signIn(f.mgrA)
 	_, body := m.get("/people/" + p.ID)
 	wantContains(t, "person page with e-mail on", body, "rolefit will also e-mail the link to zoe@example.com")
@@ -231,7 +231,7 @@ func TestInvitationByEmailThroughSMTP(t *testing.T) {
 	if resp, body := f.browser().get(link[1]); resp.StatusCode != http.StatusOK || !strings.Contains(body, "Hello Zoë") {
 		t.Errorf("the e-mailed link answers %d", resp.StatusCode)
 	}
-	invs, _ := f.st.Org(f.orgA.ID).PersonInvitations(ctx, p.ID)
+	invs, _ := f.st.Scope(f.orgA.ID).PersonInvitations(ctx, p.ID)
 	if invs[0].EmailedAt == nil {
 		t.Error("the invitation does not record that it was e-mailed")
 	}
@@ -240,12 +240,12 @@ func TestInvitationByEmailThroughSMTP(t *testing.T) {
 func TestInvitationWhenMailFails(t *testing.T) {
 	mailer, _ := mailParse("smtp://127.0.0.1:1?from=hiring@acme.example")
 	f := mailFixture(t, mailer, "")
-	p, _ := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Zoë", Email: "zoe@example.com", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Zoë", Email: "zoe@example.com", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 	m := f.browser().signIn(f.mgrA)
 	resp, body := m.post("/people/"+p.ID+"/invitations", url.Values{"questionnaire": {"sales-service:1"}, "expires_in_days": {"14"}})
 	wantStatus(t, "invite with mail down", resp, http.StatusCreated, body)
 	wantContains(t, "invite with mail down", body, "could not be sent", `id="new-link"`)
-	invs, _ := f.st.Org(f.orgA.ID).PersonInvitations(ctx, p.ID)
+	invs, _ := f.st.Scope(f.orgA.ID).PersonInvitations(ctx, p.ID)
 	if len(invs) != 1 || invs[0].EmailError == "" {
 		t.Errorf("invitation after a failed e-mail: %+v", invs)
 	}
@@ -253,7 +253,7 @@ func TestInvitationWhenMailFails(t *testing.T) {
 
 func TestManagerInvitationActions(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	p, _ := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Staff}, store.ActorOf(f.mgrA))
+	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Staff}, store.ActorOf(f.mgrA))
 	m := f.browser().signIn(f.mgrA)
 	resp, body := m.post("/people/"+p.ID+"/invitations", url.Values{"questionnaire": {"sales-service:1"}, "expires_in_days": {"0"}})
 	wantStatus(t, "invite for 0 days", resp, http.StatusBadRequest, body)
@@ -269,11 +269,11 @@ func TestManagerInvitationActions(t *testing.T) {
 	if oldLink == nil {
 		t.Fatalf("no link shown:\n%s", body)
 	}
-	invs, _ := f.st.Org(f.orgA.ID).PersonInvitations(ctx, p.ID)
+	invs, _ := f.st.Scope(f.orgA.ID).PersonInvitations(ctx, p.ID)
 	base := "/people/" + p.ID + "/invitations/" + invs[0].ID
 	resp, body = m.post(base+"/extend", url.Values{"days": {"7"}})
 	wantStatus(t, "extend", resp, http.StatusSeeOther, body)
-	if got, err := f.st.Org(f.orgA.ID).Invitation(ctx, invs[0].ID); err != nil {
+	if got, err := f.st.Scope(f.orgA.ID).Invitation(ctx, invs[0].ID); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if !got.ExpiresAt.Equal(invs[0].ExpiresAt.AddDate(0, 0, 7)) {
 		t.Errorf("extended to %v, want %v", got.ExpiresAt, invs[0].ExpiresAt.AddDate(0, 0, 7))
@@ -288,7 +288,7 @@ func TestManagerInvitationActions(t *testing.T) {
 		t.Errorf("old link after renewal: %d", resp.StatusCode)
 	}
 	// The invitation must belong to the person in the address.
-	other, _ := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Other", Kind: store.Staff}, store.ActorOf(f.mgrA))
+	other, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Other", Kind: store.Staff}, store.ActorOf(f.mgrA))
 	resp, body = m.post("/people/"+other.ID+"/invitations/"+invs[0].ID+"/withdraw", nil)
 	wantStatus(t, "withdraw through another person", resp, http.StatusNotFound, body)
 	resp, body = m.post(base+"/withdraw", nil)
@@ -311,7 +311,7 @@ func TestScoringUsesTheOrganisationsResponses(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	record := func() assess.Result {
 		t.Helper()
-		p, err := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "P", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+		p, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "P", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -30,7 +30,7 @@ func newKeyOnPage(t *testing.T, b *browser, name string) string {
 // organisation's, with an admin's rights.
 func TestAPIKeyFollowsItsCreator(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	o := f.st.Org(f.orgA.ID)
+	o := f.st.Scope(f.orgA.ID)
 	ann, err := o.CreateUser(ctx, store.NewUser{Email: "ann@acme.example", Name: "Ann", Access: store.Admin, Password: testPassword}, store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)

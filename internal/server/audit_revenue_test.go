@@ -12,7 +12,7 @@ import (
 // seen, and adds them to seen.
 func newAuditEntries(t *testing.T, f *fixture, seen map[string]bool) []store.AuditEntry {
 	t.Helper()
-	log, err := f.st.Org(f.orgA.ID).AuditLog(ctx, 10_000)
+	log, err := f.st.Scope(f.orgA.ID).AuditLog(ctx, 10_000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestReadingRevenueIsAudited(t *testing.T) {
 	_, seller, _ := costsWorld(t, f)
 	key := f.apiKeyA(t)
 	b := f.browser().signIn(f.mgrA)
-	keys, err := f.st.Org(f.orgA.ID).APIKeys(ctx)
+	keys, err := f.st.Scope(f.orgA.ID).APIKeys(ctx)
 	if err != nil || len(keys) != 1 {
 		t.Fatalf("API keys: %v %v", keys, err)
 	}
@@ -101,7 +101,7 @@ func TestReadingRevenueIsAudited(t *testing.T) {
 func TestPlacementReadsAreAuditedOnce(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	_, people := placementTeam(t, f)
-	if _, err := f.st.Org(f.orgA.ID).RecordPerformance(ctx, []store.PerformanceInput{{Person: people[0].ID, Month: "2025-01",
+	if _, err := f.st.Scope(f.orgA.ID).RecordPerformance(ctx, []store.PerformanceInput{{Person: people[0].ID, Month: "2025-01",
 		NewBusinessHours: 60, NewBusinessRevenue: 300000}}, nil, false, store.ActorOf(f.adminA)); err != nil {
 		t.Fatal(err)
 	}

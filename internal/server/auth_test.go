@@ -78,7 +78,7 @@ func TestSignInFailuresKeepTheEmailAndWriteNothing(t *testing.T) {
 			t.Errorf("a failed sign-in set a session cookie")
 		}
 	}
-	log, _ := f.st.Org(f.orgA.ID).AuditLog(ctx, 100)
+	log, _ := f.st.Scope(f.orgA.ID).AuditLog(ctx, 100)
 	for _, e := range log {
 		if e.Action == "sign_in" {
 			t.Errorf("a failed sign-in was recorded as a sign-in: %+v", e)
@@ -102,7 +102,7 @@ func TestCSRFIsRequired(t *testing.T) {
 	b.signIn(f.adminA)
 	resp, body := b.post("/settings/api-keys", url.Values{"_csrf": {"forged-token"}, "name": {"x"}})
 	wantStatus(t, "create key with a forged token", resp, http.StatusForbidden, body)
-	if ks, err := f.st.Org(f.orgA.ID).APIKeys(ctx); err != nil {
+	if ks, err := f.st.Scope(f.orgA.ID).APIKeys(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if len(ks) != 0 {
 		t.Errorf("a forged form created %d keys", len(ks))
@@ -163,7 +163,7 @@ func TestExpiredAndForgedSessions(t *testing.T) {
 		t.Errorf("post with an expired session: status %d", resp.StatusCode)
 	}
 	_ = body
-	if ks, err := f.st.Org(f.orgA.ID).APIKeys(ctx); err != nil {
+	if ks, err := f.st.Scope(f.orgA.ID).APIKeys(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if len(ks) != 0 {
 		t.Error("an expired session created a key")

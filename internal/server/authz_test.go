@@ -175,10 +175,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 		t.Run(key, func(t *testing.T) {
 			f := sqliteFixture(t, Config{})
-			oA := f.st.Org(f.orgA.ID)
+			oA := f.st.Scope(f.orgA.ID)
 			_, keyA, _ := oA.CreateAPIKey(ctx, "a", store.ActorOf(f.adminA))
 			kA, _ := oA.APIKeys(ctx)
-			_, keyB, _ := f.st.Org(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
+			_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
 			person, err := oA.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, store.ActorOf(f.adminA))
 			if err != nil {
 				t.Fatal(err)

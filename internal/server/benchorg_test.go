@@ -22,7 +22,7 @@ type benchOrg struct {
 	clock   *storetest.Clock
 	st      *store.Store
 	app     *fiber.App
-	org     *store.Org
+	org     *store.Scope
 	admin   *store.User
 	by      store.Actor
 	key     string
@@ -37,7 +37,7 @@ func newBenchOrg(b *testing.B) *benchOrg {
 	if err != nil {
 		b.Fatal(err)
 	}
-	o := &benchOrg{clock: clock, st: st, app: newAppTB(b, st, clock), org: st.Org(org.ID), admin: admin, by: store.ActorOf(admin)}
+	o := &benchOrg{clock: clock, st: st, app: newAppTB(b, st, clock), org: st.Scope(org.ID), admin: admin, by: store.ActorOf(admin)}
 	if _, o.key, err = o.org.CreateAPIKey(ctx, "bench", o.by); err != nil {
 		b.Fatal(err)
 	}

@@ -16,7 +16,7 @@ import (
 func TestInvitationLinkIgnoresTheRequestsHost(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	key := f.apiKeyA(t)
-	p, _ := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Ann", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Ann", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 	req := httptest.NewRequest(http.MethodPost, "/api/v1/invitations", strings.NewReader(`{"person_id":"`+p.ID+`","questionnaire":"sales-service"}`))
 	req.Host = "evil.example"
 	req.Header.Set("X-Forwarded-Host", "evil.example")
@@ -52,7 +52,7 @@ func TestInvitationLinkIgnoresTheRequestsHost(t *testing.T) {
 func TestRatingIsShownBesideTheProfile(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	key := f.apiKeyA(t)
-	p, _ := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff, JobTitle: "Account executive"}, store.ActorOf(f.mgrA))
+	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff, JobTitle: "Account executive"}, store.ActorOf(f.mgrA))
 	answers := func(id string, v int) string {
 		b, _ := json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": id, "answers": sameAnswers(t, id, v)})
 		return string(b)
@@ -105,7 +105,7 @@ func TestQuestionnairesAPI(t *testing.T) {
 // changes nothing (it used to overflow into a 33-hour extension).
 func TestExtendByHugeNumberOfDays(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	org := f.st.Org(f.orgA.ID)
+	org := f.st.Scope(f.orgA.ID)
 	p, _ := org.CreatePerson(ctx, store.NewPerson{Name: "Ann", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 	q, _ := testCatalog(t).Latest("sales-service")
 	inv, _, err := org.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, store.ActorOf(f.mgrA))
@@ -126,7 +126,7 @@ func TestExtendByHugeNumberOfDays(t *testing.T) {
 func TestQualitySeverityIsShown(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	key := f.apiKeyA(t)
-	p, _ := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Stan Straight", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Stan Straight", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 	b, _ := json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": "sales-service", "answers": sameAnswers(t, "sales-service", 3)})
 	resp, body := f.apiRequest("POST", "/api/v1/responses", key, string(b))
 	wantStatus(t, "straight-lined response", resp, http.StatusCreated, body)

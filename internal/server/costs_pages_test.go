@@ -13,7 +13,7 @@ import (
 // staff members, a seller with a year of records and one without any.
 func costsWorld(t *testing.T, f *fixture) (role *store.Role, seller, quiet *store.Person) {
 	t.Helper()
-	o, by := f.st.Org(f.orgA.ID), store.ActorOf(f.adminA)
+	o, by := f.st.Scope(f.orgA.ID), store.ActorOf(f.adminA)
 	role, err := o.CreateRole(ctx, store.RoleInput{Name: "Customer success", Activity: store.ActivityAccountService, SeatsMax: 3,
 		HoursPerMonth: 140, BaselineRate: 150, MonthlyCost: 6000, Weights: []store.RoleWeight{{ScaleID: "farmer", Weight: 1}}}, by)
 	if err != nil {
@@ -50,7 +50,7 @@ func TestCompPlansPage(t *testing.T) {
 		"basis": {"commission"}, "benefits_load": {"0.5"}})
 	wantStatus(t, "bad plan", resp, http.StatusBadRequest, body)
 	wantContains(t, "bad plan", body, `value="sixty"`, `value="10000"`, "must be a number", "is needed for a commission", "benefits_load")
-	if ps, err := f.st.Org(f.orgA.ID).CompPlans(ctx); err != nil {
+	if ps, err := f.st.Scope(f.orgA.ID).CompPlans(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if len(ps) != 0 {
 		t.Errorf("a bad plan stored %+v", ps)
@@ -75,7 +75,7 @@ func TestHiringCostsPage(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	b := f.browser().signIn(f.mgrA)
 	role, _, _ := costsWorld(t, f)
-	o := f.st.Org(f.orgA.ID)
+	o := f.st.Scope(f.orgA.ID)
 	// Costs against no hires: refused, with the typed amounts kept.
 	resp, body := b.post("/costs/hiring", url.Values{"role_id": {role.ID}, "from_month": {"2026-01"}, "to_month": {"2026-02"},
 		"cost.advertising": {"1,000"}, "cost.travel": {"-5"}, "hires": {"0"}})
@@ -173,7 +173,7 @@ func TestCostsAPI(t *testing.T) {
 			t.Errorf("%s: fields %v, want %s", tc.name, got.Error.Fields, tc.field)
 		}
 	}
-	if ps, err := f.st.Org(f.orgA.ID).CompPlans(ctx); err != nil {
+	if ps, err := f.st.Scope(f.orgA.ID).CompPlans(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if len(ps) != 0 {
 		t.Errorf("refused plans stored: %+v", ps)

@@ -153,7 +153,7 @@ func TestCostsPageSignedOut(t *testing.T) {
 
 func TestSimulateAPI(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	_, key, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "sheet", store.ActorOf(f.adminA))
+	_, key, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "sheet", store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -116,7 +116,7 @@ func TestPeopleExportThroughTheApp(t *testing.T) {
 		t.Errorf("without a format: Content-Type %q, want CSV", resp.Header.Get("Content-Type"))
 	}
 
-	log, _ := tw.f.st.Org(tw.f.orgA.ID).AuditLog(ctx, 100)
+	log, _ := tw.f.st.Scope(tw.f.orgA.ID).AuditLog(ctx, 100)
 	exports := 0
 	for _, e := range log {
 		if e.Action == "export" && e.SubjectType == "people" {
@@ -131,7 +131,7 @@ func TestPeopleExportThroughTheApp(t *testing.T) {
 func TestPersonExportThroughTheApp(t *testing.T) {
 	tw := newTeamWorld(t)
 	key := tw.f.apiKeyA(t)
-	_, keyB, _ := tw.f.st.Org(tw.f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(tw.f.adminB))
+	_, keyB, _ := tw.f.st.Scope(tw.f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(tw.f.adminB))
 	p := tw.rated
 	for _, via := range []string{"api", "page"} {
 		var resp *http.Response
@@ -177,14 +177,14 @@ func TestPersonExportThroughTheApp(t *testing.T) {
 	if strings.Contains(body, p.Name) {
 		t.Error("B's error page names A's person")
 	}
-	log, _ := tw.f.st.Org(tw.f.orgB.ID).AuditLog(ctx, 100)
+	log, _ := tw.f.st.Scope(tw.f.orgB.ID).AuditLog(ctx, 100)
 	for _, e := range log {
 		if e.Action == "export" {
 			t.Errorf("B's log has %+v", e)
 		}
 	}
 	n := 0
-	logA, _ := tw.f.st.Org(tw.f.orgA.ID).AuditLog(ctx, 100)
+	logA, _ := tw.f.st.Scope(tw.f.orgA.ID).AuditLog(ctx, 100)
 	for _, e := range logA {
 		if e.Action == "export" && e.SubjectType == "person" && e.SubjectID == p.ID {
 			n++

@@ -145,7 +145,7 @@ func TestDeviceCookieIsBoundAndLimited(t *testing.T) {
 
 	// A new password forgets every browser.
 	f.clock.Advance(time.Hour)
-	if err := f.st.Org(f.orgA.ID).ChangePassword(ctx, f.adminA.ID, testPassword, "a brand new passphrase", ""); err != nil {
+	if err := f.st.Scope(f.orgA.ID).ChangePassword(ctx, f.adminA.ID, testPassword, "a brand new passphrase", ""); err != nil {
 		t.Fatal(err)
 	}
 	for range 3 {

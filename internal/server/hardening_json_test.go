@@ -12,11 +12,11 @@ import (
 
 func TestJSONBodiesAreCheckedBeforeDecoding(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	_, key, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "k", store.ActorOf(f.adminA))
+	_, key, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "k", store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Dana Diaz", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Dana Diaz", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -174,13 +174,13 @@ func TestSameAddressInTwoOrganisations(t *testing.T) {
 	}
 	// The same password in both: the page asks which organisation.
 	var beta *store.User
-	us, _ := f.st.Org(f.orgB.ID).Users(ctx)
+	us, _ := f.st.Scope(f.orgB.ID).Users(ctx)
 	for i := range us {
 		if us[i].Email == "ada@acme.example" {
 			beta = &us[i]
 		}
 	}
-	if err := f.st.Org(f.orgB.ID).ChangePassword(ctx, beta.ID, betaPassword, testPassword, ""); err != nil {
+	if err := f.st.Scope(f.orgB.ID).ChangePassword(ctx, beta.ID, betaPassword, testPassword, ""); err != nil {
 		t.Fatal(err)
 	}
 	b, resp, body := signIn(url.Values{"email": {"ada@acme.example"}, "password": {testPassword}})
@@ -205,7 +205,7 @@ func TestSameAddressInTwoOrganisations(t *testing.T) {
 	}
 	// A password that opens only one of the accounts shows no choice and
 	// names no organisation.
-	if err := f.st.Org(f.orgB.ID).ChangePassword(ctx, beta.ID, testPassword, betaPassword, ""); err != nil {
+	if err := f.st.Scope(f.orgB.ID).ChangePassword(ctx, beta.ID, testPassword, betaPassword, ""); err != nil {
 		t.Fatal(err)
 	}
 	_, resp, body = signIn(url.Values{"email": {"ada@acme.example"}, "password": {"wrong again!"}})

@@ -54,7 +54,7 @@ func TestJSONBodiesAreReadStrictly(t *testing.T) {
 			t.Errorf("%s: fields %v, want %s: …%s…", tc.name, e.Error.Fields, tc.field, tc.want)
 		}
 	}
-	o := f.st.Org(f.orgA.ID)
+	o := f.st.Scope(f.orgA.ID)
 	if n, _ := o.CountPeople(ctx); n != 1 {
 		t.Errorf("refused bodies stored people: %d, want 1", n)
 	}

@@ -163,7 +163,7 @@ func TestForwardedProtoIsBelievedOnlyFromTrustedProxies(t *testing.T) {
 // not be stored by a browser or proxy.
 func TestNoStoreOnEverythingButStaticAssets(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	_, key, err := f.st.Org(f.orgA.ID).CreateAPIKey(ctx, "k", store.ActorOf(f.adminA))
+	_, key, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "k", store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,7 +90,7 @@ func newFixtureWith(t *testing.T, st *store.Store, clock *storetest.Clock, cfg C
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.mgrA, err = st.Org(f.orgA.ID).CreateUser(ctx, store.NewUser{Email: "max@acme.example", Name: "Max", Access: store.Manager, Password: testPassword}, store.ActorOf(f.adminA))
+	f.mgrA, err = st.Scope(f.orgA.ID).CreateUser(ctx, store.NewUser{Email: "max@acme.example", Name: "Max", Access: store.Manager, Password: testPassword}, store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -132,14 +132,14 @@ func TestRespondentJourneyInBrowser(t *testing.T) {
 	if got := mgr.count("section.result"); got != 1 {
 		t.Errorf("person page: %d results shown, want 1", got)
 	}
-	invs, err := f.st.Org(f.orgA.ID).PersonInvitations(ctx, personID)
+	invs, err := f.st.Scope(f.orgA.ID).PersonInvitations(ctx, personID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(invs) != 1 || invs[0].Status != store.InvitationSubmitted {
 		t.Fatalf("invitations %+v, want one, submitted", invs)
 	}
-	resps, err := f.st.Org(f.orgA.ID).PersonResponses(ctx, personID)
+	resps, err := f.st.Scope(f.orgA.ID).PersonResponses(ctx, personID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +217,7 @@ func TestRespondentPagesAccessibility(t *testing.T) {
 	base := listenForBrowser(t, f)
 	chromium := startChromium(t)
 	want := attentiveAnswers(q)
-	org, by := f.st.Org(f.orgA.ID), store.ActorOf(f.mgrA)
+	org, by := f.st.Scope(f.orgA.ID), store.ActorOf(f.mgrA)
 	person, _, linkPath := f.invited(t)
 	token := strings.TrimPrefix(linkPath, "/i/")
 

@@ -17,7 +17,7 @@ func TestAPIRefusesNumbersOutOfRange(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	key := f.apiKeyA(t)
 	role, seller, _ := costsWorld(t, f)
-	o := f.st.Org(f.orgA.ID)
+	o := f.st.Scope(f.orgA.ID)
 	before, err := o.Get(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +84,7 @@ func TestAPIRefusesNumbersOutOfRange(t *testing.T) {
 func TestFormsReadDecimalNumbersOnly(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	role, seller, _ := costsWorld(t, f)
-	o := f.st.Org(f.orgA.ID)
+	o := f.st.Scope(f.orgA.ID)
 	mgr := f.browser().signIn(f.mgrA)
 	adm := f.browser().signIn(f.adminA)
 	roleForm := func(over map[string]string) url.Values {
@@ -198,7 +198,7 @@ func TestPerformanceFileNumbers(t *testing.T) {
 		wantStatus(t, tc.name, resp, http.StatusBadRequest, body)
 		wantContains(t, tc.name, body, tc.field)
 	}
-	if ms, _ := f.st.Org(f.orgA.ID).PerformanceMonths(ctx, seller.ID); len(ms) != 2 {
+	if ms, _ := f.st.Scope(f.orgA.ID).PerformanceMonths(ctx, seller.ID); len(ms) != 2 {
 		t.Errorf("%d months recorded, want the 2 there were", len(ms))
 	}
 }

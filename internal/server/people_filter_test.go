@@ -33,7 +33,7 @@ func TestPeopleListFilters(t *testing.T) {
 		}
 	}
 	for _, id := range invited {
-		if _, _, err := f.st.Org(f.orgA.ID).CreateInvitation(ctx, store.NewInvitation{PersonID: id, QuestionnaireID: "sales-service", QuestionnaireVersion: 1}, store.ActorOf(f.adminA)); err != nil {
+		if _, _, err := f.st.Scope(f.orgA.ID).CreateInvitation(ctx, store.NewInvitation{PersonID: id, QuestionnaireID: "sales-service", QuestionnaireVersion: 1}, store.ActorOf(f.adminA)); err != nil {
 			t.Fatal(err)
 		}
 	}

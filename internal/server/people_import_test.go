@@ -61,7 +61,7 @@ func TestImportPeopleWorkbookAndSemicolons(t *testing.T) {
 	if strings.Contains(body, "PK\x03\x04") {
 		t.Error("the workbook's bytes were put back on the page")
 	}
-	if n, err := f.st.Org(f.orgA.ID).CountPeople(ctx); err != nil {
+	if n, err := f.st.Scope(f.orgA.ID).CountPeople(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if n != 0 {
 		t.Fatalf("a refused workbook stored %d people", n)
@@ -76,7 +76,7 @@ func TestImportPeopleWorkbookAndSemicolons(t *testing.T) {
 	wantStatus(t, "semicolon CSV", resp, http.StatusSeeOther, body)
 	_, body = b.get("/people")
 	wantContains(t, "after the semicolon CSV", body, "Added 2 people.", "Cy", "Account manager")
-	if n, err := f.st.Org(f.orgA.ID).CountPeople(ctx); err != nil {
+	if n, err := f.st.Scope(f.orgA.ID).CountPeople(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if n != 3 {
 		t.Errorf("%d people after both imports, want 3", n)
@@ -130,7 +130,7 @@ func TestImportPeopleRefusesWorkbookBomb(t *testing.T) {
 	resp, body := b.do(uploadRequest(b.csrf, "people.xlsx", bomb))
 	wantStatus(t, "workbook bomb", resp, http.StatusBadRequest, body)
 	wantContains(t, "workbook bomb", body, "The file was not read", "unpacks to more than 100 times its size")
-	if n, _ := f.st.Org(f.orgA.ID).CountPeople(ctx); n != 0 {
+	if n, _ := f.st.Scope(f.orgA.ID).CountPeople(ctx); n != 0 {
 		t.Fatalf("the bomb stored %d people", n)
 	}
 	resp, body = b.do(uploadRequest(b.csrf, "people.xlsx", workbook(t, []string{"Ann", "ann@example.com", "staff"})))

@@ -21,7 +21,7 @@ func TestAddPersonKeepsInputOnErrors(t *testing.T) {
 	resp, body = b.post("/people", url.Values{"name": {"Dana Diaz"}, "email": {"dana@"}, "kind": {"candidate"}, "job_title": {"Seller"}})
 	wantStatus(t, "bad person", resp, http.StatusBadRequest, body)
 	wantContains(t, "bad person", body, `id="e-email"`, `id="e-job_title"`, `value="Dana Diaz"`, `value="dana@"`, `value="Seller"`)
-	if n, err := f.st.Org(f.orgA.ID).CountPeople(ctx); err != nil {
+	if n, err := f.st.Scope(f.orgA.ID).CountPeople(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if n != 0 {
 		t.Fatalf("bad input stored %d people", n)
@@ -39,7 +39,7 @@ func TestAddPersonKeepsInputOnErrors(t *testing.T) {
 	wantStatus(t, "people list", resp, http.StatusOK, body)
 	wantContains(t, "people list", body, "Dana Diaz", "not invited")
 	// The page view is in the audit log.
-	log, _ := f.st.Org(f.orgA.ID).AuditLog(ctx, 20)
+	log, _ := f.st.Scope(f.orgA.ID).AuditLog(ctx, 20)
 	viewed := false
 	for _, e := range log {
 		if e.Action == "view" && e.SubjectType == "person" && e.ActorID == f.mgrA.ID {
@@ -69,7 +69,7 @@ func multipartCSV(t *testing.T, csrf, text string) (*http.Request, error) {
 func TestImportPeopleCSV(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	b := f.browser().signIn(f.mgrA)
-	f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Old", Email: "old@example.com", Kind: store.Staff}, store.ActorOf(f.mgrA))
+	f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Old", Email: "old@example.com", Kind: store.Staff}, store.ActorOf(f.mgrA))
 	bad := "name,email,kind,role\nAnn,ann@example.com,candidate,\n,bo@example.com,staff,\nCy,ann@example.com,staff,\nDi,OLD@example.com,staff,\nEd,,intern,\nFay,fay@example.com,candidate,Seller\n"
 	resp, body := b.post("/people/import", url.Values{"csv": {bad}})
 	wantStatus(t, "CSV with bad rows", resp, http.StatusBadRequest, body)
@@ -77,7 +77,7 @@ func TestImportPeopleCSV(t *testing.T) {
 		"row 3: name", "row 4: email", "is also on row 2", "row 5: email", "already belongs to someone",
 		"row 6: kind", "row 7: job_title", "Nothing was added")
 	wantContains(t, "CSV kept", body, "Fay,fay@example.com,candidate,Seller")
-	if n, err := f.st.Org(f.orgA.ID).CountPeople(ctx); err != nil {
+	if n, err := f.st.Scope(f.orgA.ID).CountPeople(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if n != 1 {
 		t.Fatalf("a refused import stored people: %d", n)
@@ -103,7 +103,7 @@ func TestImportPeopleCSV(t *testing.T) {
 	wantStatus(t, "good CSV", resp, http.StatusSeeOther, body)
 	_, body = b.get("/people")
 	wantContains(t, "after import", body, "Added 2 people.", "Ann", "Bo", "Account executive")
-	if n, err := f.st.Org(f.orgA.ID).CountPeople(ctx); err != nil {
+	if n, err := f.st.Scope(f.orgA.ID).CountPeople(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if n != 3 {
 		t.Errorf("%d people after import, want 3", n)
@@ -112,7 +112,7 @@ func TestImportPeopleCSV(t *testing.T) {
 
 func TestPeopleListSearchAndPages(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	o := f.st.Org(f.orgA.ID)
+	o := f.st.Scope(f.orgA.ID)
 	var nps []store.NewPerson
 	for i := 0; i < 130; i++ {
 		kind := store.Candidate
@@ -143,7 +143,7 @@ func TestPeopleListSearchAndPages(t *testing.T) {
 
 func TestErasePerson(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	o := f.st.Org(f.orgA.ID)
+	o := f.st.Scope(f.orgA.ID)
 	p, _ := o.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 	_, token, _ := o.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 1}, store.ActorOf(f.mgrA))
 	b := f.browser().signIn(f.mgrA)

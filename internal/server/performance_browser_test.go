@@ -14,7 +14,7 @@ import (
 func TestPerformanceInBrowser(t *testing.T) {
 	axe := axeScript(t)
 	w := newPerfWorld(t)
-	oA := w.f.st.Org(w.f.orgA.ID)
+	oA := w.f.st.Scope(w.f.orgA.ID)
 	var ins []store.PerformanceInput
 	var rows []int
 	for i, m := range []string{"2025-10", "2025-11", "2025-12", "2026-01"} {

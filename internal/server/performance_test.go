@@ -22,7 +22,7 @@ type perfWorld struct {
 func newPerfWorld(t *testing.T) *perfWorld {
 	t.Helper()
 	f := sqliteFixture(t, Config{})
-	oA := f.st.Org(f.orgA.ID)
+	oA := f.st.Scope(f.orgA.ID)
 	by := store.ActorOf(f.adminA)
 	w := &perfWorld{f: f}
 	var err error
@@ -33,7 +33,7 @@ func newPerfWorld(t *testing.T) *perfWorld {
 		t.Fatal(err)
 	}
 	_, w.keyA, _ = oA.CreateAPIKey(ctx, "a", by)
-	_, w.keyB, _ = f.st.Org(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
+	_, w.keyB, _ = f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
 	w.monthsStored = func() int {
 		ms, err := oA.PerformanceMonths(ctx, w.staff.ID)
 		if err != nil {

@@ -223,7 +223,7 @@ func TestAPIPlacement(t *testing.T) {
 		}
 	}
 	// Another organisation's key sees no roles and places nobody.
-	_, keyB, _ := f.st.Org(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
+	_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
 	resp, body = f.apiRequest("GET", "/api/v1/roles", keyB, "")
 	if list := decode[listResponse[apiRole]](t, body); resp.StatusCode != http.StatusOK || len(list.Items) != 0 {
 		t.Errorf("B lists %d roles (status %d)", len(list.Items), resp.StatusCode)
@@ -248,7 +248,7 @@ func TestRolesPage(t *testing.T) {
 	resp, body = b.post("/settings/roles", form)
 	wantStatus(t, "min above max", resp, http.StatusBadRequest, body)
 	wantContains(t, "min above max", body, "is above the maximum (1)", `value="3"`)
-	if rs, err := f.st.Org(f.orgA.ID).Roles(ctx); err != nil {
+	if rs, err := f.st.Scope(f.orgA.ID).Roles(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if len(rs) != 0 {
 		t.Fatalf("%d roles stored after bad input", len(rs))
@@ -256,7 +256,7 @@ func TestRolesPage(t *testing.T) {
 	form.Set("seats_min", "1")
 	resp, body = b.post("/settings/roles", form)
 	wantStatus(t, "add", resp, http.StatusSeeOther, body)
-	rs, _ := f.st.Org(f.orgA.ID).Roles(ctx)
+	rs, _ := f.st.Scope(f.orgA.ID).Roles(ctx)
 	if len(rs) != 1 || rs[0].SeatsMin != 1 || rs[0].Weights[0].Weight != 3 {
 		t.Fatalf("roles = %+v", rs)
 	}
@@ -274,14 +274,14 @@ func TestRolesPage(t *testing.T) {
 	form.Set("new_business_share", "0.6")
 	resp, body = b.post("/settings/roles/"+rs[0].ID, form)
 	wantStatus(t, "edit", resp, http.StatusSeeOther, body)
-	if r, err := f.st.Org(f.orgA.ID).Role(ctx, rs[0].ID); err != nil {
+	if r, err := f.st.Scope(f.orgA.ID).Role(ctx, rs[0].ID); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if r.Activity != "mix" || r.NewBusinessShare != 0.6 {
 		t.Errorf("edited role = %+v", r)
 	}
 	resp, body = b.post("/settings/roles/"+rs[0].ID+"/delete", url.Values{})
 	wantStatus(t, "delete", resp, http.StatusSeeOther, body)
-	if rs, err := f.st.Org(f.orgA.ID).Roles(ctx); err != nil {
+	if rs, err := f.st.Scope(f.orgA.ID).Roles(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if len(rs) != 0 {
 		t.Errorf("%d roles after delete", len(rs))
@@ -310,7 +310,7 @@ func TestPlacementPage(t *testing.T) {
 	if loc := resp.Header.Get("Location"); loc != "/placement?pin="+pin {
 		t.Errorf("after saving a role today, sent to %q", loc)
 	}
-	if p, err := f.st.Org(f.orgA.ID).Person(ctx, people[1].ID); err != nil {
+	if p, err := f.st.Scope(f.orgA.ID).Person(ctx, people[1].ID); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if p.CurrentRoleID == nil || *p.CurrentRoleID != roles[1].ID {
 		t.Errorf("role today = %v, want %s", p.CurrentRoleID, roles[1].ID)

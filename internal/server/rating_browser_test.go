@@ -15,7 +15,7 @@ func TestRatingAndReliabilityInBrowser(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	q := salesService(t)
 	seedResponses(t, f, q, 40, 3)
-	staff, err := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Rae Okafor", Kind: store.Staff, JobTitle: "Seller"}, store.ActorOf(f.mgrA))
+	staff, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Rae Okafor", Kind: store.Staff, JobTitle: "Seller"}, store.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ import (
 // beside the profile.
 func TestManagerRatingPage(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	org := f.st.Org(f.orgA.ID)
+	org := f.st.Scope(f.orgA.ID)
 	staff, err := org.CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff}, store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ func seedResponses(t testing.TB, f *fixture, q *assess.Questionnaire, n int, see
 	uc := useCases(t, f.st, f.clock, nil, "")
 	act := usecases.UserActor(f.mgrA)
 	rng := rand.New(rand.NewPCG(seed, 1))
-	p, err := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff}, store.ActorOf(f.mgrA))
+	p, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff}, store.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestReliabilityPage(t *testing.T) {
 	wantContains(t, "reliability", page, "Over <strong>60 responses</strong>", "provisional")
 	// The figures are over all 60 stored responses: read them back as the
 	// store holds them, independently of the use case.
-	stored, err := f.st.Org(f.orgA.ID).QuestionnaireAnswers(ctx, q.ID, q.Version)
+	stored, err := f.st.Scope(f.orgA.ID).QuestionnaireAnswers(ctx, q.ID, q.Version)
 	if err != nil || len(stored) != 60 {
 		t.Fatalf("stored answers: %d, %v", len(stored), err)
 	}
@@ -100,7 +100,7 @@ func TestReliabilityPageWithoutVariance(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	q, _ := testCatalog(t).Latest("manager-rating")
 	uc := useCases(t, f.st, f.clock, nil, "")
-	p, err := f.st.Org(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff}, store.ActorOf(f.mgrA))
+	p, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff}, store.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}

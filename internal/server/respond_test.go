@@ -19,7 +19,7 @@ import (
 // shipped sales-service questionnaire and returns the link's path.
 func (f *fixture) invited(t *testing.T) (*store.Person, *store.Invitation, string) {
 	t.Helper()
-	o := f.st.Org(f.orgA.ID)
+	o := f.st.Scope(f.orgA.ID)
 	p, err := o.CreatePerson(ctx, store.NewPerson{Name: "Dana Diaz", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +88,7 @@ func TestRespondentJourney(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != link+"/page/1" {
 		t.Fatalf("consent: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	got, _ := f.st.Org(f.orgA.ID).Invitation(ctx, inv.ID)
+	got, _ := f.st.Scope(f.orgA.ID).Invitation(ctx, inv.ID)
 	if got.ConsentedAt == nil || !strings.Contains(got.ConsentText, "Acme") || got.Status != store.InvitationStarted {
 		t.Fatalf("consent not recorded: %+v", got)
 	}
@@ -187,7 +187,7 @@ func TestRespondentJourney(t *testing.T) {
 	wantContains(t, "review with gaps", body, "still need an answer", link+"/page/4")
 	resp, body = other.post(link+"/submit", nil)
 	wantStatus(t, "submit with gaps", resp, http.StatusUnprocessableEntity, body)
-	if rs2, err := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); err != nil {
+	if rs2, err := f.st.Scope(f.orgA.ID).PersonResponses(ctx, p.ID); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if len(rs2) != 0 {
 		t.Fatal("an incomplete submission was stored")
@@ -224,7 +224,7 @@ func TestRespondentJourney(t *testing.T) {
 	wantStatus(t, "answering after submission", resp, http.StatusOK, body)
 	wantContains(t, "answering after submission", body, "Already submitted")
 
-	responses, _ := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID)
+	responses, _ := f.st.Scope(f.orgA.ID).PersonResponses(ctx, p.ID)
 	if len(responses) != 1 {
 		t.Fatalf("%d responses stored, want 1", len(responses))
 	}
@@ -272,12 +272,12 @@ func TestClosedAndUnknownLinks(t *testing.T) {
 	resp, body = r.post(link+"/consent", url.Values{"consent": {"yes"}})
 	wantStatus(t, "consent on an expired link", resp, http.StatusGone, body)
 
-	if _, err := f.st.Org(f.orgA.ID).ExtendInvitation(ctx, inv.ID, 7, store.ActorOf(f.mgrA)); err != nil {
+	if _, err := f.st.Scope(f.orgA.ID).ExtendInvitation(ctx, inv.ID, 7, store.ActorOf(f.mgrA)); err != nil {
 		t.Fatal(err)
 	}
 	resp, _ = r.get(link)
 	wantStatus(t, "extended link", resp, http.StatusOK, "")
-	if err := f.st.Org(f.orgA.ID).WithdrawInvitation(ctx, inv.ID, store.ActorOf(f.mgrA)); err != nil {
+	if err := f.st.Scope(f.orgA.ID).WithdrawInvitation(ctx, inv.ID, store.ActorOf(f.mgrA)); err != nil {
 		t.Fatal(err)
 	}
 	resp, body = r.get(link)
@@ -295,7 +295,7 @@ func TestClosedAndUnknownLinks(t *testing.T) {
 
 func TestStaleQuestionnaireLink(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	o := f.st.Org(f.orgA.ID)
+	o := f.st.Scope(f.orgA.ID)
 	p, _ := o.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 	_, token, _ := o.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: "sales-service",
 		QuestionnaireVersion: 1, QuestionnaireHash: "sha256:a-version-that-was-edited"}, store.ActorOf(f.mgrA))
@@ -370,7 +370,7 @@ func TestConcurrentSubmitOverHTTP(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther || told != 1 {
 		t.Errorf("a later submit answered %d with %d flash cookies, want 303 with 1", resp.StatusCode, told)
 	}
-	if rs, err := f.st.Org(f.orgA.ID).PersonResponses(ctx, p.ID); err != nil {
+	if rs, err := f.st.Scope(f.orgA.ID).PersonResponses(ctx, p.ID); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if len(rs) != 1 {
 		t.Errorf("%d responses stored, want 1", len(rs))

@@ -16,7 +16,7 @@ import (
 func TestAuditAndRetentionInBrowser(t *testing.T) {
 	axe := axeScript(t)
 	f := sqliteFixture(t, Config{})
-	oA := f.st.Org(f.orgA.ID)
+	oA := f.st.Scope(f.orgA.ID)
 	dana, err := oA.CreatePerson(ctx, store.NewPerson{Name: "Dana Dalton", Kind: store.Candidate}, store.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)

@@ -16,7 +16,7 @@ var auditRow = regexp.MustCompile(`<tr>\s*<td class="who"><time`)
 
 func TestAuditLogPage(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	oA := f.st.Org(f.orgA.ID)
+	oA := f.st.Scope(f.orgA.ID)
 	dana, err := oA.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, store.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)

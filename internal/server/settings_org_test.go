@@ -26,7 +26,7 @@ var berlinSettings = store.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25,
 
 func TestOrgSettingsPage(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	oA := f.st.Org(f.orgA.ID)
+	oA := f.st.Scope(f.orgA.ID)
 	adm := f.browser().signIn(f.adminA)
 	_, body := adm.get("/settings")
 	wantContains(t, "settings", body, `href="/settings/organisation"`)
@@ -103,9 +103,9 @@ func TestOrgSettingsPage(t *testing.T) {
 
 func TestOrgSettingsAPI(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	oA := f.st.Org(f.orgA.ID)
+	oA := f.st.Scope(f.orgA.ID)
 	_, keyA, _ := oA.CreateAPIKey(ctx, "a", store.ActorOf(f.adminA))
-	_, keyB, _ := f.st.Org(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
+	_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
 
 	resp, body := f.apiRequest("GET", "/api/v1/organisation", keyA, "")
 	wantStatus(t, "get", resp, http.StatusOK, body)
@@ -178,7 +178,7 @@ func TestDatesInOrganisationZone(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := mailFixture(t, mailer, "https://rolefit.acme.example")
-	oA := f.st.Org(f.orgA.ID)
+	oA := f.st.Scope(f.orgA.ID)
 	if err := oA.SetSettings(ctx, "EUR", berlinSettings, store.ActorOf(f.adminA)); err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestDatesInOrganisationZone(t *testing.T) {
 	wantStatus(t, "invite in summer", resp, http.StatusCreated, body)
 	_, body = m.get("/people/" + p.ID)
 	wantContains(t, "person page in summer", body, "24 Jun 2026 11:00 CEST")
-	pb, _ := f.st.Org(f.orgB.ID).CreatePerson(ctx, store.NewPerson{Name: "Ben", Kind: store.Candidate}, store.ActorOf(f.adminB))
+	pb, _ := f.st.Scope(f.orgB.ID).CreatePerson(ctx, store.NewPerson{Name: "Ben", Kind: store.Candidate}, store.ActorOf(f.adminB))
 	b := f.browser().signIn(f.adminB)
 	b.post("/people/"+pb.ID+"/invitations", url.Values{"questionnaire": {"sales-service:1"}, "expires_in_days": {"14"}})
 	_, body = b.get("/people/" + pb.ID)

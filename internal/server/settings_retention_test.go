@@ -8,7 +8,7 @@ import (
 
 func TestRetentionSettingPage(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	oA := f.st.Org(f.orgA.ID)
+	oA := f.st.Scope(f.orgA.ID)
 	adm := f.browser().signIn(f.adminA)
 	resp, body := adm.post("/settings/retention", url.Values{"retention_days": {"180"}})
 	wantStatus(t, "set 180 days", resp, http.StatusSeeOther, body)
@@ -55,7 +55,7 @@ func TestRetentionSettingPage(t *testing.T) {
 
 func mustRetention(t *testing.T, f *fixture, orgID string) int {
 	t.Helper()
-	d, err := f.st.Org(orgID).Retention(ctx)
+	d, err := f.st.Scope(orgID).Retention(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

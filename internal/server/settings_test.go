@@ -25,7 +25,7 @@ func TestAdminManagesUsers(t *testing.T) {
 	wantContains(t, "add user errors", body, `id="e-email"`, `id="e-access"`, `id="e-password"`, `value="Sam"`, `value="sam"`)
 	resp, body = b.post("/settings/users", url.Values{"name": {"Sam"}, "email": {"MAX@acme.example"}, "access": {"manager"}, "password": {testPassword}})
 	wantStatus(t, "add user with a taken e-mail", resp, http.StatusConflict, body)
-	if us, err := f.st.Org(f.orgA.ID).Users(ctx); err != nil {
+	if us, err := f.st.Scope(f.orgA.ID).Users(ctx); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if len(us) != 2 {
 		t.Fatalf("bad input changed the users: %d", len(us))
@@ -42,7 +42,7 @@ func TestAdminManagesUsers(t *testing.T) {
 	}
 	resp, body = b.post("/settings/users/"+sam.ID+"/access", url.Values{"access": {"admin"}})
 	wantStatus(t, "make Sam admin", resp, http.StatusSeeOther, body)
-	if u, err := f.st.Org(f.orgA.ID).User(ctx, sam.ID); err != nil {
+	if u, err := f.st.Scope(f.orgA.ID).User(ctx, sam.ID); err != nil {
 		t.Fatalf("read: %v", err)
 	} else if u.Access != store.Admin {
 		t.Errorf("Sam's access = %s", u.Access)
@@ -54,7 +54,7 @@ func TestAdminManagesUsers(t *testing.T) {
 	if _, err := f.st.Authenticate(ctx, "sam@acme.example", testPassword); err == nil {
 		t.Error("a removed user can still sign in")
 	}
-	log, _ := f.st.Org(f.orgA.ID).AuditLog(ctx, 50)
+	log, _ := f.st.Scope(f.orgA.ID).AuditLog(ctx, 50)
 	seen := map[string]bool{}
 	for _, e := range log {
 		seen[e.Action+" "+e.SubjectType] = true
@@ -88,7 +88,7 @@ func TestAPIKeyShownOnceAndRevoked(t *testing.T) {
 	if regexp.MustCompile(key).MatchString(body) {
 		t.Error("the key is shown again after creation")
 	}
-	ks, _ := f.st.Org(f.orgA.ID).APIKeys(ctx)
+	ks, _ := f.st.Scope(f.orgA.ID).APIKeys(ctx)
 	resp, body = b.post("/settings/api-keys/"+ks[0].ID+"/revoke", nil)
 	wantStatus(t, "revoke", resp, http.StatusSeeOther, body)
 	resp, body = f.apiRequest("GET", "/api/v1/me", key, "")

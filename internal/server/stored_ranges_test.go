@@ -28,7 +28,7 @@ func storedWorld(t *testing.T, f *fixture) (roles []store.Role, people []*store.
 			t.Fatalf("POST %s: %d %s", req.path, resp.StatusCode, body)
 		}
 	}
-	o := f.st.Org(f.orgA.ID)
+	o := f.st.Scope(f.orgA.ID)
 	if _, err := o.SetRoleHiring(ctx, store.RoleHiring{RoleID: roles[2].ID, DaysToFill: 30, Ramp: []float64{0.5}}, store.ActorOf(f.adminA)); err != nil {
 		t.Fatal(err)
 	}

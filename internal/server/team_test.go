@@ -137,7 +137,7 @@ func TestAPITeam(t *testing.T) {
 		}
 	}
 	// B's key reads B's team only.
-	_, keyB, _ := tw.f.st.Org(tw.f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(tw.f.adminB))
+	_, keyB, _ := tw.f.st.Scope(tw.f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(tw.f.adminB))
 	if got := tw.apiTeam(t, keyB, ""); len(got) != 1 || got[0].PersonID != tw.zed.ID {
 		t.Errorf("B's team: %+v, want only Zed", got)
 	}

@@ -29,7 +29,7 @@ func BenchmarkAddPerson(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			o := st.Org(org.ID)
+			o := st.Scope(org.ID)
 			by := store.Actor{ID: "k1", Name: "bench"}
 			i := 0
 			for b.Loop() {

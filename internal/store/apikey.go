@@ -54,7 +54,7 @@ func (k *APIKey) Actor() Actor {
 
 // CreateAPIKey makes a new key for the organisation and returns it with
 // the secret, which is never stored and cannot be shown again.
-func (o *Org) CreateAPIKey(ctx context.Context, name string, by Actor) (*APIKey, string, error) {
+func (o *Scope) CreateAPIKey(ctx context.Context, name string, by Actor) (*APIKey, string, error) {
 	name = strings.TrimSpace(name)
 	switch {
 	case name == "":
@@ -87,7 +87,7 @@ func (o *Org) CreateAPIKey(ctx context.Context, name string, by Actor) (*APIKey,
 }
 
 // APIKeys lists the organisation's keys, newest first, revoked ones too.
-func (o *Org) APIKeys(ctx context.Context) ([]APIKey, error) {
+func (o *Scope) APIKeys(ctx context.Context) ([]APIKey, error) {
 	var ks []APIKey
 	db := o.s.reader(ctx)
 	if err := o.scope(db).Order("created_at DESC, id").Find(&ks).Error; err != nil {
@@ -131,7 +131,7 @@ func withCreators(db *gorm.DB, orgID string, ks []APIKey) error {
 
 // revokeKeysOf revokes, inside tx, the live keys the user made, with an
 // audit entry each: a key is its creator's delegate and goes with them.
-func (o *Org) revokeKeysOf(tx *gorm.DB, userID, who string, by Actor) error {
+func (o *Scope) revokeKeysOf(tx *gorm.DB, userID, who string, by Actor) error {
 	var ks []APIKey
 	if err := o.scope(tx).Where("created_by = ? AND revoked_at IS NULL", userID).Find(&ks).Error; err != nil {
 		return fmt.Errorf("find the user's API keys: %w", err)
@@ -148,7 +148,7 @@ func (o *Org) revokeKeysOf(tx *gorm.DB, userID, who string, by Actor) error {
 }
 
 // RevokeAPIKey stops a key from working. Revoking twice is harmless.
-func (o *Org) RevokeAPIKey(ctx context.Context, id string, by Actor) error {
+func (o *Scope) RevokeAPIKey(ctx context.Context, id string, by Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		k, err := take[APIKey](o.scope(tx).Where("id = ?", id), "API key")
 		if err != nil {

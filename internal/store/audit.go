@@ -30,7 +30,7 @@ const auditInsertSQL = `INSERT INTO audit_entries (id, org_id, actor_id, actor_n
 
 // audit appends an entry inside tx, so the record of a change commits or
 // rolls back with the change itself.
-func (o *Org) audit(tx *gorm.DB, by Actor, action, subjectType, subjectID, detail string) error {
+func (o *Scope) audit(tx *gorm.DB, by Actor, action, subjectType, subjectID, detail string) error {
 	// A pre-built statement rather than GORM's Create: every change
 	// writes one, inside the group committer too (raw_exec.go).
 	if _, err := execRaw(tx, auditInsertSQL, newID(), o.id, by.ID, by.Name, action, subjectType, subjectID, detail, o.s.now()); err != nil {
@@ -41,7 +41,7 @@ func (o *Org) audit(tx *gorm.DB, by Actor, action, subjectType, subjectID, detai
 
 // Audit records an action that changed nothing else, such as viewing or
 // exporting a person's data.
-func (o *Org) Audit(ctx context.Context, by Actor, action, subjectType, subjectID, detail string) error {
+func (o *Scope) Audit(ctx context.Context, by Actor, action, subjectType, subjectID, detail string) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		return o.audit(tx, by, action, subjectType, subjectID, detail)
 	})
@@ -49,7 +49,7 @@ func (o *Org) Audit(ctx context.Context, by Actor, action, subjectType, subjectI
 
 // AuditLog returns the organisation's most recent audit entries, newest
 // first, at most limit of them.
-func (o *Org) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
+func (o *Scope) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
 	if err := o.s.FlushAudit(ctx); err != nil {
 		return nil, err
 	}

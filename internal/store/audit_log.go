@@ -22,7 +22,7 @@ type AuditQuery struct {
 // and the cursor of the next page ("" on the last page). Paging is by key
 // (time, then ID), so entries written while someone reads do not shift
 // the pages they have not reached yet.
-func (o *Org) AuditPage(ctx context.Context, q AuditQuery) ([]AuditEntry, string, error) {
+func (o *Scope) AuditPage(ctx context.Context, q AuditQuery) ([]AuditEntry, string, error) {
 	if err := o.s.FlushAudit(ctx); err != nil { // queued views belong on the page too
 		return nil, "", err
 	}
@@ -59,7 +59,7 @@ func (o *Org) AuditPage(ctx context.Context, q AuditQuery) ([]AuditEntry, string
 
 // PeopleNames returns the names of those of ids who are the
 // organisation's people; erased people are simply missing.
-func (o *Org) PeopleNames(ctx context.Context, ids []string) (map[string]string, error) {
+func (o *Scope) PeopleNames(ctx context.Context, ids []string) (map[string]string, error) {
 	names := make(map[string]string, len(ids))
 	for chunk := range chunks(ids, 500) {
 		var ps []Person

@@ -29,7 +29,7 @@ func BenchmarkAuditPage(b *testing.B) {
 	if err := st.Optimize(ctx); err != nil {
 		b.Fatal(err)
 	}
-	o := st.Org(org.ID)
+	o := st.Scope(org.ID)
 	for _, q := range []struct {
 		name string
 		q    store.AuditQuery

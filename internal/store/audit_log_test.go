@@ -18,7 +18,7 @@ func TestAuditPages(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, ada, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		other, bea, _ := st.CreateOrganisation(ctx, "Beta", admin("bea@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		max, err := o.CreateUser(ctx, store.NewUser{Email: "max@example.com", Name: "Max", Access: store.Manager, Password: "a long enough password 1"}, store.ActorOf(ada))
 		if err != nil {
 			t.Fatal(err)
@@ -43,7 +43,7 @@ func TestAuditPages(t *testing.T) {
 			}
 		}
 		// Another organisation's entries about an ID of A's must never show.
-		if err := st.Org(other.ID).Audit(ctx, store.ActorOf(bea), "view", "person", people[0], ""); err != nil {
+		if err := st.Scope(other.ID).Audit(ctx, store.ActorOf(bea), "view", "person", people[0], ""); err != nil {
 			t.Fatal(err)
 		}
 		all, err := o.AuditLog(ctx, 1000)
@@ -103,7 +103,7 @@ func TestAuditPages(t *testing.T) {
 		if n := len(all); n < 40 {
 			t.Errorf("got %d entries in A's log, want at least 40", n)
 		}
-		if es, _, _ := st.Org(other.ID).AuditPage(ctx, store.AuditQuery{PersonID: people[1]}); len(es) != 0 {
+		if es, _, _ := st.Scope(other.ID).AuditPage(ctx, store.AuditQuery{PersonID: people[1]}); len(es) != 0 {
 			t.Errorf("B sees %d entries about A's person", len(es))
 		}
 		_, _, err = o.AuditPage(ctx, store.AuditQuery{Cursor: "not a cursor"})
@@ -118,7 +118,7 @@ func TestAuditPages(t *testing.T) {
 func TestErasureLeavesNoNameInTheLog(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, ada, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		p, err := o.CreatePerson(ctx, store.NewPerson{Name: "Zelda Unique", Kind: store.Candidate}, store.ActorOf(ada))
 		if err != nil {
 			t.Fatal(err)

@@ -43,7 +43,7 @@ func (s *Store) startAuditQueue() {
 // AuditRead records that the actor viewed or listed data, without waiting
 // for the entry to be written (see auditDelay). Use Audit for anything
 // that changes data: it commits with the change.
-func (o *Org) AuditRead(ctx context.Context, by Actor, action, subjectType, subjectID, detail string) error {
+func (o *Scope) AuditRead(ctx context.Context, by Actor, action, subjectType, subjectID, detail string) error {
 	q := o.s.audits
 	e := AuditEntry{ID: newID(), OrgID: o.id, ActorID: by.ID, ActorName: by.Name, Action: action,
 		SubjectType: subjectType, SubjectID: subjectID, Detail: detail, CreatedAt: o.s.now()}

@@ -14,7 +14,7 @@ func TestQueuedAuditEntriesAreWritten(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "audit.db")
 	st := migratedSQLiteAt(t, path, Options{})
 	org, a := acme(t, st)
-	o := st.Org(org.ID)
+	o := st.Scope(org.ID)
 	count := func(s *Store) int64 {
 		var n int64
 		s.read.Model(&AuditEntry{}).Where("action = ?", "view").Count(&n)
@@ -44,7 +44,7 @@ func TestQueuedAuditEntriesAreWritten(t *testing.T) {
 		t.Errorf("%d view entries after a clean shutdown, want 4", n)
 	}
 	st2.stopAuditQueue()
-	if err := st2.Org(org.ID).AuditRead(ctx, ActorOf(a), "view", "person", "p9", ""); err != nil {
+	if err := st2.Scope(org.ID).AuditRead(ctx, ActorOf(a), "view", "person", "p9", ""); err != nil {
 		t.Fatal(err)
 	}
 	if n := count(st2); n != 5 {

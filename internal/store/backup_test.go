@@ -31,7 +31,7 @@ func TestBackupCopiesALiveDatabase(t *testing.T) {
 	if err := cp.CheckSchema(ctx); err != nil {
 		t.Errorf("copy's schema: %v", err)
 	}
-	got, err := cp.Org(org.ID).Get(ctx)
+	got, err := cp.Scope(org.ID).Get(ctx)
 	if err != nil || got.Name != "Acme" {
 		t.Errorf("copy holds organisation %v, %v; want Acme", got, err)
 	}

@@ -30,7 +30,7 @@ type CompPlan struct {
 func (CompPlan) TableName() string { return "comp_plans" }
 
 // CompPlans returns the organisation's compensation plans by role ID.
-func (o *Org) CompPlans(ctx context.Context) (map[string]CompPlan, error) {
+func (o *Scope) CompPlans(ctx context.Context) (map[string]CompPlan, error) {
 	var ps []CompPlan
 	if err := o.scope(o.s.reader(ctx)).Find(&ps).Error; err != nil {
 		return nil, fmt.Errorf("list compensation plans: %w", err)
@@ -44,7 +44,7 @@ func (o *Org) CompPlans(ctx context.Context) (map[string]CompPlan, error) {
 
 // SetCompPlan records a role's compensation plan, replacing the one it
 // had. The role must be the organisation's (not found otherwise).
-func (o *Org) SetCompPlan(ctx context.Context, p CompPlan, by Actor) (*CompPlan, error) {
+func (o *Scope) SetCompPlan(ctx context.Context, p CompPlan, by Actor) (*CompPlan, error) {
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
 		r, err := o.role(tx, p.RoleID)
 		if err != nil {
@@ -85,7 +85,7 @@ type RoleHiring struct {
 func (RoleHiring) TableName() string { return "role_hiring" }
 
 // RoleHirings returns the organisation's hiring figures by role ID.
-func (o *Org) RoleHirings(ctx context.Context) (map[string]RoleHiring, error) {
+func (o *Scope) RoleHirings(ctx context.Context) (map[string]RoleHiring, error) {
 	var hs []RoleHiring
 	if err := o.scope(o.s.reader(ctx)).Find(&hs).Error; err != nil {
 		return nil, fmt.Errorf("list roles' hiring figures: %w", err)
@@ -104,7 +104,7 @@ func (o *Org) RoleHirings(ctx context.Context) (map[string]RoleHiring, error) {
 
 // SetRoleHiring records a role's days to fill and ramp-up, replacing what
 // it had. The role must be the organisation's (not found otherwise).
-func (o *Org) SetRoleHiring(ctx context.Context, h RoleHiring, by Actor) (*RoleHiring, error) {
+func (o *Scope) SetRoleHiring(ctx context.Context, h RoleHiring, by Actor) (*RoleHiring, error) {
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
 		r, err := o.role(tx, h.RoleID)
 		if err != nil {

@@ -12,7 +12,7 @@ func TestCompPlansAndHiring(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		other, b, _ := st.CreateOrganisation(ctx, "Other", admin("bo@example.com"), false)
-		o, ob := st.Org(org.ID), st.Org(other.ID)
+		o, ob := st.Scope(org.ID), st.Scope(other.ID)
 		by := store.ActorOf(a)
 		r, err := o.CreateRole(ctx, seller(), by)
 		if err != nil {

@@ -16,7 +16,7 @@ func TestConcurrentWritesAllCommit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		const workers, each = 16, 10
 		var wg sync.WaitGroup
 		errc := make(chan error, workers*each*2)

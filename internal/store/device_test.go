@@ -19,7 +19,7 @@ func TestDeviceTokens(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		bo, err := st.Org(ada.OrgID).CreateUser(ctx, store.NewUser{Email: "bo@acme.example", Name: "Bo", Access: store.Admin, Password: "correct horse battery"}, store.ActorOf(ada))
+		bo, err := st.Scope(ada.OrgID).CreateUser(ctx, store.NewUser{Email: "bo@acme.example", Name: "Bo", Access: store.Admin, Password: "correct horse battery"}, store.ActorOf(ada))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,12 +55,12 @@ func TestDeviceTokens(t *testing.T) {
 		names("when it expires", token, nil)
 
 		fresh := st.NewDeviceToken(ada)
-		if err := st.Org(ada.OrgID).ChangePassword(ctx, ada.ID, "correct horse battery", "a brand new passphrase", ""); err != nil {
+		if err := st.Scope(ada.OrgID).ChangePassword(ctx, ada.ID, "correct horse battery", "a brand new passphrase", ""); err != nil {
 			t.Fatal(err)
 		}
 		names("after a new password", fresh, nil)
 		boToken := st.NewDeviceToken(bo)
-		if err := st.Org(ada.OrgID).DeleteUser(ctx, bo.ID, store.ActorOf(ada)); err != nil {
+		if err := st.Scope(ada.OrgID).DeleteUser(ctx, bo.ID, store.ActorOf(ada)); err != nil {
 			t.Fatal(err)
 		}
 		names("of a removed user", boToken, nil)

@@ -25,7 +25,7 @@ type EarlierResponse struct {
 // profile: the person's page lists it among earlier responses, and the
 // person is not on the team map or in placement until they answer again.
 // One audit entry records the import.
-func (o *Org) RecordEarlierResponses(ctx context.Context, rs []EarlierResponse, by Actor) error {
+func (o *Scope) RecordEarlierResponses(ctx context.Context, rs []EarlierResponse, by Actor) error {
 	if len(rs) == 0 {
 		return errs.Invalid("There are no responses to record.")
 	}

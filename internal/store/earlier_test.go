@@ -14,7 +14,7 @@ import (
 func TestRecordEarlierResponses(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		by := store.ActorOf(a)
 		ps, err := o.ImportPeople(ctx, []store.NewPerson{{Name: "Ann", Kind: store.Candidate}, {Name: "Bo", Kind: store.Candidate}}, nil, by)
 		if err != nil {
@@ -74,7 +74,7 @@ func TestRecordEarlierResponses(t *testing.T) {
 		}
 		// Another organisation's person is not found among this one's.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
-		zed, _ := st.Org(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Zed", Kind: store.Candidate}, store.ActorOf(a2))
+		zed, _ := st.Scope(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Zed", Kind: store.Candidate}, store.ActorOf(a2))
 		if err := o.RecordEarlierResponses(ctx, []store.EarlierResponse{er(*zed, old)}, by); errs.Code(err) != errs.CodeInvalid {
 			t.Errorf("another organisation's person: got %v, want invalid", err)
 		}

@@ -17,11 +17,11 @@ func (s *Store) GORMInvitationForTest(ctx context.Context, token string) (*Invit
 }
 
 // GORMPersonForTest reads one of the organisation's people.
-func (o *Org) GORMPersonForTest(ctx context.Context, id string) (*Person, error) {
+func (o *Scope) GORMPersonForTest(ctx context.Context, id string) (*Person, error) {
 	return take[Person](o.scope(o.s.reader(ctx)).Where("id = ?", id), "person")
 }
 
 // GORMOrganisationForTest reads the organisation.
-func (o *Org) GORMOrganisationForTest(ctx context.Context) (*Organisation, error) {
+func (o *Scope) GORMOrganisationForTest(ctx context.Context) (*Organisation, error) {
 	return take[Organisation](o.s.reader(ctx).Where("id = ?", o.id), "organisation")
 }

@@ -46,7 +46,7 @@ func (HiringCostItem) TableName() string { return "hiring_cost_items" }
 
 // HiringPeriods returns the organisation's hiring periods, earliest
 // first, each with its items in the order entered.
-func (o *Org) HiringPeriods(ctx context.Context) ([]HiringPeriod, error) {
+func (o *Scope) HiringPeriods(ctx context.Context) ([]HiringPeriod, error) {
 	db := o.s.reader(ctx)
 	var ps []HiringPeriod
 	if err := o.scope(db).Order("from_month, to_month, created_at, id").Find(&ps).Error; err != nil {
@@ -75,7 +75,7 @@ func (o *Org) HiringPeriods(ctx context.Context) ([]HiringPeriod, error) {
 // CreateHiringPeriod records a period of hiring with its items. A role
 // given must be the organisation's: another's is reported as an unknown
 // role_id, as if it did not exist.
-func (o *Org) CreateHiringPeriod(ctx context.Context, p HiringPeriod, by Actor) (*HiringPeriod, error) {
+func (o *Scope) CreateHiringPeriod(ctx context.Context, p HiringPeriod, by Actor) (*HiringPeriod, error) {
 	p.ID, p.OrgID, p.CreatedAt = newID(), o.id, o.s.now()
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
 		detail := "organisation"

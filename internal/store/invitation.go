@@ -111,7 +111,7 @@ func checkDays(field string, days int) error {
 
 // CreateInvitation invites a person and returns the invitation with the
 // link's token, which is shown once and never stored.
-func (o *Org) CreateInvitation(ctx context.Context, ni NewInvitation, by Actor) (*Invitation, string, error) {
+func (o *Scope) CreateInvitation(ctx context.Context, ni NewInvitation, by Actor) (*Invitation, string, error) {
 	if ni.Days == 0 {
 		ni.Days = DefaultInvitationDays
 	}
@@ -140,16 +140,16 @@ func (o *Org) CreateInvitation(ctx context.Context, ni NewInvitation, by Actor) 
 }
 
 // Invitation returns one of the organisation's invitations.
-func (o *Org) Invitation(ctx context.Context, id string) (*Invitation, error) {
+func (o *Scope) Invitation(ctx context.Context, id string) (*Invitation, error) {
 	return o.invitation(o.s.reader(ctx), id)
 }
 
-func (o *Org) invitation(db *gorm.DB, id string) (*Invitation, error) {
+func (o *Scope) invitation(db *gorm.DB, id string) (*Invitation, error) {
 	return take[Invitation](o.scope(db).Where("id = ?", id), "invitation")
 }
 
 // PersonInvitations lists a person's invitations, newest first.
-func (o *Org) PersonInvitations(ctx context.Context, personID string) ([]Invitation, error) {
+func (o *Scope) PersonInvitations(ctx context.Context, personID string) ([]Invitation, error) {
 	var invs []Invitation
 	if err := o.scope(o.s.reader(ctx)).Where("person_id = ?", personID).Order("created_at DESC, id").Find(&invs).Error; err != nil {
 		return nil, fmt.Errorf("list invitations: %w", err)
@@ -159,7 +159,7 @@ func (o *Org) PersonInvitations(ctx context.Context, personID string) ([]Invitat
 
 // LatestInvitations returns the newest invitation of each of the given
 // people, by person ID.
-func (o *Org) LatestInvitations(ctx context.Context, personIDs []string) (map[string]Invitation, error) {
+func (o *Scope) LatestInvitations(ctx context.Context, personIDs []string) (map[string]Invitation, error) {
 	out := make(map[string]Invitation, len(personIDs))
 	for chunk := range chunks(personIDs, 500) {
 		var invs []Invitation
@@ -176,7 +176,7 @@ func (o *Org) LatestInvitations(ctx context.Context, personIDs []string) (map[st
 // changeInvitation runs fn on an invitation inside a transaction, after
 // checking with allowed (one of the invitation's Can… rules) that the
 // change may be made now.
-func (o *Org) changeInvitation(ctx context.Context, id string, allowed func(*Invitation, time.Time) bool, fn func(tx *gorm.DB, inv *Invitation) error) error {
+func (o *Scope) changeInvitation(ctx context.Context, id string, allowed func(*Invitation, time.Time) bool, fn func(tx *gorm.DB, inv *Invitation) error) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		inv, err := o.invitation(tx, id)
 		if err != nil {
@@ -192,7 +192,7 @@ func (o *Org) changeInvitation(ctx context.Context, id string, allowed func(*Inv
 
 // WithdrawInvitation closes an invitation that has not been submitted; its
 // link then says so.
-func (o *Org) WithdrawInvitation(ctx context.Context, id string, by Actor) error {
+func (o *Scope) WithdrawInvitation(ctx context.Context, id string, by Actor) error {
 	return o.changeInvitation(ctx, id, (*Invitation).CanWithdraw, func(tx *gorm.DB, inv *Invitation) error {
 		now := o.s.now()
 		if err := tx.Model(inv).Updates(map[string]any{"status": InvitationWithdrawn, "withdrawn_at": now}).Error; err != nil {
@@ -204,7 +204,7 @@ func (o *Org) WithdrawInvitation(ctx context.Context, id string, by Actor) error
 
 // ExtendInvitation moves the expiry of an open or expired invitation to
 // days from now, or days later than its current expiry if that is later.
-func (o *Org) ExtendInvitation(ctx context.Context, id string, days int, by Actor) (*Invitation, error) {
+func (o *Scope) ExtendInvitation(ctx context.Context, id string, days int, by Actor) (*Invitation, error) {
 	if err := checkDays("days", days); err != nil {
 		return nil, err
 	}
@@ -228,7 +228,7 @@ func (o *Org) ExtendInvitation(ctx context.Context, id string, days int, by Acto
 // RenewInvitationLink replaces an open invitation's token, for when the
 // manager has lost the link. The old link stops working; saved answers are
 // kept. The new token is returned once.
-func (o *Org) RenewInvitationLink(ctx context.Context, id string, by Actor) (string, error) {
+func (o *Scope) RenewInvitationLink(ctx context.Context, id string, by Actor) (string, error) {
 	token := NewToken()
 	err := o.changeInvitation(ctx, id, (*Invitation).CanRenew, func(tx *gorm.DB, inv *Invitation) error {
 		if err := tx.Model(inv).Update("token_hash", HashToken(token)).Error; err != nil {
@@ -244,7 +244,7 @@ func (o *Org) RenewInvitationLink(ctx context.Context, id string, by Actor) (str
 
 // RecordInvitationEmail notes that the link was e-mailed, or why it could
 // not be.
-func (o *Org) RecordInvitationEmail(ctx context.Context, id string, sendErr error) error {
+func (o *Scope) RecordInvitationEmail(ctx context.Context, id string, sendErr error) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		up := map[string]any{"emailed_at": o.s.now(), "email_error": ""}
 		if sendErr != nil {

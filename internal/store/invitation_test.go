@@ -13,7 +13,7 @@ import (
 
 type invFixture struct {
 	st     *store.Store
-	o      *store.Org
+	o      *store.Scope
 	by     store.Actor
 	person *store.Person
 }
@@ -23,7 +23,7 @@ func newInvFixture(t *testing.T, st *store.Store) invFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := st.Org(org.ID)
+	o := st.Scope(org.ID)
 	p, err := o.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, store.ActorOf(a))
 	if err != nil {
 		t.Fatal(err)
@@ -219,10 +219,10 @@ func TestExpiryWithdrawExtendRenew(t *testing.T) {
 		}
 		// Another organisation cannot touch it.
 		org2, b, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
-		if err := st.Org(org2.ID).WithdrawInvitation(ctx, inv.ID, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+		if err := st.Scope(org2.ID).WithdrawInvitation(ctx, inv.ID, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("Beta withdraws Acme's invitation = %v", err)
 		}
-		if _, _, err := st.Org(org2.ID).CreateInvitation(ctx, store.NewInvitation{PersonID: f.person.ID, QuestionnaireID: "q", QuestionnaireVersion: 1}, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+		if _, _, err := st.Scope(org2.ID).CreateInvitation(ctx, store.NewInvitation{PersonID: f.person.ID, QuestionnaireID: "q", QuestionnaireVersion: 1}, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("Beta invites Acme's person = %v", err)
 		}
 	})

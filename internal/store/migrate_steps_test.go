@@ -70,7 +70,7 @@ func TestMigrationFillsScoreRowsAndProfiles(t *testing.T) {
 			}
 		}
 	}
-	p, err := st.Org("o1").PersonWithProfile(ctx, "p1")
+	p, err := st.Scope("o1").PersonWithProfile(ctx, "p1")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,25 +28,25 @@ type Organisation struct {
 // TableName tells GORM the table.
 func (Organisation) TableName() string { return "organisations" }
 
-// Org is the handle every query about one organisation's data goes
+// Scope is the handle every query about one organisation's data goes
 // through: its methods add the organisation's ID to each query, so a caller
 // cannot forget it and one organisation never sees another's rows.
-type Org struct {
+type Scope struct {
 	s  *Store
 	id string
 }
 
-// Org returns the handle for the organisation with the given ID. It does not
+// Scope returns the handle for the organisation with the given ID. It does not
 // check that the organisation exists; queries through it simply find
 // nothing when it does not.
-func (s *Store) Org(id string) *Org { return &Org{s: s, id: id} }
+func (s *Store) Scope(id string) *Scope { return &Scope{s: s, id: id} }
 
 // ID returns the organisation's ID.
-func (o *Org) ID() string { return o.id }
+func (o *Scope) ID() string { return o.id }
 
 // scope restricts a query on a table with an org_id column to this
 // organisation.
-func (o *Org) scope(db *gorm.DB) *gorm.DB { return db.Where("org_id = ?", o.id) }
+func (o *Scope) scope(db *gorm.DB) *gorm.DB { return db.Where("org_id = ?", o.id) }
 
 // take reads the one row a query selects, turning "no such row" into a
 // not-found error that names what was looked for.
@@ -63,7 +63,7 @@ func take[T any](db *gorm.DB, what string) (*T, error) {
 }
 
 // Get returns the organisation itself.
-func (o *Org) Get(ctx context.Context) (*Organisation, error) {
+func (o *Scope) Get(ctx context.Context) (*Organisation, error) {
 	return takeRaw[Organisation](o.s.reader(ctx), "organisation", "id = ?", o.id)
 }
 
@@ -101,7 +101,7 @@ func (s *Store) createOrganisation(tx *gorm.DB, name string, admin NewUser, demo
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := s.Org(org.ID).audit(tx, ActorOf(user), "create", "organisation", org.ID, org.Name); err != nil {
+	if err := s.Scope(org.ID).audit(tx, ActorOf(user), "create", "organisation", org.ID, org.Name); err != nil {
 		return nil, nil, err
 	}
 	return org, user, nil

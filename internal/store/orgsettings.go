@@ -61,7 +61,7 @@ func num(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 // given ones, which the caller has checked, and records what changed in
 // the audit log in the same transaction. Saving the same values again
 // changes nothing and records nothing.
-func (o *Org) SetSettings(ctx context.Context, currency string, s Settings, by Actor) error {
+func (o *Scope) SetSettings(ctx context.Context, currency string, s Settings, by Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		old, err := take[Organisation](tx.Where("id = ?", o.id), "organisation")
 		if err != nil {

@@ -19,7 +19,7 @@ func TestOrganisationSettings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		got, err := o.Get(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -36,7 +36,7 @@ func TestOrganisationSettings(t *testing.T) {
 		if err := st.ExecForTest(ctx, "INSERT INTO organisations (id, name, created_at) VALUES ('bare', 'Bare', CURRENT_TIMESTAMP)"); err != nil {
 			t.Fatal(err)
 		}
-		if bare, err := st.Org("bare").Get(ctx); err != nil || bare.Settings != d {
+		if bare, err := st.Scope("bare").Get(ctx); err != nil || bare.Settings != d {
 			t.Errorf("the columns' defaults = %+v (%v), want %+v", bare.Settings, err, d)
 		}
 
@@ -53,7 +53,7 @@ func TestOrganisationSettings(t *testing.T) {
 		if got.Settings != want || got.Currency != "EUR" {
 			t.Errorf("read back %+v %s, want %+v EUR", got.Settings, got.Currency, want)
 		}
-		if b, err := st.Org(other.ID).Get(ctx); err != nil {
+		if b, err := st.Scope(other.ID).Get(ctx); err != nil {
 			t.Fatalf("read: %v", err)
 		} else if b.Settings != d || b.Currency != "USD" {
 			t.Errorf("the other organisation's settings changed: %+v %s", b.Settings, b.Currency)

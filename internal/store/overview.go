@@ -58,7 +58,7 @@ type Overview struct {
 // Overview counts what needs a manager now: invitations waiting and
 // about to expire, responses since a time, flagged profiles and people
 // not yet invited, each with the first few by name.
-func (o *Org) Overview(ctx context.Context, q OverviewQuery) (*Overview, error) {
+func (o *Scope) Overview(ctx context.Context, q OverviewQuery) (*Overview, error) {
 	db := o.s.reader(ctx)
 	n := max(q.Limit, 1)
 	now, soon := q.Now.UTC(), q.Now.UTC().Add(q.Soon)

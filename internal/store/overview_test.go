@@ -11,7 +11,7 @@ import (
 func TestOverviewAndExport(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		by := store.ActorOf(a)
 		add := func(name string) *store.Person {
 			t.Helper()
@@ -70,7 +70,7 @@ func TestOverviewAndExport(t *testing.T) {
 		}
 		// Another organisation counts nothing of Acme's.
 		other, _, _ := st.CreateOrganisation(ctx, "Beta", admin("bea@example.com"), false)
-		ob, err := st.Org(other.ID).Overview(ctx, store.OverviewQuery{Now: clock.Now(), Since: time.Time{}, Soon: 3 * store.Day, Limit: 5})
+		ob, err := st.Scope(other.ID).Overview(ctx, store.OverviewQuery{Now: clock.Now(), Since: time.Time{}, Soon: 3 * store.Day, Limit: 5})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -98,7 +98,7 @@ func TestOverviewAndExport(t *testing.T) {
 				}
 			}
 		}
-		if n, err := st.Org(other.ID).ExportPeople(ctx); err != nil {
+		if n, err := st.Scope(other.ID).ExportPeople(ctx); err != nil {
 			t.Fatalf("read: %v", err)
 		} else if len(n) != 0 {
 			t.Errorf("Beta exports %d people, want none", len(n))

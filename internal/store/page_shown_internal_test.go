@@ -15,7 +15,7 @@ func TestPageShownIsQueuedAndWrittenAtClose(t *testing.T) {
 	clock := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	st := migratedSQLiteAt(t, path, Options{Now: func() time.Time { return clock }})
 	org, a := acme(t, st)
-	o := st.Org(org.ID)
+	o := st.Scope(org.ID)
 	p, err := o.CreatePerson(ctx, NewPerson{Name: "Dana", Kind: Candidate}, ActorOf(a))
 	if err != nil {
 		t.Fatal(err)

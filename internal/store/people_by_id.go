@@ -8,7 +8,7 @@ import (
 // PeopleByID returns the organisation's people among ids, keyed by ID;
 // IDs of no one (or of another organisation) are left out. It reads in
 // batches, so ids may be long.
-func (o *Org) PeopleByID(ctx context.Context, ids []string) (map[string]Person, error) {
+func (o *Scope) PeopleByID(ctx context.Context, ids []string) (map[string]Person, error) {
 	out := make(map[string]Person, len(ids))
 	const batch = 500
 	for start := 0; start < len(ids); start += batch {

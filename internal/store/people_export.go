@@ -17,7 +17,7 @@ type ExportedPerson struct {
 // were added, with their profile's summary and score rows. It reads two
 // queries' worth of columns and score rows and never decodes a stored
 // result document, so exporting thousands of people stays quick.
-func (o *Org) ExportPeople(ctx context.Context) ([]ExportedPerson, error) {
+func (o *Scope) ExportPeople(ctx context.Context) ([]ExportedPerson, error) {
 	db := o.s.reader(ctx)
 	var ps []PersonProfile
 	err := db.Table("people").Where("people.org_id = ?", o.id).
@@ -72,7 +72,7 @@ func (o *Org) ExportPeople(ctx context.Context) ([]ExportedPerson, error) {
 // PersonAudit returns the organisation's audit entries about one person
 // (who viewed, exported or changed their data, and when), oldest first:
 // what a data-access request asks about the use of the data.
-func (o *Org) PersonAudit(ctx context.Context, personID string) ([]AuditEntry, error) {
+func (o *Scope) PersonAudit(ctx context.Context, personID string) ([]AuditEntry, error) {
 	if err := o.s.FlushAudit(ctx); err != nil { // queued views belong in it too
 		return nil, err
 	}

@@ -103,7 +103,7 @@ type PersonProfile struct {
 
 // People returns a page of the organisation's people with their profiles,
 // and the cursor of the next page ("" on the last page).
-func (o *Org) People(ctx context.Context, q PeopleQuery) ([]PersonProfile, string, error) {
+func (o *Scope) People(ctx context.Context, q PeopleQuery) ([]PersonProfile, string, error) {
 	n := limit(q.Limit)
 	db, err := o.peopleQuery(o.s.reader(ctx), q)
 	if err != nil {
@@ -127,7 +127,7 @@ func (o *Org) People(ctx context.Context, q PeopleQuery) ([]PersonProfile, strin
 
 // peopleQuery is the query of a page of people, one more than the page
 // size so the caller knows whether another page follows.
-func (o *Org) peopleQuery(db *gorm.DB, q PeopleQuery) (*gorm.DB, error) {
+func (o *Scope) peopleQuery(db *gorm.DB, q PeopleQuery) (*gorm.DB, error) {
 	n := limit(q.Limit)
 	db = db.Table("people").Where("people.org_id = ?", o.id).
 		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id")
@@ -188,7 +188,7 @@ func (o *Org) peopleQuery(db *gorm.DB, q PeopleQuery) (*gorm.DB, error) {
 }
 
 // PersonWithProfile returns one person with their profile summary.
-func (o *Org) PersonWithProfile(ctx context.Context, id string) (*PersonProfile, error) {
+func (o *Scope) PersonWithProfile(ctx context.Context, id string) (*PersonProfile, error) {
 	var ps []PersonProfile
 	err := o.s.reader(ctx).Table("people").Where("people.org_id = ? AND people.id = ?", o.id, id).
 		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id").
@@ -207,7 +207,7 @@ func (o *Org) PersonWithProfile(ctx context.Context, id string) (*PersonProfile,
 }
 
 // fillComposites reads the composite scores of each profile.
-func (o *Org) fillComposites(ctx context.Context, ps []PersonProfile) error {
+func (o *Scope) fillComposites(ctx context.Context, ps []PersonProfile) error {
 	var ids []string
 	for _, p := range ps {
 		if p.ProfileResponseID != nil {

@@ -108,7 +108,7 @@ func (in PerformanceInput) Check(now time.Time, prefix string) (PerformanceInput
 // "row N: field" and nothing is stored. replace lets a month already
 // stored be overwritten; a month given twice in one file is always an
 // error.
-func (o *Org) RecordPerformance(ctx context.Context, ins []PerformanceInput, rows []int, replace bool, by Actor) ([]PerformanceMonth, error) {
+func (o *Scope) RecordPerformance(ctx context.Context, ins []PerformanceInput, rows []int, replace bool, by Actor) ([]PerformanceMonth, error) {
 	if rows != nil && len(rows) != len(ins) {
 		return nil, fmt.Errorf("record performance: %d row numbers for %d months", len(rows), len(ins))
 	}
@@ -238,7 +238,7 @@ func (o *Org) RecordPerformance(ctx context.Context, ins []PerformanceInput, row
 
 // performancePeople finds the people the inputs name, by ID or by e-mail
 // address, keyed by ID and by lower-cased e-mail address.
-func (o *Org) performancePeople(tx *gorm.DB, ins []PerformanceInput) (map[string]Person, error) {
+func (o *Scope) performancePeople(tx *gorm.DB, ins []PerformanceInput) (map[string]Person, error) {
 	refs := map[string]bool{}
 	for _, in := range ins {
 		if in.Person != "" {
@@ -272,7 +272,7 @@ func (o *Org) performancePeople(tx *gorm.DB, ins []PerformanceInput) (map[string
 
 // storedMonths reports which of the months are already stored, keyed
 // "personID|month".
-func (o *Org) storedMonths(tx *gorm.DB, ms []PerformanceMonth) (map[string]bool, error) {
+func (o *Scope) storedMonths(tx *gorm.DB, ms []PerformanceMonth) (map[string]bool, error) {
 	ids := map[string]bool{}
 	for _, m := range ms {
 		ids[m.PersonID] = true
@@ -295,7 +295,7 @@ func (o *Org) storedMonths(tx *gorm.DB, ms []PerformanceMonth) (map[string]bool,
 }
 
 // PerformanceMonths returns a person's recorded months, oldest first.
-func (o *Org) PerformanceMonths(ctx context.Context, personID string) ([]PerformanceMonth, error) {
+func (o *Scope) PerformanceMonths(ctx context.Context, personID string) ([]PerformanceMonth, error) {
 	var ms []PerformanceMonth
 	if err := o.scope(o.s.reader(ctx)).Where("person_id = ?", personID).Order("month").Find(&ms).Error; err != nil {
 		return nil, fmt.Errorf("read performance months: %w", err)
@@ -346,7 +346,7 @@ func (t PerformanceTotals) Rates() (newBusiness, service *float64) {
 
 // AllPerformanceTotals returns the totals of every person of the
 // organisation with records, keyed by person ID.
-func (o *Org) AllPerformanceTotals(ctx context.Context) (map[string]PerformanceTotals, error) {
+func (o *Scope) AllPerformanceTotals(ctx context.Context) (map[string]PerformanceTotals, error) {
 	var ts []PerformanceTotals
 	err := o.scope(o.s.reader(ctx).Model(&PerformanceMonth{})).
 		Select("person_id, COUNT(*) AS months, SUM(new_business_hours) AS new_business_hours, " +

@@ -13,7 +13,7 @@ import (
 // and another organisation's staff member. The test clock stands in
 // March 2026 (storetest.Start).
 type performanceFixture struct {
-	o             *store.Org
+	o             *store.Scope
 	by            store.Actor
 	staff, cand   *store.Person
 	other         *store.Person
@@ -30,8 +30,8 @@ func newPerformanceFixture(t *testing.T, st *store.Store) performanceFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := performanceFixture{o: st.Org(org.ID), by: store.ActorOf(a)}
-	add := func(o *store.Org, by store.Actor, np store.NewPerson) *store.Person {
+	f := performanceFixture{o: st.Scope(org.ID), by: store.ActorOf(a)}
+	add := func(o *store.Scope, by store.Actor, np store.NewPerson) *store.Person {
 		p, err := o.CreatePerson(ctx, np, by)
 		if err != nil {
 			t.Fatal(err)
@@ -41,7 +41,7 @@ func newPerformanceFixture(t *testing.T, st *store.Store) performanceFixture {
 	f.staff = add(f.o, f.by, store.NewPerson{Name: "Sam Seller", Email: "sam@example.com", Kind: store.Staff})
 	f.other = add(f.o, f.by, store.NewPerson{Name: "Vera Service", Email: "vera@example.com", Kind: store.Staff})
 	f.cand = add(f.o, f.by, store.NewPerson{Name: "Cay Candidate", Email: "cay@example.com", Kind: store.Candidate})
-	f.otherOrgStaff = add(st.Org(orgB.ID), store.ActorOf(b), store.NewPerson{Name: "Olly Other", Email: "olly@example.com", Kind: store.Staff})
+	f.otherOrgStaff = add(st.Scope(orgB.ID), store.ActorOf(b), store.NewPerson{Name: "Olly Other", Email: "olly@example.com", Kind: store.Staff})
 	return f
 }
 

@@ -92,7 +92,7 @@ func (np NewPerson) validate(prefix string) (NewPerson, map[string]string) {
 }
 
 // CreatePerson adds a person to the organisation.
-func (o *Org) CreatePerson(ctx context.Context, np NewPerson, by Actor) (*Person, error) {
+func (o *Scope) CreatePerson(ctx context.Context, np NewPerson, by Actor) (*Person, error) {
 	ps, err := o.ImportPeople(ctx, []NewPerson{np}, nil, by)
 	if err != nil {
 		return nil, err
@@ -103,7 +103,7 @@ func (o *Org) CreatePerson(ctx context.Context, np NewPerson, by Actor) (*Person
 // ImportPeople adds several people at once, all or none. When rows is
 // given, nps[i] comes from row rows[i] of a file and errors are keyed
 // "row N: field"; otherwise by field name alone.
-func (o *Org) ImportPeople(ctx context.Context, nps []NewPerson, rows []int, by Actor) ([]Person, error) {
+func (o *Scope) ImportPeople(ctx context.Context, nps []NewPerson, rows []int, by Actor) ([]Person, error) {
 	fields := map[string]string{}
 	prefix := func(i int) string {
 		if rows != nil {
@@ -207,16 +207,16 @@ func chunks[T any](s []T, n int) func(func([]T) bool) {
 }
 
 // Person returns one of the organisation's people.
-func (o *Org) Person(ctx context.Context, id string) (*Person, error) {
+func (o *Scope) Person(ctx context.Context, id string) (*Person, error) {
 	return o.person(o.s.reader(ctx), id)
 }
 
-func (o *Org) person(db *gorm.DB, id string) (*Person, error) {
+func (o *Scope) person(db *gorm.DB, id string) (*Person, error) {
 	return takeRaw[Person](db, "person", "org_id = ? AND id = ?", o.id, id)
 }
 
 // CountPeople counts the organisation's people.
-func (o *Org) CountPeople(ctx context.Context) (int64, error) {
+func (o *Scope) CountPeople(ctx context.Context) (int64, error) {
 	var n int64
 	err := o.scope(o.s.reader(ctx).Model(&Person{})).Count(&n).Error
 	return n, err
@@ -225,7 +225,7 @@ func (o *Org) CountPeople(ctx context.Context) (int64, error) {
 // ErasePerson deletes a person with all their invitations, saved answers
 // and responses. The audit log records that it happened and who did it,
 // but keeps nothing of the person but the ID.
-func (o *Org) ErasePerson(ctx context.Context, id string, by Actor) error {
+func (o *Scope) ErasePerson(ctx context.Context, id string, by Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		if _, err := o.person(tx, id); err != nil {
 			return err
@@ -242,7 +242,7 @@ func (o *Org) ErasePerson(ctx context.Context, id string, by Actor) error {
 // The audit log keeps who did what to the person and when, by their ID,
 // but not the details written beside those entries: the entry that added
 // someone holds their name.
-func (o *Org) erase(tx *gorm.DB, id string, by Actor, detail string) error {
+func (o *Scope) erase(tx *gorm.DB, id string, by Actor, detail string) error {
 	if err := o.scope(tx).Where("id = ?", id).Delete(&Person{}).Error; err != nil {
 		return fmt.Errorf("erase person: %w", err)
 	}

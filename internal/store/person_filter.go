@@ -10,7 +10,7 @@ import (
 // to a query over people joined with their profile response as r. The
 // values are checked by the caller (app.People); an unknown one keeps
 // nobody rather than everyone.
-func (o *Org) filterPeople(db *gorm.DB, q PeopleQuery) *gorm.DB {
+func (o *Scope) filterPeople(db *gorm.DB, q PeopleQuery) *gorm.DB {
 	if q.Invitation != "" {
 		// The newest invitation, as the list shows it: found through the
 		// invitations_person index, one probe per person.

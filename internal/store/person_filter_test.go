@@ -15,7 +15,7 @@ import (
 func TestPeopleFilters(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		by := store.ActorOf(a)
 		add := func(name string, kind store.PersonKind) *store.Person {
 			t.Helper()
@@ -106,7 +106,7 @@ func TestPeopleFilters(t *testing.T) {
 		}
 		// Another organisation's person matches every filter of its own.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
-		if _, err := st.Org(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Zed", Kind: store.Candidate}, store.ActorOf(a2)); err != nil {
+		if _, err := st.Scope(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Zed", Kind: store.Candidate}, store.ActorOf(a2)); err != nil {
 			t.Fatal(err)
 		}
 		_ = ann

@@ -13,7 +13,7 @@ import (
 func TestPeople(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		by := store.ActorOf(a)
 		p, err := o.CreatePerson(ctx, store.NewPerson{Name: " Dana Diaz ", Email: "Dana@Example.com", Kind: "Staff", JobTitle: "Account manager"}, by)
 		if err != nil {
@@ -50,10 +50,10 @@ func TestPeople(t *testing.T) {
 		}
 		// Another organisation may have its own Dana.
 		org2, _, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
-		if _, err := st.Org(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Dana", Email: "dana@example.com", Kind: store.Candidate}, by); err != nil {
+		if _, err := st.Scope(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Dana", Email: "dana@example.com", Kind: store.Candidate}, by); err != nil {
 			t.Errorf("same e-mail in another organisation: %v", err)
 		}
-		if _, err := st.Org(org2.ID).Person(ctx, p.ID); errs.Code(err) != errs.CodeNotFound {
+		if _, err := st.Scope(org2.ID).Person(ctx, p.ID); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("Beta reads Acme's person: %v", err)
 		}
 	})
@@ -62,7 +62,7 @@ func TestPeople(t *testing.T) {
 func TestImportPeopleIsAllOrNothing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		by := store.ActorOf(a)
 		o.CreatePerson(ctx, store.NewPerson{Name: "Old", Email: "old@example.com", Kind: store.Staff}, by)
 		rows := []store.NewPerson{
@@ -107,7 +107,7 @@ func TestImportPeopleIsAllOrNothing(t *testing.T) {
 func TestPeoplePages(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		for i := 0; i < 7; i++ {
 			kind := store.Candidate
 			if i%2 == 0 {
@@ -174,7 +174,7 @@ func TestPeoplePages(t *testing.T) {
 func TestPersonTextIsClean(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o, by := st.Org(org.ID), store.ActorOf(a)
+		o, by := st.Scope(org.ID), store.ActorOf(a)
 		for _, np := range []store.NewPerson{
 			{Name: "Dana\x00Diaz", Kind: store.Candidate},
 			{Name: "Dana \u202eziaD", Kind: store.Candidate},

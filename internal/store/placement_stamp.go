@@ -56,7 +56,7 @@ func (s PlacementStamp) After(old PlacementStamp) bool {
 // PlacementStamp reads the organisation's stamp. The caller reads it
 // before the inputs it stamps, so a change made in between gives the
 // next reader a different stamp rather than a plan older than its stamp.
-func (o *Org) PlacementStamp(ctx context.Context) (PlacementStamp, error) {
+func (o *Scope) PlacementStamp(ctx context.Context) (PlacementStamp, error) {
 	var s PlacementStamp
 	err := o.s.reader(ctx).Raw(`SELECT o.placement_version, (SELECT count(*) FROM responses r WHERE r.org_id = o.id)
 FROM organisations o WHERE o.id = ?`, o.id).Row().Scan(&s.Version, &s.Responses)
@@ -74,7 +74,7 @@ FROM organisations o WHERE o.id = ?`, o.id).Row().Scan(&s.Version, &s.Responses)
 // update holds the organisation's row until the transaction ends, so
 // writes that call it first run one after another in an organisation
 // (CreateRole relies on that for its cap); submissions never call it.
-func (o *Org) placementChanged(tx *gorm.DB) error {
+func (o *Scope) placementChanged(tx *gorm.DB) error {
 	if err := tx.Exec("UPDATE organisations SET placement_version = placement_version + 1 WHERE id = ?", o.id).Error; err != nil {
 		return fmt.Errorf("record a change of placement inputs: %w", err)
 	}

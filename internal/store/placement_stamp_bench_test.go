@@ -25,7 +25,7 @@ func BenchmarkPlacementStamp(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			o, by := st.Org(org.ID), store.ActorOf(a)
+			o, by := st.Scope(org.ID), store.ActorOf(a)
 			for start := 0; start < n; start += 1000 {
 				nps := make([]store.NewPerson, 1000)
 				for i := range nps {

@@ -20,9 +20,9 @@ import (
 func TestPlacementStamp(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o, by := st.Org(org.ID), store.ActorOf(a)
+		o, by := st.Scope(org.ID), store.ActorOf(a)
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("bea@example.com"), false)
-		theirs := st.Org(org2.ID)
+		theirs := st.Scope(org2.ID)
 		stamp := func() store.PlacementStamp {
 			t.Helper()
 			s, err := o.PlacementStamp(ctx)
@@ -125,7 +125,7 @@ func TestPlacementStamp(t *testing.T) {
 				t.Errorf("%s wrote the organisation's placement version (%d → %d); a submission must not write a shared row", step.name, before.Version, after.Version)
 			}
 		}
-		if _, err := st.Org("NOSUCHORG").PlacementStamp(ctx); errs.Code(err) != errs.CodeNotFound {
+		if _, err := st.Scope("NOSUCHORG").PlacementStamp(ctx); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("the stamp of no organisation: %v; want not found", err)
 		}
 	})
@@ -137,7 +137,7 @@ func TestPlacementStamp(t *testing.T) {
 func TestRoleCap(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o, by := st.Org(org.ID), store.ActorOf(a)
+		o, by := st.Scope(org.ID), store.ActorOf(a)
 		in := func(i int) store.RoleInput {
 			r := seller()
 			r.Name = fmt.Sprintf("Role %d", i)
@@ -185,7 +185,7 @@ func TestRoleCap(t *testing.T) {
 		// Another organisation is not limited by this one's roles, and a
 		// role freed is a role to make.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("bea@example.com"), false)
-		if _, err := st.Org(org2.ID).CreateRole(ctx, in(1), store.ActorOf(a2)); err != nil {
+		if _, err := st.Scope(org2.ID).CreateRole(ctx, in(1), store.ActorOf(a2)); err != nil {
 			t.Errorf("another organisation's first role: %v", err)
 		}
 		if err := o.DeleteRole(ctx, rs[0].ID, by); err != nil {

@@ -39,7 +39,7 @@ func TestOptimizeGathersStatistics(t *testing.T) {
 	for range 50 {
 		people = append(people, NewPerson{Name: "P", Kind: Candidate})
 	}
-	if _, err := st.Org(org.ID).ImportPeople(ctx, people, nil, ActorOf(a)); err != nil {
+	if _, err := st.Scope(org.ID).ImportPeople(ctx, people, nil, ActorOf(a)); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Optimize(ctx); err != nil {
@@ -57,7 +57,7 @@ func TestOptimizeGathersStatistics(t *testing.T) {
 // a page costs the same in a large organisation as in a small one.
 func TestPeopleListUsesTheIndexes(t *testing.T) {
 	st := migratedSQLite(t)
-	o := st.Org("o")
+	o := st.Scope("o")
 	for _, tc := range []struct {
 		name string
 		q    PeopleQuery

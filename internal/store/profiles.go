@@ -27,13 +27,13 @@ type ProfiledPerson struct {
 // ProfiledPeople returns everyone in the organisation who has a profile,
 // in the order they were added, with their profile's score rows: two
 // queries, however many people there are.
-func (o *Org) ProfiledPeople(ctx context.Context) ([]ProfiledPerson, error) {
+func (o *Scope) ProfiledPeople(ctx context.Context) ([]ProfiledPerson, error) {
 	return o.profiled(ctx, "")
 }
 
 // ProfiledPerson returns one person with their profile's score rows; a
 // person without a profile comes back with no scores.
-func (o *Org) ProfiledPerson(ctx context.Context, id string) (*ProfiledPerson, error) {
+func (o *Scope) ProfiledPerson(ctx context.Context, id string) (*ProfiledPerson, error) {
 	ps, err := o.profiled(ctx, id)
 	if err != nil {
 		return nil, err
@@ -50,7 +50,7 @@ func (o *Org) ProfiledPerson(ctx context.Context, id string) (*ProfiledPerson, e
 
 // profiled reads the people with a profile, only the one with ID id when
 // id is not "".
-func (o *Org) profiled(ctx context.Context, id string) ([]ProfiledPerson, error) {
+func (o *Scope) profiled(ctx context.Context, id string) ([]ProfiledPerson, error) {
 	db := o.s.reader(ctx)
 	only := func(q *gorm.DB) *gorm.DB {
 		if id != "" {

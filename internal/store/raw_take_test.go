@@ -22,7 +22,7 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o, by := st.Org(org.ID), store.ActorOf(a)
+		o, by := st.Scope(org.ID), store.ActorOf(a)
 		if err := o.SetSettings(ctx, "EUR", store.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5,
 			FitMultiplierHigh: 1.5, GrossMargin: 0.65, CostOfHire: 12000, PaybackMonths: 18}, by); err != nil {
 			t.Fatal(err)
@@ -101,8 +101,8 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 			{"the link's invitation", rs.Inv, wantInv},
 			{"the link's person", rs.Person, wantPerson},
 			{"the link's organisation", rs.Org, wantOrg},
-			{"Org.Get", gotOrg, wantOrg},
-			{"Org.Person", gotPerson, wantPerson},
+			{"Scope.Get", gotOrg, wantOrg},
+			{"Scope.Person", gotPerson, wantPerson},
 		} {
 			if !reflect.DeepEqual(c.got, c.want) {
 				t.Errorf("%s: pre-built read\n%+v\nGORM\n%+v", c.what, c.got, c.want)
@@ -120,7 +120,7 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := st.Org(other.ID).Person(ctx, p.ID); errs.Code(err) != errs.CodeNotFound {
+		if _, err := st.Scope(other.ID).Person(ctx, p.ID); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("another organisation's person: %v, want not found", err)
 		}
 	})

@@ -9,7 +9,7 @@ import (
 // organisation's responses to one questionnaire version, oldest first,
 // for its reliability page. It reads the answers column alone: scored
 // results and timings are not needed and would triple what is read.
-func (o *Org) QuestionnaireAnswers(ctx context.Context, questionnaireID string, version int) ([]map[string]int, error) {
+func (o *Scope) QuestionnaireAnswers(ctx context.Context, questionnaireID string, version int) ([]map[string]int, error) {
 	var raw []string
 	err := o.scope(o.s.reader(ctx).Model(&Response{})).
 		Where("questionnaire_id = ? AND questionnaire_version = ?", questionnaireID, version).
@@ -36,7 +36,7 @@ type ResponseCount struct {
 
 // ResponseCounts counts the organisation's responses per questionnaire
 // version.
-func (o *Org) ResponseCounts(ctx context.Context) ([]ResponseCount, error) {
+func (o *Scope) ResponseCounts(ctx context.Context) ([]ResponseCount, error) {
 	var out []ResponseCount
 	err := o.scope(o.s.reader(ctx).Model(&Response{})).
 		Select("questionnaire_id, questionnaire_version, COUNT(*) AS n").

@@ -17,7 +17,7 @@ func TestQuestionnaireAnswers(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		other, b, _ := st.CreateOrganisation(ctx, "Beta", admin("bea@example.com"), false)
-		record := func(o *store.Org, by store.Actor, version int, answers map[string]int) {
+		record := func(o *store.Scope, by store.Actor, version int, answers map[string]int) {
 			t.Helper()
 			p, err := o.CreatePerson(ctx, store.NewPerson{Name: "P", Kind: store.Staff}, by)
 			if err != nil {
@@ -30,7 +30,7 @@ func TestQuestionnaireAnswers(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		oA, oB := st.Org(org.ID), st.Org(other.ID)
+		oA, oB := st.Scope(org.ID), st.Scope(other.ID)
 		record(oA, store.ActorOf(a), 1, map[string]int{"a": 1, "b": 5})
 		record(oA, store.ActorOf(a), 2, map[string]int{"a": 2})
 		record(oB, store.ActorOf(b), 1, map[string]int{"a": 4})

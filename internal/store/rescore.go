@@ -67,7 +67,7 @@ type Rescored struct {
 // organisation's responses with new ones, in one transaction, and records
 // in the audit log how many were rescored and by which rules. The answers,
 // the record, are not touched.
-func (o *Org) SaveRescored(ctx context.Context, rs []Rescored, by Actor, rules string) error {
+func (o *Scope) SaveRescored(ctx context.Context, rs []Rescored, by Actor, rules string) error {
 	if len(rs) == 0 {
 		return nil
 	}

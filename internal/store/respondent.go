@@ -39,7 +39,7 @@ func (s *Store) Respondent(ctx context.Context, token string) (*Respondent, erro
 	if err != nil {
 		return nil, err
 	}
-	o := s.Org(inv.OrgID)
+	o := s.Scope(inv.OrgID)
 	p, err := o.person(db, inv.PersonID)
 	if err != nil {
 		return nil, err
@@ -76,7 +76,7 @@ func (r *Respondent) open(tx *gorm.DB) (*Invitation, error) {
 	if r.s.dialect == Postgres {
 		tx = tx.Clauses(clause.Locking{Strength: "UPDATE"})
 	}
-	inv, err := r.s.Org(r.Inv.OrgID).invitation(tx, r.Inv.ID)
+	inv, err := r.s.Scope(r.Inv.OrgID).invitation(tx, r.Inv.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -163,7 +163,7 @@ type NewResponse struct {
 // and a rating checks the person with one query. A person erased in the
 // meantime fails the response's foreign key. Either way an unknown person
 // is "not found" and nothing is stored.
-func (o *Org) RecordResponse(ctx context.Context, nr NewResponse, by Actor) (*Response, error) {
+func (o *Scope) RecordResponse(ctx context.Context, nr NewResponse, by Actor) (*Response, error) {
 	r := Response{OrgID: o.id, PersonID: nr.PersonID, Source: SourceAPI,
 		QuestionnaireID: nr.QuestionnaireID, QuestionnaireVersion: nr.QuestionnaireVersion, QuestionnaireHash: nr.QuestionnaireHash,
 		View: nr.View, RatedBy: nr.RatedBy}
@@ -192,7 +192,7 @@ func (o *Org) RecordResponse(ctx context.Context, nr NewResponse, by Actor) (*Re
 }
 
 // PersonResponses lists a person's responses, newest first.
-func (o *Org) PersonResponses(ctx context.Context, personID string) ([]Response, error) {
+func (o *Scope) PersonResponses(ctx context.Context, personID string) ([]Response, error) {
 	var rs []Response
 	if err := o.scope(o.s.reader(ctx)).Where("person_id = ?", personID).Order("submitted_at DESC, id").Find(&rs).Error; err != nil {
 		return nil, fmt.Errorf("list responses: %w", err)
@@ -206,7 +206,7 @@ func (o *Org) PersonResponses(ctx context.Context, personID string) ([]Response,
 }
 
 // Response returns one of the organisation's responses.
-func (o *Org) Response(ctx context.Context, id string) (*Response, error) {
+func (o *Scope) Response(ctx context.Context, id string) (*Response, error) {
 	r, err := take[Response](o.scope(o.s.reader(ctx)).Where("id = ?", id), "response")
 	if err != nil {
 		return nil, err

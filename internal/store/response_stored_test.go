@@ -17,7 +17,7 @@ import (
 func TestRecordResponseStoresEveryColumn(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o, by := st.Org(org.ID), store.ActorOf(a)
+		o, by := st.Scope(org.ID), store.ActorOf(a)
 		p, err := o.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, by)
 		if err != nil {
 			t.Fatal(err)

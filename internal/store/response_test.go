@@ -18,10 +18,10 @@ import (
 func TestRecordResponsePerson(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		by := store.ActorOf(a)
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
-		theirs, _ := st.Org(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Theirs", Kind: store.Staff}, store.ActorOf(a2))
+		theirs, _ := st.Scope(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Theirs", Kind: store.Staff}, store.ActorOf(a2))
 		erased, _ := o.CreatePerson(ctx, store.NewPerson{Name: "Gone", Kind: store.Staff}, by)
 		if err := o.ErasePerson(ctx, erased.ID, by); err != nil {
 			t.Fatal(err)
@@ -43,7 +43,7 @@ func TestRecordResponsePerson(t *testing.T) {
 			}
 		}
 		for _, id := range []string{theirs.ID, erased.ID} {
-			if rs, err := st.Org(org2.ID).PersonResponses(ctx, id); err != nil {
+			if rs, err := st.Scope(org2.ID).PersonResponses(ctx, id); err != nil {
 				t.Fatalf("read: %v", err)
 			} else if len(rs) != 0 {
 				t.Errorf("got %d responses of a person not ours, want 0", len(rs))
@@ -68,7 +68,7 @@ func TestRecordResponsePerson(t *testing.T) {
 func TestEncodeJSON(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		by := store.ActorOf(a)
 		p, _ := o.CreatePerson(ctx, store.NewPerson{Name: "Ann", Kind: store.Staff}, by)
 		score := 3.25

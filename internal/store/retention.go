@@ -18,7 +18,7 @@ const MaxRetentionDays = 3650
 // Retention returns how many days the organisation keeps candidates who
 // were not hired after their last activity; 0 means it keeps them until
 // someone erases them.
-func (o *Org) Retention(ctx context.Context) (int, error) {
+func (o *Scope) Retention(ctx context.Context) (int, error) {
 	var days sql.NullInt64
 	err := o.s.reader(ctx).Model(&Organisation{}).Where("id = ?", o.id).Select("retention_days").Row().Scan(&days)
 	if err == sql.ErrNoRows {
@@ -32,7 +32,7 @@ func (o *Org) Retention(ctx context.Context) (int, error) {
 
 // SetRetention sets the retention period in days, from 1 to
 // MaxRetentionDays, or 0 to keep candidates until someone erases them.
-func (o *Org) SetRetention(ctx context.Context, days int, by Actor) error {
+func (o *Scope) SetRetention(ctx context.Context, days int, by Actor) error {
 	if days < 0 || days > MaxRetentionDays {
 		return errs.InvalidFields("The retention period must be from 1 day to 10 years.",
 			map[string]string{"retention_days": fmt.Sprintf("must be a whole number of days from 1 to %d, or empty to keep candidates", MaxRetentionDays)})
@@ -59,7 +59,7 @@ type RetentionSetting struct {
 
 // RetentionSettings lists the organisations that have set a retention
 // period. It is the one query of the purge that spans organisations; the
-// purge itself goes through each organisation's Org handle.
+// purge itself goes through each organisation's Scope.
 func (s *Store) RetentionSettings(ctx context.Context) ([]RetentionSetting, error) {
 	var rs []RetentionSetting
 	err := s.reader(ctx).Model(&Organisation{}).Select("id AS org_id, retention_days AS days").
@@ -76,7 +76,7 @@ func (s *Store) RetentionSettings(ctx context.Context) ([]RetentionSetting, erro
 // and submission, and each response recorded; a candidate whose link is
 // still open is in the middle of being assessed, however old the
 // invitation, and is kept.
-func (o *Org) staleCandidates(db *gorm.DB, before, now time.Time) *gorm.DB {
+func (o *Scope) staleCandidates(db *gorm.DB, before, now time.Time) *gorm.DB {
 	return o.scope(db.Model(&Person{})).
 		Where("kind = ? AND created_at < ?", Candidate, before).
 		Where(`NOT EXISTS (SELECT 1 FROM invitations i WHERE i.person_id = people.id AND (
@@ -87,7 +87,7 @@ func (o *Org) staleCandidates(db *gorm.DB, before, now time.Time) *gorm.DB {
 
 // StaleCandidates returns the IDs of the candidates whose last activity
 // was before before (see staleCandidates), oldest first, at most limit.
-func (o *Org) StaleCandidates(ctx context.Context, before time.Time, limit int) ([]string, error) {
+func (o *Scope) StaleCandidates(ctx context.Context, before time.Time, limit int) ([]string, error) {
 	var ids []string
 	err := o.staleCandidates(o.s.reader(ctx), before, o.s.now()).Order("people.created_at, people.id").Limit(limit).Pluck("people.id", &ids).Error
 	if err != nil {
@@ -101,7 +101,7 @@ func (o *Org) StaleCandidates(ctx context.Context, before time.Time, limit int) 
 // checks again inside the transaction, so a candidate invited or hired
 // since they were found is kept (a conflict), and it never erases a staff
 // member (a conflict naming why).
-func (o *Org) PurgeCandidate(ctx context.Context, id string, before time.Time, days int, by Actor) error {
+func (o *Scope) PurgeCandidate(ctx context.Context, id string, before time.Time, days int, by Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		p, err := o.person(tx, id)
 		if err != nil {

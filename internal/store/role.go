@@ -150,7 +150,7 @@ func checkRole(in RoleInput) (RoleInput, error) {
 }
 
 // Roles returns the organisation's roles by name, each with its profile.
-func (o *Org) Roles(ctx context.Context) ([]Role, error) {
+func (o *Scope) Roles(ctx context.Context) ([]Role, error) {
 	db := o.s.reader(ctx)
 	var rs []Role
 	if err := o.scope(db).Order("lower(name), id").Find(&rs).Error; err != nil {
@@ -178,11 +178,11 @@ func (o *Org) Roles(ctx context.Context) ([]Role, error) {
 }
 
 // Role returns one of the organisation's roles with its profile.
-func (o *Org) Role(ctx context.Context, id string) (*Role, error) {
+func (o *Scope) Role(ctx context.Context, id string) (*Role, error) {
 	return o.role(o.s.reader(ctx), id)
 }
 
-func (o *Org) role(db *gorm.DB, id string) (*Role, error) {
+func (o *Scope) role(db *gorm.DB, id string) (*Role, error) {
 	r, err := take[Role](o.scope(db).Where("id = ?", id), "role")
 	if err != nil {
 		return nil, err
@@ -194,7 +194,7 @@ func (o *Org) role(db *gorm.DB, id string) (*Role, error) {
 }
 
 // CreateRole adds a role to the organisation.
-func (o *Org) CreateRole(ctx context.Context, in RoleInput, by Actor) (*Role, error) {
+func (o *Scope) CreateRole(ctx context.Context, in RoleInput, by Actor) (*Role, error) {
 	in, err := checkRole(in)
 	if err != nil {
 		return nil, err
@@ -229,7 +229,7 @@ func (o *Org) CreateRole(ctx context.Context, in RoleInput, by Actor) (*Role, er
 }
 
 // UpdateRole replaces a role's fields and profile.
-func (o *Org) UpdateRole(ctx context.Context, id string, in RoleInput, by Actor) (*Role, error) {
+func (o *Scope) UpdateRole(ctx context.Context, id string, in RoleInput, by Actor) (*Role, error) {
 	in, err := checkRole(in)
 	if err != nil {
 		return nil, err
@@ -266,7 +266,7 @@ func (o *Org) UpdateRole(ctx context.Context, id string, in RoleInput, by Actor)
 
 // DeleteRole removes a role. Staff whose role it was today are left
 // without one.
-func (o *Org) DeleteRole(ctx context.Context, id string, by Actor) error {
+func (o *Scope) DeleteRole(ctx context.Context, id string, by Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		r, err := o.role(tx, id)
 		if err != nil {
@@ -292,7 +292,7 @@ func (o *Org) DeleteRole(ctx context.Context, id string, by Actor) error {
 
 // SetCurrentRole records a staff member's role today; roleID "" records
 // none. A candidate has no role yet.
-func (o *Org) SetCurrentRole(ctx context.Context, personID, roleID string, by Actor) error {
+func (o *Scope) SetCurrentRole(ctx context.Context, personID, roleID string, by Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		p, err := o.person(tx, personID)
 		if err != nil {
@@ -334,7 +334,7 @@ func (r *Role) apply(in RoleInput, now time.Time) {
 	}
 }
 
-func (o *Org) writeWeights(tx *gorm.DB, r *Role) error {
+func (o *Scope) writeWeights(tx *gorm.DB, r *Role) error {
 	if len(r.Weights) == 0 {
 		return nil
 	}
@@ -346,7 +346,7 @@ func (o *Org) writeWeights(tx *gorm.DB, r *Role) error {
 
 // roleNameFree checks that no other role of the organisation (other than
 // except) has the name, whatever its case.
-func (o *Org) roleNameFree(tx *gorm.DB, name, except string) error {
+func (o *Scope) roleNameFree(tx *gorm.DB, name, except string) error {
 	var n int64
 	if err := o.scope(tx.Model(&Role{})).Where("lower(name) = lower(?) AND id <> ?", name, except).Count(&n).Error; err != nil {
 		return fmt.Errorf("check role name: %w", err)

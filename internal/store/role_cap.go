@@ -20,7 +20,7 @@ const MaxRoles = 200
 // transaction after placementChanged, which makes concurrent creates in
 // one organisation take turns on PostgreSQL (SQLite has one writer), so
 // two of them cannot both see room for the last role.
-func (o *Org) roomForRole(tx *gorm.DB) error {
+func (o *Scope) roomForRole(tx *gorm.DB) error {
 	var n int64
 	if err := o.scope(tx.Model(&Role{})).Count(&n).Error; err != nil {
 		return fmt.Errorf("count roles: %w", err)

@@ -18,7 +18,7 @@ func seller() store.RoleInput {
 func TestRoles(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		by := store.ActorOf(a)
 		in := seller()
 		in.Name = "  Account executive "
@@ -95,7 +95,7 @@ func TestRoles(t *testing.T) {
 
 		// Another organisation sees none of it.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
-		o2 := st.Org(org2.ID)
+		o2 := st.Scope(org2.ID)
 		if _, err := o2.Role(ctx, r.ID); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("Beta reads Acme's role: %v", err)
 		}
@@ -149,7 +149,7 @@ func TestRoles(t *testing.T) {
 func TestProfiledPeople(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		by := store.ActorOf(a)
 		with, _ := o.CreatePerson(ctx, store.NewPerson{Name: "With", Kind: store.Staff}, by)
 		o.CreatePerson(ctx, store.NewPerson{Name: "Without", Kind: store.Candidate}, by)
@@ -173,7 +173,7 @@ func TestProfiledPeople(t *testing.T) {
 			t.Errorf("hunter row = %+v", s)
 		}
 		org2, _, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
-		if ps, err := st.Org(org2.ID).ProfiledPeople(ctx); err != nil {
+		if ps, err := st.Scope(org2.ID).ProfiledPeople(ctx); err != nil {
 			t.Fatalf("read: %v", err)
 		} else if len(ps) != 0 {
 			t.Errorf("Beta sees %d profiled people", len(ps))

@@ -14,7 +14,7 @@ import (
 )
 
 // recordSimulated stores a simulated, scored response of q for a person.
-func recordSimulated(t *testing.T, o *Org, q *assess.Questionnaire, rng *rand.Rand, personID string) *Response {
+func recordSimulated(t *testing.T, o *Scope, q *assess.Questionnaire, rng *rand.Rand, personID string) *Response {
 	t.Helper()
 	r := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)})
 	sc, err := ScoredFrom(assess.Score(q, r, assess.Options{}))
@@ -45,7 +45,7 @@ func countsFromRows(t *testing.T, st *Store, orgID, qid string, version int) []S
 
 func sameCounts(t *testing.T, when string, st *Store, orgID, qid string, version int) {
 	t.Helper()
-	got, err := st.Org(orgID).ScoreDistribution(context.Background(), qid, version)
+	got, err := st.Scope(orgID).ScoreDistribution(context.Background(), qid, version)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func sameCounts(t *testing.T, when string, st *Store, orgID, qid string, version
 func TestScoreCountsFollowTheScoreRows(t *testing.T) {
 	ctx := context.Background()
 	f := newGroupFixture(t)
-	st, o := f.st, f.st.Org(f.orgID)
+	st, o := f.st, f.st.Scope(f.orgID)
 	cat, err := assess.LoadCatalog(questionnaires.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -156,7 +156,7 @@ func TestMigrationCountsEarlierScoreRows(t *testing.T) {
 	if err := st.write.Exec("INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)", org.ID, org.Name, time.Now().UTC()).Error; err != nil {
 		t.Fatal(err)
 	}
-	o := st.Org(org.ID)
+	o := st.Scope(org.ID)
 	cat, err := assess.LoadCatalog(questionnaires.FS)
 	if err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ type ScoreCount struct {
 // On SQLite they are read from score_counts, which triggers keep (see
 // countScoresOnSQLite); on PostgreSQL they are counted from the score
 // rows' index.
-func (o *Org) ScoreDistribution(ctx context.Context, questionnaireID string, version int) ([]ScoreCount, error) {
+func (o *Scope) ScoreDistribution(ctx context.Context, questionnaireID string, version int) ([]ScoreCount, error) {
 	q := `SELECT scale_id, score, COUNT(*) AS n FROM response_scores
 		WHERE org_id = ? AND questionnaire_id = ? AND questionnaire_version = ? AND score IS NOT NULL
 		GROUP BY scale_id, score ORDER BY scale_id, score`
@@ -37,7 +37,7 @@ func (o *Org) ScoreDistribution(ctx context.Context, questionnaireID string, ver
 
 // RecentAnswers returns the answers of the organisation's newest responses
 // to one questionnaire version, at most limit of them, newest first.
-func (o *Org) RecentAnswers(ctx context.Context, questionnaireID string, version, limit int) ([]map[string]int, error) {
+func (o *Scope) RecentAnswers(ctx context.Context, questionnaireID string, version, limit int) ([]map[string]int, error) {
 	var raw []string
 	err := o.scope(o.s.reader(ctx).Model(&Response{})).
 		Where("questionnaire_id = ? AND questionnaire_version = ?", questionnaireID, version).

@@ -59,7 +59,7 @@ func (s *Store) CreateSession(ctx context.Context, u *User) (string, *Session, e
 		if err := tx.Table("users").Where("id = ?", u.ID).Update("last_seen_at", now).Error; err != nil {
 			return fmt.Errorf("record visit: %w", err)
 		}
-		return s.Org(u.OrgID).audit(tx, ActorOf(u), "sign_in", "user", u.ID, "")
+		return s.Scope(u.OrgID).audit(tx, ActorOf(u), "sign_in", "user", u.ID, "")
 	})
 	if err != nil {
 		return "", nil, err

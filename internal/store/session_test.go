@@ -66,7 +66,7 @@ func TestSessions(t *testing.T) {
 func TestAPIKeys(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, u, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		if _, _, err := o.CreateAPIKey(ctx, " ", store.ActorOf(u)); errs.FieldsOf(err)["name"] == "" {
 			t.Errorf("blank key name = %v, want a field error", err)
 		}

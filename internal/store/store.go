@@ -1,7 +1,7 @@
 // Package store keeps rolefit's data in SQLite or PostgreSQL through GORM.
 // It knows SQL and nothing of HTTP. Exported methods take a context first
 // and open their own transaction; every query about an organisation's data
-// goes through an Org handle, which adds the organisation's ID to it.
+// goes through a Scope, which adds the organisation's ID to it.
 package store
 
 import (

@@ -131,7 +131,7 @@ func TestCreateUserValidationWritesNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		for _, tc := range []struct {
 			name   string
 			nu     store.NewUser
@@ -188,7 +188,7 @@ func TestCreateUserValidationWritesNothing(t *testing.T) {
 func TestLastAdminIsKept(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		by := store.ActorOf(a)
 		if err := o.SetUserAccess(ctx, a.ID, store.Manager, by); errs.Code(err) != errs.CodeConflict {
 			t.Errorf("demoting the only admin = %v, want conflict", err)
@@ -217,11 +217,11 @@ func TestOrganisationIsolation(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		orgA, a, _ := st.CreateOrganisation(ctx, "A", admin("a@example.com"), false)
 		orgB, b, _ := st.CreateOrganisation(ctx, "B", admin("b@example.com"), false)
-		keyA, _, err := st.Org(orgA.ID).CreateAPIKey(ctx, "ats", store.ActorOf(a))
+		keyA, _, err := st.Scope(orgA.ID).CreateAPIKey(ctx, "ats", store.ActorOf(a))
 		if err != nil {
 			t.Fatal(err)
 		}
-		ob := st.Org(orgB.ID)
+		ob := st.Scope(orgB.ID)
 		if _, err := ob.User(ctx, a.ID); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("B reads A's user: %v, want not found", err)
 		}
@@ -245,7 +245,7 @@ func TestOrganisationIsolation(t *testing.T) {
 				t.Errorf("B's audit log shows A's entry %+v", e)
 			}
 		}
-		if got, err := st.Org(orgA.ID).APIKeys(ctx); err != nil {
+		if got, err := st.Scope(orgA.ID).APIKeys(ctx); err != nil {
 			t.Fatalf("read: %v", err)
 		} else if len(got) != 1 || got[0].RevokedAt != nil {
 			t.Errorf("A's key after B's attempts: %+v", got)
@@ -261,7 +261,7 @@ func TestTimesAreUTC(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := st.Org(org.ID).Get(ctx)
+		got, err := st.Scope(org.ID).Get(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}

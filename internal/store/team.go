@@ -52,7 +52,7 @@ type TeamMember struct {
 // only columns and score rows, never a stored result document, so a map of
 // thousands of people stays quick. A manager's rating is never a profile,
 // so it never appears here.
-func (o *Org) Team(ctx context.Context, q TeamQuery) ([]TeamMember, string, error) {
+func (o *Scope) Team(ctx context.Context, q TeamQuery) ([]TeamMember, string, error) {
 	n := limit(q.Limit)
 	db := o.s.reader(ctx).Table("people p").
 		Joins("JOIN responses r ON r.id = p.profile_response_id AND r.org_id = p.org_id").
@@ -92,7 +92,7 @@ func (o *Org) Team(ctx context.Context, q TeamQuery) ([]TeamMember, string, erro
 
 // TeamJobTitles returns the distinct job titles of the organisation's
 // people who have a profile, sorted: the choices of the team map's filter.
-func (o *Org) TeamJobTitles(ctx context.Context) ([]string, error) {
+func (o *Scope) TeamJobTitles(ctx context.Context) ([]string, error) {
 	var ts []string
 	err := o.s.reader(ctx).Table("people").
 		Where("org_id = ? AND profile_response_id IS NOT NULL AND job_title <> ''", o.id).

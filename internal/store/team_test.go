@@ -35,7 +35,7 @@ func teamScored(hunter, farmer *float64, flags int) store.Scored {
 func TestTeam(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o := st.Org(org.ID)
+		o := st.Scope(org.ID)
 		by := store.ActorOf(a)
 		record := func(p *store.Person, view string, sc store.Scored) {
 			t.Helper()
@@ -69,7 +69,7 @@ func TestTeam(t *testing.T) {
 		record(ed, store.ViewManager, teamScored(fptr(5), fptr(5), 0)) // a rating alone is no profile
 		// Another organisation's assessed person.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
-		o2 := st.Org(org2.ID)
+		o2 := st.Scope(org2.ID)
 		zed, _ := o2.CreatePerson(ctx, store.NewPerson{Name: "Zed", Kind: store.Candidate}, store.ActorOf(a2))
 		if _, err := o2.RecordResponse(ctx, store.NewResponse{PersonID: zed.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
 			Answers: map[string]int{"x": 1}, View: store.ViewSelf, Scored: teamScored(fptr(5), fptr(1), 0)}, store.ActorOf(a2)); err != nil {

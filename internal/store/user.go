@@ -154,7 +154,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, name string, admin NewUs
 }
 
 // CreateUser adds a user to the organisation.
-func (o *Org) CreateUser(ctx context.Context, nu NewUser, by Actor) (*User, error) {
+func (o *Scope) CreateUser(ctx context.Context, nu NewUser, by Actor) (*User, error) {
 	var u *User
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
 		var err error
@@ -167,7 +167,7 @@ func (o *Org) CreateUser(ctx context.Context, nu NewUser, by Actor) (*User, erro
 }
 
 // Users lists the organisation's users by name.
-func (o *Org) Users(ctx context.Context) ([]User, error) {
+func (o *Scope) Users(ctx context.Context) ([]User, error) {
 	var us []User
 	if err := o.scope(o.s.reader(ctx)).Order("name, email").Find(&us).Error; err != nil {
 		return nil, fmt.Errorf("list users: %w", err)
@@ -176,16 +176,16 @@ func (o *Org) Users(ctx context.Context) ([]User, error) {
 }
 
 // User returns one of the organisation's users.
-func (o *Org) User(ctx context.Context, id string) (*User, error) {
+func (o *Scope) User(ctx context.Context, id string) (*User, error) {
 	return o.user(o.s.reader(ctx), id)
 }
 
-func (o *Org) user(db *gorm.DB, id string) (*User, error) {
+func (o *Scope) user(db *gorm.DB, id string) (*User, error) {
 	return take[User](o.scope(db).Where("id = ?", id), "user")
 }
 
 // countAdmins counts the organisation's admins inside tx.
-func (o *Org) countAdmins(tx *gorm.DB) (int64, error) {
+func (o *Scope) countAdmins(tx *gorm.DB) (int64, error) {
 	var n int64
 	err := o.scope(tx.Model(&User{})).Where("access = ?", Admin).Count(&n).Error
 	return n, err
@@ -193,7 +193,7 @@ func (o *Org) countAdmins(tx *gorm.DB) (int64, error) {
 
 // SetUserAccess changes a user's role. The last admin cannot be demoted, or
 // nobody could manage the organisation any more.
-func (o *Org) SetUserAccess(ctx context.Context, id string, role Access, by Actor) error {
+func (o *Scope) SetUserAccess(ctx context.Context, id string, role Access, by Actor) error {
 	if !role.Valid() {
 		return errs.InvalidFields("Please choose a role.", map[string]string{"role": "must be admin or manager"})
 	}
@@ -223,7 +223,7 @@ func (o *Org) SetUserAccess(ctx context.Context, id string, role Access, by Acto
 // DeleteUser removes a user, their sessions and the API keys they made
 // (revoked, so the list still shows them). The last admin cannot be
 // removed.
-func (o *Org) DeleteUser(ctx context.Context, id string, by Actor) error {
+func (o *Scope) DeleteUser(ctx context.Context, id string, by Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		u, err := o.user(tx, id)
 		if err != nil {
@@ -248,7 +248,7 @@ func (o *Org) DeleteUser(ctx context.Context, id string, by Actor) error {
 
 // ChangePassword sets a new password for a user after checking the
 // current one, and ends the user's other sessions.
-func (o *Org) ChangePassword(ctx context.Context, id, current, next, keepSession string) error {
+func (o *Scope) ChangePassword(ctx context.Context, id, current, next, keepSession string) error {
 	if msg := checkPassword(next); msg != "" {
 		return errs.InvalidFields("Please choose another password.", map[string]string{"new_password": msg})
 	}

@@ -23,7 +23,7 @@ func TestEmailIsUniquePerOrganisation(t *testing.T) {
 		// just works, and tells nothing about Acme.
 		pw := "another long passphrase"
 		nu := store.NewUser{Email: "ADA@example.com", Name: "Ada at Beta", Access: store.Manager, Password: pw}
-		u, err := st.Org(beta.ID).CreateUser(ctx, nu, store.ActorOf(bea))
+		u, err := st.Scope(beta.ID).CreateUser(ctx, nu, store.ActorOf(bea))
 		if err != nil {
 			t.Fatalf("add an address that has an account in another organisation: %v", err)
 		}
@@ -33,7 +33,7 @@ func TestEmailIsUniquePerOrganisation(t *testing.T) {
 		// Within one organisation the address is still taken, whatever
 		// its case.
 		nu.Email = "Ada@Example.com"
-		if _, err := st.Org(acme.ID).CreateUser(ctx, nu, store.ActorOf(ada)); errs.Code(err) != errs.CodeConflict {
+		if _, err := st.Scope(acme.ID).CreateUser(ctx, nu, store.ActorOf(ada)); errs.Code(err) != errs.CodeConflict {
 			t.Errorf("the same address twice in one organisation: %v, want conflict", err)
 		}
 		// Each account signs in with its own password.
@@ -59,7 +59,7 @@ func TestEmailIsUniquePerOrganisation(t *testing.T) {
 		}
 		// The same password in both: both accounts match, and
 		// Authenticate cannot choose.
-		if err := st.Org(beta.ID).ChangePassword(ctx, u.ID, pw, "correct horse battery", ""); err != nil {
+		if err := st.Scope(beta.ID).ChangePassword(ctx, u.ID, pw, "correct horse battery", ""); err != nil {
 			t.Fatal(err)
 		}
 		us, err := st.SignIn(ctx, "ada@example.com", "correct horse battery")

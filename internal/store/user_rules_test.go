@@ -31,14 +31,14 @@ func TestPasswordRulesWhereverAPasswordIsSet(t *testing.T) {
 			{"a quiet mountain lake", ""},
 		} {
 			nu := store.NewUser{Email: "bo@example.com", Name: "Bo", Access: store.Manager, Password: tc.pw}
-			u, err := st.Org(org.ID).CreateUser(ctx, nu, store.ActorOf(a))
+			u, err := st.Scope(org.ID).CreateUser(ctx, nu, store.ActorOf(a))
 			if got := errs.FieldsOf(err)["password"]; got != tc.want {
 				t.Errorf("add a user with password %q: password %q, want %q (err %v)", tc.pw, got, tc.want, err)
 			}
 			if tc.want != "" {
 				// The same rule on a change of password, and for a new
 				// organisation's first admin.
-				err = st.Org(org.ID).ChangePassword(ctx, a.ID, "correct horse battery", tc.pw, "")
+				err = st.Scope(org.ID).ChangePassword(ctx, a.ID, "correct horse battery", tc.pw, "")
 				if got := errs.FieldsOf(err)["new_password"]; got != tc.want {
 					t.Errorf("change to %q: new_password %q, want %q", tc.pw, got, tc.want)
 				}
@@ -50,7 +50,7 @@ func TestPasswordRulesWhereverAPasswordIsSet(t *testing.T) {
 				}
 			}
 			if u != nil {
-				if err := st.Org(org.ID).DeleteUser(ctx, u.ID, store.ActorOf(a)); err != nil {
+				if err := st.Scope(org.ID).DeleteUser(ctx, u.ID, store.ActorOf(a)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -66,7 +66,7 @@ func TestNamesRefuseControlAndDirectionCharacters(t *testing.T) {
 		}
 		for _, name := range []string{"Bo\x00", "Bo\u202eevil", "Bo\x1b[2J", "Bo\u2066"} {
 			nu := store.NewUser{Email: "bo@example.com", Name: name, Access: store.Manager, Password: "a quiet mountain lake"}
-			if _, err := st.Org(org.ID).CreateUser(ctx, nu, store.ActorOf(a)); errs.FieldsOf(err)["name"] == "" {
+			if _, err := st.Scope(org.ID).CreateUser(ctx, nu, store.ActorOf(a)); errs.FieldsOf(err)["name"] == "" {
 				t.Errorf("user name %q: %v, want a name field error", name, err)
 			}
 			if _, _, err := st.CreateOrganisation(ctx, name, admin("x@example.com"), false); errs.FieldsOf(err)["organisation"] == "" {
