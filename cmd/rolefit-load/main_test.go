@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"path/filepath"
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
@@ -31,11 +32,11 @@ func TestLoadAgainstARealServer(t *testing.T) {
 	if _, err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin, Password: "correct horse battery"}, false)
+	org, admin, err := st.CreateOrganisation(ctx, "Acme", rolefit.NewUser{Email: "ada@acme.example", Name: "Ada", Access: rolefit.Admin, Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, key, err := st.Scope(org.ID).CreateAPIKey(ctx, "load", store.ActorOf(admin))
+	_, key, err := st.Scope(org.ID).CreateAPIKey(ctx, "load", rolefit.ActorOf(admin))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"rolefit"
 	"strings"
 
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // runAPIKey dispatches "rolefit apikey SUBCOMMAND".
@@ -55,7 +55,7 @@ func runAPIKeyAdd(ctx context.Context, args []string, cio commandIO) error {
 		fmt.Fprintf(cio.stderr, "rolefit apikey add: --org: there is no organisation %q\n", *org)
 		return exitCode(2)
 	}
-	k, secret, err := st.Scope(target.ID).CreateAPIKey(ctx, *name, store.Actor{ID: "console", Name: "rolefit apikey add"})
+	k, secret, err := st.Scope(target.ID).CreateAPIKey(ctx, *name, rolefit.Actor{ID: "console", Name: "rolefit apikey add"})
 	if err != nil {
 		if len(errs.FieldsOf(err)) > 0 {
 			fmt.Fprintf(cio.stderr, "rolefit apikey add: %v\n", describe(err))

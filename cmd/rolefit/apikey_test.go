@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"rolefit"
 	"strings"
 	"testing"
 
@@ -57,7 +58,7 @@ func TestAPIKeyAddPrintsAWorkingKey(t *testing.T) {
 		}
 		// The key is the organisation's, not a user's: it has no creator
 		// to lose, and an admin's rights.
-		if k.CreatedBy != nil || k.Access != store.Admin {
+		if k.CreatedBy != nil || k.Access != rolefit.Admin {
 			t.Errorf("the key has creator %v and role %q, want none and admin", k.CreatedBy, k.Access)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"rolefit"
 	"strings"
 	"testing"
 
@@ -39,7 +40,7 @@ func TestUserAddCreatesTheFirstAdmin(t *testing.T) {
 	}
 	defer st.Close()
 	u, err := st.Authenticate(context.Background(), "ann@acme.example", password)
-	if err != nil || u.Access != store.Admin {
+	if err != nil || u.Access != rolefit.Admin {
 		t.Fatalf("the new admin cannot sign in: %v %v", u, err)
 	}
 	// A second user joins the same organisation by name.

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"rolefit"
 	"sync"
 	"syscall"
 	"testing"
@@ -173,19 +174,19 @@ func seedCrashDB(t *testing.T, db string) (string, []string) {
 	if _, err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin,
+	org, admin, err := st.CreateOrganisation(ctx, "Acme", rolefit.NewUser{Email: "ada@acme.example", Name: "Ada", Access: rolefit.Admin,
 		Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, by := st.Scope(org.ID), store.ActorOf(admin)
+	o, by := st.Scope(org.ID), rolefit.ActorOf(admin)
 	_, key, err := o.CreateAPIKey(ctx, "load", by)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ids []string
 	for i := range 40 {
-		p, err := o.CreatePerson(ctx, store.NewPerson{Name: fmt.Sprintf("Candidate %d", i), Kind: store.Candidate}, by)
+		p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: fmt.Sprintf("Candidate %d", i), Kind: rolefit.Candidate}, by)
 		if err != nil {
 			t.Fatal(err)
 		}

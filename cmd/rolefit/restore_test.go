@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"rolefit"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -79,7 +80,7 @@ func TestBackupUnderLoadThenRestore(t *testing.T) {
 	if err != nil || len(users) != 1 {
 		t.Fatalf("users: %v %v", users, err)
 	}
-	_, key, err := st.Scope(orgs[0].ID).CreateAPIKey(ctx, "load", store.ActorOf(&users[0]))
+	_, key, err := st.Scope(orgs[0].ID).CreateAPIKey(ctx, "load", rolefit.ActorOf(&users[0]))
 	st.Close()
 	if err != nil {
 		t.Fatal(err)

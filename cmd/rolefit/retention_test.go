@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 	"rolefit/internal/store/storetest"
 )
 
@@ -29,13 +29,13 @@ func TestRetentionJob(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	org, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin,
+	org, u, err := st.CreateOrganisation(ctx, "Acme", rolefit.NewUser{Email: "ada@acme.example", Name: "Ada", Access: rolefit.Admin,
 		Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	act := app.UserActor(u)
-	p, err := uc.AddPerson(ctx, act, store.NewPerson{Name: "Ann", Kind: store.Candidate})
+	p, err := uc.AddPerson(ctx, act, rolefit.NewPerson{Name: "Ann", Kind: rolefit.Candidate})
 	if err != nil {
 		t.Fatal(err)
 	}

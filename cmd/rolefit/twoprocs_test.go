@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"rolefit"
 	"strings"
 	"sync"
 	"syscall"
@@ -162,12 +163,12 @@ func TestTwoProcessesOnOnePostgreSQL(t *testing.T) {
 		t.Fatal(err)
 	}
 	const email, password = "ada@acme.example", "correct horse battery"
-	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: email, Name: "Ada Admin",
-		Access: store.Admin, Password: password}, false)
+	org, admin, err := st.CreateOrganisation(ctx, "Acme", rolefit.NewUser{Email: email, Name: "Ada Admin",
+		Access: rolefit.Admin, Password: password}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, apiKey, err := st.Scope(org.ID).CreateAPIKey(ctx, "two processes", store.ActorOf(admin))
+	_, apiKey, err := st.Scope(org.ID).CreateAPIKey(ctx, "two processes", rolefit.ActorOf(admin))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"rolefit"
 	"strings"
 
 	"rolefit/internal/errs"
@@ -77,24 +78,24 @@ func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Read
 	if _, err := st.Migrate(ctx); err != nil {
 		return err
 	}
-	nu := store.NewUser{Email: *email, Name: *name, Access: store.Access(*access), Password: password}
+	nu := rolefit.NewUser{Email: *email, Name: *name, Access: rolefit.Access(*access), Password: password}
 	target, err := findOrganisation(ctx, st, *org)
 	if err != nil {
 		return err
 	}
-	var u *store.User
+	var u *rolefit.User
 	if target == nil {
-		if nu.Access != store.Admin {
+		if nu.Access != rolefit.Admin {
 			fmt.Fprintf(cio.stderr, "rolefit user add: there is no organisation %q; the first user of a new organisation must be an admin (--access admin)\n", *org)
 			return exitCode(2)
 		}
-		var o *store.Organisation
+		var o *rolefit.Organisation
 		if o, u, err = st.CreateOrganisation(ctx, *org, nu, false); err != nil {
 			return describe(err)
 		}
 		fmt.Fprintf(cio.stdout, "created organisation %q (%s)\n", o.Name, o.ID)
 	} else {
-		actor := store.Actor{ID: "console", Name: "rolefit user add"}
+		actor := rolefit.Actor{ID: "console", Name: "rolefit user add"}
 		if u, err = st.Scope(target.ID).CreateUser(ctx, nu, actor); err != nil {
 			return describe(err)
 		}
@@ -108,7 +109,7 @@ func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Read
 
 // findOrganisation returns the organisation whose ID is ref or whose name
 // is ref in any case, or nil when there is none: --org takes either.
-func findOrganisation(ctx context.Context, st *store.Store, ref string) (*store.Organisation, error) {
+func findOrganisation(ctx context.Context, st *store.Store, ref string) (*rolefit.Organisation, error) {
 	orgs, err := st.Organisations(ctx)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"rolefit"
 	"sync"
 	"time"
 
@@ -22,7 +23,7 @@ type keyCache struct {
 }
 
 type cachedKey struct {
-	key *store.APIKey
+	key *rolefit.APIKey
 	at  time.Time
 }
 
@@ -33,7 +34,7 @@ const maxCachedKeys = 10_000
 // APIKey returns the key a bearer token names, or an unauthorized error for
 // a missing, unknown or revoked one. Only verified keys are cached: an
 // unknown token always asks the database.
-func (a *App) APIKey(ctx context.Context, token string) (*store.APIKey, error) {
+func (a *App) APIKey(ctx context.Context, token string) (*rolefit.APIKey, error) {
 	h := store.HashToken(token)
 	now := a.now()
 	a.keys.mu.Lock()
@@ -57,17 +58,17 @@ func (a *App) APIKey(ctx context.Context, token string) (*store.APIKey, error) {
 
 // forgetKey drops a key from the cache, after it was revoked here.
 func (a *App) forgetKey(id string) {
-	a.forgetKeys(func(k *store.APIKey) bool { return k.ID == id })
+	a.forgetKeys(func(k *rolefit.APIKey) bool { return k.ID == id })
 }
 
 // forgetKeysOf drops the keys a user made from the cache, after the user's
 // role changed or the user was removed here: a key may do what its
 // creator may do today (store.APIKey).
 func (a *App) forgetKeysOf(userID string) {
-	a.forgetKeys(func(k *store.APIKey) bool { return k.CreatedBy != nil && *k.CreatedBy == userID })
+	a.forgetKeys(func(k *rolefit.APIKey) bool { return k.CreatedBy != nil && *k.CreatedBy == userID })
 }
 
-func (a *App) forgetKeys(match func(*store.APIKey) bool) {
+func (a *App) forgetKeys(match func(*rolefit.APIKey) bool) {
 	a.keys.mu.Lock()
 	defer a.keys.mu.Unlock()
 	for h, e := range a.keys.m {

@@ -1,12 +1,12 @@
 package app_test
 
 import (
+	"rolefit"
 	"testing"
 	"time"
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // A verified key is remembered for a few seconds; revoked through the same
@@ -14,7 +14,7 @@ import (
 // database within KeyCacheTTL.
 func TestRevokedKeysStopWorking(t *testing.T) {
 	w := sqliteWorld(t)
-	admin, err := w.st.Scope(w.mgr.OrgID).CreateUser(ctx, store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin,
+	admin, err := w.st.Scope(w.mgr.OrgID).CreateUser(ctx, rolefit.NewUser{Email: "ada@acme.example", Name: "Ada", Access: rolefit.Admin,
 		Password: "correct horse battery"}, w.mgr.Audit)
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"rolefit"
 	"strings"
 	"time"
 
@@ -110,18 +111,18 @@ type Actor struct {
 	// OrgID is the organisation acted for.
 	OrgID string
 	// Audit names the actor in the audit log.
-	Audit store.Actor
+	Audit rolefit.Actor
 	// UserID is the signed-in user's ID, "" for an API key.
 	UserID string
 }
 
 // UserActor is the actor for a signed-in user.
-func UserActor(u *store.User) Actor {
-	return Actor{OrgID: u.OrgID, Audit: store.ActorOf(u), UserID: u.ID}
+func UserActor(u *rolefit.User) Actor {
+	return Actor{OrgID: u.OrgID, Audit: rolefit.ActorOf(u), UserID: u.ID}
 }
 
 // KeyActor is the actor for an API key.
-func KeyActor(k *store.APIKey) Actor { return Actor{OrgID: k.OrgID, Audit: k.Actor()} }
+func KeyActor(k *rolefit.APIKey) Actor { return Actor{OrgID: k.OrgID, Audit: k.Actor()} }
 
 // scope is the actor's organisation: the one place use cases get a scoped
 // handle on organisation data.

@@ -3,6 +3,7 @@ package app_test
 import (
 	"errors"
 	"math/rand/v2"
+	"rolefit"
 	"slices"
 	"strings"
 	"testing"
@@ -19,7 +20,7 @@ import (
 func TestRatingNeverReplacesProfile(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		w := newWorld(t, st, clock)
-		p := w.person(t, "Sam Seller", store.Staff)
+		p := w.person(t, "Sam Seller", rolefit.Staff)
 		self, err := w.uc.RecordResponse(ctx, w.mgr, app.RecordInput{PersonID: p.ID, Questionnaire: "sales-service", Answers: allAnswered(t, "sales-service", 5)})
 		if err != nil {
 			t.Fatal(err)
@@ -29,7 +30,7 @@ func TestRatingNeverReplacesProfile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if self.View != store.ViewSelf || rating.View != store.ViewManager || rating.RatedBy == "" {
+		if self.View != rolefit.ViewSelf || rating.View != rolefit.ViewManager || rating.RatedBy == "" {
 			t.Fatalf("views: self %q, rating %q by %q", self.View, rating.View, rating.RatedBy)
 		}
 		d, err := w.uc.Person(ctx, w.mgr, p.ID)
@@ -65,7 +66,7 @@ func TestRatingNeverReplacesProfile(t *testing.T) {
 func TestScoreRowsMatchTheResult(t *testing.T) {
 	w := sqliteWorld(t)
 	rng := rand.New(rand.NewPCG(1, 2))
-	p := w.person(t, "Ann", store.Candidate)
+	p := w.person(t, "Ann", rolefit.Candidate)
 	r, err := w.uc.RecordResponse(ctx, w.mgr, app.RecordInput{PersonID: p.ID, Questionnaire: "sales-service", Answers: simulated(t, "sales-service", rng)})
 	if err != nil {
 		t.Fatal(err)
@@ -104,12 +105,12 @@ func TestScoreRowsMatchTheResult(t *testing.T) {
 // multiplies it, and the invitation is unchanged.
 func TestExtendRefusesOutOfRangeDays(t *testing.T) {
 	w := sqliteWorld(t)
-	p := w.person(t, "Ann", store.Candidate)
+	p := w.person(t, "Ann", rolefit.Candidate)
 	inv, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: p.ID, Questionnaire: "sales-service"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := inv.ExpiresAt.Sub(inv.CreatedAt); got != store.DefaultInvitationDays*store.Day {
+	if got := inv.ExpiresAt.Sub(inv.CreatedAt); got != rolefit.DefaultInvitationDays*rolefit.Day {
 		t.Errorf("default link length %v", got)
 	}
 	for _, days := range []int{213503982336, 91, 0, -1} {
@@ -123,11 +124,11 @@ func TestExtendRefusesOutOfRangeDays(t *testing.T) {
 		t.Errorf("expiry moved from %v to %v", inv.ExpiresAt, after.ExpiresAt)
 	}
 	ext, err := w.uc.ExtendInvitation(ctx, w.mgr, p.ID, inv.ID, 90)
-	if err != nil || ext.ExpiresAt.Sub(inv.ExpiresAt) != 90*store.Day {
+	if err != nil || ext.ExpiresAt.Sub(inv.ExpiresAt) != 90*rolefit.Day {
 		t.Errorf("extend by 90: %v, %v", err, ext)
 	}
 	// Another person's address cannot reach this invitation.
-	q := w.person(t, "Bo", store.Candidate)
+	q := w.person(t, "Bo", rolefit.Candidate)
 	if _, err := w.uc.ExtendInvitation(ctx, w.mgr, q.ID, inv.ID, 1); errs.Code(err) != errs.CodeNotFound {
 		t.Errorf("extend through another person: %v", err)
 	}
@@ -136,7 +137,7 @@ func TestExtendRefusesOutOfRangeDays(t *testing.T) {
 // Invitation links start with the configured base URL.
 func TestInvitationLinkUsesBaseURL(t *testing.T) {
 	w := sqliteWorld(t)
-	p := w.person(t, "Ann", store.Candidate)
+	p := w.person(t, "Ann", rolefit.Candidate)
 	inv, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: p.ID, Questionnaire: "sales-service", Days: 3})
 	if err != nil {
 		t.Fatal(err)
@@ -195,9 +196,9 @@ func TestQuestionnaireInfoBuildsAValidResponse(t *testing.T) {
 		if n != info.Items {
 			t.Errorf("%s: %d items listed, %d counted", ref, n, info.Items)
 		}
-		kind := store.Candidate
+		kind := rolefit.Candidate
 		if ref == "manager-rating" {
-			kind = store.Staff
+			kind = rolefit.Staff
 		}
 		p := w.person(t, "P "+ref, kind)
 		if _, err := w.uc.RecordResponse(ctx, w.mgr, app.RecordInput{PersonID: p.ID, Questionnaire: ref, Answers: answers}); err != nil {
@@ -219,7 +220,7 @@ func TestPeopleSortedByAScore(t *testing.T) {
 		w := newWorld(t, st, clock)
 		rng := rand.New(rand.NewPCG(5, 6))
 		for i := range 23 {
-			p := w.person(t, "P", store.Candidate)
+			p := w.person(t, "P", rolefit.Candidate)
 			if i%5 == 4 {
 				continue // no profile
 			}
@@ -269,7 +270,7 @@ func TestPeopleSortedByAScore(t *testing.T) {
 // Bad input to recording a response names the field and stores nothing.
 func TestRecordResponseRefusesBadInput(t *testing.T) {
 	w := sqliteWorld(t)
-	cand := w.person(t, "Cy", store.Candidate)
+	cand := w.person(t, "Cy", rolefit.Candidate)
 	cases := []struct {
 		name  string
 		in    app.RecordInput

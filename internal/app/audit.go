@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"rolefit"
 
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
@@ -19,7 +20,7 @@ type AuditQuery struct {
 // AuditRow is one audit entry with the name of the person it is about,
 // when it is about a person who has not been erased.
 type AuditRow struct {
-	store.AuditEntry
+	rolefit.AuditEntry
 	PersonName string
 }
 

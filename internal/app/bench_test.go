@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"rolefit"
 	"slices"
 	"strconv"
 	"strings"
@@ -324,7 +325,7 @@ func TestMemoryChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	act := app.Actor{OrgID: org, Audit: store.Actor{ID: "load", Name: "load"}}
+	act := app.Actor{OrgID: org, Audit: rolefit.Actor{ID: "load", Name: "load"}}
 	page, err := uc.People(ctx, act, app.PeopleQuery{Limit: 500})
 	if err != nil {
 		t.Fatal(err)

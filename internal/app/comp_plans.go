@@ -2,9 +2,9 @@ package app
 
 import (
 	"context"
+	"rolefit"
 
 	"rolefit/internal/econ"
-	"rolefit/internal/store"
 )
 
 // DefaultAttainment is the attainment plans are compared at unless the
@@ -15,7 +15,7 @@ const DefaultAttainment = 1.0
 // plan's figures (econ.CompPlan.Summarize); Plan and Summary are nil for a
 // role without a plan, which placement costs at the role's monthly cost.
 type RolePlan struct {
-	Role    store.Role
+	Role    rolefit.Role
 	Plan    *econ.CompPlan
 	Summary *econ.PlanSummary
 }
@@ -89,7 +89,7 @@ func (a *App) SetCompPlan(ctx context.Context, act Actor, roleID string, p econ.
 	if err != nil {
 		return nil, err
 	}
-	if _, err := org.SetCompPlan(ctx, store.CompPlan{RoleID: r.ID, Base: p.Base, TargetVariable: p.TargetVariable,
+	if _, err := org.SetCompPlan(ctx, rolefit.CompPlan{RoleID: r.ID, Base: p.Base, TargetVariable: p.TargetVariable,
 		Basis: string(p.Basis), Quota: p.Quota, BenefitsLoad: p.BenefitsLoad}, act.Audit); err != nil {
 		return nil, err
 	}
@@ -97,7 +97,7 @@ func (a *App) SetCompPlan(ctx context.Context, act Actor, roleID string, p econ.
 }
 
 // econPlan is a stored plan as econ's.
-func econPlan(p store.CompPlan) econ.CompPlan {
+func econPlan(p rolefit.CompPlan) econ.CompPlan {
 	return econ.CompPlan{Base: p.Base, TargetVariable: p.TargetVariable, Basis: econ.VariableBasis(p.Basis), Quota: p.Quota,
 		BenefitsLoad: p.BenefitsLoad}
 }

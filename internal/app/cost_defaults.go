@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"rolefit"
 	"slices"
 
 	"rolefit/internal/econ"
 	"rolefit/internal/quantity"
-	"rolefit/internal/store"
 )
 
 // ModelDefaults are the capacity model's starting inputs for an
@@ -23,10 +23,10 @@ type ModelDefaults struct {
 	// Star is the seller whose observed rates are used: the staff member
 	// with the most new-business revenue a month; nil without performance
 	// records of new business.
-	Star *store.Person
+	Star *rolefit.Person
 	// ServiceRole is the role whose figures stand for a dedicated service
 	// person; nil when the organisation has no account-service role.
-	ServiceRole *store.Role
+	ServiceRole *rolefit.Role
 	// Problems are the stored figures outside their ranges left out of
 	// the defaults (or, for a setting, replaced by its default).
 	Problems []StoredProblem
@@ -126,7 +126,7 @@ func (a *App) CostDefaults(ctx context.Context, act Actor) (*ModelDefaults, erro
 				out.Sources["service_person_cph"] = "the organisation's cost per hire from the hiring records"
 			}
 		}
-		var sv store.PerformanceTotals
+		var sv rolefit.PerformanceTotals
 		n := 0
 		for _, id := range ids {
 			if p := people[id]; p.CurrentRoleID != nil && *p.CurrentRoleID == r.ID && totals[id].ServiceHours > 0 {
@@ -152,8 +152,8 @@ func (a *App) CostDefaults(ctx context.Context, act Actor) (*ModelDefaults, erro
 
 // starSeller is the person with the most new-business revenue a month;
 // ties go to the smaller ID, so the answer does not depend on map order.
-func starSeller(totals map[string]store.PerformanceTotals, ids []string) (store.PerformanceTotals, bool) {
-	var best store.PerformanceTotals
+func starSeller(totals map[string]rolefit.PerformanceTotals, ids []string) (rolefit.PerformanceTotals, bool) {
+	var best rolefit.PerformanceTotals
 	found := false
 	for _, id := range ids {
 		t := totals[id]
@@ -167,14 +167,14 @@ func starSeller(totals map[string]store.PerformanceTotals, ids []string) (store.
 	return best, found
 }
 
-func monthly(v float64, t store.PerformanceTotals) float64 { return v / float64(max(t.Months, 1)) }
+func monthly(v float64, t rolefit.PerformanceTotals) float64 { return v / float64(max(t.Months, 1)) }
 
 // serviceRole is the account-service role with the most seats, by name
 // among equals; nil when there is none.
-func serviceRole(roles []store.Role) *store.Role {
-	var out *store.Role
+func serviceRole(roles []rolefit.Role) *rolefit.Role {
+	var out *rolefit.Role
 	for i, r := range roles {
-		if r.Activity == store.ActivityAccountService && (out == nil || r.SeatsMax > out.SeatsMax) {
+		if r.Activity == rolefit.ActivityAccountService && (out == nil || r.SeatsMax > out.SeatsMax) {
 			out = &roles[i]
 		}
 	}
@@ -182,7 +182,7 @@ func serviceRole(roles []store.Role) *store.Role {
 }
 
 // perfOf is a person's recorded totals as econ's performance.
-func perfOf(t store.PerformanceTotals) econ.Performance {
+func perfOf(t rolefit.PerformanceTotals) econ.Performance {
 	return econ.Performance{NewBusinessRevenue: t.NewBusinessRevenue, NewBusinessHours: t.NewBusinessHours,
 		ServiceRevenue: t.ServiceRevenue, ServiceHours: t.ServiceHours}
 }

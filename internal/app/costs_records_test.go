@@ -2,12 +2,12 @@ package app_test
 
 import (
 	"math"
+	"rolefit"
 	"testing"
 
 	"rolefit/internal/app"
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
@@ -195,8 +195,8 @@ func TestHiringCosts(t *testing.T) {
 // person" comparison against econ's functions given hand-made inputs.
 func TestExposureAndMove(t *testing.T) {
 	w := sqliteWorld(t)
-	star, other := w.person(t, "Star", store.Staff), w.person(t, "Other", store.Staff)
-	quiet, cand := w.person(t, "Quiet", store.Staff), w.person(t, "Cand", store.Candidate)
+	star, other := w.person(t, "Star", rolefit.Staff), w.person(t, "Other", rolefit.Staff)
+	quiet, cand := w.person(t, "Quiet", rolefit.Staff), w.person(t, "Cand", rolefit.Candidate)
 	// Star: 12 months of 60 h selling at 5,000 (300,000) and 60 h serving
 	// at 1,000; Other: 3 months of 200,000 new business.
 	for m := 1; m <= 12; m++ {

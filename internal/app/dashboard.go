@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"rolefit"
 	"time"
 
 	"rolefit/internal/store"
@@ -11,8 +12,8 @@ import (
 // is called out, and without a previous visit "new" responses are those
 // of the last NewWithin.
 const (
-	ExpiringWithin = 3 * store.Day
-	NewWithin      = 7 * store.Day
+	ExpiringWithin = 3 * rolefit.Day
+	NewWithin      = 7 * rolefit.Day
 	// dashboardList is how many people each part of the dashboard names.
 	dashboardList = 5
 )

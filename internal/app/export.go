@@ -2,10 +2,8 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"time"
 
 	"rolefit/internal/errs"
@@ -166,95 +164,6 @@ func (a *App) peopleTable(ps []store.ExportedPerson) table {
 		t.rows = append(t.rows, row)
 	}
 	return t
-}
-
-// PersonData is everything rolefit holds about one person, as a
-// data-access request needs it: the person, every invitation (with the
-// consent they gave), every response with its answers and scored result,
-// and the audit log's entries about them.
-type PersonData struct {
-	ExportedAt time.Time    `json:"exported_at"`
-	ExportedBy string       `json:"exported_by"`
-	Person     store.Person `json:"person"`
-	// ProfileResponseID is the response that is the person's profile
-	// (their latest self-report); null before they have one.
-	ProfileResponseID *string          `json:"profile_response_id"`
-	Invitations       []InvitationData `json:"invitations"`
-	Responses         []ResponseData   `json:"responses"`
-	// Performance is a staff member's recorded months, oldest first.
-	Performance []store.PerformanceMonth `json:"performance"`
-	// Audit lists who viewed, exported or changed the person's data and
-	// when, oldest first. This export is recorded after it is made, so it
-	// appears in the next one.
-	Audit []store.AuditEntry `json:"audit"`
-}
-
-// InvitationData is an invitation in a person's data.
-type InvitationData struct {
-	store.Invitation
-	// Status is where the invitation stood when exported.
-	Status store.InvitationStatus `json:"status"`
-	// ConsentText is the statement the person agreed to, "" before they
-	// consented.
-	ConsentText string `json:"consent_text"`
-}
-
-// ResponseData is a response in a person's data: the stored record
-// (answers, page timings, the scored result) and what it is.
-type ResponseData struct {
-	store.Response
-	QuestionnaireTitle string `json:"questionnaire_title"`
-	// Profile is set on the response that is the person's profile.
-	Profile bool `json:"profile"`
-}
-
-// personData collects a person's data without recording anything.
-func (a *App) personData(ctx context.Context, act Actor, id string) (*PersonData, error) {
-	org := a.scope(act)
-	rec, err := personRecordOf(ctx, org, id)
-	if err != nil {
-		return nil, err
-	}
-	p, invs, resps, perf := rec.person, rec.invitations, rec.responses, rec.performance
-	log, err := org.PersonAudit(ctx, p.ID)
-	if err != nil {
-		return nil, err
-	}
-	now := a.now()
-	d := &PersonData{ExportedAt: now, ExportedBy: act.Audit.Name, Person: *p, ProfileResponseID: p.ProfileResponseID,
-		Invitations: make([]InvitationData, len(invs)), Responses: make([]ResponseData, len(resps)), Audit: log}
-	if d.Audit == nil {
-		d.Audit = []store.AuditEntry{}
-	}
-	if d.Performance = perf; d.Performance == nil {
-		d.Performance = []store.PerformanceMonth{}
-	}
-	for i, inv := range invs {
-		d.Invitations[i] = InvitationData{Invitation: inv, Status: inv.State(now), ConsentText: inv.ConsentText}
-	}
-	for i, r := range resps {
-		d.Responses[i] = ResponseData{Response: r, QuestionnaireTitle: a.Title(r.QuestionnaireID, r.QuestionnaireVersion),
-			Profile: p.ProfileResponseID != nil && *p.ProfileResponseID == r.ID}
-	}
-	return d, nil
-}
-
-// ExportPerson returns a person's complete data (PersonData) as a JSON
-// file. The export is recorded in the audit log.
-func (a *App) ExportPerson(ctx context.Context, act Actor, id string) (*Export, error) {
-	d, err := a.personData(ctx, act, id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("export person %s: %w", id, err)
-	}
-	if err := a.scope(act).Audit(ctx, act.Audit, "export", "person", d.Person.ID, "json, "+strconv.Itoa(len(d.Responses))+" responses"); err != nil {
-		return nil, err
-	}
-	return &Export{Filename: "rolefit-person-" + safeName(d.Person.ID) + "-" + d.ExportedAt.Format("2006-01-02") + ".json",
-		ContentType: ContentTypeJSON, Body: append(body, '\n')}, nil
 }
 
 // safeName keeps the letters, digits, '-' and '_' of s, so it can stand in

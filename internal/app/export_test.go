@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"rolefit"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,7 +15,6 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // exportedRows reads an export back, CSV or XLSX, into one map of column
@@ -82,7 +82,7 @@ func TestExportPeopleMatchesAssess(t *testing.T) {
 	for _, format := range []string{app.FormatCSV, app.FormatXLSX} {
 		t.Run(format, func(t *testing.T) {
 			tm := newTeam(t)
-			odd, err := tm.uc.AddPerson(ctx, tm.mgr, store.NewPerson{Name: "=HYPERLINK(\"http://evil.example\")", Kind: store.Staff, JobTitle: "+Seller"})
+			odd, err := tm.uc.AddPerson(ctx, tm.mgr, rolefit.NewPerson{Name: "=HYPERLINK(\"http://evil.example\")", Kind: rolefit.Staff, JobTitle: "+Seller"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -152,7 +152,7 @@ func TestExportPeopleMatchesAssess(t *testing.T) {
 
 func TestExportXLSXWritesNumbersAndNoFormulas(t *testing.T) {
 	tm := newTeam(t)
-	if _, err := tm.uc.AddPerson(ctx, tm.mgr, store.NewPerson{Name: "@SUM(1,2)", Kind: store.Candidate}); err != nil {
+	if _, err := tm.uc.AddPerson(ctx, tm.mgr, rolefit.NewPerson{Name: "@SUM(1,2)", Kind: rolefit.Candidate}); err != nil {
 		t.Fatal(err)
 	}
 	e, err := tm.uc.ExportPeople(ctx, tm.mgr, app.FormatXLSX)
@@ -266,7 +266,7 @@ func TestExportPerson(t *testing.T) {
 		if r.Profile {
 			profiles++
 		}
-		if r.View == store.ViewManager {
+		if r.View == rolefit.ViewManager {
 			ratings++
 		}
 	}

@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"math/rand/v2"
+	"rolefit"
 	"sync"
 	"testing"
 
@@ -45,7 +46,7 @@ func newWorld(t testing.TB, st *store.Store, clock *storetest.Clock) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "max@acme.example", Name: "Max", Access: store.Manager,
+	o, u, err := st.CreateOrganisation(ctx, "Acme", rolefit.NewUser{Email: "max@acme.example", Name: "Max", Access: rolefit.Manager,
 		Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
@@ -60,9 +61,9 @@ func sqliteWorld(t testing.TB) *world {
 }
 
 // person adds a person of the given kind.
-func (w *world) person(t testing.TB, name string, kind store.PersonKind) *store.Person {
+func (w *world) person(t testing.TB, name string, kind rolefit.PersonKind) *rolefit.Person {
 	t.Helper()
-	p, err := w.uc.AddPerson(ctx, w.mgr, store.NewPerson{Name: name, Kind: kind})
+	p, err := w.uc.AddPerson(ctx, w.mgr, rolefit.NewPerson{Name: name, Kind: kind})
 	if err != nil {
 		t.Fatal(err)
 	}

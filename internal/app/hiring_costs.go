@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"regexp"
+	"rolefit"
 	"slices"
 	"strings"
 	"time"
@@ -12,7 +13,6 @@ import (
 
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // HiringInput is a period of hiring as a manager enters it: the months it
@@ -85,13 +85,13 @@ func (a *App) RecordHiringCosts(ctx context.Context, act Actor, in HiringInput) 
 	if len(f) > 0 {
 		return nil, errs.InvalidFields("Please correct the hiring costs.", f)
 	}
-	sp := store.HiringPeriod{FromMonth: in.FromMonth, ToMonth: in.ToMonth, Hires: in.Hires,
-		FirstYearCompensation: in.FirstYearCompensation, Note: in.Note, Items: make([]store.HiringCostItem, len(in.Items))}
+	sp := rolefit.HiringPeriod{FromMonth: in.FromMonth, ToMonth: in.ToMonth, Hires: in.Hires,
+		FirstYearCompensation: in.FirstYearCompensation, Note: in.Note, Items: make([]rolefit.HiringCostItem, len(in.Items))}
 	if in.RoleID != "" {
 		sp.RoleID = &in.RoleID
 	}
 	for i, it := range in.Items {
-		sp.Items[i] = store.HiringCostItem{Category: string(it.Category), Amount: it.Amount, Note: strings.TrimSpace(it.Note)}
+		sp.Items[i] = rolefit.HiringCostItem{Category: string(it.Category), Amount: it.Amount, Note: strings.TrimSpace(it.Note)}
 	}
 	stored, err := a.scope(act).CreateHiringPeriod(ctx, sp, act.Audit)
 	if err != nil {
@@ -102,14 +102,14 @@ func (a *App) RecordHiringCosts(ctx context.Context, act Actor, in HiringInput) 
 
 // PeriodCost is a recorded period with its cost per hire.
 type PeriodCost struct {
-	Period store.HiringPeriod
+	Period rolefit.HiringPeriod
 	Cost   econ.CostPerHire
 }
 
 // RoleHireCost is the total cost of a hire into one role (econ.HireCost)
 // and where each of its inputs came from.
 type RoleHireCost struct {
-	Role store.Role
+	Role rolefit.Role
 	// CPH is the cost per hire used, from CPHSource: "role" (the role's
 	// own periods), "organisation" (every period, when the role has none
 	// with hires) or "none" (nothing recorded: 0).
@@ -117,7 +117,7 @@ type RoleHireCost struct {
 	CPHSource string
 	// Hiring is the role's days to fill and ramp-up; Set is false while
 	// the role has none recorded (then no vacancy and no ramp-up).
-	Hiring store.RoleHiring
+	Hiring rolefit.RoleHiring
 	Set    bool
 	// Input is what the total was made from; MonthlyGrossProfit is the
 	// role's hours × baseline rate × gross margin.
@@ -220,7 +220,7 @@ func (a *App) HiringCosts(ctx context.Context, act Actor) (*HiringReport, error)
 
 // periodName names a period in a problem: "Hiring period 2026-01 to
 // 2026-03 of Account executive".
-func periodName(p store.HiringPeriod, roles map[string]string) string {
+func periodName(p rolefit.HiringPeriod, roles map[string]string) string {
 	of := "the whole organisation"
 	if p.RoleID != nil {
 		of = roles[*p.RoleID]
@@ -228,8 +228,8 @@ func periodName(p store.HiringPeriod, roles map[string]string) string {
 	return fmt.Sprintf("Hiring period %s to %s of %s", p.FromMonth, p.ToMonth, of)
 }
 
-func roleHireCost(r store.Role, own *periodSum, overall econ.CostPerHire,
-	hirings map[string]store.RoleHiring, margin float64) (RoleHireCost, error) {
+func roleHireCost(r rolefit.Role, own *periodSum, overall econ.CostPerHire,
+	hirings map[string]rolefit.RoleHiring, margin float64) (RoleHireCost, error) {
 	rc := RoleHireCost{Role: r, CPH: overall, CPHSource: "organisation"}
 	if own != nil && own.sum.Hires > 0 {
 		c, err := own.period().Compute()
@@ -254,7 +254,7 @@ func roleHireCost(r store.Role, own *periodSum, overall econ.CostPerHire,
 // SetRoleHiring records a role's days to fill and its ramp-up (the new
 // person's productivity in each ramp month, as shares of full), after
 // econ has checked them ("days_to_fill", "ramp.1").
-func (a *App) SetRoleHiring(ctx context.Context, act Actor, roleID string, daysToFill float64, ramp []float64) (*store.RoleHiring, error) {
+func (a *App) SetRoleHiring(ctx context.Context, act Actor, roleID string, daysToFill float64, ramp []float64) (*rolefit.RoleHiring, error) {
 	org := a.scope(act)
 	if _, err := org.Role(ctx, roleID); err != nil {
 		return nil, err
@@ -262,11 +262,11 @@ func (a *App) SetRoleHiring(ctx context.Context, act Actor, roleID string, daysT
 	if _, err := (econ.HireCost{DaysToFill: daysToFill, Ramp: ramp}).Total(); err != nil {
 		return nil, err
 	}
-	return org.SetRoleHiring(ctx, store.RoleHiring{RoleID: roleID, DaysToFill: daysToFill, Ramp: ramp}, act.Audit)
+	return org.SetRoleHiring(ctx, rolefit.RoleHiring{RoleID: roleID, DaysToFill: daysToFill, Ramp: ramp}, act.Audit)
 }
 
 // econPeriod is a stored period as econ's.
-func econPeriod(p store.HiringPeriod) econ.HiringPeriod {
+func econPeriod(p rolefit.HiringPeriod) econ.HiringPeriod {
 	ep := econ.HiringPeriod{Hires: p.Hires, FirstYearCompensation: p.FirstYearCompensation, Items: make([]econ.CostItem, len(p.Items))}
 	for i, it := range p.Items {
 		ep.Items[i] = econ.CostItem{Category: econ.Category(it.Category), Amount: it.Amount, Note: it.Note}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"rolefit"
 	"testing"
 
 	"rolefit/internal/assess"
@@ -31,7 +32,7 @@ func newInside(t testing.TB) *inside {
 	}
 	in := &inside{st: st, cat: cat, clock: clock}
 	in.uc = in.restart(t)
-	o, u, err := st.CreateOrganisation(t.Context(), "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Access: store.Manager,
+	o, u, err := st.CreateOrganisation(t.Context(), "Acme", rolefit.NewUser{Email: "a@acme.example", Name: "A", Access: rolefit.Manager,
 		Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)

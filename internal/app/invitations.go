@@ -3,13 +3,13 @@ package app
 import (
 	"context"
 	"fmt"
+	"rolefit"
 	"strings"
 	"time"
 
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
 	"rolefit/internal/mail"
-	"rolefit/internal/store"
 )
 
 // InviteInput asks a person to answer a questionnaire.
@@ -24,7 +24,7 @@ type InviteInput struct {
 
 // Invitation is a created or renewed invitation with its one-time link.
 type Invitation struct {
-	*store.Invitation
+	*rolefit.Invitation
 	// URL is the link; only its hash is stored, so this is the one time
 	// it can be shown.
 	URL        string
@@ -60,7 +60,7 @@ func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitatio
 		return nil, errs.InvalidFields("That questionnaire is not for this person.",
 			map[string]string{"questionnaire": fmt.Sprintf("%s is for %s, and %s is %s", q, strings.Join(q.Audience, " and "), p.Name, aOrAn(string(p.Kind)))})
 	}
-	inv, token, err := org.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
+	inv, token, err := org.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
 		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, Days: in.Days}, act.Audit)
 	if err != nil {
 		return nil, err
@@ -88,7 +88,7 @@ func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitatio
 // invitationMail is the e-mail that carries a link; the expiry is shown
 // in the zone of the time given (the organisation's), with its
 // abbreviation.
-func invitationMail(org string, p *store.Person, q *assess.Questionnaire, link string, expires time.Time) mail.Message {
+func invitationMail(org string, p *rolefit.Person, q *assess.Questionnaire, link string, expires time.Time) mail.Message {
 	minutes := "a few minutes"
 	if q.Minutes > 0 {
 		minutes = fmt.Sprintf("about %d minutes", q.Minutes)
@@ -111,7 +111,7 @@ so you can stop and come back to the same link.
 // invitationOf returns an invitation of the actor's organisation; when
 // personID is given, the invitation must be that person's, so addresses
 // like /people/A/invitations/B cannot mix two people up.
-func (a *App) invitationOf(ctx context.Context, act Actor, personID, id string) (*store.Invitation, error) {
+func (a *App) invitationOf(ctx context.Context, act Actor, personID, id string) (*rolefit.Invitation, error) {
 	inv, err := a.scope(act).Invitation(ctx, id)
 	if err != nil {
 		return nil, err
@@ -123,13 +123,13 @@ func (a *App) invitationOf(ctx context.Context, act Actor, personID, id string) 
 }
 
 // Invitation returns one of the organisation's invitations.
-func (a *App) Invitation(ctx context.Context, act Actor, id string) (*store.Invitation, error) {
+func (a *App) Invitation(ctx context.Context, act Actor, id string) (*rolefit.Invitation, error) {
 	return a.invitationOf(ctx, act, "", id)
 }
 
 // WithdrawInvitation closes an invitation that has not been submitted; its
 // link then says so.
-func (a *App) WithdrawInvitation(ctx context.Context, act Actor, personID, id string) (*store.Invitation, error) {
+func (a *App) WithdrawInvitation(ctx context.Context, act Actor, personID, id string) (*rolefit.Invitation, error) {
 	inv, err := a.invitationOf(ctx, act, personID, id)
 	if err != nil {
 		return nil, err
@@ -139,7 +139,7 @@ func (a *App) WithdrawInvitation(ctx context.Context, act Actor, personID, id st
 
 // ExtendInvitation adds days (1 to store.MaxInvitationDays) to an
 // invitation's link.
-func (a *App) ExtendInvitation(ctx context.Context, act Actor, personID, id string, days int) (*store.Invitation, error) {
+func (a *App) ExtendInvitation(ctx context.Context, act Actor, personID, id string, days int) (*rolefit.Invitation, error) {
 	inv, err := a.invitationOf(ctx, act, personID, id)
 	if err != nil {
 		return nil, err

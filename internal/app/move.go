@@ -4,21 +4,21 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"rolefit"
 	"slices"
 	"strings"
 
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
 	"rolefit/internal/quantity"
-	"rolefit/internal/store"
 )
 
 // MoveView is the "move this person" comparison for one staff member
 // (econ.Move) with what it was made from.
 type MoveView struct {
-	Person store.Person
+	Person rolefit.Person
 	// Totals are the person's performance records summed.
-	Totals store.PerformanceTotals
+	Totals rolefit.PerformanceTotals
 	// Inputs are the model's inputs: the organisation's defaults
 	// (CostDefaults) with the person's own hours, observed rates and book.
 	Inputs econ.Inputs
@@ -44,7 +44,7 @@ func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*Move
 	if err != nil {
 		return nil, err
 	}
-	if p.Kind != store.Staff {
+	if p.Kind != rolefit.Staff {
 		return nil, errs.InvalidFields("Only a member of staff can be moved.",
 			map[string]string{"person": p.Name + " is a candidate: the comparison needs a staff member's performance records"})
 	}
@@ -52,7 +52,7 @@ func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*Move
 	if err != nil {
 		return nil, err
 	}
-	t := store.TotalOf(ms)
+	t := rolefit.TotalOf(ms)
 	hours := 0.0
 	if t.Months > 0 {
 		hours = (t.NewBusinessHours + t.ServiceHours) / float64(t.Months)
@@ -117,7 +117,7 @@ func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*Move
 
 // MoveChoices lists the staff members the comparison can be made for:
 // everyone with performance records, by name.
-func (a *App) MoveChoices(ctx context.Context, act Actor) ([]store.Person, error) {
+func (a *App) MoveChoices(ctx context.Context, act Actor) ([]rolefit.Person, error) {
 	org := a.scope(act)
 	totals, err := org.AllPerformanceTotals(ctx)
 	if err != nil {
@@ -131,13 +131,13 @@ func (a *App) MoveChoices(ctx context.Context, act Actor) ([]store.Person, error
 	if err != nil {
 		return nil, err
 	}
-	out := make([]store.Person, 0, len(people))
+	out := make([]rolefit.Person, 0, len(people))
 	for _, p := range people {
-		if p.Kind == store.Staff {
+		if p.Kind == rolefit.Staff {
 			out = append(out, p)
 		}
 	}
-	slices.SortFunc(out, func(x, y store.Person) int {
+	slices.SortFunc(out, func(x, y rolefit.Person) int {
 		return cmp.Or(strings.Compare(strings.ToLower(x.Name), strings.ToLower(y.Name)), strings.Compare(x.ID, y.ID))
 	})
 	return out, nil

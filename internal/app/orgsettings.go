@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"rolefit"
 	"strings"
 	"sync"
 	"time"
@@ -22,7 +23,7 @@ import (
 // 2×2 class and the assumptions behind placement's values.
 type OrgSettings struct {
 	Currency string
-	store.Settings
+	rolefit.Settings
 	// CutMin and CutMax are the response scale's range, which the cut
 	// must lie in (1 and 5 on the shipped questionnaires).
 	CutMin, CutMax float64
@@ -63,7 +64,7 @@ func (a *App) OrgSettings(ctx context.Context, act Actor) (*OrgSettings, error) 
 }
 
 // settingsOf is an organisation's settings with the cut's range.
-func (a *App) settingsOf(org *store.Organisation) *OrgSettings {
+func (a *App) settingsOf(org *rolefit.Organisation) *OrgSettings {
 	s := &OrgSettings{Currency: org.Currency, Settings: org.Settings}
 	if s.Currency == "" {
 		s.Currency = DefaultCurrency
@@ -225,6 +226,6 @@ func withClass(p *store.PersonProfile, cut float64) {
 }
 
 // Organisation returns the actor's organisation.
-func (a *App) Organisation(ctx context.Context, act Actor) (*store.Organisation, error) {
+func (a *App) Organisation(ctx context.Context, act Actor) (*rolefit.Organisation, error) {
 	return a.scope(act).Get(ctx)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"rolefit"
 	"slices"
 	"testing"
 
@@ -11,7 +12,6 @@ import (
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
 	"rolefit/internal/placement"
-	"rolefit/internal/store"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -22,10 +22,10 @@ func TestOrgSettingsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Currency != "USD" || got.Settings != store.DefaultSettings() || got.CutMin != 1 || got.CutMax != 5 {
+	if got.Currency != "USD" || got.Settings != rolefit.DefaultSettings() || got.CutMin != 1 || got.CutMax != 5 {
 		t.Errorf("a new organisation's settings = %+v, want USD, the defaults and a cut range of 1–5", got)
 	}
-	want := store.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5, FitMultiplierHigh: 1.6,
+	want := rolefit.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5, FitMultiplierHigh: 1.6,
 		GrossMargin: 0.65, CostOfHire: 9000, PaybackMonths: 18}
 	saved, err := w.uc.UpdateOrgSettings(ctx, w.mgr, app.OrgSettingsPatch{Currency: ptr(" eur "), TimeZone: ptr("Europe/Berlin"),
 		ProfileCut: ptr(3.25), FitMultiplierLow: ptr(0.5), FitMultiplierHigh: ptr(1.6), GrossMargin: ptr(0.65),
@@ -86,7 +86,7 @@ func TestOrgSettingsBadInput(t *testing.T) {
 			t.Errorf("%s: error %v, want invalid naming %s", tc.name, err, tc.field)
 		}
 		got, _ := w.uc.OrgSettings(ctx, w.mgr)
-		if got.Currency != "USD" || got.Settings != store.DefaultSettings() {
+		if got.Currency != "USD" || got.Settings != rolefit.DefaultSettings() {
 			t.Errorf("%s: settings after a refused change = %+v", tc.name, got)
 		}
 	}
@@ -106,7 +106,7 @@ func TestClassFollowsCut(t *testing.T) {
 	w, _, people := scoredWorld(t)
 	// A clear farmer beside the simulated team, so every quadrant is met.
 	q, _ := testCatalog(t).Latest("sales-service")
-	farmer := w.person(t, "Gil", store.Staff)
+	farmer := w.person(t, "Gil", rolefit.Staff)
 	ans := assess.Simulate(q, rand.New(rand.NewPCG(1, 2)), assess.Simulation{Traits: assess.Traits{
 		Composites: map[string]float64{"hunter": -1.5, "farmer": 1.5}}}).Answers
 	if _, err := w.uc.RecordResponse(ctx, w.mgr, app.RecordInput{PersonID: farmer.ID, Questionnaire: "sales-service", Answers: ans}); err != nil {

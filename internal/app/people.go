@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"rolefit"
 	"slices"
 	"strings"
 
@@ -13,7 +14,7 @@ import (
 )
 
 // AddPerson adds one candidate or staff member.
-func (a *App) AddPerson(ctx context.Context, act Actor, np store.NewPerson) (*store.Person, error) {
+func (a *App) AddPerson(ctx context.Context, act Actor, np rolefit.NewPerson) (*rolefit.Person, error) {
 	return a.scope(act).CreatePerson(ctx, np, act.Audit)
 }
 
@@ -63,8 +64,8 @@ func (q PeopleQuery) checkFilters() map[string]string {
 // invitation.
 type PersonRow struct {
 	store.PersonProfile
-	Invitation *store.Invitation
-	Status     store.InvitationStatus
+	Invitation *rolefit.Invitation
+	Status     rolefit.InvitationStatus
 }
 
 // PeoplePage is one page of the people list.
@@ -78,10 +79,10 @@ type PeoplePage struct {
 // People lists a page of the organisation's people with their profiles.
 // Reading it is recorded in the audit log: it shows personal data.
 func (a *App) People(ctx context.Context, act Actor, q PeopleQuery) (*PeoplePage, error) {
-	sq := store.PeopleQuery{Limit: q.Limit, Cursor: q.Cursor, Search: q.Search, Kind: store.PersonKind(q.Kind),
+	sq := store.PeopleQuery{Limit: q.Limit, Cursor: q.Cursor, Search: q.Search, Kind: rolefit.PersonKind(q.Kind),
 		Invitation: q.Invitation, Class: q.Class, Flags: q.Flags}
 	fields := q.checkFilters()
-	if sq.Kind != "" && sq.Kind != store.Candidate && sq.Kind != store.Staff {
+	if sq.Kind != "" && sq.Kind != rolefit.Candidate && sq.Kind != rolefit.Staff {
 		fields["kind"] = "must be candidate or staff"
 	}
 	if len(fields) > 0 {
@@ -156,8 +157,8 @@ func (a *App) isScale(id string) bool {
 // InvitationRow is an invitation on a person's page, with what can be done
 // with it now (the same rules the store enforces).
 type InvitationRow struct {
-	store.Invitation
-	State       store.InvitationStatus
+	rolefit.Invitation
+	State       rolefit.InvitationStatus
 	Title       string
 	CanExtend   bool
 	CanWithdraw bool
@@ -166,7 +167,7 @@ type InvitationRow struct {
 
 // ResponseView is a stored response with its scored result.
 type ResponseView struct {
-	store.Response
+	rolefit.Response
 	Title string
 	// ScaleText describes the response scale, such as "1–5".
 	ScaleText string
@@ -182,11 +183,11 @@ func (rv ResponseView) Report() *ResponseReport { return reportOf(rv) }
 
 // Reading is what the response means for placement and its limits, in
 // plain words.
-func (rv ResponseView) Reading() Reading { return ReadingOf(rv.Scored, rv.View == store.ViewManager) }
+func (rv ResponseView) Reading() Reading { return ReadingOf(rv.Scored, rv.View == rolefit.ViewManager) }
 
 // PersonDetail is everything a manager sees about one person.
 type PersonDetail struct {
-	Person      *store.Person
+	Person      *rolefit.Person
 	Invitations []InvitationRow
 	// Profile is the latest self-report, nil before there is one.
 	Profile *ResponseView
@@ -231,7 +232,7 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 		switch {
 		case p.ProfileResponseID != nil && r.ID == *p.ProfileResponseID:
 			d.Profile = &rv
-		case r.View == store.ViewManager && d.Rating == nil:
+		case r.View == rolefit.ViewManager && d.Rating == nil:
 			d.Rating = &rv
 		default:
 			d.Earlier = append(d.Earlier, rv)
@@ -242,7 +243,7 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 			d.Questionnaires = append(d.Questionnaires, q)
 		}
 	}
-	if p.Kind == store.Staff {
+	if p.Kind == rolefit.Staff {
 		d.Performance = performanceOf(rec.performance)
 	}
 	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, ""); err != nil {
@@ -254,10 +255,10 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 // personRecord is what is stored about one person: the person, their
 // invitations and responses (newest first) and their performance months.
 type personRecord struct {
-	person      *store.Person
-	invitations []store.Invitation
-	responses   []store.Response
-	performance []store.PerformanceMonth
+	person      *rolefit.Person
+	invitations []rolefit.Invitation
+	responses   []rolefit.Response
+	performance []rolefit.PerformanceMonth
 }
 
 // personRecordOf reads a person's record; the person's page and their
@@ -280,7 +281,7 @@ func personRecordOf(ctx context.Context, org *store.Scope, id string) (*personRe
 	return rec, nil
 }
 
-func (a *App) responseView(r store.Response) (ResponseView, error) {
+func (a *App) responseView(r rolefit.Response) (ResponseView, error) {
 	rv := ResponseView{Response: r, Title: a.Title(r.QuestionnaireID, r.QuestionnaireVersion), ScaleText: "response"}
 	if q, ok := a.cat.Get(r.QuestionnaireID, r.QuestionnaireVersion); ok {
 		rv.ScaleText = fmt.Sprintf("%d–%d", q.Scale.Min, q.Scale.Max)

@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"rolefit"
 	"strings"
 
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // maxImportRows bounds one upload, of people or of performance months;
@@ -35,7 +35,7 @@ var peopleFileColumns = []string{"name", "email", "kind", "job_title"}
 // numbers them (the first line is row 1). It returns the people, the row
 // number of each, and notes. The file is read row by row, only the
 // columns above are kept, and reading stops past maxImportRows people.
-func parsePeople(data []byte) ([]store.NewPerson, []int, []string, error) {
+func parsePeople(data []byte) ([]rolefit.NewPerson, []int, []string, error) {
 	rows, err := importRows(data)
 	if err != nil {
 		return nil, nil, nil, err
@@ -91,7 +91,7 @@ func parsePeople(data []byte) ([]store.NewPerson, []int, []string, error) {
 		}
 		return rec[i]
 	}
-	var people []store.NewPerson
+	var people []rolefit.NewPerson
 	var nums []int
 	fields := map[string]string{}
 	for {
@@ -107,8 +107,8 @@ func parsePeople(data []byte) ([]store.NewPerson, []int, []string, error) {
 			if len(people) == maxImportRows {
 				return nil, nil, nil, errs.InvalidFields("The file is too long.", map[string]string{"file": fmt.Sprintf("has more than %d people; upload at most %d at a time", maxImportRows, maxImportRows)})
 			}
-			people = append(people, store.NewPerson{Name: cell(rec.cells, "name"), Email: cell(rec.cells, "email"),
-				Kind: store.PersonKind(cell(rec.cells, "kind")), JobTitle: cell(rec.cells, "job_title")})
+			people = append(people, rolefit.NewPerson{Name: cell(rec.cells, "name"), Email: cell(rec.cells, "email"),
+				Kind: rolefit.PersonKind(cell(rec.cells, "kind")), JobTitle: cell(rec.cells, "job_title")})
 			nums = append(nums, rec.num)
 		}
 		if rec, err = rows.next(keep); errors.Is(err, io.EOF) {

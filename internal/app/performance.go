@@ -7,19 +7,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"rolefit"
 	"strings"
 	"unicode/utf8"
 
 	"rolefit/internal/errs"
 	"rolefit/internal/quantity"
-	"rolefit/internal/store"
 )
 
 // Performance is a staff member's recorded months with the observed
 // revenue per hour on each activity over all of them.
 type Performance struct {
 	// Months are oldest first.
-	Months []store.PerformanceMonth
+	Months []rolefit.PerformanceMonth
 	// NewBusinessRate and ServiceRate are total revenue over total hours
 	// on that activity (store.PerformanceTotals.Rates); nil without hours.
 	NewBusinessRate *float64
@@ -27,9 +27,9 @@ type Performance struct {
 }
 
 // performanceOf summarises recorded months.
-func performanceOf(ms []store.PerformanceMonth) *Performance {
+func performanceOf(ms []rolefit.PerformanceMonth) *Performance {
 	p := &Performance{Months: ms}
-	p.NewBusinessRate, p.ServiceRate = store.TotalOf(ms).Rates()
+	p.NewBusinessRate, p.ServiceRate = rolefit.TotalOf(ms).Rates()
 	return p
 }
 
@@ -37,9 +37,9 @@ func performanceOf(ms []store.PerformanceMonth) *Performance {
 // already recorded is a conflict unless replace is set, when the new
 // figures take the old ones' place: re-entering a month is a correction,
 // never an addition (README.md, "Performance records").
-func (a *App) RecordPerformance(ctx context.Context, act Actor, personID string, in store.PerformanceInput, replace bool) (*store.PerformanceMonth, error) {
+func (a *App) RecordPerformance(ctx context.Context, act Actor, personID string, in rolefit.PerformanceInput, replace bool) (*rolefit.PerformanceMonth, error) {
 	in.Person = personID
-	ms, err := a.scope(act).RecordPerformance(ctx, []store.PerformanceInput{in}, nil, replace, act.Audit)
+	ms, err := a.scope(act).RecordPerformance(ctx, []rolefit.PerformanceInput{in}, nil, replace, act.Audit)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +120,7 @@ func (a *App) ImportPerformance(ctx context.Context, act Actor, text []byte, rep
 // parsePerformanceCSV reads months from CSV text. Rows are numbered as a
 // spreadsheet numbers them (the first line is row 1, blank lines count);
 // a number that does not read is reported on its row and column.
-func parsePerformanceCSV(text []byte) ([]store.PerformanceInput, []int, error) {
+func parsePerformanceCSV(text []byte) ([]rolefit.PerformanceInput, []int, error) {
 	if err := checkUploadSize(text); err != nil {
 		return nil, nil, err
 	}
@@ -183,7 +183,7 @@ func parsePerformanceCSV(text []byte) ([]store.PerformanceInput, []int, error) {
 		}
 		records, lines, header = records[1:], lines[1:], true
 	}
-	var ins []store.PerformanceInput
+	var ins []rolefit.PerformanceInput
 	var rows []int
 	fields := map[string]string{}
 	for i, rec := range records {
@@ -210,7 +210,7 @@ func parsePerformanceCSV(text []byte) ([]store.PerformanceInput, []int, error) {
 			}
 			return v
 		}
-		ins = append(ins, store.PerformanceInput{Person: cell("person"), Month: cell("month"),
+		ins = append(ins, rolefit.PerformanceInput{Person: cell("person"), Month: cell("month"),
 			NewBusinessHours: number("new_business_hours"), NewBusinessRevenue: number("new_business_revenue"),
 			ServiceHours: number("service_hours"), ServiceRevenue: number("service_revenue")})
 		rows = append(rows, row)

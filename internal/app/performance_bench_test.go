@@ -2,10 +2,10 @@ package app_test
 
 import (
 	"fmt"
+	"rolefit"
 	"strings"
 	"testing"
 
-	"rolefit/internal/store"
 	"rolefit/internal/store/storetest"
 )
 
@@ -25,7 +25,7 @@ func BenchmarkImportPerformance(b *testing.B) {
 		csv.WriteString("person,month,new_business_hours,new_business_revenue,service_hours,service_revenue\n")
 		rows := 0
 		for i := 0; rows < 10_000; i++ {
-			p, err := w.uc.AddPerson(ctx, w.mgr, store.NewPerson{Name: fmt.Sprintf("Staff %d", i), Kind: store.Staff})
+			p, err := w.uc.AddPerson(ctx, w.mgr, rolefit.NewPerson{Name: fmt.Sprintf("Staff %d", i), Kind: rolefit.Staff})
 			if err != nil {
 				b.Fatal(err)
 			}

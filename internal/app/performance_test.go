@@ -2,16 +2,16 @@ package app_test
 
 import (
 	"math"
+	"rolefit"
 	"strings"
 	"testing"
 
 	"rolefit/internal/errs"
 	"rolefit/internal/placement"
-	"rolefit/internal/store"
 )
 
-func perfMonth(m string, nbH, nbR, svH, svR float64) store.PerformanceInput {
-	return store.PerformanceInput{Month: m, NewBusinessHours: nbH, NewBusinessRevenue: nbR, ServiceHours: svH, ServiceRevenue: svR}
+func perfMonth(m string, nbH, nbR, svH, svR float64) rolefit.PerformanceInput {
+	return rolefit.PerformanceInput{Month: m, NewBusinessHours: nbH, NewBusinessRevenue: nbR, ServiceHours: svH, ServiceRevenue: svR}
 }
 
 // TestPlacementValuesObservedRates checks that a staff member with
@@ -21,7 +21,7 @@ func perfMonth(m string, nbH, nbR, svH, svR float64) store.PerformanceInput {
 func TestPlacementValuesObservedRates(t *testing.T) {
 	w, roles, people := scoredWorld(t)
 	bo := people[1]
-	for _, in := range []store.PerformanceInput{
+	for _, in := range []rolefit.PerformanceInput{
 		perfMonth("2026-01", 100, 500_000, 20, 20_000),
 		perfMonth("2026-02", 60, 240_000, 60, 90_000),
 	} {
@@ -38,7 +38,7 @@ func TestPlacementValuesObservedRates(t *testing.T) {
 	}
 	for _, rf := range fit.Roles {
 		want := nbRate
-		if rf.Role.Activity == store.ActivityAccountService {
+		if rf.Role.Activity == rolefit.ActivityAccountService {
 			want = svRate
 		}
 		v := rf.Valuation
@@ -81,7 +81,7 @@ func TestPlacementValuesObservedRates(t *testing.T) {
 
 func TestPerformanceInProfile(t *testing.T) {
 	w := sqliteWorld(t)
-	sam := w.person(t, "Sam", store.Staff)
+	sam := w.person(t, "Sam", rolefit.Staff)
 	v, err := w.uc.Profile(ctx, w.mgr, sam.ID)
 	if err != nil || v.Performance != nil {
 		t.Fatalf("profile without records: performance %+v, %v; want none", v.Performance, err)
@@ -99,7 +99,7 @@ func TestPerformanceInProfile(t *testing.T) {
 	if err != nil || !strings.Contains(string(ex.Body), `"month": "2026-02"`) {
 		t.Errorf("the person's export does not hold their performance month: %v", err)
 	}
-	cand := w.person(t, "Cy", store.Candidate)
+	cand := w.person(t, "Cy", rolefit.Candidate)
 	if _, err := w.uc.RecordPerformance(ctx, w.mgr, cand.ID, perfMonth("2026-02", 1, 1, 0, 0), false); errs.FieldsOf(err)["person"] == "" {
 		t.Errorf("a candidate's month: %v, want invalid person", err)
 	}
@@ -107,11 +107,11 @@ func TestPerformanceInProfile(t *testing.T) {
 
 func TestImportPerformanceCSV(t *testing.T) {
 	w := sqliteWorld(t)
-	sam, err := w.uc.AddPerson(ctx, w.mgr, store.NewPerson{Name: "Sam", Email: "sam@example.com", Kind: store.Staff})
+	sam, err := w.uc.AddPerson(ctx, w.mgr, rolefit.NewPerson{Name: "Sam", Email: "sam@example.com", Kind: rolefit.Staff})
 	if err != nil {
 		t.Fatal(err)
 	}
-	vera := w.person(t, "Vera", store.Staff)
+	vera := w.person(t, "Vera", rolefit.Staff)
 	stored := func() int {
 		n := 0
 		for _, id := range []string{sam.ID, vera.ID} {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"rolefit"
 	"strings"
 
 	"rolefit/internal/errs"
@@ -16,7 +17,7 @@ import (
 // is nothing to place yet: no roles, or nobody with a profile.
 type TeamPlacement struct {
 	Plan  *placement.Plan
-	Roles []store.Role
+	Roles []rolefit.Role
 	// People is how many people with a profile were considered: every
 	// staff member, and the candidates with the newest profiles up to
 	// MaxPeople. LeftOut is how many candidates with a profile were not.
@@ -52,7 +53,7 @@ func (tp *TeamPlacement) RoleName(id string) string {
 // than it has seats, is invalid, and the error names the pin ("pins[0]").
 // Above placement.MaxPeople, the candidates with the oldest profiles are
 // left out (TeamPlacement.LeftOut); more staff than that, or more roles
-// than store.MaxRoles, is a conflict. The plan is kept until anything it
+// than rolefit.MaxRoles, is a conflict. The plan is kept until anything it
 // was made from changes (planCache), and the solve stops at the
 // request's deadline with a timeout error. Seeing it is recorded in the
 // audit log: it shows people's scores in money.
@@ -85,7 +86,7 @@ func (a *App) Placement(ctx context.Context, act Actor, pins []placement.Pin) (*
 // withRoleNames says the roles of an invalid error from placement.Solve,
 // such as a minimum that cannot be met, by name rather than by ID. The
 // field names keep the IDs, which is what an API caller sent.
-func withRoleNames(err error, roles []store.Role) error {
+func withRoleNames(err error, roles []rolefit.Role) error {
 	var e *errs.Error
 	if !errors.As(err, &e) || e.Code != errs.CodeInvalid {
 		return err
@@ -141,7 +142,7 @@ func checkPins(t placement.Team, pins []placement.Pin) error {
 // placementRole is a role as placement sees it, charged what rc says:
 // the compensation plan's loaded monthly cost when the role has a plan,
 // and the role's total cost of a hire as a candidate's cost of hire.
-func placementRole(r store.Role, rc RoleCost) placement.Role {
+func placementRole(r rolefit.Role, rc RoleCost) placement.Role {
 	pr := placement.Role{ID: r.ID, Name: r.Name, Activity: placement.Activity(r.Activity), NewBusinessShare: r.NewBusinessShare,
 		Seats: placement.Seats{Min: r.SeatsMin, Max: r.SeatsMax}, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate,
 		MonthlyCost: r.MonthlyCost, Profile: make([]placement.Weight, len(r.Weights))}
@@ -163,7 +164,7 @@ func placementRole(r store.Role, rc RoleCost) placement.Role {
 // in (internal/assess/doc.go and internal/placement/doc.go).
 func (a *App) placementPerson(p store.ProfiledPerson) placement.Person {
 	pp := placement.Person{ID: p.ID, Name: p.Name, Kind: placement.Kind(p.Kind), Scales: map[string]placement.Standing{}}
-	if p.Kind == store.Staff && p.CurrentRoleID != nil {
+	if p.Kind == rolefit.Staff && p.CurrentRoleID != nil {
 		pp.CurrentRole = *p.CurrentRoleID
 	}
 	q, known := a.cat.Get(p.QuestionnaireID, p.QuestionnaireVersion)

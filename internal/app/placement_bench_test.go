@@ -3,10 +3,10 @@ package app_test
 import (
 	"fmt"
 	"path/filepath"
+	"rolefit"
 	"testing"
 
 	"rolefit/internal/app"
-	"rolefit/internal/store"
 )
 
 // benchScales are the scales the benchmarks' roles weigh.
@@ -17,10 +17,10 @@ var benchScales = []string{"hunter", "farmer", "drive", "influence", "service", 
 func benchRoles(b *testing.B, uc *app.App, act app.Actor, m, seatsMin, seatsMax int) {
 	b.Helper()
 	for j := range m {
-		kind := []string{store.ActivityNewBusiness, store.ActivityAccountService, store.ActivityMix}[j%3]
-		in := store.RoleInput{Name: fmt.Sprintf("Role %d", j), Activity: kind, NewBusinessShare: 0.4, SeatsMin: seatsMin, SeatsMax: seatsMax,
+		kind := []string{rolefit.ActivityNewBusiness, rolefit.ActivityAccountService, rolefit.ActivityMix}[j%3]
+		in := rolefit.RoleInput{Name: fmt.Sprintf("Role %d", j), Activity: kind, NewBusinessShare: 0.4, SeatsMin: seatsMin, SeatsMax: seatsMax,
 			HoursPerMonth: 140, BaselineRate: 120 + 10*float64(j%40), MonthlyCost: 8000 + 200*float64(j%40),
-			Weights: []store.RoleWeight{{ScaleID: benchScales[j%len(benchScales)], Weight: 2}, {ScaleID: benchScales[(j+1)%len(benchScales)], Weight: 1}}}
+			Weights: []rolefit.RoleWeight{{ScaleID: benchScales[j%len(benchScales)], Weight: 2}, {ScaleID: benchScales[(j+1)%len(benchScales)], Weight: 1}}}
 		if _, err := uc.CreateRole(ctx, act, in); err != nil {
 			b.Fatal(err)
 		}
@@ -61,7 +61,7 @@ func BenchmarkPlacement(b *testing.B) {
 }
 
 // BenchmarkPlacementAtRoleCap is the reported attack at the cap: 1,525
-// candidates with profiles and store.MaxRoles roles, placed cold (every
+// candidates with profiles and rolefit.MaxRoles roles, placed cold (every
 // request after a change of the inputs). It works on a copy of the
 // seeded database.
 func BenchmarkPlacementAtRoleCap(b *testing.B) {
@@ -72,8 +72,8 @@ func BenchmarkPlacementAtRoleCap(b *testing.B) {
 	copyFile(b, s.path, cp.path)
 	uc, st := cp.start(b)
 	defer st.Close()
-	benchRoles(b, uc, s.actor, store.MaxRoles, 0, 8)
-	b.Run(fmt.Sprintf("people=%d/roles=%d/cold", n, store.MaxRoles), func(b *testing.B) {
+	benchRoles(b, uc, s.actor, rolefit.MaxRoles, 0, 8)
+	b.Run(fmt.Sprintf("people=%d/roles=%d/cold", n, rolefit.MaxRoles), func(b *testing.B) {
 		for b.Loop() {
 			b.StopTimer()
 			uc = cp.restart(b, st)

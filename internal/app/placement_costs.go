@@ -2,8 +2,7 @@ package app
 
 import (
 	"context"
-
-	"rolefit/internal/store"
+	"rolefit"
 )
 
 // RoleCost is what placement charges for a role and where it came from.
@@ -25,7 +24,7 @@ type RoleCost struct {
 // the problems of the stored figures it left out: a compensation plan
 // outside its ranges (the role's own monthly cost is charged instead),
 // and whatever the hiring costs left out (HiringCosts).
-func (a *App) roleCosts(ctx context.Context, act Actor, roles []store.Role) (map[string]RoleCost, []StoredProblem, error) {
+func (a *App) roleCosts(ctx context.Context, act Actor, roles []rolefit.Role) (map[string]RoleCost, []StoredProblem, error) {
 	plans, err := a.scope(act).CompPlans(ctx)
 	if err != nil {
 		return nil, nil, err

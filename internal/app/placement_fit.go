@@ -2,15 +2,15 @@ package app
 
 import (
 	"context"
+	"rolefit"
 
 	"rolefit/internal/errs"
 	"rolefit/internal/placement"
-	"rolefit/internal/store"
 )
 
 // RoleFit is a person's fit and expected monthly value in one role.
 type RoleFit struct {
-	Role      store.Role
+	Role      rolefit.Role
 	Valuation placement.Valuation
 }
 
@@ -19,7 +19,7 @@ type RoleFit struct {
 type PersonFit struct {
 	PersonID   string
 	Name       string
-	Kind       store.PersonKind
+	Kind       rolefit.PersonKind
 	HasProfile bool
 	Roles      []RoleFit
 	// Recommended is the role the placement of today's team with the
@@ -70,7 +70,7 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 	var ps problems
 	ps.add(in.tp.Problems...)
 	var rps []StoredProblem
-	pp.NewBusinessRate, pp.ServiceRate, rps = usableRates(p.Name, p.ID, store.TotalOf(ms))
+	pp.NewBusinessRate, pp.ServiceRate, rps = usableRates(p.Name, p.ID, rolefit.TotalOf(ms))
 	ps.add(rps...)
 	out := &PersonFit{PersonID: p.ID, Name: p.Name, Kind: p.Kind, HasProfile: p.QuestionnaireID != "", Assumptions: as,
 		Roles: make([]RoleFit, len(roles))}

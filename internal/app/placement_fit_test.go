@@ -2,11 +2,11 @@ package app_test
 
 import (
 	"math/rand/v2"
+	"rolefit"
 	"sync"
 	"testing"
 
 	"rolefit/internal/app"
-	"rolefit/internal/store"
 )
 
 // TestFitFillsAMinimumTheStaffCannot checks a candidate's place in today's
@@ -24,8 +24,8 @@ func TestFitFillsAMinimumTheStaffCannot(t *testing.T) {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(3, 5))
-	var people []*store.Person
-	for i, kind := range []store.PersonKind{store.Staff, store.Candidate} {
+	var people []*rolefit.Person
+	for i, kind := range []rolefit.PersonKind{rolefit.Staff, rolefit.Candidate} {
 		p := w.person(t, []string{"Sam", "Cam"}[i], kind)
 		if _, err := w.uc.RecordResponse(ctx, w.mgr, app.RecordInput{PersonID: p.ID, Questionnaire: "sales-service", Answers: simulated(t, "sales-service", rng)}); err != nil {
 			t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"rolefit"
 	"slices"
 
 	"rolefit/internal/errs"
@@ -99,8 +100,8 @@ func (a *App) readTeam(ctx context.Context, act Actor) (*teamInputs, error) {
 	kept, staff := considered(people, in.tp.MaxPeople)
 	in.tp.LeftOut = len(people) - len(kept)
 	switch {
-	case len(all) > store.MaxRoles:
-		in.tooMany = errs.Conflict("The organisation has %d roles; placement works with at most %d. Delete roles to see a placement.", len(all), store.MaxRoles)
+	case len(all) > rolefit.MaxRoles:
+		in.tooMany = errs.Conflict("The organisation has %d roles; placement works with at most %d. Delete roles to see a placement.", len(all), rolefit.MaxRoles)
 	case staff > in.tp.MaxPeople:
 		in.tooMany = errs.Conflict("Placement considers at most %d people with %d roles, and the organisation has %d staff with a profile, who must all be placed. "+
 			"With fewer roles it considers more people (%d with up to 20 roles).", in.tp.MaxPeople, len(roles), staff, bound(20))
@@ -143,7 +144,7 @@ func considered(people []store.ProfiledPerson, bound int) ([]store.ProfiledPerso
 	var staff int
 	var cands []int
 	for i, p := range people {
-		if p.Kind == store.Staff {
+		if p.Kind == rolefit.Staff {
 			staff++
 		} else {
 			cands = append(cands, i)

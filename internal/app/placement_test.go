@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"rolefit"
 	"strings"
 	"testing"
 
@@ -11,16 +12,15 @@ import (
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
 	"rolefit/internal/placement"
-	"rolefit/internal/store"
 )
 
-func roleInput(name, activity string, min, max int, rate, cost float64, weights ...store.RoleWeight) store.RoleInput {
-	return store.RoleInput{Name: name, Activity: activity, NewBusinessShare: 0.5, SeatsMin: min, SeatsMax: max,
+func roleInput(name, activity string, min, max int, rate, cost float64, weights ...rolefit.RoleWeight) rolefit.RoleInput {
+	return rolefit.RoleInput{Name: name, Activity: activity, NewBusinessShare: 0.5, SeatsMin: min, SeatsMax: max,
 		HoursPerMonth: 140, BaselineRate: rate, MonthlyCost: cost, Weights: weights}
 }
 
-func weight(scale string, w float64) store.RoleWeight {
-	return store.RoleWeight{ScaleID: scale, Weight: w}
+func weight(scale string, w float64) rolefit.RoleWeight {
+	return rolefit.RoleWeight{ScaleID: scale, Weight: w}
 }
 
 func TestRoleBadInput(t *testing.T) {
@@ -32,7 +32,7 @@ func TestRoleBadInput(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name  string
-		in    store.RoleInput
+		in    rolefit.RoleInput
 		field string
 	}{
 		{"min above max", roleInput("X", "new_business", 3, 2, 1, 1, weight("hunter", 1)), "seats_min"},
@@ -41,12 +41,12 @@ func TestRoleBadInput(t *testing.T) {
 		{"no positive weight", roleInput("X", "new_business", 0, 1, 1, 1, weight("hunter", 0)), "profile"},
 		{"unknown scale", roleInput("X", "new_business", 0, 1, 1, 1, weight("hunter", 1), weight("charm", 2)), "profile.charm"},
 		{"unknown activity", roleInput("X", "farming", 0, 1, 1, 1, weight("farmer", 1)), "activity"},
-		{"share above 1", func() store.RoleInput {
+		{"share above 1", func() rolefit.RoleInput {
 			in := roleInput("X", "mix", 0, 1, 1, 1, weight("farmer", 1))
 			in.NewBusinessShare = 1.01
 			return in
 		}(), "new_business_share"},
-		{"share below 0", func() store.RoleInput {
+		{"share below 0", func() rolefit.RoleInput {
 			in := roleInput("X", "mix", 0, 1, 1, 1, weight("farmer", 1))
 			in.NewBusinessShare = -0.2
 			return in
@@ -79,11 +79,11 @@ func TestRoleBadInput(t *testing.T) {
 
 // scoredWorld is an organisation with two roles and six people with
 // simulated self-reports: four staff, two candidates.
-func scoredWorld(t *testing.T) (*world, []store.Role, []*store.Person) {
+func scoredWorld(t *testing.T) (*world, []rolefit.Role, []*rolefit.Person) {
 	t.Helper()
 	w := sqliteWorld(t)
-	var roles []store.Role
-	for _, in := range []store.RoleInput{
+	var roles []rolefit.Role
+	for _, in := range []rolefit.RoleInput{
 		roleInput("Account executive", "new_business", 1, 2, 220, 9000, weight("hunter", 3), weight("farmer", 1)),
 		roleInput("Customer success", "account_service", 1, 3, 150, 6000, weight("farmer", 1), weight("drive", 0.5)),
 	} {
@@ -94,11 +94,11 @@ func scoredWorld(t *testing.T) (*world, []store.Role, []*store.Person) {
 		roles = append(roles, *r)
 	}
 	rng := rand.New(rand.NewPCG(7, 9))
-	var people []*store.Person
+	var people []*rolefit.Person
 	for i, name := range []string{"Ada", "Bo", "Cy", "Di", "Eve", "Fay"} {
-		kind := store.Staff
+		kind := rolefit.Staff
 		if i >= 4 {
-			kind = store.Candidate
+			kind = rolefit.Candidate
 		}
 		p := w.person(t, name, kind)
 		if _, err := w.uc.RecordResponse(ctx, w.mgr, app.RecordInput{PersonID: p.ID, Questionnaire: "sales-service", Answers: simulated(t, "sales-service", rng)}); err != nil {
@@ -106,7 +106,7 @@ func scoredWorld(t *testing.T) (*world, []store.Role, []*store.Person) {
 		}
 		people = append(people, p)
 	}
-	w.person(t, "No profile", store.Staff)
+	w.person(t, "No profile", rolefit.Staff)
 	if err := w.uc.SetCurrentRole(ctx, w.mgr, people[0].ID, roles[1].ID); err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func scoredWorld(t *testing.T) (*world, []store.Role, []*store.Person) {
 
 // expectedTeam builds the placement.Team by hand from each person's
 // stored result (not from the score rows the use case reads).
-func expectedTeam(t *testing.T, w *world, roles []store.Role, people []*store.Person) placement.Team {
+func expectedTeam(t *testing.T, w *world, roles []rolefit.Role, people []*rolefit.Person) placement.Team {
 	t.Helper()
 	q, _ := testCatalog(t).Latest("sales-service")
 	team := placement.Team{Assumptions: placement.DefaultAssumptions()}
@@ -326,7 +326,7 @@ func TestFit(t *testing.T) {
 			}
 		}
 	}
-	none := w.person(t, "Later", store.Candidate)
+	none := w.person(t, "Later", rolefit.Candidate)
 	got, err := w.uc.Fit(ctx, w.mgr, none.ID)
 	if err != nil || got.HasProfile || got.Roles[0].Valuation.Allowed {
 		t.Errorf("fit without a profile = %+v, %v; want no profile and no allowed role", got, err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"rolefit"
 	"strings"
 	"sync"
 	"testing"
@@ -22,8 +23,8 @@ import (
 // two candidates with profiles.
 type placed struct {
 	*inside
-	roles  []*store.Role
-	people []*store.Person // staff first
+	roles  []*rolefit.Role
+	people []*rolefit.Person // staff first
 	rng    *rand.Rand
 }
 
@@ -37,7 +38,7 @@ func insideOn(t *testing.T, st *store.Store, clock *storetest.Clock) *inside {
 	}
 	in := &inside{st: st, cat: cat, clock: clock}
 	in.uc = in.restart(t)
-	o, u, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Access: store.Manager,
+	o, u, err := st.CreateOrganisation(ctx, "Acme", rolefit.NewUser{Email: "a@acme.example", Name: "A", Access: rolefit.Manager,
 		Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
@@ -52,11 +53,11 @@ var ctx = context.Background()
 func newPlaced(t *testing.T, in *inside) *placed {
 	t.Helper()
 	w := &placed{inside: in, rng: rand.New(rand.NewPCG(1, 2))}
-	for _, ri := range []store.RoleInput{
-		{Name: "Account executive", Activity: store.ActivityNewBusiness, SeatsMin: 1, SeatsMax: 2, HoursPerMonth: 140, BaselineRate: 220, MonthlyCost: 9000,
-			Weights: []store.RoleWeight{{ScaleID: "hunter", Weight: 3}, {ScaleID: "farmer", Weight: 1}}},
-		{Name: "Customer success", Activity: store.ActivityAccountService, SeatsMin: 1, SeatsMax: 3, HoursPerMonth: 150, BaselineRate: 150, MonthlyCost: 6000,
-			Weights: []store.RoleWeight{{ScaleID: "farmer", Weight: 1}}},
+	for _, ri := range []rolefit.RoleInput{
+		{Name: "Account executive", Activity: rolefit.ActivityNewBusiness, SeatsMin: 1, SeatsMax: 2, HoursPerMonth: 140, BaselineRate: 220, MonthlyCost: 9000,
+			Weights: []rolefit.RoleWeight{{ScaleID: "hunter", Weight: 3}, {ScaleID: "farmer", Weight: 1}}},
+		{Name: "Customer success", Activity: rolefit.ActivityAccountService, SeatsMin: 1, SeatsMax: 3, HoursPerMonth: 150, BaselineRate: 150, MonthlyCost: 6000,
+			Weights: []rolefit.RoleWeight{{ScaleID: "farmer", Weight: 1}}},
 	} {
 		r, err := in.uc.CreateRole(ctx, in.act, ri)
 		if err != nil {
@@ -65,9 +66,9 @@ func newPlaced(t *testing.T, in *inside) *placed {
 		w.roles = append(w.roles, r)
 	}
 	for i := range 5 {
-		kind := store.Staff
+		kind := rolefit.Staff
 		if i >= 3 {
-			kind = store.Candidate
+			kind = rolefit.Candidate
 		}
 		w.people = append(w.people, w.profiled(t, fmt.Sprintf("Person %d", i), kind))
 	}
@@ -75,9 +76,9 @@ func newPlaced(t *testing.T, in *inside) *placed {
 }
 
 // profiled adds a person with a self-report.
-func (w *placed) profiled(t *testing.T, name string, kind store.PersonKind) *store.Person {
+func (w *placed) profiled(t *testing.T, name string, kind rolefit.PersonKind) *rolefit.Person {
 	t.Helper()
-	p, err := w.uc.AddPerson(ctx, w.act, store.NewPerson{Name: name, Kind: kind})
+	p, err := w.uc.AddPerson(ctx, w.act, rolefit.NewPerson{Name: name, Kind: kind})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,9 +131,9 @@ func TestPlacementIsKeptUntilItsInputsChange(t *testing.T) {
 	}
 	// A person's fit: today's team is solved once, a candidate joined to
 	// it, a staff member read from it.
-	for _, p := range []*store.Person{w.people[3], w.people[4], w.people[0], w.people[3]} {
+	for _, p := range []*rolefit.Person{w.people[3], w.people[4], w.people[0], w.people[3]} {
 		pf, err := uc.Fit(ctx, w.act, p.ID)
-		if err != nil || !pf.Placed || pf.TeamSize != 4-btoi(p.Kind == store.Staff) {
+		if err != nil || !pf.Placed || pf.TeamSize != 4-btoi(p.Kind == rolefit.Staff) {
 			t.Fatalf("fit of %s: %+v, %v", p.Name, pf, err)
 		}
 	}
@@ -147,7 +148,7 @@ func TestPlacementIsKeptUntilItsInputsChange(t *testing.T) {
 		shows func(tp *TeamPlacement) bool
 	}{
 		{"a person with a profile", func() error {
-			w.people = append(w.people, w.profiled(t, "Newcomer", store.Candidate))
+			w.people = append(w.people, w.profiled(t, "Newcomer", rolefit.Candidate))
 			return nil
 		}, func(tp *TeamPlacement) bool { _, ok := lineOf(tp.Plan, w.people[5].ID); return ok && tp.People == 6 }},
 		{"a changed role", func() error {
@@ -165,7 +166,7 @@ func TestPlacementIsKeptUntilItsInputsChange(t *testing.T) {
 			return err
 		}, func(tp *TeamPlacement) bool { return tp.Costs[w.roles[1].ID].CostOfHire != nil }},
 		{"performance", func() error {
-			_, err := uc.RecordPerformance(ctx, w.act, w.people[1].ID, store.PerformanceInput{Month: "2026-01", NewBusinessHours: 100, NewBusinessRevenue: 900000}, false)
+			_, err := uc.RecordPerformance(ctx, w.act, w.people[1].ID, rolefit.PerformanceInput{Month: "2026-01", NewBusinessHours: 100, NewBusinessRevenue: 900000}, false)
 			return err
 		}, func(tp *TeamPlacement) bool {
 			v, err := tp.Plan.Valuation(w.people[1].ID, w.roles[0].ID)
@@ -227,7 +228,7 @@ func TestPlacementAcrossProcesses(t *testing.T) {
 		if got := w.placement(t, b); got.Plan == kept.Plan || got.Plan.Roles[0].Filled != 0 {
 			t.Errorf("b after a closed a role: %d placed in it; want 0", got.Plan.Roles[0].Filled)
 		}
-		newcomer := w.profiled(t, "Newcomer", store.Candidate) // recorded through a
+		newcomer := w.profiled(t, "Newcomer", rolefit.Candidate) // recorded through a
 		if _, ok := lineOf(w.placement(t, b).Plan, newcomer.ID); !ok {
 			t.Error("b does not place a person a recorded a profile of")
 		}
@@ -248,7 +249,7 @@ func TestPlacementAcrossProcesses(t *testing.T) {
 func TestPlacementsAreKeptApart(t *testing.T) {
 	w := newPlaced(t, newInside(t))
 	mine := w.placement(t, w.uc)
-	o, u, err := w.st.CreateOrganisation(ctx, "Beta", store.NewUser{Email: "b@beta.example", Name: "B", Access: store.Manager,
+	o, u, err := w.st.CreateOrganisation(ctx, "Beta", rolefit.NewUser{Email: "b@beta.example", Name: "B", Access: rolefit.Manager,
 		Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
@@ -351,7 +352,7 @@ func TestPlacementLeavesOutTheOldestCandidates(t *testing.T) {
 	in.uc.plans.maxPeople = func(int) int { return bound }
 	w := newPlaced(t, in) // three staff, then candidates 3 and 4
 	w.clock.Advance(time.Hour)
-	late := w.profiled(t, "Late", store.Candidate)
+	late := w.profiled(t, "Late", rolefit.Candidate)
 	tp := w.placement(t, w.uc)
 	if tp.People != 4 || tp.LeftOut != 2 || tp.MaxPeople != 4 {
 		t.Fatalf("%d considered, %d left out, bound %d; want 4, 2 and 4", tp.People, tp.LeftOut, tp.MaxPeople)
@@ -371,7 +372,7 @@ func TestPlacementLeavesOutTheOldestCandidates(t *testing.T) {
 	bound = 5
 	w.uc.plans.forget(w.org.ID())
 	tp = w.placement(t, w.uc)
-	for _, p := range []*store.Person{w.people[3], late} {
+	for _, p := range []*rolefit.Person{w.people[3], late} {
 		if _, ok := lineOf(tp.Plan, p.ID); !ok || tp.LeftOut != 1 {
 			t.Errorf("%s not considered (%d left out); want the two newest profiles", p.Name, tp.LeftOut)
 		}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"rolefit"
 	"time"
 
 	"rolefit/internal/assess"
@@ -11,7 +12,7 @@ import (
 // ProfileView is a person's profile as the JSON API gives it: their latest
 // self-report and, beside it and labelled, the latest manager's rating.
 type ProfileView struct {
-	Person *store.Person
+	Person *rolefit.Person
 	// SelfReport is the person's profile; nil before they have one.
 	SelfReport *ResponseReport
 	// ManagerRating is the latest manager's rating; nil without one.
@@ -83,7 +84,7 @@ func reportOf(rv ResponseView) *ResponseReport {
 	r := &ResponseReport{Questionnaire: rv.QuestionnaireID, Version: rv.QuestionnaireVersion, SubmittedAt: rv.SubmittedAt,
 		RatedBy: rv.RatedBy, Severity: string(res.Quality.Severity),
 		Scales: make([]ReportScale, 0, len(res.Composites)+len(res.Scales)), Flags: make([]ReportFlag, 0, len(res.Quality.Flags))}
-	if rv.View != store.ViewManager {
+	if rv.View != rolefit.ViewManager {
 		r.RatedBy = ""
 	}
 	if res.Profile != nil {

@@ -2,16 +2,16 @@ package app
 
 import (
 	"context"
+	"rolefit"
 
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // RatingForm is what a manager needs to rate a staff member on the web:
 // the person and the questionnaire managers answer about them.
 type RatingForm struct {
-	Person        *store.Person
+	Person        *rolefit.Person
 	Questionnaire *assess.Questionnaire
 }
 
@@ -24,7 +24,7 @@ func (a *App) RatingForm(ctx context.Context, act Actor, personID string) (*Rati
 	if err != nil {
 		return nil, err
 	}
-	if p.Kind != store.Staff {
+	if p.Kind != rolefit.Staff {
 		return nil, errs.Conflict("%s is a %s: a manager's rating is only for staff members.", p.Name, p.Kind)
 	}
 	q := a.managerQuestionnaire()
@@ -57,7 +57,7 @@ func (a *App) managerQuestionnaire() *assess.Questionnaire {
 // as the actor's rating beside the profile, never in its place. Every
 // statement must be answered, or nothing is stored and the error names
 // each unanswered one ("answers.ITEM").
-func (a *App) RateStaff(ctx context.Context, act Actor, personID string, answers map[string]int) (*store.Response, error) {
+func (a *App) RateStaff(ctx context.Context, act Actor, personID string, answers map[string]int) (*rolefit.Response, error) {
 	f, err := a.RatingForm(ctx, act, personID)
 	if err != nil {
 		return nil, err

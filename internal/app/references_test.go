@@ -3,12 +3,12 @@ package app
 import (
 	"context"
 	"math/rand/v2"
+	"rolefit"
 	"sync"
 	"testing"
 	"time"
 
 	"rolefit/internal/assess"
-	"rolefit/internal/store"
 )
 
 // Concurrent submissions after a start share one computation of the
@@ -22,7 +22,7 @@ func TestReferencesComputedOnceForConcurrentSubmissions(t *testing.T) {
 	var ids []string
 	var answers []map[string]int
 	for range 40 {
-		p, err := uc.AddPerson(ctx, act, store.NewPerson{Name: "P", Kind: store.Candidate})
+		p, err := uc.AddPerson(ctx, act, rolefit.NewPerson{Name: "P", Kind: rolefit.Candidate})
 		if err != nil {
 			t.Fatal(err)
 		}

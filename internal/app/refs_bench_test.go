@@ -3,10 +3,10 @@ package app
 import (
 	"context"
 	"math/rand/v2"
+	"rolefit"
 	"testing"
 
 	"rolefit/internal/assess"
-	"rolefit/internal/store"
 )
 
 // BenchmarkReferenceParts times each part of computing an organisation's
@@ -17,7 +17,7 @@ func BenchmarkReferenceParts(b *testing.B) {
 	uc, act, q := in.uc, in.act, in.q
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 2000 {
-		p, _ := uc.AddPerson(ctx, act, store.NewPerson{Name: "P", Kind: store.Candidate})
+		p, _ := uc.AddPerson(ctx, act, rolefit.NewPerson{Name: "P", Kind: rolefit.Candidate})
 		a := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)}).Answers
 		if _, err := uc.RecordResponse(ctx, act, RecordInput{PersonID: p.ID, Questionnaire: "sales-service", Answers: a}); err != nil {
 			b.Fatal(err)

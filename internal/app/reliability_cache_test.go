@@ -3,11 +3,11 @@ package app
 import (
 	"context"
 	"math/rand/v2"
+	"rolefit"
 	"testing"
 	"time"
 
 	"rolefit/internal/assess"
-	"rolefit/internal/store"
 )
 
 // A reliability page is computed once while the number of responses stays
@@ -19,7 +19,7 @@ func TestReliabilityPageIsReused(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 9))
 	record := func() {
 		t.Helper()
-		p, err := uc.AddPerson(ctx, act, store.NewPerson{Name: "P", Kind: store.Candidate})
+		p, err := uc.AddPerson(ctx, act, rolefit.NewPerson{Name: "P", Kind: rolefit.Candidate})
 		if err != nil {
 			t.Fatal(err)
 		}

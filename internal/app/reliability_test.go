@@ -3,12 +3,12 @@ package app_test
 import (
 	"math/rand/v2"
 	"reflect"
+	"rolefit"
 	"strings"
 	"testing"
 
 	"rolefit/internal/app"
 	"rolefit/internal/assess"
-	"rolefit/internal/store"
 )
 
 // The reliability page's figures are internal/assess's on the answers the
@@ -18,7 +18,7 @@ import (
 func TestReliabilityEqualsAssess(t *testing.T) {
 	w := sqliteWorld(t)
 	rng := rand.New(rand.NewPCG(7, 8))
-	staff := w.person(t, "Sam", store.Staff)
+	staff := w.person(t, "Sam", rolefit.Staff)
 	record := func(id string, answers map[string]int) {
 		t.Helper()
 		if _, err := w.uc.RecordResponse(ctx, w.mgr, app.RecordInput{PersonID: staff.ID, Questionnaire: id, Answers: answers}); err != nil {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"rolefit"
 
 	"rolefit/internal/assess"
 	"rolefit/internal/store"
@@ -13,7 +14,7 @@ const rescoreBatch = 200
 
 // rescoreActor names rescoring in the audit log: rolefit itself, on an
 // operator's command, not a user.
-var rescoreActor = store.Actor{ID: "rolefit", Name: "rolefit rescore"}
+var rescoreActor = rolefit.Actor{ID: "rolefit", Name: "rolefit rescore"}
 
 // RescoreReport says what a rescore did.
 type RescoreReport struct {

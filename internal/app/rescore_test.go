@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"path/filepath"
+	"rolefit"
 	"strings"
 	"testing"
 
@@ -30,8 +31,8 @@ func TestRescoreRedoesOutdatedResults(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newWorld(t, st, clock)
-	old := w.person(t, "Olga Old", store.Candidate)
-	cur := w.person(t, "Cora Current", store.Candidate)
+	old := w.person(t, "Olga Old", rolefit.Candidate)
+	cur := w.person(t, "Cora Current", rolefit.Candidate)
 	answers := allAnswered(t, "sales-service", 4)
 	r1, err := w.uc.RecordResponse(ctx, w.mgr, app.RecordInput{PersonID: old.ID, Questionnaire: "sales-service", Answers: answers})
 	if err != nil {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"rolefit"
 	"strconv"
 	"strings"
 
@@ -46,21 +47,21 @@ func (a *App) Respondent(ctx context.Context, token string) (*Respondent, error)
 }
 
 // Invitation is the invitation answered.
-func (rs *Respondent) Invitation() *store.Invitation { return rs.r.Inv }
+func (rs *Respondent) Invitation() *rolefit.Invitation { return rs.r.Inv }
 
 // Person is the person answering.
-func (rs *Respondent) Person() *store.Person { return rs.r.Person }
+func (rs *Respondent) Person() *rolefit.Person { return rs.r.Person }
 
 // Organisation is the organisation that invited them.
-func (rs *Respondent) Organisation() *store.Organisation { return rs.r.Org }
+func (rs *Respondent) Organisation() *rolefit.Organisation { return rs.r.Org }
 
 // State is where the invitation stands now.
-func (rs *Respondent) State() store.InvitationStatus { return rs.r.State() }
+func (rs *Respondent) State() rolefit.InvitationStatus { return rs.r.State() }
 
 // Open reports whether the invitation still takes answers.
 func (rs *Respondent) Open() bool {
 	s := rs.State()
-	return s == store.InvitationSent || s == store.InvitationStarted
+	return s == rolefit.InvitationSent || s == rolefit.InvitationStarted
 }
 
 // Consented reports whether the person has agreed to how their answers
@@ -133,12 +134,12 @@ func (rs *Respondent) SaveAnswer(ctx context.Context, item, value string) (int, 
 
 // Submit scores and stores the saved answers as a response, in one
 // transaction that closes the invitation (SubmitInvitation).
-func (rs *Respondent) Submit(ctx context.Context) (*store.Response, error) {
+func (rs *Respondent) Submit(ctx context.Context) (*rolefit.Response, error) {
 	return rs.a.SubmitInvitation(ctx, rs.r, rs.Questionnaire)
 }
 
 // ClosedError says why an invitation in state s no longer takes answers.
-func ClosedError(s store.InvitationStatus) error { return store.ClosedError(s) }
+func ClosedError(s rolefit.InvitationStatus) error { return store.ClosedError(s) }
 
 // ReadAnswers reads the chosen answers to items from a form, whose value
 // for an item ID is form(id): answers that cannot be read or are not

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"rolefit"
 
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
@@ -23,7 +24,7 @@ type RecordInput struct {
 // profile); one meant for managers, about a staff member, is the actor's
 // rating of them, stored beside the profile and never in its place. Every
 // answer must be given and valid, or nothing is stored.
-func (a *App) RecordResponse(ctx context.Context, act Actor, in RecordInput) (*store.Response, error) {
+func (a *App) RecordResponse(ctx context.Context, act Actor, in RecordInput) (*rolefit.Response, error) {
 	fields := map[string]string{}
 	if in.PersonID == "" {
 		fields["person_id"] = "is required"
@@ -57,7 +58,7 @@ func (a *App) RecordResponse(ctx context.Context, act Actor, in RecordInput) (*s
 	}
 	nr := store.NewResponse{PersonID: p.ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version,
 		QuestionnaireHash: q.Hash, Answers: in.Answers, View: view, Scored: scored}
-	if view == store.ViewManager {
+	if view == rolefit.ViewManager {
 		nr.RatedBy = act.Audit.Name
 	}
 	return org.RecordResponse(ctx, nr, act.Audit)
@@ -65,12 +66,12 @@ func (a *App) RecordResponse(ctx context.Context, act Actor, in RecordInput) (*s
 
 // viewOf decides whose view a response to q about p is: p's own when q is
 // for p's kind; a manager's rating when q is for managers and p is staff.
-func viewOf(q *assess.Questionnaire, p *store.Person) (string, error) {
+func viewOf(q *assess.Questionnaire, p *rolefit.Person) (string, error) {
 	switch {
 	case q.IsFor(string(p.Kind)):
-		return store.ViewSelf, nil
-	case p.Kind == store.Staff && q.IsFor(assess.AudienceManager):
-		return store.ViewManager, nil
+		return rolefit.ViewSelf, nil
+	case p.Kind == rolefit.Staff && q.IsFor(assess.AudienceManager):
+		return rolefit.ViewManager, nil
 	}
 	return "", errs.InvalidFields("That questionnaire is not for this person.",
 		map[string]string{"questionnaire": fmt.Sprintf("%s is not for %s", q, aOrAn(string(p.Kind)))})
@@ -80,7 +81,7 @@ func viewOf(q *assess.Questionnaire, p *store.Person) (string, error) {
 // into a response, scored and stored in one transaction with the
 // invitation closed. Unanswered statements are an invalid error naming
 // them; a second submission (another tab) is a conflict.
-func (a *App) SubmitInvitation(ctx context.Context, r *store.Respondent, q *assess.Questionnaire) (*store.Response, error) {
+func (a *App) SubmitInvitation(ctx context.Context, r *store.Respondent, q *assess.Questionnaire) (*rolefit.Response, error) {
 	org := a.st.Scope(r.Inv.OrgID)
 	opt, err := a.scoringOptions(ctx, org, q)
 	if err != nil {
@@ -113,7 +114,7 @@ func aOrAn(word string) string {
 
 // namedPerson returns the person a request body names in person_id. An
 // unknown one is bad input in that field, not a missing page.
-func namedPerson(ctx context.Context, org *store.Scope, id string) (*store.Person, error) {
+func namedPerson(ctx context.Context, org *store.Scope, id string) (*rolefit.Person, error) {
 	p, err := org.Person(ctx, id)
 	if errs.Code(err) == errs.CodeNotFound {
 		return nil, errs.InvalidFields("There is no such person.", map[string]string{"person_id": "is not a person of your organisation"})

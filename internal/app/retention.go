@@ -2,15 +2,15 @@ package app
 
 import (
 	"context"
+	"rolefit"
 	"time"
 
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // retentionActor names the retention purge in the audit log: rolefit
 // itself, applying the period an admin set.
-var retentionActor = store.Actor{ID: "rolefit", Name: "rolefit retention period"}
+var retentionActor = rolefit.Actor{ID: "rolefit", Name: "rolefit retention period"}
 
 // retentionBatch is how many candidates one pass of the purge looks up at
 // a time; each is erased in its own transaction.

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
@@ -24,21 +25,21 @@ func TestRetentionPurge(t *testing.T) {
 
 func retentionPurge(t *testing.T, w *world) {
 	start := w.clock.Now()
-	ann := w.person(t, "Ann idle", store.Candidate)     // last activity: day 0
-	ben := w.person(t, "Ben answered", store.Candidate) // a response on day 20
-	cal := w.person(t, "Cal invited", store.Candidate)  // a link open from day 0 to day 28
-	sue := w.person(t, "Sue staff", store.Staff)        // staff: never
+	ann := w.person(t, "Ann idle", rolefit.Candidate)     // last activity: day 0
+	ben := w.person(t, "Ben answered", rolefit.Candidate) // a response on day 20
+	cal := w.person(t, "Cal invited", rolefit.Candidate)  // a link open from day 0 to day 28
+	sue := w.person(t, "Sue staff", rolefit.Staff)        // staff: never
 	if _, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: cal.ID, Questionnaire: "sales-service", Days: 45}); err != nil {
 		t.Fatal(err)
 	}
 	// Another organisation that set no period keeps its idle candidate.
-	_, otherUser, err := w.st.CreateOrganisation(ctx, "Beta", store.NewUser{Email: "bea@beta.example", Name: "Bea",
-		Access: store.Admin, Password: "correct horse battery"}, false)
+	_, otherUser, err := w.st.CreateOrganisation(ctx, "Beta", rolefit.NewUser{Email: "bea@beta.example", Name: "Bea",
+		Access: rolefit.Admin, Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	bea := app.UserActor(otherUser)
-	keep, err := w.uc.AddPerson(ctx, bea, store.NewPerson{Name: "Kim kept", Kind: store.Candidate})
+	keep, err := w.uc.AddPerson(ctx, bea, rolefit.NewPerson{Name: "Kim kept", Kind: rolefit.Candidate})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,16 +62,16 @@ func retentionPurge(t *testing.T, w *world) {
 	for _, step := range []struct {
 		at     time.Duration // since the start
 		purged int
-		gone   []*store.Person
-		kept   []*store.Person
+		gone   []*rolefit.Person
+		kept   []*rolefit.Person
 	}{
-		{30 * day, 0, nil, []*store.Person{ann, ben, cal, sue}},                         // Ann: exactly 30 days, not past them
-		{30*day + time.Second, 1, []*store.Person{ann}, []*store.Person{ben, cal, sue}}, // Ann: past them; Cal: idle since day 0 but the link is open
-		{45*day - time.Second, 0, nil, []*store.Person{ben, cal, sue}},                  // Cal: the link's last second
-		{45 * day, 1, []*store.Person{cal}, []*store.Person{ben, sue}},                  // Cal: the link has closed
-		{50 * day, 0, nil, []*store.Person{ben, sue}},                                   // Ben: exactly 30 days after his response
-		{50*day + time.Second, 1, []*store.Person{ben}, []*store.Person{sue}},
-		{5000 * day, 0, nil, []*store.Person{sue}},
+		{30 * day, 0, nil, []*rolefit.Person{ann, ben, cal, sue}},                           // Ann: exactly 30 days, not past them
+		{30*day + time.Second, 1, []*rolefit.Person{ann}, []*rolefit.Person{ben, cal, sue}}, // Ann: past them; Cal: idle since day 0 but the link is open
+		{45*day - time.Second, 0, nil, []*rolefit.Person{ben, cal, sue}},                    // Cal: the link's last second
+		{45 * day, 1, []*rolefit.Person{cal}, []*rolefit.Person{ben, sue}},                  // Cal: the link has closed
+		{50 * day, 0, nil, []*rolefit.Person{ben, sue}},                                     // Ben: exactly 30 days after his response
+		{50*day + time.Second, 1, []*rolefit.Person{ben}, []*rolefit.Person{sue}},
+		{5000 * day, 0, nil, []*rolefit.Person{sue}},
 	} {
 		w.clock.Advance(start.Add(step.at).Sub(w.clock.Now()))
 		rep, err := w.uc.PurgeExpired(ctx)
@@ -110,7 +111,7 @@ func retentionPurge(t *testing.T, w *world) {
 	}
 
 	// The store refuses to purge staff even when asked directly.
-	err = w.org.PurgeCandidate(ctx, sue.ID, w.clock.Now(), 30, store.Actor{ID: "t", Name: "test"})
+	err = w.org.PurgeCandidate(ctx, sue.ID, w.clock.Now(), 30, rolefit.Actor{ID: "t", Name: "test"})
 	if errs.Code(err) != errs.CodeConflict || !strings.Contains(errs.Message(err), "never purges staff") || !present(sue.ID) {
 		t.Errorf("purging staff: %v; want a conflict saying staff are never purged, and Sue kept", err)
 	}

@@ -3,23 +3,23 @@ package app
 import (
 	"context"
 	"fmt"
+	"rolefit"
 
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // Roles lists the actor's organisation's placement roles by name.
-func (a *App) Roles(ctx context.Context, act Actor) ([]store.Role, error) {
+func (a *App) Roles(ctx context.Context, act Actor) ([]rolefit.Role, error) {
 	return a.scope(act).Roles(ctx)
 }
 
 // Role returns one placement role.
-func (a *App) Role(ctx context.Context, act Actor, id string) (*store.Role, error) {
+func (a *App) Role(ctx context.Context, act Actor, id string) (*rolefit.Role, error) {
 	return a.scope(act).Role(ctx, id)
 }
 
 // CreateRole adds a placement role after checking it (see checkRole).
-func (a *App) CreateRole(ctx context.Context, act Actor, in store.RoleInput) (*store.Role, error) {
+func (a *App) CreateRole(ctx context.Context, act Actor, in rolefit.RoleInput) (*rolefit.Role, error) {
 	if err := a.checkRole(in); err != nil {
 		return nil, err
 	}
@@ -27,7 +27,7 @@ func (a *App) CreateRole(ctx context.Context, act Actor, in store.RoleInput) (*s
 }
 
 // UpdateRole replaces a placement role's fields and profile.
-func (a *App) UpdateRole(ctx context.Context, act Actor, id string, in store.RoleInput) (*store.Role, error) {
+func (a *App) UpdateRole(ctx context.Context, act Actor, id string, in rolefit.RoleInput) (*rolefit.Role, error) {
 	if err := a.checkRole(in); err != nil {
 		return nil, err
 	}
@@ -45,12 +45,12 @@ type RolePatch struct {
 	HoursPerMonth    *float64
 	BaselineRate     *float64
 	MonthlyCost      *float64
-	Profile          []store.RoleWeight
+	Profile          []rolefit.RoleWeight
 }
 
 // PatchRole changes the given fields of a role and checks the result as a
 // whole, so that, say, a new minimum is checked against the stored maximum.
-func (a *App) PatchRole(ctx context.Context, act Actor, id string, p RolePatch) (*store.Role, error) {
+func (a *App) PatchRole(ctx context.Context, act Actor, id string, p RolePatch) (*rolefit.Role, error) {
 	r, err := a.scope(act).Role(ctx, id)
 	if err != nil {
 		return nil, err
@@ -98,7 +98,7 @@ func (a *App) SetCurrentRole(ctx context.Context, act Actor, personID, roleID st
 // checkRole checks a role's input as the store does and, in addition,
 // that every scale of its profile is a facet or composite of an installed
 // questionnaire: a profile naming anything else could never be met.
-func (a *App) checkRole(in store.RoleInput) error {
+func (a *App) checkRole(in rolefit.RoleInput) error {
 	_, f := in.Check()
 	for _, w := range in.Weights {
 		if w.ScaleID != "" && !a.isScale(w.ScaleID) && f["profile."+w.ScaleID] == "" {

@@ -2,24 +2,24 @@ package app
 
 import (
 	"context"
+	"rolefit"
 
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // Users lists the organisation's users (an admin's page).
-func (a *App) Users(ctx context.Context, act Actor) ([]store.User, error) {
+func (a *App) Users(ctx context.Context, act Actor) ([]rolefit.User, error) {
 	return a.scope(act).Users(ctx)
 }
 
 // AddUser adds a user with a first password the admin passes on.
-func (a *App) AddUser(ctx context.Context, act Actor, nu store.NewUser) (*store.User, error) {
+func (a *App) AddUser(ctx context.Context, act Actor, nu rolefit.NewUser) (*rolefit.User, error) {
 	return a.scope(act).CreateUser(ctx, nu, act.Audit)
 }
 
 // SetUserAccess changes what a user may do, and what the API keys they made
 // may do; the last admin keeps theirs.
-func (a *App) SetUserAccess(ctx context.Context, act Actor, userID string, role store.Access) error {
+func (a *App) SetUserAccess(ctx context.Context, act Actor, userID string, role rolefit.Access) error {
 	if err := a.scope(act).SetUserAccess(ctx, userID, role, act.Audit); err != nil {
 		return err
 	}
@@ -42,12 +42,12 @@ func (a *App) RemoveUser(ctx context.Context, act Actor, userID string) error {
 }
 
 // APIKeys lists the organisation's API keys.
-func (a *App) APIKeys(ctx context.Context, act Actor) ([]store.APIKey, error) {
+func (a *App) APIKeys(ctx context.Context, act Actor) ([]rolefit.APIKey, error) {
 	return a.scope(act).APIKeys(ctx)
 }
 
 // CreateAPIKey makes a key and returns its secret, which is shown once.
-func (a *App) CreateAPIKey(ctx context.Context, act Actor, name string) (*store.APIKey, string, error) {
+func (a *App) CreateAPIKey(ctx context.Context, act Actor, name string) (*rolefit.APIKey, string, error) {
 	return a.scope(act).CreateAPIKey(ctx, name, act.Audit)
 }
 

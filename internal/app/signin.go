@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"rolefit"
 	"time"
 
 	"rolefit/internal/errs"
@@ -24,8 +25,8 @@ const (
 // organisation. One person may have accounts in several organisations
 // under one e-mail address and password.
 type Account struct {
-	User         store.User
-	Organisation store.Organisation
+	User         rolefit.User
+	Organisation rolefit.Organisation
 }
 
 // SignIn checks an e-mail address and password and returns every account
@@ -50,7 +51,7 @@ func (a *App) SignIn(ctx context.Context, email, password string) ([]Account, er
 // opened: the one of the organisation chosen, or, when none was chosen,
 // the only one. An organisation the password did not open is a plain
 // failure, worded as any other.
-func AccountIn(accounts []Account, orgID string) (*store.User, error) {
+func AccountIn(accounts []Account, orgID string) (*rolefit.User, error) {
 	for i := range accounts {
 		if accounts[i].User.OrgID == orgID || orgID == "" && len(accounts) == 1 {
 			return &accounts[i].User, nil
@@ -62,7 +63,7 @@ func AccountIn(accounts []Account, orgID string) (*store.User, error) {
 // StartSession signs u in and returns the session's token for a cookie.
 // The session of replaced, a token the browser still carried, ends, so a
 // session fixed by someone else before sign-in is useless.
-func (a *App) StartSession(ctx context.Context, u *store.User, replaced string) (string, error) {
+func (a *App) StartSession(ctx context.Context, u *rolefit.User, replaced string) (string, error) {
 	if replaced != "" {
 		_ = a.st.DeleteSession(ctx, replaced)
 	}
@@ -77,8 +78,8 @@ func (a *App) EndSession(ctx context.Context, token string) error {
 
 // SignedIn is who a session cookie belongs to.
 type SignedIn struct {
-	User         *store.User
-	Organisation *store.Organisation
+	User         *rolefit.User
+	Organisation *rolefit.Organisation
 	// CSRFToken is the session's token for its forms.
 	CSRFToken string
 	// PreviousVisitAt is when the user was last seen before this session
@@ -102,12 +103,14 @@ func (a *App) Session(ctx context.Context, token string) (*SignedIn, error) {
 
 // DeviceToken returns a token that marks a browser as one u signs in
 // with, for a cookie (see DeviceUser).
-func (a *App) DeviceToken(u *store.User) string { return a.st.NewDeviceToken(u) }
+func (a *App) DeviceToken(ctx context.Context, u *rolefit.User) (string, error) {
+	return a.st.NewDeviceToken(ctx, u.ID)
+}
 
 // DeviceUser returns the user a browser's device token was made for, or
 // an unauthorized error when it is forged, expired or stale (made before
 // the user's password last changed).
-func (a *App) DeviceUser(ctx context.Context, token string) (*store.User, error) {
+func (a *App) DeviceUser(ctx context.Context, token string) (*rolefit.User, error) {
 	return a.st.DeviceUser(ctx, token)
 }
 
@@ -146,8 +149,8 @@ func (a *App) CheckSetupToken(ctx context.Context, token string) error {
 
 // CompleteSetup creates the first organisation and its admin with the
 // one-time set-up link's token, and uses the token up.
-func (a *App) CompleteSetup(ctx context.Context, token, organisation string, admin store.NewUser) (*store.User, error) {
-	admin.Access = store.Admin
+func (a *App) CompleteSetup(ctx context.Context, token, organisation string, admin rolefit.NewUser) (*rolefit.User, error) {
+	admin.Access = rolefit.Admin
 	_, u, err := a.st.CompleteSetup(ctx, token, organisation, admin)
 	return u, err
 }

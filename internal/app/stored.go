@@ -3,10 +3,10 @@ package app
 import (
 	"context"
 	"fmt"
+	"rolefit"
 
 	"rolefit/internal/placement"
 	"rolefit/internal/quantity"
-	"rolefit/internal/store"
 )
 
 // StoredProblem is a stored figure outside its range: saved before the
@@ -63,8 +63,8 @@ func flawed(record, id, what, remedy string, fs quantity.Flaws) []StoredProblem 
 // usableRoles splits the organisation's roles into those whose figures
 // are within their ranges, which the money pages compute with, and the
 // problems of the others, which they leave out.
-func usableRoles(roles []store.Role) ([]store.Role, []StoredProblem) {
-	out := make([]store.Role, 0, len(roles))
+func usableRoles(roles []rolefit.Role) ([]rolefit.Role, []StoredProblem) {
+	out := make([]rolefit.Role, 0, len(roles))
 	var ps []StoredProblem
 	for _, r := range roles {
 		if fs := r.Flaws(); len(fs) > 0 {
@@ -78,7 +78,7 @@ func usableRoles(roles []store.Role) ([]store.Role, []StoredProblem) {
 
 // RoleProblems says which of roles have figures outside their ranges,
 // for the Roles page, where they are fixed.
-func RoleProblems(roles []store.Role) []StoredProblem {
+func RoleProblems(roles []rolefit.Role) []StoredProblem {
 	_, ps := usableRoles(roles)
 	return ps
 }
@@ -94,7 +94,7 @@ func (s *OrgSettings) Problems(orgID string) []StoredProblem {
 // planProblems says what is wrong with a role's stored compensation plan;
 // a plan with problems is left out, and placement charges the role's own
 // monthly cost.
-func planProblems(r store.Role, p store.CompPlan) []StoredProblem {
+func planProblems(r rolefit.Role, p rolefit.CompPlan) []StoredProblem {
 	return flawed("compensation_plan", r.ID, "Compensation plan of "+r.Name, "fix it under Compensation plans", econPlan(p).Flaws())
 }
 
@@ -118,7 +118,7 @@ func settingsProblems(orgID string, fs quantity.Flaws) []StoredProblem {
 // quantity.RevenueRate left out (the fit-based estimate is used in its
 // place), and the problems of those left out. Months recorded before
 // their hours were checked against their revenue can make such a rate.
-func usableRates(name, personID string, t store.PerformanceTotals) (nb, sv *float64, ps []StoredProblem) {
+func usableRates(name, personID string, t rolefit.PerformanceTotals) (nb, sv *float64, ps []StoredProblem) {
 	nb, sv = t.Rates()
 	check := func(r **float64, field, label string) {
 		if *r == nil || quantity.RevenueRate.Allows(**r) {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"rolefit"
 
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
@@ -26,7 +27,7 @@ type TeamQuery struct {
 type TeamPoint struct {
 	PersonID string
 	Name     string
-	Kind     store.PersonKind
+	Kind     rolefit.PersonKind
 	JobTitle string
 	// Hunter and Farmer are the composites on the response scale; nil
 	// when too little was answered.
@@ -57,9 +58,9 @@ type TeamPage struct {
 // A manager's rating is never a point of it. Reading it is recorded in the
 // audit log: it shows personal data.
 func (a *App) Team(ctx context.Context, act Actor, q TeamQuery) (*TeamPage, error) {
-	sq := store.TeamQuery{Limit: q.Limit, Cursor: q.Cursor, Kind: store.PersonKind(q.Kind), JobTitle: q.JobTitle}
+	sq := store.TeamQuery{Limit: q.Limit, Cursor: q.Cursor, Kind: rolefit.PersonKind(q.Kind), JobTitle: q.JobTitle}
 	fields := map[string]string{}
-	if sq.Kind != "" && sq.Kind != store.Candidate && sq.Kind != store.Staff {
+	if sq.Kind != "" && sq.Kind != rolefit.Candidate && sq.Kind != rolefit.Staff {
 		fields["kind"] = "must be candidate or staff"
 	}
 	if q.Limit < 0 || q.Limit > 500 {

@@ -3,6 +3,7 @@ package app_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"rolefit"
 	"slices"
 	"testing"
 	"time"
@@ -10,7 +11,6 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 	"rolefit/internal/store/storetest"
 )
 
@@ -19,9 +19,9 @@ import (
 // 30 responses exist), so some profiles are borderline.
 type team struct {
 	*world
-	people []*store.Person
-	rated  *store.Person // a staff member with a manager's rating after the self-report
-	ghost  *store.Person // never answered
+	people []*rolefit.Person
+	rated  *rolefit.Person // a staff member with a manager's rating after the self-report
+	ghost  *rolefit.Person // never answered
 }
 
 func newTeam(t *testing.T) *team {
@@ -32,9 +32,9 @@ func newTeam(t *testing.T) *team {
 	rng := rand.New(rand.NewPCG(8, 8))
 	titles := []string{"Account manager", "Seller"}
 	for i := range 40 {
-		np := store.NewPerson{Name: fmt.Sprintf("Person %02d", i), Kind: store.Candidate}
+		np := rolefit.NewPerson{Name: fmt.Sprintf("Person %02d", i), Kind: rolefit.Candidate}
 		if i%3 == 0 {
-			np.Kind, np.JobTitle = store.Staff, titles[i%2]
+			np.Kind, np.JobTitle = rolefit.Staff, titles[i%2]
 		}
 		clock.Advance(time.Second)
 		p, err := w.uc.AddPerson(ctx, w.mgr, np)
@@ -59,7 +59,7 @@ func newTeam(t *testing.T) *team {
 	if _, err := w.uc.RecordResponse(ctx, w.mgr, app.RecordInput{PersonID: tm.rated.ID, Questionnaire: "manager-rating", Answers: allAnswered(t, "manager-rating", 5)}); err != nil {
 		t.Fatal(err)
 	}
-	tm.ghost = w.person(t, "Nobody Yet", store.Candidate)
+	tm.ghost = w.person(t, "Nobody Yet", rolefit.Candidate)
 	return tm
 }
 
@@ -178,10 +178,10 @@ func TestTeamFiltersAndBadInput(t *testing.T) {
 	var staff, sellers, candidates []string
 	for _, p := range tm.people {
 		switch {
-		case p.Kind == store.Staff && p.JobTitle == "Seller":
+		case p.Kind == rolefit.Staff && p.JobTitle == "Seller":
 			sellers = append(sellers, p.Name)
 			staff = append(staff, p.Name)
-		case p.Kind == store.Staff:
+		case p.Kind == rolefit.Staff:
 			staff = append(staff, p.Name)
 		default:
 			candidates = append(candidates, p.Name)
@@ -216,12 +216,12 @@ func TestTeamFiltersAndBadInput(t *testing.T) {
 		}
 	}
 	// Another organisation sees only its own people.
-	_, u2, err := tm.st.CreateOrganisation(ctx, "Beta", store.NewUser{Email: "bea@beta.example", Name: "Bea", Access: store.Manager, Password: "correct horse battery"}, false)
+	_, u2, err := tm.st.CreateOrganisation(ctx, "Beta", rolefit.NewUser{Email: "bea@beta.example", Name: "Bea", Access: rolefit.Manager, Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	beta := app.UserActor(u2)
-	zed, _ := tm.uc.AddPerson(ctx, beta, store.NewPerson{Name: "Zed", Kind: store.Candidate})
+	zed, _ := tm.uc.AddPerson(ctx, beta, rolefit.NewPerson{Name: "Zed", Kind: rolefit.Candidate})
 	if _, err := tm.uc.RecordResponse(ctx, beta, app.RecordInput{PersonID: zed.ID, Questionnaire: "sales-service", Answers: allAnswered(t, "sales-service", 4)}); err != nil {
 		t.Fatal(err)
 	}

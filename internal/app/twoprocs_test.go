@@ -3,11 +3,11 @@ package app
 import (
 	"context"
 	"math/rand/v2"
+	"rolefit"
 	"testing"
 	"time"
 
 	"rolefit/internal/assess"
-	"rolefit/internal/store"
 )
 
 // Two processes on one database (two App values on one store): what one
@@ -21,7 +21,7 @@ func TestReferencesAcrossProcesses(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	record := func(uc *App) string {
 		t.Helper()
-		p, err := uc.AddPerson(ctx, in.act, store.NewPerson{Name: "P", Kind: store.Candidate})
+		p, err := uc.AddPerson(ctx, in.act, rolefit.NewPerson{Name: "P", Kind: rolefit.Candidate})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"rolefit"
 	"runtime"
 	"strings"
 	"testing"
@@ -11,7 +12,6 @@ import (
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // maxUploadAlloc is the memory a hostile upload may cost (DESIGN.md §11:
@@ -168,7 +168,7 @@ func TestImportRefusesHostileCSV(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			w := sqliteWorld(t)
-			w.person(t, "Sam", store.Staff)
+			w.person(t, "Sam", rolefit.Staff)
 			for _, up := range []struct {
 				what string
 				file []byte

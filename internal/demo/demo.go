@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"rolefit"
 	"strings"
 
 	"rolefit/internal/assess"
@@ -14,7 +15,7 @@ import (
 
 // Login is a demo account and how to sign in with it.
 type Login struct {
-	Role     store.Access
+	Role     rolefit.Access
 	Email    string
 	Password string
 }
@@ -25,15 +26,15 @@ const OrgName = "Northwind Supplies (demo)"
 // The demo accounts. Their passwords are published on purpose: demo data
 // is for trying rolefit on one's own machine, never for real people.
 var (
-	Manager = Login{Role: store.Manager, Email: "manager@demo.rolefit.example", Password: "demo-manager"}
-	Admin   = Login{Role: store.Admin, Email: "admin@demo.rolefit.example", Password: "demo-admin-1"}
+	Manager = Login{Role: rolefit.Manager, Email: "manager@demo.rolefit.example", Password: "demo-manager"}
+	Admin   = Login{Role: rolefit.Admin, Email: "admin@demo.rolefit.example", Password: "demo-admin-1"}
 )
 
 // person is one made-up member of the demo organisation: who they are,
 // their latent hunter and farmer levels (z-scores), and how they answer.
 type person struct {
 	name, role     string
-	kind           store.PersonKind
+	kind           rolefit.PersonKind
 	hunter, farmer float64
 	style          assess.Style
 	invite         string // "" = answered; "sent" or "started" = invited, not yet submitted
@@ -43,24 +44,24 @@ type person struct {
 // service, service-minded staff, and candidates of every kind, two of
 // them answering carelessly so the quality flags show.
 var people = []person{
-	{name: "Dana Diaz", role: "Account manager", kind: store.Staff, hunter: 1.8, farmer: -0.4},
-	{name: "Sam Okafor", role: "Account executive", kind: store.Staff, hunter: 1.2, farmer: 0.3},
-	{name: "Priya Raman", role: "Customer success", kind: store.Staff, hunter: -0.6, farmer: 1.5},
-	{name: "Tomás Herrera", role: "Customer success", kind: store.Staff, hunter: -0.2, farmer: 1.1},
-	{name: "Mei Lin", role: "Account executive", kind: store.Staff, hunter: 0.9, farmer: 1.0},
-	{name: "Jonas Berg", role: "Sales development", kind: store.Staff, hunter: 0.6, farmer: -0.8},
-	{name: "Aisha Bello", role: "Account manager", kind: store.Staff, hunter: 0.1, farmer: 0.7},
-	{name: "Lukas Novak", role: "Sales development", kind: store.Staff, hunter: -0.7, farmer: -0.5},
-	{name: "Grace Mensah", role: "Customer success", kind: store.Staff, hunter: 0.2, farmer: 1.7},
-	{name: "Oliver Grant", role: "Account executive", kind: store.Staff, hunter: 1.4, farmer: -1.0},
-	{name: "Nadia Haddad", kind: store.Candidate, hunter: -0.3, farmer: 1.6},
-	{name: "Ravi Patel", kind: store.Candidate, hunter: 1.5, farmer: 0.2},
-	{name: "Chloe Martin", kind: store.Candidate, hunter: 0.4, farmer: 0.9},
-	{name: "Kenji Sato", kind: store.Candidate, hunter: -0.9, farmer: 0.4},
-	{name: "Ines Duarte", kind: store.Candidate, style: assess.StyleStraightLining},
-	{name: "Marek Zielinski", kind: store.Candidate, hunter: 0.5, farmer: 0.1, style: assess.StyleTooFast},
-	{name: "Hannah Cole", kind: store.Candidate, invite: "sent"},
-	{name: "Yusuf Demir", kind: store.Candidate, invite: "started"},
+	{name: "Dana Diaz", role: "Account manager", kind: rolefit.Staff, hunter: 1.8, farmer: -0.4},
+	{name: "Sam Okafor", role: "Account executive", kind: rolefit.Staff, hunter: 1.2, farmer: 0.3},
+	{name: "Priya Raman", role: "Customer success", kind: rolefit.Staff, hunter: -0.6, farmer: 1.5},
+	{name: "Tomás Herrera", role: "Customer success", kind: rolefit.Staff, hunter: -0.2, farmer: 1.1},
+	{name: "Mei Lin", role: "Account executive", kind: rolefit.Staff, hunter: 0.9, farmer: 1.0},
+	{name: "Jonas Berg", role: "Sales development", kind: rolefit.Staff, hunter: 0.6, farmer: -0.8},
+	{name: "Aisha Bello", role: "Account manager", kind: rolefit.Staff, hunter: 0.1, farmer: 0.7},
+	{name: "Lukas Novak", role: "Sales development", kind: rolefit.Staff, hunter: -0.7, farmer: -0.5},
+	{name: "Grace Mensah", role: "Customer success", kind: rolefit.Staff, hunter: 0.2, farmer: 1.7},
+	{name: "Oliver Grant", role: "Account executive", kind: rolefit.Staff, hunter: 1.4, farmer: -1.0},
+	{name: "Nadia Haddad", kind: rolefit.Candidate, hunter: -0.3, farmer: 1.6},
+	{name: "Ravi Patel", kind: rolefit.Candidate, hunter: 1.5, farmer: 0.2},
+	{name: "Chloe Martin", kind: rolefit.Candidate, hunter: 0.4, farmer: 0.9},
+	{name: "Kenji Sato", kind: rolefit.Candidate, hunter: -0.9, farmer: 0.4},
+	{name: "Ines Duarte", kind: rolefit.Candidate, style: assess.StyleStraightLining},
+	{name: "Marek Zielinski", kind: rolefit.Candidate, hunter: 0.5, farmer: 0.1, style: assess.StyleTooFast},
+	{name: "Hannah Cole", kind: rolefit.Candidate, invite: "sent"},
+	{name: "Yusuf Demir", kind: rolefit.Candidate, invite: "started"},
 }
 
 // Seed creates the demo organisation when the database has no
@@ -88,13 +89,13 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 		return nil, false, fmt.Errorf("demo data needs the sales-service questionnaire")
 	}
 	org, admin, err := st.CreateOrganisation(ctx, OrgName,
-		store.NewUser{Email: Admin.Email, Name: "Alex Admin", Access: store.Admin, Password: Admin.Password}, true)
+		rolefit.NewUser{Email: Admin.Email, Name: "Alex Admin", Access: rolefit.Admin, Password: Admin.Password}, true)
 	if err != nil {
 		return nil, false, fmt.Errorf("create demo organisation: %w", err)
 	}
 	o := st.Scope(org.ID)
-	by := store.ActorOf(admin)
-	_, err = o.CreateUser(ctx, store.NewUser{Email: Manager.Email, Name: "Morgan Manager", Access: store.Manager, Password: Manager.Password}, by)
+	by := rolefit.ActorOf(admin)
+	_, err = o.CreateUser(ctx, rolefit.NewUser{Email: Manager.Email, Name: "Morgan Manager", Access: rolefit.Manager, Password: Manager.Password}, by)
 	if err != nil {
 		return nil, false, fmt.Errorf("create demo manager: %w", err)
 	}
@@ -111,14 +112,14 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 	staff := map[string]string{} // name → ID, for the performance records
 	for _, dp := range people {
 		email := strings.ToLower(strings.NewReplacer(" ", ".", "á", "a", "ö", "o").Replace(dp.name)) + "@demo.rolefit.example"
-		p, err := o.CreatePerson(ctx, store.NewPerson{Name: dp.name, Email: email, Kind: dp.kind, JobTitle: dp.role}, by)
+		p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: dp.name, Email: email, Kind: dp.kind, JobTitle: dp.role}, by)
 		if err != nil {
 			return nil, false, fmt.Errorf("create demo person %s: %w", dp.name, err)
 		}
-		if dp.kind == store.Staff {
+		if dp.kind == rolefit.Staff {
 			staff[dp.name] = p.ID
 		}
-		if id := roleIDs[dp.role]; id != "" && dp.kind == store.Staff {
+		if id := roleIDs[dp.role]; id != "" && dp.kind == rolefit.Staff {
 			if err := o.SetCurrentRole(ctx, p.ID, id, by); err != nil {
 				return nil, false, fmt.Errorf("set demo role of %s: %w", dp.name, err)
 			}
@@ -157,9 +158,9 @@ func Seed(ctx context.Context, st *store.Store, cat *assess.Catalog) (logins []L
 
 // invite leaves an invitation open; a started one has its first two pages
 // answered, as if the person had stopped half way.
-func invite(ctx context.Context, st *store.Store, o *store.Scope, p *store.Person, q *assess.Questionnaire,
-	resp assess.Response, started bool, by store.Actor) error {
-	_, token, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
+func invite(ctx context.Context, st *store.Store, o *store.Scope, p *rolefit.Person, q *assess.Questionnaire,
+	resp assess.Response, started bool, by rolefit.Actor) error {
+	_, token, err := o.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
 		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, by)
 	if err != nil {
 		return fmt.Errorf("invite demo person %s: %w", p.Name, err)
@@ -189,17 +190,17 @@ func invite(ctx context.Context, st *store.Store, o *store.Scope, p *store.Perso
 // manager who mostly serves and sells a little, and customer success. The
 // seats leave room for two hires beyond the ten staff, so Placement shows
 // which candidates are worth hiring.
-var roles = []store.RoleInput{
-	{Name: "Account executive", Activity: store.ActivityNewBusiness, SeatsMin: 1, SeatsMax: 4, HoursPerMonth: 140,
-		BaselineRate: 250, MonthlyCost: 11000, Weights: []store.RoleWeight{{ScaleID: "hunter", Weight: 1}}},
-	{Name: "Account manager", Activity: store.ActivityMix, NewBusinessShare: 0.3, SeatsMin: 1, SeatsMax: 3, HoursPerMonth: 140,
-		BaselineRate: 180, MonthlyCost: 8500, Weights: []store.RoleWeight{{ScaleID: "farmer", Weight: 2}, {ScaleID: "hunter", Weight: 1}}},
-	{Name: "Customer success", Activity: store.ActivityAccountService, SeatsMin: 1, SeatsMax: 5, HoursPerMonth: 140,
-		BaselineRate: 140, MonthlyCost: 6500, Weights: []store.RoleWeight{{ScaleID: "farmer", Weight: 1}}},
+var roles = []rolefit.RoleInput{
+	{Name: "Account executive", Activity: rolefit.ActivityNewBusiness, SeatsMin: 1, SeatsMax: 4, HoursPerMonth: 140,
+		BaselineRate: 250, MonthlyCost: 11000, Weights: []rolefit.RoleWeight{{ScaleID: "hunter", Weight: 1}}},
+	{Name: "Account manager", Activity: rolefit.ActivityMix, NewBusinessShare: 0.3, SeatsMin: 1, SeatsMax: 3, HoursPerMonth: 140,
+		BaselineRate: 180, MonthlyCost: 8500, Weights: []rolefit.RoleWeight{{ScaleID: "farmer", Weight: 2}, {ScaleID: "hunter", Weight: 1}}},
+	{Name: "Customer success", Activity: rolefit.ActivityAccountService, SeatsMin: 1, SeatsMax: 5, HoursPerMonth: 140,
+		BaselineRate: 140, MonthlyCost: 6500, Weights: []rolefit.RoleWeight{{ScaleID: "farmer", Weight: 1}}},
 }
 
 // seedRoles adds the demo roles and returns their IDs by name.
-func seedRoles(ctx context.Context, o *store.Scope, by store.Actor) (map[string]string, error) {
+func seedRoles(ctx context.Context, o *store.Scope, by rolefit.Actor) (map[string]string, error) {
 	ids := map[string]string{}
 	for _, in := range roles {
 		r, err := o.CreateRole(ctx, in, by)

@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"rolefit"
 	"strings"
 	"testing"
 
@@ -25,7 +26,7 @@ func TestSeed(t *testing.T) {
 		t.Fatalf("Seed = %v, %v, %v", logins, created, err)
 	}
 	u, err := st.Authenticate(ctx, demo.Manager.Email, demo.Manager.Password)
-	if err != nil || u.Access != store.Manager {
+	if err != nil || u.Access != rolefit.Manager {
 		t.Fatalf("demo manager cannot sign in: %v", err)
 	}
 	org, _ := st.Scope(u.OrgID).Get(ctx)
@@ -99,7 +100,7 @@ func TestSeed(t *testing.T) {
 	}
 	// A database with a real organisation gets no demo.
 	st2 := storetest.SQLite(t, nil)
-	st2.CreateOrganisation(ctx, "Real Co", store.NewUser{Email: "a@real.example", Name: "A", Access: store.Admin, Password: "long enough pw"}, false)
+	st2.CreateOrganisation(ctx, "Real Co", rolefit.NewUser{Email: "a@real.example", Name: "A", Access: rolefit.Admin, Password: "long enough pw"}, false)
 	logins, created, err = demo.Seed(ctx, st2, cat)
 	if err != nil || created || logins != nil {
 		t.Errorf("Seed on a real database = %v, %v, %v", logins, created, err)
@@ -148,7 +149,7 @@ func TestSeedHistory(t *testing.T) {
 		if !earlier {
 			continue
 		}
-		if p.Invitation != nil || p.Kind != store.Candidate || p.ProfileAt != nil {
+		if p.Invitation != nil || p.Kind != rolefit.Candidate || p.ProfileAt != nil {
 			t.Errorf("%s: invited %v, kind %s, profile at %v; want an uninvited candidate with no profile", p.Name, p.Invitation != nil, p.Kind, p.ProfileAt)
 		}
 		if i == len(all.Items)-1 {
@@ -199,7 +200,7 @@ func TestSeedHistory(t *testing.T) {
 
 // seeded returns a new SQLite store holding the demo organisation, the
 // shipped questionnaires and the demo manager, signed in.
-func seeded(t *testing.T, clock *storetest.Clock) (*store.Store, *assess.Catalog, *store.User) {
+func seeded(t *testing.T, clock *storetest.Clock) (*store.Store, *assess.Catalog, *rolefit.User) {
 	t.Helper()
 	ctx := context.Background()
 	cat, err := assess.LoadCatalog(questionnaires.FS)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"rolefit"
 	"time"
 
 	"rolefit/internal/assess"
@@ -69,10 +70,10 @@ func simulateHistory(q *assess.Questionnaire) history {
 // story; their responses are old, so the dashboard's new responses are the
 // story's; and having answered, they are not on its list of people not
 // yet invited. The people are one transaction, their responses another.
-func seedHistory(ctx context.Context, o *store.Scope, q *assess.Questionnaire, h history, now time.Time, by store.Actor) error {
-	nps := make([]store.NewPerson, len(h.responses))
+func seedHistory(ctx context.Context, o *store.Scope, q *assess.Questionnaire, h history, now time.Time, by rolefit.Actor) error {
+	nps := make([]rolefit.NewPerson, len(h.responses))
 	for i := range nps {
-		nps[i] = store.NewPerson{Name: fmt.Sprintf("Earlier applicant %03d", i+1), Kind: store.Candidate}
+		nps[i] = rolefit.NewPerson{Name: fmt.Sprintf("Earlier applicant %03d", i+1), Kind: rolefit.Candidate}
 	}
 	people, err := o.ImportPeople(ctx, nps, nil, by)
 	if err != nil {

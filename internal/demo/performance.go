@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"rolefit"
 	"time"
 
 	"rolefit/internal/store"
@@ -41,10 +42,10 @@ var performances = map[string]performance{
 // months before now's, for the demo staff in staff (name → person ID).
 // Hours and rates vary from month to month by a few per cent, drawn from
 // their own seeded source so the responses' draws stay as they were.
-func seedPerformance(ctx context.Context, o *store.Scope, staff map[string]string, now time.Time, by store.Actor) error {
+func seedPerformance(ctx context.Context, o *store.Scope, staff map[string]string, now time.Time, by rolefit.Actor) error {
 	rng := rand.New(rand.NewPCG(2026, 8))
 	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(-1, 0, 0)
-	var ins []store.PerformanceInput
+	var ins []rolefit.PerformanceInput
 	var rows []int
 	for _, dp := range people {
 		perf, ok := performances[dp.name]
@@ -56,7 +57,7 @@ func seedPerformance(ctx context.Context, o *store.Scope, staff map[string]strin
 			vary := func(v, spread float64) float64 { return v * (1 + spread*rng.NormFloat64()) }
 			nbH := math.Round(max(0, vary(perf.nbHours, 0.1)))
 			svH := math.Round(max(0, vary(perf.svHours+perf.svGrowth*float64(m), 0.08)))
-			in := store.PerformanceInput{Person: id, Month: first.AddDate(0, m, 0).Format("2006-01"),
+			in := rolefit.PerformanceInput{Person: id, Month: first.AddDate(0, m, 0).Format("2006-01"),
 				NewBusinessHours: nbH, ServiceHours: svH,
 				NewBusinessRevenue: math.Round(nbH*max(0, vary(perf.nbRate, 0.12))/100) * 100,
 				ServiceRevenue:     math.Round(svH*max(0, vary(perf.svRate, 0.06))/100) * 100}

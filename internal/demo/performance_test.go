@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"rolefit"
 	"testing"
 
 	"rolefit/internal/store"
@@ -26,7 +27,7 @@ func TestSeedPerformance(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.Kind == store.Candidate {
+		if p.Kind == rolefit.Candidate {
 			if len(ms) != 0 {
 				t.Errorf("candidate %s has %d months", p.Name, len(ms))
 			}
@@ -37,7 +38,7 @@ func TestSeedPerformance(t *testing.T) {
 			t.Errorf("%s: %d months from %v; want March 2025 to February 2026", p.Name, len(ms), ms)
 			continue
 		}
-		tot := store.TotalOf(ms)
+		tot := rolefit.TotalOf(ms)
 		teamNB += tot.NewBusinessRevenue
 		nb, sv := tot.Rates()
 		if p.Name == "Dana Diaz" {

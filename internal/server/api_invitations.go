@@ -1,20 +1,21 @@
 package server
 
 import (
+	"rolefit"
+
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
-	"rolefit/internal/store"
 )
 
 // apiInvitation is an invitation in the API. URL is present only in the
 // response that created it: the link's token is not stored.
 type apiInvitation struct {
-	store.Invitation
-	Status     store.InvitationStatus `json:"status"`
-	URL        string                 `json:"url,omitempty"`
-	Emailed    bool                   `json:"emailed"`
-	EmailError string                 `json:"email_error,omitempty"`
+	apiInvitationFields
+	Status     rolefit.InvitationStatus `json:"status"`
+	URL        string                   `json:"url,omitempty"`
+	Emailed    bool                     `json:"emailed"`
+	EmailError string                   `json:"email_error,omitempty"`
 }
 
 // handleAPIInvitationCreate is POST /api/v1/invitations.
@@ -40,7 +41,7 @@ func handleAPIInvitationCreate(uc *app.App) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		return c.Status(fiber.StatusCreated).JSON(apiInvitation{Invitation: *res.Invitation, Status: res.State(uc.Now()),
+		return c.Status(fiber.StatusCreated).JSON(apiInvitation{apiInvitationFields: apiInvitationFieldsOf(*res.Invitation), Status: res.State(uc.Now()),
 			URL: res.URL, Emailed: res.Emailed, EmailError: res.EmailError})
 	}
 }
@@ -52,6 +53,6 @@ func handleAPIInvitation(uc *app.App) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		return c.JSON(apiInvitation{Invitation: *inv, Status: inv.State(uc.Now()), Emailed: inv.EmailedAt != nil, EmailError: inv.EmailError})
+		return c.JSON(apiInvitation{apiInvitationFields: apiInvitationFieldsOf(*inv), Status: inv.State(uc.Now()), Emailed: inv.EmailedAt != nil, EmailError: inv.EmailError})
 	}
 }

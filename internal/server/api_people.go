@@ -1,20 +1,20 @@
 package server
 
 import (
+	"rolefit"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // apiPerson is a person in the API, with their newest invitation's status
 // and a summary of their profile (their latest self-report), when they
 // have them. A manager's rating is never shown in the profile's place.
 type apiPerson struct {
-	store.Person
+	apiPersonFields
 	InvitationStatus string `json:"invitation_status,omitempty"`
 	// Profile is null until the person has a self-report.
 	Profile *apiProfileSummary `json:"profile"`
@@ -31,7 +31,7 @@ type apiProfileSummary struct {
 }
 
 func apiPersonOf(r app.PersonRow) apiPerson {
-	p := apiPerson{Person: r.Person, InvitationStatus: string(r.Status)}
+	p := apiPerson{apiPersonFields: apiPersonFieldsOf(r.Person), InvitationStatus: string(r.Status)}
 	if r.ProfileAt != nil {
 		p.Profile = &apiProfileSummary{Questionnaire: r.ProfileQuestionnaire, SubmittedAt: r.ProfileAt.UTC().Format(time.RFC3339),
 			Class: r.ProfileClass, Flags: r.FlagCount, Severity: r.Severity, Composites: r.Composites}
@@ -57,12 +57,12 @@ func handleAPIPeopleCreate(uc *app.App) fiber.Handler {
 		if in.Role != nil {
 			return errs.InvalidFields("A person's job title is sent as job_title.", map[string]string{"role": "is now called job_title"})
 		}
-		p, err := uc.AddPerson(c.UserContext(), actorOf(c), store.NewPerson{Name: in.Name, Email: in.Email,
-			Kind: store.PersonKind(in.Kind), JobTitle: in.JobTitle})
+		p, err := uc.AddPerson(c.UserContext(), actorOf(c), rolefit.NewPerson{Name: in.Name, Email: in.Email,
+			Kind: rolefit.PersonKind(in.Kind), JobTitle: in.JobTitle})
 		if err != nil {
 			return err
 		}
-		return c.Status(fiber.StatusCreated).JSON(apiPerson{Person: *p})
+		return c.Status(fiber.StatusCreated).JSON(apiPerson{apiPersonFields: apiPersonFieldsOf(*p)})
 	}
 }
 

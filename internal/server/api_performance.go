@@ -1,10 +1,11 @@
 package server
 
 import (
+	"rolefit"
+
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
-	"rolefit/internal/store"
 )
 
 // apiPerformance is a staff member's performance in the API: the
@@ -12,20 +13,16 @@ import (
 // and the recorded months, oldest first. GET /api/v1/people/{id}/profile
 // and GET /api/v1/people/{id}/performance give the same shape.
 type apiPerformance struct {
-	NewBusinessRate *float64                 `json:"new_business_rate"`
-	ServiceRate     *float64                 `json:"service_rate"`
-	Months          []store.PerformanceMonth `json:"months"`
+	NewBusinessRate *float64   `json:"new_business_rate"`
+	ServiceRate     *float64   `json:"service_rate"`
+	Months          []apiMonth `json:"months"`
 }
 
 func apiPerformanceOf(p *app.Performance) *apiPerformance {
 	if p == nil {
 		return nil
 	}
-	out := &apiPerformance{NewBusinessRate: p.NewBusinessRate, ServiceRate: p.ServiceRate, Months: p.Months}
-	if out.Months == nil {
-		out.Months = []store.PerformanceMonth{}
-	}
-	return out
+	return &apiPerformance{NewBusinessRate: p.NewBusinessRate, ServiceRate: p.ServiceRate, Months: apiMonthsOf(p.Months)}
 }
 
 // handleAPIPerformance is GET /api/v1/people/{id}/performance.
@@ -55,12 +52,12 @@ func handleAPIPerformanceCreate(uc *app.App) fiber.Handler {
 		if err := decodeJSON(c, &in); err != nil {
 			return err
 		}
-		m, err := uc.RecordPerformance(c.UserContext(), actorOf(c), c.Params("id"), store.PerformanceInput{Month: in.Month,
+		m, err := uc.RecordPerformance(c.UserContext(), actorOf(c), c.Params("id"), rolefit.PerformanceInput{Month: in.Month,
 			NewBusinessHours: in.NewBusinessHours, NewBusinessRevenue: in.NewBusinessRevenue,
 			ServiceHours: in.ServiceHours, ServiceRevenue: in.ServiceRevenue}, in.Replace)
 		if err != nil {
 			return err
 		}
-		return c.Status(fiber.StatusCreated).JSON(m)
+		return c.Status(fiber.StatusCreated).JSON(apiMonthOf(*m))
 	}
 }

@@ -2,13 +2,13 @@ package server
 
 import (
 	"cmp"
+	"rolefit"
 	"slices"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
-	"rolefit/internal/store"
 )
 
 // apiRole is a placement role in the API. The profile is an object of
@@ -28,7 +28,7 @@ type apiRole struct {
 	UpdatedAt        string             `json:"updated_at"`
 }
 
-func apiRoleOf(r store.Role) apiRole {
+func apiRoleOf(r rolefit.Role) apiRole {
 	out := apiRole{ID: r.ID, Name: r.Name, Activity: r.Activity, NewBusinessShare: r.NewBusinessShare, Profile: map[string]float64{},
 		SeatsMin: r.SeatsMin, SeatsMax: r.SeatsMax, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate, MonthlyCost: r.MonthlyCost,
 		CreatedAt: r.CreatedAt.UTC().Format(time.RFC3339), UpdatedAt: r.UpdatedAt.UTC().Format(time.RFC3339)}
@@ -54,15 +54,15 @@ type apiRoleBody struct {
 
 // weights lists a profile object in scale order, so that errors and the
 // stored rows do not depend on a map's order; nil stays nil.
-func weights(profile map[string]float64) []store.RoleWeight {
+func weights(profile map[string]float64) []rolefit.RoleWeight {
 	if profile == nil {
 		return nil
 	}
-	out := make([]store.RoleWeight, 0, len(profile))
+	out := make([]rolefit.RoleWeight, 0, len(profile))
 	for id, w := range profile {
-		out = append(out, store.RoleWeight{ScaleID: id, Weight: w})
+		out = append(out, rolefit.RoleWeight{ScaleID: id, Weight: w})
 	}
-	slices.SortFunc(out, func(a, b store.RoleWeight) int { return cmp.Compare(a.ScaleID, b.ScaleID) })
+	slices.SortFunc(out, func(a, b rolefit.RoleWeight) int { return cmp.Compare(a.ScaleID, b.ScaleID) })
 	return out
 }
 
@@ -74,8 +74,8 @@ func (b apiRoleBody) patch() app.RolePatch {
 
 // input is the body as a whole role, a missing field standing for its
 // zero (so a missing name or activity is reported as such).
-func (b apiRoleBody) input() store.RoleInput {
-	in := store.RoleInput{Weights: weights(b.Profile)}
+func (b apiRoleBody) input() rolefit.RoleInput {
+	in := rolefit.RoleInput{Weights: weights(b.Profile)}
 	deref(&in.Name, b.Name)
 	deref(&in.Activity, b.Activity)
 	deref(&in.NewBusinessShare, b.NewBusinessShare)

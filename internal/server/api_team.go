@@ -7,7 +7,6 @@ import (
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // apiTeamPoint is a person on the team map in the API.
@@ -60,7 +59,7 @@ func handleAPITeam(uc *app.App) fiber.Handler {
 // apiProfile is GET /api/v1/people/{id}/profile's answer. Performance is
 // null for a candidate and for staff without performance records.
 type apiProfile struct {
-	Person        *store.Person   `json:"person"`
+	Person        apiPersonFields `json:"person"`
 	SelfReport    *apiReport      `json:"self_report"`
 	ManagerRating *apiReport      `json:"manager_rating"`
 	Performance   *apiPerformance `json:"performance"`
@@ -118,7 +117,7 @@ func handleAPIProfile(uc *app.App) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		return c.JSON(apiProfile{Person: v.Person, SelfReport: apiReportOf(v.SelfReport), ManagerRating: apiReportOf(v.ManagerRating),
+		return c.JSON(apiProfile{Person: apiPersonFieldsOf(*v.Person), SelfReport: apiReportOf(v.SelfReport), ManagerRating: apiReportOf(v.ManagerRating),
 			Performance: apiPerformanceOf(v.Performance)})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
@@ -14,13 +15,12 @@ import (
 	usecases "rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/mail/mailtest"
-	"rolefit/internal/store"
 )
 
 // apiKeyA returns a fresh API key of organisation A.
 func (f *fixture) apiKeyA(t *testing.T) string {
 	t.Helper()
-	_, key, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "ats", store.ActorOf(f.adminA))
+	_, key, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "ats", rolefit.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestAPIPeople(t *testing.T) {
 	resp, body := f.apiRequest("POST", "/api/v1/people", key, `{"name":"Dana Diaz","email":"Dana@Example.com","kind":"staff","job_title":"Account manager"}`)
 	wantStatus(t, "create person", resp, http.StatusCreated, body)
 	p := decode[apiPerson](t, body)
-	if p.ID == "" || p.Email != "dana@example.com" || p.Kind != store.Staff {
+	if p.ID == "" || p.Email != "dana@example.com" || p.Kind != rolefit.Staff {
 		t.Errorf("created %+v", p)
 	}
 	for _, tc := range []struct {
@@ -192,7 +192,7 @@ func TestAPIInvitationAndResponse(t *testing.T) {
 		t.Errorf("%d responses after a bad request, want 1", len(rs))
 	}
 	// Organisation B's key cannot use A's person.
-	_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
+	_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", rolefit.ActorOf(f.adminB))
 	b, _ = json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": "sales-service", "answers": answers})
 	resp, body = f.apiRequest("POST", "/api/v1/responses", keyB, string(b))
 	wantStatus(t, "other organisation's person", resp, http.StatusBadRequest, body)
@@ -210,7 +210,7 @@ func TestInvitationByEmailThroughSMTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := mailFixture(t, mailer, "https://rolefit.acme.example")
-	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Zoë", Email: "zoe@example.com", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Zoë", Email: "zoe@example.com", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
 	m := f.browser().signIn(f.mgrA)
 	_, body := m.get("/people/" + p.ID)
 	wantContains(t, "person page with e-mail on", body, "rolefit will also e-mail the link to zoe@example.com")
@@ -240,7 +240,7 @@ func TestInvitationByEmailThroughSMTP(t *testing.T) {
 func TestInvitationWhenMailFails(t *testing.T) {
 	mailer, _ := mailParse("smtp://127.0.0.1:1?from=hiring@acme.example")
 	f := mailFixture(t, mailer, "")
-	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Zoë", Email: "zoe@example.com", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Zoë", Email: "zoe@example.com", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
 	m := f.browser().signIn(f.mgrA)
 	resp, body := m.post("/people/"+p.ID+"/invitations", url.Values{"questionnaire": {"sales-service:1"}, "expires_in_days": {"14"}})
 	wantStatus(t, "invite with mail down", resp, http.StatusCreated, body)
@@ -253,7 +253,7 @@ func TestInvitationWhenMailFails(t *testing.T) {
 
 func TestManagerInvitationActions(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Staff}, store.ActorOf(f.mgrA))
+	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Kind: rolefit.Staff}, rolefit.ActorOf(f.mgrA))
 	m := f.browser().signIn(f.mgrA)
 	resp, body := m.post("/people/"+p.ID+"/invitations", url.Values{"questionnaire": {"sales-service:1"}, "expires_in_days": {"0"}})
 	wantStatus(t, "invite for 0 days", resp, http.StatusBadRequest, body)
@@ -288,7 +288,7 @@ func TestManagerInvitationActions(t *testing.T) {
 		t.Errorf("old link after renewal: %d", resp.StatusCode)
 	}
 	// The invitation must belong to the person in the address.
-	other, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Other", Kind: store.Staff}, store.ActorOf(f.mgrA))
+	other, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Other", Kind: rolefit.Staff}, rolefit.ActorOf(f.mgrA))
 	resp, body = m.post("/people/"+other.ID+"/invitations/"+invs[0].ID+"/withdraw", nil)
 	wantStatus(t, "withdraw through another person", resp, http.StatusNotFound, body)
 	resp, body = m.post(base+"/withdraw", nil)
@@ -311,7 +311,7 @@ func TestScoringUsesTheOrganisationsResponses(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	record := func() assess.Result {
 		t.Helper()
-		p, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "P", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+		p, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "P", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,10 +4,9 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"rolefit"
 	"strings"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 // newKeyOnPage creates an API key on Settings → API keys as b's user and
@@ -31,12 +30,12 @@ func newKeyOnPage(t *testing.T, b *browser, name string) string {
 func TestAPIKeyFollowsItsCreator(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	o := f.st.Scope(f.orgA.ID)
-	ann, err := o.CreateUser(ctx, store.NewUser{Email: "ann@acme.example", Name: "Ann", Access: store.Admin, Password: testPassword}, store.ActorOf(f.adminA))
+	ann, err := o.CreateUser(ctx, rolefit.NewUser{Email: "ann@acme.example", Name: "Ann", Access: rolefit.Admin, Password: testPassword}, rolefit.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
 	key := newKeyOnPage(t, f.browser().signIn(ann), "Ann's sync")
-	_, orgKey, err := o.CreateAPIKey(ctx, "server sync", store.Actor{ID: "console", Name: "rolefit apikey add"})
+	_, orgKey, err := o.CreateAPIKey(ctx, "server sync", rolefit.Actor{ID: "console", Name: "rolefit apikey add"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,20 +3,19 @@ package server
 import (
 	"net/http"
 	"net/url"
+	"rolefit"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 // newAuditEntries returns the entries of organisation A written since
 // seen, and adds them to seen.
-func newAuditEntries(t *testing.T, f *fixture, seen map[string]bool) []store.AuditEntry {
+func newAuditEntries(t *testing.T, f *fixture, seen map[string]bool) []rolefit.AuditEntry {
 	t.Helper()
 	log, err := f.st.Scope(f.orgA.ID).AuditLog(ctx, 10_000)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []store.AuditEntry
+	var out []rolefit.AuditEntry
 	for _, e := range log {
 		if !seen[e.ID] {
 			seen[e.ID] = true
@@ -101,8 +100,8 @@ func TestReadingRevenueIsAudited(t *testing.T) {
 func TestPlacementReadsAreAuditedOnce(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	_, people := placementTeam(t, f)
-	if _, err := f.st.Scope(f.orgA.ID).RecordPerformance(ctx, []store.PerformanceInput{{Person: people[0].ID, Month: "2025-01",
-		NewBusinessHours: 60, NewBusinessRevenue: 300000}}, nil, false, store.ActorOf(f.adminA)); err != nil {
+	if _, err := f.st.Scope(f.orgA.ID).RecordPerformance(ctx, []rolefit.PerformanceInput{{Person: people[0].ID, Month: "2025-01",
+		NewBusinessHours: 60, NewBusinessRevenue: 300000}}, nil, false, rolefit.ActorOf(f.adminA)); err != nil {
 		t.Fatal(err)
 	}
 	key := f.apiKeyA(t)

@@ -3,10 +3,9 @@ package server
 import (
 	"net/http"
 	"net/url"
+	"rolefit"
 	"strings"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 // access is the status each kind of caller gets from a route: nobody
@@ -176,21 +175,21 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Run(key, func(t *testing.T) {
 			f := sqliteFixture(t, Config{})
 			oA := f.st.Scope(f.orgA.ID)
-			_, keyA, _ := oA.CreateAPIKey(ctx, "a", store.ActorOf(f.adminA))
+			_, keyA, _ := oA.CreateAPIKey(ctx, "a", rolefit.ActorOf(f.adminA))
 			kA, _ := oA.APIKeys(ctx)
-			_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
-			person, err := oA.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, store.ActorOf(f.adminA))
+			_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", rolefit.ActorOf(f.adminB))
+			person, err := oA.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Kind: rolefit.Candidate}, rolefit.ActorOf(f.adminA))
 			if err != nil {
 				t.Fatal(err)
 			}
 			q, _ := testCatalog(t).Latest("sales-service")
-			inv, token, err := oA.CreateInvitation(ctx, store.NewInvitation{PersonID: person.ID, QuestionnaireID: q.ID,
-				QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, store.ActorOf(f.adminA))
+			inv, token, err := oA.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: person.ID, QuestionnaireID: q.ID,
+				QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, rolefit.ActorOf(f.adminA))
 			if err != nil {
 				t.Fatal(err)
 			}
-			role, err := oA.CreateRole(ctx, store.RoleInput{Name: "Account manager", Activity: store.ActivityAccountService, SeatsMax: 2,
-				HoursPerMonth: 140, BaselineRate: 120, MonthlyCost: 6000, Weights: []store.RoleWeight{{ScaleID: "farmer", Weight: 1}}}, store.ActorOf(f.adminA))
+			role, err := oA.CreateRole(ctx, rolefit.RoleInput{Name: "Account manager", Activity: rolefit.ActivityAccountService, SeatsMax: 2,
+				HoursPerMonth: 140, BaselineRate: 120, MonthlyCost: 6000, Weights: []rolefit.RoleWeight{{ScaleID: "farmer", Weight: 1}}}, rolefit.ActorOf(f.adminA))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -270,10 +269,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 			} else if ks[0].RevokedAt != nil {
 				t.Error("B revoked A's key")
 			}
-			if got, err := oA.Invitation(ctx, inv.ID); err != nil || got.Status != store.InvitationSent || !got.ExpiresAt.Equal(inv.ExpiresAt) {
+			if got, err := oA.Invitation(ctx, inv.ID); err != nil || got.Status != rolefit.InvitationSent || !got.ExpiresAt.Equal(inv.ExpiresAt) {
 				t.Errorf("B changed A's invitation: %+v, %v", got, err)
 			}
-			if o, err := oA.Get(ctx); err != nil || o.Settings != store.DefaultSettings() || o.Currency != "USD" {
+			if o, err := oA.Get(ctx); err != nil || o.Settings != rolefit.DefaultSettings() || o.Currency != "USD" {
 				t.Errorf("B changed A's settings: %+v, %v", o, err)
 			}
 			if n, err := oA.CountPeople(ctx); err != nil {

@@ -4,11 +4,10 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"rolefit"
 	"runtime"
 	"strings"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 // BenchmarkRecordResponse measures a complete submission through the
@@ -26,7 +25,7 @@ func BenchmarkRecordResponse32(b *testing.B) {
 
 func benchRecordResponse(b *testing.B) {
 	o := newBenchOrg(b)
-	p, err := o.org.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, o.by)
+	p, err := o.org.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Kind: rolefit.Candidate}, o.by)
 	if err != nil {
 		b.Fatal(err)
 	}

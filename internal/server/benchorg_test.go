@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"rolefit"
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
@@ -23,8 +24,8 @@ type benchOrg struct {
 	st      *store.Store
 	app     *fiber.App
 	org     *store.Scope
-	admin   *store.User
-	by      store.Actor
+	admin   *rolefit.User
+	by      rolefit.Actor
 	key     string
 	session string
 }
@@ -33,11 +34,11 @@ func newBenchOrg(b *testing.B) *benchOrg {
 	b.Helper()
 	clock := storetest.NewClock(testStart)
 	st := storetest.SQLite(b, clock)
-	org, admin, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "a@acme.example", Name: "A", Access: store.Admin, Password: testPassword}, false)
+	org, admin, err := st.CreateOrganisation(ctx, "Acme", rolefit.NewUser{Email: "a@acme.example", Name: "A", Access: rolefit.Admin, Password: testPassword}, false)
 	if err != nil {
 		b.Fatal(err)
 	}
-	o := &benchOrg{clock: clock, st: st, app: newAppTB(b, st, clock), org: st.Scope(org.ID), admin: admin, by: store.ActorOf(admin)}
+	o := &benchOrg{clock: clock, st: st, app: newAppTB(b, st, clock), org: st.Scope(org.ID), admin: admin, by: rolefit.ActorOf(admin)}
 	if _, o.key, err = o.org.CreateAPIKey(ctx, "bench", o.by); err != nil {
 		b.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func (o *benchOrg) get(b *testing.B, path string, auth func(*http.Request)) {
 // selfReports stores a simulated, scored sales-service self-report for
 // each person, straight through the store: quicker to set up than
 // submitting each, and scored as a submission would be without norms.
-func (o *benchOrg) selfReports(b *testing.B, people []store.Person) *assess.Questionnaire {
+func (o *benchOrg) selfReports(b *testing.B, people []rolefit.Person) *assess.Questionnaire {
 	b.Helper()
 	q := salesService(b)
 	rng := rand.New(rand.NewPCG(1, 1))
@@ -83,7 +84,7 @@ func (o *benchOrg) selfReports(b *testing.B, people []store.Person) *assess.Ques
 			b.Fatal(err)
 		}
 		if _, err := o.org.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version,
-			QuestionnaireHash: q.Hash, Answers: ans, View: store.ViewSelf, Scored: sc}, o.by); err != nil {
+			QuestionnaireHash: q.Hash, Answers: ans, View: rolefit.ViewSelf, Scored: sc}, o.by); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -92,13 +93,13 @@ func (o *benchOrg) selfReports(b *testing.B, people []store.Person) *assess.Ques
 
 // addPeople adds n people, "Person 00000" on: every fourth a staff member
 // with the job title Seller, the rest candidates.
-func (o *benchOrg) addPeople(b *testing.B, n int) []store.Person {
+func (o *benchOrg) addPeople(b *testing.B, n int) []rolefit.Person {
 	b.Helper()
-	nps := make([]store.NewPerson, n)
+	nps := make([]rolefit.NewPerson, n)
 	for i := range nps {
-		nps[i] = store.NewPerson{Name: fmt.Sprintf("Person %05d", i), Kind: store.Candidate}
+		nps[i] = rolefit.NewPerson{Name: fmt.Sprintf("Person %05d", i), Kind: rolefit.Candidate}
 		if i%4 == 0 {
-			nps[i].Kind, nps[i].JobTitle = store.Staff, "Seller"
+			nps[i].Kind, nps[i].JobTitle = rolefit.Staff, "Seller"
 		}
 	}
 	people, err := o.org.ImportPeople(ctx, nps, nil, o.by)

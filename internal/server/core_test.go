@@ -5,10 +5,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"rolefit"
 	"strings"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 // Invitation links are built from the configured base URL, whatever Host
@@ -16,7 +15,7 @@ import (
 func TestInvitationLinkIgnoresTheRequestsHost(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	key := f.apiKeyA(t)
-	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Ann", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Ann", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
 	req := httptest.NewRequest(http.MethodPost, "/api/v1/invitations", strings.NewReader(`{"person_id":"`+p.ID+`","questionnaire":"sales-service"}`))
 	req.Host = "evil.example"
 	req.Header.Set("X-Forwarded-Host", "evil.example")
@@ -52,7 +51,7 @@ func TestInvitationLinkIgnoresTheRequestsHost(t *testing.T) {
 func TestRatingIsShownBesideTheProfile(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	key := f.apiKeyA(t)
-	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff, JobTitle: "Account executive"}, store.ActorOf(f.mgrA))
+	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Sam", Kind: rolefit.Staff, JobTitle: "Account executive"}, rolefit.ActorOf(f.mgrA))
 	answers := func(id string, v int) string {
 		b, _ := json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": id, "answers": sameAnswers(t, id, v)})
 		return string(b)
@@ -106,9 +105,9 @@ func TestQuestionnairesAPI(t *testing.T) {
 func TestExtendByHugeNumberOfDays(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	org := f.st.Scope(f.orgA.ID)
-	p, _ := org.CreatePerson(ctx, store.NewPerson{Name: "Ann", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, _ := org.CreatePerson(ctx, rolefit.NewPerson{Name: "Ann", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
 	q, _ := testCatalog(t).Latest("sales-service")
-	inv, _, err := org.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, store.ActorOf(f.mgrA))
+	inv, _, err := org.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, rolefit.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +125,7 @@ func TestExtendByHugeNumberOfDays(t *testing.T) {
 func TestQualitySeverityIsShown(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	key := f.apiKeyA(t)
-	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Stan Straight", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, _ := f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Stan Straight", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
 	b, _ := json.Marshal(map[string]any{"person_id": p.ID, "questionnaire": "sales-service", "answers": sameAnswers(t, "sales-service", 3)})
 	resp, body := f.apiRequest("POST", "/api/v1/responses", key, string(b))
 	wantStatus(t, "straight-lined response", resp, http.StatusCreated, body)

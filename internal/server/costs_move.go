@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"html/template"
+	"rolefit"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -10,14 +11,13 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // movePage is the "move this person" page: a picker, and for the person
 // picked the three options compared.
 type movePage struct {
 	Currency string
-	Choices  []store.Person
+	Choices  []rolefit.Person
 	PersonID string
 	// Result is nil until a person with performance records is picked.
 	Result *moveResult

@@ -3,30 +3,29 @@ package server
 import (
 	"net/http"
 	"net/url"
+	"rolefit"
 	"strings"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 // costsWorld adds to organisation A a customer-success role and two
 // staff members, a seller with a year of records and one without any.
-func costsWorld(t *testing.T, f *fixture) (role *store.Role, seller, quiet *store.Person) {
+func costsWorld(t *testing.T, f *fixture) (role *rolefit.Role, seller, quiet *rolefit.Person) {
 	t.Helper()
-	o, by := f.st.Scope(f.orgA.ID), store.ActorOf(f.adminA)
-	role, err := o.CreateRole(ctx, store.RoleInput{Name: "Customer success", Activity: store.ActivityAccountService, SeatsMax: 3,
-		HoursPerMonth: 140, BaselineRate: 150, MonthlyCost: 6000, Weights: []store.RoleWeight{{ScaleID: "farmer", Weight: 1}}}, by)
+	o, by := f.st.Scope(f.orgA.ID), rolefit.ActorOf(f.adminA)
+	role, err := o.CreateRole(ctx, rolefit.RoleInput{Name: "Customer success", Activity: rolefit.ActivityAccountService, SeatsMax: 3,
+		HoursPerMonth: 140, BaselineRate: 150, MonthlyCost: 6000, Weights: []rolefit.RoleWeight{{ScaleID: "farmer", Weight: 1}}}, by)
 	if err != nil {
 		t.Fatal(err)
 	}
-	seller, _ = o.CreatePerson(ctx, store.NewPerson{Name: "Dana Star", Kind: store.Staff}, by)
-	other, _ := o.CreatePerson(ctx, store.NewPerson{Name: "Sam Steady", Kind: store.Staff}, by)
-	quiet, _ = o.CreatePerson(ctx, store.NewPerson{Name: "Quinn Quiet", Kind: store.Staff}, by)
-	var ins []store.PerformanceInput
+	seller, _ = o.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana Star", Kind: rolefit.Staff}, by)
+	other, _ := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Sam Steady", Kind: rolefit.Staff}, by)
+	quiet, _ = o.CreatePerson(ctx, rolefit.NewPerson{Name: "Quinn Quiet", Kind: rolefit.Staff}, by)
+	var ins []rolefit.PerformanceInput
 	for _, m := range []string{"2025-01", "2025-02"} {
 		ins = append(ins,
-			store.PerformanceInput{Person: seller.ID, Month: m, NewBusinessHours: 60, NewBusinessRevenue: 300000, ServiceHours: 60, ServiceRevenue: 60000},
-			store.PerformanceInput{Person: other.ID, Month: m, NewBusinessHours: 100, NewBusinessRevenue: 200000})
+			rolefit.PerformanceInput{Person: seller.ID, Month: m, NewBusinessHours: 60, NewBusinessRevenue: 300000, ServiceHours: 60, ServiceRevenue: 60000},
+			rolefit.PerformanceInput{Person: other.ID, Month: m, NewBusinessHours: 100, NewBusinessRevenue: 200000})
 	}
 	if _, err := o.RecordPerformance(ctx, ins, nil, false, by); err != nil {
 		t.Fatal(err)

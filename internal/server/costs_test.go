@@ -7,11 +7,11 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"rolefit"
 	"strings"
 	"testing"
 
 	"rolefit/internal/econ"
-	"rolefit/internal/store"
 )
 
 // breakevenText is what the Costs page says about the month hiring pulls
@@ -153,7 +153,7 @@ func TestCostsPageSignedOut(t *testing.T) {
 
 func TestSimulateAPI(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	_, key, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "sheet", store.ActorOf(f.adminA))
+	_, key, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "sheet", rolefit.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,11 @@
 package server
 
 import (
+	"rolefit"
 	"testing"
 	"time"
 
 	usecases "rolefit/internal/app"
-	"rolefit/internal/store"
 )
 
 // TestDashboardInBrowser opens the dashboard of an empty organisation and
@@ -16,7 +16,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	tw := newTeamWorld(t)
 	a := usecases.UserActor(tw.f.adminA)
 	for i, name := range []string{"Fay Fisher", "Gus Grant"} {
-		p, err := tw.uc.AddPerson(ctx, a, store.NewPerson{Name: name, Kind: store.Candidate})
+		p, err := tw.uc.AddPerson(ctx, a, rolefit.NewPerson{Name: name, Kind: rolefit.Candidate})
 		if err != nil {
 			t.Fatal(err)
 		}

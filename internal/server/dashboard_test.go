@@ -2,13 +2,13 @@ package server
 
 import (
 	"net/http"
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
 
 	usecases "rolefit/internal/app"
 	"rolefit/internal/assess"
-	"rolefit/internal/store"
 )
 
 // sameAnswers answers every item of questionnaire id with v (choice items
@@ -39,22 +39,22 @@ func TestDashboard(t *testing.T) {
 		t.Error("an empty organisation's dashboard lists invitations")
 	}
 
-	add := func(name string) *store.Person {
+	add := func(name string) *rolefit.Person {
 		t.Helper()
 		f.clock.Advance(time.Second)
-		p, err := uc.AddPerson(ctx, a, store.NewPerson{Name: name, Kind: store.Candidate})
+		p, err := uc.AddPerson(ctx, a, rolefit.NewPerson{Name: name, Kind: rolefit.Candidate})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return p
 	}
-	invite := func(p *store.Person, days int) {
+	invite := func(p *rolefit.Person, days int) {
 		t.Helper()
 		if _, err := uc.Invite(ctx, a, usecases.InviteInput{PersonID: p.ID, Questionnaire: "sales-service", Days: days}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	answer := func(p *store.Person, v int) {
+	answer := func(p *rolefit.Person, v int) {
 		t.Helper()
 		f.clock.Advance(time.Second)
 		if _, err := uc.RecordResponse(ctx, a, usecases.RecordInput{PersonID: p.ID, Questionnaire: "sales-service", Answers: sameAnswers(t, "sales-service", v)}); err != nil {
@@ -114,7 +114,7 @@ func TestDashboard(t *testing.T) {
 	// Another organisation sees none of it.
 	_, body = f.browser().signIn(f.adminB).get("/")
 	wantContains(t, "B's dashboard", body, "Nothing is waiting for you yet")
-	for _, p := range []*store.Person{ann, cat, dan, eve} {
+	for _, p := range []*rolefit.Person{ann, cat, dan, eve} {
 		if strings.Contains(body, p.Name) {
 			t.Errorf("B's dashboard names A's %s", p.Name)
 		}

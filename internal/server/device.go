@@ -3,13 +3,13 @@ package server
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"rolefit"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // deviceCookiePrefix starts the name of each device cookie. A browser
@@ -77,6 +77,11 @@ func knownDeviceOf(c *fiber.Ctx) string {
 }
 
 // setDeviceCookie marks this browser as one u signs in with.
-func setDeviceCookie(c *fiber.Ctx, uc *app.App, u *store.User) {
-	setCookie(c, deviceCookieName(u.Email), uc.DeviceToken(u), int(app.DeviceMax.Seconds()))
+func setDeviceCookie(c *fiber.Ctx, uc *app.App, u *rolefit.User) error {
+	token, err := uc.DeviceToken(c.UserContext(), u)
+	if err != nil {
+		return err
+	}
+	setCookie(c, deviceCookieName(u.Email), token, int(app.DeviceMax.Seconds()))
+	return nil
 }

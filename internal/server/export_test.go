@@ -4,13 +4,12 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/http"
+	"rolefit"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"rolefit/internal/store"
 )
 
 // readExport reads a CSV or XLSX people export into rows by column name,
@@ -131,7 +130,7 @@ func TestPeopleExportThroughTheApp(t *testing.T) {
 func TestPersonExportThroughTheApp(t *testing.T) {
 	tw := newTeamWorld(t)
 	key := tw.f.apiKeyA(t)
-	_, keyB, _ := tw.f.st.Scope(tw.f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(tw.f.adminB))
+	_, keyB, _ := tw.f.st.Scope(tw.f.orgB.ID).CreateAPIKey(ctx, "b", rolefit.ActorOf(tw.f.adminB))
 	p := tw.rated
 	for _, via := range []string{"api", "page"} {
 		var resp *http.Response

@@ -6,10 +6,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"rolefit"
 	"testing"
 	"time"
-
-	"rolefit/internal/store"
 )
 
 // One respondent who keeps opening a page that does not exist, or a
@@ -59,7 +58,7 @@ func TestTokenGuardCountsOnlyUnknownSecrets(t *testing.T) {
 
 func TestKeyGuardCountsOnlyUnknownKeys(t *testing.T) {
 	f := sqliteFixture(t, Config{TokenGuess: 2})
-	_, good, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "k", store.ActorOf(f.adminA))
+	_, good, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "k", rolefit.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +137,7 @@ func TestCorrectSecretsWorkFromAnAddressOverItsBudget(t *testing.T) {
 	}
 	resp, body = respondent.withHeaders("POST", link+"/submit", nil, office)
 	wantStatus(t, "submit", resp, http.StatusSeeOther, body)
-	if got, _ := f.st.Scope(f.orgA.ID).Invitation(ctx, inv.ID); got.Status != store.InvitationSubmitted {
+	if got, _ := f.st.Scope(f.orgA.ID).Invitation(ctx, inv.ID); got.Status != rolefit.InvitationSubmitted {
 		t.Errorf("the invitation is %s after submitting from the office, want submitted", got.Status)
 	}
 	// The integration's key works there too; elsewhere, guesses are free.

@@ -4,19 +4,18 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"rolefit"
 	"strings"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 func TestJSONBodiesAreCheckedBeforeDecoding(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	_, key, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "k", store.ActorOf(f.adminA))
+	_, key, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "k", rolefit.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Dana Diaz", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Dana Diaz", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}

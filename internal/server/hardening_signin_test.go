@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
-
-	"rolefit/internal/store"
 )
 
 // Wrong passwords for one account from many addresses are limited per
@@ -173,7 +172,7 @@ func TestSameAddressInTwoOrganisations(t *testing.T) {
 		}
 	}
 	// The same password in both: the page asks which organisation.
-	var beta *store.User
+	var beta *rolefit.User
 	us, _ := f.st.Scope(f.orgB.ID).Users(ctx)
 	for i := range us {
 		if us[i].Email == "ada@acme.example" {

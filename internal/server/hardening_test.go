@@ -7,11 +7,10 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
-
-	"rolefit/internal/store"
 )
 
 // In app.Test every request comes from 0.0.0.0, which the tests below
@@ -163,7 +162,7 @@ func TestForwardedProtoIsBelievedOnlyFromTrustedProxies(t *testing.T) {
 // not be stored by a browser or proxy.
 func TestNoStoreOnEverythingButStaticAssets(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	_, key, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "k", store.ActorOf(f.adminA))
+	_, key, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "k", rolefit.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}

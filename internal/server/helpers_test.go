@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"rolefit"
 	"strings"
 	"sync"
 	"testing"
@@ -46,11 +47,11 @@ type fixture struct {
 	app    *fiber.App
 	st     *store.Store
 	clock  *storetest.Clock
-	orgA   *store.Organisation
-	adminA *store.User
-	mgrA   *store.User
-	orgB   *store.Organisation
-	adminB *store.User
+	orgA   *rolefit.Organisation
+	adminA *rolefit.User
+	mgrA   *rolefit.User
+	orgB   *rolefit.Organisation
+	adminB *rolefit.User
 }
 
 const testPassword = "correct horse battery"
@@ -86,15 +87,15 @@ func newFixtureWith(t *testing.T, st *store.Store, clock *storetest.Clock, cfg C
 		t.Fatal(err)
 	}
 	f := &fixture{t: t, app: app, st: st, clock: clock}
-	f.orgA, f.adminA, err = st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin, Password: testPassword}, false)
+	f.orgA, f.adminA, err = st.CreateOrganisation(ctx, "Acme", rolefit.NewUser{Email: "ada@acme.example", Name: "Ada", Access: rolefit.Admin, Password: testPassword}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.mgrA, err = st.Scope(f.orgA.ID).CreateUser(ctx, store.NewUser{Email: "max@acme.example", Name: "Max", Access: store.Manager, Password: testPassword}, store.ActorOf(f.adminA))
+	f.mgrA, err = st.Scope(f.orgA.ID).CreateUser(ctx, rolefit.NewUser{Email: "max@acme.example", Name: "Max", Access: rolefit.Manager, Password: testPassword}, rolefit.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.orgB, f.adminB, err = st.CreateOrganisation(ctx, "Beta", store.NewUser{Email: "bea@beta.example", Name: "Bea", Access: store.Admin, Password: testPassword}, false)
+	f.orgB, f.adminB, err = st.CreateOrganisation(ctx, "Beta", rolefit.NewUser{Email: "bea@beta.example", Name: "Bea", Access: rolefit.Admin, Password: testPassword}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +175,7 @@ func (b *browser) post(path string, form url.Values) (*http.Response, string) {
 }
 
 // signIn signs the browser in as u, failing the test if it does not work.
-func (b *browser) signIn(u *store.User) *browser {
+func (b *browser) signIn(u *rolefit.User) *browser {
 	b.f.t.Helper()
 	b.get("/login")
 	resp, body := b.post("/login", url.Values{"email": {u.Email}, "password": {testPassword}})

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"maps"
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
@@ -127,7 +128,7 @@ func savedDrafts(t *testing.T, st *store.Store, token string) map[string]int {
 }
 
 // signInManager signs a user in through the sign-in form.
-func signInManager(tb *tab, base string, u *store.User) {
+func signInManager(tb *tab, base string, u *rolefit.User) {
 	tb.t.Helper()
 	tb.signIn(base, u.Email, testPassword)
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"maps"
+	"rolefit"
 	"slices"
 	"strings"
 	"testing"
@@ -10,8 +11,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"rolefit/internal/store"
 )
 
 // TestRespondentJourneyInBrowser follows a candidate from the manager's
@@ -136,7 +135,7 @@ func TestRespondentJourneyInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(invs) != 1 || invs[0].Status != store.InvitationSubmitted {
+	if len(invs) != 1 || invs[0].Status != rolefit.InvitationSubmitted {
 		t.Fatalf("invitations %+v, want one, submitted", invs)
 	}
 	resps, err := f.st.Scope(f.orgA.ID).PersonResponses(ctx, personID)
@@ -217,18 +216,18 @@ func TestRespondentPagesAccessibility(t *testing.T) {
 	base := listenForBrowser(t, f)
 	chromium := startChromium(t)
 	want := attentiveAnswers(q)
-	org, by := f.st.Scope(f.orgA.ID), store.ActorOf(f.mgrA)
+	org, by := f.st.Scope(f.orgA.ID), rolefit.ActorOf(f.mgrA)
 	person, _, linkPath := f.invited(t)
 	token := strings.TrimPrefix(linkPath, "/i/")
 
 	// Two more links that no longer take answers.
-	invite := func(name string, days int) (*store.Invitation, string) {
+	invite := func(name string, days int) (*rolefit.Invitation, string) {
 		t.Helper()
-		p, err := org.CreatePerson(ctx, store.NewPerson{Name: name, Kind: store.Candidate}, by)
+		p, err := org.CreatePerson(ctx, rolefit.NewPerson{Name: name, Kind: rolefit.Candidate}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
-		inv, tok, err := org.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
+		inv, tok, err := org.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
 			QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, Days: days}, by)
 		if err != nil {
 			t.Fatal(err)
@@ -320,7 +319,7 @@ func TestRespondentPagesAccessibility(t *testing.T) {
 	m.submit(`form.invite button[type="submit"]`)
 	check(m, "person page with a new link")
 
-	f.clock.Advance(store.Day + time.Hour)
+	f.clock.Advance(rolefit.Day + time.Hour)
 	r.goTo(expiringLink)
 	if got := r.text("h1"); got != "This link has expired" {
 		t.Fatalf("expired link: heading %q", got)

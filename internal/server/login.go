@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"rolefit"
 	"strings"
 	"time"
 
@@ -11,7 +12,6 @@ import (
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // safeNext returns a same-site path to go to after signing in, or "/".
@@ -32,7 +32,7 @@ type loginPage struct {
 	NeedsSetup bool
 	// Choices are the organisations whose accounts the e-mail address and
 	// password both matched, when there are several.
-	Choices []store.Organisation
+	Choices []rolefit.Organisation
 }
 
 // handleLoginForm shows the sign-in page. A new install without users
@@ -78,7 +78,7 @@ type signInLimits struct {
 func handleLogin(uc *app.App, rnd *renderer, lim signInLimits) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		email, next := c.FormValue("email"), safeNext(c.FormValue("next"))
-		again := func(status int, msg string, choices []store.Organisation) error {
+		again := func(status int, msg string, choices []rolefit.Organisation) error {
 			v := pageView(c, "Sign in", "")
 			v.Message = msg
 			v.Form = map[string]string{"email": email, "next": next}
@@ -100,13 +100,13 @@ func handleLogin(uc *app.App, rnd *renderer, lim signInLimits) fiber.Handler {
 		org := c.FormValue("org")
 		accounts, err := uc.SignIn(c.UserContext(), email, c.FormValue("password"))
 		if err == nil && org == "" && len(accounts) > 1 {
-			orgs := make([]store.Organisation, len(accounts))
+			orgs := make([]rolefit.Organisation, len(accounts))
 			for i, a := range accounts {
 				orgs[i] = a.Organisation
 			}
 			return again(fiber.StatusOK, "", orgs)
 		}
-		var u *store.User
+		var u *rolefit.User
 		if err == nil {
 			u, err = app.AccountIn(accounts, org)
 		}
@@ -122,7 +122,9 @@ func handleLogin(uc *app.App, rnd *renderer, lim signInLimits) fiber.Handler {
 		if err := startSession(c, uc, u); err != nil {
 			return err
 		}
-		setDeviceCookie(c, uc, u)
+		if err := setDeviceCookie(c, uc, u); err != nil {
+			return err
+		}
 		return c.Redirect(next, fiber.StatusSeeOther)
 	}
 }
@@ -160,7 +162,7 @@ func waitText(d time.Duration) string {
 
 // startSession signs u in on this browser. Any earlier session cookie is
 // replaced, so a session fixed by someone else before sign-in is useless.
-func startSession(c *fiber.Ctx, uc *app.App, u *store.User) error {
+func startSession(c *fiber.Ctx, uc *app.App, u *rolefit.User) error {
 	token, err := uc.StartSession(c.UserContext(), u, c.Cookies(sessionCookie))
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"crypto/subtle"
 	"log/slog"
 	"net/url"
+	"rolefit"
 	"strings"
 	"time"
 
@@ -13,7 +14,6 @@ import (
 
 	usecases "rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // Cookie names.
@@ -94,7 +94,7 @@ func accessLog(log *slog.Logger) fiber.Handler {
 			slog.String("ip", clientIP(c)),
 			slog.String("request_id", requestID(c)),
 		}
-		if u, ok := c.Locals(localUser).(*store.User); ok {
+		if u, ok := c.Locals(localUser).(*rolefit.User); ok {
 			attrs = append(attrs, slog.String("user", u.ID))
 		}
 		log.LogAttrs(c.UserContext(), level, "request", attrs...)
@@ -208,7 +208,7 @@ func csrfProtect(c *fiber.Ctx) error {
 // requireUser sends anonymous visitors to the sign-in page, remembering
 // where they were going.
 func requireUser(c *fiber.Ctx) error {
-	if _, ok := c.Locals(localUser).(*store.User); ok {
+	if _, ok := c.Locals(localUser).(*rolefit.User); ok {
 		return c.Next()
 	}
 	if c.Method() != fiber.MethodGet {
@@ -219,7 +219,7 @@ func requireUser(c *fiber.Ctx) error {
 
 // requireAdmin lets only admins through.
 func requireAdmin(c *fiber.Ctx) error {
-	if u, ok := c.Locals(localUser).(*store.User); ok && u.IsAdmin() {
+	if u, ok := c.Locals(localUser).(*rolefit.User); ok && u.IsAdmin() {
 		return c.Next()
 	}
 	return errs.Forbidden("Only an admin of your organisation can do this.")
@@ -229,7 +229,7 @@ func requireAdmin(c *fiber.Ctx) error {
 // key acts with its creator's access today, and a key made by 'rolefit
 // apikey add' is the organisation's, with an admin's (store.APIKey).
 func requireAdminKey(c *fiber.Ctx) error {
-	if k := apiKeyOf(c); k != nil && k.Access == store.Admin {
+	if k := apiKeyOf(c); k != nil && k.Access == rolefit.Admin {
 		return c.Next()
 	}
 	return errs.Forbidden("Only an admin's API key can do this: this key acts for a manager. An admin can make a key under Settings → API keys.")
@@ -259,14 +259,14 @@ func apiAuth(uc *usecases.App) fiber.Handler {
 }
 
 // currentUser returns the signed-in user; only call it behind requireUser.
-func currentUser(c *fiber.Ctx) *store.User {
-	u, _ := c.Locals(localUser).(*store.User)
+func currentUser(c *fiber.Ctx) *rolefit.User {
+	u, _ := c.Locals(localUser).(*rolefit.User)
 	return u
 }
 
 // apiKeyOf returns the request's API key; only call it behind apiAuth.
-func apiKeyOf(c *fiber.Ctx) *store.APIKey {
-	k, _ := c.Locals(localAPIKey).(*store.APIKey)
+func apiKeyOf(c *fiber.Ctx) *rolefit.APIKey {
+	k, _ := c.Locals(localAPIKey).(*rolefit.APIKey)
 	return k
 }
 
@@ -294,8 +294,8 @@ func flash(c *fiber.Ctx, msg string) { setCookie(c, flashCookie, url.QueryEscape
 // pageView starts a view for a page with what the layout needs.
 func pageView(c *fiber.Ctx, title, section string) *view {
 	v := &view{Title: title, Section: section, CSRF: csrfToken(c), Nav: navigation}
-	v.User, _ = c.Locals(localUser).(*store.User)
-	v.Org, _ = c.Locals(localOrg).(*store.Organisation)
+	v.User, _ = c.Locals(localUser).(*rolefit.User)
+	v.Org, _ = c.Locals(localOrg).(*rolefit.Organisation)
 	if v.Org != nil {
 		v.Zone = usecases.Zone(v.Org.TimeZone)
 	}

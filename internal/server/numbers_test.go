@@ -3,10 +3,9 @@ package server
 import (
 	"net/http"
 	"net/url"
+	"rolefit"
 	"strings"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 // Every number a person or an integration sends is refused at the door
@@ -168,7 +167,7 @@ func TestFormsReadDecimalNumbersOnly(t *testing.T) {
 	resp, body = mgr.post("/people/"+seller.ID+"/performance", url.Values{"month": {"2024-05"}, "new_business_hours": {"100"}, "new_business_revenue": {"250,000"}})
 	wantStatus(t, "a month typed with commas", resp, http.StatusSeeOther, body)
 	roles, _ = o.Roles(ctx)
-	var added *store.Role
+	var added *rolefit.Role
 	for i := range roles {
 		if roles[i].Name == "Account executive" {
 			added = &roles[i]

@@ -2,12 +2,11 @@ package server
 
 import (
 	"fmt"
+	"rolefit"
 	"slices"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
-
-	"rolefit/internal/store"
 )
 
 // obj is a JSON object in the OpenAPI document.
@@ -77,7 +76,7 @@ var apiOperations = []apiOperation{
 		body: ref("SimulateInputs"), status: "200", response: ref("SimulateOutputs")},
 	{method: "GET", path: "/api/v1/roles", summary: "The placement roles, by name (one page: an organisation has tens of roles)",
 		status: "200", response: listOf(roleSchema)},
-	{method: "POST", path: "/api/v1/roles", summary: fmt.Sprintf("Add a placement role; an organisation has at most %d (a conflict beyond)", store.MaxRoles),
+	{method: "POST", path: "/api/v1/roles", summary: fmt.Sprintf("Add a placement role; an organisation has at most %d (a conflict beyond)", rolefit.MaxRoles),
 		body: roleBodySchema, status: "201", response: roleSchema},
 	{method: "GET", path: "/api/v1/roles/{id}", summary: "One placement role",
 		params: []obj{pathParam("id")}, status: "200", response: roleSchema},
@@ -153,7 +152,7 @@ var apiSchemas = obj{
 	"NewInvitation": obj{"type": "object", "required": []string{"person_id", "questionnaire"}, "additionalProperties": false, "properties": obj{
 		"person_id": str, "questionnaire": obj{"type": "string", "description": "questionnaire ID, e.g. sales-service"},
 		"version":         obj{"type": "integer", "description": "questionnaire version; the latest when left out"},
-		"expires_in_days": obj{"type": "integer", "minimum": 1, "maximum": store.MaxInvitationDays, "default": store.DefaultInvitationDays}}},
+		"expires_in_days": obj{"type": "integer", "minimum": 1, "maximum": rolefit.MaxInvitationDays, "default": rolefit.DefaultInvitationDays}}},
 	"Invitation": obj{"type": "object", "properties": obj{
 		"id": str, "person_id": str, "questionnaire": str, "questionnaire_version": integer, "questionnaire_hash": str,
 		"status":     obj{"type": "string", "enum": []string{"sent", "started", "submitted", "expired", "withdrawn"}},

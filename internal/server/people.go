@@ -3,12 +3,12 @@ package server
 import (
 	"io"
 	"net/url"
+	"rolefit"
 
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 type peoplePage struct {
@@ -22,7 +22,7 @@ type peoplePage struct {
 	Invitation, Class, Flags string
 	Filtered                 bool
 	Total                    int64
-	Kinds                    []store.PersonKind
+	Kinds                    []rolefit.PersonKind
 	// CSV is the pasted file, kept when it had problems so nothing typed
 	// is lost.
 	CSV string
@@ -66,7 +66,7 @@ func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view,
 	p := peoplePage{Rows: page.Items, Search: q.Search, Kind: q.Kind, Sort: q.Sort, Total: page.Total,
 		Invitation: q.Invitation, Class: q.Class, Flags: q.Flags,
 		Filtered: q.Search != "" || q.Kind != "" || q.Invitation != "" || q.Class != "" || q.Flags != "",
-		Kinds:    []store.PersonKind{store.Candidate, store.Staff}, CSV: imp.CSV, ImportFailed: imp.Failed}
+		Kinds:    []rolefit.PersonKind{rolefit.Candidate, rolefit.Staff}, CSV: imp.CSV, ImportFailed: imp.Failed}
 	if page.Next != "" {
 		u := url.Values{"cursor": {page.Next}}
 		for k, val := range map[string]string{"search": q.Search, "kind": q.Kind, "sort": q.Sort,
@@ -78,7 +78,7 @@ func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view,
 		p.Next = "/people?" + u.Encode()
 	}
 	if v.Form == nil {
-		v.Form = map[string]string{"kind": string(store.Candidate)}
+		v.Form = map[string]string{"kind": string(rolefit.Candidate)}
 	}
 	v.Data = p
 	return rnd.render(c, status, "people", v)
@@ -97,8 +97,8 @@ func handlePersonCreate(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		form := map[string]string{"name": c.FormValue("name"), "email": c.FormValue("email"),
 			"kind": c.FormValue("kind"), "job_title": c.FormValue("job_title")}
-		p, err := uc.AddPerson(c.UserContext(), actorOf(c), store.NewPerson{Name: form["name"], Email: form["email"],
-			Kind: store.PersonKind(form["kind"]), JobTitle: form["job_title"]})
+		p, err := uc.AddPerson(c.UserContext(), actorOf(c), rolefit.NewPerson{Name: form["name"], Email: form["email"],
+			Kind: rolefit.PersonKind(form["kind"]), JobTitle: form["job_title"]})
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
 			v := pageView(c, "People", "people")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form

@@ -1,9 +1,8 @@
 package server
 
 import (
+	"rolefit"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 // BenchmarkPeoplePage measures the people page (a page of 100: query,
@@ -17,7 +16,7 @@ func BenchmarkPeoplePage(b *testing.B) {
 	people := o.addPeople(b, n)
 	q := o.selfReports(b, people)
 	for i := 0; i < n; i += 10 {
-		if _, _, err := o.org.CreateInvitation(ctx, store.NewInvitation{PersonID: people[i].ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version}, o.by); err != nil {
+		if _, _, err := o.org.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: people[i].ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version}, o.by); err != nil {
 			b.Fatal(err)
 		}
 	}

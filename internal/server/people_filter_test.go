@@ -2,12 +2,12 @@ package server
 
 import (
 	"net/http"
+	"rolefit"
 	"slices"
 	"strings"
 	"testing"
 
 	usecases "rolefit/internal/app"
-	"rolefit/internal/store"
 )
 
 // The people list's invitation, class and flag filters keep, on the page
@@ -33,7 +33,7 @@ func TestPeopleListFilters(t *testing.T) {
 		}
 	}
 	for _, id := range invited {
-		if _, _, err := f.st.Scope(f.orgA.ID).CreateInvitation(ctx, store.NewInvitation{PersonID: id, QuestionnaireID: "sales-service", QuestionnaireVersion: 1}, store.ActorOf(f.adminA)); err != nil {
+		if _, _, err := f.st.Scope(f.orgA.ID).CreateInvitation(ctx, rolefit.NewInvitation{PersonID: id, QuestionnaireID: "sales-service", QuestionnaireVersion: 1}, rolefit.ActorOf(f.adminA)); err != nil {
 			t.Fatal(err)
 		}
 	}

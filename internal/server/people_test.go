@@ -6,10 +6,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"rolefit"
 	"strings"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 func TestAddPersonKeepsInputOnErrors(t *testing.T) {
@@ -69,7 +68,7 @@ func multipartCSV(t *testing.T, csrf, text string) (*http.Request, error) {
 func TestImportPeopleCSV(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	b := f.browser().signIn(f.mgrA)
-	f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Old", Email: "old@example.com", Kind: store.Staff}, store.ActorOf(f.mgrA))
+	f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Old", Email: "old@example.com", Kind: rolefit.Staff}, rolefit.ActorOf(f.mgrA))
 	bad := "name,email,kind,role\nAnn,ann@example.com,candidate,\n,bo@example.com,staff,\nCy,ann@example.com,staff,\nDi,OLD@example.com,staff,\nEd,,intern,\nFay,fay@example.com,candidate,Seller\n"
 	resp, body := b.post("/people/import", url.Values{"csv": {bad}})
 	wantStatus(t, "CSV with bad rows", resp, http.StatusBadRequest, body)
@@ -113,15 +112,15 @@ func TestImportPeopleCSV(t *testing.T) {
 func TestPeopleListSearchAndPages(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	o := f.st.Scope(f.orgA.ID)
-	var nps []store.NewPerson
+	var nps []rolefit.NewPerson
 	for i := 0; i < 130; i++ {
-		kind := store.Candidate
+		kind := rolefit.Candidate
 		if i%3 == 0 {
-			kind = store.Staff
+			kind = rolefit.Staff
 		}
-		nps = append(nps, store.NewPerson{Name: "Person " + string(rune('A'+i%26)) + strings.Repeat("x", i/26), Kind: kind})
+		nps = append(nps, rolefit.NewPerson{Name: "Person " + string(rune('A'+i%26)) + strings.Repeat("x", i/26), Kind: kind})
 	}
-	if _, err := o.ImportPeople(ctx, nps, nil, store.ActorOf(f.mgrA)); err != nil {
+	if _, err := o.ImportPeople(ctx, nps, nil, rolefit.ActorOf(f.mgrA)); err != nil {
 		t.Fatal(err)
 	}
 	b := f.browser().signIn(f.mgrA)
@@ -144,8 +143,8 @@ func TestPeopleListSearchAndPages(t *testing.T) {
 func TestErasePerson(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	o := f.st.Scope(f.orgA.ID)
-	p, _ := o.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, store.ActorOf(f.mgrA))
-	_, token, _ := o.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 1}, store.ActorOf(f.mgrA))
+	p, _ := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
+	_, token, _ := o.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 1}, rolefit.ActorOf(f.mgrA))
 	b := f.browser().signIn(f.mgrA)
 	b.get("/people/" + p.ID)
 	resp, body := b.post("/people/"+p.ID+"/erase", nil)

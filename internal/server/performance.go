@@ -2,6 +2,7 @@ package server
 
 import (
 	"math"
+	"rolefit"
 	"strconv"
 	"time"
 
@@ -10,7 +11,6 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/quantity"
-	"rolefit/internal/store"
 )
 
 // performanceView is the Performance section of a staff member's page:
@@ -56,7 +56,7 @@ func performanceViewOf(p *app.Performance, m money, now time.Time) *performanceV
 		}
 		return m.Whole(revenue / hours)
 	}
-	t := store.TotalOf(p.Months)
+	t := rolefit.TotalOf(p.Months)
 	v := &performanceView{NewBusinessRate: rate(p.NewBusinessRate), ServiceRate: rate(p.ServiceRate),
 		NewBusinessHours: hoursText(t.NewBusinessHours), ServiceHours: hoursText(t.ServiceHours),
 		Currency: m.Code, ThisMonth: now.UTC().Format("2006-01")}
@@ -92,7 +92,7 @@ func handlePerformanceCreate(uc *app.App, rnd *renderer) fiber.Handler {
 		if replace {
 			form["replace"] = "yes"
 		}
-		in := store.PerformanceInput{Month: form["month"]}
+		in := rolefit.PerformanceInput{Month: form["month"]}
 		bad := map[string]string{}
 		for k, dst := range map[string]*float64{"new_business_hours": &in.NewBusinessHours, "new_business_revenue": &in.NewBusinessRevenue,
 			"service_hours": &in.ServiceHours, "service_revenue": &in.ServiceRevenue} {

@@ -1,11 +1,10 @@
 package server
 
 import (
+	"rolefit"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"rolefit/internal/store"
 )
 
 // TestPerformanceInBrowser opens a staff member's Performance section on
@@ -15,14 +14,14 @@ func TestPerformanceInBrowser(t *testing.T) {
 	axe := axeScript(t)
 	w := newPerfWorld(t)
 	oA := w.f.st.Scope(w.f.orgA.ID)
-	var ins []store.PerformanceInput
+	var ins []rolefit.PerformanceInput
 	var rows []int
 	for i, m := range []string{"2025-10", "2025-11", "2025-12", "2026-01"} {
-		ins = append(ins, store.PerformanceInput{Person: w.staff.ID, Month: m, NewBusinessHours: 60 + float64(i), NewBusinessRevenue: 300_000,
+		ins = append(ins, rolefit.PerformanceInput{Person: w.staff.ID, Month: m, NewBusinessHours: 60 + float64(i), NewBusinessRevenue: 300_000,
 			ServiceHours: 55 + float64(3*i), ServiceRevenue: 56_000 + float64(3_000*i)})
 		rows = append(rows, i+1)
 	}
-	if _, err := oA.RecordPerformance(ctx, ins, rows, false, store.ActorOf(w.f.adminA)); err != nil {
+	if _, err := oA.RecordPerformance(ctx, ins, rows, false, rolefit.ActorOf(w.f.adminA)); err != nil {
 		t.Fatal(err)
 	}
 	base := listenForBrowser(t, w.f)

@@ -4,17 +4,16 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"rolefit"
 	"strings"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 // perfWorld is organisation A with a staff member and a candidate, and an
 // API key of A and of B. The test clock stands in March 2026.
 type perfWorld struct {
 	f            *fixture
-	staff, cand  *store.Person
+	staff, cand  *rolefit.Person
 	keyA, keyB   string
 	monthsStored func() int
 }
@@ -23,17 +22,17 @@ func newPerfWorld(t *testing.T) *perfWorld {
 	t.Helper()
 	f := sqliteFixture(t, Config{})
 	oA := f.st.Scope(f.orgA.ID)
-	by := store.ActorOf(f.adminA)
+	by := rolefit.ActorOf(f.adminA)
 	w := &perfWorld{f: f}
 	var err error
-	if w.staff, err = oA.CreatePerson(ctx, store.NewPerson{Name: "Sam Seller", Email: "sam@example.com", Kind: store.Staff}, by); err != nil {
+	if w.staff, err = oA.CreatePerson(ctx, rolefit.NewPerson{Name: "Sam Seller", Email: "sam@example.com", Kind: rolefit.Staff}, by); err != nil {
 		t.Fatal(err)
 	}
-	if w.cand, err = oA.CreatePerson(ctx, store.NewPerson{Name: "Cay", Kind: store.Candidate}, by); err != nil {
+	if w.cand, err = oA.CreatePerson(ctx, rolefit.NewPerson{Name: "Cay", Kind: rolefit.Candidate}, by); err != nil {
 		t.Fatal(err)
 	}
 	_, w.keyA, _ = oA.CreateAPIKey(ctx, "a", by)
-	_, w.keyB, _ = f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
+	_, w.keyB, _ = f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", rolefit.ActorOf(f.adminB))
 	w.monthsStored = func() int {
 		ms, err := oA.PerformanceMonths(ctx, w.staff.ID)
 		if err != nil {

@@ -1,12 +1,12 @@
 package server
 
 import (
+	"rolefit"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
-	"rolefit/internal/store"
 )
 
 // personPage is a person's page: details, invitations and results.
@@ -54,7 +54,7 @@ func renderPersonWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *v
 	// Defaults for the fields a rejected form (this one or another on the
 	// page) did not send.
 	if _, ok := v.Form["expires_in_days"]; !ok {
-		v.Form["expires_in_days"] = strconv.Itoa(store.DefaultInvitationDays)
+		v.Form["expires_in_days"] = strconv.Itoa(rolefit.DefaultInvitationDays)
 	}
 	if _, ok := v.Form["questionnaire"]; !ok && len(d.Questionnaires) > 0 {
 		v.Form["questionnaire"] = app.Ref(d.Questionnaires[0])

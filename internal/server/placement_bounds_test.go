@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"rolefit"
 	"strings"
 	"testing"
 
 	usecases "rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 	"rolefit/web"
 )
 
@@ -24,7 +24,7 @@ func TestManyRolesAreRefusedAtTheCap(t *testing.T) {
 	key := f.apiKeyA(t)
 	roles, _ := placementTeam(t, f)
 	open := strings.Replace(sellerRole, `"seats_min":1`, `"seats_min":0`, 1) // eight people cannot fill 200 minimums
-	for i := len(roles); i < store.MaxRoles; i++ {
+	for i := len(roles); i < rolefit.MaxRoles; i++ {
 		resp, body := f.apiRequest("POST", "/api/v1/roles", key, strings.Replace(open, "Account executive", fmt.Sprintf("Role %d", i), 1))
 		if resp.StatusCode != http.StatusCreated {
 			t.Fatalf("role %d: status %d\n%s", i+1, resp.StatusCode, body)
@@ -51,13 +51,13 @@ func TestManyRolesAreRefusedAtTheCap(t *testing.T) {
 
 	resp, body = f.apiRequest("GET", "/api/v1/roles", key, "")
 	wantStatus(t, "the roles", resp, http.StatusOK, body)
-	if n := len(decode[listResponse[apiRole]](t, body).Items); n != store.MaxRoles {
-		t.Errorf("%d roles listed, want %d", n, store.MaxRoles)
+	if n := len(decode[listResponse[apiRole]](t, body).Items); n != rolefit.MaxRoles {
+		t.Errorf("%d roles listed, want %d", n, rolefit.MaxRoles)
 	}
 	resp, body = f.apiRequest("GET", "/api/v1/placement", key, "")
 	wantStatus(t, "the placement over 200 roles", resp, http.StatusOK, body)
 	got := decode[apiPlacement](t, body)
-	if got.PeopleConsidered != 8 || got.MaxPeople != 1000 || got.CandidatesLeftOut != 0 || len(got.Roles) != store.MaxRoles {
+	if got.PeopleConsidered != 8 || got.MaxPeople != 1000 || got.CandidatesLeftOut != 0 || len(got.Roles) != rolefit.MaxRoles {
 		t.Errorf("placement over 200 roles: %d people of at most %d, %d left out, %d roles; want 8, 1000, 0, 200",
 			got.PeopleConsidered, got.MaxPeople, got.CandidatesLeftOut, len(got.Roles))
 	}

@@ -6,13 +6,13 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"rolefit"
 	"strings"
 	"testing"
 
 	usecases "rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/placement"
-	"rolefit/internal/store"
 )
 
 const sellerRole = `{"name":"Account executive","activity":"new_business","profile":{"hunter":3,"farmer":1},"seats_min":1,"seats_max":2,"hours_per_month":140,"baseline_rate":220,"monthly_cost":9000}`
@@ -93,17 +93,17 @@ type apiErrorEnvelope struct {
 // placementTeam gives organisation A three roles and eight people with
 // simulated self-reports (five staff, three candidates); the first staff
 // member is in customer success today.
-func placementTeam(t *testing.T, f *fixture) (roles []store.Role, people []*store.Person) {
+func placementTeam(t *testing.T, f *fixture) (roles []rolefit.Role, people []*rolefit.Person) {
 	t.Helper()
 	uc := useCases(t, f.st, f.clock, nil, "")
 	act := usecases.UserActor(f.mgrA)
-	for _, in := range []store.RoleInput{
-		{Name: "Account executive", Activity: store.ActivityNewBusiness, SeatsMin: 1, SeatsMax: 2, HoursPerMonth: 140, BaselineRate: 220, MonthlyCost: 9000,
-			Weights: []store.RoleWeight{{ScaleID: "hunter", Weight: 3}, {ScaleID: "farmer", Weight: 1}}},
-		{Name: "Account manager", Activity: store.ActivityMix, NewBusinessShare: 0.3, SeatsMin: 1, SeatsMax: 2, HoursPerMonth: 140, BaselineRate: 170, MonthlyCost: 7500,
-			Weights: []store.RoleWeight{{ScaleID: "farmer", Weight: 2}, {ScaleID: "hunter", Weight: 1}}},
-		{Name: "Customer success", Activity: store.ActivityAccountService, SeatsMin: 0, SeatsMax: 3, HoursPerMonth: 140, BaselineRate: 140, MonthlyCost: 6000,
-			Weights: []store.RoleWeight{{ScaleID: "farmer", Weight: 1}}},
+	for _, in := range []rolefit.RoleInput{
+		{Name: "Account executive", Activity: rolefit.ActivityNewBusiness, SeatsMin: 1, SeatsMax: 2, HoursPerMonth: 140, BaselineRate: 220, MonthlyCost: 9000,
+			Weights: []rolefit.RoleWeight{{ScaleID: "hunter", Weight: 3}, {ScaleID: "farmer", Weight: 1}}},
+		{Name: "Account manager", Activity: rolefit.ActivityMix, NewBusinessShare: 0.3, SeatsMin: 1, SeatsMax: 2, HoursPerMonth: 140, BaselineRate: 170, MonthlyCost: 7500,
+			Weights: []rolefit.RoleWeight{{ScaleID: "farmer", Weight: 2}, {ScaleID: "hunter", Weight: 1}}},
+		{Name: "Customer success", Activity: rolefit.ActivityAccountService, SeatsMin: 0, SeatsMax: 3, HoursPerMonth: 140, BaselineRate: 140, MonthlyCost: 6000,
+			Weights: []rolefit.RoleWeight{{ScaleID: "farmer", Weight: 1}}},
 	} {
 		r, err := uc.CreateRole(ctx, act, in)
 		if err != nil {
@@ -114,11 +114,11 @@ func placementTeam(t *testing.T, f *fixture) (roles []store.Role, people []*stor
 	q := salesService(t)
 	rng := rand.New(rand.NewPCG(11, 12))
 	for i := range 8 {
-		kind := store.Staff
+		kind := rolefit.Staff
 		if i >= 5 {
-			kind = store.Candidate
+			kind = rolefit.Candidate
 		}
-		p, err := uc.AddPerson(ctx, act, store.NewPerson{Name: "Person " + string(rune('A'+i)), Kind: kind})
+		p, err := uc.AddPerson(ctx, act, rolefit.NewPerson{Name: "Person " + string(rune('A'+i)), Kind: kind})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -223,7 +223,7 @@ func TestAPIPlacement(t *testing.T) {
 		}
 	}
 	// Another organisation's key sees no roles and places nobody.
-	_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
+	_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", rolefit.ActorOf(f.adminB))
 	resp, body = f.apiRequest("GET", "/api/v1/roles", keyB, "")
 	if list := decode[listResponse[apiRole]](t, body); resp.StatusCode != http.StatusOK || len(list.Items) != 0 {
 		t.Errorf("B lists %d roles (status %d)", len(list.Items), resp.StatusCode)

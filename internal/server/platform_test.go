@@ -7,13 +7,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
 
 	"rolefit/internal/store/storetest"
-
-	"rolefit/internal/store"
 )
 
 func TestHealthAndReadiness(t *testing.T) {
@@ -113,7 +112,7 @@ func TestAPIErrorsAreJSON(t *testing.T) {
 			t.Errorf("%s: Content-Type %q", tc.path, ct)
 		}
 	}
-	_, secret, _ := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "k", store.ActorOf(f.adminA))
+	_, secret, _ := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "k", rolefit.ActorOf(f.adminA))
 	resp, body := f.apiRequest("GET", "/api/v1/no-such-thing", secret, "")
 	wantStatus(t, "unknown API route", resp, http.StatusNotFound, body)
 	wantContains(t, "unknown API route", body, `"code":"not_found"`)
@@ -121,8 +120,8 @@ func TestAPIErrorsAreJSON(t *testing.T) {
 
 func TestAPIKeySeesOnlyItsOrganisation(t *testing.T) {
 	f := sqliteFixture(t, Config{})
-	_, keyA, _ := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "a", store.ActorOf(f.adminA))
-	_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
+	_, keyA, _ := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "a", rolefit.ActorOf(f.adminA))
+	_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", rolefit.ActorOf(f.adminB))
 	_, body := f.apiRequest("GET", "/api/v1/me", keyA, "")
 	wantContains(t, "A's key", body, f.orgA.ID)
 	_, body = f.apiRequest("GET", "/api/v1/me", keyB, "")
@@ -195,7 +194,7 @@ func TestUnknownPageIsHTML404(t *testing.T) {
 
 func TestWrongAPIKeysAreRateLimited(t *testing.T) {
 	f := sqliteFixture(t, Config{TokenGuess: 3})
-	_, good, _ := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "k", store.ActorOf(f.adminA))
+	_, good, _ := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "k", rolefit.ActorOf(f.adminA))
 	for i := 0; i < 3; i++ {
 		resp, body := f.apiRequest("GET", "/api/v1/me", "rf_guess", "")
 		wantStatus(t, "wrong key", resp, http.StatusUnauthorized, body)

@@ -1,9 +1,8 @@
 package server
 
 import (
+	"rolefit"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 // TestRatingAndReliabilityInBrowser opens the rating form and the
@@ -15,7 +14,7 @@ func TestRatingAndReliabilityInBrowser(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	q := salesService(t)
 	seedResponses(t, f, q, 40, 3)
-	staff, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Rae Okafor", Kind: store.Staff, JobTitle: "Seller"}, store.ActorOf(f.mgrA))
+	staff, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Rae Okafor", Kind: rolefit.Staff, JobTitle: "Seller"}, rolefit.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,11 +3,10 @@ package server
 import (
 	"net/http"
 	"net/url"
+	"rolefit"
 	"strconv"
 	"strings"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 // A manager rates a staff member on the web: every statement is on the
@@ -17,11 +16,11 @@ import (
 func TestManagerRatingPage(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	org := f.st.Scope(f.orgA.ID)
-	staff, err := org.CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff}, store.ActorOf(f.adminA))
+	staff, err := org.CreatePerson(ctx, rolefit.NewPerson{Name: "Sam", Kind: rolefit.Staff}, rolefit.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
-	cand, err := org.CreatePerson(ctx, store.NewPerson{Name: "Cleo", Kind: store.Candidate}, store.ActorOf(f.adminA))
+	cand, err := org.CreatePerson(ctx, rolefit.NewPerson{Name: "Cleo", Kind: rolefit.Candidate}, rolefit.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +81,7 @@ func TestManagerRatingPage(t *testing.T) {
 	if err != nil || len(rs) != 1 {
 		t.Fatalf("after a rating: %d responses, %v; want 1", len(rs), err)
 	}
-	if r := rs[0]; r.View != store.ViewManager || !strings.HasPrefix(r.RatedBy, f.mgrA.Name) || r.QuestionnaireID != q.ID || r.Answers[items[0].ID] != 4 {
+	if r := rs[0]; r.View != rolefit.ViewManager || !strings.HasPrefix(r.RatedBy, f.mgrA.Name) || r.QuestionnaireID != q.ID || r.Answers[items[0].ID] != 4 {
 		t.Errorf("stored rating: view %q, rated by %q, questionnaire %q; want manager, %q, %q", r.View, r.RatedBy, r.QuestionnaireID, f.mgrA.Name, q.ID)
 	}
 	if p, err := org.Person(ctx, staff.ID); err != nil {

@@ -5,10 +5,9 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"rolefit"
 	"testing"
 	"time"
-
-	"rolefit/internal/store"
 )
 
 // BenchmarkReliabilityPage measures the reliability page (read every
@@ -19,9 +18,9 @@ import (
 func BenchmarkReliabilityPage(b *testing.B) {
 	const n = 10000
 	o := newBenchOrg(b)
-	nps := make([]store.NewPerson, n)
+	nps := make([]rolefit.NewPerson, n)
 	for i := range nps {
-		nps[i] = store.NewPerson{Name: fmt.Sprintf("Person %05d", i), Kind: store.Candidate}
+		nps[i] = rolefit.NewPerson{Name: fmt.Sprintf("Person %05d", i), Kind: rolefit.Candidate}
 	}
 	people, err := o.org.ImportPeople(ctx, nps, nil, o.by)
 	if err != nil {

@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"rolefit"
 	"strings"
 	"testing"
 
 	usecases "rolefit/internal/app"
 	"rolefit/internal/assess"
-	"rolefit/internal/store"
 )
 
 // seedResponses records n simulated self-reports to q in the fixture's
@@ -19,7 +19,7 @@ func seedResponses(t testing.TB, f *fixture, q *assess.Questionnaire, n int, see
 	uc := useCases(t, f.st, f.clock, nil, "")
 	act := usecases.UserActor(f.mgrA)
 	rng := rand.New(rand.NewPCG(seed, 1))
-	p, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff}, store.ActorOf(f.mgrA))
+	p, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Sam", Kind: rolefit.Staff}, rolefit.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestReliabilityPageWithoutVariance(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	q, _ := testCatalog(t).Latest("manager-rating")
 	uc := useCases(t, f.st, f.clock, nil, "")
-	p, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff}, store.ActorOf(f.mgrA))
+	p, err := f.st.Scope(f.orgA.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Sam", Kind: rolefit.Staff}, rolefit.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}

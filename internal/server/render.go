@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"rolefit"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,7 +17,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
-	"rolefit/internal/store"
 )
 
 // view is what every page template receives: the parts the layout needs
@@ -25,8 +25,8 @@ type view struct {
 	Title   string
 	Section string // the navigation entry to highlight
 	Nav     []section
-	User    *store.User
-	Org     *store.Organisation
+	User    *rolefit.User
+	Org     *rolefit.Organisation
 	CSRF    string
 	Flash   string
 	// Message summarises what went wrong with a submitted form; Errors has

@@ -2,13 +2,13 @@ package server
 
 import (
 	"fmt"
+	"rolefit"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // The respondent's pages live under /i/TOKEN. The token is the person's
@@ -60,7 +60,7 @@ func closedPage(c *fiber.Ctx, rnd *renderer, rs *respondent) (bool, error) {
 	}
 	state := rs.State()
 	status := fiber.StatusOK
-	if state != store.InvitationSubmitted {
+	if state != rolefit.InvitationSubmitted {
 		status = fiber.StatusGone
 	}
 	v := respondView(c, rs, rs.Questionnaire.Title)
@@ -105,7 +105,7 @@ func respondentPage(uc *app.App, rnd *renderer, g gate, fn func(c *fiber.Ctx, rs
 type statusPage struct {
 	State  string
 	Org    string
-	Inv    *store.Invitation
+	Inv    *rolefit.Invitation
 	Thanks bool
 }
 
@@ -149,7 +149,7 @@ func renderWelcome(c *fiber.Ctx, rnd *renderer, rs *respondent, status int, fiel
 	}
 	q := rs.Questionnaire
 	v.Data = welcomePage{Org: rs.Organisation().Name, Person: rs.Person().Name, Title: q.Title, Description: q.Description,
-		Minutes: q.Minutes, Items: q.NumItems(), Pages: len(q.Pages), Candidate: rs.Person().Kind == store.Candidate,
+		Minutes: q.Minutes, Items: q.NumItems(), Pages: len(q.Pages), Candidate: rs.Person().Kind == rolefit.Candidate,
 		Expires: rs.Invitation().ExpiresAt, Consent: rs.ConsentText(), Action: rs.path("/consent")}
 	return rnd.render(c, status, "respond_welcome", v)
 }

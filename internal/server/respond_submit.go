@@ -2,12 +2,12 @@ package server
 
 import (
 	"fmt"
+	"rolefit"
 
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // The end of a questionnaire: the review, the submission and the thanks.
@@ -70,10 +70,10 @@ func handleRespondReview(uc *app.App, rnd *renderer) fiber.Handler {
 // same thank-you page.
 func handleRespondSubmit(uc *app.App, rnd *renderer) fiber.Handler {
 	return respondentPage(uc, rnd, gateNone, func(c *fiber.Ctx, rs *respondent) error {
-		if rs.State() == store.InvitationSubmitted {
+		if rs.State() == rolefit.InvitationSubmitted {
 			// Stored already, from this tab or another: say so, as when
 			// the two submissions race inside the store.
-			flash(c, errs.Message(app.ClosedError(store.InvitationSubmitted)))
+			flash(c, errs.Message(app.ClosedError(rolefit.InvitationSubmitted)))
 			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
 		}
 		if done, err := closedPage(c, rnd, rs); done {

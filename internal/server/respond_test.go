@@ -6,27 +6,27 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"rolefit"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"rolefit/internal/assess"
-	"rolefit/internal/store"
 )
 
 // invited makes a candidate in organisation A with an invitation to the
 // shipped sales-service questionnaire and returns the link's path.
-func (f *fixture) invited(t *testing.T) (*store.Person, *store.Invitation, string) {
+func (f *fixture) invited(t *testing.T) (*rolefit.Person, *rolefit.Invitation, string) {
 	t.Helper()
 	o := f.st.Scope(f.orgA.ID)
-	p, err := o.CreatePerson(ctx, store.NewPerson{Name: "Dana Diaz", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana Diaz", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}
 	q, _ := testCatalog(t).Latest("sales-service")
-	inv, token, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
-		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, store.ActorOf(f.mgrA))
+	inv, token, err := o.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
+		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, rolefit.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestRespondentJourney(t *testing.T) {
 		t.Fatalf("consent: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
 	got, _ := f.st.Scope(f.orgA.ID).Invitation(ctx, inv.ID)
-	if got.ConsentedAt == nil || !strings.Contains(got.ConsentText, "Acme") || got.Status != store.InvitationStarted {
+	if got.ConsentedAt == nil || !strings.Contains(got.ConsentText, "Acme") || got.Status != rolefit.InvitationStarted {
 		t.Fatalf("consent not recorded: %+v", got)
 	}
 
@@ -265,19 +265,19 @@ func TestClosedAndUnknownLinks(t *testing.T) {
 	wantStatus(t, "forged link", resp, http.StatusNotFound, body)
 	wantContains(t, "forged link", body, "This link is not valid")
 
-	f.clock.Advance(store.DefaultInvitationDays*store.Day + time.Minute)
+	f.clock.Advance(rolefit.DefaultInvitationDays*rolefit.Day + time.Minute)
 	resp, body = r.get(link)
 	wantStatus(t, "expired link", resp, http.StatusGone, body)
 	wantContains(t, "expired link", body, "This link has expired", "ask Acme")
 	resp, body = r.post(link+"/consent", url.Values{"consent": {"yes"}})
 	wantStatus(t, "consent on an expired link", resp, http.StatusGone, body)
 
-	if _, err := f.st.Scope(f.orgA.ID).ExtendInvitation(ctx, inv.ID, 7, store.ActorOf(f.mgrA)); err != nil {
+	if _, err := f.st.Scope(f.orgA.ID).ExtendInvitation(ctx, inv.ID, 7, rolefit.ActorOf(f.mgrA)); err != nil {
 		t.Fatal(err)
 	}
 	resp, _ = r.get(link)
 	wantStatus(t, "extended link", resp, http.StatusOK, "")
-	if err := f.st.Scope(f.orgA.ID).WithdrawInvitation(ctx, inv.ID, store.ActorOf(f.mgrA)); err != nil {
+	if err := f.st.Scope(f.orgA.ID).WithdrawInvitation(ctx, inv.ID, rolefit.ActorOf(f.mgrA)); err != nil {
 		t.Fatal(err)
 	}
 	resp, body = r.get(link)
@@ -296,9 +296,9 @@ func TestClosedAndUnknownLinks(t *testing.T) {
 func TestStaleQuestionnaireLink(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	o := f.st.Scope(f.orgA.ID)
-	p, _ := o.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, store.ActorOf(f.mgrA))
-	_, token, _ := o.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: "sales-service",
-		QuestionnaireVersion: 1, QuestionnaireHash: "sha256:a-version-that-was-edited"}, store.ActorOf(f.mgrA))
+	p, _ := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
+	_, token, _ := o.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: "sales-service",
+		QuestionnaireVersion: 1, QuestionnaireHash: "sha256:a-version-that-was-edited"}, rolefit.ActorOf(f.mgrA))
 	resp, body := f.browser().get("/i/" + token)
 	wantStatus(t, "link to a changed questionnaire", resp, http.StatusConflict, body)
 	wantContains(t, "link to a changed questionnaire", body, "no longer available")

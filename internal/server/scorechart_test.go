@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"regexp"
+	"rolefit"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,7 +15,6 @@ import (
 
 	usecases "rolefit/internal/app"
 	"rolefit/internal/assess"
-	"rolefit/internal/store"
 )
 
 func TestOrdinal(t *testing.T) {
@@ -40,12 +40,12 @@ func TestProfileChartAndTableAgreeWithAssess(t *testing.T) {
 	q, _ := testCatalog(t).Latest("sales-service")
 	rng := rand.New(rand.NewPCG(8, 9))
 	// Enough earlier responses that bands and percentiles exist.
-	var last *store.Person
+	var last *rolefit.Person
 	for i := range 45 {
 		// Past the scoring references' minute, so the last response is
 		// scored against all the others.
 		f.clock.Advance(2 * time.Minute)
-		p, err := uc.AddPerson(ctx, a, store.NewPerson{Name: fmt.Sprintf("Person %02d", i), Kind: store.Candidate})
+		p, err := uc.AddPerson(ctx, a, rolefit.NewPerson{Name: fmt.Sprintf("Person %02d", i), Kind: rolefit.Candidate})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,18 +1,19 @@
 package server
 
 import (
+	"rolefit"
+
 	"github.com/gofiber/fiber/v2"
 
 	usecases "rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 type apiKeysPage struct {
-	Keys []store.APIKey
+	Keys []rolefit.APIKey
 	// New is set only on the response that created a key: the one time
 	// its secret is shown.
-	New    *store.APIKey
+	New    *rolefit.APIKey
 	Secret string
 }
 

@@ -1,12 +1,11 @@
 package server
 
 import (
+	"rolefit"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"rolefit/internal/store"
 )
 
 // TestAuditAndRetentionInBrowser opens the audit log and the retention
@@ -17,22 +16,22 @@ func TestAuditAndRetentionInBrowser(t *testing.T) {
 	axe := axeScript(t)
 	f := sqliteFixture(t, Config{})
 	oA := f.st.Scope(f.orgA.ID)
-	dana, err := oA.CreatePerson(ctx, store.NewPerson{Name: "Dana Dalton", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	dana, err := oA.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana Dalton", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}
-	gone, err := oA.CreatePerson(ctx, store.NewPerson{Name: "Eli Erased", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	gone, err := oA.CreatePerson(ctx, rolefit.NewPerson{Name: "Eli Erased", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for range 3 {
 		f.clock.Advance(time.Minute)
-		if err := oA.Audit(ctx, store.ActorOf(f.mgrA), "view", "person", dana.ID, ""); err != nil {
+		if err := oA.Audit(ctx, rolefit.ActorOf(f.mgrA), "view", "person", dana.ID, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
 	f.clock.Advance(time.Minute)
-	if err := oA.ErasePerson(ctx, gone.ID, store.ActorOf(f.adminA)); err != nil {
+	if err := oA.ErasePerson(ctx, gone.ID, rolefit.ActorOf(f.adminA)); err != nil {
 		t.Fatal(err)
 	}
 	base := listenForBrowser(t, f)

@@ -4,11 +4,10 @@ import (
 	"html"
 	"net/http"
 	"regexp"
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
-
-	"rolefit/internal/store"
 )
 
 // auditRow matches one row of the audit log page: its "about" cell.
@@ -17,11 +16,11 @@ var auditRow = regexp.MustCompile(`<tr>\s*<td class="who"><time`)
 func TestAuditLogPage(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	oA := f.st.Scope(f.orgA.ID)
-	dana, err := oA.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, store.ActorOf(f.adminA))
+	dana, err := oA.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Kind: rolefit.Candidate}, rolefit.ActorOf(f.adminA))
 	if err != nil {
 		t.Fatal(err)
 	}
-	eli, err := oA.CreatePerson(ctx, store.NewPerson{Name: "Eli", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	eli, err := oA.CreatePerson(ctx, rolefit.NewPerson{Name: "Eli", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +33,7 @@ func TestAuditLogPage(t *testing.T) {
 	}
 	f.clock.Advance(time.Minute)
 	mgr.get("/people/" + eli.ID)
-	if err := oA.ErasePerson(ctx, eli.ID, store.ActorOf(f.adminA)); err != nil {
+	if err := oA.ErasePerson(ctx, eli.ID, rolefit.ActorOf(f.adminA)); err != nil {
 		t.Fatal(err)
 	}
 

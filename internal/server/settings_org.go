@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"rolefit"
 	"strconv"
 	"strings"
 	"time"
@@ -11,7 +12,6 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/quantity"
-	"rolefit/internal/store"
 )
 
 // orgSettingsPage is the organisation settings page (admins only).
@@ -94,7 +94,7 @@ func handleOrgSettingsSave(uc *app.App, rnd *renderer) fiber.Handler {
 // zoneOfRequest is the time zone of the signed-in user's organisation,
 // for a time a handler writes into a message itself.
 func zoneOfRequest(c *fiber.Ctx) *time.Location {
-	if org, ok := c.Locals(localOrg).(*store.Organisation); ok && org != nil {
+	if org, ok := c.Locals(localOrg).(*rolefit.Organisation); ok && org != nil {
 		return app.Zone(org.TimeZone)
 	}
 	return time.UTC

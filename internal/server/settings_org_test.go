@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
 
 	"rolefit/internal/mail/mailtest"
-	"rolefit/internal/store"
 )
 
 func orgForm(over map[string]string) url.Values {
@@ -21,7 +21,7 @@ func orgForm(over map[string]string) url.Values {
 	return v
 }
 
-var berlinSettings = store.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5, FitMultiplierHigh: 1.6,
+var berlinSettings = rolefit.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5, FitMultiplierHigh: 1.6,
 	GrossMargin: 0.65, CostOfHire: 9000, PaybackMonths: 18}
 
 func TestOrgSettingsPage(t *testing.T) {
@@ -104,8 +104,8 @@ func TestOrgSettingsPage(t *testing.T) {
 func TestOrgSettingsAPI(t *testing.T) {
 	f := sqliteFixture(t, Config{})
 	oA := f.st.Scope(f.orgA.ID)
-	_, keyA, _ := oA.CreateAPIKey(ctx, "a", store.ActorOf(f.adminA))
-	_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(f.adminB))
+	_, keyA, _ := oA.CreateAPIKey(ctx, "a", rolefit.ActorOf(f.adminA))
+	_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", rolefit.ActorOf(f.adminB))
 
 	resp, body := f.apiRequest("GET", "/api/v1/organisation", keyA, "")
 	wantStatus(t, "get", resp, http.StatusOK, body)
@@ -179,10 +179,10 @@ func TestDatesInOrganisationZone(t *testing.T) {
 	}
 	f := mailFixture(t, mailer, "https://rolefit.acme.example")
 	oA := f.st.Scope(f.orgA.ID)
-	if err := oA.SetSettings(ctx, "EUR", berlinSettings, store.ActorOf(f.adminA)); err != nil {
+	if err := oA.SetSettings(ctx, "EUR", berlinSettings, rolefit.ActorOf(f.adminA)); err != nil {
 		t.Fatal(err)
 	}
-	p, _ := oA.CreatePerson(ctx, store.NewPerson{Name: "Zoë", Email: "zoe@example.com", Kind: store.Candidate}, store.ActorOf(f.mgrA))
+	p, _ := oA.CreatePerson(ctx, rolefit.NewPerson{Name: "Zoë", Email: "zoe@example.com", Kind: rolefit.Candidate}, rolefit.ActorOf(f.mgrA))
 	m := f.browser().signIn(f.mgrA)
 	resp, body := m.post("/people/"+p.ID+"/invitations", url.Values{"questionnaire": {"sales-service:1"}, "expires_in_days": {"14"}})
 	wantStatus(t, "invite", resp, http.StatusCreated, body)
@@ -215,7 +215,7 @@ func TestDatesInOrganisationZone(t *testing.T) {
 	wantStatus(t, "invite in summer", resp, http.StatusCreated, body)
 	_, body = m.get("/people/" + p.ID)
 	wantContains(t, "person page in summer", body, "24 Jun 2026 11:00 CEST")
-	pb, _ := f.st.Scope(f.orgB.ID).CreatePerson(ctx, store.NewPerson{Name: "Ben", Kind: store.Candidate}, store.ActorOf(f.adminB))
+	pb, _ := f.st.Scope(f.orgB.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Ben", Kind: rolefit.Candidate}, rolefit.ActorOf(f.adminB))
 	b := f.browser().signIn(f.adminB)
 	b.post("/people/"+pb.ID+"/invitations", url.Values{"questionnaire": {"sales-service:1"}, "expires_in_days": {"14"}})
 	_, body = b.get("/people/" + pb.ID)

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"rolefit"
 	"strconv"
 	"strings"
 
@@ -9,7 +10,6 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/quantity"
-	"rolefit/internal/store"
 )
 
 type retentionPage struct {
@@ -49,7 +49,7 @@ func handleRetentionSave(uc *app.App, rnd *renderer) fiber.Handler {
 			days, err = quantity.ParseWhole(typed)
 			if err != nil {
 				err = errs.InvalidFields("The retention period must be a whole number of days.",
-					map[string]string{"retention_days": "must be a whole number of days from 1 to " + strconv.Itoa(store.MaxRetentionDays) + ", or empty to keep candidates"})
+					map[string]string{"retention_days": "must be a whole number of days from 1 to " + strconv.Itoa(rolefit.MaxRetentionDays) + ", or empty to keep candidates"})
 			} else if days == 0 {
 				err = errs.InvalidFields("The retention period must be from 1 day to 10 years.",
 					map[string]string{"retention_days": "must be at least 1 day; leave it empty to keep candidates"})

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"math"
+	"rolefit"
 	"strconv"
 	"strings"
 
@@ -11,7 +12,6 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
 	"rolefit/internal/quantity"
-	"rolefit/internal/store"
 )
 
 // Managers as well as admins keep the roles: roles are what placement,
@@ -25,7 +25,7 @@ type rolesPage struct {
 	Scales   []app.ProfileScale
 	Currency string
 	// Editing is the role being changed, nil on the list.
-	Editing *store.Role
+	Editing *rolefit.Role
 	// MaxRoles is the most roles an organisation may have; Full is true
 	// when it has them, and the page offers no form to add one.
 	MaxRoles int
@@ -34,16 +34,16 @@ type rolesPage struct {
 
 // roleRow is a role in the list, with its figures formatted.
 type roleRow struct {
-	store.Role
+	rolefit.Role
 	Activity, Profile, Rate, Cost string
 }
 
 // activityLabel says a role's activity in words.
-func activityLabel(r store.Role) string {
+func activityLabel(r rolefit.Role) string {
 	switch r.Activity {
-	case store.ActivityNewBusiness:
+	case rolefit.ActivityNewBusiness:
 		return "New business"
-	case store.ActivityAccountService:
+	case rolefit.ActivityAccountService:
 		return "Account service"
 	}
 	return fmt.Sprintf("Mix: %s new business", percent(r.NewBusinessShare))
@@ -65,7 +65,7 @@ var roleNumbers = []struct {
 
 // roleFormOf reads the role form: the input, the values as typed, and the
 // boxes that are not numbers.
-func roleFormOf(c *fiber.Ctx, scales []app.ProfileScale) (store.RoleInput, map[string]string, map[string]string) {
+func roleFormOf(c *fiber.Ctx, scales []app.ProfileScale) (rolefit.RoleInput, map[string]string, map[string]string) {
 	typed := map[string]string{"name": c.FormValue("name"), "activity": c.FormValue("activity")}
 	bad := map[string]string{}
 	num := map[string]float64{}
@@ -101,7 +101,7 @@ func roleFormOf(c *fiber.Ctx, scales []app.ProfileScale) (store.RoleInput, map[s
 			num[name] = -1
 		}
 	}
-	in := store.RoleInput{Name: typed["name"], Activity: typed["activity"], NewBusinessShare: num["new_business_share"],
+	in := rolefit.RoleInput{Name: typed["name"], Activity: typed["activity"], NewBusinessShare: num["new_business_share"],
 		SeatsMin: int(num["seats_min"]), SeatsMax: int(num["seats_max"]), HoursPerMonth: num["hours_per_month"],
 		BaselineRate: num["baseline_rate"], MonthlyCost: num["monthly_cost"]}
 	for _, s := range scales {
@@ -115,13 +115,13 @@ func roleFormOf(c *fiber.Ctx, scales []app.ProfileScale) (store.RoleInput, map[s
 		if err != nil {
 			bad[name], w = err.Error(), math.NaN()
 		}
-		in.Weights = append(in.Weights, store.RoleWeight{ScaleID: s.ID, Weight: w})
+		in.Weights = append(in.Weights, rolefit.RoleWeight{ScaleID: s.ID, Weight: w})
 	}
 	return in, typed, bad
 }
 
 // roleFormValues fills the form from a stored role.
-func roleFormValues(r *store.Role) map[string]string {
+func roleFormValues(r *rolefit.Role) map[string]string {
 	f := map[string]string{"name": r.Name, "activity": r.Activity,
 		"new_business_share": strconv.FormatFloat(r.NewBusinessShare, 'g', -1, 64),
 		"seats_min":          strconv.Itoa(r.SeatsMin), "seats_max": strconv.Itoa(r.SeatsMax),
@@ -136,14 +136,14 @@ func roleFormValues(r *store.Role) map[string]string {
 
 // renderRoles shows the Roles page (the list and the add form, or the edit
 // form when editing is not nil) with status and whatever v holds.
-func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, editing *store.Role) error {
+func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, editing *rolefit.Role) error {
 	ctx, act := c.UserContext(), actorOf(c)
 	cur, err := uc.Currency(ctx, act)
 	if err != nil {
 		return err
 	}
 	m := moneyIn(cur)
-	page := rolesPage{Scales: uc.ProfileScales(), Currency: cur, Editing: editing, MaxRoles: store.MaxRoles}
+	page := rolesPage{Scales: uc.ProfileScales(), Currency: cur, Editing: editing, MaxRoles: rolefit.MaxRoles}
 	if editing == nil {
 		rs, err := uc.Roles(ctx, act)
 		if err != nil {
@@ -158,10 +158,10 @@ func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 			page.Roles = append(page.Roles, roleRow{Role: r, Activity: activityLabel(r), Profile: strings.Join(parts, ", "),
 				Rate: m.Whole(r.BaselineRate), Cost: m.Whole(r.MonthlyCost)})
 		}
-		page.Full = len(rs) >= store.MaxRoles
+		page.Full = len(rs) >= rolefit.MaxRoles
 	}
 	if v.Form == nil {
-		v.Form = map[string]string{"activity": store.ActivityNewBusiness, "seats_min": "0", "hours_per_month": "140"}
+		v.Form = map[string]string{"activity": rolefit.ActivityNewBusiness, "seats_min": "0", "hours_per_month": "140"}
 	}
 	v.Data = page
 	return rnd.render(c, status, "roles", v)
@@ -195,9 +195,9 @@ func handleRoleCreate(uc *app.App, rnd *renderer) fiber.Handler {
 
 // roleSave creates (id "") or updates a role, reporting boxes that are not
 // numbers together with the use case's own findings.
-func roleSave(c *fiber.Ctx, uc *app.App, id string, in store.RoleInput, bad map[string]string) (*store.Role, error) {
+func roleSave(c *fiber.Ctx, uc *app.App, id string, in rolefit.RoleInput, bad map[string]string) (*rolefit.Role, error) {
 	ctx, act := c.UserContext(), actorOf(c)
-	var r *store.Role
+	var r *rolefit.Role
 	var err error
 	if id == "" {
 		r, err = uc.CreateRole(ctx, act, in)

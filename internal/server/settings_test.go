@@ -4,9 +4,8 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"rolefit"
 	"testing"
-
-	"rolefit/internal/store"
 )
 
 func TestAdminManagesUsers(t *testing.T) {
@@ -44,7 +43,7 @@ func TestAdminManagesUsers(t *testing.T) {
 	wantStatus(t, "make Sam admin", resp, http.StatusSeeOther, body)
 	if u, err := f.st.Scope(f.orgA.ID).User(ctx, sam.ID); err != nil {
 		t.Fatalf("read: %v", err)
-	} else if u.Access != store.Admin {
+	} else if u.Access != rolefit.Admin {
 		t.Errorf("Sam's access = %s", u.Access)
 	}
 	resp, body = b.post("/settings/users/"+f.adminA.ID+"/delete", nil)

@@ -1,15 +1,16 @@
 package server
 
 import (
+	"rolefit"
+
 	"github.com/gofiber/fiber/v2"
 
 	usecases "rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 type usersPage struct {
-	Users []store.User
+	Users []rolefit.User
 }
 
 func renderUsers(c *fiber.Ctx, uc *usecases.App, rnd *renderer, status int, v *view) error {
@@ -32,7 +33,7 @@ func handleUsers(uc *usecases.App, rnd *renderer) fiber.Handler {
 func handleUserCreate(uc *usecases.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		form := map[string]string{"name": c.FormValue("name"), "email": c.FormValue("email"), "access": c.FormValue("access")}
-		nu := store.NewUser{Name: form["name"], Email: form["email"], Access: store.Access(form["access"]), Password: c.FormValue("password")}
+		nu := rolefit.NewUser{Name: form["name"], Email: form["email"], Access: rolefit.Access(form["access"]), Password: c.FormValue("password")}
 		u, err := uc.AddUser(c.UserContext(), actorOf(c), nu)
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
 			v := pageView(c, "Users", "settings")
@@ -50,7 +51,7 @@ func handleUserCreate(uc *usecases.App, rnd *renderer) fiber.Handler {
 // handleUserAccess changes what a user may do: admin or manager.
 func handleUserAccess(uc *usecases.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if err := uc.SetUserAccess(c.UserContext(), actorOf(c), c.Params("id"), store.Access(c.FormValue("access"))); err != nil {
+		if err := uc.SetUserAccess(c.UserContext(), actorOf(c), c.Params("id"), rolefit.Access(c.FormValue("access"))); err != nil {
 			return err
 		}
 		flash(c, "Access changed.")

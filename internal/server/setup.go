@@ -1,11 +1,12 @@
 package server
 
 import (
+	"rolefit"
+
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // handleSetupForm shows the first-run form behind the one-time link that
@@ -31,7 +32,7 @@ func handleSetup(uc *app.App, rnd *renderer) fiber.Handler {
 			"name":         c.FormValue("name"),
 			"email":        c.FormValue("email"),
 		}
-		admin := store.NewUser{Email: form["email"], Name: form["name"], Password: c.FormValue("password")}
+		admin := rolefit.NewUser{Email: form["email"], Name: form["name"], Password: c.FormValue("password")}
 		u, err := uc.CompleteSetup(c.UserContext(), form["token"], form["organisation"], admin)
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict && errs.FieldsOf(err) != nil {
 			v := pageView(c, "Set up rolefit", "")

@@ -3,6 +3,7 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"rolefit"
 	"slices"
 	"strings"
 	"testing"
@@ -14,7 +15,7 @@ import (
 // storedWorld is the placement team with a compensation plan, a hiring
 // period, a role's hiring figures and a staff member's performance, so
 // that every page about money reads every kind of stored figure.
-func storedWorld(t *testing.T, f *fixture) (roles []store.Role, people []*store.Person, key string) {
+func storedWorld(t *testing.T, f *fixture) (roles []rolefit.Role, people []*rolefit.Person, key string) {
 	t.Helper()
 	roles, people = placementTeam(t, f)
 	key = f.apiKeyA(t)
@@ -29,7 +30,7 @@ func storedWorld(t *testing.T, f *fixture) (roles []store.Role, people []*store.
 		}
 	}
 	o := f.st.Scope(f.orgA.ID)
-	if _, err := o.SetRoleHiring(ctx, store.RoleHiring{RoleID: roles[2].ID, DaysToFill: 30, Ramp: []float64{0.5}}, store.ActorOf(f.adminA)); err != nil {
+	if _, err := o.SetRoleHiring(ctx, rolefit.RoleHiring{RoleID: roles[2].ID, DaysToFill: 30, Ramp: []float64{0.5}}, rolefit.ActorOf(f.adminA)); err != nil {
 		t.Fatal(err)
 	}
 	return roles, people, key

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"math/rand/v2"
+	"rolefit"
 	"testing"
 	"time"
 
@@ -10,7 +11,6 @@ import (
 
 	usecases "rolefit/internal/app"
 	"rolefit/internal/assess"
-	"rolefit/internal/store"
 )
 
 // growTeam adds n more assessed people to organisation A, a third of them
@@ -23,18 +23,18 @@ func (tw *teamWorld) growTeam(t *testing.T, n int) {
 	q, _ := testCatalog(t).Latest("sales-service")
 	rng := rand.New(rand.NewPCG(5, 6))
 	titles := []string{"Account manager", "Seller", "Sales lead"}
-	answer := func(p *store.Person) {
+	answer := func(p *rolefit.Person) {
 		t.Helper()
 		ans := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)}).Answers
 		if _, err := tw.uc.RecordResponse(ctx, a, usecases.RecordInput{PersonID: p.ID, Questionnaire: q.ID, Answers: ans}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	var added []*store.Person
+	var added []*rolefit.Person
 	for i := range n {
-		np := store.NewPerson{Name: fmt.Sprintf("Member %02d", i+1), Kind: store.Candidate}
+		np := rolefit.NewPerson{Name: fmt.Sprintf("Member %02d", i+1), Kind: rolefit.Candidate}
 		if i%3 == 0 {
-			np.Kind, np.JobTitle = store.Staff, titles[(i/3)%len(titles)]
+			np.Kind, np.JobTitle = rolefit.Staff, titles[(i/3)%len(titles)]
 		}
 		tw.f.clock.Advance(time.Second)
 		p, err := tw.uc.AddPerson(ctx, a, np)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"rolefit"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,7 +15,6 @@ import (
 
 	usecases "rolefit/internal/app"
 	"rolefit/internal/assess"
-	"rolefit/internal/store"
 )
 
 // teamWorld is organisation A with four assessed people (one of them also
@@ -23,9 +23,9 @@ import (
 type teamWorld struct {
 	f        *fixture
 	uc       *usecases.App
-	assessed []*store.Person
-	rated    *store.Person
-	zed      *store.Person
+	assessed []*rolefit.Person
+	rated    *rolefit.Person
+	zed      *rolefit.Person
 }
 
 const evilName = `Eve <b>"Bold"</b> & Co`
@@ -37,7 +37,7 @@ func newTeamWorld(t *testing.T) *teamWorld {
 	a, b := usecases.UserActor(f.adminA), usecases.UserActor(f.adminB)
 	q, _ := testCatalog(t).Latest("sales-service")
 	rng := rand.New(rand.NewPCG(3, 4))
-	answer := func(act usecases.Actor, p *store.Person, qid string) {
+	answer := func(act usecases.Actor, p *rolefit.Person, qid string) {
 		t.Helper()
 		f.clock.Advance(time.Second)
 		qq, _ := testCatalog(t).Latest(qid)
@@ -46,20 +46,20 @@ func newTeamWorld(t *testing.T) *teamWorld {
 			t.Fatal(err)
 		}
 	}
-	add := func(act usecases.Actor, name string, kind store.PersonKind, title string) *store.Person {
+	add := func(act usecases.Actor, name string, kind rolefit.PersonKind, title string) *rolefit.Person {
 		t.Helper()
 		f.clock.Advance(time.Second)
-		p, err := tw.uc.AddPerson(ctx, act, store.NewPerson{Name: name, Kind: kind, JobTitle: title})
+		p, err := tw.uc.AddPerson(ctx, act, rolefit.NewPerson{Name: name, Kind: kind, JobTitle: title})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return p
 	}
-	for _, np := range []store.NewPerson{
-		{Name: "Ann Able", Kind: store.Candidate},
-		{Name: "Bo Baker", Kind: store.Staff, JobTitle: "Seller"},
-		{Name: evilName, Kind: store.Candidate},
-		{Name: "Cy Cole", Kind: store.Staff, JobTitle: "Account manager"},
+	for _, np := range []rolefit.NewPerson{
+		{Name: "Ann Able", Kind: rolefit.Candidate},
+		{Name: "Bo Baker", Kind: rolefit.Staff, JobTitle: "Seller"},
+		{Name: evilName, Kind: rolefit.Candidate},
+		{Name: "Cy Cole", Kind: rolefit.Staff, JobTitle: "Account manager"},
 	} {
 		p := add(a, np.Name, np.Kind, np.JobTitle)
 		answer(a, p, q.ID)
@@ -67,8 +67,8 @@ func newTeamWorld(t *testing.T) *teamWorld {
 	}
 	tw.rated = tw.assessed[3]
 	answer(a, tw.rated, "manager-rating")
-	add(a, "Di Dunn (not assessed)", store.Staff, "Seller")
-	tw.zed = add(b, "Zed Zulu", store.Candidate, "")
+	add(a, "Di Dunn (not assessed)", rolefit.Staff, "Seller")
+	tw.zed = add(b, "Zed Zulu", rolefit.Candidate, "")
 	answer(b, tw.zed, q.ID)
 	return tw
 }
@@ -137,7 +137,7 @@ func TestAPITeam(t *testing.T) {
 		}
 	}
 	// B's key reads B's team only.
-	_, keyB, _ := tw.f.st.Scope(tw.f.orgB.ID).CreateAPIKey(ctx, "b", store.ActorOf(tw.f.adminB))
+	_, keyB, _ := tw.f.st.Scope(tw.f.orgB.ID).CreateAPIKey(ctx, "b", rolefit.ActorOf(tw.f.adminB))
 	if got := tw.apiTeam(t, keyB, ""); len(got) != 1 || got[0].PersonID != tw.zed.ID {
 		t.Errorf("B's team: %+v, want only Zed", got)
 	}
@@ -185,7 +185,7 @@ func TestAPIProfile(t *testing.T) {
 	got := decode[apiProfile](t, body)
 	d, _ := tw.uc.Person(ctx, usecases.UserActor(tw.f.adminA), tw.rated.ID)
 	res := d.Profile.Scored
-	if got.Person == nil || got.Person.ID != tw.rated.ID || got.SelfReport == nil || got.ManagerRating == nil {
+	if got.Person.ID != tw.rated.ID || got.SelfReport == nil || got.ManagerRating == nil {
 		t.Fatalf("profile %s", body)
 	}
 	s := got.SelfReport

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"rolefit"
 	"strings"
 
 	"rolefit/internal/app"
-	"rolefit/internal/store"
 )
 
 // teamMap is the hunter–farmer map of a team drawn as SVG on the server:
@@ -55,7 +55,7 @@ func teamMapOf(id string, page *app.TeamPage) (teamMap, int) {
 			off++
 			continue
 		}
-		m.Points = append(m.Points, teamMapPoint{PersonID: p.PersonID, Name: p.Name, Staff: p.Kind == store.Staff,
+		m.Points = append(m.Points, teamMapPoint{PersonID: p.PersonID, Name: p.Name, Staff: p.Kind == rolefit.Staff,
 			Hunter: *p.Hunter, Farmer: *p.Farmer, Class: p.Class, Borderline: p.Borderline})
 	}
 	return m, off

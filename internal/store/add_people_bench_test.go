@@ -2,9 +2,9 @@ package store_test
 
 import (
 	"fmt"
+	"rolefit"
 	"testing"
 
-	"rolefit/internal/store"
 	"rolefit/internal/store/storetest"
 )
 
@@ -23,18 +23,18 @@ func BenchmarkAddPerson(b *testing.B) {
 			}
 			err = st.ExecForTest(ctx, fmt.Sprintf(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %d)
 				INSERT INTO people (id, org_id, name, email, kind, created_at, updated_at)
-				SELECT printf('p%%07d', i), '%s', 'Person ' || i, 'p' || i || '@example.com', 'candidate',
+				SELECT printf('p%%07d', i), '%s', 'rolefit.Person ' || i, 'p' || i || '@example.com', 'candidate',
 					strftime('%%Y-%%m-%%d %%H:%%M:%%S+00:00', '2026-01-01', '+' || i || ' seconds'),
 					strftime('%%Y-%%m-%%d %%H:%%M:%%S+00:00', '2026-01-01', '+' || i || ' seconds') FROM n`, n-1, org.ID))
 			if err != nil {
 				b.Fatal(err)
 			}
 			o := st.Scope(org.ID)
-			by := store.Actor{ID: "k1", Name: "bench"}
+			by := rolefit.Actor{ID: "k1", Name: "bench"}
 			i := 0
 			for b.Loop() {
 				i++
-				if _, err := o.CreatePerson(ctx, store.NewPerson{Name: "New", Email: fmt.Sprintf("new%d@example.com", i), Kind: store.Candidate}, by); err != nil {
+				if _, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "New", Email: fmt.Sprintf("new%d@example.com", i), Kind: rolefit.Candidate}, by); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -3,26 +3,10 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
+	"rolefit"
 
 	"gorm.io/gorm"
 )
-
-// AuditEntry records who viewed, exported, changed or erased data, when.
-type AuditEntry struct {
-	ID          string    `json:"id"`
-	OrgID       string    `json:"-"`
-	ActorID     string    `json:"actor_id"`
-	ActorName   string    `json:"actor_name"`
-	Action      string    `json:"action"`
-	SubjectType string    `json:"subject_type"`
-	SubjectID   string    `json:"subject_id"`
-	Detail      string    `json:"detail"`
-	CreatedAt   time.Time `json:"created_at"`
-}
-
-// TableName tells GORM the table.
-func (AuditEntry) TableName() string { return "audit_entries" }
 
 // auditInsertSQL stores one audit entry: AuditEntry's columns in order.
 const auditInsertSQL = `INSERT INTO audit_entries (id, org_id, actor_id, actor_name, action, subject_type, subject_id, detail, created_at)
@@ -30,7 +14,7 @@ const auditInsertSQL = `INSERT INTO audit_entries (id, org_id, actor_id, actor_n
 
 // audit appends an entry inside tx, so the record of a change commits or
 // rolls back with the change itself.
-func (o *Scope) audit(tx *gorm.DB, by Actor, action, subjectType, subjectID, detail string) error {
+func (o *Scope) audit(tx *gorm.DB, by rolefit.Actor, action, subjectType, subjectID, detail string) error {
 	// A pre-built statement rather than GORM's Create: every change
 	// writes one, inside the group committer too (raw_exec.go).
 	if _, err := execRaw(tx, auditInsertSQL, newID(), o.id, by.ID, by.Name, action, subjectType, subjectID, detail, o.s.now()); err != nil {
@@ -41,7 +25,7 @@ func (o *Scope) audit(tx *gorm.DB, by Actor, action, subjectType, subjectID, det
 
 // Audit records an action that changed nothing else, such as viewing or
 // exporting a person's data.
-func (o *Scope) Audit(ctx context.Context, by Actor, action, subjectType, subjectID, detail string) error {
+func (o *Scope) Audit(ctx context.Context, by rolefit.Actor, action, subjectType, subjectID, detail string) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		return o.audit(tx, by, action, subjectType, subjectID, detail)
 	})
@@ -49,11 +33,11 @@ func (o *Scope) Audit(ctx context.Context, by Actor, action, subjectType, subjec
 
 // AuditLog returns the organisation's most recent audit entries, newest
 // first, at most limit of them.
-func (o *Scope) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
+func (o *Scope) AuditLog(ctx context.Context, limit int) ([]rolefit.AuditEntry, error) {
 	if err := o.s.FlushAudit(ctx); err != nil {
 		return nil, err
 	}
-	var es []AuditEntry
+	var es []rolefit.AuditEntry
 	if err := o.scope(o.s.reader(ctx)).Order("created_at DESC, id DESC").Limit(limit).Find(&es).Error; err != nil {
 		return nil, fmt.Errorf("read audit log: %w", err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"rolefit"
 )
 
 // AuditQuery selects a page of the audit log, newest first.
@@ -22,12 +23,12 @@ type AuditQuery struct {
 // and the cursor of the next page ("" on the last page). Paging is by key
 // (time, then ID), so entries written while someone reads do not shift
 // the pages they have not reached yet.
-func (o *Scope) AuditPage(ctx context.Context, q AuditQuery) ([]AuditEntry, string, error) {
+func (o *Scope) AuditPage(ctx context.Context, q AuditQuery) ([]rolefit.AuditEntry, string, error) {
 	if err := o.s.FlushAudit(ctx); err != nil { // queued views belong on the page too
 		return nil, "", err
 	}
 	n := limit(q.Limit)
-	db := o.scope(o.s.reader(ctx).Model(&AuditEntry{}))
+	db := o.scope(o.s.reader(ctx).Model(&rolefit.AuditEntry{}))
 	if q.PersonID != "" {
 		db = db.Where("subject_type = ? AND subject_id = ?", "person", q.PersonID)
 	}
@@ -44,7 +45,7 @@ func (o *Scope) AuditPage(ctx context.Context, q AuditQuery) ([]AuditEntry, stri
 		// every entry of the organisation on a deep page.
 		db = db.Where("created_at <= ? AND (created_at < ? OR id < ?)", k.at, k.at, k.id)
 	}
-	var es []AuditEntry
+	var es []rolefit.AuditEntry
 	if err := db.Order("created_at DESC, id DESC").Limit(n + 1).Find(&es).Error; err != nil {
 		return nil, "", fmt.Errorf("read audit log: %w", err)
 	}
@@ -62,7 +63,7 @@ func (o *Scope) AuditPage(ctx context.Context, q AuditQuery) ([]AuditEntry, stri
 func (o *Scope) PeopleNames(ctx context.Context, ids []string) (map[string]string, error) {
 	names := make(map[string]string, len(ids))
 	for chunk := range chunks(ids, 500) {
-		var ps []Person
+		var ps []rolefit.Person
 		if err := o.scope(o.s.reader(ctx)).Select("id", "name").Where("id IN ?", chunk).Find(&ps).Error; err != nil {
 			return nil, fmt.Errorf("read people's names: %w", err)
 		}

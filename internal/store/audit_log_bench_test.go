@@ -21,7 +21,7 @@ func BenchmarkAuditPage(b *testing.B) {
 	// by user u(i mod 20).
 	err = st.ExecForTest(ctx, fmt.Sprintf(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 199999)
 		INSERT INTO audit_entries (id, org_id, actor_id, actor_name, action, subject_type, subject_id, detail, created_at)
-		SELECT printf('e%%07d', i), '%s', 'u' || (i %% 20), 'User', 'view', 'person', 'p' || (i %% 2000), '',
+		SELECT printf('e%%07d', i), '%s', 'u' || (i %% 20), 'rolefit.User', 'view', 'person', 'p' || (i %% 2000), '',
 			strftime('%%Y-%%m-%%d %%H:%%M:%%S+00:00', '2026-01-01', '+' || i || ' seconds') FROM n`, org.ID))
 	if err != nil {
 		b.Fatal(err)

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"rolefit"
 	"slices"
 	"strings"
 	"testing"
@@ -19,14 +20,14 @@ func TestAuditPages(t *testing.T) {
 		org, ada, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		other, bea, _ := st.CreateOrganisation(ctx, "Beta", admin("bea@example.com"), false)
 		o := st.Scope(org.ID)
-		max, err := o.CreateUser(ctx, store.NewUser{Email: "max@example.com", Name: "Max", Access: store.Manager, Password: "a long enough password 1"}, store.ActorOf(ada))
+		max, err := o.CreateUser(ctx, rolefit.NewUser{Email: "max@example.com", Name: "Max", Access: rolefit.Manager, Password: "a long enough password 1"}, rolefit.ActorOf(ada))
 		if err != nil {
 			t.Fatal(err)
 		}
-		actors := []store.Actor{store.ActorOf(ada), store.ActorOf(max)}
+		actors := []rolefit.Actor{rolefit.ActorOf(ada), rolefit.ActorOf(max)}
 		var people []string
 		for i := range 3 {
-			p, err := o.CreatePerson(ctx, store.NewPerson{Name: fmt.Sprintf("P%d", i), Kind: store.Candidate}, actors[0])
+			p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: fmt.Sprintf("P%d", i), Kind: rolefit.Candidate}, actors[0])
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -43,14 +44,14 @@ func TestAuditPages(t *testing.T) {
 			}
 		}
 		// Another organisation's entries about an ID of A's must never show.
-		if err := st.Scope(other.ID).Audit(ctx, store.ActorOf(bea), "view", "person", people[0], ""); err != nil {
+		if err := st.Scope(other.ID).Audit(ctx, rolefit.ActorOf(bea), "view", "person", people[0], ""); err != nil {
 			t.Fatal(err)
 		}
 		all, err := o.AuditLog(ctx, 1000)
 		if err != nil {
 			t.Fatal(err)
 		}
-		slices.SortFunc(all, func(a, b store.AuditEntry) int {
+		slices.SortFunc(all, func(a, b rolefit.AuditEntry) int {
 			if c := b.CreatedAt.Compare(a.CreatedAt); c != 0 {
 				return c
 			}
@@ -119,16 +120,16 @@ func TestErasureLeavesNoNameInTheLog(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, ada, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Scope(org.ID)
-		p, err := o.CreatePerson(ctx, store.NewPerson{Name: "Zelda Unique", Kind: store.Candidate}, store.ActorOf(ada))
+		p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Zelda Unique", Kind: rolefit.Candidate}, rolefit.ActorOf(ada))
 		if err != nil {
 			t.Fatal(err)
 		}
-		keep, err := o.CreatePerson(ctx, store.NewPerson{Name: "Yuri Kept", Kind: store.Candidate}, store.ActorOf(ada))
+		keep, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Yuri Kept", Kind: rolefit.Candidate}, rolefit.ActorOf(ada))
 		if err != nil {
 			t.Fatal(err)
 		}
 		clock.Advance(time.Second)
-		if err := o.ErasePerson(ctx, p.ID, store.ActorOf(ada)); err != nil {
+		if err := o.ErasePerson(ctx, p.ID, rolefit.ActorOf(ada)); err != nil {
 			t.Fatal(err)
 		}
 		es, _, err := o.AuditPage(ctx, store.AuditQuery{PersonID: p.ID})

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"rolefit"
 	"sync"
 	"time"
 
@@ -27,7 +28,7 @@ type auditQueue struct {
 	// that finds the queue empty has also waited for a batch in flight.
 	flushing sync.Mutex
 	mu       sync.Mutex
-	pending  []AuditEntry
+	pending  []rolefit.AuditEntry
 	kick     chan struct{}
 	stop     chan struct{}
 	done     chan struct{}
@@ -43,9 +44,9 @@ func (s *Store) startAuditQueue() {
 // AuditRead records that the actor viewed or listed data, without waiting
 // for the entry to be written (see auditDelay). Use Audit for anything
 // that changes data: it commits with the change.
-func (o *Scope) AuditRead(ctx context.Context, by Actor, action, subjectType, subjectID, detail string) error {
+func (o *Scope) AuditRead(ctx context.Context, by rolefit.Actor, action, subjectType, subjectID, detail string) error {
 	q := o.s.audits
-	e := AuditEntry{ID: newID(), OrgID: o.id, ActorID: by.ID, ActorName: by.Name, Action: action,
+	e := rolefit.AuditEntry{ID: newID(), OrgID: o.id, ActorID: by.ID, ActorName: by.Name, Action: action,
 		SubjectType: subjectType, SubjectID: subjectID, Detail: detail, CreatedAt: o.s.now()}
 	q.mu.Lock()
 	if q.stopped || len(q.pending) >= maxAuditQueue {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"rolefit"
 	"testing"
 )
 
@@ -17,17 +18,17 @@ func TestQueuedAuditEntriesAreWritten(t *testing.T) {
 	o := st.Scope(org.ID)
 	count := func(s *Store) int64 {
 		var n int64
-		s.read.Model(&AuditEntry{}).Where("action = ?", "view").Count(&n)
+		s.read.Model(&rolefit.AuditEntry{}).Where("action = ?", "view").Count(&n)
 		return n
 	}
-	if err := o.AuditRead(ctx, ActorOf(a), "view", "person", "p1", ""); err != nil {
+	if err := o.AuditRead(ctx, rolefit.ActorOf(a), "view", "person", "p1", ""); err != nil {
 		t.Fatal(err)
 	}
 	if log, err := o.AuditLog(ctx, 10); err != nil || len(log) == 0 || log[0].Action != "view" {
 		t.Fatalf("audit log after a queued view: %v %v", log, err)
 	}
 	for i := range 3 {
-		if err := o.AuditRead(ctx, ActorOf(a), "view", "person", "p"+string(rune('2'+i)), ""); err != nil {
+		if err := o.AuditRead(ctx, rolefit.ActorOf(a), "view", "person", "p"+string(rune('2'+i)), ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -44,7 +45,7 @@ func TestQueuedAuditEntriesAreWritten(t *testing.T) {
 		t.Errorf("%d view entries after a clean shutdown, want 4", n)
 	}
 	st2.stopAuditQueue()
-	if err := st2.Scope(org.ID).AuditRead(ctx, ActorOf(a), "view", "person", "p9", ""); err != nil {
+	if err := st2.Scope(org.ID).AuditRead(ctx, rolefit.ActorOf(a), "view", "person", "p9", ""); err != nil {
 		t.Fatal(err)
 	}
 	if n := count(st2); n != 5 {

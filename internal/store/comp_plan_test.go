@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"rolefit"
 	"testing"
 
 	"rolefit/internal/errs"
@@ -13,12 +14,12 @@ func TestCompPlansAndHiring(t *testing.T) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		other, b, _ := st.CreateOrganisation(ctx, "Other", admin("bo@example.com"), false)
 		o, ob := st.Scope(org.ID), st.Scope(other.ID)
-		by := store.ActorOf(a)
+		by := rolefit.ActorOf(a)
 		r, err := o.CreateRole(ctx, seller(), by)
 		if err != nil {
 			t.Fatal(err)
 		}
-		plan := store.CompPlan{RoleID: r.ID, Base: 60000, TargetVariable: 60000, Basis: "commission", Quota: 600000, BenefitsLoad: 1.25}
+		plan := rolefit.CompPlan{RoleID: r.ID, Base: 60000, TargetVariable: 60000, Basis: "commission", Quota: 600000, BenefitsLoad: 1.25}
 		if _, err := o.SetCompPlan(ctx, plan, by); err != nil {
 			t.Fatal(err)
 		}
@@ -31,7 +32,7 @@ func TestCompPlansAndHiring(t *testing.T) {
 			t.Errorf("plans = %+v, %v; want one with base 70000", ps, err)
 		}
 		// Another organisation can neither set nor see A's role's plan.
-		if _, err := ob.SetCompPlan(ctx, plan, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+		if _, err := ob.SetCompPlan(ctx, plan, rolefit.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("B sets A's plan: %v, want not found", err)
 		}
 		if got, err := ob.CompPlans(ctx); err != nil {
@@ -40,7 +41,7 @@ func TestCompPlansAndHiring(t *testing.T) {
 			t.Errorf("B sees plans %+v", got)
 		}
 
-		h := store.RoleHiring{RoleID: r.ID, DaysToFill: 45, Ramp: []float64{0.25, 0.5, 0.75}}
+		h := rolefit.RoleHiring{RoleID: r.ID, DaysToFill: 45, Ramp: []float64{0.25, 0.5, 0.75}}
 		if _, err := o.SetRoleHiring(ctx, h, by); err != nil {
 			t.Fatal(err)
 		}
@@ -48,7 +49,7 @@ func TestCompPlansAndHiring(t *testing.T) {
 		if got := hs[r.ID]; err != nil || got.DaysToFill != 45 || len(got.Ramp) != 3 || got.Ramp[1] != 0.5 {
 			t.Errorf("hiring figures = %+v, %v", got, err)
 		}
-		if _, err := o.SetRoleHiring(ctx, store.RoleHiring{RoleID: r.ID, DaysToFill: 30}, by); err != nil {
+		if _, err := o.SetRoleHiring(ctx, rolefit.RoleHiring{RoleID: r.ID, DaysToFill: 30}, by); err != nil {
 			t.Fatal(err)
 		}
 		if hs, err := o.RoleHirings(ctx); err != nil {
@@ -56,17 +57,17 @@ func TestCompPlansAndHiring(t *testing.T) {
 		} else if len(hs[r.ID].Ramp) != 0 || hs[r.ID].DaysToFill != 30 {
 			t.Errorf("hiring figures without a ramp = %+v", hs[r.ID])
 		}
-		if _, err := ob.SetRoleHiring(ctx, h, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+		if _, err := ob.SetRoleHiring(ctx, h, rolefit.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("B sets A's hiring figures: %v, want not found", err)
 		}
 
-		period := store.HiringPeriod{RoleID: &r.ID, FromMonth: "2026-01", ToMonth: "2026-03", Hires: 2, FirstYearCompensation: 150000,
-			Items: []store.HiringCostItem{{Category: "advertising", Amount: 1200}, {Category: "recruiter_time", Amount: 3000, Note: "20 hours"}}}
+		period := rolefit.HiringPeriod{RoleID: &r.ID, FromMonth: "2026-01", ToMonth: "2026-03", Hires: 2, FirstYearCompensation: 150000,
+			Items: []rolefit.HiringCostItem{{Category: "advertising", Amount: 1200}, {Category: "recruiter_time", Amount: 3000, Note: "20 hours"}}}
 		if _, err := o.CreateHiringPeriod(ctx, period, by); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := o.CreateHiringPeriod(ctx, store.HiringPeriod{FromMonth: "2025-10", ToMonth: "2025-12", Hires: 1,
-			Items: []store.HiringCostItem{{Category: "agency_fees", Amount: 9000}}}, by); err != nil {
+		if _, err := o.CreateHiringPeriod(ctx, rolefit.HiringPeriod{FromMonth: "2025-10", ToMonth: "2025-12", Hires: 1,
+			Items: []rolefit.HiringCostItem{{Category: "agency_fees", Amount: 9000}}}, by); err != nil {
 			t.Fatal(err)
 		}
 		got, err := o.HiringPeriods(ctx)
@@ -81,7 +82,7 @@ func TestCompPlansAndHiring(t *testing.T) {
 			t.Errorf("second period = %+v", p)
 		}
 		// B cannot record against A's role, and sees none of A's periods.
-		if _, err := ob.CreateHiringPeriod(ctx, period, store.ActorOf(b)); errs.Code(err) != errs.CodeInvalid || errs.FieldsOf(err)["role_id"] == "" {
+		if _, err := ob.CreateHiringPeriod(ctx, period, rolefit.ActorOf(b)); errs.Code(err) != errs.CodeInvalid || errs.FieldsOf(err)["role_id"] == "" {
 			t.Errorf("B records against A's role: %v, want invalid role_id", err)
 		}
 		if got, err := ob.HiringPeriods(ctx); err != nil {

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"rolefit"
 	"sync"
 	"testing"
 
@@ -25,7 +26,7 @@ func TestConcurrentWritesAllCommit(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				for i := 0; i < each; i++ {
-					if _, _, err := o.CreateAPIKey(ctx, "load", store.ActorOf(u)); err != nil {
+					if _, _, err := o.CreateAPIKey(ctx, "load", rolefit.ActorOf(u)); err != nil {
 						errc <- err
 					}
 					token, _, err := st.CreateSession(ctx, u)

@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"rolefit"
 	"strconv"
 	"strings"
 	"time"
@@ -35,17 +36,21 @@ const DeviceMax = 365 * 24 * time.Hour
 // read the database can forge one, and changing the password forgets
 // every browser at once.
 
-// NewDeviceToken returns a device token for the browser u just signed in
-// with.
-func (s *Store) NewDeviceToken(u *User) string {
+// NewDeviceToken returns a device token for the browser the user with ID
+// userID just signed in with.
+func (s *Store) NewDeviceToken(ctx context.Context, userID string) (string, error) {
+	var u userRow
+	if err := s.reader(ctx).Where("id = ?", userID).Take(&u).Error; err != nil {
+		return "", fmt.Errorf("find the browser's user: %w", err)
+	}
 	body := u.ID + "." + strconv.FormatInt(s.now().Add(DeviceMax).Unix(), 10) + "." + rand.Text()
-	return body + "." + deviceMAC(u.PasswordHash, body)
+	return body + "." + deviceMAC(u.PasswordHash, body), nil
 }
 
 // DeviceUser returns the user a device token was made for, or an
 // unauthorized error when the token is malformed, forged or expired, or
 // its user is gone or has changed their password since.
-func (s *Store) DeviceUser(ctx context.Context, token string) (*User, error) {
+func (s *Store) DeviceUser(ctx context.Context, token string) (*rolefit.User, error) {
 	bad := errs.Unauthorized("This browser has not signed in here before.")
 	parts := strings.Split(token, ".")
 	if len(token) > 256 || len(parts) != 4 {
@@ -55,7 +60,7 @@ func (s *Store) DeviceUser(ctx context.Context, token string) (*User, error) {
 	if err != nil || s.now().Unix() >= expires {
 		return nil, bad
 	}
-	var u User
+	var u userRow
 	err = s.reader(ctx).Where("id = ?", parts[0]).Take(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, bad
@@ -67,7 +72,7 @@ func (s *Store) DeviceUser(ctx context.Context, token string) (*User, error) {
 	if !hmac.Equal([]byte(want), []byte(parts[3])) {
 		return nil, bad
 	}
-	return &u, nil
+	return &u.User, nil
 }
 
 // deviceMAC signs a device token's body with a key derived from the

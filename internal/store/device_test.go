@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
@@ -15,15 +16,15 @@ import (
 // no one.
 func TestDeviceTokens(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
-		_, ada, err := st.CreateOrganisation(ctx, "Acme", store.NewUser{Email: "ada@acme.example", Name: "Ada", Access: store.Admin, Password: "correct horse battery"}, false)
+		_, ada, err := st.CreateOrganisation(ctx, "Acme", rolefit.NewUser{Email: "ada@acme.example", Name: "Ada", Access: rolefit.Admin, Password: "correct horse battery"}, false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		bo, err := st.Scope(ada.OrgID).CreateUser(ctx, store.NewUser{Email: "bo@acme.example", Name: "Bo", Access: store.Admin, Password: "correct horse battery"}, store.ActorOf(ada))
+		bo, err := st.Scope(ada.OrgID).CreateUser(ctx, rolefit.NewUser{Email: "bo@acme.example", Name: "Bo", Access: rolefit.Admin, Password: "correct horse battery"}, rolefit.ActorOf(ada))
 		if err != nil {
 			t.Fatal(err)
 		}
-		names := func(what, token string, want *store.User) {
+		names := func(what, token string, want *rolefit.User) {
 			t.Helper()
 			u, err := st.DeviceUser(ctx, token)
 			switch {
@@ -33,9 +34,9 @@ func TestDeviceTokens(t *testing.T) {
 				t.Errorf("%s: got %v, %v; want %s", what, u, err, want.Name)
 			}
 		}
-		token := st.NewDeviceToken(ada)
+		token := deviceToken(t, st, ada)
 		names("a new token", token, ada)
-		if other := st.NewDeviceToken(ada); other == token {
+		if other := deviceToken(t, st, ada); other == token {
 			t.Error("two tokens for one user are the same")
 		}
 		parts := strings.Split(token, ".")
@@ -54,15 +55,25 @@ func TestDeviceTokens(t *testing.T) {
 		clock.Advance(time.Second)
 		names("when it expires", token, nil)
 
-		fresh := st.NewDeviceToken(ada)
+		fresh := deviceToken(t, st, ada)
 		if err := st.Scope(ada.OrgID).ChangePassword(ctx, ada.ID, "correct horse battery", "a brand new passphrase", ""); err != nil {
 			t.Fatal(err)
 		}
 		names("after a new password", fresh, nil)
-		boToken := st.NewDeviceToken(bo)
-		if err := st.Scope(ada.OrgID).DeleteUser(ctx, bo.ID, store.ActorOf(ada)); err != nil {
+		boToken := deviceToken(t, st, bo)
+		if err := st.Scope(ada.OrgID).DeleteUser(ctx, bo.ID, rolefit.ActorOf(ada)); err != nil {
 			t.Fatal(err)
 		}
 		names("of a removed user", boToken, nil)
 	})
+}
+
+// deviceToken makes a device token for u, failing the test if it cannot.
+func deviceToken(t *testing.T, st *store.Store, u *rolefit.User) string {
+	t.Helper()
+	token, err := st.NewDeviceToken(ctx, u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return token
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"rolefit"
 	"time"
 
 	"gorm.io/gorm"
@@ -25,7 +26,7 @@ type EarlierResponse struct {
 // profile: the person's page lists it among earlier responses, and the
 // person is not on the team map or in placement until they answer again.
 // One audit entry records the import.
-func (o *Scope) RecordEarlierResponses(ctx context.Context, rs []EarlierResponse, by Actor) error {
+func (o *Scope) RecordEarlierResponses(ctx context.Context, rs []EarlierResponse, by rolefit.Actor) error {
 	if len(rs) == 0 {
 		return errs.Invalid("There are no responses to record.")
 	}
@@ -36,7 +37,7 @@ func (o *Scope) RecordEarlierResponses(ctx context.Context, rs []EarlierResponse
 			return errs.InvalidFields("Each person may have one earlier response.", map[string]string{fmt.Sprintf("responses.%d.person_id", i): "is given twice"})
 		}
 		seen[r.PersonID], ids[i] = true, r.PersonID
-		if r.View != "" && r.View != ViewSelf {
+		if r.View != "" && r.View != rolefit.ViewSelf {
 			return errs.InvalidFields("Earlier responses are self-reports.", map[string]string{fmt.Sprintf("responses.%d.view", i): "must be self"})
 		}
 	}
@@ -47,7 +48,7 @@ func (o *Scope) RecordEarlierResponses(ctx context.Context, rs []EarlierResponse
 		var fresh int64
 		for chunk := range chunks(ids, 500) {
 			var n int64
-			if err := o.scope(tx.Model(&Person{})).Where("id IN ? AND profile_response_id IS NULL", chunk).Count(&n).Error; err != nil {
+			if err := o.scope(tx.Model(&rolefit.Person{})).Where("id IN ? AND profile_response_id IS NULL", chunk).Count(&n).Error; err != nil {
 				return fmt.Errorf("check people: %w", err)
 			}
 			fresh += n
@@ -57,8 +58,8 @@ func (o *Scope) RecordEarlierResponses(ctx context.Context, rs []EarlierResponse
 		}
 		for _, r := range rs {
 			at := r.SubmittedAt.UTC()
-			_, err := insertResponse(tx, func() time.Time { return at }, Response{OrgID: o.id, PersonID: r.PersonID, Source: SourceAPI,
-				QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion, QuestionnaireHash: r.QuestionnaireHash, View: ViewSelf},
+			_, err := insertResponse(tx, func() time.Time { return at }, rolefit.Response{OrgID: o.id, PersonID: r.PersonID, Source: rolefit.SourceAPI,
+				QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion, QuestionnaireHash: r.QuestionnaireHash, View: rolefit.ViewSelf},
 				r.Answers, r.PageSeconds, r.Scored)
 			if err != nil {
 				return err
@@ -67,7 +68,7 @@ func (o *Scope) RecordEarlierResponses(ctx context.Context, rs []EarlierResponse
 		// insertResponse made each the person's profile, as a new
 		// self-report is; an earlier one is not.
 		for chunk := range chunks(ids, 500) {
-			if err := o.scope(tx.Model(&Person{})).Where("id IN ?", chunk).Update("profile_response_id", nil).Error; err != nil {
+			if err := o.scope(tx.Model(&rolefit.Person{})).Where("id IN ?", chunk).Update("profile_response_id", nil).Error; err != nil {
 				return fmt.Errorf("keep earlier responses out of profiles: %w", err)
 			}
 		}

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"rolefit"
 	"testing"
 	"time"
 
@@ -15,13 +16,13 @@ func TestRecordEarlierResponses(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Scope(org.ID)
-		by := store.ActorOf(a)
-		ps, err := o.ImportPeople(ctx, []store.NewPerson{{Name: "Ann", Kind: store.Candidate}, {Name: "Bo", Kind: store.Candidate}}, nil, by)
+		by := rolefit.ActorOf(a)
+		ps, err := o.ImportPeople(ctx, []rolefit.NewPerson{{Name: "Ann", Kind: rolefit.Candidate}, {Name: "Bo", Kind: rolefit.Candidate}}, nil, by)
 		if err != nil {
 			t.Fatal(err)
 		}
 		old := clock.Now().AddDate(-1, 0, 0).Truncate(time.Second)
-		er := func(p store.Person, at time.Time) store.EarlierResponse {
+		er := func(p rolefit.Person, at time.Time) store.EarlierResponse {
 			return store.EarlierResponse{SubmittedAt: at, NewResponse: store.NewResponse{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
 				Answers: map[string]int{"x": 1}, Scored: teamScored(fptr(4), fptr(2), 0)}}
 		}
@@ -39,7 +40,7 @@ func TestRecordEarlierResponses(t *testing.T) {
 		}
 		for i, want := range []time.Time{old, old.Add(time.Hour)} {
 			rs, err := o.PersonResponses(ctx, ps[i].ID)
-			if err != nil || len(rs) != 1 || !rs[0].SubmittedAt.Equal(want) || rs[0].View != store.ViewSelf {
+			if err != nil || len(rs) != 1 || !rs[0].SubmittedAt.Equal(want) || rs[0].View != rolefit.ViewSelf {
 				t.Errorf("%s: responses %+v, want one self-report at %v; %v", ps[i].Name, rs, want, err)
 			}
 			// History, not a profile: not on the team map, not a
@@ -74,7 +75,7 @@ func TestRecordEarlierResponses(t *testing.T) {
 		}
 		// Another organisation's person is not found among this one's.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
-		zed, _ := st.Scope(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Zed", Kind: store.Candidate}, store.ActorOf(a2))
+		zed, _ := st.Scope(org2.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Zed", Kind: rolefit.Candidate}, rolefit.ActorOf(a2))
 		if err := o.RecordEarlierResponses(ctx, []store.EarlierResponse{er(*zed, old)}, by); errs.Code(err) != errs.CodeInvalid {
 			t.Errorf("another organisation's person: got %v, want invalid", err)
 		}

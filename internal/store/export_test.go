@@ -1,6 +1,9 @@
 package store
 
-import "context"
+import (
+	"context"
+	"rolefit"
+)
 
 // ExecForTest runs raw SQL, for tests that need to set up states the
 // store's API never makes (such as a schema from a newer rolefit).
@@ -12,16 +15,16 @@ func (s *Store) ExecForTest(ctx context.Context, sql string) error {
 // before its pre-built reads (raw_take.go); tests compare the two.
 
 // GORMInvitationForTest reads the invitation of a link's token.
-func (s *Store) GORMInvitationForTest(ctx context.Context, token string) (*Invitation, error) {
-	return take[Invitation](s.reader(ctx).Where("token_hash = ?", HashToken(token)), "invitation")
+func (s *Store) GORMInvitationForTest(ctx context.Context, token string) (*rolefit.Invitation, error) {
+	return take[rolefit.Invitation](s.reader(ctx).Where("token_hash = ?", HashToken(token)), "invitation")
 }
 
 // GORMPersonForTest reads one of the organisation's people.
-func (o *Scope) GORMPersonForTest(ctx context.Context, id string) (*Person, error) {
-	return take[Person](o.scope(o.s.reader(ctx)).Where("id = ?", id), "person")
+func (o *Scope) GORMPersonForTest(ctx context.Context, id string) (*rolefit.Person, error) {
+	return take[rolefit.Person](o.scope(o.s.reader(ctx)).Where("id = ?", id), "person")
 }
 
 // GORMOrganisationForTest reads the organisation.
-func (o *Scope) GORMOrganisationForTest(ctx context.Context) (*Organisation, error) {
-	return take[Organisation](o.s.reader(ctx).Where("id = ?", o.id), "organisation")
+func (o *Scope) GORMOrganisationForTest(ctx context.Context) (*rolefit.Organisation, error) {
+	return take[rolefit.Organisation](o.s.reader(ctx).Where("id = ?", o.id), "organisation")
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"rolefit"
 	"sync"
 	"testing"
 	"time"
@@ -31,7 +32,7 @@ func newGroupFixture(t *testing.T) *groupFixture {
 }
 
 func (f *groupFixture) insert(tx *gorm.DB, id string) error {
-	return tx.Create(&AuditEntry{ID: id, OrgID: f.orgID, ActorID: "t", ActorName: "test", Action: "test",
+	return tx.Create(&rolefit.AuditEntry{ID: id, OrgID: f.orgID, ActorID: "t", ActorName: "test", Action: "test",
 		SubjectType: "test", SubjectID: id, CreatedAt: time.Now()}).Error
 }
 
@@ -39,7 +40,7 @@ func (f *groupFixture) insert(tx *gorm.DB, id string) error {
 func (f *groupFixture) stored(t *testing.T, st *Store, ids ...string) map[string]bool {
 	t.Helper()
 	var got []string
-	if err := st.read.Model(&AuditEntry{}).Where("id IN ?", ids).Pluck("id", &got).Error; err != nil {
+	if err := st.read.Model(&rolefit.AuditEntry{}).Where("id IN ?", ids).Pluck("id", &got).Error; err != nil {
 		t.Fatal(err)
 	}
 	out := map[string]bool{}

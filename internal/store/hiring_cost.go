@@ -3,71 +3,39 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
+	"rolefit"
 
 	"gorm.io/gorm"
 
 	"rolefit/internal/errs"
 )
 
-// HiringPeriod is a period of hiring as recorded: its cost items, the
-// hires made and their first-year compensation together, for one role or
-// (RoleID nil) the organisation as a whole. Months are "YYYY-MM". The
-// cost-per-hire rules are internal/econ's (econ.HiringPeriod); the use
-// cases check a period there before it is stored.
-type HiringPeriod struct {
-	ID                    string           `json:"id"`
-	OrgID                 string           `json:"-"`
-	RoleID                *string          `json:"role_id"`
-	FromMonth             string           `json:"from_month"`
-	ToMonth               string           `json:"to_month"`
-	Hires                 int              `json:"hires"`
-	FirstYearCompensation float64          `json:"first_year_compensation"`
-	Note                  string           `json:"note"`
-	Items                 []HiringCostItem `json:"items" gorm:"-"`
-	CreatedAt             time.Time        `json:"created_at"`
-}
-
-// TableName tells GORM the table.
-func (HiringPeriod) TableName() string { return "hiring_periods" }
-
-// HiringCostItem is one cost of a period: a category of
-// econ.Categories and an amount.
-type HiringCostItem struct {
-	PeriodID string  `json:"-" gorm:"primaryKey"`
-	Position int     `json:"-" gorm:"primaryKey;autoIncrement:false"`
-	Category string  `json:"category"`
-	Amount   float64 `json:"amount"`
-	Note     string  `json:"note"`
-}
-
-// TableName tells GORM the table.
-func (HiringCostItem) TableName() string { return "hiring_cost_items" }
-
 // HiringPeriods returns the organisation's hiring periods, earliest
 // first, each with its items in the order entered.
-func (o *Scope) HiringPeriods(ctx context.Context) ([]HiringPeriod, error) {
+func (o *Scope) HiringPeriods(ctx context.Context) ([]rolefit.HiringPeriod, error) {
 	db := o.s.reader(ctx)
-	var ps []HiringPeriod
-	if err := o.scope(db).Order("from_month, to_month, created_at, id").Find(&ps).Error; err != nil {
+	var rows []hiringPeriodRow
+	if err := o.scope(db).Order("from_month, to_month, created_at, id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list hiring periods: %w", err)
 	}
+	ps := make([]rolefit.HiringPeriod, len(rows))
 	if len(ps) == 0 {
 		return ps, nil
 	}
-	var items []HiringCostItem
+	var items []hiringCostItemRow
 	// The periods' items, reached through the organisation's periods so
 	// that no other organisation's row can be read.
-	sub := o.scope(db.Model(&HiringPeriod{})).Select("id")
+	sub := o.scope(db.Model(&hiringPeriodRow{})).Select("id")
 	if err := db.Where("period_id IN (?)", sub).Order("period_id, position").Find(&items).Error; err != nil {
 		return nil, fmt.Errorf("read hiring costs: %w", err)
 	}
-	by := map[string][]HiringCostItem{}
+	by := map[string][]rolefit.HiringCostItem{}
 	for _, it := range items {
-		by[it.PeriodID] = append(by[it.PeriodID], it)
+		by[it.PeriodID] = append(by[it.PeriodID], rolefit.HiringCostItem{Category: it.Category, Amount: it.Amount, Note: it.Note})
 	}
-	for i := range ps {
-		ps[i].Items = by[ps[i].ID]
+	for i, r := range rows {
+		ps[i] = rolefit.HiringPeriod{ID: r.ID, OrgID: r.OrgID, RoleID: r.RoleID, FromMonth: r.FromMonth, ToMonth: r.ToMonth, Hires: r.Hires,
+			FirstYearCompensation: r.FirstYearCompensation, Note: r.Note, Items: by[r.ID], CreatedAt: r.CreatedAt}
 	}
 	return ps, nil
 }
@@ -75,7 +43,7 @@ func (o *Scope) HiringPeriods(ctx context.Context) ([]HiringPeriod, error) {
 // CreateHiringPeriod records a period of hiring with its items. A role
 // given must be the organisation's: another's is reported as an unknown
 // role_id, as if it did not exist.
-func (o *Scope) CreateHiringPeriod(ctx context.Context, p HiringPeriod, by Actor) (*HiringPeriod, error) {
+func (o *Scope) CreateHiringPeriod(ctx context.Context, p rolefit.HiringPeriod, by rolefit.Actor) (*rolefit.HiringPeriod, error) {
 	p.ID, p.OrgID, p.CreatedAt = newID(), o.id, o.s.now()
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
 		detail := "organisation"
@@ -89,14 +57,17 @@ func (o *Scope) CreateHiringPeriod(ctx context.Context, p HiringPeriod, by Actor
 		if err := o.placementChanged(tx); err != nil {
 			return err
 		}
-		if err := tx.Create(&p).Error; err != nil {
+		row := hiringPeriodRow{ID: p.ID, OrgID: p.OrgID, RoleID: p.RoleID, FromMonth: p.FromMonth, ToMonth: p.ToMonth, Hires: p.Hires,
+			FirstYearCompensation: p.FirstYearCompensation, Note: p.Note, CreatedAt: p.CreatedAt}
+		if err := tx.Create(&row).Error; err != nil {
 			return fmt.Errorf("write hiring period: %w", err)
 		}
-		for i := range p.Items {
-			p.Items[i].PeriodID, p.Items[i].Position = p.ID, i
+		items := make([]hiringCostItemRow, len(p.Items))
+		for i, it := range p.Items {
+			items[i] = hiringCostItemRow{PeriodID: p.ID, Position: i, Category: it.Category, Amount: it.Amount, Note: it.Note}
 		}
-		if len(p.Items) > 0 {
-			if err := tx.Create(&p.Items).Error; err != nil {
+		if len(items) > 0 {
+			if err := tx.Create(&items).Error; err != nil {
 				return fmt.Errorf("write hiring costs: %w", err)
 			}
 		}

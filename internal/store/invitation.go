@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"rolefit"
 	"time"
 
 	"gorm.io/gorm"
@@ -10,125 +11,26 @@ import (
 	"rolefit/internal/errs"
 )
 
-// InvitationStatus is where an invitation stands.
-type InvitationStatus string
-
-// The statuses of an invitation. Expired is not stored: an open invitation
-// past its expiry time reads as expired.
-const (
-	InvitationSent      InvitationStatus = "sent"
-	InvitationStarted   InvitationStatus = "started"
-	InvitationSubmitted InvitationStatus = "submitted"
-	InvitationExpired   InvitationStatus = "expired"
-	InvitationWithdrawn InvitationStatus = "withdrawn"
-)
-
-// Invitation lengths, in days: a link works DefaultInvitationDays unless
-// the manager chooses from 1 to MaxInvitationDays.
-const (
-	DefaultInvitationDays = 14
-	MaxInvitationDays     = 90
-)
-
-// Day is the unit invitation lengths are counted in.
-const Day = 24 * time.Hour
-
-// Invitation asks one person to answer one questionnaire version through
-// a link. The link's token is not stored, only its hash.
-type Invitation struct {
-	ID                   string           `json:"id"`
-	OrgID                string           `json:"-"`
-	PersonID             string           `json:"person_id"`
-	QuestionnaireID      string           `json:"questionnaire"`
-	QuestionnaireVersion int              `json:"questionnaire_version"`
-	QuestionnaireHash    string           `json:"questionnaire_hash"`
-	TokenHash            string           `json:"-"`
-	Status               InvitationStatus `json:"-"`
-	CreatedBy            string           `json:"-"`
-	CreatedAt            time.Time        `json:"created_at"`
-	ExpiresAt            time.Time        `json:"expires_at"`
-	ConsentedAt          *time.Time       `json:"consented_at"`
-	ConsentText          string           `json:"-"`
-	StartedAt            *time.Time       `json:"started_at"`
-	SubmittedAt          *time.Time       `json:"submitted_at"`
-	WithdrawnAt          *time.Time       `json:"withdrawn_at"`
-	EmailedAt            *time.Time       `json:"emailed_at"`
-	EmailError           string           `json:"email_error,omitempty"`
-}
-
-// TableName tells GORM the table.
-func (Invitation) TableName() string { return "invitations" }
-
-// State is the invitation's status at time now: an open invitation past
-// its expiry reads as expired.
-func (i *Invitation) State(now time.Time) InvitationStatus {
-	if (i.Status == InvitationSent || i.Status == InvitationStarted) && !now.Before(i.ExpiresAt) {
-		return InvitationExpired
-	}
-	return i.Status
-}
-
-// CanExtend reports whether more days can be added at now: the
-// invitation is open or has expired unanswered.
-func (i *Invitation) CanExtend(now time.Time) bool {
-	switch i.State(now) {
-	case InvitationSent, InvitationStarted, InvitationExpired:
-		return true
-	}
-	return false
-}
-
-// CanWithdraw reports whether the invitation can be withdrawn at now.
-func (i *Invitation) CanWithdraw(now time.Time) bool { return i.CanExtend(now) }
-
-// CanRenew reports whether a new link can replace the old one at now: only
-// while the invitation is open.
-func (i *Invitation) CanRenew(now time.Time) bool {
-	s := i.State(now)
-	return s == InvitationSent || s == InvitationStarted
-}
-
-// NewInvitation is what it takes to invite a person.
-type NewInvitation struct {
-	PersonID             string
-	QuestionnaireID      string
-	QuestionnaireVersion int
-	QuestionnaireHash    string
-	// Days is how long the link works, 1 to MaxInvitationDays; 0 means
-	// DefaultInvitationDays.
-	Days int
-}
-
-// checkDays refuses a number of days outside 1..MaxInvitationDays before
-// anything multiplies it (a huge number would overflow a time.Duration).
-func checkDays(field string, days int) error {
-	if days < 1 || days > MaxInvitationDays {
-		return errs.InvalidFields("Choose how many days the link works.",
-			map[string]string{field: fmt.Sprintf("must be between 1 and %d days", MaxInvitationDays)})
-	}
-	return nil
-}
-
 // CreateInvitation invites a person and returns the invitation with the
 // link's token, which is shown once and never stored.
-func (o *Scope) CreateInvitation(ctx context.Context, ni NewInvitation, by Actor) (*Invitation, string, error) {
+func (o *Scope) CreateInvitation(ctx context.Context, ni rolefit.NewInvitation, by rolefit.Actor) (*rolefit.Invitation, string, error) {
 	if ni.Days == 0 {
-		ni.Days = DefaultInvitationDays
+		ni.Days = rolefit.DefaultInvitationDays
 	}
-	if err := checkDays("expires_in_days", ni.Days); err != nil {
+	if err := rolefit.CheckInvitationDays("expires_in_days", ni.Days); err != nil {
 		return nil, "", err
 	}
 	token := NewToken()
 	now := o.s.now()
-	inv := &Invitation{ID: newID(), OrgID: o.id, PersonID: ni.PersonID, QuestionnaireID: ni.QuestionnaireID,
+	inv := &rolefit.Invitation{ID: newID(), OrgID: o.id, PersonID: ni.PersonID, QuestionnaireID: ni.QuestionnaireID,
 		QuestionnaireVersion: ni.QuestionnaireVersion, QuestionnaireHash: ni.QuestionnaireHash,
-		TokenHash: HashToken(token), Status: InvitationSent, CreatedBy: by.ID, CreatedAt: now, ExpiresAt: now.Add(time.Duration(ni.Days) * Day)}
+		Status: rolefit.InvitationSent, CreatedBy: by.ID, CreatedAt: now, ExpiresAt: now.Add(time.Duration(ni.Days) * rolefit.Day)}
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
 		p, err := o.person(tx, ni.PersonID)
 		if err != nil {
 			return err
 		}
-		if err := tx.Create(inv).Error; err != nil {
+		if err := tx.Create(&invitationRow{Invitation: *inv, TokenHash: HashToken(token)}).Error; err != nil {
 			return fmt.Errorf("create invitation: %w", err)
 		}
 		return o.audit(tx, by, "invite", "person", p.ID, fmt.Sprintf("%s v%d", ni.QuestionnaireID, ni.QuestionnaireVersion))
@@ -140,17 +42,17 @@ func (o *Scope) CreateInvitation(ctx context.Context, ni NewInvitation, by Actor
 }
 
 // Invitation returns one of the organisation's invitations.
-func (o *Scope) Invitation(ctx context.Context, id string) (*Invitation, error) {
+func (o *Scope) Invitation(ctx context.Context, id string) (*rolefit.Invitation, error) {
 	return o.invitation(o.s.reader(ctx), id)
 }
 
-func (o *Scope) invitation(db *gorm.DB, id string) (*Invitation, error) {
-	return take[Invitation](o.scope(db).Where("id = ?", id), "invitation")
+func (o *Scope) invitation(db *gorm.DB, id string) (*rolefit.Invitation, error) {
+	return take[rolefit.Invitation](o.scope(db).Where("id = ?", id), "invitation")
 }
 
 // PersonInvitations lists a person's invitations, newest first.
-func (o *Scope) PersonInvitations(ctx context.Context, personID string) ([]Invitation, error) {
-	var invs []Invitation
+func (o *Scope) PersonInvitations(ctx context.Context, personID string) ([]rolefit.Invitation, error) {
+	var invs []rolefit.Invitation
 	if err := o.scope(o.s.reader(ctx)).Where("person_id = ?", personID).Order("created_at DESC, id").Find(&invs).Error; err != nil {
 		return nil, fmt.Errorf("list invitations: %w", err)
 	}
@@ -159,10 +61,10 @@ func (o *Scope) PersonInvitations(ctx context.Context, personID string) ([]Invit
 
 // LatestInvitations returns the newest invitation of each of the given
 // people, by person ID.
-func (o *Scope) LatestInvitations(ctx context.Context, personIDs []string) (map[string]Invitation, error) {
-	out := make(map[string]Invitation, len(personIDs))
+func (o *Scope) LatestInvitations(ctx context.Context, personIDs []string) (map[string]rolefit.Invitation, error) {
+	out := make(map[string]rolefit.Invitation, len(personIDs))
 	for chunk := range chunks(personIDs, 500) {
-		var invs []Invitation
+		var invs []rolefit.Invitation
 		if err := o.scope(o.s.reader(ctx)).Where("person_id IN ?", chunk).Order("created_at, id").Find(&invs).Error; err != nil {
 			return nil, fmt.Errorf("list invitations: %w", err)
 		}
@@ -176,7 +78,7 @@ func (o *Scope) LatestInvitations(ctx context.Context, personIDs []string) (map[
 // changeInvitation runs fn on an invitation inside a transaction, after
 // checking with allowed (one of the invitation's Can… rules) that the
 // change may be made now.
-func (o *Scope) changeInvitation(ctx context.Context, id string, allowed func(*Invitation, time.Time) bool, fn func(tx *gorm.DB, inv *Invitation) error) error {
+func (o *Scope) changeInvitation(ctx context.Context, id string, allowed func(*rolefit.Invitation, time.Time) bool, fn func(tx *gorm.DB, inv *rolefit.Invitation) error) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		inv, err := o.invitation(tx, id)
 		if err != nil {
@@ -192,10 +94,10 @@ func (o *Scope) changeInvitation(ctx context.Context, id string, allowed func(*I
 
 // WithdrawInvitation closes an invitation that has not been submitted; its
 // link then says so.
-func (o *Scope) WithdrawInvitation(ctx context.Context, id string, by Actor) error {
-	return o.changeInvitation(ctx, id, (*Invitation).CanWithdraw, func(tx *gorm.DB, inv *Invitation) error {
+func (o *Scope) WithdrawInvitation(ctx context.Context, id string, by rolefit.Actor) error {
+	return o.changeInvitation(ctx, id, (*rolefit.Invitation).CanWithdraw, func(tx *gorm.DB, inv *rolefit.Invitation) error {
 		now := o.s.now()
-		if err := tx.Model(inv).Updates(map[string]any{"status": InvitationWithdrawn, "withdrawn_at": now}).Error; err != nil {
+		if err := tx.Model(inv).Updates(map[string]any{"status": rolefit.InvitationWithdrawn, "withdrawn_at": now}).Error; err != nil {
 			return fmt.Errorf("withdraw invitation: %w", err)
 		}
 		return o.audit(tx, by, "withdraw", "invitation", id, "")
@@ -204,13 +106,13 @@ func (o *Scope) WithdrawInvitation(ctx context.Context, id string, by Actor) err
 
 // ExtendInvitation moves the expiry of an open or expired invitation to
 // days from now, or days later than its current expiry if that is later.
-func (o *Scope) ExtendInvitation(ctx context.Context, id string, days int, by Actor) (*Invitation, error) {
-	if err := checkDays("days", days); err != nil {
+func (o *Scope) ExtendInvitation(ctx context.Context, id string, days int, by rolefit.Actor) (*rolefit.Invitation, error) {
+	if err := rolefit.CheckInvitationDays("days", days); err != nil {
 		return nil, err
 	}
-	d := time.Duration(days) * Day
-	var out *Invitation
-	err := o.changeInvitation(ctx, id, (*Invitation).CanExtend, func(tx *gorm.DB, inv *Invitation) error {
+	d := time.Duration(days) * rolefit.Day
+	var out *rolefit.Invitation
+	err := o.changeInvitation(ctx, id, (*rolefit.Invitation).CanExtend, func(tx *gorm.DB, inv *rolefit.Invitation) error {
 		from := o.s.now()
 		if inv.ExpiresAt.After(from) {
 			from = inv.ExpiresAt
@@ -228,10 +130,10 @@ func (o *Scope) ExtendInvitation(ctx context.Context, id string, days int, by Ac
 // RenewInvitationLink replaces an open invitation's token, for when the
 // manager has lost the link. The old link stops working; saved answers are
 // kept. The new token is returned once.
-func (o *Scope) RenewInvitationLink(ctx context.Context, id string, by Actor) (string, error) {
+func (o *Scope) RenewInvitationLink(ctx context.Context, id string, by rolefit.Actor) (string, error) {
 	token := NewToken()
-	err := o.changeInvitation(ctx, id, (*Invitation).CanRenew, func(tx *gorm.DB, inv *Invitation) error {
-		if err := tx.Model(inv).Update("token_hash", HashToken(token)).Error; err != nil {
+	err := o.changeInvitation(ctx, id, (*rolefit.Invitation).CanRenew, func(tx *gorm.DB, inv *rolefit.Invitation) error {
+		if err := tx.Model(&invitationRow{Invitation: *inv}).Update("token_hash", HashToken(token)).Error; err != nil {
 			return fmt.Errorf("renew link: %w", err)
 		}
 		return o.audit(tx, by, "renew_link", "invitation", id, "")
@@ -250,6 +152,6 @@ func (o *Scope) RecordInvitationEmail(ctx context.Context, id string, sendErr er
 		if sendErr != nil {
 			up = map[string]any{"email_error": sendErr.Error()}
 		}
-		return o.scope(tx.Model(&Invitation{})).Where("id = ?", id).Updates(up).Error
+		return o.scope(tx.Model(&rolefit.Invitation{})).Where("id = ?", id).Updates(up).Error
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"path/filepath"
+	"rolefit"
 	"testing"
 	"time"
 
@@ -79,7 +80,7 @@ func TestMigrationFillsScoreRowsAndProfiles(t *testing.T) {
 	}
 	var view string
 	st.read.Raw("SELECT view FROM responses WHERE id = 'r2'").Scan(&view)
-	if view != ViewManager {
+	if view != rolefit.ViewManager {
 		t.Errorf("the manager rating's view is %q", view)
 	}
 }

@@ -4,29 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"rolefit"
 	"strings"
-	"time"
 
 	"gorm.io/gorm"
 
 	"rolefit/internal/errs"
 	"rolefit/internal/text"
 )
-
-// Organisation is a company using rolefit. All its data is its own.
-type Organisation struct {
-	ID        string    `json:"id"`
-	Name      string    `json:"name"`
-	IsDemo    bool      `json:"is_demo"`
-	Currency  string    `json:"currency"`
-	CreatedAt time.Time `json:"created_at"`
-	// Settings are what an admin sets for the whole organisation
-	// (orgsettings.go); the columns' defaults fill a new organisation's.
-	Settings `gorm:"embedded"`
-}
-
-// TableName tells GORM the table.
-func (Organisation) TableName() string { return "organisations" }
 
 // Scope is the handle every query about one organisation's data goes
 // through: its methods add the organisation's ID to each query, so a caller
@@ -63,8 +48,8 @@ func take[T any](db *gorm.DB, what string) (*T, error) {
 }
 
 // Get returns the organisation itself.
-func (o *Scope) Get(ctx context.Context) (*Organisation, error) {
-	return takeRaw[Organisation](o.s.reader(ctx), "organisation", "id = ?", o.id)
+func (o *Scope) Get(ctx context.Context) (*rolefit.Organisation, error) {
+	return takeRaw[rolefit.Organisation](o.s.reader(ctx), "organisation", "id = ?", o.id)
 }
 
 // cleanOrgName trims a name and says what is wrong with it, if anything.
@@ -82,18 +67,18 @@ func cleanOrgName(name string) (string, string) {
 // createOrganisation inserts an organisation and its first admin inside
 // tx, after checking both, and records it in the new organisation's audit
 // log. Every problem with the name or the admin is reported at once.
-func (s *Store) createOrganisation(tx *gorm.DB, name string, admin NewUser, demo bool) (*Organisation, *User, error) {
+func (s *Store) createOrganisation(tx *gorm.DB, name string, admin rolefit.NewUser, demo bool) (*rolefit.Organisation, *rolefit.User, error) {
 	name, msg := cleanOrgName(name)
 	if msg != "" {
 		fields := map[string]string{"organisation": msg}
-		if _, err := admin.validate(); err != nil {
+		if _, err := validateUser(admin); err != nil {
 			for k, v := range errs.FieldsOf(err) {
 				fields[k] = v
 			}
 		}
 		return nil, nil, errs.InvalidFields("Please correct the highlighted fields.", fields)
 	}
-	org := &Organisation{ID: newID(), Name: name, IsDemo: demo, Currency: "USD", CreatedAt: s.now(), Settings: DefaultSettings()}
+	org := &rolefit.Organisation{ID: newID(), Name: name, IsDemo: demo, Currency: "USD", CreatedAt: s.now(), Settings: rolefit.DefaultSettings()}
 	if err := tx.Create(org).Error; err != nil {
 		return nil, nil, fmt.Errorf("create organisation: %w", err)
 	}
@@ -101,7 +86,7 @@ func (s *Store) createOrganisation(tx *gorm.DB, name string, admin NewUser, demo
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := s.Scope(org.ID).audit(tx, ActorOf(user), "create", "organisation", org.ID, org.Name); err != nil {
+	if err := s.Scope(org.ID).audit(tx, rolefit.ActorOf(user), "create", "organisation", org.ID, org.Name); err != nil {
 		return nil, nil, err
 	}
 	return org, user, nil
@@ -109,8 +94,8 @@ func (s *Store) createOrganisation(tx *gorm.DB, name string, admin NewUser, demo
 
 // Organisations lists every organisation, oldest first. Only commands run
 // by the operator use it; web requests always go through one Org.
-func (s *Store) Organisations(ctx context.Context) ([]Organisation, error) {
-	var orgs []Organisation
+func (s *Store) Organisations(ctx context.Context) ([]rolefit.Organisation, error) {
+	var orgs []rolefit.Organisation
 	if err := s.reader(ctx).Order("created_at, id").Find(&orgs).Error; err != nil {
 		return nil, fmt.Errorf("list organisations: %w", err)
 	}

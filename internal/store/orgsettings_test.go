@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"rolefit"
 	"testing"
 	"time"
 
@@ -24,11 +25,11 @@ func TestOrganisationSettings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Settings != store.DefaultSettings() || got.Currency != "USD" {
-			t.Errorf("a new organisation's settings = %+v %s, want %+v USD", got.Settings, got.Currency, store.DefaultSettings())
+		if got.Settings != rolefit.DefaultSettings() || got.Currency != "USD" {
+			t.Errorf("a new organisation's settings = %+v %s, want %+v USD", got.Settings, got.Currency, rolefit.DefaultSettings())
 		}
 		// The store's defaults are placement's and the migration's.
-		d, pd := store.DefaultSettings(), placement.DefaultAssumptions()
+		d, pd := rolefit.DefaultSettings(), placement.DefaultAssumptions()
 		if d.FitMultiplierLow != pd.FitMultiplierLow || d.FitMultiplierHigh != pd.FitMultiplierHigh || d.GrossMargin != pd.GrossMargin ||
 			d.CostOfHire != pd.CostOfHire || d.PaybackMonths != pd.PaybackMonths {
 			t.Errorf("store defaults %+v differ from placement's %+v", d, pd)
@@ -40,10 +41,10 @@ func TestOrganisationSettings(t *testing.T) {
 			t.Errorf("the columns' defaults = %+v (%v), want %+v", bare.Settings, err, d)
 		}
 
-		want := store.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5, FitMultiplierHigh: 1.5,
+		want := rolefit.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5, FitMultiplierHigh: 1.5,
 			GrossMargin: 0.6, CostOfHire: 12000, PaybackMonths: 18}
 		clock.Advance(time.Minute) // the change's entry is the newest
-		if err := o.SetSettings(ctx, "EUR", want, store.ActorOf(a)); err != nil {
+		if err := o.SetSettings(ctx, "EUR", want, rolefit.ActorOf(a)); err != nil {
 			t.Fatal(err)
 		}
 		got, err = o.Get(ctx)
@@ -67,7 +68,7 @@ func TestOrganisationSettings(t *testing.T) {
 			t.Errorf("audit entry = %+v, want change_settings naming every change", log[0])
 		}
 		// Saving the same values records nothing more.
-		if err := o.SetSettings(ctx, "EUR", want, store.ActorOf(a)); err != nil {
+		if err := o.SetSettings(ctx, "EUR", want, rolefit.ActorOf(a)); err != nil {
 			t.Fatal(err)
 		}
 		if again, err := o.AuditLog(ctx, 10); err != nil {
@@ -78,7 +79,7 @@ func TestOrganisationSettings(t *testing.T) {
 		// The schema refuses what no check should let through.
 		bad := want
 		bad.GrossMargin = 1.5
-		if err := o.SetSettings(ctx, "EUR", bad, store.ActorOf(a)); err == nil {
+		if err := o.SetSettings(ctx, "EUR", bad, rolefit.ActorOf(a)); err == nil {
 			t.Error("a gross margin of 1.5 was stored")
 		}
 		if got, err := o.Get(ctx); err != nil {

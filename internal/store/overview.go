@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"rolefit"
 	"time"
 )
 
@@ -69,7 +70,7 @@ func (o *Scope) Overview(ctx context.Context, q OverviewQuery) (*Overview, error
 		what string
 		run  func() error
 	}{
-		{"people", func() error { return o.scope(db.Model(&Person{})).Count(&out.People).Error }},
+		{"people", func() error { return o.scope(db.Model(&rolefit.Person{})).Count(&out.People).Error }},
 		{"waiting invitations", func() error {
 			err := db.Raw(`SELECT COUNT(*) AS a, COALESCE(SUM(CASE WHEN expires_at <= ? THEN 1 ELSE 0 END), 0) AS b
 				FROM invitations WHERE org_id = ? AND status IN ('sent', 'started') AND expires_at > ?`, soon, o.id, now).Scan(&c).Error

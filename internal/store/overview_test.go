@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"rolefit"
 	"testing"
 	"time"
 
@@ -12,24 +13,24 @@ func TestOverviewAndExport(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Scope(org.ID)
-		by := store.ActorOf(a)
-		add := func(name string) *store.Person {
+		by := rolefit.ActorOf(a)
+		add := func(name string) *rolefit.Person {
 			t.Helper()
 			clock.Advance(time.Second)
-			p, err := o.CreatePerson(ctx, store.NewPerson{Name: name, Kind: store.Candidate}, by)
+			p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: name, Kind: rolefit.Candidate}, by)
 			if err != nil {
 				t.Fatal(err)
 			}
 			return p
 		}
-		invite := func(p *store.Person, days int) {
+		invite := func(p *rolefit.Person, days int) {
 			t.Helper()
-			if _, _, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: "sales-service",
+			if _, _, err := o.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: "sales-service",
 				QuestionnaireVersion: 2, QuestionnaireHash: "h", Days: days}, by); err != nil {
 				t.Fatal(err)
 			}
 		}
-		record := func(p *store.Person, view string, flags int, severity string) {
+		record := func(p *rolefit.Person, view string, flags int, severity string) {
 			t.Helper()
 			clock.Advance(time.Second)
 			sc := teamScored(fptr(4), fptr(2), flags)
@@ -45,14 +46,14 @@ func TestOverviewAndExport(t *testing.T) {
 		invite(cat, 2)
 		invite(add("Old"), 1)
 		look := add("Lou")
-		record(look, store.ViewSelf, 1, "look")
+		record(look, rolefit.ViewSelf, 1, "look")
 		clock.Advance(25 * time.Hour)
 		since := clock.Now()
 		likely := add("Liz")
-		record(likely, store.ViewSelf, 2, "likely")
-		record(look, store.ViewManager, 0, "") // a rating is not an answer to count
+		record(likely, rolefit.ViewSelf, 2, "likely")
+		record(look, rolefit.ViewManager, 0, "") // a rating is not an answer to count
 
-		ov, err := o.Overview(ctx, store.OverviewQuery{Now: clock.Now(), Since: since, Soon: 3 * store.Day, Limit: 5})
+		ov, err := o.Overview(ctx, store.OverviewQuery{Now: clock.Now(), Since: since, Soon: 3 * rolefit.Day, Limit: 5})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,7 +71,7 @@ func TestOverviewAndExport(t *testing.T) {
 		}
 		// Another organisation counts nothing of Acme's.
 		other, _, _ := st.CreateOrganisation(ctx, "Beta", admin("bea@example.com"), false)
-		ob, err := st.Scope(other.ID).Overview(ctx, store.OverviewQuery{Now: clock.Now(), Since: time.Time{}, Soon: 3 * store.Day, Limit: 5})
+		ob, err := st.Scope(other.ID).Overview(ctx, store.OverviewQuery{Now: clock.Now(), Since: time.Time{}, Soon: 3 * rolefit.Day, Limit: 5})
 		if err != nil {
 			t.Fatal(err)
 		}

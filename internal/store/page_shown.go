@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"rolefit"
 	"sync"
 	"time"
 
@@ -135,8 +136,8 @@ func (s *Store) FlushPageShown(ctx context.Context) error {
 		var open []string
 		for i := 0; i < len(invs); i += 500 { // bounded IN lists
 			var ids []string
-			if err := tx.Model(&Invitation{}).Where("id IN ? AND status IN ?", invs[i:min(i+500, len(invs))],
-				[]InvitationStatus{InvitationSent, InvitationStarted}).Pluck("id", &ids).Error; err != nil {
+			if err := tx.Model(&rolefit.Invitation{}).Where("id IN ? AND status IN ?", invs[i:min(i+500, len(invs))],
+				[]rolefit.InvitationStatus{rolefit.InvitationSent, rolefit.InvitationStarted}).Pluck("id", &ids).Error; err != nil {
 				return err
 			}
 			open = append(open, ids...)

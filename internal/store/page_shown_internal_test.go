@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"rolefit"
 	"testing"
 	"time"
 )
@@ -16,11 +17,11 @@ func TestPageShownIsQueuedAndWrittenAtClose(t *testing.T) {
 	st := migratedSQLiteAt(t, path, Options{Now: func() time.Time { return clock }})
 	org, a := acme(t, st)
 	o := st.Scope(org.ID)
-	p, err := o.CreatePerson(ctx, NewPerson{Name: "Dana", Kind: Candidate}, ActorOf(a))
+	p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Kind: rolefit.Candidate}, rolefit.ActorOf(a))
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, token, err := o.CreateInvitation(ctx, NewInvitation{PersonID: p.ID, QuestionnaireID: "q", QuestionnaireVersion: 1, QuestionnaireHash: "h"}, ActorOf(a))
+	_, token, err := o.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: "q", QuestionnaireVersion: 1, QuestionnaireHash: "h"}, rolefit.ActorOf(a))
 	if err != nil {
 		t.Fatal(err)
 	}

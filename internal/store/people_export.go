@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"rolefit"
 )
 
 // ExportedPerson is one row of the people export: a person, the summary of
@@ -72,11 +73,11 @@ func (o *Scope) ExportPeople(ctx context.Context) ([]ExportedPerson, error) {
 // PersonAudit returns the organisation's audit entries about one person
 // (who viewed, exported or changed their data, and when), oldest first:
 // what a data-access request asks about the use of the data.
-func (o *Scope) PersonAudit(ctx context.Context, personID string) ([]AuditEntry, error) {
+func (o *Scope) PersonAudit(ctx context.Context, personID string) ([]rolefit.AuditEntry, error) {
 	if err := o.s.FlushAudit(ctx); err != nil { // queued views belong in it too
 		return nil, err
 	}
-	var es []AuditEntry
+	var es []rolefit.AuditEntry
 	err := o.scope(o.s.reader(ctx)).Where("subject_type = ? AND subject_id = ?", "person", personID).
 		Order("created_at, id").Find(&es).Error
 	if err != nil {

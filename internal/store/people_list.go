@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"rolefit"
 	"strconv"
 	"strings"
 	"time"
@@ -25,7 +26,7 @@ type PeopleQuery struct {
 	// Search matches name or e-mail, case-insensitively.
 	Search string
 	// Kind keeps only candidates or only staff; empty keeps both.
-	Kind PersonKind
+	Kind rolefit.PersonKind
 	// SortScale orders people by that scale's score in their profile
 	// (highest first when Desc), people without one last; empty keeps
 	// the order they were added in.
@@ -61,8 +62,8 @@ const (
 
 // InvitationFilters are the values the people list's invitation filter
 // takes: never invited, or the newest invitation's state now.
-var InvitationFilters = []string{NotInvited, string(InvitationSent), string(InvitationStarted),
-	string(InvitationSubmitted), string(InvitationExpired), string(InvitationWithdrawn)}
+var InvitationFilters = []string{NotInvited, string(rolefit.InvitationSent), string(rolefit.InvitationStarted),
+	string(rolefit.InvitationSubmitted), string(rolefit.InvitationExpired), string(rolefit.InvitationWithdrawn)}
 
 // FlagFilters are the values the people list's flag filter takes: any
 // flag, the strongest flag "likely" (careless) or "look" (worth a
@@ -83,7 +84,7 @@ func limit(n int) int {
 // PersonProfile is a person with a summary of their profile (their latest
 // self-report), when they have one.
 type PersonProfile struct {
-	Person `gorm:"embedded"`
+	rolefit.Person `gorm:"embedded"`
 	// ProfileQuestionnaire, FlagCount and ProfileAt describe the profile;
 	// ProfileAt is nil without one.
 	ProfileQuestionnaire string

@@ -3,101 +3,13 @@ package store
 import (
 	"context"
 	"fmt"
-	"regexp"
+	"rolefit"
 	"strings"
-	"time"
 
 	"gorm.io/gorm"
 
 	"rolefit/internal/errs"
-	"rolefit/internal/quantity"
 )
-
-// PerformanceMonth is one calendar month of a staff member's work: the
-// hours spent and the revenue brought in on new business and on account
-// service. Placement values a person with records on their observed
-// revenue per hour (PerformanceTotals.Rates) instead of an estimate.
-type PerformanceMonth struct {
-	OrgID    string `json:"-"`
-	PersonID string `json:"-"`
-	// Month is the calendar month, written YYYY-MM.
-	Month              string    `json:"month"`
-	NewBusinessHours   float64   `json:"new_business_hours"`
-	NewBusinessRevenue float64   `json:"new_business_revenue"`
-	ServiceHours       float64   `json:"service_hours"`
-	ServiceRevenue     float64   `json:"service_revenue"`
-	CreatedAt          time.Time `json:"created_at"`
-	UpdatedAt          time.Time `json:"updated_at"`
-}
-
-// TableName tells GORM the table.
-func (PerformanceMonth) TableName() string { return "performance_months" }
-
-// PerformanceInput is one month as a manager enters it. Field errors are
-// keyed by the snake-case names of the CSV columns and the API
-// ("new_business_hours").
-type PerformanceInput struct {
-	// Person is the staff member's ID or, in a file, their e-mail address.
-	Person             string
-	Month              string
-	NewBusinessHours   float64
-	NewBusinessRevenue float64
-	ServiceHours       float64
-	ServiceRevenue     float64
-}
-
-var monthPattern = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])$`)
-
-// Check cleans a month's input and returns what is wrong with it, keyed
-// by field after prefix (such as "row 7: "). A month after now's month is
-// in the future and refused: a record is of work done.
-func (in PerformanceInput) Check(now time.Time, prefix string) (PerformanceInput, map[string]string) {
-	f := map[string]string{}
-	in.Person = strings.TrimSpace(in.Person)
-	if in.Person == "" {
-		f[prefix+"person"] = "is required (the person's ID or e-mail address)"
-	}
-	in.Month = strings.TrimSpace(in.Month)
-	thisMonth := now.UTC().Format("2006-01")
-	switch {
-	case in.Month == "":
-		f[prefix+"month"] = "is required, written YYYY-MM such as " + thisMonth
-	case !monthPattern.MatchString(in.Month):
-		f[prefix+"month"] = "must be a month written YYYY-MM, such as " + thisMonth
-	case in.Month < "2000-01":
-		f[prefix+"month"] = "must be January 2000 or later"
-	case in.Month > thisMonth: // YYYY-MM compares as text in calendar order
-		f[prefix+"month"] = "is in the future; this month is " + thisMonth
-	}
-	activity := func(name string, hours, revenue float64) {
-		hk, rk := prefix+name+"_hours", prefix+name+"_revenue"
-		if msg := quantity.MonthHours.Problem(hours); msg != "" {
-			f[hk] = msg
-		}
-		if msg := quantity.MonthlyMoney.Problem(revenue); msg != "" {
-			f[rk] = msg
-		}
-		if f[hk] != "" || f[rk] != "" || revenue == 0 {
-			return
-		}
-		// The hours are the divisor of the observed rate: too few for the
-		// revenue would make a rate no one earns, and every figure built
-		// on it meaningless.
-		switch rate := revenue / hours; {
-		case hours == 0:
-			f[rk] = "is above 0 with no " + name + "_hours: revenue needs the hours it was earned in"
-		case !quantity.RevenueRate.Allows(rate):
-			f[hk] = fmt.Sprintf("are too few for %s of revenue: that would be %s an hour, and revenue an hour is at most %s",
-				quantity.Format(revenue), quantity.Format(rate), quantity.Format(quantity.RevenueRate.Max))
-		}
-	}
-	activity("new_business", in.NewBusinessHours, in.NewBusinessRevenue)
-	activity("service", in.ServiceHours, in.ServiceRevenue)
-	if f[prefix+"new_business_hours"] == "" && f[prefix+"service_hours"] == "" && in.NewBusinessHours+in.ServiceHours > quantity.MaxMonthHours {
-		f[prefix+"service_hours"] = fmt.Sprintf("with new_business_hours makes more than %d hours in one month", quantity.MaxMonthHours)
-	}
-	return in, f
-}
 
 // RecordPerformance stores months of performance, all or none. When rows
 // is nil, ins holds one month of the person whose ID it names: an unknown
@@ -108,7 +20,7 @@ func (in PerformanceInput) Check(now time.Time, prefix string) (PerformanceInput
 // "row N: field" and nothing is stored. replace lets a month already
 // stored be overwritten; a month given twice in one file is always an
 // error.
-func (o *Scope) RecordPerformance(ctx context.Context, ins []PerformanceInput, rows []int, replace bool, by Actor) ([]PerformanceMonth, error) {
+func (o *Scope) RecordPerformance(ctx context.Context, ins []rolefit.PerformanceInput, rows []int, replace bool, by rolefit.Actor) ([]rolefit.PerformanceMonth, error) {
 	if rows != nil && len(rows) != len(ins) {
 		return nil, fmt.Errorf("record performance: %d row numbers for %d months", len(rows), len(ins))
 	}
@@ -130,7 +42,7 @@ func (o *Scope) RecordPerformance(ctx context.Context, ins []PerformanceInput, r
 			fields[k] = v
 		}
 	}
-	var out []PerformanceMonth
+	var out []rolefit.PerformanceMonth
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
 		people, err := o.performancePeople(tx, ins)
 		if err != nil {
@@ -140,7 +52,7 @@ func (o *Scope) RecordPerformance(ctx context.Context, ins []PerformanceInput, r
 			return err
 		}
 
-		out = make([]PerformanceMonth, 0, len(ins))
+		out = make([]rolefit.PerformanceMonth, 0, len(ins))
 		seen := map[string]int{}
 		for i, in := range ins {
 			if in.Person == "" {
@@ -156,7 +68,7 @@ func (o *Scope) RecordPerformance(ctx context.Context, ins []PerformanceInput, r
 			case !ok:
 				fields[prefix(i)+"person"] = "is no one in your organisation (give the person's ID or e-mail address)"
 				continue
-			case p.Kind != Staff:
+			case p.Kind != rolefit.Staff:
 				fields[prefix(i)+"person"] = "is a candidate: performance is recorded for staff only"
 				continue
 			}
@@ -166,7 +78,7 @@ func (o *Scope) RecordPerformance(ctx context.Context, ins []PerformanceInput, r
 				continue
 			}
 			seen[key] = i
-			out = append(out, PerformanceMonth{OrgID: o.id, PersonID: p.ID, Month: in.Month,
+			out = append(out, rolefit.PerformanceMonth{OrgID: o.id, PersonID: p.ID, Month: in.Month,
 				NewBusinessHours: in.NewBusinessHours, NewBusinessRevenue: in.NewBusinessRevenue,
 				ServiceHours: in.ServiceHours, ServiceRevenue: in.ServiceRevenue, CreatedAt: now, UpdatedAt: now})
 		}
@@ -197,7 +109,7 @@ func (o *Scope) RecordPerformance(ctx context.Context, ins []PerformanceInput, r
 			if !stored[pm.PersonID+"|"+pm.Month] {
 				continue
 			}
-			res := o.scope(tx).Where("person_id = ? AND month = ?", pm.PersonID, pm.Month).Delete(&PerformanceMonth{})
+			res := o.scope(tx).Where("person_id = ? AND month = ?", pm.PersonID, pm.Month).Delete(&rolefit.PerformanceMonth{})
 			if res.Error != nil {
 				return fmt.Errorf("replace performance month: %w", res.Error)
 			}
@@ -238,7 +150,7 @@ func (o *Scope) RecordPerformance(ctx context.Context, ins []PerformanceInput, r
 
 // performancePeople finds the people the inputs name, by ID or by e-mail
 // address, keyed by ID and by lower-cased e-mail address.
-func (o *Scope) performancePeople(tx *gorm.DB, ins []PerformanceInput) (map[string]Person, error) {
+func (o *Scope) performancePeople(tx *gorm.DB, ins []rolefit.PerformanceInput) (map[string]rolefit.Person, error) {
 	refs := map[string]bool{}
 	for _, in := range ins {
 		if in.Person != "" {
@@ -249,14 +161,14 @@ func (o *Scope) performancePeople(tx *gorm.DB, ins []PerformanceInput) (map[stri
 	for r := range refs {
 		list = append(list, r)
 	}
-	out := map[string]Person{}
+	out := map[string]rolefit.Person{}
 	for chunk := range chunks(list, 400) {
 		// E-mail addresses are stored lower-cased; IDs are compared as given.
 		emails := make([]string, len(chunk))
 		for i, r := range chunk {
 			emails[i] = strings.ToLower(r)
 		}
-		var ps []Person
+		var ps []rolefit.Person
 		if err := o.scope(tx).Where("id IN ? OR (email <> '' AND email IN ?)", chunk, emails).Find(&ps).Error; err != nil {
 			return nil, fmt.Errorf("find people of performance records: %w", err)
 		}
@@ -272,7 +184,7 @@ func (o *Scope) performancePeople(tx *gorm.DB, ins []PerformanceInput) (map[stri
 
 // storedMonths reports which of the months are already stored, keyed
 // "personID|month".
-func (o *Scope) storedMonths(tx *gorm.DB, ms []PerformanceMonth) (map[string]bool, error) {
+func (o *Scope) storedMonths(tx *gorm.DB, ms []rolefit.PerformanceMonth) (map[string]bool, error) {
 	ids := map[string]bool{}
 	for _, m := range ms {
 		ids[m.PersonID] = true
@@ -283,7 +195,7 @@ func (o *Scope) storedMonths(tx *gorm.DB, ms []PerformanceMonth) (map[string]boo
 	}
 	stored := map[string]bool{}
 	for chunk := range chunks(list, 400) {
-		var got []PerformanceMonth
+		var got []rolefit.PerformanceMonth
 		if err := o.scope(tx).Select("person_id", "month").Where("person_id IN ?", chunk).Find(&got).Error; err != nil {
 			return nil, fmt.Errorf("read stored performance months: %w", err)
 		}
@@ -295,60 +207,19 @@ func (o *Scope) storedMonths(tx *gorm.DB, ms []PerformanceMonth) (map[string]boo
 }
 
 // PerformanceMonths returns a person's recorded months, oldest first.
-func (o *Scope) PerformanceMonths(ctx context.Context, personID string) ([]PerformanceMonth, error) {
-	var ms []PerformanceMonth
+func (o *Scope) PerformanceMonths(ctx context.Context, personID string) ([]rolefit.PerformanceMonth, error) {
+	var ms []rolefit.PerformanceMonth
 	if err := o.scope(o.s.reader(ctx)).Where("person_id = ?", personID).Order("month").Find(&ms).Error; err != nil {
 		return nil, fmt.Errorf("read performance months: %w", err)
 	}
 	return ms, nil
 }
 
-// PerformanceTotals are a person's hours and revenue summed over every
-// recorded month.
-type PerformanceTotals struct {
-	PersonID           string
-	Months             int
-	NewBusinessHours   float64
-	NewBusinessRevenue float64
-	ServiceHours       float64
-	ServiceRevenue     float64
-}
-
-// TotalOf sums months of one person.
-func TotalOf(ms []PerformanceMonth) PerformanceTotals {
-	var t PerformanceTotals
-	for _, m := range ms {
-		t.PersonID = m.PersonID
-		t.Months++
-		t.NewBusinessHours += m.NewBusinessHours
-		t.NewBusinessRevenue += m.NewBusinessRevenue
-		t.ServiceHours += m.ServiceHours
-		t.ServiceRevenue += m.ServiceRevenue
-	}
-	return t
-}
-
-// Rates returns the observed revenue per hour on new business and on
-// account service: total revenue over total hours across the recorded
-// months, so a month of many hours counts for more than a month of few
-// (an hour-weighted mean, not a mean of monthly rates). Each is nil when
-// no hours were recorded on that activity.
-func (t PerformanceTotals) Rates() (newBusiness, service *float64) {
-	rate := func(revenue, hours float64) *float64 {
-		if hours <= 0 {
-			return nil
-		}
-		r := revenue / hours
-		return &r
-	}
-	return rate(t.NewBusinessRevenue, t.NewBusinessHours), rate(t.ServiceRevenue, t.ServiceHours)
-}
-
 // AllPerformanceTotals returns the totals of every person of the
 // organisation with records, keyed by person ID.
-func (o *Scope) AllPerformanceTotals(ctx context.Context) (map[string]PerformanceTotals, error) {
-	var ts []PerformanceTotals
-	err := o.scope(o.s.reader(ctx).Model(&PerformanceMonth{})).
+func (o *Scope) AllPerformanceTotals(ctx context.Context) (map[string]rolefit.PerformanceTotals, error) {
+	var ts []rolefit.PerformanceTotals
+	err := o.scope(o.s.reader(ctx).Model(&rolefit.PerformanceMonth{})).
 		Select("person_id, COUNT(*) AS months, SUM(new_business_hours) AS new_business_hours, " +
 			"SUM(new_business_revenue) AS new_business_revenue, SUM(service_hours) AS service_hours, " +
 			"SUM(service_revenue) AS service_revenue").
@@ -356,7 +227,7 @@ func (o *Scope) AllPerformanceTotals(ctx context.Context) (map[string]Performanc
 	if err != nil {
 		return nil, fmt.Errorf("sum performance: %w", err)
 	}
-	out := make(map[string]PerformanceTotals, len(ts))
+	out := make(map[string]rolefit.PerformanceTotals, len(ts))
 	for _, t := range ts {
 		out[t.PersonID] = t
 	}

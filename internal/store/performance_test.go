@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"math"
+	"rolefit"
 	"testing"
 
 	"rolefit/internal/errs"
@@ -14,10 +15,10 @@ import (
 // March 2026 (storetest.Start).
 type performanceFixture struct {
 	o             *store.Scope
-	by            store.Actor
-	staff, cand   *store.Person
-	other         *store.Person
-	otherOrgStaff *store.Person
+	by            rolefit.Actor
+	staff, cand   *rolefit.Person
+	other         *rolefit.Person
+	otherOrgStaff *rolefit.Person
 }
 
 func newPerformanceFixture(t *testing.T, st *store.Store) performanceFixture {
@@ -30,34 +31,34 @@ func newPerformanceFixture(t *testing.T, st *store.Store) performanceFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := performanceFixture{o: st.Scope(org.ID), by: store.ActorOf(a)}
-	add := func(o *store.Scope, by store.Actor, np store.NewPerson) *store.Person {
+	f := performanceFixture{o: st.Scope(org.ID), by: rolefit.ActorOf(a)}
+	add := func(o *store.Scope, by rolefit.Actor, np rolefit.NewPerson) *rolefit.Person {
 		p, err := o.CreatePerson(ctx, np, by)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return p
 	}
-	f.staff = add(f.o, f.by, store.NewPerson{Name: "Sam Seller", Email: "sam@example.com", Kind: store.Staff})
-	f.other = add(f.o, f.by, store.NewPerson{Name: "Vera Service", Email: "vera@example.com", Kind: store.Staff})
-	f.cand = add(f.o, f.by, store.NewPerson{Name: "Cay Candidate", Email: "cay@example.com", Kind: store.Candidate})
-	f.otherOrgStaff = add(st.Scope(orgB.ID), store.ActorOf(b), store.NewPerson{Name: "Olly Other", Email: "olly@example.com", Kind: store.Staff})
+	f.staff = add(f.o, f.by, rolefit.NewPerson{Name: "Sam Seller", Email: "sam@example.com", Kind: rolefit.Staff})
+	f.other = add(f.o, f.by, rolefit.NewPerson{Name: "Vera Service", Email: "vera@example.com", Kind: rolefit.Staff})
+	f.cand = add(f.o, f.by, rolefit.NewPerson{Name: "Cay Candidate", Email: "cay@example.com", Kind: rolefit.Candidate})
+	f.otherOrgStaff = add(st.Scope(orgB.ID), rolefit.ActorOf(b), rolefit.NewPerson{Name: "Olly Other", Email: "olly@example.com", Kind: rolefit.Staff})
 	return f
 }
 
-func month(person, m string, nbH, nbR, svH, svR float64) store.PerformanceInput {
-	return store.PerformanceInput{Person: person, Month: m, NewBusinessHours: nbH, NewBusinessRevenue: nbR, ServiceHours: svH, ServiceRevenue: svR}
+func month(person, m string, nbH, nbR, svH, svR float64) rolefit.PerformanceInput {
+	return rolefit.PerformanceInput{Person: person, Month: m, NewBusinessHours: nbH, NewBusinessRevenue: nbR, ServiceHours: svH, ServiceRevenue: svR}
 }
 
 func TestRecordPerformanceAndRates(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		f := newPerformanceFixture(t, st)
-		for _, in := range []store.PerformanceInput{
+		for _, in := range []rolefit.PerformanceInput{
 			month(f.staff.ID, "2026-01", 100, 500_000, 20, 20_000),
 			month(f.staff.ID, "2026-02", 60, 240_000, 60, 90_000),
 			month(f.staff.ID, "2026-03", 0, 0, 0, 0), // a month of leave: recorded, counts nothing
 		} {
-			if _, err := f.o.RecordPerformance(ctx, []store.PerformanceInput{in}, nil, false, f.by); err != nil {
+			if _, err := f.o.RecordPerformance(ctx, []rolefit.PerformanceInput{in}, nil, false, f.by); err != nil {
 				t.Fatalf("record %s: %v", in.Month, err)
 			}
 		}
@@ -71,7 +72,7 @@ func TestRecordPerformanceAndRates(t *testing.T) {
 		// By hand: new business (500,000 + 240,000) / (100 + 60) = 4,625
 		// an hour; service (20,000 + 90,000) / (20 + 60) = 1,375 an hour
 		// (not the mean of the monthly rates, 4,500 and 1,250).
-		nb, sv := store.TotalOf(ms).Rates()
+		nb, sv := rolefit.TotalOf(ms).Rates()
 		if nb == nil || sv == nil || math.Abs(*nb-4625) > 1e-9 || math.Abs(*sv-1375) > 1e-9 {
 			t.Errorf("rates = %v, %v; want 4625, 1375", deref(nb), deref(sv))
 		}
@@ -84,11 +85,11 @@ func TestRecordPerformanceAndRates(t *testing.T) {
 			t.Errorf("totals = %+v, want one person with 3 months, 160 new-business hours, 110000 service revenue", totals)
 		}
 		// Only service hours: no new-business rate at all, not 0.
-		if _, err := f.o.RecordPerformance(ctx, []store.PerformanceInput{month(f.other.ID, "2026-02", 0, 0, 100, 80_000)}, nil, false, f.by); err != nil {
+		if _, err := f.o.RecordPerformance(ctx, []rolefit.PerformanceInput{month(f.other.ID, "2026-02", 0, 0, 100, 80_000)}, nil, false, f.by); err != nil {
 			t.Fatal(err)
 		}
 		vm, _ := f.o.PerformanceMonths(ctx, f.other.ID)
-		if nb, sv := store.TotalOf(vm).Rates(); nb != nil || sv == nil || *sv != 800 {
+		if nb, sv := rolefit.TotalOf(vm).Rates(); nb != nil || sv == nil || *sv != 800 {
 			t.Errorf("service-only rates = %v, %v; want nil, 800", deref(nb), deref(sv))
 		}
 	})
@@ -106,7 +107,7 @@ func TestRecordPerformanceRefusesBadInput(t *testing.T) {
 		f := newPerformanceFixture(t, st)
 		for _, tc := range []struct {
 			name  string
-			in    store.PerformanceInput
+			in    rolefit.PerformanceInput
 			field string
 		}{
 			{"no month", month(f.staff.ID, "", 1, 1, 0, 0), "month"},
@@ -129,13 +130,13 @@ func TestRecordPerformanceRefusesBadInput(t *testing.T) {
 			{"infinite revenue", month(f.staff.ID, "2026-01", 1, math.Inf(1), 0, 0), "new_business_revenue"},
 			{"a candidate", month(f.cand.ID, "2026-01", 1, 1, 0, 0), "person"},
 		} {
-			_, err := f.o.RecordPerformance(ctx, []store.PerformanceInput{tc.in}, nil, false, f.by)
+			_, err := f.o.RecordPerformance(ctx, []rolefit.PerformanceInput{tc.in}, nil, false, f.by)
 			if errs.Code(err) != errs.CodeInvalid || errs.FieldsOf(err)[tc.field] == "" {
 				t.Errorf("%s: got %v, want invalid with field %s", tc.name, err, tc.field)
 			}
 		}
 		for name, id := range map[string]string{"unknown person": "NOSUCHPERSON", "another organisation's person": f.otherOrgStaff.ID} {
-			_, err := f.o.RecordPerformance(ctx, []store.PerformanceInput{month(id, "2026-01", 1, 1, 0, 0)}, nil, false, f.by)
+			_, err := f.o.RecordPerformance(ctx, []rolefit.PerformanceInput{month(id, "2026-01", 1, 1, 0, 0)}, nil, false, f.by)
 			if errs.Code(err) != errs.CodeNotFound {
 				t.Errorf("%s: got %v, want not found", name, err)
 			}
@@ -152,11 +153,11 @@ func TestRecordPerformanceDuplicateMonth(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		f := newPerformanceFixture(t, st)
 		first := month(f.staff.ID, "2026-02", 100, 500_000, 0, 0)
-		if _, err := f.o.RecordPerformance(ctx, []store.PerformanceInput{first}, nil, false, f.by); err != nil {
+		if _, err := f.o.RecordPerformance(ctx, []rolefit.PerformanceInput{first}, nil, false, f.by); err != nil {
 			t.Fatal(err)
 		}
 		again := month(f.staff.ID, "2026-02", 50, 100_000, 10, 5_000)
-		_, err := f.o.RecordPerformance(ctx, []store.PerformanceInput{again}, nil, false, f.by)
+		_, err := f.o.RecordPerformance(ctx, []rolefit.PerformanceInput{again}, nil, false, f.by)
 		if errs.Code(err) != errs.CodeConflict || errs.FieldsOf(err)["month"] == "" {
 			t.Fatalf("the same month again: %v, want a conflict on month", err)
 		}
@@ -165,7 +166,7 @@ func TestRecordPerformanceDuplicateMonth(t *testing.T) {
 			t.Fatalf("after the refused month: %+v, want the first figures kept", ms)
 		}
 		// Replacing corrects the month: the new figures, not a sum.
-		if _, err := f.o.RecordPerformance(ctx, []store.PerformanceInput{again}, nil, true, f.by); err != nil {
+		if _, err := f.o.RecordPerformance(ctx, []rolefit.PerformanceInput{again}, nil, true, f.by); err != nil {
 			t.Fatalf("replace: %v", err)
 		}
 		ms, _ = f.o.PerformanceMonths(ctx, f.staff.ID)
@@ -178,10 +179,10 @@ func TestRecordPerformanceDuplicateMonth(t *testing.T) {
 func TestImportPerformanceIsAllOrNothing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		f := newPerformanceFixture(t, st)
-		if _, err := f.o.RecordPerformance(ctx, []store.PerformanceInput{month(f.other.ID, "2026-01", 0, 0, 100, 1)}, nil, false, f.by); err != nil {
+		if _, err := f.o.RecordPerformance(ctx, []rolefit.PerformanceInput{month(f.other.ID, "2026-01", 0, 0, 100, 1)}, nil, false, f.by); err != nil {
 			t.Fatal(err)
 		}
-		ins := []store.PerformanceInput{
+		ins := []rolefit.PerformanceInput{
 			month(f.staff.ID, "2026-01", 100, 500_000, 20, 20_000), // row 2: good
 			month("SAM@example.com", "2026-02", 10, 1, 0, 0),       // row 3: good, by e-mail whatever its case
 			month("nobody@example.com", "2026-01", 1, 1, 0, 0),     // row 4: unknown person
@@ -214,7 +215,7 @@ func TestImportPerformanceIsAllOrNothing(t *testing.T) {
 		}
 		// The good rows alone are recorded; with replace, a stored month is
 		// overwritten.
-		ms, err := f.o.RecordPerformance(ctx, []store.PerformanceInput{ins[0], ins[1], ins[6]}, []int{2, 3, 8}, true, f.by)
+		ms, err := f.o.RecordPerformance(ctx, []rolefit.PerformanceInput{ins[0], ins[1], ins[6]}, []int{2, 3, 8}, true, f.by)
 		if err != nil || len(ms) != 3 {
 			t.Fatalf("good rows: %d months, %v", len(ms), err)
 		}
@@ -241,7 +242,7 @@ func TestErasingAPersonErasesTheirPerformance(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		f := newPerformanceFixture(t, st)
 		for _, id := range []string{f.staff.ID, f.other.ID} {
-			if _, err := f.o.RecordPerformance(ctx, []store.PerformanceInput{month(id, "2026-01", 10, 100, 0, 0)}, nil, false, f.by); err != nil {
+			if _, err := f.o.RecordPerformance(ctx, []rolefit.PerformanceInput{month(id, "2026-01", 10, 100, 0, 0)}, nil, false, f.by); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -4,96 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
-	"time"
+	"rolefit"
 
 	"gorm.io/gorm"
 
 	"rolefit/internal/errs"
-	"rolefit/internal/text"
 )
-
-// PersonKind says whether a person is a candidate or already on the staff.
-type PersonKind string
-
-// The kinds of person.
-const (
-	Candidate PersonKind = "candidate"
-	Staff     PersonKind = "staff"
-)
-
-// Person is a candidate or staff member whom a manager assesses.
-type Person struct {
-	ID        string     `json:"id"`
-	OrgID     string     `json:"-"`
-	Name      string     `json:"name"`
-	Email     string     `json:"email"`
-	Kind      PersonKind `json:"kind"`
-	JobTitle  string     `json:"job_title"`
-	CreatedAt time.Time  `json:"created_at"`
-	UpdatedAt time.Time  `json:"updated_at"`
-	// ProfileResponseID is the person's latest self-report, nil before
-	// they have one: their profile. A manager's rating never takes its place.
-	ProfileResponseID *string `json:"-"`
-	// CurrentRoleID is a staff member's placement role today, nil for
-	// none (see SetCurrentRole).
-	CurrentRoleID *string `json:"-"`
-}
-
-// TableName tells GORM the table.
-func (Person) TableName() string { return "people" }
-
-// NewPerson is what a manager enters to add a person.
-type NewPerson struct {
-	Name  string
-	Email string // optional
-	Kind  PersonKind
-	// JobTitle is free text, staff only (a candidate has none yet).
-	JobTitle string
-}
-
-// validate cleans a new person and returns what is wrong, keyed by field
-// name after prefix (such as "row 7: ").
-func (np NewPerson) validate(prefix string) (NewPerson, map[string]string) {
-	fields := map[string]string{}
-	np.Name = strings.TrimSpace(np.Name)
-	switch {
-	case np.Name == "":
-		fields[prefix+"name"] = "is required"
-	case len(np.Name) > 200:
-		fields[prefix+"name"] = "must be at most 200 characters"
-	default:
-		if msg := text.Problem(np.Name); msg != "" {
-			fields[prefix+"name"] = msg
-		}
-	}
-	if strings.TrimSpace(np.Email) != "" {
-		var msg string
-		if np.Email, msg = normaliseEmail(np.Email); msg != "" {
-			fields[prefix+"email"] = msg
-		}
-	} else {
-		np.Email = ""
-	}
-	np.Kind = PersonKind(strings.ToLower(strings.TrimSpace(string(np.Kind))))
-	if np.Kind != Candidate && np.Kind != Staff {
-		fields[prefix+"kind"] = "must be candidate or staff"
-	}
-	np.JobTitle = strings.TrimSpace(np.JobTitle)
-	switch {
-	case len(np.JobTitle) > 100:
-		fields[prefix+"job_title"] = "must be at most 100 characters"
-	case text.Problem(np.JobTitle) != "":
-		fields[prefix+"job_title"] = text.Problem(np.JobTitle)
-	case np.JobTitle != "" && np.Kind == Candidate:
-		fields[prefix+"job_title"] = "is only for staff; leave it empty for a candidate"
-	}
-	return np, fields
-}
 
 // CreatePerson adds a person to the organisation.
-func (o *Scope) CreatePerson(ctx context.Context, np NewPerson, by Actor) (*Person, error) {
-	ps, err := o.ImportPeople(ctx, []NewPerson{np}, nil, by)
+func (o *Scope) CreatePerson(ctx context.Context, np rolefit.NewPerson, by rolefit.Actor) (*rolefit.Person, error) {
+	ps, err := o.ImportPeople(ctx, []rolefit.NewPerson{np}, nil, by)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +23,7 @@ func (o *Scope) CreatePerson(ctx context.Context, np NewPerson, by Actor) (*Pers
 // ImportPeople adds several people at once, all or none. When rows is
 // given, nps[i] comes from row rows[i] of a file and errors are keyed
 // "row N: field"; otherwise by field name alone.
-func (o *Scope) ImportPeople(ctx context.Context, nps []NewPerson, rows []int, by Actor) ([]Person, error) {
+func (o *Scope) ImportPeople(ctx context.Context, nps []rolefit.NewPerson, rows []int, by rolefit.Actor) ([]rolefit.Person, error) {
 	fields := map[string]string{}
 	prefix := func(i int) string {
 		if rows != nil {
@@ -117,7 +37,7 @@ func (o *Scope) ImportPeople(ctx context.Context, nps []NewPerson, rows []int, b
 	seen := map[string]int{}
 	for i := range nps {
 		var f map[string]string
-		nps[i], f = nps[i].validate(prefix(i))
+		nps[i], f = nps[i].Clean(prefix(i))
 		for k, v := range f {
 			fields[k] = v
 		}
@@ -135,7 +55,7 @@ func (o *Scope) ImportPeople(ctx context.Context, nps []NewPerson, rows []int, b
 	if len(nps) == 0 {
 		return nil, errs.Invalid("There is nobody to add.")
 	}
-	var people []Person
+	var people []rolefit.Person
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
 		if len(seen) > 0 {
 			emails := make([]string, 0, len(seen))
@@ -148,7 +68,7 @@ func (o *Scope) ImportPeople(ctx context.Context, nps []NewPerson, rows []int, b
 				// "email <> ''" lets SQLite use the partial unique index
 				// people_org_email instead of reading every person of the
 				// organisation (docs/PERFORMANCE.md).
-				if err := o.scope(tx.Model(&Person{})).Where("email <> '' AND email IN ?", chunk).Pluck("email", &got).Error; err != nil {
+				if err := o.scope(tx.Model(&rolefit.Person{})).Where("email <> '' AND email IN ?", chunk).Pluck("email", &got).Error; err != nil {
 					return fmt.Errorf("check e-mail addresses: %w", err)
 				}
 				taken = append(taken, got...)
@@ -170,9 +90,9 @@ func (o *Scope) ImportPeople(ctx context.Context, nps []NewPerson, rows []int, b
 			return errs.InvalidFields(msg, fields)
 		}
 		now := o.s.now()
-		people = make([]Person, len(nps))
+		people = make([]rolefit.Person, len(nps))
 		for i, np := range nps {
-			people[i] = Person{ID: newID(), OrgID: o.id, Name: np.Name, Email: np.Email, Kind: np.Kind, JobTitle: np.JobTitle,
+			people[i] = rolefit.Person{ID: newID(), OrgID: o.id, Name: np.Name, Email: np.Email, Kind: np.Kind, JobTitle: np.JobTitle,
 				CreatedAt: now, UpdatedAt: now}
 		}
 		if err := tx.CreateInBatches(people, 200).Error; err != nil {
@@ -207,25 +127,25 @@ func chunks[T any](s []T, n int) func(func([]T) bool) {
 }
 
 // Person returns one of the organisation's people.
-func (o *Scope) Person(ctx context.Context, id string) (*Person, error) {
+func (o *Scope) Person(ctx context.Context, id string) (*rolefit.Person, error) {
 	return o.person(o.s.reader(ctx), id)
 }
 
-func (o *Scope) person(db *gorm.DB, id string) (*Person, error) {
-	return takeRaw[Person](db, "person", "org_id = ? AND id = ?", o.id, id)
+func (o *Scope) person(db *gorm.DB, id string) (*rolefit.Person, error) {
+	return takeRaw[rolefit.Person](db, "person", "org_id = ? AND id = ?", o.id, id)
 }
 
 // CountPeople counts the organisation's people.
 func (o *Scope) CountPeople(ctx context.Context) (int64, error) {
 	var n int64
-	err := o.scope(o.s.reader(ctx).Model(&Person{})).Count(&n).Error
+	err := o.scope(o.s.reader(ctx).Model(&rolefit.Person{})).Count(&n).Error
 	return n, err
 }
 
 // ErasePerson deletes a person with all their invitations, saved answers
 // and responses. The audit log records that it happened and who did it,
 // but keeps nothing of the person but the ID.
-func (o *Scope) ErasePerson(ctx context.Context, id string, by Actor) error {
+func (o *Scope) ErasePerson(ctx context.Context, id string, by rolefit.Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		if _, err := o.person(tx, id); err != nil {
 			return err
@@ -242,14 +162,14 @@ func (o *Scope) ErasePerson(ctx context.Context, id string, by Actor) error {
 // The audit log keeps who did what to the person and when, by their ID,
 // but not the details written beside those entries: the entry that added
 // someone holds their name.
-func (o *Scope) erase(tx *gorm.DB, id string, by Actor, detail string) error {
-	if err := o.scope(tx).Where("id = ?", id).Delete(&Person{}).Error; err != nil {
+func (o *Scope) erase(tx *gorm.DB, id string, by rolefit.Actor, detail string) error {
+	if err := o.scope(tx).Where("id = ?", id).Delete(&rolefit.Person{}).Error; err != nil {
 		return fmt.Errorf("erase person: %w", err)
 	}
 	if err := o.placementChanged(tx); err != nil {
 		return err
 	}
-	if err := o.scope(tx.Model(&AuditEntry{})).Where("subject_type = ? AND subject_id = ?", "person", id).Update("detail", "").Error; err != nil {
+	if err := o.scope(tx.Model(&rolefit.AuditEntry{})).Where("subject_type = ? AND subject_id = ?", "person", id).Update("detail", "").Error; err != nil {
 		return fmt.Errorf("erase person's audit details: %w", err)
 	}
 	return o.audit(tx, by, "erase", "person", id, detail)

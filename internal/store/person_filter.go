@@ -1,6 +1,8 @@
 package store
 
 import (
+	"rolefit"
+
 	"gorm.io/gorm"
 
 	"rolefit/internal/assess"
@@ -17,16 +19,16 @@ func (o *Scope) filterPeople(db *gorm.DB, q PeopleQuery) *gorm.DB {
 		db = db.Joins(`LEFT JOIN invitations li ON li.id = (SELECT i.id FROM invitations i
 			WHERE i.person_id = people.id ORDER BY i.created_at DESC, i.id DESC LIMIT 1)`)
 		now := o.s.now()
-		switch InvitationStatus(q.Invitation) {
+		switch rolefit.InvitationStatus(q.Invitation) {
 		case NotInvited:
 			db = db.Where("li.id IS NULL")
-		case InvitationSent, InvitationStarted:
+		case rolefit.InvitationSent, rolefit.InvitationStarted:
 			// Open only while the link works; past its expiry it is expired
 			// (Invitation.State).
 			db = db.Where("li.status = ? AND li.expires_at > ?", q.Invitation, now)
-		case InvitationExpired:
-			db = db.Where("(li.status IN ? AND li.expires_at <= ?) OR li.status = ?", []InvitationStatus{InvitationSent, InvitationStarted}, now, InvitationExpired)
-		case InvitationSubmitted, InvitationWithdrawn:
+		case rolefit.InvitationExpired:
+			db = db.Where("(li.status IN ? AND li.expires_at <= ?) OR li.status = ?", []rolefit.InvitationStatus{rolefit.InvitationSent, rolefit.InvitationStarted}, now, rolefit.InvitationExpired)
+		case rolefit.InvitationSubmitted, rolefit.InvitationWithdrawn:
 			db = db.Where("li.status = ?", q.Invitation)
 		default:
 			db = db.Where("1 = 0")

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"rolefit"
 	"slices"
 	"testing"
 	"time"
@@ -16,40 +17,40 @@ func TestPeopleFilters(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Scope(org.ID)
-		by := store.ActorOf(a)
-		add := func(name string, kind store.PersonKind) *store.Person {
+		by := rolefit.ActorOf(a)
+		add := func(name string, kind rolefit.PersonKind) *rolefit.Person {
 			t.Helper()
 			clock.Advance(time.Second)
-			p, err := o.CreatePerson(ctx, store.NewPerson{Name: name, Kind: kind}, by)
+			p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: name, Kind: kind}, by)
 			if err != nil {
 				t.Fatal(err)
 			}
 			return p
 		}
-		profile := func(p *store.Person, hunter, farmer float64, flags int, severity string) {
+		profile := func(p *rolefit.Person, hunter, farmer float64, flags int, severity string) {
 			t.Helper()
 			clock.Advance(time.Second)
 			sc := teamScored(fptr(hunter), fptr(farmer), flags)
 			sc.Severity = severity
 			if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
-				Answers: map[string]int{"x": 1}, View: store.ViewSelf, Scored: sc}, by); err != nil {
+				Answers: map[string]int{"x": 1}, View: rolefit.ViewSelf, Scored: sc}, by); err != nil {
 				t.Fatal(err)
 			}
 		}
-		invite := func(p *store.Person, days int) *store.Invitation {
+		invite := func(p *rolefit.Person, days int) *rolefit.Invitation {
 			t.Helper()
 			clock.Advance(time.Second)
-			inv, _, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2, Days: days}, by)
+			inv, _, err := o.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2, Days: days}, by)
 			if err != nil {
 				t.Fatal(err)
 			}
 			return inv
 		}
-		ann := add("Ann", store.Candidate) // never invited, no profile
-		bo := add("Bo", store.Candidate)   // invited, link open
+		ann := add("Ann", rolefit.Candidate) // never invited, no profile
+		bo := add("Bo", rolefit.Candidate)   // invited, link open
 		invite(bo, 30)
-		cy := add("Cy", store.Candidate) // invited, started, link open
-		_, cyToken, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: cy.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2, Days: 30}, by)
+		cy := add("Cy", rolefit.Candidate) // invited, started, link open
+		_, cyToken, err := o.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: cy.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2, Days: 30}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -60,26 +61,26 @@ func TestPeopleFilters(t *testing.T) {
 		if err := r.Consent(ctx, "yes"); err != nil {
 			t.Fatal(err)
 		}
-		di := add("Di", store.Candidate) // an old link past its expiry, a newer withdrawn one
+		di := add("Di", rolefit.Candidate) // an old link past its expiry, a newer withdrawn one
 		invite(di, 1)
-		clock.Advance(2 * store.Day)
+		clock.Advance(2 * rolefit.Day)
 		w := invite(di, 30)
 		if err := o.WithdrawInvitation(ctx, w.ID, by); err != nil {
 			t.Fatal(err)
 		}
-		ed := add("Ed", store.Candidate) // invited once, expired
+		ed := add("Ed", rolefit.Candidate) // invited once, expired
 		invite(ed, 1)
-		clock.Advance(2 * store.Day)
+		clock.Advance(2 * rolefit.Day)
 		// Profiles, recorded without invitations: classes and flags.
-		fay := add("Fay", store.Staff)
+		fay := add("Fay", rolefit.Staff)
 		profile(fay, 4.5, 3, 0, "")
-		gus := add("Gus", store.Staff)
+		gus := add("Gus", rolefit.Staff)
 		profile(gus, 2, 4, 2, "likely")
-		hal := add("Hal", store.Staff)
+		hal := add("Hal", rolefit.Staff)
 		profile(hal, 4, 3, 1, "look")
 		// Ivy is invited, then her submission gives her a profile.
-		ivy := add("Ivy", store.Candidate)
-		_, ivyToken, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: ivy.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2}, by)
+		ivy := add("Ivy", rolefit.Candidate)
+		_, ivyToken, err := o.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: ivy.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -98,15 +99,15 @@ func TestPeopleFilters(t *testing.T) {
 		}
 		// Jo's profile has no hunter score (too little answered): her
 		// class is unknown at any cut.
-		jo := add("Jo", store.Staff)
+		jo := add("Jo", rolefit.Staff)
 		clock.Advance(time.Second)
 		if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: jo.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
-			Answers: map[string]int{"x": 1}, View: store.ViewSelf, Scored: teamScored(nil, fptr(4), 0)}, by); err != nil {
+			Answers: map[string]int{"x": 1}, View: rolefit.ViewSelf, Scored: teamScored(nil, fptr(4), 0)}, by); err != nil {
 			t.Fatal(err)
 		}
 		// Another organisation's person matches every filter of its own.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
-		if _, err := st.Scope(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Zed", Kind: store.Candidate}, store.ActorOf(a2)); err != nil {
+		if _, err := st.Scope(org2.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Zed", Kind: rolefit.Candidate}, rolefit.ActorOf(a2)); err != nil {
 			t.Fatal(err)
 		}
 		_ = ann
@@ -141,7 +142,7 @@ func TestPeopleFilters(t *testing.T) {
 			{"worth a look", store.PeopleQuery{Flags: "look"}, []string{"Hal"}},
 			{"no flags", store.PeopleQuery{Flags: store.FlagsNone}, []string{"Fay", "Ivy", "Jo"}},
 			{"hunters with flags", store.PeopleQuery{Class: "hunter", Cut: 3.5, Flags: store.FlagsAny}, []string{"Hal"}},
-			{"staff not invited", store.PeopleQuery{Kind: store.Staff, Invitation: store.NotInvited}, []string{"Fay", "Gus", "Hal", "Jo"}},
+			{"staff not invited", store.PeopleQuery{Kind: rolefit.Staff, Invitation: store.NotInvited}, []string{"Fay", "Gus", "Hal", "Jo"}},
 			{"search and filter", store.PeopleQuery{Search: "a", Invitation: store.NotInvited}, []string{"Ann", "Fay", "Hal"}},
 			{"hunters by hunter score", store.PeopleQuery{Class: "hunter", Cut: 3.5, SortScale: "hunter", Desc: true}, []string{"Fay", "Hal"}},
 		} {

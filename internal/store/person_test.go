@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"rolefit"
 	"strings"
 	"testing"
 
@@ -14,27 +15,27 @@ func TestPeople(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Scope(org.ID)
-		by := store.ActorOf(a)
-		p, err := o.CreatePerson(ctx, store.NewPerson{Name: " Dana Diaz ", Email: "Dana@Example.com", Kind: "Staff", JobTitle: "Account manager"}, by)
+		by := rolefit.ActorOf(a)
+		p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: " Dana Diaz ", Email: "Dana@Example.com", Kind: "Staff", JobTitle: "Account manager"}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.Name != "Dana Diaz" || p.Email != "dana@example.com" || p.Kind != store.Staff || p.JobTitle != "Account manager" {
+		if p.Name != "Dana Diaz" || p.Email != "dana@example.com" || p.Kind != rolefit.Staff || p.JobTitle != "Account manager" {
 			t.Errorf("person = %+v", p)
 		}
-		if _, err := o.CreatePerson(ctx, store.NewPerson{Name: "No Mail", Kind: store.Candidate}, by); err != nil {
+		if _, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "No Mail", Kind: rolefit.Candidate}, by); err != nil {
 			t.Errorf("a person without e-mail: %v", err)
 		}
-		if _, err := o.CreatePerson(ctx, store.NewPerson{Name: "Also No Mail", Kind: store.Candidate}, by); err != nil {
+		if _, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Also No Mail", Kind: rolefit.Candidate}, by); err != nil {
 			t.Errorf("a second person without e-mail: %v", err)
 		}
 		for _, tc := range []struct {
-			np     store.NewPerson
+			np     rolefit.NewPerson
 			fields []string
 		}{
-			{store.NewPerson{Name: "", Email: "x@", Kind: "boss"}, []string{"name", "email", "kind"}},
-			{store.NewPerson{Name: "Cand", Kind: store.Candidate, JobTitle: "Sales"}, []string{"job_title"}},
-			{store.NewPerson{Name: "Dup", Email: "DANA@example.com", Kind: store.Staff}, []string{"email"}},
+			{rolefit.NewPerson{Name: "", Email: "x@", Kind: "boss"}, []string{"name", "email", "kind"}},
+			{rolefit.NewPerson{Name: "Cand", Kind: rolefit.Candidate, JobTitle: "Sales"}, []string{"job_title"}},
+			{rolefit.NewPerson{Name: "Dup", Email: "DANA@example.com", Kind: rolefit.Staff}, []string{"email"}},
 		} {
 			_, err := o.CreatePerson(ctx, tc.np, by)
 			for _, f := range tc.fields {
@@ -50,7 +51,7 @@ func TestPeople(t *testing.T) {
 		}
 		// Another organisation may have its own Dana.
 		org2, _, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
-		if _, err := st.Scope(org2.ID).CreatePerson(ctx, store.NewPerson{Name: "Dana", Email: "dana@example.com", Kind: store.Candidate}, by); err != nil {
+		if _, err := st.Scope(org2.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Email: "dana@example.com", Kind: rolefit.Candidate}, by); err != nil {
 			t.Errorf("same e-mail in another organisation: %v", err)
 		}
 		if _, err := st.Scope(org2.ID).Person(ctx, p.ID); errs.Code(err) != errs.CodeNotFound {
@@ -63,13 +64,13 @@ func TestImportPeopleIsAllOrNothing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Scope(org.ID)
-		by := store.ActorOf(a)
-		o.CreatePerson(ctx, store.NewPerson{Name: "Old", Email: "old@example.com", Kind: store.Staff}, by)
-		rows := []store.NewPerson{
-			{Name: "Ann", Email: "ann@example.com", Kind: store.Candidate},
-			{Name: "", Email: "bo@example.com", Kind: store.Staff},
-			{Name: "Cy", Email: "ann@example.com", Kind: store.Staff},
-			{Name: "Di", Email: "OLD@example.com", Kind: store.Staff},
+		by := rolefit.ActorOf(a)
+		o.CreatePerson(ctx, rolefit.NewPerson{Name: "Old", Email: "old@example.com", Kind: rolefit.Staff}, by)
+		rows := []rolefit.NewPerson{
+			{Name: "Ann", Email: "ann@example.com", Kind: rolefit.Candidate},
+			{Name: "", Email: "bo@example.com", Kind: rolefit.Staff},
+			{Name: "Cy", Email: "ann@example.com", Kind: rolefit.Staff},
+			{Name: "Di", Email: "OLD@example.com", Kind: rolefit.Staff},
 			{Name: "Ed", Kind: "intern"},
 		}
 		_, err := o.ImportPeople(ctx, rows, []int{2, 3, 4, 5, 6}, by)
@@ -93,9 +94,9 @@ func TestImportPeopleIsAllOrNothing(t *testing.T) {
 		} else if n != 1 {
 			t.Errorf("a refused import stored people: %d", n)
 		}
-		var many []store.NewPerson
+		var many []rolefit.NewPerson
 		for i := 0; i < 1200; i++ {
-			many = append(many, store.NewPerson{Name: fmt.Sprintf("P%04d", i), Email: fmt.Sprintf("p%d@example.com", i), Kind: store.Candidate})
+			many = append(many, rolefit.NewPerson{Name: fmt.Sprintf("P%04d", i), Email: fmt.Sprintf("p%d@example.com", i), Kind: rolefit.Candidate})
 		}
 		ps, err := o.ImportPeople(ctx, many, nil, by)
 		if err != nil || len(ps) != 1200 {
@@ -109,11 +110,11 @@ func TestPeoplePages(t *testing.T) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Scope(org.ID)
 		for i := 0; i < 7; i++ {
-			kind := store.Candidate
+			kind := rolefit.Candidate
 			if i%2 == 0 {
-				kind = store.Staff
+				kind = rolefit.Staff
 			}
-			if _, err := o.CreatePerson(ctx, store.NewPerson{Name: fmt.Sprintf("Person %d", i), Kind: kind}, store.ActorOf(a)); err != nil {
+			if _, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: fmt.Sprintf("Person %d", i), Kind: kind}, rolefit.ActorOf(a)); err != nil {
 				t.Fatal(err)
 			}
 			if i%3 == 0 {
@@ -151,7 +152,7 @@ func TestPeoplePages(t *testing.T) {
 				t.Errorf("people out of order: %v before %v", all[i-1], all[i])
 			}
 		}
-		staff, _, _ := o.People(ctx, store.PeopleQuery{Kind: store.Staff})
+		staff, _, _ := o.People(ctx, store.PeopleQuery{Kind: rolefit.Staff})
 		if len(staff) != 4 {
 			t.Errorf("%d staff, want 4", len(staff))
 		}
@@ -174,11 +175,11 @@ func TestPeoplePages(t *testing.T) {
 func TestPersonTextIsClean(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o, by := st.Scope(org.ID), store.ActorOf(a)
-		for _, np := range []store.NewPerson{
-			{Name: "Dana\x00Diaz", Kind: store.Candidate},
-			{Name: "Dana \u202eziaD", Kind: store.Candidate},
-			{Name: "Dana", Kind: store.Staff, JobTitle: "Seller\x07"},
+		o, by := st.Scope(org.ID), rolefit.ActorOf(a)
+		for _, np := range []rolefit.NewPerson{
+			{Name: "Dana\x00Diaz", Kind: rolefit.Candidate},
+			{Name: "Dana \u202eziaD", Kind: rolefit.Candidate},
+			{Name: "Dana", Kind: rolefit.Staff, JobTitle: "Seller\x07"},
 		} {
 			_, err := o.CreatePerson(ctx, np, by)
 			f := errs.FieldsOf(err)

@@ -3,6 +3,7 @@ package store_test
 import (
 	"encoding/json"
 	"fmt"
+	"rolefit"
 	"testing"
 
 	"rolefit/internal/store"
@@ -25,11 +26,11 @@ func BenchmarkPlacementStamp(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			o, by := st.Scope(org.ID), store.ActorOf(a)
+			o, by := st.Scope(org.ID), rolefit.ActorOf(a)
 			for start := 0; start < n; start += 1000 {
-				nps := make([]store.NewPerson, 1000)
+				nps := make([]rolefit.NewPerson, 1000)
 				for i := range nps {
-					nps[i] = store.NewPerson{Name: fmt.Sprintf("Person %d", start+i), Kind: store.Candidate}
+					nps[i] = rolefit.NewPerson{Name: fmt.Sprintf("Person %d", start+i), Kind: rolefit.Candidate}
 				}
 				ps, err := o.ImportPeople(ctx, nps, nil, by)
 				if err != nil {
@@ -38,7 +39,7 @@ func BenchmarkPlacementStamp(b *testing.B) {
 				rs := make([]store.EarlierResponse, len(ps))
 				for i, p := range ps {
 					rs[i] = store.EarlierResponse{SubmittedAt: storetest.Start, NewResponse: store.NewResponse{PersonID: p.ID, QuestionnaireID: "q",
-						QuestionnaireVersion: 1, Answers: map[string]int{"a": 1}, View: store.ViewSelf, Scored: store.Scored{Result: json.RawMessage(`{}`)}}}
+						QuestionnaireVersion: 1, Answers: map[string]int{"a": 1}, View: rolefit.ViewSelf, Scored: store.Scored{Result: json.RawMessage(`{}`)}}}
 				}
 				if err := o.RecordEarlierResponses(ctx, rs, by); err != nil {
 					b.Fatal(err)

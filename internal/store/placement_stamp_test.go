@@ -3,6 +3,7 @@ package store_test
 import (
 	"encoding/json"
 	"fmt"
+	"rolefit"
 	"strings"
 	"sync"
 	"testing"
@@ -20,7 +21,7 @@ import (
 func TestPlacementStamp(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o, by := st.Scope(org.ID), store.ActorOf(a)
+		o, by := st.Scope(org.ID), rolefit.ActorOf(a)
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("bea@example.com"), false)
 		theirs := st.Scope(org2.ID)
 		stamp := func() store.PlacementStamp {
@@ -31,15 +32,15 @@ func TestPlacementStamp(t *testing.T) {
 			}
 			return s
 		}
-		staff, err := o.CreatePerson(ctx, store.NewPerson{Name: "Sam", Email: "sam@acme.example", Kind: store.Staff}, by)
+		staff, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Sam", Email: "sam@acme.example", Kind: rolefit.Staff}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
-		cand, err := o.CreatePerson(ctx, store.NewPerson{Name: "Cam", Kind: store.Candidate}, by)
+		cand, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Cam", Kind: rolefit.Candidate}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
-		history, err := o.CreatePerson(ctx, store.NewPerson{Name: "Hal", Kind: store.Candidate}, by)
+		history, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Hal", Kind: rolefit.Candidate}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -49,9 +50,9 @@ func TestPlacementStamp(t *testing.T) {
 		}
 		response := func(person string) store.NewResponse {
 			return store.NewResponse{PersonID: person, QuestionnaireID: "q", QuestionnaireVersion: 1, Answers: map[string]int{"a": 1},
-				View: store.ViewSelf, Scored: store.Scored{Result: json.RawMessage(`{}`)}}
+				View: rolefit.ViewSelf, Scored: store.Scored{Result: json.RawMessage(`{}`)}}
 		}
-		var submitted *store.Response
+		var submitted *rolefit.Response
 
 		for _, step := range []struct {
 			name       string
@@ -77,24 +78,24 @@ func TestPlacementStamp(t *testing.T) {
 			}, false},
 			{"a role today", func() error { return o.SetCurrentRole(ctx, staff.ID, role.ID, by) }, false},
 			{"performance", func() error {
-				_, err := o.RecordPerformance(ctx, []store.PerformanceInput{{Person: staff.ID, Month: "2026-01", NewBusinessHours: 10, NewBusinessRevenue: 1000}}, nil, false, by)
+				_, err := o.RecordPerformance(ctx, []rolefit.PerformanceInput{{Person: staff.ID, Month: "2026-01", NewBusinessHours: 10, NewBusinessRevenue: 1000}}, nil, false, by)
 				return err
 			}, false},
 			{"a compensation plan", func() error {
-				_, err := o.SetCompPlan(ctx, store.CompPlan{RoleID: role.ID, Base: 60000, TargetVariable: 40000, Basis: "commission", BenefitsLoad: 1.25}, by)
+				_, err := o.SetCompPlan(ctx, rolefit.CompPlan{RoleID: role.ID, Base: 60000, TargetVariable: 40000, Basis: "commission", BenefitsLoad: 1.25}, by)
 				return err
 			}, false},
 			{"a role's hiring figures", func() error {
-				_, err := o.SetRoleHiring(ctx, store.RoleHiring{RoleID: role.ID, DaysToFill: 30, Ramp: []float64{0.5}}, by)
+				_, err := o.SetRoleHiring(ctx, rolefit.RoleHiring{RoleID: role.ID, DaysToFill: 30, Ramp: []float64{0.5}}, by)
 				return err
 			}, false},
 			{"a hiring period", func() error {
-				_, err := o.CreateHiringPeriod(ctx, store.HiringPeriod{FromMonth: "2026-01", ToMonth: "2026-01", Hires: 1,
-					Items: []store.HiringCostItem{{Category: "advertising", Amount: 500}}}, by)
+				_, err := o.CreateHiringPeriod(ctx, rolefit.HiringPeriod{FromMonth: "2026-01", ToMonth: "2026-01", Hires: 1,
+					Items: []rolefit.HiringCostItem{{Category: "advertising", Amount: 500}}}, by)
 				return err
 			}, false},
 			{"the settings", func() error {
-				s := store.DefaultSettings()
+				s := rolefit.DefaultSettings()
 				s.ProfileCut = 3.0
 				return o.SetSettings(ctx, "USD", s, by)
 			}, false},
@@ -108,7 +109,7 @@ func TestPlacementStamp(t *testing.T) {
 			{"a deleted role", func() error { return o.DeleteRole(ctx, role.ID, by) }, false},
 		} {
 			before := stamp()
-			if _, err := theirs.CreateRole(ctx, seller(), store.ActorOf(a2)); err != nil && errs.Code(err) != errs.CodeConflict {
+			if _, err := theirs.CreateRole(ctx, seller(), rolefit.ActorOf(a2)); err != nil && errs.Code(err) != errs.CodeConflict {
 				t.Fatal(err)
 			}
 			if stamp() != before {
@@ -137,14 +138,14 @@ func TestPlacementStamp(t *testing.T) {
 func TestRoleCap(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o, by := st.Scope(org.ID), store.ActorOf(a)
-		in := func(i int) store.RoleInput {
+		o, by := st.Scope(org.ID), rolefit.ActorOf(a)
+		in := func(i int) rolefit.RoleInput {
 			r := seller()
 			r.Name = fmt.Sprintf("Role %d", i)
 			return r
 		}
 		const racers = 8
-		for i := range store.MaxRoles - racers/2 {
+		for i := range rolefit.MaxRoles - racers/2 {
 			if _, err := o.CreateRole(ctx, in(i), by); err != nil {
 				t.Fatalf("role %d: %v", i+1, err)
 			}
@@ -175,17 +176,17 @@ func TestRoleCap(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rs) != store.MaxRoles || made != racers/2 {
-			t.Fatalf("%d roles after %d made at once; want %d and %d", len(rs), made, store.MaxRoles, racers/2)
+		if len(rs) != rolefit.MaxRoles || made != racers/2 {
+			t.Fatalf("%d roles after %d made at once; want %d and %d", len(rs), made, rolefit.MaxRoles, racers/2)
 		}
 		_, err = o.CreateRole(ctx, in(5000), by)
 		if errs.Code(err) != errs.CodeConflict || !strings.Contains(errs.Message(err), "200 roles") || !strings.Contains(errs.Message(err), "Delete a role") {
-			t.Errorf("role %d: %v; want a conflict saying the limit", store.MaxRoles+1, err)
+			t.Errorf("role %d: %v; want a conflict saying the limit", rolefit.MaxRoles+1, err)
 		}
 		// Another organisation is not limited by this one's roles, and a
 		// role freed is a role to make.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("bea@example.com"), false)
-		if _, err := st.Scope(org2.ID).CreateRole(ctx, in(1), store.ActorOf(a2)); err != nil {
+		if _, err := st.Scope(org2.ID).CreateRole(ctx, in(1), rolefit.ActorOf(a2)); err != nil {
 			t.Errorf("another organisation's first role: %v", err)
 		}
 		if err := o.DeleteRole(ctx, rs[0].ID, by); err != nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"rolefit"
 	"strings"
 	"testing"
 
@@ -35,11 +36,11 @@ func TestOptimizeGathersStatistics(t *testing.T) {
 	ctx := context.Background()
 	st := migratedSQLite(t)
 	org, a := acme(t, st)
-	var people []NewPerson
+	var people []rolefit.NewPerson
 	for range 50 {
-		people = append(people, NewPerson{Name: "P", Kind: Candidate})
+		people = append(people, rolefit.NewPerson{Name: "P", Kind: rolefit.Candidate})
 	}
-	if _, err := st.Scope(org.ID).ImportPeople(ctx, people, nil, ActorOf(a)); err != nil {
+	if _, err := st.Scope(org.ID).ImportPeople(ctx, people, nil, rolefit.ActorOf(a)); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Optimize(ctx); err != nil {
@@ -66,11 +67,11 @@ func TestPeopleListUsesTheIndexes(t *testing.T) {
 		{"as added", PeopleQuery{}, []string{"people_org_created"}},
 		{"a later page", PeopleQuery{Cursor: encodeCursor(cursorKey{id: "x"})}, []string{"people_org_created"}},
 		{"by hunter", PeopleQuery{SortScale: "hunter", Desc: true}, []string{"people_org", "response_scores"}},
-		{"kind and search", PeopleQuery{Kind: Staff, Search: "dana"}, []string{"people_org_created"}},
+		{"kind and search", PeopleQuery{Kind: rolefit.Staff, Search: "dana"}, []string{"people_org_created"}},
 		{"not invited", PeopleQuery{Invitation: NotInvited}, []string{"people_org_created", "invitations_person"}},
 		{"expired", PeopleQuery{Invitation: "expired"}, []string{"people_org_created", "invitations_person"}},
 		{"class and flags", PeopleQuery{Class: "hunter", Flags: FlagsAny}, []string{"people_org_created"}},
-		{"everything", PeopleQuery{Kind: Candidate, Invitation: "sent", Class: "farmer", Flags: "likely", SortScale: "farmer"},
+		{"everything", PeopleQuery{Kind: rolefit.Candidate, Invitation: "sent", Class: "farmer", Flags: "likely", SortScale: "farmer"},
 			[]string{"people_org", "invitations_person", "response_scores"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -130,10 +131,10 @@ func migratedSQLiteAt(t *testing.T, path string, opt Options) *Store {
 }
 
 // acme creates the organisation Acme with its admin Ada.
-func acme(t *testing.T, st *Store) (*Organisation, *User) {
+func acme(t *testing.T, st *Store) (*rolefit.Organisation, *rolefit.User) {
 	t.Helper()
 	org, a, err := st.CreateOrganisation(context.Background(), "Acme",
-		NewUser{Email: "ada@acme.example", Name: "Ada", Access: Admin, Password: "correct horse battery"}, false)
+		rolefit.NewUser{Email: "ada@acme.example", Name: "Ada", Access: rolefit.Admin, Password: "correct horse battery"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

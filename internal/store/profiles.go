@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"rolefit"
 	"time"
 
 	"gorm.io/gorm"
@@ -13,7 +14,7 @@ import (
 type ProfiledPerson struct {
 	ID                   string
 	Name                 string
-	Kind                 PersonKind
+	Kind                 rolefit.PersonKind
 	CurrentRoleID        *string
 	QuestionnaireID      string
 	QuestionnaireVersion int

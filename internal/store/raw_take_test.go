@@ -3,6 +3,7 @@ package store_test
 import (
 	"math/rand/v2"
 	"reflect"
+	"rolefit"
 	"testing"
 
 	"rolefit/internal/assess"
@@ -22,12 +23,12 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o, by := st.Scope(org.ID), store.ActorOf(a)
-		if err := o.SetSettings(ctx, "EUR", store.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5,
+		o, by := st.Scope(org.ID), rolefit.ActorOf(a)
+		if err := o.SetSettings(ctx, "EUR", rolefit.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5,
 			FitMultiplierHigh: 1.5, GrossMargin: 0.65, CostOfHire: 12000, PaybackMonths: 18}, by); err != nil {
 			t.Fatal(err)
 		}
-		p, err := o.CreatePerson(ctx, store.NewPerson{Name: "Dana", Email: "dana@example.com", Kind: store.Staff, JobTitle: "Seller"}, by)
+		p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Email: "dana@example.com", Kind: rolefit.Staff, JobTitle: "Seller"}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,7 +54,7 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 			QuestionnaireHash: q.Hash, Answers: r.Answers, Scored: sc}, by); err != nil {
 			t.Fatal(err)
 		}
-		inv, token, err := o.CreateInvitation(ctx, store.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
+		inv, token, err := o.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
 			QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, by)
 		if err != nil {
 			t.Fatal(err)

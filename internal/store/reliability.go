@@ -11,7 +11,7 @@ import (
 // results and timings are not needed and would triple what is read.
 func (o *Scope) QuestionnaireAnswers(ctx context.Context, questionnaireID string, version int) ([]map[string]int, error) {
 	var raw []string
-	err := o.scope(o.s.reader(ctx).Model(&Response{})).
+	err := o.scope(o.s.reader(ctx).Model(&responseRow{})).
 		Where("questionnaire_id = ? AND questionnaire_version = ?", questionnaireID, version).
 		Order("submitted_at, id").Pluck("answers", &raw).Error
 	if err != nil {
@@ -38,7 +38,7 @@ type ResponseCount struct {
 // version.
 func (o *Scope) ResponseCounts(ctx context.Context) ([]ResponseCount, error) {
 	var out []ResponseCount
-	err := o.scope(o.s.reader(ctx).Model(&Response{})).
+	err := o.scope(o.s.reader(ctx).Model(&responseRow{})).
 		Select("questionnaire_id, questionnaire_version, COUNT(*) AS n").
 		Group("questionnaire_id, questionnaire_version").
 		Order("questionnaire_id, questionnaire_version").Scan(&out).Error

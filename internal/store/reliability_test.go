@@ -3,6 +3,7 @@ package store_test
 import (
 	"encoding/json"
 	"reflect"
+	"rolefit"
 	"testing"
 	"time"
 
@@ -17,24 +18,24 @@ func TestQuestionnaireAnswers(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		other, b, _ := st.CreateOrganisation(ctx, "Beta", admin("bea@example.com"), false)
-		record := func(o *store.Scope, by store.Actor, version int, answers map[string]int) {
+		record := func(o *store.Scope, by rolefit.Actor, version int, answers map[string]int) {
 			t.Helper()
-			p, err := o.CreatePerson(ctx, store.NewPerson{Name: "P", Kind: store.Staff}, by)
+			p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "P", Kind: rolefit.Staff}, by)
 			if err != nil {
 				t.Fatal(err)
 			}
 			clock.Advance(time.Second)
 			if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: "q", QuestionnaireVersion: version,
-				QuestionnaireHash: "sha256:x", Answers: answers, View: store.ViewSelf,
+				QuestionnaireHash: "sha256:x", Answers: answers, View: rolefit.ViewSelf,
 				Scored: store.Scored{Result: json.RawMessage(`{}`)}}, by); err != nil {
 				t.Fatal(err)
 			}
 		}
 		oA, oB := st.Scope(org.ID), st.Scope(other.ID)
-		record(oA, store.ActorOf(a), 1, map[string]int{"a": 1, "b": 5})
-		record(oA, store.ActorOf(a), 2, map[string]int{"a": 2})
-		record(oB, store.ActorOf(b), 1, map[string]int{"a": 4})
-		record(oA, store.ActorOf(a), 1, map[string]int{"a": 3})
+		record(oA, rolefit.ActorOf(a), 1, map[string]int{"a": 1, "b": 5})
+		record(oA, rolefit.ActorOf(a), 2, map[string]int{"a": 2})
+		record(oB, rolefit.ActorOf(b), 1, map[string]int{"a": 4})
+		record(oA, rolefit.ActorOf(a), 1, map[string]int{"a": 3})
 		got, err := oA.QuestionnaireAnswers(ctx, "q", 1)
 		if err != nil {
 			t.Fatal(err)

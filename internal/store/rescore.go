@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"rolefit"
 
 	"gorm.io/gorm"
 )
@@ -53,7 +54,7 @@ func (s *Store) OutdatedResponses(ctx context.Context, version int, afterID stri
 // rules older than version.
 func (s *Store) CountOutdated(ctx context.Context, version int) (int64, error) {
 	var n int64
-	err := s.reader(ctx).Model(&Response{}).Where("scoring_version < ?", version).Count(&n).Error
+	err := s.reader(ctx).Model(&responseRow{}).Where("scoring_version < ?", version).Count(&n).Error
 	return n, err
 }
 
@@ -67,7 +68,7 @@ type Rescored struct {
 // organisation's responses with new ones, in one transaction, and records
 // in the audit log how many were rescored and by which rules. The answers,
 // the record, are not touched.
-func (o *Scope) SaveRescored(ctx context.Context, rs []Rescored, by Actor, rules string) error {
+func (o *Scope) SaveRescored(ctx context.Context, rs []Rescored, by rolefit.Actor, rules string) error {
 	if len(rs) == 0 {
 		return nil
 	}
@@ -76,12 +77,13 @@ func (o *Scope) SaveRescored(ctx context.Context, rs []Rescored, by Actor, rules
 			return err
 		}
 		for _, r := range rs {
-			var resp Response
-			if err := o.scope(tx).Where("id = ?", r.ID).Take(&resp).Error; err != nil {
+			var row responseRow
+			if err := o.scope(tx).Where("id = ?", r.ID).Take(&row).Error; err != nil {
 				return fmt.Errorf("rescore response %s: %w", r.ID, err)
 			}
+			resp := rolefit.Response{ID: row.ID, OrgID: row.OrgID, QuestionnaireID: row.QuestionnaireID, QuestionnaireVersion: row.QuestionnaireVersion}
 			sc := r.Scored
-			err := tx.Model(&Response{}).Where("id = ?", r.ID).Updates(map[string]any{
+			err := tx.Model(&responseRow{}).Where("id = ?", r.ID).Updates(map[string]any{
 				"result": string(sc.Result), "flag_count": sc.FlagCount,
 				"severity": sc.Severity, "scoring_version": sc.ScoringVersion}).Error
 			if err != nil {

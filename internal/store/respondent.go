@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"rolefit"
 	"sort"
 	"time"
 
@@ -22,9 +23,9 @@ const pageVisitLimit = 30 * time.Minute
 // keyed by the invitation and its organisation.
 type Respondent struct {
 	s      *Store
-	Inv    *Invitation
-	Person *Person
-	Org    *Organisation
+	Inv    *rolefit.Invitation
+	Person *rolefit.Person
+	Org    *rolefit.Organisation
 }
 
 // Respondent finds the invitation of a link's token. An unknown or forged
@@ -35,7 +36,7 @@ func (s *Store) Respondent(ctx context.Context, token string) (*Respondent, erro
 		return nil, errs.NotFound("invitation")
 	}
 	db := s.reader(ctx)
-	inv, err := takeRaw[Invitation](db, "invitation", "token_hash = ?", HashToken(token))
+	inv, err := takeRaw[rolefit.Invitation](db, "invitation", "token_hash = ?", HashToken(token))
 	if err != nil {
 		return nil, err
 	}
@@ -52,16 +53,16 @@ func (s *Store) Respondent(ctx context.Context, token string) (*Respondent, erro
 }
 
 // State is the invitation's status now.
-func (r *Respondent) State() InvitationStatus { return r.Inv.State(r.s.now()) }
+func (r *Respondent) State() rolefit.InvitationStatus { return r.Inv.State(r.s.now()) }
 
 // ClosedError says why answers can no longer be given.
-func ClosedError(state InvitationStatus) error {
+func ClosedError(state rolefit.InvitationStatus) error {
 	switch state {
-	case InvitationSubmitted:
+	case rolefit.InvitationSubmitted:
 		return errs.Conflict("These answers have already been submitted.")
-	case InvitationExpired:
+	case rolefit.InvitationExpired:
 		return errs.Conflict("This link has expired.")
-	case InvitationWithdrawn:
+	case rolefit.InvitationWithdrawn:
 		return errs.Conflict("This invitation has been withdrawn.")
 	}
 	return errs.Conflict("This invitation is %s.", state)
@@ -72,7 +73,7 @@ func ClosedError(state InvitationStatus) error {
 // submission and a save (or two submissions) from different tabs take
 // turns and the later one sees what the earlier one did. SQLite
 // transactions already run one at a time.
-func (r *Respondent) open(tx *gorm.DB) (*Invitation, error) {
+func (r *Respondent) open(tx *gorm.DB) (*rolefit.Invitation, error) {
 	if r.s.dialect == Postgres {
 		tx = tx.Clauses(clause.Locking{Strength: "UPDATE"})
 	}
@@ -80,7 +81,7 @@ func (r *Respondent) open(tx *gorm.DB) (*Invitation, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st := inv.State(r.s.now()); st != InvitationSent && st != InvitationStarted {
+	if st := inv.State(r.s.now()); st != rolefit.InvitationSent && st != rolefit.InvitationStarted {
 		return nil, ClosedError(st)
 	}
 	return inv, nil
@@ -95,14 +96,14 @@ func (r *Respondent) Consent(ctx context.Context, text string) error {
 			return err
 		}
 		now := r.s.now()
-		up := map[string]any{"consented_at": now, "consent_text": text, "status": InvitationStarted}
+		up := map[string]any{"consented_at": now, "consent_text": text, "status": rolefit.InvitationStarted}
 		if inv.StartedAt == nil {
 			up["started_at"] = now
 		}
 		if err := tx.Model(inv).Updates(up).Error; err != nil {
 			return fmt.Errorf("record consent: %w", err)
 		}
-		r.Inv.ConsentedAt, r.Inv.Status = &now, InvitationStarted
+		r.Inv.ConsentedAt, r.Inv.Status = &now, rolefit.InvitationStarted
 		return nil
 	})
 }
@@ -229,8 +230,8 @@ type ScoreFunc func(answers map[string]int, pageSeconds []float64) (Scored, erro
 // response stored and the invitation closed, or nothing at all. Of two
 // submissions racing, one stores the response and the other gets a
 // conflict saying it was already submitted.
-func (r *Respondent) Submit(ctx context.Context, pages int, score ScoreFunc) (*Response, error) {
-	var resp *Response
+func (r *Respondent) Submit(ctx context.Context, pages int, score ScoreFunc) (*rolefit.Response, error) {
+	var resp *rolefit.Response
 	err := r.s.groupTx(ctx, func(tx *gorm.DB) error {
 		inv, err := r.open(tx)
 		if err != nil {
@@ -252,17 +253,17 @@ func (r *Respondent) Submit(ctx context.Context, pages int, score ScoreFunc) (*R
 			return err
 		}
 		now := r.s.now()
-		res := tx.Model(&Invitation{}).Where("id = ? AND status IN ?", inv.ID, []InvitationStatus{InvitationSent, InvitationStarted}).
-			Updates(map[string]any{"status": InvitationSubmitted, "submitted_at": now})
+		res := tx.Model(&rolefit.Invitation{}).Where("id = ? AND status IN ?", inv.ID, []rolefit.InvitationStatus{rolefit.InvitationSent, rolefit.InvitationStarted}).
+			Updates(map[string]any{"status": rolefit.InvitationSubmitted, "submitted_at": now})
 		if res.Error != nil {
 			return fmt.Errorf("close invitation: %w", res.Error)
 		}
 		if res.RowsAffected != 1 {
-			return ClosedError(InvitationSubmitted)
+			return ClosedError(rolefit.InvitationSubmitted)
 		}
 		id := inv.ID
-		resp, err = insertResponse(tx, r.s.now, Response{OrgID: inv.OrgID, PersonID: inv.PersonID, InvitationID: &id,
-			Source: SourceInvitation, QuestionnaireID: inv.QuestionnaireID, QuestionnaireVersion: inv.QuestionnaireVersion,
+		resp, err = insertResponse(tx, r.s.now, rolefit.Response{OrgID: inv.OrgID, PersonID: inv.PersonID, InvitationID: &id,
+			Source: rolefit.SourceInvitation, QuestionnaireID: inv.QuestionnaireID, QuestionnaireVersion: inv.QuestionnaireVersion,
 			QuestionnaireHash: inv.QuestionnaireHash}, answers, secs, scored)
 		if err != nil {
 			return err
@@ -273,11 +274,11 @@ func (r *Respondent) Submit(ctx context.Context, pages int, score ScoreFunc) (*R
 		return tx.Where("invitation_id = ?", inv.ID).Delete(&pageTime{}).Error
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return nil, ClosedError(InvitationSubmitted)
+		return nil, ClosedError(rolefit.InvitationSubmitted)
 	}
 	if err != nil {
 		return nil, err
 	}
-	r.Inv.Status = InvitationSubmitted
+	r.Inv.Status = rolefit.InvitationSubmitted
 	return resp, nil
 }

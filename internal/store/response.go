@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"rolefit"
 	"time"
 
 	"gorm.io/gorm"
@@ -12,57 +13,51 @@ import (
 	"rolefit/internal/errs"
 )
 
-// Whose view a response is.
-const (
-	ViewSelf    = "self"    // the person's own answers: their profile
-	ViewManager = "manager" // a manager's rating of a staff member
-)
-
-// Where a response came from.
-const (
-	SourceInvitation = "invitation" // answered through an invitation link
-	SourceAPI        = "api"        // recorded in one call, e.g. from a paper form
-)
-
-// Response is a submitted questionnaire. Answers and PageSeconds are the
-// record; Result is its scoring at submission, as JSON.
-type Response struct {
-	ID                   string          `json:"id"`
-	OrgID                string          `json:"-"`
-	PersonID             string          `json:"person_id"`
-	InvitationID         *string         `json:"invitation_id"`
-	Source               string          `json:"source"`
-	QuestionnaireID      string          `json:"questionnaire"`
-	QuestionnaireVersion int             `json:"questionnaire_version"`
-	QuestionnaireHash    string          `json:"questionnaire_hash"`
-	AnswersJSON          string          `json:"-" gorm:"column:answers"`
-	PageSecondsJSON      string          `json:"-" gorm:"column:page_seconds"`
-	ResultJSON           string          `json:"-" gorm:"column:result"`
-	View                 string          `json:"view"`
-	RatedBy              string          `json:"rated_by,omitempty"`
-	FlagCount            int             `json:"-"`
-	Severity             string          `json:"-"`
-	ScoringVersion       int             `json:"scoring_version"`
-	SubmittedAt          time.Time       `json:"submitted_at"`
-	Answers              map[string]int  `json:"answers" gorm:"-"`
-	PageSeconds          []float64       `json:"page_seconds" gorm:"-"`
-	Result               json.RawMessage `json:"result" gorm:"-"`
+// responseRow is a response as stored: its answers, page times and
+// result as JSON text.
+type responseRow struct {
+	ID                   string
+	OrgID                string
+	PersonID             string
+	InvitationID         *string
+	Source               string
+	QuestionnaireID      string
+	QuestionnaireVersion int
+	QuestionnaireHash    string
+	Answers              string
+	PageSeconds          string
+	Result               string
+	View                 string
+	RatedBy              string
+	FlagCount            int
+	Severity             string
+	ScoringVersion       int
+	SubmittedAt          time.Time
 }
 
-// TableName tells GORM the table.
-func (Response) TableName() string { return "responses" }
+func (responseRow) TableName() string { return "responses" }
 
-// decode fills the decoded fields from the stored JSON.
-func (r *Response) decode() error {
+// decode returns the response a row holds, its JSON decoded.
+func (row *responseRow) decode() (rolefit.Response, error) {
+	r := rolefit.Response{ID: row.ID, OrgID: row.OrgID, PersonID: row.PersonID, InvitationID: row.InvitationID, Source: row.Source,
+		QuestionnaireID: row.QuestionnaireID, QuestionnaireVersion: row.QuestionnaireVersion, QuestionnaireHash: row.QuestionnaireHash,
+		View: row.View, RatedBy: row.RatedBy, FlagCount: row.FlagCount, Severity: row.Severity, ScoringVersion: row.ScoringVersion,
+		SubmittedAt: row.SubmittedAt, Result: json.RawMessage(row.Result)}
 	var err error
-	if r.Answers, err = decodeAnswers(r.AnswersJSON); err != nil {
-		return fmt.Errorf("response %s: answers: %w", r.ID, err)
+	if r.Answers, err = decodeAnswers(row.Answers); err != nil {
+		return r, fmt.Errorf("response %s: answers: %w", row.ID, err)
 	}
-	if err := json.Unmarshal([]byte(r.PageSecondsJSON), &r.PageSeconds); err != nil {
-		return fmt.Errorf("response %s: page seconds: %w", r.ID, err)
+	if err := json.Unmarshal([]byte(row.PageSeconds), &r.PageSeconds); err != nil {
+		return r, fmt.Errorf("response %s: page seconds: %w", row.ID, err)
 	}
-	r.Result = json.RawMessage(r.ResultJSON)
-	return nil
+	return r, nil
+}
+
+// encodedResponse is a response ready to store: the response, and its row
+// with the JSON encoded.
+type encodedResponse struct {
+	resp rolefit.Response
+	row  responseRow
 }
 
 // responseInsertSQL stores a response row: the columns of Response that
@@ -77,52 +72,57 @@ var scoreRowColumns = []string{"response_id", "org_id", "questionnaire_id", "que
 	"score", "band_low", "band_high", "percentile"}
 
 // insertResponse stores a scored response inside tx.
-func insertResponse(tx *gorm.DB, now func() time.Time, r Response, answers map[string]int, secs []float64, sc Scored) (*Response, error) {
-	if err := r.encode(answers, secs, sc); err != nil {
+func insertResponse(tx *gorm.DB, now func() time.Time, r rolefit.Response, answers map[string]int, secs []float64, sc Scored) (*rolefit.Response, error) {
+	e, err := encodeResponse(r, answers, secs, sc)
+	if err != nil {
 		return nil, err
 	}
-	return insertEncoded(tx, now, r, sc.Scores)
+	return insertEncoded(tx, now, e, sc.Scores)
 }
 
-// encode fills in r's ID and its stored columns from the answers, the
-// page seconds and the scores. It needs no transaction, so a caller who
-// has the answers before the transaction encodes them outside it: inside,
-// on SQLite, it would hold up every write of the group.
-func (r *Response) encode(answers map[string]int, secs []float64, sc Scored) error {
+// encodeResponse gives r an ID and encodes its stored columns from the
+// answers, the page seconds and the scores. It needs no transaction, so a
+// caller who has the answers before the transaction encodes them outside
+// it: inside, on SQLite, it would hold up every write of the group.
+func encodeResponse(r rolefit.Response, answers map[string]int, secs []float64, sc Scored) (encodedResponse, error) {
 	if secs == nil {
 		secs = []float64{}
 	}
 	a, err := encodeAnswers(answers)
 	if err != nil {
-		return err
+		return encodedResponse{}, err
 	}
 	p, err := json.Marshal(secs)
 	if err != nil {
-		return err
+		return encodedResponse{}, err
 	}
 	r.ID = newID()
-	r.AnswersJSON, r.PageSecondsJSON, r.ResultJSON = string(a), string(p), string(sc.Result)
 	r.FlagCount, r.Severity, r.ScoringVersion = sc.FlagCount, sc.Severity, sc.ScoringVersion
 	if r.View == "" {
-		r.View = ViewSelf
+		r.View = rolefit.ViewSelf
 	}
 	r.Answers, r.PageSeconds, r.Result = answers, secs, sc.Result
-	return nil
+	row := responseRow{ID: r.ID, OrgID: r.OrgID, PersonID: r.PersonID, InvitationID: r.InvitationID, Source: r.Source,
+		QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion, QuestionnaireHash: r.QuestionnaireHash,
+		Answers: string(a), PageSeconds: string(p), Result: string(sc.Result), View: r.View, RatedBy: r.RatedBy,
+		FlagCount: r.FlagCount, Severity: r.Severity, ScoringVersion: r.ScoringVersion}
+	return encodedResponse{resp: r, row: row}, nil
 }
 
-// insertEncoded stores a response encoded by encode, with its score rows,
-// inside tx, and makes a self-report the person's profile.
-func insertEncoded(tx *gorm.DB, now func() time.Time, r Response, scores []ScoreRow) (*Response, error) {
+// insertEncoded stores a response encoded by encodeResponse, with its
+// score rows, inside tx, and makes a self-report the person's profile.
+func insertEncoded(tx *gorm.DB, now func() time.Time, e encodedResponse, scores []ScoreRow) (*rolefit.Response, error) {
+	r, row := e.resp, e.row
 	r.SubmittedAt = now()
-	if _, err := execRaw(tx, responseInsertSQL, r.ID, r.OrgID, r.PersonID, nullable(r.InvitationID), r.Source,
-		r.QuestionnaireID, r.QuestionnaireVersion, r.QuestionnaireHash, r.AnswersJSON, r.PageSecondsJSON, r.ResultJSON,
-		r.View, r.RatedBy, r.FlagCount, r.Severity, r.ScoringVersion, r.SubmittedAt); err != nil {
+	if _, err := execRaw(tx, responseInsertSQL, row.ID, row.OrgID, row.PersonID, nullable(row.InvitationID), row.Source,
+		row.QuestionnaireID, row.QuestionnaireVersion, row.QuestionnaireHash, row.Answers, row.PageSeconds, row.Result,
+		row.View, row.RatedBy, row.FlagCount, row.Severity, row.ScoringVersion, r.SubmittedAt); err != nil {
 		return nil, fmt.Errorf("store response: %w", err)
 	}
 	if err := insertScoreRows(tx, &r, scores); err != nil {
 		return nil, err
 	}
-	if r.View == ViewSelf {
+	if r.View == rolefit.ViewSelf {
 		// The newest self-report is the person's profile. The
 		// organisation in the condition makes this the check that the
 		// person is the organisation's: no row, no response.
@@ -163,23 +163,24 @@ type NewResponse struct {
 // and a rating checks the person with one query. A person erased in the
 // meantime fails the response's foreign key. Either way an unknown person
 // is "not found" and nothing is stored.
-func (o *Scope) RecordResponse(ctx context.Context, nr NewResponse, by Actor) (*Response, error) {
-	r := Response{OrgID: o.id, PersonID: nr.PersonID, Source: SourceAPI,
+func (o *Scope) RecordResponse(ctx context.Context, nr NewResponse, by rolefit.Actor) (*rolefit.Response, error) {
+	r := rolefit.Response{OrgID: o.id, PersonID: nr.PersonID, Source: rolefit.SourceAPI,
 		QuestionnaireID: nr.QuestionnaireID, QuestionnaireVersion: nr.QuestionnaireVersion, QuestionnaireHash: nr.QuestionnaireHash,
 		View: nr.View, RatedBy: nr.RatedBy}
-	if err := r.encode(nr.Answers, nr.PageSeconds, nr.Scored); err != nil {
+	e, err := encodeResponse(r, nr.Answers, nr.PageSeconds, nr.Scored)
+	if err != nil {
 		return nil, err
 	}
 	audit := fmt.Sprintf("%s v%d", nr.QuestionnaireID, nr.QuestionnaireVersion)
-	var resp *Response
-	err := o.s.groupTx(ctx, func(tx *gorm.DB) error {
-		if nr.View != "" && nr.View != ViewSelf {
+	var resp *rolefit.Response
+	err = o.s.groupTx(ctx, func(tx *gorm.DB) error {
+		if nr.View != "" && nr.View != rolefit.ViewSelf {
 			if _, err := o.person(tx, nr.PersonID); err != nil {
 				return err
 			}
 		}
 		var err error
-		resp, err = insertEncoded(tx, o.s.now, r, nr.Scored.Scores)
+		resp, err = insertEncoded(tx, o.s.now, e, nr.Scored.Scores)
 		if errors.Is(err, gorm.ErrForeignKeyViolated) {
 			return errs.NotFound("person")
 		}
@@ -192,13 +193,15 @@ func (o *Scope) RecordResponse(ctx context.Context, nr NewResponse, by Actor) (*
 }
 
 // PersonResponses lists a person's responses, newest first.
-func (o *Scope) PersonResponses(ctx context.Context, personID string) ([]Response, error) {
-	var rs []Response
-	if err := o.scope(o.s.reader(ctx)).Where("person_id = ?", personID).Order("submitted_at DESC, id").Find(&rs).Error; err != nil {
+func (o *Scope) PersonResponses(ctx context.Context, personID string) ([]rolefit.Response, error) {
+	var rows []responseRow
+	if err := o.scope(o.s.reader(ctx)).Where("person_id = ?", personID).Order("submitted_at DESC, id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list responses: %w", err)
 	}
-	for i := range rs {
-		if err := rs[i].decode(); err != nil {
+	rs := make([]rolefit.Response, len(rows))
+	for i := range rows {
+		var err error
+		if rs[i], err = rows[i].decode(); err != nil {
 			return nil, err
 		}
 	}
@@ -206,16 +209,17 @@ func (o *Scope) PersonResponses(ctx context.Context, personID string) ([]Respons
 }
 
 // Response returns one of the organisation's responses.
-func (o *Scope) Response(ctx context.Context, id string) (*Response, error) {
-	r, err := take[Response](o.scope(o.s.reader(ctx)).Where("id = ?", id), "response")
+func (o *Scope) Response(ctx context.Context, id string) (*rolefit.Response, error) {
+	row, err := take[responseRow](o.scope(o.s.reader(ctx)).Where("id = ?", id), "response")
 	if err != nil {
 		return nil, err
 	}
-	return r, r.decode()
+	r, err := row.decode()
+	return &r, err
 }
 
 // insertScoreRows stores a response's score rows inside tx.
-func insertScoreRows(tx *gorm.DB, r *Response, scores []ScoreRow) error {
+func insertScoreRows(tx *gorm.DB, r *rolefit.Response, scores []ScoreRow) error {
 	if len(scores) == 0 {
 		return nil
 	}

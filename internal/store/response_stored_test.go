@@ -3,6 +3,7 @@ package store_test
 import (
 	"encoding/json"
 	"reflect"
+	"rolefit"
 	"testing"
 	"time"
 
@@ -17,8 +18,8 @@ import (
 func TestRecordResponseStoresEveryColumn(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
-		o, by := st.Scope(org.ID), store.ActorOf(a)
-		p, err := o.CreatePerson(ctx, store.NewPerson{Name: "Dana", Kind: store.Candidate}, by)
+		o, by := st.Scope(org.ID), rolefit.ActorOf(a)
+		p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Kind: rolefit.Candidate}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -40,9 +41,8 @@ func TestRecordResponseStoresEveryColumn(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := store.Response{ID: r.ID, OrgID: org.ID, PersonID: p.ID, Source: store.SourceAPI, QuestionnaireID: "q",
-			QuestionnaireVersion: 2, QuestionnaireHash: "h1", AnswersJSON: `{"a":1,"b":5}`, PageSecondsJSON: `[12.5,30]`,
-			ResultJSON: `{"x":1}`, View: store.ViewSelf, FlagCount: 2, Severity: "look",
+		want := rolefit.Response{ID: r.ID, OrgID: org.ID, PersonID: p.ID, Source: rolefit.SourceAPI, QuestionnaireID: "q",
+			QuestionnaireVersion: 2, QuestionnaireHash: "h1", View: rolefit.ViewSelf, FlagCount: 2, Severity: "look",
 			ScoringVersion: 3, SubmittedAt: at, Answers: map[string]int{"a": 1, "b": 5}, PageSeconds: []float64{12.5, 30},
 			Result: json.RawMessage(`{"x":1}`)}
 		if !got.SubmittedAt.Equal(at) {
@@ -51,6 +51,12 @@ func TestRecordResponseStoresEveryColumn(t *testing.T) {
 		got.SubmittedAt = at
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("response read back:\ngot  %+v\nwant %+v", *got, want)
+		}
+		// The record as stored: answers and page times as JSON text.
+		for col, want := range map[string]string{"answers": `{"a":1,"b":5}`, "page_seconds": `[12.5,30]`, "result": `{"x":1}`} {
+			if got := storetest.QueryString(t, st, "SELECT "+col+" FROM responses WHERE id = '"+r.ID+"'"); got != want {
+				t.Errorf("stored %s: got %s, want %s", col, got, want)
+			}
 		}
 		pp, err := o.ProfiledPerson(ctx, p.ID)
 		if err != nil {

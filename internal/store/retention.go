@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"rolefit"
 	"time"
 
 	"gorm.io/gorm"
@@ -11,16 +12,12 @@ import (
 	"rolefit/internal/errs"
 )
 
-// MaxRetentionDays is the longest retention period an admin can set: ten
-// years. Longer than that is keeping data without a purpose.
-const MaxRetentionDays = 3650
-
 // Retention returns how many days the organisation keeps candidates who
 // were not hired after their last activity; 0 means it keeps them until
 // someone erases them.
 func (o *Scope) Retention(ctx context.Context) (int, error) {
 	var days sql.NullInt64
-	err := o.s.reader(ctx).Model(&Organisation{}).Where("id = ?", o.id).Select("retention_days").Row().Scan(&days)
+	err := o.s.reader(ctx).Model(&rolefit.Organisation{}).Where("id = ?", o.id).Select("retention_days").Row().Scan(&days)
 	if err == sql.ErrNoRows {
 		return 0, errs.NotFound("organisation")
 	}
@@ -31,11 +28,11 @@ func (o *Scope) Retention(ctx context.Context) (int, error) {
 }
 
 // SetRetention sets the retention period in days, from 1 to
-// MaxRetentionDays, or 0 to keep candidates until someone erases them.
-func (o *Scope) SetRetention(ctx context.Context, days int, by Actor) error {
-	if days < 0 || days > MaxRetentionDays {
+// rolefit.MaxRetentionDays, or 0 to keep candidates until someone erases them.
+func (o *Scope) SetRetention(ctx context.Context, days int, by rolefit.Actor) error {
+	if days < 0 || days > rolefit.MaxRetentionDays {
 		return errs.InvalidFields("The retention period must be from 1 day to 10 years.",
-			map[string]string{"retention_days": fmt.Sprintf("must be a whole number of days from 1 to %d, or empty to keep candidates", MaxRetentionDays)})
+			map[string]string{"retention_days": fmt.Sprintf("must be a whole number of days from 1 to %d, or empty to keep candidates", rolefit.MaxRetentionDays)})
 	}
 	var v any
 	detail := "off: candidates are kept until erased"
@@ -43,7 +40,7 @@ func (o *Scope) SetRetention(ctx context.Context, days int, by Actor) error {
 		v, detail = days, fmt.Sprintf("candidates not hired are purged %d days after their last activity", days)
 	}
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
-		if err := tx.Model(&Organisation{}).Where("id = ?", o.id).Update("retention_days", v).Error; err != nil {
+		if err := tx.Model(&rolefit.Organisation{}).Where("id = ?", o.id).Update("retention_days", v).Error; err != nil {
 			return fmt.Errorf("set retention period: %w", err)
 		}
 		return o.audit(tx, by, "change_retention", "organisation", o.id, detail)
@@ -62,7 +59,7 @@ type RetentionSetting struct {
 // purge itself goes through each organisation's Scope.
 func (s *Store) RetentionSettings(ctx context.Context) ([]RetentionSetting, error) {
 	var rs []RetentionSetting
-	err := s.reader(ctx).Model(&Organisation{}).Select("id AS org_id, retention_days AS days").
+	err := s.reader(ctx).Model(&rolefit.Organisation{}).Select("id AS org_id, retention_days AS days").
 		Where("retention_days IS NOT NULL").Order("id").Scan(&rs).Error
 	if err != nil {
 		return nil, fmt.Errorf("read retention periods: %w", err)
@@ -77,8 +74,8 @@ func (s *Store) RetentionSettings(ctx context.Context) ([]RetentionSetting, erro
 // still open is in the middle of being assessed, however old the
 // invitation, and is kept.
 func (o *Scope) staleCandidates(db *gorm.DB, before, now time.Time) *gorm.DB {
-	return o.scope(db.Model(&Person{})).
-		Where("kind = ? AND created_at < ?", Candidate, before).
+	return o.scope(db.Model(&rolefit.Person{})).
+		Where("kind = ? AND created_at < ?", rolefit.Candidate, before).
 		Where(`NOT EXISTS (SELECT 1 FROM invitations i WHERE i.person_id = people.id AND (
 			i.created_at >= ? OR i.consented_at >= ? OR i.started_at >= ? OR i.submitted_at >= ?
 			OR (i.withdrawn_at IS NULL AND i.submitted_at IS NULL AND i.expires_at > ?)))`, before, before, before, before, now).
@@ -101,13 +98,13 @@ func (o *Scope) StaleCandidates(ctx context.Context, before time.Time, limit int
 // checks again inside the transaction, so a candidate invited or hired
 // since they were found is kept (a conflict), and it never erases a staff
 // member (a conflict naming why).
-func (o *Scope) PurgeCandidate(ctx context.Context, id string, before time.Time, days int, by Actor) error {
+func (o *Scope) PurgeCandidate(ctx context.Context, id string, before time.Time, days int, by rolefit.Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		p, err := o.person(tx, id)
 		if err != nil {
 			return err
 		}
-		if p.Kind != Candidate {
+		if p.Kind != rolefit.Candidate {
 			return errs.Conflict("Retention never purges staff: %s is a staff member and was kept.", p.Name)
 		}
 		var n int64

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"encoding/json"
+	"rolefit"
 	"testing"
 
 	"rolefit/internal/errs"
@@ -9,17 +10,17 @@ import (
 	"rolefit/internal/store/storetest"
 )
 
-func seller() store.RoleInput {
-	return store.RoleInput{Name: "Account executive", Activity: store.ActivityNewBusiness, SeatsMin: 1, SeatsMax: 3,
+func seller() rolefit.RoleInput {
+	return rolefit.RoleInput{Name: "Account executive", Activity: rolefit.ActivityNewBusiness, SeatsMin: 1, SeatsMax: 3,
 		HoursPerMonth: 140, BaselineRate: 200, MonthlyCost: 9000,
-		Weights: []store.RoleWeight{{ScaleID: "hunter", Weight: 3}, {ScaleID: "farmer", Weight: 1}}}
+		Weights: []rolefit.RoleWeight{{ScaleID: "hunter", Weight: 3}, {ScaleID: "farmer", Weight: 1}}}
 }
 
 func TestRoles(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Scope(org.ID)
-		by := store.ActorOf(a)
+		by := rolefit.ActorOf(a)
 		in := seller()
 		in.Name = "  Account executive "
 		in.NewBusinessShare = 0.3 // ignored: new business is all new business
@@ -35,29 +36,29 @@ func TestRoles(t *testing.T) {
 			got.Weights[0].ScaleID != "farmer" || got.Weights[1].Weight != 3 {
 			t.Errorf("role read back = %+v", got)
 		}
-		if _, err := o.CreateRole(ctx, store.RoleInput{Name: "ACCOUNT EXECUTIVE", Activity: "mix", NewBusinessShare: 0.5,
-			SeatsMax: 1, Weights: []store.RoleWeight{{ScaleID: "farmer", Weight: 1}}}, by); errs.Code(err) != errs.CodeConflict || errs.FieldsOf(err)["name"] == "" {
+		if _, err := o.CreateRole(ctx, rolefit.RoleInput{Name: "ACCOUNT EXECUTIVE", Activity: "mix", NewBusinessShare: 0.5,
+			SeatsMax: 1, Weights: []rolefit.RoleWeight{{ScaleID: "farmer", Weight: 1}}}, by); errs.Code(err) != errs.CodeConflict || errs.FieldsOf(err)["name"] == "" {
 			t.Errorf("a second role of the same name: %v, want a conflict on name", err)
 		}
 		for _, tc := range []struct {
 			name   string
-			change func(*store.RoleInput)
+			change func(*rolefit.RoleInput)
 			field  string
 		}{
-			{"no name", func(in *store.RoleInput) { in.Name = " " }, "name"},
-			{"unknown activity", func(in *store.RoleInput) { in.Activity = "hunting" }, "activity"},
-			{"share above 1", func(in *store.RoleInput) { in.Activity, in.NewBusinessShare = "mix", 1.5 }, "new_business_share"},
-			{"share below 0", func(in *store.RoleInput) { in.Activity, in.NewBusinessShare = "mix", -0.1 }, "new_business_share"},
-			{"min above max", func(in *store.RoleInput) { in.SeatsMin, in.SeatsMax = 4, 3 }, "seats_min"},
-			{"negative min", func(in *store.RoleInput) { in.SeatsMin = -1 }, "seats_min"},
-			{"negative max", func(in *store.RoleInput) { in.SeatsMin, in.SeatsMax = 0, -2 }, "seats_max"},
-			{"no positive weight", func(in *store.RoleInput) { in.Weights = []store.RoleWeight{{ScaleID: "hunter", Weight: 0}} }, "profile"},
-			{"no weights", func(in *store.RoleInput) { in.Weights = nil }, "profile"},
-			{"negative weight", func(in *store.RoleInput) {
-				in.Weights = append(in.Weights, store.RoleWeight{ScaleID: "drive", Weight: -1})
+			{"no name", func(in *rolefit.RoleInput) { in.Name = " " }, "name"},
+			{"unknown activity", func(in *rolefit.RoleInput) { in.Activity = "hunting" }, "activity"},
+			{"share above 1", func(in *rolefit.RoleInput) { in.Activity, in.NewBusinessShare = "mix", 1.5 }, "new_business_share"},
+			{"share below 0", func(in *rolefit.RoleInput) { in.Activity, in.NewBusinessShare = "mix", -0.1 }, "new_business_share"},
+			{"min above max", func(in *rolefit.RoleInput) { in.SeatsMin, in.SeatsMax = 4, 3 }, "seats_min"},
+			{"negative min", func(in *rolefit.RoleInput) { in.SeatsMin = -1 }, "seats_min"},
+			{"negative max", func(in *rolefit.RoleInput) { in.SeatsMin, in.SeatsMax = 0, -2 }, "seats_max"},
+			{"no positive weight", func(in *rolefit.RoleInput) { in.Weights = []rolefit.RoleWeight{{ScaleID: "hunter", Weight: 0}} }, "profile"},
+			{"no weights", func(in *rolefit.RoleInput) { in.Weights = nil }, "profile"},
+			{"negative weight", func(in *rolefit.RoleInput) {
+				in.Weights = append(in.Weights, rolefit.RoleWeight{ScaleID: "drive", Weight: -1})
 			}, "profile.drive"},
-			{"hours beyond a month", func(in *store.RoleInput) { in.HoursPerMonth = 800 }, "hours_per_month"},
-			{"negative rate", func(in *store.RoleInput) { in.BaselineRate = -5 }, "baseline_rate"},
+			{"hours beyond a month", func(in *rolefit.RoleInput) { in.HoursPerMonth = 800 }, "hours_per_month"},
+			{"negative rate", func(in *rolefit.RoleInput) { in.BaselineRate = -5 }, "baseline_rate"},
 		} {
 			in := seller()
 			in.Name = "Another"
@@ -82,8 +83,8 @@ func TestRoles(t *testing.T) {
 		}
 
 		up := seller()
-		up.Name, up.Activity, up.NewBusinessShare = "Hybrid seller", store.ActivityMix, 0.4
-		up.Weights = []store.RoleWeight{{ScaleID: "hunter", Weight: 1}}
+		up.Name, up.Activity, up.NewBusinessShare = "Hybrid seller", rolefit.ActivityMix, 0.4
+		up.Weights = []rolefit.RoleWeight{{ScaleID: "hunter", Weight: 1}}
 		if _, err := o.UpdateRole(ctx, r.ID, up, by); err != nil {
 			t.Fatal(err)
 		}
@@ -99,10 +100,10 @@ func TestRoles(t *testing.T) {
 		if _, err := o2.Role(ctx, r.ID); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("Beta reads Acme's role: %v", err)
 		}
-		if _, err := o2.UpdateRole(ctx, r.ID, seller(), store.ActorOf(a2)); errs.Code(err) != errs.CodeNotFound {
+		if _, err := o2.UpdateRole(ctx, r.ID, seller(), rolefit.ActorOf(a2)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("Beta updates Acme's role: %v", err)
 		}
-		if err := o2.DeleteRole(ctx, r.ID, store.ActorOf(a2)); errs.Code(err) != errs.CodeNotFound {
+		if err := o2.DeleteRole(ctx, r.ID, rolefit.ActorOf(a2)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("Beta deletes Acme's role: %v", err)
 		}
 		if rs, err := o2.Roles(ctx); err != nil {
@@ -112,16 +113,16 @@ func TestRoles(t *testing.T) {
 		}
 
 		// A staff member's role today, cleared when the role goes.
-		staff, _ := o.CreatePerson(ctx, store.NewPerson{Name: "Sam", Kind: store.Staff}, by)
-		cand, _ := o.CreatePerson(ctx, store.NewPerson{Name: "Cal", Kind: store.Candidate}, by)
+		staff, _ := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Sam", Kind: rolefit.Staff}, by)
+		cand, _ := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Cal", Kind: rolefit.Candidate}, by)
 		if err := o.SetCurrentRole(ctx, cand.ID, r.ID, by); errs.FieldsOf(err)["role_id"] == "" {
 			t.Errorf("a candidate's current role: %v, want invalid role_id", err)
 		}
-		beta, _ := o2.CreateRole(ctx, seller(), store.ActorOf(a2))
+		beta, _ := o2.CreateRole(ctx, seller(), rolefit.ActorOf(a2))
 		if err := o.SetCurrentRole(ctx, staff.ID, beta.ID, by); errs.FieldsOf(err)["role_id"] == "" {
 			t.Errorf("Beta's role as Acme's staff member's: %v, want invalid role_id", err)
 		}
-		if err := o2.SetCurrentRole(ctx, staff.ID, beta.ID, store.ActorOf(a2)); errs.Code(err) != errs.CodeNotFound {
+		if err := o2.SetCurrentRole(ctx, staff.ID, beta.ID, rolefit.ActorOf(a2)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("Beta sets Acme's person's role: %v", err)
 		}
 		if err := o.SetCurrentRole(ctx, staff.ID, r.ID, by); err != nil {
@@ -150,12 +151,12 @@ func TestProfiledPeople(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Scope(org.ID)
-		by := store.ActorOf(a)
-		with, _ := o.CreatePerson(ctx, store.NewPerson{Name: "With", Kind: store.Staff}, by)
-		o.CreatePerson(ctx, store.NewPerson{Name: "Without", Kind: store.Candidate}, by)
+		by := rolefit.ActorOf(a)
+		with, _ := o.CreatePerson(ctx, rolefit.NewPerson{Name: "With", Kind: rolefit.Staff}, by)
+		o.CreatePerson(ctx, rolefit.NewPerson{Name: "Without", Kind: rolefit.Candidate}, by)
 		score, pct := 3.5, 80.0
 		if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: with.ID, QuestionnaireID: "q", QuestionnaireVersion: 2,
-			QuestionnaireHash: "sha256:x", Answers: map[string]int{"a": 1}, View: store.ViewSelf,
+			QuestionnaireHash: "sha256:x", Answers: map[string]int{"a": 1}, View: rolefit.ViewSelf,
 			Scored: store.Scored{Result: json.RawMessage(`{}`), Scores: []store.ScoreRow{
 				{ScaleID: "hunter", Kind: store.ScaleComposite, Score: &score, Percentile: &pct},
 				{ScaleID: "drive", Kind: store.ScaleFacet, Score: &score},

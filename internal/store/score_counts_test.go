@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"rolefit"
 	"slices"
 	"testing"
 	"time"
@@ -14,7 +15,7 @@ import (
 )
 
 // recordSimulated stores a simulated, scored response of q for a person.
-func recordSimulated(t *testing.T, o *Scope, q *assess.Questionnaire, rng *rand.Rand, personID string) *Response {
+func recordSimulated(t *testing.T, o *Scope, q *assess.Questionnaire, rng *rand.Rand, personID string) *rolefit.Response {
 	t.Helper()
 	r := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)})
 	sc, err := ScoredFrom(assess.Score(q, r, assess.Options{}))
@@ -22,7 +23,7 @@ func recordSimulated(t *testing.T, o *Scope, q *assess.Questionnaire, rng *rand.
 		t.Fatal(err)
 	}
 	resp, err := o.RecordResponse(context.Background(), NewResponse{PersonID: personID, QuestionnaireID: q.ID,
-		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, Answers: r.Answers, Scored: sc}, Actor{ID: "t", Name: "test"})
+		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, Answers: r.Answers, Scored: sc}, rolefit.Actor{ID: "t", Name: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func TestScoreCountsFollowTheScoreRows(t *testing.T) {
 	}
 	q, _ := cat.Latest("sales-service")
 	rng := rand.New(rand.NewPCG(7, 7))
-	by := Actor{ID: "t", Name: "test"}
+	by := rolefit.Actor{ID: "t", Name: "test"}
 	var people []string
 	var responses []string
 	record := func(personID string) {
@@ -80,7 +81,7 @@ func TestScoreCountsFollowTheScoreRows(t *testing.T) {
 		responses = append(responses, recordSimulated(t, o, q, rng, personID).ID)
 	}
 	for i := range 12 {
-		p, err := o.CreatePerson(ctx, NewPerson{Name: fmt.Sprintf("Person %d", i), Kind: Candidate}, by)
+		p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: fmt.Sprintf("Person %d", i), Kind: rolefit.Candidate}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -152,7 +153,7 @@ func TestMigrationCountsEarlierScoreRows(t *testing.T) {
 	}
 	// The organisation as version 12 stored it: today's code would write
 	// columns that schema does not have yet.
-	org := Organisation{ID: newID(), Name: "Acme"}
+	org := rolefit.Organisation{ID: newID(), Name: "Acme"}
 	if err := st.write.Exec("INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)", org.ID, org.Name, time.Now().UTC()).Error; err != nil {
 		t.Fatal(err)
 	}
@@ -163,9 +164,9 @@ func TestMigrationCountsEarlierScoreRows(t *testing.T) {
 	}
 	q, _ := cat.Latest("sales-service")
 	rng := rand.New(rand.NewPCG(3, 3))
-	by := Actor{ID: "t", Name: "test"}
+	by := rolefit.Actor{ID: "t", Name: "test"}
 	for i := range 10 {
-		p, err := o.CreatePerson(ctx, NewPerson{Name: fmt.Sprintf("Person %d", i), Kind: Candidate}, by)
+		p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: fmt.Sprintf("Person %d", i), Kind: rolefit.Candidate}, by)
 		if err != nil {
 			t.Fatal(err)
 		}

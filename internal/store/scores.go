@@ -39,7 +39,7 @@ func (o *Scope) ScoreDistribution(ctx context.Context, questionnaireID string, v
 // to one questionnaire version, at most limit of them, newest first.
 func (o *Scope) RecentAnswers(ctx context.Context, questionnaireID string, version, limit int) ([]map[string]int, error) {
 	var raw []string
-	err := o.scope(o.s.reader(ctx).Model(&Response{})).
+	err := o.scope(o.s.reader(ctx).Model(&responseRow{})).
 		Where("questionnaire_id = ? AND questionnaire_version = ?", questionnaireID, version).
 		Order("submitted_at DESC").Limit(limit).Pluck("answers", &raw).Error
 	if err != nil {

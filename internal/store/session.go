@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"rolefit"
 	"time"
 
 	"gorm.io/gorm"
@@ -42,7 +43,7 @@ func (Session) TableName() string { return "sessions" }
 
 // CreateSession signs a user in: it stores a new session and returns the
 // token for the cookie, which is not stored.
-func (s *Store) CreateSession(ctx context.Context, u *User) (string, *Session, error) {
+func (s *Store) CreateSession(ctx context.Context, u *rolefit.User) (string, *Session, error) {
 	token := NewToken()
 	now := s.now()
 	sess := &Session{ID: HashToken(token), UserID: u.ID, CSRFToken: NewToken(),
@@ -59,7 +60,7 @@ func (s *Store) CreateSession(ctx context.Context, u *User) (string, *Session, e
 		if err := tx.Table("users").Where("id = ?", u.ID).Update("last_seen_at", now).Error; err != nil {
 			return fmt.Errorf("record visit: %w", err)
 		}
-		return s.Scope(u.OrgID).audit(tx, ActorOf(u), "sign_in", "user", u.ID, "")
+		return s.Scope(u.OrgID).audit(tx, rolefit.ActorOf(u), "sign_in", "user", u.ID, "")
 	})
 	if err != nil {
 		return "", nil, err
@@ -69,7 +70,7 @@ func (s *Store) CreateSession(ctx context.Context, u *User) (string, *Session, e
 
 // SessionUser returns the session of a cookie token and its user, or an
 // unauthorized error when the token is unknown, forged or expired.
-func (s *Store) SessionUser(ctx context.Context, token string) (*Session, *User, error) {
+func (s *Store) SessionUser(ctx context.Context, token string) (*Session, *rolefit.User, error) {
 	expired := errs.Unauthorized("Your session has ended. Please sign in again.")
 	if token == "" {
 		return nil, nil, expired
@@ -87,7 +88,7 @@ func (s *Store) SessionUser(ctx context.Context, token string) (*Session, *User,
 		_ = s.tx(ctx, func(tx *gorm.DB) error { return tx.Where("id = ?", sess.ID).Delete(&Session{}).Error })
 		return nil, nil, expired
 	}
-	var u User
+	var u rolefit.User
 	err = s.reader(ctx).Where("id = ?", sess.UserID).Take(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, nil, expired

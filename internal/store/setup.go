@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"rolefit"
 	"time"
 
 	"gorm.io/gorm"
@@ -61,15 +62,15 @@ func (s *Store) checkSetupToken(db *gorm.DB, token string) error {
 
 // CompleteSetup uses a setup link to create the first organisation and
 // admin, all in one transaction, and uses up the link.
-func (s *Store) CompleteSetup(ctx context.Context, token, orgName string, admin NewUser) (*Organisation, *User, error) {
-	var org *Organisation
-	var user *User
+func (s *Store) CompleteSetup(ctx context.Context, token, orgName string, admin rolefit.NewUser) (*rolefit.Organisation, *rolefit.User, error) {
+	var org *rolefit.Organisation
+	var user *rolefit.User
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if err := s.checkSetupToken(tx, token); err != nil {
 			return err
 		}
 		var n int64
-		if err := tx.Model(&User{}).Count(&n).Error; err != nil {
+		if err := tx.Model(&rolefit.User{}).Count(&n).Error; err != nil {
 			return err
 		}
 		if n > 0 {

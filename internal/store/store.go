@@ -90,6 +90,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 			NowFunc:                s.now,
 			SkipDefaultTransaction: true, // every write already runs in an explicit transaction
 			TranslateError:         true, // unique violations become gorm.ErrDuplicatedKey
+			NamingStrategy:         tableNamer{},
 		}
 	}
 	switch {

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"path/filepath"
+	"rolefit"
 	"strings"
 	"testing"
 	"time"
@@ -14,8 +15,8 @@ import (
 
 var ctx = context.Background()
 
-func admin(email string) store.NewUser {
-	return store.NewUser{Email: email, Name: "Ada Admin", Access: store.Admin, Password: "correct horse battery"}
+func admin(email string) rolefit.NewUser {
+	return rolefit.NewUser{Email: email, Name: "Ada Admin", Access: rolefit.Admin, Password: "correct horse battery"}
 }
 
 func TestMigrateIsRecordedAndIdempotent(t *testing.T) {
@@ -102,11 +103,11 @@ func TestCreateOrganisationAndAuthenticate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if org.Name != "Acme Ltd" || u.Email != "ada@example.com" || u.OrgID != org.ID || u.Access != store.Admin {
+		if org.Name != "Acme Ltd" || u.Email != "ada@example.com" || u.OrgID != org.ID || u.Access != rolefit.Admin {
 			t.Fatalf("got org %+v user %+v", org, u)
 		}
-		if strings.Contains(u.PasswordHash, "correct horse") || !strings.HasPrefix(u.PasswordHash, "$argon2id$") {
-			t.Errorf("password hash = %q, want an argon2id hash", u.PasswordHash)
+		if hash := storetest.QueryString(t, st, "SELECT password_hash FROM users WHERE id = '"+u.ID+"'"); strings.Contains(hash, "correct horse") || !strings.HasPrefix(hash, "$argon2id$") {
+			t.Errorf("password hash = %q, want an argon2id hash", hash)
 		}
 		got, err := st.Authenticate(ctx, "ADA@example.com", "correct horse battery")
 		if err != nil || got.ID != u.ID {
@@ -134,15 +135,15 @@ func TestCreateUserValidationWritesNothing(t *testing.T) {
 		o := st.Scope(org.ID)
 		for _, tc := range []struct {
 			name   string
-			nu     store.NewUser
+			nu     rolefit.NewUser
 			code   string
 			fields []string
 		}{
-			{"all wrong", store.NewUser{Email: "not-an-address", Access: "owner", Password: "short"}, errs.CodeInvalid, []string{"email", "name", "access", "password"}},
-			{"no domain dot", store.NewUser{Email: "bo@localhost", Name: "Bo", Access: store.Manager, Password: "long enough pw"}, errs.CodeInvalid, []string{"email"}},
-			{"duplicate e-mail", store.NewUser{Email: "ADA@example.com", Name: "Other", Access: store.Manager, Password: "long enough pw"}, errs.CodeConflict, []string{"email"}},
+			{"all wrong", rolefit.NewUser{Email: "not-an-address", Access: "owner", Password: "short"}, errs.CodeInvalid, []string{"email", "name", "access", "password"}},
+			{"no domain dot", rolefit.NewUser{Email: "bo@localhost", Name: "Bo", Access: rolefit.Manager, Password: "long enough pw"}, errs.CodeInvalid, []string{"email"}},
+			{"duplicate e-mail", rolefit.NewUser{Email: "ADA@example.com", Name: "Other", Access: rolefit.Manager, Password: "long enough pw"}, errs.CodeConflict, []string{"email"}},
 		} {
-			_, err := o.CreateUser(ctx, tc.nu, store.ActorOf(a))
+			_, err := o.CreateUser(ctx, tc.nu, rolefit.ActorOf(a))
 			if errs.Code(err) != tc.code {
 				t.Errorf("%s: code = %q (%v), want %q", tc.name, errs.Code(err), err, tc.code)
 			}
@@ -189,25 +190,25 @@ func TestLastAdminIsKept(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Scope(org.ID)
-		by := store.ActorOf(a)
-		if err := o.SetUserAccess(ctx, a.ID, store.Manager, by); errs.Code(err) != errs.CodeConflict {
+		by := rolefit.ActorOf(a)
+		if err := o.SetUserAccess(ctx, a.ID, rolefit.Manager, by); errs.Code(err) != errs.CodeConflict {
 			t.Errorf("demoting the only admin = %v, want conflict", err)
 		}
 		if err := o.DeleteUser(ctx, a.ID, by); errs.Code(err) != errs.CodeConflict {
 			t.Errorf("deleting the only admin = %v, want conflict", err)
 		}
-		b, err := o.CreateUser(ctx, store.NewUser{Email: "bo@example.com", Name: "Bo", Access: store.Admin, Password: "long enough pw"}, by)
+		b, err := o.CreateUser(ctx, rolefit.NewUser{Email: "bo@example.com", Name: "Bo", Access: rolefit.Admin, Password: "long enough pw"}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := o.SetUserAccess(ctx, a.ID, store.Manager, by); err != nil {
+		if err := o.SetUserAccess(ctx, a.ID, rolefit.Manager, by); err != nil {
 			t.Errorf("demoting one of two admins: %v", err)
 		}
 		if err := o.DeleteUser(ctx, b.ID, by); errs.Code(err) != errs.CodeConflict {
 			t.Errorf("deleting the remaining admin = %v, want conflict", err)
 		}
 		got, _ := o.User(ctx, a.ID)
-		if got.Access != store.Manager {
+		if got.Access != rolefit.Manager {
 			t.Errorf("role = %s, want manager", got.Access)
 		}
 	})
@@ -217,7 +218,7 @@ func TestOrganisationIsolation(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		orgA, a, _ := st.CreateOrganisation(ctx, "A", admin("a@example.com"), false)
 		orgB, b, _ := st.CreateOrganisation(ctx, "B", admin("b@example.com"), false)
-		keyA, _, err := st.Scope(orgA.ID).CreateAPIKey(ctx, "ats", store.ActorOf(a))
+		keyA, _, err := st.Scope(orgA.ID).CreateAPIKey(ctx, "ats", rolefit.ActorOf(a))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -225,13 +226,13 @@ func TestOrganisationIsolation(t *testing.T) {
 		if _, err := ob.User(ctx, a.ID); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("B reads A's user: %v, want not found", err)
 		}
-		if err := ob.SetUserAccess(ctx, a.ID, store.Manager, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+		if err := ob.SetUserAccess(ctx, a.ID, rolefit.Manager, rolefit.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("B changes A's user: %v, want not found", err)
 		}
-		if err := ob.DeleteUser(ctx, a.ID, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+		if err := ob.DeleteUser(ctx, a.ID, rolefit.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("B deletes A's user: %v, want not found", err)
 		}
-		if err := ob.RevokeAPIKey(ctx, keyA.ID, store.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
+		if err := ob.RevokeAPIKey(ctx, keyA.ID, rolefit.ActorOf(b)); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("B revokes A's key: %v, want not found", err)
 		}
 		us, _ := ob.Users(ctx)

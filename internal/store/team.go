@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"rolefit"
 	"strings"
 	"time"
 )
@@ -15,7 +16,7 @@ type TeamQuery struct {
 	// Cursor continues after the last person of an earlier page.
 	Cursor string
 	// Kind keeps only candidates or only staff; empty keeps both.
-	Kind PersonKind
+	Kind rolefit.PersonKind
 	// JobTitle keeps only people with this job title, ignoring case and
 	// surrounding spaces; empty keeps everyone.
 	JobTitle string
@@ -28,7 +29,7 @@ type TeamQuery struct {
 type TeamMember struct {
 	PersonID             string
 	Name                 string
-	Kind                 PersonKind
+	Kind                 rolefit.PersonKind
 	JobTitle             string
 	CreatedAt            time.Time
 	QuestionnaireID      string

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"rolefit"
 	"testing"
 	"time"
 
@@ -36,8 +37,8 @@ func TestTeam(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
 		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
 		o := st.Scope(org.ID)
-		by := store.ActorOf(a)
-		record := func(p *store.Person, view string, sc store.Scored) {
+		by := rolefit.ActorOf(a)
+		record := func(p *rolefit.Person, view string, sc store.Scored) {
 			t.Helper()
 			clock.Advance(time.Second)
 			if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
@@ -45,34 +46,34 @@ func TestTeam(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		add := func(name string, kind store.PersonKind, title string) *store.Person {
+		add := func(name string, kind rolefit.PersonKind, title string) *rolefit.Person {
 			t.Helper()
 			clock.Advance(time.Second)
-			p, err := o.CreatePerson(ctx, store.NewPerson{Name: name, Kind: kind, JobTitle: title}, by)
+			p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: name, Kind: kind, JobTitle: title}, by)
 			if err != nil {
 				t.Fatal(err)
 			}
 			return p
 		}
-		ann := add("Ann", store.Candidate, "")
-		bo := add("Bo", store.Staff, "Account manager")
-		cy := add("Cy", store.Staff, "Seller")
-		add("Di (not assessed)", store.Staff, "Seller")
-		ed := add("Ed", store.Candidate, "")
-		record(ann, store.ViewSelf, teamScored(fptr(4.2), fptr(2.5), 0))
-		record(bo, store.ViewSelf, teamScored(fptr(1), fptr(1), 0))
+		ann := add("Ann", rolefit.Candidate, "")
+		bo := add("Bo", rolefit.Staff, "Account manager")
+		cy := add("Cy", rolefit.Staff, "Seller")
+		add("Di (not assessed)", rolefit.Staff, "Seller")
+		ed := add("Ed", rolefit.Candidate, "")
+		record(ann, rolefit.ViewSelf, teamScored(fptr(4.2), fptr(2.5), 0))
+		record(bo, rolefit.ViewSelf, teamScored(fptr(1), fptr(1), 0))
 		// Bo's newer self-report is the profile; a later manager's rating
 		// never takes its place.
-		record(bo, store.ViewSelf, teamScored(fptr(3.25), fptr(4.75), 2))
-		record(bo, store.ViewManager, teamScored(fptr(5), fptr(5), 0))
-		record(cy, store.ViewSelf, teamScored(nil, fptr(3), 1))
-		record(ed, store.ViewManager, teamScored(fptr(5), fptr(5), 0)) // a rating alone is no profile
+		record(bo, rolefit.ViewSelf, teamScored(fptr(3.25), fptr(4.75), 2))
+		record(bo, rolefit.ViewManager, teamScored(fptr(5), fptr(5), 0))
+		record(cy, rolefit.ViewSelf, teamScored(nil, fptr(3), 1))
+		record(ed, rolefit.ViewManager, teamScored(fptr(5), fptr(5), 0)) // a rating alone is no profile
 		// Another organisation's assessed person.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
 		o2 := st.Scope(org2.ID)
-		zed, _ := o2.CreatePerson(ctx, store.NewPerson{Name: "Zed", Kind: store.Candidate}, store.ActorOf(a2))
+		zed, _ := o2.CreatePerson(ctx, rolefit.NewPerson{Name: "Zed", Kind: rolefit.Candidate}, rolefit.ActorOf(a2))
 		if _, err := o2.RecordResponse(ctx, store.NewResponse{PersonID: zed.ID, QuestionnaireID: "sales-service", QuestionnaireVersion: 2,
-			Answers: map[string]int{"x": 1}, View: store.ViewSelf, Scored: teamScored(fptr(5), fptr(1), 0)}, store.ActorOf(a2)); err != nil {
+			Answers: map[string]int{"x": 1}, View: rolefit.ViewSelf, Scored: teamScored(fptr(5), fptr(1), 0)}, rolefit.ActorOf(a2)); err != nil {
 			t.Fatal(err)
 		}
 
@@ -105,10 +106,10 @@ func TestTeam(t *testing.T) {
 			q    store.TeamQuery
 			want []string
 		}{
-			{store.TeamQuery{Kind: store.Staff}, []string{"Bo", "Cy"}},
-			{store.TeamQuery{Kind: store.Candidate}, []string{"Ann"}},
+			{store.TeamQuery{Kind: rolefit.Staff}, []string{"Bo", "Cy"}},
+			{store.TeamQuery{Kind: rolefit.Candidate}, []string{"Ann"}},
 			{store.TeamQuery{JobTitle: " account MANAGER "}, []string{"Bo"}},
-			{store.TeamQuery{Kind: store.Candidate, JobTitle: "Seller"}, nil},
+			{store.TeamQuery{Kind: rolefit.Candidate, JobTitle: "Seller"}, nil},
 		} {
 			ms, _, err := o.Team(ctx, tc.q)
 			if err != nil {

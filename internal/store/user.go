@@ -4,105 +4,20 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/mail"
+	"rolefit"
 	"strings"
-	"time"
 
 	"github.com/alexedwards/argon2id"
 	"gorm.io/gorm"
 
 	"rolefit/internal/errs"
-	"rolefit/internal/text"
 )
 
-// Access is what a signed-in user may do in their organisation (not a
-// placement role, nor a person's job title).
-type Access string
-
-// The roles of rolefit users. An admin can do all a manager can, and also
-// manage users, API keys and settings.
-const (
-	Admin   Access = "admin"
-	Manager Access = "manager"
-)
-
-// Valid reports whether r is a known role.
-func (r Access) Valid() bool { return r == Admin || r == Manager }
-
-// User is a person who signs in to rolefit: an admin or a manager of one
-// organisation.
-type User struct {
-	ID           string    `json:"id"`
-	OrgID        string    `json:"org_id"`
-	Email        string    `json:"email"`
-	Name         string    `json:"name"`
-	Access       Access    `json:"access"`
-	PasswordHash string    `json:"-"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
-}
-
-// TableName tells GORM the table.
-func (User) TableName() string { return "users" }
-
-// IsAdmin reports whether the user is an admin.
-func (u *User) IsAdmin() bool { return u.Access == Admin }
-
-// NewUser is what it takes to create a user.
-type NewUser struct {
-	Email    string
-	Name     string
-	Access   Access
-	Password string
-}
-
-// Actor is who did something, for the audit log.
-type Actor struct {
-	ID   string
-	Name string
-}
-
-// ActorOf returns the audit actor for a user.
-func ActorOf(u *User) Actor { return Actor{ID: u.ID, Name: u.Name + " <" + u.Email + ">"} }
-
-// normaliseEmail trims and lower-cases an address and says what is wrong
-// with it, if anything.
-func normaliseEmail(email string) (string, string) {
-	email = strings.ToLower(strings.TrimSpace(email))
-	if email == "" {
-		return email, "is required"
-	}
-	a, err := mail.ParseAddress(email)
-	if err != nil || a.Address != email || !strings.Contains(email[strings.LastIndex(email, "@")+1:], ".") {
-		return email, "is not an e-mail address like name@example.com"
-	}
-	if len(email) > 254 {
-		return email, "must be at most 254 characters"
-	}
-	return email, ""
-}
-
-// validate checks a new user and returns it cleaned, or the field errors.
-func (nu NewUser) validate() (NewUser, error) {
-	fields := map[string]string{}
-	var msg string
-	if nu.Email, msg = normaliseEmail(nu.Email); msg != "" {
-		fields["email"] = msg
-	}
-	nu.Name = strings.TrimSpace(nu.Name)
-	switch {
-	case nu.Name == "":
-		fields["name"] = "is required"
-	case len(nu.Name) > 200:
-		fields["name"] = "must be at most 200 characters"
-	default:
-		if msg := text.Problem(nu.Name); msg != "" {
-			fields["name"] = msg
-		}
-	}
-	if !nu.Access.Valid() {
-		fields["access"] = "must be admin or manager"
-	}
+// validateUser cleans a new user by their own rules (rolefit.NewUser.Clean)
+// and checks their password against rolefit's password rules, and
+// returns the user cleaned or every field at fault.
+func validateUser(nu rolefit.NewUser) (rolefit.NewUser, error) {
+	nu, fields := nu.Clean()
 	if msg := checkPassword(nu.Password); msg != "" {
 		fields["password"] = msg
 	}
@@ -113,8 +28,8 @@ func (nu NewUser) validate() (NewUser, error) {
 }
 
 // insertUser validates, hashes and inserts a user inside tx.
-func (s *Store) insertUser(tx *gorm.DB, orgID string, nu NewUser) (*User, error) {
-	nu, err := nu.validate()
+func (s *Store) insertUser(tx *gorm.DB, orgID string, nu rolefit.NewUser) (*rolefit.User, error) {
+	nu, err := validateUser(nu)
 	if err != nil {
 		return nil, err
 	}
@@ -123,9 +38,9 @@ func (s *Store) insertUser(tx *gorm.DB, orgID string, nu NewUser) (*User, error)
 		return nil, fmt.Errorf("hash password: %w", err)
 	}
 	now := s.now()
-	u := &User{ID: newID(), OrgID: orgID, Email: nu.Email, Name: nu.Name, Access: nu.Access,
-		PasswordHash: hash, CreatedAt: now, UpdatedAt: now}
-	if err := tx.Create(u).Error; err != nil {
+	u := &rolefit.User{ID: newID(), OrgID: orgID, Email: nu.Email, Name: nu.Name, Access: nu.Access,
+		CreatedAt: now, UpdatedAt: now}
+	if err := tx.Create(&userRow{User: *u, PasswordHash: hash}).Error; err != nil {
 		if errors.Is(err, gorm.ErrDuplicatedKey) {
 			// Unique within the organisation only (migration 0004), so
 			// this says nothing about other organisations.
@@ -139,9 +54,9 @@ func (s *Store) insertUser(tx *gorm.DB, orgID string, nu NewUser) (*User, error)
 
 // CreateOrganisation creates an organisation and its first admin in one
 // transaction: both or neither. demo marks an organisation of demo data.
-func (s *Store) CreateOrganisation(ctx context.Context, name string, admin NewUser, demo bool) (*Organisation, *User, error) {
-	var org *Organisation
-	var user *User
+func (s *Store) CreateOrganisation(ctx context.Context, name string, admin rolefit.NewUser, demo bool) (*rolefit.Organisation, *rolefit.User, error) {
+	var org *rolefit.Organisation
+	var user *rolefit.User
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		var err error
 		org, user, err = s.createOrganisation(tx, name, admin, demo)
@@ -154,8 +69,8 @@ func (s *Store) CreateOrganisation(ctx context.Context, name string, admin NewUs
 }
 
 // CreateUser adds a user to the organisation.
-func (o *Scope) CreateUser(ctx context.Context, nu NewUser, by Actor) (*User, error) {
-	var u *User
+func (o *Scope) CreateUser(ctx context.Context, nu rolefit.NewUser, by rolefit.Actor) (*rolefit.User, error) {
+	var u *rolefit.User
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
 		var err error
 		if u, err = o.s.insertUser(tx, o.id, nu); err != nil {
@@ -167,8 +82,8 @@ func (o *Scope) CreateUser(ctx context.Context, nu NewUser, by Actor) (*User, er
 }
 
 // Users lists the organisation's users by name.
-func (o *Scope) Users(ctx context.Context) ([]User, error) {
-	var us []User
+func (o *Scope) Users(ctx context.Context) ([]rolefit.User, error) {
+	var us []rolefit.User
 	if err := o.scope(o.s.reader(ctx)).Order("name, email").Find(&us).Error; err != nil {
 		return nil, fmt.Errorf("list users: %w", err)
 	}
@@ -176,24 +91,24 @@ func (o *Scope) Users(ctx context.Context) ([]User, error) {
 }
 
 // User returns one of the organisation's users.
-func (o *Scope) User(ctx context.Context, id string) (*User, error) {
+func (o *Scope) User(ctx context.Context, id string) (*rolefit.User, error) {
 	return o.user(o.s.reader(ctx), id)
 }
 
-func (o *Scope) user(db *gorm.DB, id string) (*User, error) {
-	return take[User](o.scope(db).Where("id = ?", id), "user")
+func (o *Scope) user(db *gorm.DB, id string) (*rolefit.User, error) {
+	return take[rolefit.User](o.scope(db).Where("id = ?", id), "user")
 }
 
 // countAdmins counts the organisation's admins inside tx.
 func (o *Scope) countAdmins(tx *gorm.DB) (int64, error) {
 	var n int64
-	err := o.scope(tx.Model(&User{})).Where("access = ?", Admin).Count(&n).Error
+	err := o.scope(tx.Model(&rolefit.User{})).Where("access = ?", rolefit.Admin).Count(&n).Error
 	return n, err
 }
 
 // SetUserAccess changes a user's role. The last admin cannot be demoted, or
 // nobody could manage the organisation any more.
-func (o *Scope) SetUserAccess(ctx context.Context, id string, role Access, by Actor) error {
+func (o *Scope) SetUserAccess(ctx context.Context, id string, role rolefit.Access, by rolefit.Actor) error {
 	if !role.Valid() {
 		return errs.InvalidFields("Please choose a role.", map[string]string{"role": "must be admin or manager"})
 	}
@@ -205,14 +120,14 @@ func (o *Scope) SetUserAccess(ctx context.Context, id string, role Access, by Ac
 		if u.Access == role {
 			return nil
 		}
-		if u.Access == Admin {
+		if u.Access == rolefit.Admin {
 			if n, err := o.countAdmins(tx); err != nil {
 				return err
 			} else if n <= 1 {
 				return errs.Conflict("%s is the only admin; make someone else an admin first.", u.Name)
 			}
 		}
-		if err := o.scope(tx.Model(&User{})).Where("id = ?", id).
+		if err := o.scope(tx.Model(&rolefit.User{})).Where("id = ?", id).
 			Updates(map[string]any{"access": role, "updated_at": o.s.now()}).Error; err != nil {
 			return fmt.Errorf("set access: %w", err)
 		}
@@ -223,13 +138,13 @@ func (o *Scope) SetUserAccess(ctx context.Context, id string, role Access, by Ac
 // DeleteUser removes a user, their sessions and the API keys they made
 // (revoked, so the list still shows them). The last admin cannot be
 // removed.
-func (o *Scope) DeleteUser(ctx context.Context, id string, by Actor) error {
+func (o *Scope) DeleteUser(ctx context.Context, id string, by rolefit.Actor) error {
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
 		u, err := o.user(tx, id)
 		if err != nil {
 			return err
 		}
-		if u.Access == Admin {
+		if u.Access == rolefit.Admin {
 			if n, err := o.countAdmins(tx); err != nil {
 				return err
 			} else if n <= 1 {
@@ -239,7 +154,7 @@ func (o *Scope) DeleteUser(ctx context.Context, id string, by Actor) error {
 		if err := o.revokeKeysOf(tx, id, u.Email, by); err != nil {
 			return err
 		}
-		if err := o.scope(tx).Where("id = ?", id).Delete(&User{}).Error; err != nil {
+		if err := o.scope(tx).Where("id = ?", id).Delete(&rolefit.User{}).Error; err != nil {
 			return fmt.Errorf("delete user: %w", err)
 		}
 		return o.audit(tx, by, "delete", "user", id, u.Email)
@@ -252,7 +167,7 @@ func (o *Scope) ChangePassword(ctx context.Context, id, current, next, keepSessi
 	if msg := checkPassword(next); msg != "" {
 		return errs.InvalidFields("Please choose another password.", map[string]string{"new_password": msg})
 	}
-	u, err := o.User(ctx, id)
+	u, err := take[userRow](o.scope(o.s.reader(ctx)).Where("id = ?", id), "user")
 	if err != nil {
 		return err
 	}
@@ -264,14 +179,14 @@ func (o *Scope) ChangePassword(ctx context.Context, id, current, next, keepSessi
 		return fmt.Errorf("hash password: %w", err)
 	}
 	return o.s.tx(ctx, func(tx *gorm.DB) error {
-		if err := o.scope(tx.Model(&User{})).Where("id = ?", id).
+		if err := o.scope(tx.Model(&rolefit.User{})).Where("id = ?", id).
 			Updates(map[string]any{"password_hash": hash, "updated_at": o.s.now()}).Error; err != nil {
 			return fmt.Errorf("set password: %w", err)
 		}
 		if err := tx.Where("user_id = ? AND id <> ?", id, HashToken(keepSession)).Delete(&Session{}).Error; err != nil {
 			return fmt.Errorf("end other sessions: %w", err)
 		}
-		return o.audit(tx, ActorOf(u), "change_password", "user", id, "")
+		return o.audit(tx, rolefit.ActorOf(&u.User), "change_password", "user", id, "")
 	})
 }
 
@@ -288,20 +203,20 @@ const signInChecks = 3
 // same password in several organisations, and the caller asks which one
 // is meant. None is an unauthorized error, whether the address is unknown
 // or the password wrong, in the same time (see signInChecks).
-func (s *Store) SignIn(ctx context.Context, email, password string) ([]User, error) {
+func (s *Store) SignIn(ctx context.Context, email, password string) ([]rolefit.User, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
-	var us []User
+	var us []userRow
 	if err := s.reader(ctx).Where("email = ?", email).Order("created_at, id").Find(&us).Error; err != nil {
 		return nil, fmt.Errorf("find user: %w", err)
 	}
-	var matched []User
+	var matched []rolefit.User
 	for _, u := range us {
 		ok, err := argon2id.ComparePasswordAndHash(password, u.PasswordHash)
 		if err != nil {
 			return nil, fmt.Errorf("check password: %w", err)
 		}
 		if ok {
-			matched = append(matched, u)
+			matched = append(matched, u.User)
 		}
 	}
 	for i := len(us); i < signInChecks; i++ {
@@ -316,7 +231,7 @@ func (s *Store) SignIn(ctx context.Context, email, password string) ([]User, err
 // Authenticate returns the one user with this e-mail address and password,
 // for callers that cannot ask which organisation is meant: when the
 // password opens accounts in several, it is a conflict.
-func (s *Store) Authenticate(ctx context.Context, email, password string) (*User, error) {
+func (s *Store) Authenticate(ctx context.Context, email, password string) (*rolefit.User, error) {
 	us, err := s.SignIn(ctx, email, password)
 	if err != nil {
 		return nil, err
@@ -331,7 +246,7 @@ func (s *Store) Authenticate(ctx context.Context, email, password string) (*User
 // install that still needs its first admin.
 func (s *Store) CountUsers(ctx context.Context) (int64, error) {
 	var n int64
-	if err := s.reader(ctx).Model(&User{}).Count(&n).Error; err != nil {
+	if err := s.reader(ctx).Model(&rolefit.User{}).Count(&n).Error; err != nil {
 		return 0, fmt.Errorf("count users: %w", err)
 	}
 	return n, nil

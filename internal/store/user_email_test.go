@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"rolefit"
 	"slices"
 	"testing"
 
@@ -22,8 +23,8 @@ func TestEmailIsUniquePerOrganisation(t *testing.T) {
 		// Beta's admin adds an address that has an account at Acme: it
 		// just works, and tells nothing about Acme.
 		pw := "another long passphrase"
-		nu := store.NewUser{Email: "ADA@example.com", Name: "Ada at Beta", Access: store.Manager, Password: pw}
-		u, err := st.Scope(beta.ID).CreateUser(ctx, nu, store.ActorOf(bea))
+		nu := rolefit.NewUser{Email: "ADA@example.com", Name: "Ada at Beta", Access: rolefit.Manager, Password: pw}
+		u, err := st.Scope(beta.ID).CreateUser(ctx, nu, rolefit.ActorOf(bea))
 		if err != nil {
 			t.Fatalf("add an address that has an account in another organisation: %v", err)
 		}
@@ -33,7 +34,7 @@ func TestEmailIsUniquePerOrganisation(t *testing.T) {
 		// Within one organisation the address is still taken, whatever
 		// its case.
 		nu.Email = "Ada@Example.com"
-		if _, err := st.Scope(acme.ID).CreateUser(ctx, nu, store.ActorOf(ada)); errs.Code(err) != errs.CodeConflict {
+		if _, err := st.Scope(acme.ID).CreateUser(ctx, nu, rolefit.ActorOf(ada)); errs.Code(err) != errs.CodeConflict {
 			t.Errorf("the same address twice in one organisation: %v, want conflict", err)
 		}
 		// Each account signs in with its own password.

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"rolefit"
 	"testing"
 
 	"rolefit/internal/errs"
@@ -30,8 +31,8 @@ func TestPasswordRulesWhereverAPasswordIsSet(t *testing.T) {
 			{"  padded phrase  ", ""},
 			{"a quiet mountain lake", ""},
 		} {
-			nu := store.NewUser{Email: "bo@example.com", Name: "Bo", Access: store.Manager, Password: tc.pw}
-			u, err := st.Scope(org.ID).CreateUser(ctx, nu, store.ActorOf(a))
+			nu := rolefit.NewUser{Email: "bo@example.com", Name: "Bo", Access: rolefit.Manager, Password: tc.pw}
+			u, err := st.Scope(org.ID).CreateUser(ctx, nu, rolefit.ActorOf(a))
 			if got := errs.FieldsOf(err)["password"]; got != tc.want {
 				t.Errorf("add a user with password %q: password %q, want %q (err %v)", tc.pw, got, tc.want, err)
 			}
@@ -50,7 +51,7 @@ func TestPasswordRulesWhereverAPasswordIsSet(t *testing.T) {
 				}
 			}
 			if u != nil {
-				if err := st.Scope(org.ID).DeleteUser(ctx, u.ID, store.ActorOf(a)); err != nil {
+				if err := st.Scope(org.ID).DeleteUser(ctx, u.ID, rolefit.ActorOf(a)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -65,8 +66,8 @@ func TestNamesRefuseControlAndDirectionCharacters(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, name := range []string{"Bo\x00", "Bo\u202eevil", "Bo\x1b[2J", "Bo\u2066"} {
-			nu := store.NewUser{Email: "bo@example.com", Name: name, Access: store.Manager, Password: "a quiet mountain lake"}
-			if _, err := st.Scope(org.ID).CreateUser(ctx, nu, store.ActorOf(a)); errs.FieldsOf(err)["name"] == "" {
+			nu := rolefit.NewUser{Email: "bo@example.com", Name: name, Access: rolefit.Manager, Password: "a quiet mountain lake"}
+			if _, err := st.Scope(org.ID).CreateUser(ctx, nu, rolefit.ActorOf(a)); errs.FieldsOf(err)["name"] == "" {
 				t.Errorf("user name %q: %v, want a name field error", name, err)
 			}
 			if _, _, err := st.CreateOrganisation(ctx, name, admin("x@example.com"), false); errs.FieldsOf(err)["organisation"] == "" {

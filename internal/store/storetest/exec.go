@@ -42,3 +42,28 @@ func Exec(t testing.TB, st *store.Store, query string) {
 		t.Fatalf("%s: changed no row", query)
 	}
 }
+
+// QueryString runs a query that selects one text value on the database of
+// a store this package opened, behind the store's back, and returns it:
+// to check what is stored, rather than what the store reads back.
+func QueryString(t testing.TB, st *store.Store, query string) string {
+	t.Helper()
+	dsn, ok := dsns.Load(st)
+	if !ok {
+		t.Fatal("storetest.QueryString: the store was not opened by storetest")
+	}
+	driver := "sqlite3"
+	if st.Dialect() == store.Postgres {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, dsn.(string))
+	if err != nil {
+		t.Fatalf("open the database behind the store: %v", err)
+	}
+	defer db.Close()
+	var v string
+	if err := db.QueryRow(query).Scan(&v); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return v
+}
