@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"rolefit"
 	"strings"
 
 	"rolefit/internal/errs"
@@ -39,23 +38,16 @@ func runAPIKeyAdd(ctx context.Context, args []string, cio commandIO) error {
 	}
 	// The organisation must exist already, so a mistyped --db does not
 	// leave an empty database file behind.
-	st, _, err := d.open(ctx, cio, true)
+	uc, closeStore, err := d.openUseCases(ctx, cio, true)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		return err
-	}
-	target, err := findOrganisation(ctx, st, *org)
-	if err != nil {
-		return err
-	}
-	if target == nil {
+	defer closeStore()
+	target, k, secret, err := uc.AddOrganisationKey(ctx, *org, *name, "rolefit apikey add")
+	if f := errs.FieldsOf(err); f["organisation"] != "" {
 		fmt.Fprintf(cio.stderr, "rolefit apikey add: --org: there is no organisation %q\n", *org)
 		return exitCode(2)
 	}
-	k, secret, err := st.Scope(target.ID).CreateAPIKey(ctx, *name, rolefit.Actor{ID: "console", Name: "rolefit apikey add"})
 	if err != nil {
 		if len(errs.FieldsOf(err)) > 0 {
 			fmt.Fprintf(cio.stderr, "rolefit apikey add: %v\n", describe(err))

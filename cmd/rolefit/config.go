@@ -7,7 +7,9 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"time"
 
+	"rolefit/internal/app"
 	"rolefit/internal/store"
 )
 
@@ -85,4 +87,33 @@ func (d *dbFlags) open(ctx context.Context, cio commandIO, mustExist bool) (*sto
 	}
 	st, err := store.Open(ctx, d.db, store.Options{Logger: log, MustExist: mustExist, Now: cio.now})
 	return st, log, err
+}
+
+// openUseCases opens the database as open does, migrates it, and returns
+// the use cases on it with the shipped questionnaires, for a command that
+// acts on an organisation's data, and a function that closes the store.
+func (d *dbFlags) openUseCases(ctx context.Context, cio commandIO, mustExist bool) (*app.App, func(), error) {
+	st, log, err := d.open(ctx, cio, mustExist)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	cat, err := loadCatalog("")
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	now := cio.now
+	if now == nil {
+		now = time.Now
+	}
+	uc, err := app.New(app.Config{Store: st, Catalog: cat, Now: now, Log: log})
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return uc, func() { st.Close() }, nil
 }

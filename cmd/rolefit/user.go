@@ -10,8 +10,8 @@ import (
 	"rolefit"
 	"strings"
 
+	"rolefit/internal/app"
 	"rolefit/internal/errs"
-	"rolefit/internal/store"
 )
 
 // runUser dispatches "rolefit user SUBCOMMAND".
@@ -68,58 +68,26 @@ func runUserAdd(ctx context.Context, args []string, cio commandIO, stdin io.Read
 		}
 		password = strings.TrimRight(line, "\r\n")
 	} else {
-		password, generated = store.NewToken()[:20], true
+		password, generated = app.NewToken()[:20], true
 	}
-	st, _, err := d.open(ctx, cio, false)
+	uc, closeStore, err := d.openUseCases(ctx, cio, false)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if _, err := st.Migrate(ctx); err != nil {
-		return err
-	}
+	defer closeStore()
 	nu := rolefit.NewUser{Email: *email, Name: *name, Access: rolefit.Access(*access), Password: password}
-	target, err := findOrganisation(ctx, st, *org)
+	o, created, u, err := uc.AddUserFromConsole(ctx, *org, nu, "rolefit user add")
 	if err != nil {
-		return err
+		return describe(err)
 	}
-	var u *rolefit.User
-	if target == nil {
-		if nu.Access != rolefit.Admin {
-			fmt.Fprintf(cio.stderr, "rolefit user add: there is no organisation %q; the first user of a new organisation must be an admin (--access admin)\n", *org)
-			return exitCode(2)
-		}
-		var o *rolefit.Organisation
-		if o, u, err = st.CreateOrganisation(ctx, *org, nu, false); err != nil {
-			return describe(err)
-		}
+	if created {
 		fmt.Fprintf(cio.stdout, "created organisation %q (%s)\n", o.Name, o.ID)
-	} else {
-		actor := rolefit.Actor{ID: "console", Name: "rolefit user add"}
-		if u, err = st.Scope(target.ID).CreateUser(ctx, nu, actor); err != nil {
-			return describe(err)
-		}
 	}
 	fmt.Fprintf(cio.stdout, "created %s %s <%s>\n", u.Access, u.Name, u.Email)
 	if generated {
 		fmt.Fprintf(cio.stdout, "password: %s\n(shown once; they can change it under Settings)\n", password)
 	}
 	return nil
-}
-
-// findOrganisation returns the organisation whose ID is ref or whose name
-// is ref in any case, or nil when there is none: --org takes either.
-func findOrganisation(ctx context.Context, st *store.Store, ref string) (*rolefit.Organisation, error) {
-	orgs, err := st.Organisations(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for i, o := range orgs {
-		if o.ID == ref || strings.EqualFold(o.Name, strings.TrimSpace(ref)) {
-			return &orgs[i], nil
-		}
-	}
-	return nil, nil
 }
 
 // describe turns a field error into a message that names the flags.
@@ -129,7 +97,7 @@ func describe(err error) error {
 		return err
 	}
 	var parts []string
-	for _, k := range []string{"organisation", "email", "name", "role", "password"} {
+	for _, k := range []string{"organisation", "email", "name", "access", "password"} {
 		if m, ok := f[k]; ok {
 			flag := "--" + k
 			if k == "organisation" {
