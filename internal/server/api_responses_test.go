@@ -1,48 +1,62 @@
 package server
 
 import (
-	"bytes"
 	"encoding/json"
+	"net/http"
+	"reflect"
+	"strings"
 	"testing"
-	"time"
-
-	"rolefit"
 )
 
-// A response written by encodeAPIResponse is the same bytes encoding/json
-// writes for the whole shape, so appending the stored result as it is
-// changes nothing a client can see.
-func TestEncodeAPIResponse(t *testing.T) {
-	type whole struct {
-		apiResponseHead
-		Answers     map[string]int  `json:"answers"`
-		PageSeconds []float64       `json:"page_seconds"`
-		Result      json.RawMessage `json:"result"`
+// submissionBody is a complete sales-service submission as an
+// integration sends it: every item answered, keys in json.Marshal's order.
+func submissionBody(t testing.TB) []byte {
+	t.Helper()
+	q := salesService(t)
+	answers := map[string]int{}
+	for i := range q.Pages {
+		for k, v := range pageAnswers(q, i) {
+			answers[k] = mustInt(v[0])
+		}
 	}
-	inv := "INV"
-	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	for _, r := range []rolefit.Response{
-		{ID: "R1", PersonID: "P", InvitationID: &inv, Source: rolefit.SourceInvitation, QuestionnaireID: "q", QuestionnaireVersion: 2,
-			QuestionnaireHash: "sha256:<&>", View: rolefit.ViewSelf, ScoringVersion: 3, SubmittedAt: at,
-			Answers: map[string]int{"b": 2, "a": 1, "c<": 5}, PageSeconds: []float64{1.5, 20},
-			Result: json.RawMessage(`{"note":"\u003c\u0026","scales":[1,2.5]}`)},
-		{ID: "R2", PersonID: "P", Source: rolefit.SourceAPI, QuestionnaireID: "manager-rating", QuestionnaireVersion: 1,
-			View: rolefit.ViewManager, RatedBy: "Ada <boss>", SubmittedAt: at, Answers: map[string]int{}, PageSeconds: []float64{},
-			Result: json.RawMessage(`{}`)},
-	} {
-		got, err := encodeAPIResponse(&r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := json.Marshal(whole{apiResponseHead: apiResponseHead{ID: r.ID, PersonID: r.PersonID, InvitationID: r.InvitationID,
-			Source: r.Source, QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion,
-			QuestionnaireHash: r.QuestionnaireHash, View: r.View, RatedBy: r.RatedBy, ScoringVersion: r.ScoringVersion,
-			SubmittedAt: r.SubmittedAt}, Answers: r.Answers, PageSeconds: r.PageSeconds, Result: r.Result})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: got %s\nwant %s", r.ID, got, want)
-		}
+	b, err := json.Marshal(map[string]any{"person_id": "0b1d6c1e-5f7a-4c59-9a43-2f6f1b0c8e21",
+		"questionnaire": "sales-service", "version": q.Version, "answers": answers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestResponseBodyIsReadStrictly records a submission through the API,
+// the same submission with a key written with an escape, and refuses it
+// with a key in capitals: the body is read by decodeJSON's decoder alone,
+// which matches field names exactly.
+func TestResponseBodyIsReadStrictly(t *testing.T) {
+	f := sqliteFixture(t, Config{})
+	key := f.apiKeyA(t)
+	_, body := f.apiRequest("POST", "/api/v1/people", key, `{"name":"Dana","kind":"candidate"}`)
+	p := decode[apiPerson](t, body)
+	plain := strings.Replace(string(submissionBody(t)), "0b1d6c1e-5f7a-4c59-9a43-2f6f1b0c8e21", p.ID, 1)
+	escaped := strings.Replace(plain, `"person_id"`, `"person\u005fid"`, 1)
+	type recorded struct {
+		PersonID string         `json:"person_id"`
+		Version  int            `json:"questionnaire_version"`
+		Source   string         `json:"source"`
+		Answers  map[string]int `json:"answers"`
+	}
+	var got []recorded
+	for _, b := range []string{plain, escaped} {
+		resp, body := f.apiRequest("POST", "/api/v1/responses", key, b)
+		wantStatus(t, "record response", resp, http.StatusCreated, body)
+		got = append(got, decode[recorded](t, body))
+	}
+	if got[0].PersonID != p.ID || len(got[0].Answers) == 0 || !reflect.DeepEqual(got[0], got[1]) {
+		t.Errorf("got %+v plain and %+v with an escaped key, want both for %s with every answer", got[0], got[1], p.ID)
+	}
+	capitals := strings.Replace(plain, `"person_id"`, `"PERSON_ID"`, 1)
+	resp, body := f.apiRequest("POST", "/api/v1/responses", key, capitals)
+	wantStatus(t, "a key in capitals", resp, http.StatusBadRequest, body)
+	if e := decode[apiErr](t, body); e.Error.Fields["PERSON_ID"] != "is not a known field" {
+		t.Errorf("a key in capitals: fields %v, want PERSON_ID: is not a known field", e.Error.Fields)
 	}
 }

@@ -88,7 +88,7 @@ func encodeResponse(r rolefit.Response, answers map[string]int, secs []float64, 
 	if secs == nil {
 		secs = []float64{}
 	}
-	a, err := encodeAnswers(answers)
+	a, err := json.Marshal(answers)
 	if err != nil {
 		return encodedResponse{}, err
 	}
