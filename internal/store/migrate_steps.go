@@ -14,6 +14,7 @@ import (
 var migrationSteps = map[int]func(tx *gorm.DB) error{
 	3:  fillScoreRows,
 	13: countScoresOnSQLite,
+	17: revokeKeysOfRemovedUsers,
 }
 
 // fillScoreRows writes the score rows of every response stored before
@@ -116,6 +117,40 @@ func countScoresOnSQLite(tx *gorm.DB) error {
 	} {
 		if err := tx.Exec(stmt).Error; err != nil {
 			return fmt.Errorf("count scores: %w", err)
+		}
+	}
+	return nil
+}
+
+// revokeKeysOfRemovedUsers revokes the API keys whose maker was removed
+// before a key was revoked with its maker: removing a user cleared the
+// key's created_by, so it looked like a key of the organisation's, made
+// by rolefit apikey add, and kept an admin's rights. Such a key is told
+// apart by its audit entry, which names the user who made it rather than
+// the console. Each revocation is recorded in the key's organisation's
+// audit log.
+func revokeKeysOfRemovedUsers(tx *gorm.DB) error {
+	var keys []struct {
+		ID    string
+		OrgID string
+		Name  string
+	}
+	err := tx.Raw(`SELECT k.id, k.org_id, k.name FROM api_keys k
+		WHERE k.created_by IS NULL AND k.revoked_at IS NULL AND EXISTS (
+			SELECT 1 FROM audit_entries a WHERE a.org_id = k.org_id AND a.subject_id = k.id
+			AND a.subject_type = 'api_key' AND a.action = 'create' AND a.actor_id <> 'console')`).Scan(&keys).Error
+	if err != nil {
+		return fmt.Errorf("find API keys of removed users: %w", err)
+	}
+	now := tx.NowFunc()
+	for _, k := range keys {
+		if err := tx.Exec("UPDATE api_keys SET revoked_at = ? WHERE id = ?", now, k.ID).Error; err != nil {
+			return fmt.Errorf("revoke API key %s: %w", k.ID, err)
+		}
+		if err := tx.Exec(`INSERT INTO audit_entries (id, org_id, actor_id, actor_name, action, subject_type, subject_id, detail, created_at)
+			VALUES (?, ?, 'rolefit', 'rolefit upgrade', 'revoke', 'api_key', ?, ?, ?)`,
+			newID(), k.OrgID, k.ID, k.Name+": made by a user who was removed", now).Error; err != nil {
+			return fmt.Errorf("record revoking API key %s: %w", k.ID, err)
 		}
 	}
 	return nil

@@ -1,0 +1,4 @@
+-- An API key acts for the user who made it and goes with them. Keys whose
+-- maker was removed before that rule had lost their maker and kept an
+-- admin's rights; this migration's Go step (store/migrate_steps.go,
+-- revokeKeysOfRemovedUsers) revokes them, with an audit entry each.
