@@ -46,19 +46,11 @@ type NewPerson struct {
 // keyed by field name after prefix (such as "row 7: ").
 func (np NewPerson) Clean(prefix string) (NewPerson, map[string]string) {
 	fields := map[string]string{}
-	np.Name = strings.TrimSpace(np.Name)
-	switch {
-	case np.Name == "":
-		fields[prefix+"name"] = "is required"
-	case len(np.Name) > 200:
-		fields[prefix+"name"] = "must be at most 200 characters"
-	default:
-		if msg := text.Problem(np.Name); msg != "" {
-			fields[prefix+"name"] = msg
-		}
+	var msg string
+	if np.Name, msg = CleanName(np.Name, 200); msg != "" {
+		fields[prefix+"name"] = msg
 	}
 	if strings.TrimSpace(np.Email) != "" {
-		var msg string
 		if np.Email, msg = NormaliseEmail(np.Email); msg != "" {
 			fields[prefix+"email"] = msg
 		}

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"rolefit/internal/placement"
 	"rolefit/internal/quantity"
-	"rolefit/internal/text"
 	"slices"
 	"strings"
 	"time"
@@ -76,16 +75,9 @@ func (r *Role) Input() RoleInput {
 // the caller's to check.
 func (in RoleInput) Check() (RoleInput, map[string]string) {
 	f := map[string]string{}
-	in.Name = strings.TrimSpace(in.Name)
-	switch {
-	case in.Name == "":
-		f["name"] = "is required"
-	case len(in.Name) > 100:
-		f["name"] = "must be at most 100 characters"
-	default:
-		if msg := text.Problem(in.Name); msg != "" {
-			f["name"] = msg
-		}
+	var msg string
+	if in.Name, msg = CleanName(in.Name, 100); msg != "" {
+		f["name"] = msg
 	}
 	in.Activity = strings.TrimSpace(in.Activity)
 	switch in.Activity {

@@ -1,8 +1,6 @@
 package rolefit
 
 import (
-	"rolefit/internal/text"
-	"strings"
 	"time"
 )
 
@@ -62,16 +60,8 @@ func (nu NewUser) Clean() (NewUser, map[string]string) {
 	if nu.Email, msg = NormaliseEmail(nu.Email); msg != "" {
 		fields["email"] = msg
 	}
-	nu.Name = strings.TrimSpace(nu.Name)
-	switch {
-	case nu.Name == "":
-		fields["name"] = "is required"
-	case len(nu.Name) > 200:
-		fields["name"] = "must be at most 200 characters"
-	default:
-		if msg := text.Problem(nu.Name); msg != "" {
-			fields["name"] = msg
-		}
+	if nu.Name, msg = CleanName(nu.Name, 200); msg != "" {
+		fields["name"] = msg
 	}
 	if !nu.Access.Valid() {
 		fields["access"] = "must be admin or manager"

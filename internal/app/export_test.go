@@ -3,7 +3,7 @@ package app_test
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
+	"reflect"
 	"rolefit"
 	"strconv"
 	"strings"
@@ -209,36 +209,15 @@ func TestExportPerson(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm.clock.Advance(time.Second) // the export's audit entry is the newest
-	e, err := tm.uc.ExportPerson(ctx, tm.mgr, p.ID)
+	got, err := tm.uc.ExportPerson(ctx, tm.mgr, p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.ContentType != app.ContentTypeJSON || !strings.HasPrefix(e.Filename, "rolefit-person-"+p.ID+"-") || !strings.HasSuffix(e.Filename, ".json") {
-		t.Errorf("file %q of type %q", e.Filename, e.ContentType)
+	if fn := got.Filename(); !strings.HasPrefix(fn, "rolefit-person-"+p.ID+"-") || !strings.HasSuffix(fn, ".json") {
+		t.Errorf("file %q", fn)
 	}
-	var got struct {
-		Person struct {
-			ID, Name, Kind string
-		} `json:"person"`
-		ProfileResponseID string `json:"profile_response_id"`
-		Responses         []struct {
-			ID      string          `json:"id"`
-			View    string          `json:"view"`
-			Profile bool            `json:"profile"`
-			Answers map[string]int  `json:"answers"`
-			Result  json.RawMessage `json:"result"`
-		} `json:"responses"`
-		Invitations []any `json:"invitations"`
-		Audit       []struct {
-			Action    string `json:"action"`
-			SubjectID string `json:"subject_id"`
-		} `json:"audit"`
-	}
-	if err := json.Unmarshal(e.Body, &got); err != nil {
-		t.Fatalf("decode export: %v", err)
-	}
-	if got.Person.ID != p.ID || got.Person.Name != p.Name || got.ProfileResponseID != d.Profile.ID {
-		t.Errorf("person %+v profile %q, want %s %s %s", got.Person, got.ProfileResponseID, p.ID, p.Name, d.Profile.ID)
+	if got.Person.ID != p.ID || got.Person.Name != p.Name || got.Person.ProfileResponseID == nil || *got.Person.ProfileResponseID != d.Profile.ID {
+		t.Errorf("person %+v, want %s %s with profile %s", got.Person, p.ID, p.Name, d.Profile.ID)
 	}
 	if len(got.Responses) != 3 {
 		t.Fatalf("%d responses, want 3 (two self-reports and a rating)", len(got.Responses))
@@ -247,21 +226,8 @@ func TestExportPerson(t *testing.T) {
 	profiles, ratings := 0, 0
 	for i, r := range got.Responses {
 		want := stored[i]
-		if r.ID != want.ID || len(r.Answers) != len(want.Answers) {
-			t.Errorf("response %d: %s with %d answers, want %s with %d", i, r.ID, len(r.Answers), want.ID, len(want.Answers))
-		}
-		for k, v := range want.Answers {
-			if r.Answers[k] != v {
-				t.Errorf("response %s answer %s: got %d, want %d", r.ID, k, r.Answers[k], v)
-			}
-		}
-		var res, wantRes assess.Result
-		if err := json.Unmarshal(r.Result, &res); err != nil {
-			t.Fatalf("response %s result: %v", r.ID, err)
-		}
-		_ = json.Unmarshal(want.Result, &wantRes)
-		if h, w := composite(res, "hunter"), composite(wantRes, "hunter"); h == nil || w == nil || *h != *w {
-			t.Errorf("response %s hunter %v, want %v", r.ID, h, w)
+		if r.ID != want.ID || !reflect.DeepEqual(r.Answers, want.Answers) || string(r.Result) != string(want.Result) {
+			t.Errorf("response %d: %s with %d answers, want %s with %d, the same result", i, r.ID, len(r.Answers), want.ID, len(want.Answers))
 		}
 		if r.Profile {
 			profiles++
@@ -272,9 +238,6 @@ func TestExportPerson(t *testing.T) {
 	}
 	if profiles != 1 || ratings != 1 {
 		t.Errorf("%d profiles and %d ratings marked, want 1 and 1", profiles, ratings)
-	}
-	if got.Invitations == nil {
-		t.Error("invitations is null, want a list")
 	}
 	viewed := false
 	for _, a := range got.Audit {

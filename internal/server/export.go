@@ -29,15 +29,3 @@ func handlePeopleExport(uc *app.App) fiber.Handler {
 		return sendExport(c, e)
 	}
 }
-
-// handlePersonExport is GET /people/{id}/export and
-// GET /api/v1/people/{id}/export: a person's complete data as JSON.
-func handlePersonExport(uc *app.App) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		e, err := uc.ExportPerson(c.UserContext(), actorOf(c), c.Params("id"))
-		if err != nil {
-			return err
-		}
-		return sendExport(c, e)
-	}
-}

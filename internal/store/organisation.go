@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"rolefit"
-	"strings"
 
 	"gorm.io/gorm"
 
 	"rolefit/internal/errs"
-	"rolefit/internal/text"
 )
 
 // Scope is the handle every query about one organisation's data goes
@@ -52,17 +50,9 @@ func (o *Scope) Get(ctx context.Context) (*rolefit.Organisation, error) {
 	return takeRaw[rolefit.Organisation](o.s.reader(ctx), "organisation", "id = ?", o.id)
 }
 
-// cleanOrgName trims a name and says what is wrong with it, if anything.
-func cleanOrgName(name string) (string, string) {
-	name = strings.TrimSpace(name)
-	switch {
-	case name == "":
-		return name, "is required"
-	case len(name) > 200:
-		return name, "must be at most 200 characters"
-	}
-	return name, text.Problem(name)
-}
+// cleanOrgName trims an organisation's name and says what is wrong with
+// it, if anything.
+func cleanOrgName(name string) (string, string) { return rolefit.CleanName(name, 200) }
 
 // createOrganisation inserts an organisation and its first admin inside
 // tx, after checking both, and records it in the new organisation's audit

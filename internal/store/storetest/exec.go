@@ -21,18 +21,7 @@ var dsns sync.Map
 // as literals (placeholders differ between the engines).
 func Exec(t testing.TB, st *store.Store, query string) {
 	t.Helper()
-	dsn, ok := dsns.Load(st)
-	if !ok {
-		t.Fatal("storetest.Exec: the store was not opened by storetest")
-	}
-	driver := "sqlite3"
-	if st.Dialect() == store.Postgres {
-		driver = "pgx"
-	}
-	db, err := sql.Open(driver, dsn.(string))
-	if err != nil {
-		t.Fatalf("open the database behind the store: %v", err)
-	}
+	db := behind(t, st)
 	defer db.Close()
 	res, err := db.Exec(query)
 	if err != nil {
@@ -48,9 +37,22 @@ func Exec(t testing.TB, st *store.Store, query string) {
 // to check what is stored, rather than what the store reads back.
 func QueryString(t testing.TB, st *store.Store, query string) string {
 	t.Helper()
+	db := behind(t, st)
+	defer db.Close()
+	var v string
+	if err := db.QueryRow(query).Scan(&v); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return v
+}
+
+// behind opens the database of a store this package opened, with its own
+// connection, behind the store's back.
+func behind(t testing.TB, st *store.Store) *sql.DB {
+	t.Helper()
 	dsn, ok := dsns.Load(st)
 	if !ok {
-		t.Fatal("storetest.QueryString: the store was not opened by storetest")
+		t.Fatal("storetest: the store was not opened by storetest")
 	}
 	driver := "sqlite3"
 	if st.Dialect() == store.Postgres {
@@ -60,10 +62,5 @@ func QueryString(t testing.TB, st *store.Store, query string) string {
 	if err != nil {
 		t.Fatalf("open the database behind the store: %v", err)
 	}
-	defer db.Close()
-	var v string
-	if err := db.QueryRow(query).Scan(&v); err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-	return v
+	return db
 }
