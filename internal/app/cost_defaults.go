@@ -5,25 +5,28 @@ import (
 	"fmt"
 	"math"
 	"rolefit"
-	"slices"
 
 	"rolefit/internal/econ"
+	"rolefit/internal/errs"
 	"rolefit/internal/quantity"
 )
 
 // ModelDefaults are the capacity model's starting inputs for an
 // organisation: the founding case (econ.DefaultInputs) with the
-// organisation's own figures in place of each default it has data for.
+// organisation's own figures in place of each default it has data for,
+// starting from one seller's current state.
 type ModelDefaults struct {
 	Inputs econ.Inputs
 	// Sources says where each input taken from the organisation came
 	// from, by the input's JSON name; an input not listed is the founding
 	// case's.
 	Sources map[string]string
-	// Star is the seller whose observed rates are used: the staff member
-	// with the most new-business revenue a month; nil without performance
-	// records of new business.
-	Star *rolefit.Person
+	// Seller is the seller the model starts from; nil without
+	// performance records of new business.
+	Seller *rolefit.Person
+	// Split is the cost of that seller's split (Split), when they have
+	// one: the same figure Home, their page and the API show.
+	Split *SplitView
 	// ServiceRole is the role whose figures stand for a dedicated service
 	// person; nil when the organisation has no account-service role.
 	ServiceRole *rolefit.Role
@@ -33,122 +36,103 @@ type ModelDefaults struct {
 }
 
 // CostDefaults returns the Costs page's starting inputs for the actor's
-// organisation. The star seller (most new-business revenue a month in the
-// performance records) gives the seller's hours a month and the observed
-// revenue per hour of selling and of service; the account-service role
-// with the most seats gives the service person's hours, loaded monthly
-// cost (its compensation plan's, else its monthly cost) and cost per hire
-// (its hiring records'), and the staff in that role today their observed
-// service rate; placement's gross margin gives the margin. Rates are
-// rounded to whole money an hour and hours to a tenth, as a person would
-// type them.
-func (a *App) CostDefaults(ctx context.Context, act Actor) (*ModelDefaults, error) {
-	org := a.scope(act)
-	out := &ModelDefaults{Inputs: econ.DefaultInputs(), Sources: map[string]string{}}
-	var ps problems
-	as, _, sps, err := a.settings(ctx, act)
+// organisation, from the current state of the seller personID (or, for
+// "", the seller whose split costs most, else the one with the most
+// new-business revenue a month): their hours a month selling and serving
+// (H), their observed revenue an hour on each (r_n, r_s) and the book they
+// serve (n0 = service hours a month over s). So month 1 of "the seller
+// serves" is the month their records show. The service person is the
+// account-service role with the most seats: its hours, its loaded monthly
+// cost (its plan's where it has one), its staff's median observed service
+// rate and its cost per hire from the hiring records; the margin is
+// placement's. Rates are rounded to the cent and hours to a tenth, as a
+// person would type them. Someone named who is not a seller is invalid
+// ("person").
+func (a *App) CostDefaults(ctx context.Context, act Actor, personID string) (*ModelDefaults, error) {
+	m, err := a.readMoneyModel(ctx, act)
 	if err != nil {
 		return nil, err
 	}
-	ps.add(sps...)
-	out.Inputs.Margin = as.GrossMargin
-	totals, err := org.AllPerformanceTotals(ctx)
+	out := &ModelDefaults{Inputs: econ.DefaultInputs(), Sources: map[string]string{}, ServiceRole: m.cover.Role}
+	in := &out.Inputs
+	in.Margin = m.margin
+	out.Sources["margin"] = "the organisation's gross margin (Settings)"
+	c := m.cover
+	in.ServicePersonHours, in.ServicePersonCost, in.ServicePersonCPH = c.Hours, c.Cost, c.CPH
+	for _, k := range []string{"service_person_hours", "service_person_cost", "service_person_cph"} {
+		out.Sources[k] = c.Sources[k]
+	}
+	if c.Rate != nil {
+		rate := cents(*c.Rate)
+		in.ServicePersonRate = &rate
+		out.Sources["service_person_rate"] = c.RateSource
+	}
+	id, err := m.sellerFor(personID)
 	if err != nil {
 		return nil, err
 	}
-	all, err := org.Roles(ctx)
-	if err != nil {
-		return nil, err
-	}
-	roles, rps := usableRoles(all)
-	ps.add(rps...)
-	ids := make([]string, 0, len(totals))
-	for id := range totals {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	people, err := org.PeopleByID(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	// A person whose observed rates are outside their range is no
-	// seller to start the model from.
-	for _, id := range ids {
-		if nb, sv, bad := usableRates(people[id].Name, id, totals[id]); len(bad) > 0 {
-			ps.add(bad...)
-			t := totals[id]
-			if nb == nil {
-				t.NewBusinessHours, t.NewBusinessRevenue = 0, 0
-			}
-			if sv == nil {
-				t.ServiceHours, t.ServiceRevenue = 0, 0
-			}
-			totals[id] = t
+	if id != "" {
+		p := m.people[id]
+		out.Seller = &p
+		s := m.state(id)
+		months := fmt.Sprintf("%s's records, the last %d recorded months", p.Name, s.Months)
+		if h := math.Round(10*s.Hours()) / 10; h > 0 && quantity.MonthHours.Allows(h) {
+			in.Hours = h
+			out.Sources["hours"] = months + ": hours a month, selling and serving"
 		}
-	}
-	if star, ok := starSeller(totals, ids); ok {
-		p := people[star.PersonID]
-		out.Star = &p
-		in, observed := out.Inputs.ForPerson(perfOf(star))
-		in.ServicePersonRate = nil // the service person's rate is set below, or follows the seller's
-		// Rounded as a person would type them: whole money an hour.
-		in.NewRate, in.ServiceRate = math.Round(in.NewRate), math.Round(in.ServiceRate)
-		out.Inputs = in
-		for _, name := range observed {
-			out.Sources[name] = fmt.Sprintf("%s's observed rate over %d recorded months", p.Name, star.Months)
+		if s.HasNewRate {
+			in.NewRate = cents(s.NewRate)
+			out.Sources["new_rate"] = months + ": new-business revenue over its hours"
 		}
-		if h := math.Round(10*(star.NewBusinessHours+star.ServiceHours)/float64(star.Months)) / 10; h > 0 && quantity.MonthHours.Allows(h) {
-			out.Inputs.Hours = h
-			out.Sources["hours"] = fmt.Sprintf("%s's hours a month, selling and serving, over %d recorded months", p.Name, star.Months)
+		if s.HasServiceRate {
+			in.ServiceRate = cents(s.ServiceRate)
+			out.Sources["service_rate"] = months + ": service revenue over its hours"
 		}
-	}
-	if r := serviceRole(roles); r != nil {
-		out.ServiceRole = r
-		costs, cps, err := a.roleCosts(ctx, act, roles)
-		if err != nil {
+		in.StartAccounts = math.Round(10*s.ServiceHours/in.ServiceHoursPerAccount) / 10
+		out.Sources["start_accounts"] = months + ": service hours a month over the hours each account needs"
+		if sv, ok, err := m.splitOf(id); err != nil {
 			return nil, err
-		}
-		ps.add(cps...)
-		rc := costs[r.ID]
-		if r.HoursPerMonth >= 1 {
-			out.Inputs.ServicePersonHours = r.HoursPerMonth
-			out.Sources["service_person_hours"] = r.Name + " role's hours a month"
-		}
-		out.Inputs.ServicePersonCost = rc.MonthlyCost
-		out.Sources["service_person_cost"] = r.Name + " role's monthly cost"
-		if rc.FromPlan {
-			out.Sources["service_person_cost"] = r.Name + " compensation plan's loaded monthly cost"
-		}
-		if rc.Hire.CPHSource != "none" {
-			out.Inputs.ServicePersonCPH = rc.Hire.CPH.CPH
-			out.Sources["service_person_cph"] = r.Name + " cost per hire from the hiring records"
-			if rc.Hire.CPHSource == "organisation" {
-				out.Sources["service_person_cph"] = "the organisation's cost per hire from the hiring records"
-			}
-		}
-		var sv rolefit.PerformanceTotals
-		n := 0
-		for _, id := range ids {
-			if p := people[id]; p.CurrentRoleID != nil && *p.CurrentRoleID == r.ID && totals[id].ServiceHours > 0 {
-				sv.ServiceHours += totals[id].ServiceHours
-				sv.ServiceRevenue += totals[id].ServiceRevenue
-				n++
-			}
-		}
-		if _, rate := sv.Rates(); rate != nil {
-			rounded := math.Round(*rate)
-			out.Inputs.ServicePersonRate = &rounded
-			out.Sources["service_person_rate"] = fmt.Sprintf("observed service rate of the %d people in %s today", n, r.Name)
+		} else if ok {
+			out.Split = &sv
 		}
 	}
-	if err := out.Inputs.Validate(); err != nil {
+	out.Problems = m.problems.list
+	if err := in.Validate(); err != nil {
 		// Figures the records make beyond the model's ranges: fall back
 		// to the founding case rather than open a page that cannot run.
-		return &ModelDefaults{Inputs: econ.DefaultInputs(), Sources: map[string]string{}, Problems: ps.list}, nil
+		return &ModelDefaults{Inputs: econ.DefaultInputs(), Sources: map[string]string{}, Problems: out.Problems}, nil
 	}
-	out.Problems = ps.list
 	return out, nil
 }
+
+// sellerFor picks the seller the model starts from: personID when given
+// (invalid when they are no seller: staff with new-business records),
+// else the one whose split costs most, else the one with the most
+// new-business revenue a month; "" when nobody has such records.
+func (m *moneyModel) sellerFor(personID string) (string, error) {
+	if personID != "" {
+		p, ok := m.people[personID]
+		if !ok || p.Kind != rolefit.Staff || !m.state(personID).HasNewRate {
+			return "", errs.InvalidFields("Choose a seller with performance records.",
+				map[string]string{"person": "is not a member of staff with new-business records"})
+		}
+		return personID, nil
+	}
+	splits, err := m.splits()
+	if err != nil {
+		return "", err
+	}
+	if len(splits) > 0 {
+		return splits[0].Person.ID, nil
+	}
+	if star, ok := starSeller(m.totals, m.ids); ok {
+		return star.PersonID, nil
+	}
+	return "", nil
+}
+
+// cents rounds money to the cent.
+func cents(v float64) float64 { return math.Round(100*v) / 100 }
 
 // starSeller is the person with the most new-business revenue a month;
 // ties go to the smaller ID, so the answer does not depend on map order.
@@ -179,10 +163,4 @@ func serviceRole(roles []rolefit.Role) *rolefit.Role {
 		}
 	}
 	return out
-}
-
-// perfOf is a person's recorded totals as econ's performance.
-func perfOf(t rolefit.PerformanceTotals) econ.Performance {
-	return econ.Performance{NewBusinessRevenue: t.NewBusinessRevenue, NewBusinessHours: t.NewBusinessHours,
-		ServiceRevenue: t.ServiceRevenue, ServiceHours: t.ServiceHours}
 }

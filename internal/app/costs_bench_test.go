@@ -35,7 +35,7 @@ func BenchmarkCostsUseCases(b *testing.B) {
 		name string
 		run  func() error
 	}{
-		{"defaults", func() error { _, err := uc.CostDefaults(ctx, act); return err }},
+		{"defaults", func() error { _, err := uc.CostDefaults(ctx, act, ""); return err }},
 		{"exposure", func() error { _, err := uc.Exposure(ctx, act); return err }},
 		{"plans", func() error { _, err := uc.CompPlans(ctx, act, 1); return err }},
 		{"hiring", func() error { _, err := uc.HiringCosts(ctx, act); return err }},

@@ -37,7 +37,7 @@ type ExposureReport struct {
 // audit log, once, as a list.
 func (a *App) Exposure(ctx context.Context, act Actor) (*ExposureReport, error) {
 	org := a.scope(act)
-	totals, err := org.AllPerformanceTotals(ctx)
+	totals, err := org.RecentPerformance(ctx, econ.SplitMonths)
 	if err != nil {
 		return nil, err
 	}

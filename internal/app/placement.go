@@ -31,6 +31,8 @@ type TeamPlacement struct {
 	Pins               []placement.Pin
 	// Costs are what placement charged for each role, by role ID.
 	Costs map[string]RoleCost
+	// Rates are each role's baselines, by role ID (one ruler).
+	Rates map[string]RoleRates
 	// Problems are the stored figures outside their ranges that the
 	// placement left out (or, for a setting, replaced by its default).
 	Problems []StoredProblem
@@ -139,10 +141,11 @@ func checkPins(t placement.Team, pins []placement.Pin) error {
 	return nil
 }
 
-// placementRole is a role as placement sees it, charged what rc says:
-// the compensation plan's loaded monthly cost when the role has a plan,
-// and the role's total cost of a hire as a candidate's cost of hire.
-func placementRole(r rolefit.Role, rc RoleCost) placement.Role {
+// placementRole is a role as placement sees it, charged what rc says
+// (the compensation plan's loaded monthly cost when the role has a plan,
+// and the role's total cost of a hire as a candidate's cost of hire), with
+// the baselines rr found in its staff's records (one ruler).
+func placementRole(r rolefit.Role, rc RoleCost, rr RoleRates) placement.Role {
 	pr := placement.Role{ID: r.ID, Name: r.Name, Activity: placement.Activity(r.Activity), NewBusinessShare: r.NewBusinessShare,
 		Seats: placement.Seats{Min: r.SeatsMin, Max: r.SeatsMax}, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate,
 		MonthlyCost: r.MonthlyCost, Profile: make([]placement.Weight, len(r.Weights))}
@@ -151,6 +154,14 @@ func placementRole(r rolefit.Role, rc RoleCost) placement.Role {
 	}
 	if rc.CostOfHire != nil {
 		pr.CostOfHire = rc.CostOfHire
+	}
+	for _, act := range []placement.Activity{placement.NewBusiness, placement.AccountService} {
+		if b := rr.For(act); b.Source == RateFromRecords {
+			if pr.Baselines == nil {
+				pr.Baselines = map[placement.Activity]float64{}
+			}
+			pr.Baselines[act] = b.Rate
+		}
 	}
 	for i, w := range r.Weights {
 		pr.Profile[i] = placement.Weight{Scale: w.ScaleID, Weight: w.Weight}

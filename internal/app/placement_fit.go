@@ -75,7 +75,7 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 	out := &PersonFit{PersonID: p.ID, Name: p.Name, Kind: p.Kind, HasProfile: p.QuestionnaireID != "", Assumptions: as,
 		Roles: make([]RoleFit, len(roles))}
 	for j, r := range roles {
-		out.Roles[j] = RoleFit{Role: r, Valuation: placement.Value(pp, placementRole(r, costs[r.ID]), as)}
+		out.Roles[j] = RoleFit{Role: r, Valuation: placement.Value(pp, placementRole(r, costs[r.ID], in.tp.Rates[r.ID]), as)}
 	}
 	if out.HasProfile && len(roles) > 0 {
 		plan, err := a.todayWith(ctx, e, in, pp)

@@ -7,6 +7,7 @@ import (
 	"rolefit"
 	"slices"
 
+	"rolefit/internal/econ"
 	"rolefit/internal/errs"
 	"rolefit/internal/placement"
 	"rolefit/internal/store"
@@ -77,7 +78,7 @@ func (a *App) readTeam(ctx context.Context, act Actor) (*teamInputs, error) {
 	if err != nil {
 		return nil, err
 	}
-	totals, err := org.AllPerformanceTotals(ctx)
+	totals, err := org.RecentPerformance(ctx, econ.SplitMonths)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +96,11 @@ func (a *App) readTeam(ctx context.Context, act Actor) (*teamInputs, error) {
 	if a.plans.maxPeople != nil {
 		bound = a.plans.maxPeople
 	}
-	in := &teamInputs{tp: TeamPlacement{Roles: roles, Assumptions: as, DefaultAssumptions: def, Costs: costs,
+	rates, err := a.roleRates(ctx, act, roles)
+	if err != nil {
+		return nil, err
+	}
+	in := &teamInputs{tp: TeamPlacement{Roles: roles, Assumptions: as, DefaultAssumptions: def, Costs: costs, Rates: rates,
 		MaxPeople: bound(len(roles))}}
 	kept, staff := considered(people, in.tp.MaxPeople)
 	in.tp.LeftOut = len(people) - len(kept)
@@ -108,7 +113,7 @@ func (a *App) readTeam(ctx context.Context, act Actor) (*teamInputs, error) {
 	}
 	base := placement.Team{Roles: make([]placement.Role, len(roles)), Assumptions: as}
 	for j, r := range roles {
-		base.Roles[j] = placementRole(r, costs[r.ID])
+		base.Roles[j] = placementRole(r, costs[r.ID], rates[r.ID])
 	}
 	in.team, in.staff = base, base
 	in.team.People = make([]placement.Person, 0, len(kept))

@@ -3,10 +3,12 @@ package demo_test
 import (
 	"context"
 	"math"
+	"rolefit"
 	"testing"
 
 	"rolefit/internal/app"
 	"rolefit/internal/placement"
+	"rolefit/internal/store"
 )
 
 // TestDemoCosts checks that the demo tells the founding case in its own
@@ -23,25 +25,37 @@ func TestDemoCosts(t *testing.T) {
 	}
 	act := app.UserActor(u)
 
-	def, err := uc.CostDefaults(ctx, act)
+	def, err := uc.CostDefaults(ctx, act, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	in := def.Inputs
 	t.Logf("defaults: %+v; sources %v", in, def.Sources)
-	if def.Star == nil || def.Star.Name != "Dana Diaz" || math.Abs(in.NewRate-5000) > 500 || math.Abs(in.ServiceRate-1000) > 150 ||
+	if def.Seller == nil || def.Seller.Name != "Dana Diaz" || math.Abs(in.NewRate-5000) > 500 || math.Abs(in.ServiceRate-1000) > 150 ||
 		def.Sources["new_rate"] == "" || def.Sources["service_person_cost"] == "" || def.Sources["service_person_cph"] == "" {
 		t.Errorf("defaults: star %v, new rate %v, service rate %v, sources %v; want Dana's about 5,000 and 1,000 with their sources",
-			def.Star, in.NewRate, in.ServiceRate, def.Sources)
+			def.Seller, in.NewRate, in.ServiceRate, def.Sources)
 	}
 	out, err := uc.Simulate(ctx, act, in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out.BreakevenMonth == nil || *out.BreakevenMonth < 2 || *out.BreakevenMonth > in.Months {
+	if out.BreakevenMonth == nil || *out.BreakevenMonth > in.Months {
 		t.Errorf("breakeven month = %v, want one within %d months", out.BreakevenMonth, in.Months)
 	} else {
 		t.Logf("dedicated service pulls ahead in month %d", *out.BreakevenMonth)
+	}
+	// The model starts from Dana's records: month 1 of "the seller
+	// serves" is the month her records show, within 5%.
+	recorded := monthlyRecords(t, st, u, def.Seller.ID)
+	first := out.Months[0].SellerServes
+	if nb := first.SellHours * in.NewRate; math.Abs(nb/recorded.NewBusinessRevenue-1) > 0.05 ||
+		math.Abs(first.ServeHours/recorded.ServiceHours-1) > 0.05 {
+		t.Errorf("month 1: new business %.0f and %.1f service hours, want her recorded %.0f and %.1f a month within 5%%",
+			nb, first.ServeHours, recorded.NewBusinessRevenue, recorded.ServiceHours)
+	}
+	if def.Split == nil || def.Split.Person.ID != def.Seller.ID || def.Split.CostAMonth <= 0 {
+		t.Errorf("the defaults' split: %+v, want Dana's with a cost", def.Split)
 	}
 
 	ex, err := uc.Exposure(ctx, act)
@@ -72,4 +86,21 @@ func TestDemoCosts(t *testing.T) {
 	if hired == 0 {
 		t.Error("the demo placement hires no candidate for customer success")
 	}
+}
+
+// monthlyRecords is a person's last twelve recorded months, averaged a
+// month, read straight from their records.
+func monthlyRecords(t *testing.T, st *store.Store, u *rolefit.User, personID string) rolefit.PerformanceTotals {
+	t.Helper()
+	ms, err := st.Scope(u.OrgID).PerformanceMonths(context.Background(), personID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) > 12 {
+		ms = ms[len(ms)-12:]
+	}
+	sum := rolefit.TotalOf(ms)
+	n := float64(sum.Months)
+	return rolefit.PerformanceTotals{NewBusinessRevenue: sum.NewBusinessRevenue / n, NewBusinessHours: sum.NewBusinessHours / n,
+		ServiceRevenue: sum.ServiceRevenue / n, ServiceHours: sum.ServiceHours / n}
 }

@@ -50,6 +50,11 @@ func (r Role) Flaws() quantity.Flaws {
 	if r.CostOfHire != nil {
 		out.Figure("cost_of_hire", "total cost of a hire", quantity.HireCost, *r.CostOfHire)
 	}
+	for _, act := range []Activity{NewBusiness, AccountService} {
+		if b, ok := r.Baselines[act]; ok {
+			out.Figure("baselines."+string(act), string(act)+" baseline rate", quantity.RevenueRate, b)
+		}
+	}
 	positive := false
 	seen := map[string]bool{}
 	for _, w := range r.Profile {

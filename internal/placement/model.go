@@ -45,6 +45,12 @@ type Role struct {
 	// BaselineRate is the revenue per hour of a person of middling fit (the
 	// fit multiplier is 1 halfway along its range).
 	BaselineRate float64 `json:"baseline_rate"`
+	// Baselines are the role's baseline rates for each of its activities
+	// where they differ from BaselineRate: the median observed rate of
+	// its staff with enough records (DESIGN.md §9, one ruler for
+	// candidates and staff). An activity missing from it uses
+	// BaselineRate.
+	Baselines map[Activity]float64 `json:"baselines,omitempty"`
 	// MonthlyCost is the loaded monthly cost of a person in the role.
 	MonthlyCost float64 `json:"monthly_cost"`
 	// CostOfHire is what hiring a candidate into this role costs (its
@@ -100,4 +106,13 @@ type Assumptions struct {
 // planning horizon for a hire.
 func DefaultAssumptions() Assumptions {
 	return Assumptions{FitMultiplierLow: 0.6, FitMultiplierHigh: 1.4, GrossMargin: 0.70, PaybackMonths: 12}
+}
+
+// Baseline is the role's baseline rate for an activity: its own for the
+// activity where it has one (Baselines), else BaselineRate.
+func (r Role) Baseline(act Activity) float64 {
+	if b, ok := r.Baselines[act]; ok {
+		return b
+	}
+	return r.BaselineRate
 }

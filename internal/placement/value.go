@@ -10,6 +10,9 @@ type RatePart struct {
 	// baseline rate × the fit multiplier).
 	Rate   float64 `json:"rate"`
 	Source string  `json:"source"`
+	// Baseline is the role's baseline rate for the activity, which a
+	// rate from fit multiplies.
+	Baseline float64 `json:"baseline"`
 }
 
 // Valuation is the expected monthly value of a person in a role with every
@@ -25,7 +28,8 @@ type RatePart struct {
 // cost of hire spread over the payback period.
 type Valuation struct {
 	Fit FitResult `json:"fit"`
-	// BaselineRate and Multiplier are the role's baseline and the fit
+	// BaselineRate is the role's baseline, the hours-weighted mean of its
+	// activities' baselines (Role.Baseline); Multiplier is the fit
 	// multiplier Low + (High − Low)·fit/100 (1 when the fit is not known,
 	// which then is used by no part).
 	BaselineRate float64    `json:"baseline_rate"`
@@ -82,7 +86,7 @@ func value(p Person, r Role, a Assumptions, detail bool) Valuation {
 	if v.Fit.Known {
 		v.Multiplier = a.FitMultiplierLow + (a.FitMultiplierHigh-a.FitMultiplierLow)*v.Fit.Fit/100
 	}
-	share := 0.0
+	share, baselines := 0.0, 0.0
 	switch r.Activity {
 	case NewBusiness:
 		share = 1
@@ -93,11 +97,12 @@ func value(p Person, r Role, a Assumptions, detail bool) Valuation {
 		if hours == 0 {
 			return
 		}
-		part := RatePart{Activity: act, Hours: hours, Source: "observed"}
+		part := RatePart{Activity: act, Hours: hours, Source: "observed", Baseline: r.Baseline(act)}
+		baselines += hours * part.Baseline
 		if observed != nil {
 			part.Rate = *observed
 		} else {
-			part.Rate, part.Source = r.BaselineRate*v.Multiplier, "fit"
+			part.Rate, part.Source = part.Baseline*v.Multiplier, "fit"
 			if !v.Fit.Known {
 				v.Allowed, v.Reason = false, reasonNoBasis
 			}
@@ -111,6 +116,7 @@ func value(p Person, r Role, a Assumptions, detail bool) Valuation {
 	add(AccountService, (1-share)*r.HoursPerMonth, p.ServiceRate)
 	if v.Hours > 0 {
 		v.Rate = v.Revenue / v.Hours
+		v.BaselineRate = baselines / v.Hours
 	}
 	v.GrossProfit = v.Revenue * a.GrossMargin
 	v.Value = v.GrossProfit - v.MonthlyCost

@@ -28,6 +28,18 @@ type costsPage struct {
 	Sources map[string]string
 	// Exposure is each seller's key-person exposure, the largest first.
 	Exposure []exposureRow
+	// Seller names the seller the model starts from ("" for the founding
+	// case), Split is the cost of their split, and Sellers are the
+	// others it can start from.
+	Seller  string
+	Split   *splitBox
+	Sellers []sellerOption
+}
+
+// sellerOption is a seller the Costs page can start from.
+type sellerOption struct {
+	ID, Name string
+	Selected bool
 }
 
 // exposureRow is one seller's exposure, formatted.
@@ -85,7 +97,7 @@ type costsRow struct {
 // as typed.
 func handleCosts(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		def, err := uc.CostDefaults(c.UserContext(), actorOf(c))
+		def, err := uc.CostDefaults(c.UserContext(), actorOf(c), c.Query("person"))
 		if err != nil {
 			return err
 		}
@@ -96,7 +108,14 @@ func handleCosts(uc *app.App, rnd *renderer) fiber.Handler {
 		}
 		v := pageView(c, "Costs", "costs")
 		v.Form = typed
-		page := costsPage{Groups: costsGroups(), Currency: currency, All: c.Query("all") == "1", Sources: def.Sources}
+		page := costsPage{Groups: costsGroups(), Currency: currency, All: c.Query("all") == "1", Sources: def.Sources,
+			Split: splitBoxOf(def.Split, moneyIn(currency))}
+		if def.Seller != nil {
+			page.Seller = def.Seller.Name
+		}
+		if page.Sellers, err = sellerOptions(c, uc, def); err != nil {
+			return err
+		}
 		v.Stored = def.Problems
 		if page.Exposure, err = exposureRows(c, uc, moneyIn(currency)); err != nil {
 			return err
@@ -269,3 +288,17 @@ func fixed1(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
 // percent shows a share as a whole percentage.
 func percent(share float64) string { return strconv.FormatFloat(100*share, 'f', 0, 64) + "%" }
+
+// sellerOptions are the staff members with performance records, for the
+// Costs page's choice of whose state the model starts from.
+func sellerOptions(c *fiber.Ctx, uc *app.App, def *app.ModelDefaults) ([]sellerOption, error) {
+	people, err := uc.MoveChoices(c.UserContext(), actorOf(c))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]sellerOption, len(people))
+	for i, p := range people {
+		out[i] = sellerOption{ID: p.ID, Name: p.Name, Selected: def.Seller != nil && def.Seller.ID == p.ID}
+	}
+	return out, nil
+}

@@ -102,3 +102,23 @@ func groupThousands(digits string) string {
 	}
 	return b.String()
 }
+
+// Cents shows an amount to the cent with thousands separators: $244,134.70.
+// The cost of a seller's split is shown this way on every page, as the
+// API gives it, so a reader can see it is the same figure.
+func (m money) Cents(v float64) string {
+	if !finite(v) {
+		return "—"
+	}
+	r := math.Round(100*v) / 100
+	sign := ""
+	switch {
+	case r == 0:
+		r = 0
+	case r < 0:
+		sign, r = "−", -r
+	}
+	s := strconv.FormatFloat(r, 'f', 2, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	return sign + m.prefix + groupThousands(whole) + "." + frac
+}

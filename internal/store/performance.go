@@ -215,15 +215,20 @@ func (o *Scope) PerformanceMonths(ctx context.Context, personID string) ([]rolef
 	return ms, nil
 }
 
-// AllPerformanceTotals returns the totals of every person of the
-// organisation with records, keyed by person ID.
-func (o *Scope) AllPerformanceTotals(ctx context.Context) (map[string]rolefit.PerformanceTotals, error) {
+// RecentPerformance returns, for every person of the organisation with
+// records, the totals of their latest months recorded months (all of them
+// when they have fewer), keyed by person ID: where a seller stands today
+// (econ.SplitMonths), read the same way by placement, the costs and the
+// exposure.
+func (o *Scope) RecentPerformance(ctx context.Context, months int) (map[string]rolefit.PerformanceTotals, error) {
 	var ts []rolefit.PerformanceTotals
-	err := o.scope(o.s.reader(ctx).Model(&rolefit.PerformanceMonth{})).
-		Select("person_id, COUNT(*) AS months, SUM(new_business_hours) AS new_business_hours, " +
-			"SUM(new_business_revenue) AS new_business_revenue, SUM(service_hours) AS service_hours, " +
-			"SUM(service_revenue) AS service_revenue").
-		Group("person_id").Scan(&ts).Error
+	err := o.s.reader(ctx).Raw(`SELECT person_id, COUNT(*) AS months, SUM(new_business_hours) AS new_business_hours,
+		SUM(new_business_revenue) AS new_business_revenue, SUM(service_hours) AS service_hours,
+		SUM(service_revenue) AS service_revenue
+		FROM (SELECT person_id, new_business_hours, new_business_revenue, service_hours, service_revenue,
+			ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY month DESC) AS latest
+			FROM performance_months WHERE org_id = ?) recent
+		WHERE latest <= ? GROUP BY person_id`, o.id, months).Scan(&ts).Error
 	if err != nil {
 		return nil, fmt.Errorf("sum performance: %w", err)
 	}

@@ -76,13 +76,21 @@ func TestRecordPerformanceAndRates(t *testing.T) {
 		if nb == nil || sv == nil || math.Abs(*nb-4625) > 1e-9 || math.Abs(*sv-1375) > 1e-9 {
 			t.Errorf("rates = %v, %v; want 4625, 1375", deref(nb), deref(sv))
 		}
-		totals, err := f.o.AllPerformanceTotals(ctx)
+		totals, err := f.o.RecentPerformance(ctx, 12)
 		if err != nil {
 			t.Fatal(err)
 		}
 		tot := totals[f.staff.ID]
 		if len(totals) != 1 || tot.Months != 3 || tot.NewBusinessHours != 160 || tot.ServiceRevenue != 110_000 {
 			t.Errorf("totals = %+v, want one person with 3 months, 160 new-business hours, 110000 service revenue", totals)
+		}
+		// Only the latest months count: February and March.
+		recent, err := f.o.RecentPerformance(ctx, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tot := recent[f.staff.ID]; tot.Months != 2 || tot.NewBusinessHours != 60 || tot.ServiceRevenue != 90_000 {
+			t.Errorf("the latest two months = %+v, want February and March: 60 new-business hours, 90000 service revenue", tot)
 		}
 		// Only service hours: no new-business rate at all, not 0.
 		if _, err := f.o.RecordPerformance(ctx, []rolefit.PerformanceInput{month(f.other.ID, "2026-02", 0, 0, 100, 80_000)}, nil, false, f.by); err != nil {
@@ -249,7 +257,7 @@ func TestErasingAPersonErasesTheirPerformance(t *testing.T) {
 		if err := f.o.ErasePerson(ctx, f.staff.ID, f.by); err != nil {
 			t.Fatal(err)
 		}
-		totals, err := f.o.AllPerformanceTotals(ctx)
+		totals, err := f.o.RecentPerformance(ctx, 12)
 		if err != nil {
 			t.Fatal(err)
 		}
