@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"rolefit"
 
@@ -75,7 +74,7 @@ func (a *App) CostDefaults(ctx context.Context, act Actor, personID string) (*Mo
 		p := m.people[id]
 		out.Seller = &p
 		s := m.state(id)
-		months := fmt.Sprintf("%s's records, the last %d recorded months", p.Name, s.Months)
+		months := p.Name + "'s records, " + recordedMonths(s.Months)
 		if h := math.Round(10*s.Hours()) / 10; h > 0 && quantity.MonthHours.Allows(h) {
 			in.Hours = h
 			out.Sources["hours"] = months + ": hours a month, selling and serving"

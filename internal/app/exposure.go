@@ -16,6 +16,9 @@ type SellerExposure struct {
 	econ.Exposure
 	Name   string
 	Months int
+	// Split is the cost of the seller's split between selling and
+	// serving (Split), nil when they serve no accounts.
+	Split *SplitView
 }
 
 // ExposureReport is every seller's exposure, the largest share first.
@@ -37,14 +40,11 @@ type ExposureReport struct {
 // audit log, once, as a list.
 func (a *App) Exposure(ctx context.Context, act Actor) (*ExposureReport, error) {
 	org := a.scope(act)
-	totals, err := org.RecentPerformance(ctx, econ.SplitMonths)
+	m, err := a.readMoneyModel(ctx, act)
 	if err != nil {
 		return nil, err
 	}
-	as, _, _, err := a.settings(ctx, act) // the settings' problems are the Costs page's defaults' to say
-	if err != nil {
-		return nil, err
-	}
+	totals := m.totals
 	var sellers []econ.SellerRevenue
 	months := map[string]int{}
 	for id, t := range totals {
@@ -54,21 +54,18 @@ func (a *App) Exposure(ctx context.Context, act Actor) (*ExposureReport, error) 
 		}
 	}
 	slices.SortFunc(sellers, func(x, y econ.SellerRevenue) int { return cmp.Compare(x.ID, y.ID) })
-	ex, err := econ.KeyPersonExposure(sellers, as.GrossMargin)
+	ex, err := econ.KeyPersonExposure(sellers, m.margin)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(ex))
+	out := &ExposureReport{Margin: m.margin, Sellers: make([]SellerExposure, len(ex))}
 	for i, e := range ex {
-		ids[i] = e.ID
-	}
-	people, err := org.PeopleByID(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	out := &ExposureReport{Margin: as.GrossMargin, Sellers: make([]SellerExposure, len(ex))}
-	for i, e := range ex {
-		out.Sellers[i] = SellerExposure{Exposure: e, Name: people[e.ID].Name, Months: months[e.ID]}
+		out.Sellers[i] = SellerExposure{Exposure: e, Name: m.people[e.ID].Name, Months: months[e.ID]}
+		if sv, ok, err := m.splitOf(e.ID); err != nil {
+			return nil, err
+		} else if ok {
+			out.Sellers[i].Split = &sv
+		}
 		out.Revenue += e.Revenue
 	}
 	slices.SortStableFunc(out.Sellers, func(x, y SellerExposure) int { return cmp.Compare(y.Share, x.Share) })

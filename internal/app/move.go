@@ -3,7 +3,6 @@ package app
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"math"
 	"rolefit"
 	"slices"
@@ -71,7 +70,7 @@ func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*Move
 	}
 	in, sources := def.Inputs, def.Sources
 	if seller == "" {
-		months := fmt.Sprintf("%s's records, the last %d recorded months", p.Name, s.Months)
+		months := p.Name + "'s records, " + recordedMonths(s.Months)
 		in.Hours, in.ServiceRate = min(math.Round(10*s.Hours())/10, quantity.MaxMonthHours), cents(s.ServiceRate)
 		in.StartAccounts = math.Round(10*s.ServiceHours/in.ServiceHoursPerAccount) / 10
 		sources["hours"], sources["service_rate"] = months+": hours a month", months+": service revenue over its hours"

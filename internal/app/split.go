@@ -167,8 +167,8 @@ func (m *moneyModel) splitOf(id string) (SplitView, bool, error) {
 	c := m.cover
 	cover := econ.Cover{ServiceRate: s.ServiceRate, ServicePersonHours: c.Hours, ServicePersonCost: c.Cost, Margin: m.margin}
 	sources := map[string]string{
-		"new_business_hours":  fmt.Sprintf("%s's records: hours a month over the last %d recorded months", p.Name, s.Months),
-		"service_hours":       fmt.Sprintf("%s's records: hours a month over the last %d recorded months", p.Name, s.Months),
+		"new_business_hours":  p.Name + "'s records: hours a month over " + recordedMonths(s.Months),
+		"service_hours":       p.Name + "'s records: hours a month over " + recordedMonths(s.Months),
 		"new_business_rate":   fmt.Sprintf("%s's records: new-business revenue over its hours", p.Name),
 		"service_rate":        fmt.Sprintf("%s's records: service revenue over its hours", p.Name),
 		"margin":              "the organisation's gross margin (Settings)",
@@ -258,4 +258,13 @@ func (a *App) Splits(ctx context.Context, act Actor) ([]SplitView, error) {
 		}
 	}
 	return out, nil
+}
+
+// recordedMonths says which recorded months a state is read from: "their
+// last 12 recorded months", "their one recorded month".
+func recordedMonths(n int) string {
+	if n == 1 {
+		return "their one recorded month"
+	}
+	return fmt.Sprintf("their last %d recorded months", n)
 }

@@ -194,6 +194,10 @@ type apiSellerExposure struct {
 	Revenue           float64 `json:"new_business_revenue"`
 	Share             float64 `json:"share"`
 	GrossProfitAtRisk float64 `json:"gross_profit_at_risk"`
+	// SplitCostAMonth is the cost of the seller's split between selling
+	// and serving (GET /api/v1/people/{id}/split), null when they serve
+	// no accounts.
+	SplitCostAMonth *float64 `json:"split_cost_a_month"`
 }
 
 // handleAPIExposure is GET /api/v1/exposure: each seller's share of
@@ -208,6 +212,10 @@ func handleAPIExposure(uc *app.App) fiber.Handler {
 		for i, s := range ex.Sellers {
 			out.Sellers[i] = apiSellerExposure{PersonID: s.ID, Name: s.Name, Months: s.Months, Revenue: s.Revenue, Share: s.Share,
 				GrossProfitAtRisk: s.GrossProfitAtRisk}
+			if s.Split != nil {
+				v := cents(s.Split.CostAMonth)
+				out.Sellers[i].SplitCostAMonth = &v
+			}
 		}
 		return c.JSON(out)
 	}

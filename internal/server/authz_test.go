@@ -68,6 +68,9 @@ var authzMatrix = map[string]access{
 	"GET /api/v1/hiring-costs":            {unauth, ok, 0, ok},
 	"POST /api/v1/hiring-costs":           {unauth, bad, 0, created}, // B: A's role_id is "no such role"
 	"GET /api/v1/exposure":                {unauth, ok, 0, ok},
+	"GET /api/v1/people/:id/split":        {unauth, notFound, 0, bad}, // A's person is a candidate: no split
+	"GET /api/v1/people/:id/move":         {unauth, notFound, 0, bad}, // likewise: no records to move
+	"GET /api/v1/simulate/inputs":         {unauth, ok, 0, ok},        // no sellers: the founding case
 
 	"GET /login":   {ok, redirect, redirect, redirect},
 	"POST /login":  {denied, unauth, unauth, unauth}, // anonymous: no CSRF token; others: empty form

@@ -45,7 +45,7 @@ func TestDemoCostsPages(t *testing.T) {
 	_, b := demoFixture(t)
 	resp, body := b.get("/costs")
 	wantStatus(t, "costs", resp, http.StatusOK, body)
-	wantContains(t, "costs", body, "Default from Dana Diaz&#39;s records, the last 12 recorded months", "Dana Diaz: hiring service pulls ahead", "Dana Diaz spends <strong>", "Customer success compensation plan&#39;s loaded monthly cost",
+	wantContains(t, "costs", body, "Default from Dana Diaz&#39;s records, their last 12 recorded months", "Dana Diaz: hiring service pulls ahead", "Dana Diaz spends <strong>", "Customer success compensation plan&#39;s loaded monthly cost",
 		`<dd><strong>in month `, "Key-person exposure", "Dana Diaz <span class=\"small muted says\">(12 months recorded)</span>")
 	if m := regexp.MustCompile(`Dana Diaz <span class="small muted says">\(12 months recorded\)</span></th>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*><span class="share-bar"><meter[^>]*></meter> <strong>(\d+)%</strong>`).
 		FindStringSubmatch(body); m == nil || atoi(m[1]) < 50 || atoi(m[1]) > 69 {

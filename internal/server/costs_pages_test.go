@@ -145,7 +145,7 @@ func TestCostsPageOwnFigures(t *testing.T) {
 	// Dana: 300,000 over 60 h is 5,000; 60,000 over 60 h is 1,000; 120 h
 	// a month. 300,000 of 500,000 new business a month is 60%, 210,000 of
 	// gross profit at risk.
-	wantContains(t, "costs", body, `value="5000"`, `value="1000"`, `value="120"`, "Default from Dana Star&#39;s records, the last 2 recorded months", "Dana Star: hiring service pulls ahead",
+	wantContains(t, "costs", body, `value="5000"`, `value="1000"`, `value="120"`, "Default from Dana Star&#39;s records, their last 2 recorded months", "Dana Star: hiring service pulls ahead",
 		"Key-person exposure", "<strong>60%</strong>", "$210,000", "<strong>40%</strong>", `href="/costs/move?person=`)
 }
 

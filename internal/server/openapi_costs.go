@@ -106,7 +106,25 @@ var exposureSchema = obj{"type": "object", "properties": obj{
 		"new_business_revenue": obj{"type": "number", "description": "a month, averaged over the seller's recorded months"},
 		"share":                obj{"type": "number", "description": "of all sellers' new-business revenue, 0 to 1"},
 		"gross_profit_at_risk": obj{"type": "number", "description": "new_business_revenue × gross margin, a month"},
+		"split_cost_a_month":   nullable(obj{"type": "number", "description": "the cost of the seller's split between selling and serving, as GET /api/v1/people/{id}/split gives it; null when they serve no accounts"}),
 	}}},
+}}
+
+var splitSchema = obj{"type": "object", "required": []string{"person_id", "cost_a_month"}, "properties": obj{
+	"person_id":           str,
+	"months":              obj{"type": "integer", "description": "the recorded months the state is read from: the last 12, or all when fewer"},
+	"new_business_hours":  obj{"type": "number", "description": "hours a month selling new business (h_n)"},
+	"service_hours":       obj{"type": "number", "description": "hours a month serving accounts (h_s)"},
+	"new_business_rate":   obj{"type": "number", "description": "their revenue an hour selling: new-business revenue over its hours (r_n)"},
+	"service_rate":        obj{"type": "number", "description": "their revenue an hour serving (r_s)"},
+	"margin":              obj{"type": "number", "description": "the organisation's gross margin (g)"},
+	"accounts":            obj{"type": "number", "description": "the book they serve: service hours a month over the service hours each account needs"},
+	"extra_selling_hours": obj{"type": "number", "description": "selling hours freed if a service person took over: min(h_s, max(0, selling cap − h_n))"},
+	"service_person_rate": obj{"type": "number", "description": "a dedicated service person's revenue an hour: the median observed rate of the service role's staff, else their own (r_v)"},
+	"service_people":      obj{"type": "number", "description": "the service people covering their hours, as a share: h_s over a service person's hours"},
+	"cover_cost":          obj{"type": "number", "description": "service_people × a service person's loaded monthly cost, to the cent"},
+	"cost_a_month":        obj{"type": "number", "description": "margin × (new business the freed hours win − their service revenue + the service person's) − cover_cost, to the cent: what the split costs a month, the figure every page shows"},
+	"sources":             obj{"type": "object", "description": "where each figure came from, by field name", "additionalProperties": str},
 }}
 
 var costsOperations = []apiOperation{
@@ -121,4 +139,17 @@ var costsOperations = []apiOperation{
 		body: hiringPeriodBodySchema, status: "201", response: hiringPeriodSchema},
 	{method: "GET", path: "/api/v1/exposure", summary: "Each seller's share of new-business revenue and the gross profit at risk if they left or moved",
 		status: "200", response: exposureSchema},
+	{method: "GET", path: "/api/v1/people/{id}/split", summary: "The cost of a staff member's split between selling and serving, a month, with every figure and its source",
+		params: []obj{pathParam("id")}, status: "200", response: splitSchema},
+	{method: "GET", path: "/api/v1/people/{id}/move", summary: "Keep a staff member selling, move them to service or keep both, over 12, 24 and 36 months (the Move page), with the cost of their split a month",
+		params: []obj{pathParam("id")}, status: "200", response: obj{"type": "object", "properties": obj{
+			"person_id": str, "inputs": obj{"$ref": "#/components/schemas/SimulateInputs"},
+			"sources":      obj{"type": "object", "additionalProperties": str},
+			"cost_a_month": nullable(obj{"type": "number", "description": "as GET /api/v1/people/{id}/split; null when they serve no accounts"}),
+			"comparison":   obj{"type": "object", "description": "each option month by month and over 12, 24 and 36 months, and the best at each"}}}},
+	{method: "GET", path: "/api/v1/simulate/inputs", summary: "The capacity model's inputs the Costs page starts from, for a seller, in POST /api/v1/simulate's shape",
+		params: []obj{queryParam("person", "string", "a staff member with new-business records; default: the seller whose split costs most")},
+		status: "200", response: obj{"type": "object", "properties": obj{
+			"person_id": nullable(str), "inputs": obj{"$ref": "#/components/schemas/SimulateInputs"},
+			"sources": obj{"type": "object", "additionalProperties": str}}}},
 }

@@ -65,6 +65,9 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	api.Get("/hiring-costs", handleAPIHiringCosts(uc))
 	api.Post("/hiring-costs", handleAPIHiringRecord(uc))
 	api.Get("/exposure", handleAPIExposure(uc))
+	api.Get("/people/:id/split", handleAPISplit(uc))
+	api.Get("/people/:id/move", handleAPIMove(uc))
+	api.Get("/simulate/inputs", handleAPISimulateInputs(uc))
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
