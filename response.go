@@ -34,7 +34,26 @@ type Response struct {
 	Severity             string
 	ScoringVersion       int
 	SubmittedAt          time.Time
-	Answers              map[string]int
-	PageSeconds          []float64
-	Result               json.RawMessage
+	// LookedAt is when a manager looked at answers flagged likely
+	// careless; nil before (and for answers without such a flag).
+	LookedAt    *time.Time
+	Answers     map[string]int
+	PageSeconds []float64
+	Result      json.RawMessage
 }
+
+// SeverityLikely is the severity of quality flags that say answers were
+// likely given without care.
+const SeverityLikely = "likely"
+
+// AwaitsLook reports whether answers of this severity, looked at at
+// lookedAt (nil: not yet), wait for a manager to look at them before
+// rolefit puts a money figure on them: answers flagged likely careless
+// do.
+func AwaitsLook(severity string, lookedAt *time.Time) bool {
+	return severity == SeverityLikely && lookedAt == nil
+}
+
+// AwaitsLook reports whether the response waits for a manager to look at
+// it (AwaitsLook).
+func (r *Response) AwaitsLook() bool { return AwaitsLook(r.Severity, r.LookedAt) }

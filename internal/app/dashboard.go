@@ -25,13 +25,15 @@ type Dashboard struct {
 	// set when it is not a previous visit but NewWithin ago.
 	Since      time.Time
 	FirstVisit bool
+	// Story is the costliest split and the placement's changes worth most.
+	Story *Story
 }
 
 // Dashboard counts what needs the manager now: invitations waiting and
 // expiring, responses submitted since their previous visit (lastVisit,
-// nil on a first visit), flagged profiles, and people not yet invited.
-// It shows names and counts but no scores, so it is not recorded in the
-// audit log, unlike the people list.
+// nil on a first visit), flagged profiles, and people not yet invited;
+// and it opens with the money story (Story), whose reads of people's
+// results in money are recorded in the audit log.
 func (a *App) Dashboard(ctx context.Context, act Actor, lastVisit *time.Time) (*Dashboard, error) {
 	now := a.now()
 	d := &Dashboard{Since: now.Add(-NewWithin), FirstVisit: true}
@@ -43,5 +45,8 @@ func (a *App) Dashboard(ctx context.Context, act Actor, lastVisit *time.Time) (*
 		return nil, err
 	}
 	d.Overview = *ov
+	if d.Story, err = a.Story(ctx, act); err != nil {
+		return nil, err
+	}
 	return d, nil
 }

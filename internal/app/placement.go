@@ -33,6 +33,9 @@ type TeamPlacement struct {
 	Costs map[string]RoleCost
 	// Rates are each role's baselines, by role ID (one ruler).
 	Rates map[string]RoleRates
+	// AwaitingLook are the candidates left out because their answers are
+	// flagged likely careless and no manager has looked at them yet.
+	AwaitingLook []PersonRef
 	// Problems are the stored figures outside their ranges that the
 	// placement left out (or, for a setting, replaced by its default).
 	Problems []StoredProblem
@@ -192,4 +195,9 @@ func (a *App) placementPerson(p store.ProfiledPerson) placement.Person {
 		pp.Scales[row.ScaleID] = s
 	}
 	return pp
+}
+
+// PersonRef names a person.
+type PersonRef struct {
+	ID, Name string
 }

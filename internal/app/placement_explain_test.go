@@ -118,7 +118,7 @@ func TestCandidateNotPlacedSaysWhy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Recommended != "" || got.Why == nil || got.Why.Code != app.ReasonBetterFilled || got.Why.RoleID == "" || got.TeamSize != 5 {
+	if got.Recommended != "" || got.Why == nil || got.Why.Code != app.ReasonBetterFilled || got.Why.RoleID == "" || got.TeamSize != len(people) {
 		t.Fatalf("with four staff in four seats: recommended %q, reason %+v, team %d; want not placed for the seats", got.Recommended, got.Why, got.TeamSize)
 	}
 	tp, err := w.uc.Placement(ctx, w.mgr, nil)

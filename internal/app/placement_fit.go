@@ -4,6 +4,7 @@ import (
 	"context"
 	"rolefit"
 
+	"rolefit/internal/econ"
 	"rolefit/internal/errs"
 	"rolefit/internal/placement"
 )
@@ -32,9 +33,15 @@ type PersonFit struct {
 	// they are placed there or not placed; both are set when Placed is.
 	InTeam *placement.Placement
 	Why    *TeamReason
-	// TeamSize is how many people that placement considered: the staff
-	// with a profile, and the person.
-	TeamSize    int
+	// TeamSize is how many people that placement considered; WholeTeam
+	// says it is the Placement page's (everyone with a profile), not
+	// today's staff and the person alone.
+	TeamSize  int
+	WholeTeam bool
+	// AwaitsLook is set when the person's answers are flagged likely
+	// careless and no manager has looked at them: no money figure is
+	// shown for them, and a candidate gets no place.
+	AwaitsLook  bool
 	Assumptions placement.Assumptions
 	// Problems are the stored figures outside their ranges left out of
 	// the figures (or, for a setting, replaced by its default).
@@ -42,13 +49,13 @@ type PersonFit struct {
 }
 
 // Fit is one person's fit and expected monthly value (placement.Value)
-// for every role, with every figure behind them, and where they would go
-// in today's team: the optimal placement of the staff with a profile and
-// then this person (other candidates are not in the team today, so they
-// do not compete for the seats), with the reason. Today's team is routed
-// once for every view until its inputs change (planCache), and a
-// candidate is joined to it (placement.Routed.Join), which gives the same
-// plan as solving the staff and them; a solve that outlasts the request's
+// for every role, with every figure behind them, and where Placement puts
+// them: the same kept plan of everyone with a profile the Placement page
+// shows (WholeTeam), candidates competing for the seats, with the reason.
+// A candidate the plan does not consider (beyond placement.MaxPeople) is
+// joined to today's staff instead (placement.Routed.Join). Answers
+// flagged likely careless that no manager has looked at get no money
+// figure and no place (AwaitsLook). A solve that outlasts the request's
 // deadline is a timeout error.
 func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, error) {
 	org := a.scope(act)
@@ -61,24 +68,44 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 		return nil, err
 	}
 	roles, costs, as := in.tp.Roles, in.tp.Costs, in.tp.Assumptions
-	pp := a.placementPerson(*p)
-	pp.CurrentRole = "" // only the team's validation needs it
-	ms, err := org.PerformanceMonths(ctx, p.ID)
-	if err != nil {
-		return nil, err
-	}
 	var ps problems
 	ps.add(in.tp.Problems...)
-	var rps []StoredProblem
-	pp.NewBusinessRate, pp.ServiceRate, rps = usableRates(p.Name, p.ID, rolefit.TotalOf(ms))
-	ps.add(rps...)
+	// The person as placement values them: from the team when it holds
+	// them, else from their latest records as the team's people are.
+	var pp placement.Person
+	found := false
+	for _, q := range in.team.People {
+		if q.ID == p.ID {
+			pp, found = q, true
+		}
+	}
+	if !found {
+		pp = a.placementPerson(*p)
+		ms, err := org.PerformanceMonths(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		if len(ms) > econ.SplitMonths {
+			ms = ms[len(ms)-econ.SplitMonths:]
+		}
+		var rps []StoredProblem
+		pp.NewBusinessRate, pp.ServiceRate, rps = usableRates(p.Name, p.ID, rolefit.TotalOf(ms))
+		ps.add(rps...)
+	}
+	pp.CurrentRole = "" // only the team's validation needs it
 	out := &PersonFit{PersonID: p.ID, Name: p.Name, Kind: p.Kind, HasProfile: p.QuestionnaireID != "", Assumptions: as,
-		Roles: make([]RoleFit, len(roles))}
+		Roles: make([]RoleFit, len(roles)), AwaitsLook: rolefit.AwaitsLook(p.Severity, p.LookedAt)}
 	for j, r := range roles {
 		out.Roles[j] = RoleFit{Role: r, Valuation: placement.Value(pp, placementRole(r, costs[r.ID], in.tp.Rates[r.ID]), as)}
 	}
-	if out.HasProfile && len(roles) > 0 {
-		plan, err := a.todayWith(ctx, e, in, pp)
+	if out.HasProfile && len(roles) > 0 && !(out.AwaitsLook && p.Kind == rolefit.Candidate) {
+		var plan *placement.Plan
+		if found && in.tooMany == nil {
+			plan, err = a.solvedPlan(ctx, e, in, nil)
+			out.WholeTeam = true
+		} else {
+			plan, err = a.todayWith(ctx, e, in, pp)
+		}
 		switch {
 		case err == nil:
 			out.TeamSize = len(plan.People)
@@ -91,8 +118,8 @@ func (a *App) Fit(ctx context.Context, act Actor, personID string) (*PersonFit, 
 		case errs.Code(err) == errs.CodeTimeout:
 			return nil, err
 		}
-		// Otherwise today's team cannot be placed (a minimum no one can
-		// fill, too many staff): the page says there is no placement.
+		// Otherwise the team cannot be placed (a minimum no one can fill,
+		// too many staff): the page says there is no placement.
 	}
 	if err := org.AuditRead(ctx, act.Audit, "view", "person", p.ID, "fit for every role"); err != nil {
 		return nil, err

@@ -9,10 +9,10 @@ import (
 	"rolefit/internal/app"
 )
 
-// TestFitFillsAMinimumTheStaffCannot checks a candidate's place in today's
-// team when the staff alone cannot fill a role's minimum: the team with
-// the candidate can, so the candidate is placed there, as solving the
-// staff and them gives; a staff member's own page has no placement.
+// TestFitFillsAMinimumTheStaffCannot checks a person's place when the
+// staff alone cannot fill a role's minimum: the whole team, the candidate
+// with them, can, so both pages show the plan the Placement page shows,
+// the candidate placed in the role whose minimum they complete.
 func TestFitFillsAMinimumTheStaffCannot(t *testing.T) {
 	w := sqliteWorld(t)
 	sales, err := w.uc.CreateRole(ctx, w.mgr, roleInput("Account executive", "new_business", 0, 2, 220, 9000, weight("hunter", 1)))
@@ -36,8 +36,8 @@ func TestFitFillsAMinimumTheStaffCannot(t *testing.T) {
 		t.Fatal(err)
 	}
 	staff, err := w.uc.Fit(ctx, w.mgr, people[0].ID)
-	if err != nil || staff.Placed {
-		t.Errorf("the staff member alone, with a minimum of two in %s: %+v, %v; want no placement", success.Name, staff, err)
+	if err != nil || !staff.Placed || staff.Recommended != success.ID {
+		t.Errorf("the staff member, with a minimum of two in %s: %+v, %v; want placed there beside the candidate", success.Name, staff, err)
 	}
 	cand, err := w.uc.Fit(ctx, w.mgr, people[1].ID)
 	if err != nil || !cand.Placed || cand.Recommended != success.ID || cand.TeamSize != 2 {

@@ -74,9 +74,21 @@ func (a *App) readTeam(ctx context.Context, act Actor) (*teamInputs, error) {
 	var ps problems
 	roles, rps := usableRoles(all)
 	ps.add(rps...)
-	people, err := org.ProfiledPeople(ctx)
+	profiled, err := org.ProfiledPeople(ctx)
 	if err != nil {
 		return nil, err
+	}
+	// A candidate whose answers look careless is not put in the team
+	// until a manager has looked at them: rolefit recommends no hire on
+	// answers it doubts.
+	people := profiled[:0:0]
+	var awaiting []PersonRef
+	for _, p := range profiled {
+		if p.Kind == rolefit.Candidate && rolefit.AwaitsLook(p.Severity, p.LookedAt) {
+			awaiting = append(awaiting, PersonRef{ID: p.ID, Name: p.Name})
+			continue
+		}
+		people = append(people, p)
 	}
 	totals, err := org.RecentPerformance(ctx, econ.SplitMonths)
 	if err != nil {
@@ -101,7 +113,7 @@ func (a *App) readTeam(ctx context.Context, act Actor) (*teamInputs, error) {
 		return nil, err
 	}
 	in := &teamInputs{tp: TeamPlacement{Roles: roles, Assumptions: as, DefaultAssumptions: def, Costs: costs, Rates: rates,
-		MaxPeople: bound(len(roles))}}
+		MaxPeople: bound(len(roles)), AwaitingLook: awaiting}}
 	kept, staff := considered(people, in.tp.MaxPeople)
 	in.tp.LeftOut = len(people) - len(kept)
 	switch {

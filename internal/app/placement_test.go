@@ -291,17 +291,15 @@ func TestFit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Today's team with the person: the staff, and them.
+		// The whole team, everyone with a profile, as the Placement page
+		// places it: the person's place is the one Placement gives them.
 		today := team
-		today.People = nil
-		for _, pp := range team.People {
-			if pp.Kind == placement.Staff || pp.ID == p.ID {
-				today.People = append(today.People, pp)
-			}
-		}
 		plan, err := placement.Solve(today)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if shown := placementLine(t, w, p.ID); shown.RoleID != got.Recommended {
+			t.Errorf("%s: fit recommends %q, the Placement page %q", p.Name, got.Recommended, shown.RoleID)
 		}
 		var want placement.Placement
 		for _, pl := range plan.People {
@@ -331,4 +329,20 @@ func TestFit(t *testing.T) {
 	if err != nil || got.HasProfile || got.Roles[0].Valuation.Allowed {
 		t.Errorf("fit without a profile = %+v, %v; want no profile and no allowed role", got, err)
 	}
+}
+
+// placementLine is a person's line of the Placement page's plan.
+func placementLine(t *testing.T, w *world, personID string) placement.Placement {
+	t.Helper()
+	tp, err := w.uc.Placement(ctx, w.mgr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pl := range tp.Plan.People {
+		if pl.PersonID == personID {
+			return pl
+		}
+	}
+	t.Fatalf("%s is not in the placement", personID)
+	return placement.Placement{}
 }

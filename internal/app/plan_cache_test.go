@@ -129,16 +129,16 @@ func TestPlacementIsKeptUntilItsInputsChange(t *testing.T) {
 	if w.placement(t, uc).Plan != first.Plan {
 		t.Error("the unpinned plan was not kept beside the pinned one")
 	}
-	// A person's fit: today's team is solved once, a candidate joined to
-	// it, a staff member read from it.
+	// A person's fit reads the kept plan the Placement page shows: no
+	// solve and no join, whoever the person is.
 	for _, p := range []*rolefit.Person{w.people[3], w.people[4], w.people[0], w.people[3]} {
 		pf, err := uc.Fit(ctx, w.act, p.ID)
-		if err != nil || !pf.Placed || pf.TeamSize != 4-btoi(p.Kind == rolefit.Staff) {
+		if err != nil || !pf.Placed || !pf.WholeTeam || pf.TeamSize != len(first.Plan.People) {
 			t.Fatalf("fit of %s: %+v, %v", p.Name, pf, err)
 		}
 	}
-	if s, j := uc.plans.solves.Load(), uc.plans.joins.Load(); s != 3 || j != 3 {
-		t.Errorf("four fit pages: %d solves and %d joins in all; want today's team solved once and three candidates joined", s, j)
+	if s, j := uc.plans.solves.Load(), uc.plans.joins.Load(); s != 2 || j != 0 {
+		t.Errorf("four fit pages: %d solves and %d joins in all; want the kept plans' two solves and no join", s, j)
 	}
 
 	solves := uc.plans.solves.Load()
@@ -205,13 +205,6 @@ func TestPlacementIsKeptUntilItsInputsChange(t *testing.T) {
 	}
 }
 
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // TestPlacementAcrossProcesses checks that two processes on one database
 // (two App values), each keeping the placement, see each other's changes
 // at their next request, on SQLite and PostgreSQL.
@@ -238,7 +231,7 @@ func TestPlacementAcrossProcesses(t *testing.T) {
 		if _, ok := lineOf(w.placement(t, a).Plan, newcomer.ID); ok {
 			t.Error("a still places a person b erased")
 		}
-		if pf, err := a.Fit(ctx, w.act, w.people[3].ID); err != nil || pf.TeamSize != 4 {
+		if pf, err := a.Fit(ctx, w.act, w.people[3].ID); err != nil || pf.TeamSize != len(w.placement(t, a).Plan.People) {
 			t.Errorf("a's fit page after b's erasure: %+v, %v", pf, err)
 		}
 	})

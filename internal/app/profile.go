@@ -114,3 +114,10 @@ func reportOf(rv ResponseView) *ResponseReport {
 	}
 	return r
 }
+
+// MarkLookedAt records that the actor has looked at a person's answers
+// flagged likely careless: their value in money is shown again and
+// placement considers them.
+func (a *App) MarkLookedAt(ctx context.Context, act Actor, personID string) error {
+	return a.scope(act).MarkLookedAt(ctx, personID, act.Audit)
+}

@@ -219,6 +219,19 @@ func (m *moneyModel) splits() ([]SplitView, error) {
 // invalid, naming "person". Seeing it is recorded in the audit log: it
 // shows a person's results in money.
 func (a *App) Split(ctx context.Context, act Actor, personID string) (*SplitView, error) {
+	sv, err := a.PersonSplit(ctx, act, personID)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.scope(act).AuditRead(ctx, act.Audit, "view", "person", sv.Person.ID, "cost of the split"); err != nil {
+		return nil, err
+	}
+	return sv, nil
+}
+
+// PersonSplit is Split for the person's own page, which records its one
+// view of the person (Person) and so records nothing more.
+func (a *App) PersonSplit(ctx context.Context, act Actor, personID string) (*SplitView, error) {
 	p, err := a.scope(act).Person(ctx, personID)
 	if err != nil {
 		return nil, err
@@ -234,9 +247,6 @@ func (a *App) Split(ctx context.Context, act Actor, personID string) (*SplitView
 	if !ok {
 		return nil, errs.InvalidFields(p.Name+" has no split between selling and serving to cost.",
 			map[string]string{"person": "needs performance records with new-business and service hours (staff only)"})
-	}
-	if err := a.scope(act).AuditRead(ctx, act.Audit, "view", "person", p.ID, "cost of the split"); err != nil {
-		return nil, err
 	}
 	return &sv, nil
 }

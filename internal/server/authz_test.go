@@ -100,6 +100,7 @@ var authzMatrix = map[string]access{
 	"POST /people/:id/invitations/:inv/renew":    {denied, notFound, ok, ok},
 	"POST /people/:id/invitations/:inv/withdraw": {denied, notFound, redirect, conflict}, // A's admin finds it withdrawn
 	"POST /people/:id/erase":                     {denied, notFound, redirect, notFound}, // A's admin finds it erased
+	"POST /people/:id/looked-at":                 {denied, notFound, bad, bad},           // A's person has no flagged answers
 	"POST /people/:id/current-role":              {denied, notFound, redirect, redirect},
 	"POST /people/:id/performance":               {denied, notFound, bad, bad},             // a candidate
 	"POST /people/:id/performance/import":        {denied, notFound, bad, bad},             // an empty file

@@ -33,6 +33,16 @@ type dashboardPage struct {
 	*app.Dashboard
 	ExpiringDays int
 	Sections     []section
+	// Split is the costliest seller's split, Changes the placement's
+	// recommendations worth most, formatted.
+	Split   *splitBox
+	Changes []storyLine
+}
+
+// storyLine is one of the placement's recommendations on Home.
+type storyLine struct {
+	PersonID, Name, From, To, Gain, Payback string
+	Candidate                               bool
 }
 
 // handleDashboard shows the signed-in home page.
@@ -46,8 +56,22 @@ func handleDashboard(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
+		currency, err := uc.Currency(c.UserContext(), actorOf(c))
+		if err != nil {
+			return err
+		}
+		m := moneyIn(currency)
 		v := pageView(c, "Home", "home")
-		v.Data = dashboardPage{Dashboard: d, ExpiringDays: int(app.ExpiringWithin.Hours() / 24), Sections: navigation}
+		page := dashboardPage{Dashboard: d, ExpiringDays: int(app.ExpiringWithin.Hours() / 24), Sections: navigation,
+			Split: splitBoxOf(d.Story.Split, m)}
+		for _, ch := range d.Story.Changes {
+			line := storyLine{PersonID: ch.PersonID, Name: ch.Name, From: ch.From, To: ch.To, Gain: m.Whole(ch.Gain), Candidate: ch.Candidate}
+			if ch.Payback > 0 {
+				line.Payback = oneDecimal(ch.Payback)
+			}
+			page.Changes = append(page.Changes, line)
+		}
+		v.Data = page
 		return rnd.render(c, fiber.StatusOK, "dashboard", v)
 	}
 }

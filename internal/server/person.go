@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
+	"rolefit/internal/errs"
 )
 
 // personPage is a person's page: details, invitations and results.
@@ -19,9 +20,12 @@ type personPage struct {
 	// New is set on the response that created or renewed a link: the one
 	// time the link is shown.
 	New *newLink
-	// Fit is a candidate's fit for every role and place in today's team
-	// (person_fit.go); nil for staff and without a profile or roles.
+	// Fit is the person's fit for every role and their place in the
+	// placement (person_fit.go); nil without a profile or roles.
 	Fit *fitView
+	// Split is a staff member's split between selling and serving; nil
+	// for someone who serves no accounts.
+	Split *splitBox
 }
 
 type newLink struct {
@@ -70,6 +74,13 @@ func renderPersonWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *v
 		}
 		page.Performance = performanceViewOf(d.Performance, moneyIn(code), uc.Now())
 		page.Performance.Message, page.Performance.CSV, page.Performance.Import = pf.Message, pf.CSV, pf.Import
+		sv, err := uc.PersonSplit(c.UserContext(), actorOf(c), d.Person.ID)
+		switch {
+		case err == nil:
+			page.Split = splitBoxOf(sv, moneyIn(code))
+		case errs.Code(err) != errs.CodeInvalid: // invalid: no split to show
+			return err
+		}
 	}
 	if page.Fit, v.Stored, err = fitViewOf(c, uc, d); err != nil {
 		return err
@@ -94,5 +105,18 @@ func handlePersonErase(uc *app.App) fiber.Handler {
 		}
 		flash(c, "The person and all their answers and scores have been erased.")
 		return c.Redirect("/people", fiber.StatusSeeOther)
+	}
+}
+
+// handleLookedAt records that the manager has looked at a person's answers
+// flagged likely careless, and goes back to their page.
+func handleLookedAt(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		id := c.Params("id")
+		if err := uc.MarkLookedAt(c.UserContext(), actorOf(c), id); err != nil {
+			return err
+		}
+		flash(c, "Noted: you have looked at the answers. rolefit shows their value again.")
+		return c.Redirect("/people/"+id+"#fit", fiber.StatusSeeOther)
 	}
 }

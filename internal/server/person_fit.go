@@ -9,34 +9,36 @@ import (
 	"rolefit/internal/app"
 )
 
-// fitView is a candidate's fit and value for every role and where they
-// would go in today's team, formatted for their page.
+// fitView is a person's fit and value for every role and where the
+// placement puts them, formatted for their page.
 type fitView struct {
-	Name     string
-	Currency string
-	Roles    []fitRow
-	// Where says where today's team would place them and Why the reason;
-	// both empty when there is no placement (a minimum nobody can fill).
+	PersonID, Name string
+	Currency       string
+	Candidate      bool
+	Roles          []fitRow
+	// Where says where the placement puts them and Why the reason; both
+	// empty when there is no placement (a minimum nobody can fill).
 	Where, Why string
-	// Staff counts the staff with a profile in today's team.
-	Staff    int
-	HireCost string
+	// Team counts the people the placement considered; WholeTeam says it
+	// is the Placement page's.
+	Team      int
+	WholeTeam bool
+	// AwaitsLook is set when their answers are flagged likely careless
+	// and nobody has looked at them: no money is shown.
+	AwaitsLook bool
 }
 
 type fitRow struct {
-	Role, Fit, Value, Net string
+	Role, Fit, Value, HireCost, Net string
 	// Note says why the role does not allow them, "" when it does.
 	Note        string
 	Recommended bool
 }
 
 // fitViewOf formats a person's fit, and returns the stored figures it
-// left out (app.PersonFit.Problems). Only candidates get one on their page:
-// placing today's team with them answers "should we hire them, and for
-// what", and solving the team for every staff member's page would cost a
-// solve per view for nothing new (Placement shows staff).
+// left out (app.PersonFit.Problems).
 func fitViewOf(c *fiber.Ctx, uc *app.App, d *app.PersonDetail) (*fitView, []app.StoredProblem, error) {
-	if d.Person.Kind != "candidate" || d.Profile == nil {
+	if d.Profile == nil {
 		return nil, nil, nil
 	}
 	ctx, act := c.UserContext(), actorOf(c)
@@ -52,13 +54,19 @@ func fitViewOf(c *fiber.Ctx, uc *app.App, d *app.PersonDetail) (*fitView, []app.
 		return nil, nil, err
 	}
 	m := moneyIn(cur)
-	fv := &fitView{Name: pf.Name, Currency: cur, Staff: max(pf.TeamSize-1, 0)}
+	fv := &fitView{PersonID: pf.PersonID, Name: pf.Name, Currency: cur, Candidate: pf.Kind == "candidate", Team: pf.TeamSize,
+		WholeTeam: pf.WholeTeam, AwaitsLook: pf.AwaitsLook}
 	names := map[string]string{}
 	for _, rf := range pf.Roles {
 		v := rf.Valuation
 		names[rf.Role.ID] = rf.Role.Name
-		row := fitRow{Role: rf.Role.Name, Fit: "—", Value: m.Whole(v.Value) + " a month", Net: m.Whole(v.Net) + " a month",
-			Recommended: pf.Placed && pf.Recommended == rf.Role.ID}
+		row := fitRow{Role: rf.Role.Name, Fit: "—", Value: "—", HireCost: "—", Net: "—", Recommended: pf.Placed && pf.Recommended == rf.Role.ID}
+		if !pf.AwaitsLook {
+			row.Value, row.Net = m.Whole(v.Value)+" a month", m.Whole(v.Net)+" a month"
+			if fv.Candidate {
+				row.HireCost = m.Whole(v.HireCostPerMonth) + " a month"
+			}
+		}
 		if v.Fit.Known {
 			row.Fit = strconv.FormatFloat(v.Fit.Fit, 'f', 0, 64)
 		}
@@ -66,25 +74,28 @@ func fitViewOf(c *fiber.Ctx, uc *app.App, d *app.PersonDetail) (*fitView, []app.
 			row.Note = v.Reason
 		}
 		fv.Roles = append(fv.Roles, row)
-		fv.HireCost = m.Whole(v.HireCostPerMonth) + " a month"
 	}
-	if !pf.Placed || pf.Why == nil {
+	if pf.AwaitsLook || !pf.Placed || pf.Why == nil {
 		return fv, pf.Problems, nil
 	}
 	w := pf.Why
+	after := ""
+	if fv.Candidate {
+		after = " after the cost of hire"
+	}
 	switch {
 	case pf.Recommended != "":
-		fv.Where = fmt.Sprintf("%s would be placed in %s: %s a month after the cost of hire.", pf.Name, names[pf.Recommended], m.Whole(pf.InTeam.Net))
+		fv.Where = fmt.Sprintf("Placement puts %s in %s: %s a month%s.", pf.Name, names[pf.Recommended], m.Whole(pf.InTeam.Net), after)
 		if w.RoleID != "" {
 			fv.Why = fmt.Sprintf("It is where the team gains most. The next best, %s, would change the team's total by %s.", names[w.RoleID], changeText(m, w.Change))
 		} else {
 			fv.Why = "No other role could take them without breaking a role's minimum seats."
 		}
 	case w.Code == app.ReasonNoRole:
-		fv.Where = pf.Name + " would not be placed."
+		fv.Where = "Placement does not place " + pf.Name + "."
 		fv.Why = "No role allows them: " + w.Detail + "."
 	default:
-		fv.Where = pf.Name + " would not be placed."
+		fv.Where = "Placement does not place " + pf.Name + "."
 		fv.Why = fmt.Sprintf("The seats are worth more as they are: placing them in %s, their best role, would change the team's total by %s.",
 			names[w.RoleID], changeText(m, w.Change))
 	}

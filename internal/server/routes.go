@@ -110,6 +110,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	app.Get("/people/export", requireUser, handlePeopleExport(uc))
 	app.Get("/people/:id", requireUser, handlePerson(uc, rnd))
 	app.Post("/people/:id/erase", requireUser, handlePersonErase(uc))
+	app.Post("/people/:id/looked-at", requireUser, handleLookedAt(uc))
 	app.Get("/people/:id/rating", requireUser, handleRatingForm(uc, rnd))
 	app.Post("/people/:id/rating", requireUser, handleRating(uc, rnd))
 	app.Get("/people/:id/export", requireUser, handlePersonExport(uc))

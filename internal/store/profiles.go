@@ -20,6 +20,11 @@ type ProfiledPerson struct {
 	QuestionnaireVersion int
 	// ProfileAt is when the profile's response was given.
 	ProfileAt time.Time
+	// Severity is the profile's quality flags' severity ("likely",
+	// "look" or ""), and LookedAt when a manager looked at answers flagged
+	// likely careless (nil before).
+	Severity string
+	LookedAt *time.Time
 	// Scores holds the profile's facets and composites: scale, kind,
 	// score and percentile (the rows' other fields are left empty).
 	Scores []ScoreRow `gorm:"-"`
@@ -61,7 +66,7 @@ func (o *Scope) profiled(ctx context.Context, id string) ([]ProfiledPerson, erro
 	}
 	var ps []ProfiledPerson
 	err := only(db.Table("people").
-		Select("people.id, people.name, people.kind, people.current_role_id, r.questionnaire_id, r.questionnaire_version, r.submitted_at AS profile_at").
+		Select("people.id, people.name, people.kind, people.current_role_id, r.questionnaire_id, r.questionnaire_version, r.submitted_at AS profile_at, r.severity, r.looked_at").
 		Joins("JOIN responses r ON r.id = people.profile_response_id").
 		Where("people.org_id = ?", o.id)).
 		Order("people.created_at, people.id").Scan(&ps).Error

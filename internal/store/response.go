@@ -33,6 +33,7 @@ type responseRow struct {
 	Severity             string
 	ScoringVersion       int
 	SubmittedAt          time.Time
+	LookedAt             *time.Time
 }
 
 func (responseRow) TableName() string { return "responses" }
@@ -42,7 +43,7 @@ func (row *responseRow) decode() (rolefit.Response, error) {
 	r := rolefit.Response{ID: row.ID, OrgID: row.OrgID, PersonID: row.PersonID, InvitationID: row.InvitationID, Source: row.Source,
 		QuestionnaireID: row.QuestionnaireID, QuestionnaireVersion: row.QuestionnaireVersion, QuestionnaireHash: row.QuestionnaireHash,
 		View: row.View, RatedBy: row.RatedBy, FlagCount: row.FlagCount, Severity: row.Severity, ScoringVersion: row.ScoringVersion,
-		SubmittedAt: row.SubmittedAt, Result: json.RawMessage(row.Result)}
+		SubmittedAt: row.SubmittedAt, LookedAt: row.LookedAt, Result: json.RawMessage(row.Result)}
 	var err error
 	if r.Answers, err = decodeAnswers(row.Answers); err != nil {
 		return r, fmt.Errorf("response %s: answers: %w", row.ID, err)
