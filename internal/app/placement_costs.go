@@ -25,7 +25,7 @@ type RoleCost struct {
 // outside its ranges (the role's own monthly cost is charged instead),
 // and whatever the hiring costs left out (HiringCosts).
 func (a *App) roleCosts(ctx context.Context, act Actor, roles []rolefit.Role) (map[string]RoleCost, []StoredProblem, error) {
-	plans, err := a.scope(act).CompPlans(ctx)
+	out, ps, err := a.planCosts(ctx, act, roles)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -33,25 +33,41 @@ func (a *App) roleCosts(ctx context.Context, act Actor, roles []rolefit.Role) (m
 	if err != nil {
 		return nil, nil, err
 	}
-	hires := make(map[string]RoleHireCost, len(rep.Roles))
-	for _, rc := range rep.Roles {
-		hires[rc.Role.ID] = rc
+	ps = append(ps, rep.Problems...)
+	for _, h := range rep.Roles {
+		rc, ok := out[h.Role.ID]
+		if !ok {
+			continue
+		}
+		rc.Hire = h
+		if h.CPHSource != "none" || h.Set {
+			total := h.Total.Total
+			rc.CostOfHire = &total
+		}
+		out[h.Role.ID] = rc
+	}
+	return out, ps, nil
+}
+
+// planCosts returns each role's cost a month, by role ID, with nothing
+// about hiring: its compensation plan's loaded cost where it has a plan
+// within its ranges, else its own monthly cost; and the problems of the
+// plans left out.
+func (a *App) planCosts(ctx context.Context, act Actor, roles []rolefit.Role) (map[string]RoleCost, []StoredProblem, error) {
+	plans, err := a.scope(act).CompPlans(ctx)
+	if err != nil {
+		return nil, nil, err
 	}
 	var ps problems
-	ps.add(rep.Problems...)
 	out := make(map[string]RoleCost, len(roles))
 	for _, r := range roles {
-		rc := RoleCost{MonthlyCost: r.MonthlyCost, Hire: hires[r.ID]}
+		rc := RoleCost{MonthlyCost: r.MonthlyCost}
 		if p, ok := plans[r.ID]; ok {
 			if bad := planProblems(r, p); len(bad) > 0 {
 				ps.add(bad...)
 			} else {
 				rc.MonthlyCost, rc.FromPlan = econPlan(p).LoadedMonthlyCost(), true
 			}
-		}
-		if h, ok := hires[r.ID]; ok && (h.CPHSource != "none" || h.Set) {
-			total := h.Total.Total
-			rc.CostOfHire = &total
 		}
 		out[r.ID] = rc
 	}

@@ -189,14 +189,16 @@ func invite(ctx context.Context, st *store.Store, o *store.Scope, p *rolefit.Per
 // roles are the demo's placement roles: a new-business seller, an account
 // manager who mostly serves and sells a little, and customer success. The
 // seats leave room for two hires beyond the ten staff, so Placement shows
-// which candidates are worth hiring.
+// which candidates are worth hiring. The rates and costs entered agree with
+// the demo's performance records and compensation plans (placement uses
+// those where they exist), as a careful manager's would.
 var roles = []rolefit.RoleInput{
 	{Name: "Account executive", Activity: rolefit.ActivityNewBusiness, SeatsMin: 1, SeatsMax: 4, HoursPerMonth: 140,
-		BaselineRate: 250, MonthlyCost: 11000, Weights: []rolefit.RoleWeight{{ScaleID: "hunter", Weight: 1}}},
+		BaselineRate: 1500, MonthlyCost: 13500, Weights: []rolefit.RoleWeight{{ScaleID: "hunter", Weight: 1}}},
 	{Name: "Account manager", Activity: rolefit.ActivityMix, NewBusinessShare: 0.3, SeatsMin: 1, SeatsMax: 3, HoursPerMonth: 140,
-		BaselineRate: 180, MonthlyCost: 8500, Weights: []rolefit.RoleWeight{{ScaleID: "farmer", Weight: 2}, {ScaleID: "hunter", Weight: 1}}},
+		BaselineRate: 1500, MonthlyCost: 8875, Weights: []rolefit.RoleWeight{{ScaleID: "farmer", Weight: 2}, {ScaleID: "hunter", Weight: 1}}},
 	{Name: "Customer success", Activity: rolefit.ActivityAccountService, SeatsMin: 1, SeatsMax: 5, HoursPerMonth: 140,
-		BaselineRate: 140, MonthlyCost: 6500, Weights: []rolefit.RoleWeight{{ScaleID: "farmer", Weight: 1}}},
+		BaselineRate: 900, MonthlyCost: 6750, Weights: []rolefit.RoleWeight{{ScaleID: "farmer", Weight: 1}}},
 }
 
 // seedRoles adds the demo roles and returns their IDs by name.

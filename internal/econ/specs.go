@@ -99,7 +99,7 @@ var inputSpecs = []InputSpec{
 		Range:       quantity.RevenueRate, Follows: "service_rate", FollowsText: "the same as the seller's",
 		optional: func(in *Inputs) **float64 { return &in.ServicePersonRate }},
 	{Name: "service_person_cost", Symbol: "C_v", Label: "Loaded monthly cost", Unit: "{money} a month", Group: GroupService,
-		Explanation: "pay, benefits and overhead of one service person, by default 60,000 a year × 1.25 ÷ 12",
+		Explanation: "pay, benefits and overhead of one service person; without your own figures, 60,000 a year × 1.25 ÷ 12",
 		Range:       quantity.MonthlyMoney, Default: DefaultServicePersonCost,
 		number: func(in *Inputs) *float64 { return &in.ServicePersonCost }},
 	{Name: "service_person_cph", Symbol: "CPH_v", Label: "Cost per hire", Unit: "{money} a hire", Group: GroupService,

@@ -116,3 +116,16 @@ func (r Role) Baseline(act Activity) float64 {
 	}
 	return r.BaselineRate
 }
+
+// ActivityHours splits the role's hours a month between new business and
+// account service: all to its activity, a mix by its new-business share.
+func (r Role) ActivityHours() (newBusiness, service float64) {
+	share := 0.0
+	switch r.Activity {
+	case NewBusiness:
+		share = 1
+	case Mix:
+		share = r.NewBusinessShare
+	}
+	return share * r.HoursPerMonth, (1 - share) * r.HoursPerMonth
+}

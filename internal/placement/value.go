@@ -86,13 +86,7 @@ func value(p Person, r Role, a Assumptions, detail bool) Valuation {
 	if v.Fit.Known {
 		v.Multiplier = a.FitMultiplierLow + (a.FitMultiplierHigh-a.FitMultiplierLow)*v.Fit.Fit/100
 	}
-	share, baselines := 0.0, 0.0
-	switch r.Activity {
-	case NewBusiness:
-		share = 1
-	case Mix:
-		share = r.NewBusinessShare
-	}
+	baselines := 0.0
 	add := func(act Activity, hours float64, observed *float64) {
 		if hours == 0 {
 			return
@@ -112,8 +106,9 @@ func value(p Person, r Role, a Assumptions, detail bool) Valuation {
 		}
 		v.Revenue += part.Hours * part.Rate
 	}
-	add(NewBusiness, share*r.HoursPerMonth, p.NewBusinessRate)
-	add(AccountService, (1-share)*r.HoursPerMonth, p.ServiceRate)
+	nb, sv := r.ActivityHours()
+	add(NewBusiness, nb, p.NewBusinessRate)
+	add(AccountService, sv, p.ServiceRate)
 	if v.Hours > 0 {
 		v.Rate = v.Revenue / v.Hours
 		v.BaselineRate = baselines / v.Hours

@@ -24,14 +24,29 @@ type apiRole struct {
 	HoursPerMonth    float64            `json:"hours_per_month"`
 	BaselineRate     float64            `json:"baseline_rate"`
 	MonthlyCost      float64            `json:"monthly_cost"`
-	CreatedAt        string             `json:"created_at"`
-	UpdatedAt        string             `json:"updated_at"`
+	// RateSource says where the baseline placement uses comes from:
+	// "records" (ObservedRate, the median observed rate of the role's
+	// staff) or "entered" (BaselineRate); ObservedRate is null when
+	// entered.
+	RateSource   string   `json:"rate_source"`
+	ObservedRate *float64 `json:"observed_rate"`
+	// CostAMonth is what every page charges a month for a person in the
+	// role: the compensation plan's loaded cost where the role has one
+	// (CostSource "plan"), else MonthlyCost ("entered").
+	CostAMonth float64 `json:"cost_a_month"`
+	CostSource string  `json:"cost_source"`
+	CreatedAt  string  `json:"created_at"`
+	UpdatedAt  string  `json:"updated_at"`
 }
 
-func apiRoleOf(r rolefit.Role) apiRole {
-	out := apiRole{ID: r.ID, Name: r.Name, Activity: r.Activity, NewBusinessShare: r.NewBusinessShare, Profile: map[string]float64{},
+func apiRoleOf(f app.RoleFigures) apiRole {
+	r := f.Role
+	out := apiRole{RateSource: f.Source, ObservedRate: f.Observed, CostAMonth: f.Cost.MonthlyCost, CostSource: "entered",ID: r.ID, Name: r.Name, Activity: r.Activity, NewBusinessShare: r.NewBusinessShare, Profile: map[string]float64{},
 		SeatsMin: r.SeatsMin, SeatsMax: r.SeatsMax, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate, MonthlyCost: r.MonthlyCost,
 		CreatedAt: r.CreatedAt.UTC().Format(time.RFC3339), UpdatedAt: r.UpdatedAt.UTC().Format(time.RFC3339)}
+	if f.Cost.FromPlan {
+		out.CostSource = "plan"
+	}
 	for _, w := range r.Weights {
 		out.Profile[w.ScaleID] = w.Weight
 	}
@@ -97,16 +112,25 @@ func deref[T any](dst *T, src *T) {
 // organisation has tens of roles, not thousands, so the list is one page.
 func handleAPIRoles(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		rs, err := uc.Roles(c.UserContext(), actorOf(c))
+		fs, _, err := uc.RoleFigures(c.UserContext(), actorOf(c))
 		if err != nil {
 			return err
 		}
-		out := listResponse[apiRole]{Items: make([]apiRole, len(rs))}
-		for i, r := range rs {
-			out.Items[i] = apiRoleOf(r)
+		out := listResponse[apiRole]{Items: make([]apiRole, len(fs))}
+		for i, f := range fs {
+			out.Items[i] = apiRoleOf(f)
 		}
 		return c.JSON(out)
 	}
+}
+
+// roleReply answers with one role and its figures (app.RoleFigure).
+func roleReply(c *fiber.Ctx, uc *app.App, status int, id string) error {
+	f, err := uc.RoleFigure(c.UserContext(), actorOf(c), id)
+	if err != nil {
+		return err
+	}
+	return c.Status(status).JSON(apiRoleOf(*f))
 }
 
 // handleAPIRoleCreate is POST /api/v1/roles.
@@ -120,18 +144,14 @@ func handleAPIRoleCreate(uc *app.App) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		return c.Status(fiber.StatusCreated).JSON(apiRoleOf(*r))
+		return roleReply(c, uc, fiber.StatusCreated, r.ID)
 	}
 }
 
 // handleAPIRole is GET /api/v1/roles/{id}.
 func handleAPIRole(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		r, err := uc.Role(c.UserContext(), actorOf(c), c.Params("id"))
-		if err != nil {
-			return err
-		}
-		return c.JSON(apiRoleOf(*r))
+		return roleReply(c, uc, fiber.StatusOK, c.Params("id"))
 	}
 }
 
@@ -152,7 +172,7 @@ func handleAPIRolePatch(uc *app.App) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		return c.JSON(apiRoleOf(*r))
+		return roleReply(c, uc, fiber.StatusOK, r.ID)
 	}
 }
 

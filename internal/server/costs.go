@@ -45,7 +45,10 @@ type sellerOption struct {
 // exposureRow is one seller's exposure, formatted.
 type exposureRow struct {
 	ID, Name, Revenue, Share, AtRisk string
-	Months                           int
+	// Split is what their split between selling and serving costs a
+	// month, empty when they serve no accounts.
+	Split  string
+	Months int
 	// Width is the share as a bar's width in per cent.
 	Width int
 }
@@ -166,7 +169,8 @@ func costsResultOf(in econ.Inputs, out econ.Outputs, m money, all bool) *costsRe
 			r.ShareSteady = percent(min(in.Hours, in.ServiceHoursPerAccount**n) / in.Hours)
 		}
 	}
-	// the model's n* = H/(s + a·c) is shown worked out when it is the answer;
+	// the steady state H/(s + a·c) is shown worked out, in words, when it
+	// is the answer;
 	// the special cases (no churn, a binding cap) are explained by the
 	// notes.
 	if n := out.SteadyStateAccounts; n != nil && in.Churn > 0 &&

@@ -20,6 +20,9 @@ func exposureRows(c *fiber.Ctx, uc *app.App, m money) ([]exposureRow, error) {
 	for i, s := range ex.Sellers {
 		out[i] = exposureRow{ID: s.ID, Name: s.Name, Revenue: m.Whole(s.Revenue), Share: percent(s.Share), AtRisk: m.Whole(s.GrossProfitAtRisk),
 			Months: s.Months, Width: int(math.Round(100 * s.Share))}
+		if s.Split != nil {
+			out[i].Split = m.Cents(s.Split.CostAMonth)
+		}
 	}
 	return out, nil
 }

@@ -31,6 +31,9 @@ type moveResult struct {
 	Best           []string
 	Rows           []moveRow
 	Chart          template.HTML
+	// Split is the cost of their split today, as on every page; nil when
+	// they serve no accounts.
+	Split *splitBox
 }
 
 type moveInput struct{ Label, Value, Source string }
@@ -101,7 +104,7 @@ func handleMove(uc *app.App, rnd *renderer) fiber.Handler {
 
 func moveResultOf(mv *app.MoveView, m money) *moveResult {
 	in := mv.Inputs
-	r := &moveResult{Name: mv.Person.Name, PersonID: mv.Person.ID, Horizons: econ.MoveHorizons}
+	r := &moveResult{Name: mv.Person.Name, PersonID: mv.Person.ID, Horizons: econ.MoveHorizons, Split: splitBoxOf(mv.Split, m)}
 	src := func(name string) string {
 		if s, ok := mv.Sources[name]; ok {
 			return s

@@ -32,10 +32,33 @@ type rolesPage struct {
 	Full     bool
 }
 
-// roleRow is a role in the list, with its figures formatted.
+// roleRow is a role in the list, with its figures formatted: the
+// baseline rate and the cost a month placement uses, and where each came
+// from.
 type roleRow struct {
 	rolefit.Role
-	Activity, Profile, Rate, Cost string
+	Activity, Profile, Rate, RateFrom, Cost, CostFrom string
+}
+
+// roleRowOf formats a role's figures for the list.
+func roleRowOf(f app.RoleFigures, m money) roleRow {
+	r := f.Role
+	var parts []string
+	for _, w := range r.Weights {
+		parts = append(parts, fmt.Sprintf("%s %g", w.ScaleID, w.Weight))
+	}
+	row := roleRow{Role: r, Activity: activityLabel(r), Profile: strings.Join(parts, ", "), Rate: m.Whole(f.Rate),
+		RateFrom: "as entered", Cost: m.Whole(f.Cost.MonthlyCost), CostFrom: "as entered"}
+	if f.Source == app.RateFromRecords {
+		staff := max(f.Rates.NewBusiness.Staff, f.Rates.Service.Staff)
+		row.RateFrom = fmt.Sprintf("from records: the median of %d staff (entered %s)", staff, m.Whole(r.BaselineRate))
+	} else if f.Rates.NewBusiness.Source == app.RateFromRecords || f.Rates.Service.Source == app.RateFromRecords {
+		row.RateFrom = "partly from records"
+	}
+	if f.Cost.FromPlan {
+		row.CostFrom = fmt.Sprintf("its compensation plan's loaded cost (entered %s)", m.Whole(r.MonthlyCost))
+	}
+	return row
 }
 
 // activityLabel says a role's activity in words.
@@ -145,18 +168,17 @@ func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 	m := moneyIn(cur)
 	page := rolesPage{Scales: uc.ProfileScales(), Currency: cur, Editing: editing, MaxRoles: rolefit.MaxRoles}
 	if editing == nil {
-		rs, err := uc.Roles(ctx, act)
+		fs, ps, err := uc.RoleFigures(ctx, act)
 		if err != nil {
 			return err
 		}
-		v.Stored = app.RoleProblems(rs)
-		for _, r := range rs {
-			var parts []string
-			for _, w := range r.Weights {
-				parts = append(parts, fmt.Sprintf("%s %g", w.ScaleID, w.Weight))
-			}
-			page.Roles = append(page.Roles, roleRow{Role: r, Activity: activityLabel(r), Profile: strings.Join(parts, ", "),
-				Rate: m.Whole(r.BaselineRate), Cost: m.Whole(r.MonthlyCost)})
+		rs := make([]rolefit.Role, len(fs))
+		for i, f := range fs {
+			rs[i] = f.Role
+		}
+		v.Stored = append(app.RoleProblems(rs), ps...)
+		for _, f := range fs {
+			page.Roles = append(page.Roles, roleRowOf(f, m))
 		}
 		page.Full = len(rs) >= rolefit.MaxRoles
 	}

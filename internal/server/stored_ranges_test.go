@@ -75,7 +75,7 @@ func TestStoredFiguresOutOfRange(t *testing.T) {
 			append(money, hiringPage, hiringAPI, plansPage, plansAPI, rolesPage)},
 		{"a plan's quota of 5e-324", "UPDATE comp_plans SET quota = 5e-324 WHERE role_id = '{role1}'",
 			"Compensation plan of Account manager: its quota 5e-324 is outside 0 (no quota) or 1–10,000,000,000 a year",
-			append(money, plansPage, plansAPI)},
+			append(money, plansPage, plansAPI, rolesPage)},
 		{"payback months of 5e-324", "UPDATE organisations SET payback_months = 5e-324 WHERE id = '{org}'",
 			"its payback months 5e-324 is outside 1–120 months",
 			append(money, hiringPage, hiringAPI, settingsPage)},
