@@ -41,7 +41,7 @@ type apiRole struct {
 
 func apiRoleOf(f app.RoleFigures) apiRole {
 	r := f.Role
-	out := apiRole{RateSource: f.Source, ObservedRate: f.Observed, CostAMonth: f.Cost.MonthlyCost, CostSource: "entered",ID: r.ID, Name: r.Name, Activity: r.Activity, NewBusinessShare: r.NewBusinessShare, Profile: map[string]float64{},
+	out := apiRole{RateSource: f.Source, ObservedRate: f.Observed, CostAMonth: f.Cost.MonthlyCost, CostSource: "entered", ID: r.ID, Name: r.Name, Activity: r.Activity, NewBusinessShare: r.NewBusinessShare, Profile: map[string]float64{},
 		SeatsMin: r.SeatsMin, SeatsMax: r.SeatsMax, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate, MonthlyCost: r.MonthlyCost,
 		CreatedAt: r.CreatedAt.UTC().Format(time.RFC3339), UpdatedAt: r.UpdatedAt.UTC().Format(time.RFC3339)}
 	if f.Cost.FromPlan {
