@@ -22,7 +22,13 @@ var roleProperties = obj{
 }
 
 var roleSchema = func() obj {
-	props := obj{"id": str, "created_at": dateTime, "updated_at": dateTime}
+	props := obj{"id": str, "created_at": dateTime, "updated_at": dateTime,
+		"rate_source": obj{"type": "string", "enum": []string{"records", "entered"},
+			"description": "where placement's baseline comes from: records (the median observed rate of the role's staff with three recorded months, for every activity of the role) or entered (baseline_rate)"},
+		"observed_rate": obj{"type": []string{"number", "null"}, "description": "the baseline from records, hours-weighted over the role's activities; null when entered"},
+		"cost_a_month":  obj{"type": "number", "description": "what every page charges a month for a person in the role: its compensation plan's loaded cost where it has one, else monthly_cost"},
+		"cost_source":   obj{"type": "string", "enum": []string{"plan", "entered"}, "description": "where cost_a_month comes from"},
+	}
 	for k, v := range roleProperties {
 		props[k] = v
 	}
