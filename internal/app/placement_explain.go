@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 
 	"rolefit/internal/errs"
@@ -128,4 +129,30 @@ func (tp *TeamPlacement) WhatIf(personID, roleID string) (*WhatIf, error) {
 	}
 	w.Change = ch
 	return w, nil
+}
+
+// MovedPerson is one person a what-if moves, with the roles by name ("" for
+// not placed).
+type MovedPerson struct {
+	placement.Moved
+	FromName, ToName string
+}
+
+// WhatIfMoves lists everyone a what-if moves, the person asked about
+// first (placement.Plan.WhatIfMoves); nothing when the move is not
+// possible or changes nothing. It solves the team again, so it honours
+// ctx's deadline.
+func (tp *TeamPlacement) WhatIfMoves(ctx context.Context, personID, roleID string) ([]MovedPerson, error) {
+	if tp.Plan == nil {
+		return nil, nil
+	}
+	moves, err := tp.Plan.WhatIfMoves(ctx, personID, roleID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]MovedPerson, len(moves))
+	for i, m := range moves {
+		out[i] = MovedPerson{Moved: m, FromName: tp.RoleName(m.From), ToName: tp.RoleName(m.To)}
+	}
+	return out, nil
 }

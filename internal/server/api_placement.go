@@ -73,6 +73,9 @@ type apiWhatIf struct {
 	Same   bool `json:"same"`
 	Pinned bool `json:"pinned"`
 	placement.Change
+	// Moves is everyone the change moves, the person first; empty when
+	// it is not possible or changes nothing.
+	Moves []placement.Moved `json:"moves"`
 }
 
 type apiRoleOutcome struct {
@@ -137,7 +140,15 @@ func handleAPIPlacement(uc *app.App) fiber.Handler {
 			if err != nil {
 				return err
 			}
-			out.WhatIf = &apiWhatIf{PersonID: w.PersonID, RoleID: w.RoleID, Same: w.Same, Pinned: w.Pinned, Change: w.Change}
+			moves, err := tp.WhatIfMoves(ctx, person, role)
+			if err != nil {
+				return err
+			}
+			out.WhatIf = &apiWhatIf{PersonID: w.PersonID, RoleID: w.RoleID, Same: w.Same, Pinned: w.Pinned, Change: w.Change,
+				Moves: make([]placement.Moved, len(moves))}
+			for i, m := range moves {
+				out.WhatIf.Moves[i] = m.Moved
+			}
 		}
 		return c.JSON(out)
 	}

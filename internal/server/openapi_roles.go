@@ -76,7 +76,11 @@ var placementSchema = obj{"type": "object", "properties": obj{
 		"person_id": str, "role_id": obj{"type": "string", "description": "\"\" for not placed"},
 		"same":     obj{"type": "boolean", "description": "already recommended there"},
 		"pinned":   obj{"type": "boolean", "description": "pinned to another role: remove the pin first"},
-		"possible": changeSchema["properties"].(obj)["possible"], "value": changeSchema["properties"].(obj)["value"], "priority": changeSchema["properties"].(obj)["priority"]}},
+		"possible": changeSchema["properties"].(obj)["possible"], "value": changeSchema["properties"].(obj)["value"], "priority": changeSchema["properties"].(obj)["priority"],
+		"moves": obj{"type": "array", "description": "everyone the change moves, the person first; empty when it is not possible or changes nothing", "items": obj{"type": "object", "properties": obj{
+			"person_id": str, "name": str,
+			"from_role_id": obj{"type": "string", "description": "their role in the plan, \"\" for not placed"},
+			"to_role_id":   obj{"type": "string", "description": "their role after the change, \"\" for not placed"}}}}}},
 }}
 
 var fitSchema = obj{"type": "object", "properties": obj{

@@ -48,6 +48,9 @@ type placementPage struct {
 	RoleOptions []placementOption
 	// WhatIf is the what-if form and its answer (placement_whatif.go).
 	WhatIf *placementWhatIf
+	// AwaitingLook are the candidates whose answers wait for a manager's
+	// look before they are placed.
+	AwaitingLook []app.PersonRef
 }
 
 type placementRoleRow struct {
@@ -158,6 +161,7 @@ func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 		{"Cost of hiring a candidate", m.Whole(a.CostOfHire) + fmt.Sprintf(" where a role has no hiring costs recorded, else the role's total cost of a hire; spread over %g months", a.PaybackMonths)},
 	}
 	page.NoRoles, page.NoPeople, page.People = len(tp.Roles) == 0, tp.People == 0, tp.People
+	page.AwaitingLook = tp.AwaitingLook
 	page.LeftOut, page.MaxPeople, page.RoleCount = tp.LeftOut, tp.MaxPeople, len(tp.Roles)
 	plan := tp.Plan
 	if plan == nil {

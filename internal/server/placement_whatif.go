@@ -22,6 +22,13 @@ type placementWhatIf struct {
 	// Answer says the change in words; Costly marks a loss.
 	Answer string
 	Costly bool
+	// Moves is everyone the change moves, the person first.
+	Moves []whatIfMove
+}
+
+// whatIfMove is one person a what-if moves, the roles by name.
+type whatIfMove struct {
+	PersonID, Name, From, To string
 }
 
 // whatIfForm fills the what-if form's choices: the people listed on this
@@ -61,6 +68,14 @@ func whatIfText(m money, w *app.WhatIf) (string, bool) {
 	return "Move " + w.PersonName + " " + where + ": " + changeText(m, w.Change) + ".", w.Change.Value < 0
 }
 
+// orElse is s, or alt when s is empty.
+func orElse(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
 // askWhatIf answers the page's what-if when the address asks one
 // (?move=PERSON&to=ROLE or to=none); an unknown person or role comes back
 // as the page's error.
@@ -82,6 +97,14 @@ func askWhatIf(c *fiber.Ctx, page *placementPage, tp *app.TeamPlacement, m money
 		return err
 	}
 	page.WhatIf.Answer, page.WhatIf.Costly = whatIfText(m, w)
+	moves, err := tp.WhatIfMoves(c.UserContext(), person, roleID)
+	if err != nil {
+		return err
+	}
+	for _, mv := range moves {
+		page.WhatIf.Moves = append(page.WhatIf.Moves, whatIfMove{PersonID: mv.PersonID, Name: mv.Name,
+			From: orElse(mv.FromName, "not placed"), To: orElse(mv.ToName, "not placed")})
+	}
 	if !slices.ContainsFunc(page.WhatIf.People, func(o placementOption) bool { return o.Value == person }) {
 		page.WhatIf.People = append(page.WhatIf.People, placementOption{Value: person, Label: w.PersonName})
 	}

@@ -1,9 +1,11 @@
 package server
 
 import (
+	"cmp"
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,7 +29,7 @@ func TestPlacementWhatIf(t *testing.T) {
 	key := f.apiKeyA(t)
 	_, body := b.get("/placement")
 	wantContains(t, "placement", body, "What if", `name="move"`, `<option value="none">Not placed</option>`)
-	costly := 0
+	costly, chains := 0, 0
 	for _, p := range people {
 		for _, to := range []string{roles[0].ID, roles[1].ID, roles[2].ID, "none"} {
 			roleID := to
@@ -57,18 +59,34 @@ func TestPlacementWhatIf(t *testing.T) {
 				}
 			}
 			wantContains(t, "what if "+p.Name+" to "+to, body, sentence, `value="`+p.ID+`" selected`, `value="`+to+`" selected`)
+			moves, err := tp.Plan.WhatIfMoves(ctx, p.ID, roleID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want.Possible && placedIn(tp.Plan, p.ID) != roleID && len(moves) == 0 {
+				t.Errorf("what if %s to %s: a possible change moves nobody", p.Name, to)
+			}
+			for _, mv := range moves {
+				line := ">" + mv.Name + "</a>: " + cmpOr(tp.RoleName(mv.From), "not placed") + " → " + cmpOr(tp.RoleName(mv.To), "not placed")
+				if !strings.Contains(body, line) {
+					t.Errorf("what if %s to %s: the page does not list %q", p.Name, to, line)
+				}
+			}
+			if len(moves) > 1 {
+				chains++
+			}
 
 			resp, body = f.apiRequest("GET", "/api/v1/placement?"+q.Encode(), key, "")
 			wantStatus(t, "API what if", resp, http.StatusOK, body)
 			got := decode[apiPlacement](t, body).WhatIf
 			if got == nil || got.PersonID != p.ID || got.RoleID != roleID || got.Change.Possible != want.Possible ||
-				math.Abs(got.Change.Value-want.Value) > 1e-9 || got.Change.Priority != want.Priority {
+				math.Abs(got.Change.Value-want.Value) > 1e-9 || got.Change.Priority != want.Priority || !slices.Equal(got.Moves, moves) {
 				t.Errorf("API what if %s to %q = %+v, want %+v", p.Name, to, got, want)
 			}
 		}
 	}
-	if costly == 0 {
-		t.Error("no move costs the team anything; the test proves little")
+	if costly == 0 || chains == 0 {
+		t.Errorf("%d moves cost the team anything and %d move anyone else; the test proves little", costly, chains)
 	}
 	resp, body := b.get("/placement?move=NOBODY&to=none")
 	wantStatus(t, "unknown person", resp, http.StatusBadRequest, body)
@@ -79,6 +97,8 @@ func TestPlacementWhatIf(t *testing.T) {
 		t.Errorf("fields %v do not name role", fields)
 	}
 }
+
+func cmpOr(s, alt string) string { return cmp.Or(s, alt) }
 
 func placedIn(p *placement.Plan, personID string) string {
 	for _, pl := range p.People {
