@@ -57,10 +57,19 @@ type apiPlacement struct {
 	PeopleConsidered  int `json:"people_considered"`
 	MaxPeople         int `json:"max_people"`
 	CandidatesLeftOut int `json:"candidates_left_out"`
+	// AwaitingLook are the candidates left out until a manager has
+	// looked at their answers, flagged likely careless.
+	AwaitingLook []apiPersonRef `json:"awaiting_look"`
 	// WhatIf answers ?move=PERSON&to=ROLE (or to=none); absent otherwise.
 	WhatIf *apiWhatIf `json:"what_if,omitempty"`
 	// Problems are the stored figures the placement left out.
 	Problems []apiProblem `json:"problems"`
+}
+
+// apiPersonRef names a person.
+type apiPersonRef struct {
+	PersonID string `json:"person_id"`
+	Name     string `json:"name"`
 }
 
 // apiWhatIf is the change of the total when one person is moved and
@@ -121,7 +130,10 @@ func handleAPIPlacement(uc *app.App) fiber.Handler {
 		out := apiPlacement{Currency: cur, Assignment: map[string]string{}, People: []placement.Placement{}, Roles: []apiRoleOutcome{},
 			Pins: []placement.PinOutcome{}, Assumptions: tp.Assumptions, DefaultAssumptions: tp.DefaultAssumptions,
 			Problems:         apiProblemsOf(tp.Problems),
-			PeopleConsidered: tp.People, MaxPeople: tp.MaxPeople, CandidatesLeftOut: tp.LeftOut}
+			PeopleConsidered: tp.People, MaxPeople: tp.MaxPeople, CandidatesLeftOut: tp.LeftOut, AwaitingLook: []apiPersonRef{}}
+		for _, p := range tp.AwaitingLook {
+			out.AwaitingLook = append(out.AwaitingLook, apiPersonRef{PersonID: p.ID, Name: p.Name})
+		}
 		if p := tp.Plan; p != nil {
 			out.Total, out.TotalValue, out.People, out.Pins = p.Total, p.TotalValue, p.People, p.Pins
 			for _, pl := range p.People {
@@ -175,6 +187,10 @@ type apiFit struct {
 	Why      *apiWhy              `json:"why"`
 	// Problems are the stored figures the figures left out.
 	Problems []apiProblem `json:"problems"`
+	// AwaitsLook is true while the person's latest answers are flagged
+	// likely careless and no manager has looked at them: the roles carry
+	// no valuation, and a candidate is not placed.
+	AwaitsLook bool `json:"awaits_look"`
 }
 
 // apiWhy says why a person is placed where they are in today's team, or
@@ -190,9 +206,11 @@ type apiWhy struct {
 }
 
 type apiRoleFit struct {
-	RoleID    string              `json:"role_id"`
-	RoleName  string              `json:"role_name"`
-	Valuation placement.Valuation `json:"valuation"`
+	RoleID   string `json:"role_id"`
+	RoleName string `json:"role_name"`
+	// Valuation is null while the person's answers await a look
+	// (apiFit.AwaitsLook): rolefit puts no money on them until then.
+	Valuation *placement.Valuation `json:"valuation"`
 }
 
 // handleAPIFit is GET /api/v1/people/{id}/fit.
@@ -214,7 +232,13 @@ func handleAPIFit(uc *app.App) fiber.Handler {
 			out.Why = &apiWhy{Code: w.Code, RoleID: w.RoleID, Change: w.Change, Detail: w.Detail}
 		}
 		for i, rf := range pf.Roles {
-			out.Roles[i] = apiRoleFit{RoleID: rf.Role.ID, RoleName: rf.Role.Name, Valuation: rf.Valuation}
+			out.Roles[i] = apiRoleFit{RoleID: rf.Role.ID, RoleName: rf.Role.Name}
+			if !pf.AwaitsLook {
+				out.Roles[i].Valuation = &rf.Valuation
+			}
+		}
+		if out.AwaitsLook = pf.AwaitsLook; out.AwaitsLook {
+			out.InTeam, out.Why = nil, nil
 		}
 		return c.JSON(out)
 	}

@@ -72,6 +72,8 @@ var placementSchema = obj{"type": "object", "properties": obj{
 	"people_considered":   obj{"type": "integer", "description": "people the placement considered: every staff member with a profile, and the candidates with the newest profiles up to max_people"},
 	"max_people":          obj{"type": "integer", "description": "the most people one placement considers with this many roles (10,000 up to 20 roles, fewer with more)"},
 	"candidates_left_out": obj{"type": "integer", "description": "candidates with a profile left out because of max_people, those with the oldest profiles"},
+	"awaiting_look": obj{"type": "array", "description": "candidates left out until a manager has looked at their answers, flagged likely careless (POST /people/{id}/looked-at on the web)",
+		"items": obj{"type": "object", "properties": obj{"person_id": str, "name": str}}},
 	"what_if": obj{"type": "object", "description": "with ?move=PERSON&to=ROLE (or to=none): the change of the total when the person is moved and everyone else placed anew", "properties": obj{
 		"person_id": str, "role_id": obj{"type": "string", "description": "\"\" for not placed"},
 		"same":     obj{"type": "boolean", "description": "already recommended there"},
@@ -97,8 +99,9 @@ var fitSchema = obj{"type": "object", "properties": obj{
 		"detail":  str}},
 	"assumptions": obj{"type": "object"},
 	"problems":    storedProblemsSchema,
+	"awaits_look": obj{"type": "boolean", "description": "the latest answers are flagged likely careless and no manager has looked at them yet: no valuation, in_team or why, and a candidate is not placed"},
 	"roles": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
 		"role_id": str, "role_name": str,
-		"valuation": obj{"type": "object", "description": "fit with its parts, rate, revenue, gross profit, cost, value and net, with every assumption"},
+		"valuation": obj{"type": []string{"object", "null"}, "description": "fit with its parts, rate, revenue, gross profit, cost, value and net, with every assumption; null while awaits_look"},
 	}}},
 }}
