@@ -207,8 +207,13 @@ func (a *App) HiringCosts(ctx context.Context, act Actor) (*HiringReport, error)
 			delete(hirings, id)
 		}
 	}
+	rates, err := a.roleRates(ctx, act, roles)
+	if err != nil {
+		return nil, err
+	}
 	for _, r := range roles {
-		rc, err := roleHireCost(r, byRole[r.ID], out.Overall, hirings, as.GrossMargin)
+		rate, _ := rulerRate(r, rates[r.ID])
+		rc, err := roleHireCost(r, rate, byRole[r.ID], out.Overall, hirings, as.GrossMargin)
 		if err != nil {
 			return nil, err
 		}
@@ -228,7 +233,10 @@ func periodName(p rolefit.HiringPeriod, roles map[string]string) string {
 	return fmt.Sprintf("Hiring period %s to %s of %s", p.FromMonth, p.ToMonth, of)
 }
 
-func roleHireCost(r rolefit.Role, own *periodSum, overall econ.CostPerHire,
+// roleHireCost is a role's cost of a hire: its own cost per hire (or the
+// organisation's), and the gross profit lost while the seat is empty and
+// during ramp-up, at the role's baseline rate on the one ruler (rate).
+func roleHireCost(r rolefit.Role, rate float64, own *periodSum, overall econ.CostPerHire,
 	hirings map[string]rolefit.RoleHiring, margin float64) (RoleHireCost, error) {
 	rc := RoleHireCost{Role: r, CPH: overall, CPHSource: "organisation"}
 	if own != nil && own.sum.Hires > 0 {
@@ -242,7 +250,7 @@ func roleHireCost(r rolefit.Role, own *periodSum, overall econ.CostPerHire,
 	}
 	rc.Hiring, rc.Set = hirings[r.ID]
 	rc.Input = econ.HireCost{CostPerHire: rc.CPH.CPH, DaysToFill: rc.Hiring.DaysToFill,
-		MonthlyGrossProfit: r.HoursPerMonth * r.BaselineRate * margin, Ramp: rc.Hiring.Ramp}
+		MonthlyGrossProfit: r.HoursPerMonth * rate * margin, Ramp: rc.Hiring.Ramp}
 	t, err := rc.Input.Total()
 	if err != nil {
 		return rc, fmt.Errorf("total cost of a hire of role %s: %w", r.ID, err)

@@ -66,27 +66,38 @@ func (a *App) roleFigures(ctx context.Context, act Actor, roles []rolefit.Role) 
 	out := make([]RoleFigures, 0, len(roles))
 	for _, r := range roles {
 		f := RoleFigures{Role: r, Cost: costs[r.ID], Rates: rates[r.ID], Source: RateEntered}
-		pr := placementRole(r, f.Cost, f.Rates)
-		nb, sv := pr.ActivityHours()
-		hours, weighted, fromRecords := 0.0, 0.0, true
-		for _, part := range [2]struct {
-			act placement.Activity
-			h   float64
-		}{{placement.NewBusiness, nb}, {placement.AccountService, sv}} {
-			if act, h := part.act, part.h; h > 0 {
-				hours += h
-				weighted += h * pr.Baseline(act)
-				fromRecords = fromRecords && f.Rates.For(act).Source == RateFromRecords
-			}
-		}
-		f.Rate = r.BaselineRate
-		if hours > 0 {
-			f.Rate = weighted / hours
-			if fromRecords {
-				f.Source, f.Observed = RateFromRecords, &f.Rate
-			}
+		f.Rate, f.Source = rulerRate(r, f.Rates)
+		if f.Source == RateFromRecords {
+			f.Observed = &f.Rate
 		}
 		out = append(out, f)
 	}
 	return out, ps, nil
+}
+
+// rulerRate is a role's baseline revenue an hour on the one ruler: the
+// hours-weighted mean of its activities' baselines (rr), as placement
+// values a person of middling fit in it, and RateFromRecords when every
+// activity it spends hours on takes its baseline from records, else
+// RateEntered. A role without hours has its entered rate.
+func rulerRate(r rolefit.Role, rr RoleRates) (float64, string) {
+	pr := placementRole(r, RoleCost{}, rr)
+	nb, sv := pr.ActivityHours()
+	hours, weighted, source := 0.0, 0.0, RateFromRecords
+	for _, part := range [2]struct {
+		act placement.Activity
+		h   float64
+	}{{placement.NewBusiness, nb}, {placement.AccountService, sv}} {
+		if part.h > 0 {
+			hours += part.h
+			weighted += part.h * pr.Baseline(part.act)
+			if rr.For(part.act).Source != RateFromRecords {
+				source = RateEntered
+			}
+		}
+	}
+	if hours == 0 {
+		return r.BaselineRate, RateEntered
+	}
+	return weighted / hours, source
 }
