@@ -244,7 +244,8 @@ type PersonDetail struct {
 	Rating *ResponseView
 	// Earlier are the person's other responses, newest first.
 	Earlier []ResponseView
-	// Questionnaires can be sent to the person.
+	// Questionnaires can be sent to the person: the newest version of
+	// each meant for their kind.
 	Questionnaires []*assess.Questionnaire
 	// Performance is a staff member's recorded months and observed
 	// rates; nil for a candidate.
@@ -286,7 +287,7 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 			d.Earlier = append(d.Earlier, rv)
 		}
 	}
-	for _, q := range a.cat.All() {
+	for _, q := range a.cat.Newest() {
 		if q.IsFor(string(p.Kind)) {
 			d.Questionnaires = append(d.Questionnaires, q)
 		}
