@@ -223,6 +223,18 @@ type ResponseView struct {
 	// questionnaire is no longer installed.
 	ScaleMin, ScaleMax int
 	Scored             assess.Result
+	// ResponsesNow counts the organisation's responses to the same
+	// questionnaire version now, which the reliability page and a new
+	// response's percentiles rest on; the response's own percentiles
+	// compare it with those before it (NormsN). 0 when not read.
+	ResponsesNow int
+}
+
+// NormsN is how many responses the percentiles of the response compare it
+// with: those the organisation had when it was scored.
+func (rv ResponseView) NormsN() int {
+	n, _ := normsOf(rv.Scored)
+	return n
 }
 
 // Report is the response's scores, bands, percentiles, class and flags as
@@ -272,11 +284,19 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 			Title:     a.Title(inv.QuestionnaireID, inv.QuestionnaireVersion),
 			CanExtend: inv.CanExtend(now), CanWithdraw: inv.CanWithdraw(now), CanRenew: inv.CanRenew(now)})
 	}
+	counts := map[string]int{} // responses to each questionnaire version now
 	for _, r := range resps {
 		rv, err := a.responseView(r)
 		if err != nil {
 			return nil, err
 		}
+		ref := fmt.Sprintf("%s:%d", r.QuestionnaireID, r.QuestionnaireVersion)
+		if _, ok := counts[ref]; !ok {
+			if counts[ref], err = org.CountResponses(ctx, r.QuestionnaireID, r.QuestionnaireVersion); err != nil {
+				return nil, err
+			}
+		}
+		rv.ResponsesNow = counts[ref]
 		rv.Scored.WithCut(cut)
 		switch {
 		case p.ProfileResponseID != nil && r.ID == *p.ProfileResponseID:
