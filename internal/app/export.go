@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"rolefit/internal/errs"
@@ -32,17 +33,32 @@ const (
 	ContentTypeJSON = "application/json"
 )
 
+// PeopleExport says what the people export holds: its Format
+// (FormatCSV or FormatXLSX) and, as the people list's filter of that name
+// does, whether it holds the Earlier applicants ("" leaves them out,
+// EarlierInclude keeps them, EarlierOnly exports them alone).
+type PeopleExport struct {
+	Format  string
+	Earlier string
+}
+
 // ExportPeople writes every person of the organisation, with job title,
 // profile class, composites, facets and quality flags, as a CSV or XLSX
-// file (format FormatCSV or FormatXLSX). Scores come from the score rows,
-// never from decoding stored results. The export is recorded in the audit
-// log: it carries personal data out of rolefit.
-func (a *App) ExportPeople(ctx context.Context, act Actor, format string) (*Export, error) {
+// file; the earlier applicants only when asked, as the people list shows
+// them. Scores come from the score rows, never from decoding stored
+// results. The export is recorded in the audit log: it carries personal
+// data out of rolefit.
+func (a *App) ExportPeople(ctx context.Context, act Actor, q PeopleExport) (*Export, error) {
+	format := q.Format
 	if format != FormatCSV && format != FormatXLSX {
 		return nil, errs.InvalidFields("Choose CSV or XLSX.", map[string]string{"format": "must be csv or xlsx"})
 	}
+	if q.Earlier != "" && !slices.Contains(store.EarlierFilters, q.Earlier) {
+		return nil, errs.InvalidFields("Choose the export's filters from those offered.",
+			map[string]string{"earlier": "must be " + strings.Join(store.EarlierFilters, " or ") + ", or left out"})
+	}
 	org := a.scope(act)
-	ps, err := org.ExportPeople(ctx)
+	ps, err := org.ExportPeople(ctx, q.Earlier)
 	if err != nil {
 		return nil, err
 	}

@@ -17,7 +17,7 @@ func BenchmarkExportPeople(b *testing.B) {
 			defer st.Close()
 			var size int
 			for b.Loop() {
-				e, err := uc.ExportPeople(ctx, s.actor, format)
+				e, err := uc.ExportPeople(ctx, s.actor, app.PeopleExport{Format: format})
 				if err != nil {
 					b.Fatal(err)
 				}

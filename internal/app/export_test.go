@@ -87,7 +87,7 @@ func TestExportPeopleMatchesAssess(t *testing.T) {
 				t.Fatal(err)
 			}
 			tm.clock.Advance(time.Second) // the export's audit entry is the newest
-			e, err := tm.uc.ExportPeople(ctx, tm.mgr, format)
+			e, err := tm.uc.ExportPeople(ctx, tm.mgr, app.PeopleExport{Format: format})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -155,7 +155,7 @@ func TestExportXLSXWritesNumbersAndNoFormulas(t *testing.T) {
 	if _, err := tm.uc.AddPerson(ctx, tm.mgr, rolefit.NewPerson{Name: "@SUM(1,2)", Kind: rolefit.Candidate}); err != nil {
 		t.Fatal(err)
 	}
-	e, err := tm.uc.ExportPeople(ctx, tm.mgr, app.FormatXLSX)
+	e, err := tm.uc.ExportPeople(ctx, tm.mgr, app.PeopleExport{Format: app.FormatXLSX})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +260,7 @@ func TestExportBadInputAndOtherOrganisation(t *testing.T) {
 	other := newWorld(t, tm.st, tm.clock)
 	before, _ := tm.org.AuditLog(ctx, 1)
 	for _, format := range []string{"", "xls", "CSV", "json"} {
-		_, err := tm.uc.ExportPeople(ctx, tm.mgr, format)
+		_, err := tm.uc.ExportPeople(ctx, tm.mgr, app.PeopleExport{Format: format})
 		if errs.Code(err) != errs.CodeInvalid || errs.FieldsOf(err)["format"] == "" {
 			t.Errorf("format %q: got %v, want invalid format", format, err)
 		}
@@ -268,7 +268,7 @@ func TestExportBadInputAndOtherOrganisation(t *testing.T) {
 	if _, err := other.uc.ExportPerson(ctx, other.mgr, tm.people[0].ID); errs.Code(err) != errs.CodeNotFound {
 		t.Errorf("another organisation's person: got %v, want not found", err)
 	}
-	e, err := other.uc.ExportPeople(ctx, other.mgr, app.FormatCSV)
+	e, err := other.uc.ExportPeople(ctx, other.mgr, app.PeopleExport{Format: app.FormatCSV})
 	if err != nil {
 		t.Fatal(err)
 	}

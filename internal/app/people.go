@@ -34,7 +34,18 @@ type PeopleQuery struct {
 	Invitation string
 	Class      string
 	Flags      string
+	// Earlier is "" to leave earlier applicants out (the demo's, or
+	// history an organisation brought), EarlierInclude to list them too,
+	// EarlierOnly to list them alone.
+	Earlier string
 }
+
+// The people list's and the export's values for earlier applicants (see
+// PeopleQuery.Earlier).
+const (
+	EarlierInclude = store.EarlierInclude
+	EarlierOnly    = store.EarlierOnly
+)
 
 // ProfileClasses are the people list's class filter values: the 2×2
 // classes, "unknown" (too little answered to place), and "none" for
@@ -52,6 +63,7 @@ func (q PeopleQuery) checkFilters() map[string]string {
 		{"invitation", q.Invitation, store.InvitationFilters},
 		{"class", q.Class, ProfileClasses},
 		{"flags", q.Flags, store.FlagFilters},
+		{"earlier", q.Earlier, store.EarlierFilters},
 	} {
 		if f.value != "" && !slices.Contains(f.allowed, f.value) {
 			fields[f.name] = "must be one of " + strings.Join(f.allowed, ", ")
@@ -72,15 +84,19 @@ type PersonRow struct {
 type PeoplePage struct {
 	Items []PersonRow
 	// Next is the cursor of the next page, "" on the last.
-	Next  string
-	Total int64
+	Next string
+	// Total counts the people the list is about before its other
+	// filters: everyone but the earlier applicants, unless the query asks
+	// for them. EarlierApplicants counts the earlier applicants, listed or
+	// not.
+	Total, EarlierApplicants int64
 }
 
 // People lists a page of the organisation's people with their profiles.
 // Reading it is recorded in the audit log: it shows personal data.
 func (a *App) People(ctx context.Context, act Actor, q PeopleQuery) (*PeoplePage, error) {
 	sq := store.PeopleQuery{Limit: q.Limit, Cursor: q.Cursor, Search: q.Search, Kind: rolefit.PersonKind(q.Kind),
-		Invitation: q.Invitation, Class: q.Class, Flags: q.Flags}
+		Invitation: q.Invitation, Class: q.Class, Flags: q.Flags, Earlier: q.Earlier}
 	fields := q.checkFilters()
 	if sq.Kind != "" && sq.Kind != rolefit.Candidate && sq.Kind != rolefit.Staff {
 		fields["kind"] = "must be candidate or staff"
@@ -116,11 +132,21 @@ func (a *App) People(ctx context.Context, act Actor, q PeopleQuery) (*PeoplePage
 	if err != nil {
 		return nil, err
 	}
-	total, err := org.CountPeople(ctx)
+	all, err := org.CountPeople(ctx)
 	if err != nil {
 		return nil, err
 	}
-	page := &PeoplePage{Items: make([]PersonRow, len(people)), Next: next, Total: total}
+	earlier, err := org.CountEarlierApplicants(ctx)
+	if err != nil {
+		return nil, err
+	}
+	page := &PeoplePage{Items: make([]PersonRow, len(people)), Next: next, Total: all - earlier, EarlierApplicants: earlier}
+	switch q.Earlier {
+	case store.EarlierInclude:
+		page.Total = all
+	case store.EarlierOnly:
+		page.Total = earlier
+	}
 	now := a.now()
 	for i, p := range people {
 		withClass(&p, cut)
@@ -134,6 +160,28 @@ func (a *App) People(ctx context.Context, act Actor, q PeopleQuery) (*PeoplePage
 		return nil, err
 	}
 	return page, nil
+}
+
+// PeopleByID returns the organisation's people among ids, in the order of
+// ids; an ID of no one (or of another organisation) is left out. Reading
+// them is recorded in the audit log as a list of people.
+func (a *App) PeopleByID(ctx context.Context, act Actor, ids []string) ([]rolefit.Person, error) {
+	org := a.scope(act)
+	found, err := org.PeopleByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]rolefit.Person, 0, len(found))
+	for _, id := range ids {
+		if p, ok := found[id]; ok {
+			out = append(out, p)
+			delete(found, id) // an ID given twice is listed once
+		}
+	}
+	if err := org.AuditRead(ctx, act.Audit, "list", "people", "", ""); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // isScale reports whether id names a scale or composite of an installed
@@ -175,6 +223,18 @@ type ResponseView struct {
 	// questionnaire is no longer installed.
 	ScaleMin, ScaleMax int
 	Scored             assess.Result
+	// ResponsesNow counts the organisation's responses to the same
+	// questionnaire version now, which the reliability page and a new
+	// response's percentiles rest on; the response's own percentiles
+	// compare it with those before it (NormsN). 0 when not read.
+	ResponsesNow int
+}
+
+// NormsN is how many responses the percentiles of the response compare it
+// with: those the organisation had when it was scored.
+func (rv ResponseView) NormsN() int {
+	n, _ := normsOf(rv.Scored)
+	return n
 }
 
 // Report is the response's scores, bands, percentiles, class and flags as
@@ -196,7 +256,8 @@ type PersonDetail struct {
 	Rating *ResponseView
 	// Earlier are the person's other responses, newest first.
 	Earlier []ResponseView
-	// Questionnaires can be sent to the person.
+	// Questionnaires can be sent to the person: the newest version of
+	// each meant for their kind.
 	Questionnaires []*assess.Questionnaire
 	// Performance is a staff member's recorded months and observed
 	// rates; nil for a candidate.
@@ -223,11 +284,19 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 			Title:     a.Title(inv.QuestionnaireID, inv.QuestionnaireVersion),
 			CanExtend: inv.CanExtend(now), CanWithdraw: inv.CanWithdraw(now), CanRenew: inv.CanRenew(now)})
 	}
+	counts := map[string]int{} // responses to each questionnaire version now
 	for _, r := range resps {
 		rv, err := a.responseView(r)
 		if err != nil {
 			return nil, err
 		}
+		ref := fmt.Sprintf("%s:%d", r.QuestionnaireID, r.QuestionnaireVersion)
+		if _, ok := counts[ref]; !ok {
+			if counts[ref], err = org.CountResponses(ctx, r.QuestionnaireID, r.QuestionnaireVersion); err != nil {
+				return nil, err
+			}
+		}
+		rv.ResponsesNow = counts[ref]
 		rv.Scored.WithCut(cut)
 		switch {
 		case p.ProfileResponseID != nil && r.ID == *p.ProfileResponseID:
@@ -238,7 +307,7 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 			d.Earlier = append(d.Earlier, rv)
 		}
 	}
-	for _, q := range a.cat.All() {
+	for _, q := range a.cat.Newest() {
 		if q.IsFor(string(p.Kind)) {
 			d.Questionnaires = append(d.Questionnaires, q)
 		}

@@ -138,8 +138,10 @@ func isPeopleHeader(rec []string) bool {
 
 // Imported says what an import added.
 type Imported struct {
-	// Added counts the people added.
-	Added int
+	// Added counts the people added; People are they, in the file's
+	// order.
+	Added  int
+	People []rolefit.Person
 	// Notes say how the file was read, when that needs saying.
 	Notes []string
 }
@@ -164,8 +166,9 @@ func (a *App) ImportPeople(ctx context.Context, act Actor, data []byte) (Importe
 	if err != nil {
 		return Imported{}, err
 	}
-	if _, err := a.scope(act).ImportPeople(ctx, people, rows, act.Audit); err != nil {
+	added, err := a.scope(act).ImportPeople(ctx, people, rows, act.Audit)
+	if err != nil {
 		return Imported{}, err
 	}
-	return Imported{Added: len(people), Notes: notes}, nil
+	return Imported{Added: len(added), People: added, Notes: notes}, nil
 }

@@ -143,21 +143,29 @@ func bandSentence(res assess.Result) string {
 	return s
 }
 
-// normSentence says what the percentiles compare with.
-func normSentence(res assess.Result) string {
-	n, provisional := 0, false
+// normsOf returns how many responses the percentiles of a scored response
+// compare it with (the largest reference group of its scales) and
+// whether that group is provisional.
+func normsOf(res assess.Result) (n int, provisional bool) {
 	for _, c := range append(append([]assess.ScaleScore{}, res.Composites...), res.Scales...) {
 		if c.Norm != nil && c.Norm.N > n {
 			n, provisional = c.Norm.N, c.Norm.Provisional
 		}
 	}
+	return n, provisional
+}
+
+// normSentence says what the percentiles compare with: the responses the
+// organisation had before this one, when it was scored.
+func normSentence(res assess.Result) string {
+	n, provisional := normsOf(res)
 	switch {
 	case n == 0:
 		return "There are no percentiles yet: rolefit compares people only with your organisation's own earlier responses, never with invented norms, and there are too few of them."
 	case provisional:
-		return fmt.Sprintf("The percentiles compare them with %d earlier responses of your organisation. Below %d responses they are provisional: a small group can move them a long way as more people answer.", n, assess.ProvisionalBelowN)
+		return fmt.Sprintf("The percentiles compare them with the %d responses your organisation had before theirs. Below %d responses they are provisional: a small group can move them a long way as more people answer.", n, assess.ProvisionalBelowN)
 	}
-	return fmt.Sprintf("The percentiles compare them with %d earlier responses of your organisation: people who applied or work there, not the population at large.", n)
+	return fmt.Sprintf("The percentiles compare them with the %d responses your organisation had before theirs: people who applied or work there, not the population at large.", n)
 }
 
 // flagSentence says what the quality checks found.

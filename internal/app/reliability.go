@@ -42,6 +42,36 @@ type Reliability struct {
 	// Undefined lists the scales whose figures cannot be computed on
 	// these responses, each with the reason.
 	Undefined []UndefinedScale
+	// CompositeBands and FacetBands span the half-widths of the 95% bands
+	// a profile gives a composite's and a facet's score on these figures,
+	// in answer points; WeakItems counts the statements marked weak.
+	CompositeBands, FacetBands Span
+	WeakItems                  int
+}
+
+// Span is the range of a figure over several scales; zero when there are
+// none.
+type Span struct {
+	Low, High float64
+}
+
+// String writes the span as half-widths of bands: "±0.36", or "±0.62 to
+// ±0.70" when its ends differ at two decimals.
+func (s Span) String() string {
+	lo, hi := fmt.Sprintf("±%.2f", s.Low), fmt.Sprintf("±%.2f", s.High)
+	if lo == hi {
+		return lo
+	}
+	return lo + " to " + hi
+}
+
+// add widens the span to hold v.
+func (s *Span) add(v float64) {
+	if s.Low == 0 && s.High == 0 {
+		s.Low, s.High = v, v
+		return
+	}
+	s.Low, s.High = min(s.Low, v), max(s.High, v)
 }
 
 // ReliabilityChoice is one questionnaire version the page can show.
@@ -65,7 +95,13 @@ type ScaleReliability struct {
 	// NormsProvisional is true below assess.ProvisionalBelowN.
 	NormsN           int
 	NormsProvisional bool
-	Items            []ItemReliability
+	// ScoreSEM is the standard error of measurement of a score on the
+	// scale in answer points, the unit of the profile's scores and bands
+	// (the figures' SEM is of the sum of the items); BandHalfWidth is how
+	// far a profile's 95% band reaches either side of a score, 1.96 times
+	// it (assess.MeasuredReliability, which scoring uses).
+	ScoreSEM, BandHalfWidth float64
+	Items                   []ItemReliability
 }
 
 // ItemReliability is one item's figures within its scale.
@@ -144,6 +180,16 @@ func (a *App) Reliability(ctx context.Context, act Actor, ref string) (*Reliabil
 		sr := scaleReliability(q, s, names[s.ID], normsN[s.ID])
 		if !sr.Usable {
 			out.NotForDecisions = append(out.NotForDecisions, sr.Name)
+		}
+		if sr.Composite {
+			out.CompositeBands.add(sr.BandHalfWidth)
+		} else {
+			out.FacetBands.add(sr.BandHalfWidth)
+		}
+		for _, it := range sr.Items {
+			if it.Weak {
+				out.WeakItems++
+			}
 		}
 		out.Scales = append(out.Scales, sr)
 	}
@@ -225,8 +271,9 @@ func scaleNames(q *assess.Questionnaire) map[string]scaleName {
 }
 
 func scaleReliability(q *assess.Questionnaire, s assess.ScaleReliability, nm scaleName, normsN int) ScaleReliability {
+	m := assess.MeasuredReliability{Alpha: s.Alpha, SD: s.SD, N: s.N}
 	sr := ScaleReliability{ScaleReliability: s, Name: nm.name, Composite: nm.composite, Usable: s.Alpha >= UsableAlpha,
-		NormsN: normsN, NormsProvisional: normsN < assess.ProvisionalBelowN}
+		NormsN: normsN, NormsProvisional: normsN < assess.ProvisionalBelowN, ScoreSEM: m.SEM(), BandHalfWidth: m.BandHalfWidth()}
 	switch {
 	case s.Alpha >= 0.80:
 		sr.Guidance = "Good: its statements agree well; scores can be compared between people, with the band shown beside each."

@@ -157,6 +157,18 @@ func (c *Catalog) Latest(id string) (*Questionnaire, bool) {
 	return q, ok
 }
 
+// Newest returns the highest version of each definition, ordered by ID:
+// what new invitations offer, while older versions stay in the catalog to
+// score and show the responses given to them.
+func (c *Catalog) Newest() []*Questionnaire {
+	out := make([]*Questionnaire, 0, len(c.latest))
+	for _, q := range c.latest {
+		out = append(out, q)
+	}
+	slices.SortFunc(out, func(a, b *Questionnaire) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}
+
 // All returns every definition, ordered by ID and then version.
 func (c *Catalog) All() []*Questionnaire {
 	out := make([]*Questionnaire, 0, len(c.byKey))

@@ -43,6 +43,13 @@ func TestLoadCatalog(t *testing.T) {
 	if _, ok := c.Latest("nope"); ok {
 		t.Errorf("Latest(nope) found something")
 	}
+	got = nil
+	for _, q := range c.Newest() {
+		got = append(got, q.String())
+	}
+	if want := "other v1, t v2"; strings.Join(got, ", ") != want {
+		t.Errorf("Newest() = %v, want %s", got, want)
+	}
 }
 
 func TestCatalogReportsEveryFile(t *testing.T) {

@@ -30,6 +30,16 @@ type MeasuredReliability struct {
 	N int `json:"n"`
 }
 
+// SEM is the standard error of measurement of a score, in the score's own
+// units (points of the response scale): SD·sqrt(1 − alpha) (Crocker &
+// Algina 1986, ch. 6), a negative alpha read as 0. A score's 95% band is
+// the score ± BandHalfWidth.
+func (m MeasuredReliability) SEM() float64 { return m.SD * math.Sqrt(1-max(m.Alpha, 0)) }
+
+// BandHalfWidth is how far a score's 95% band reaches either side of it,
+// 1.96·SEM, before the band is clipped to the response scale.
+func (m MeasuredReliability) BandHalfWidth() float64 { return bandZ * m.SEM() }
+
 // Options hands Score what the organisation knows beyond one response.
 // The zero value scores with the defaults and no organisation data.
 type Options struct {
@@ -296,8 +306,7 @@ func scoreBand(q *Questionnaire, id string, score float64, opt Options) (*Band, 
 	}
 	// A negative alpha (items that disagree more than chance) is read as 0:
 	// the score then carries no reliable information and the band is ±1.96 SD.
-	alpha := max(rel.Alpha, 0)
-	sem := rel.SD * math.Sqrt(1-alpha)
+	sem := rel.SEM()
 	lo, hi := float64(q.Scale.Min), float64(q.Scale.Max)
 	return &Band{
 		Low:         min(max(score-bandZ*sem, lo), hi),

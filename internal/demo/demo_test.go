@@ -34,7 +34,7 @@ func TestSeed(t *testing.T) {
 		t.Error("the demo organisation is not marked as demo")
 	}
 	o := st.Scope(u.OrgID)
-	people, _, _ := o.People(ctx, store.PeopleQuery{Limit: 500})
+	people, _, _ := o.People(ctx, store.PeopleQuery{Limit: 500, Earlier: store.EarlierInclude})
 	var ids []string
 	var resps []store.PersonProfile
 	for _, p := range people {
@@ -136,7 +136,7 @@ func TestSeedHistory(t *testing.T) {
 	}
 	// The earlier applicants come after the story's people, without
 	// invitations, with old responses.
-	all, err := uc.People(ctx, act, app.PeopleQuery{Limit: 500})
+	all, err := uc.People(ctx, act, app.PeopleQuery{Limit: 500, Earlier: app.EarlierInclude})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -65,11 +65,12 @@ func simulateHistory(q *assess.Questionnaire) history {
 // recorded as earlier responses (store.RecordEarlierResponses): they make
 // the norms and the reliability page, and stay out of the story. They are
 // not profiles, so the team map and placement show the story's people
-// only (250 more points would hide them); they are added after the
-// story's people, so the people list in the order added starts with the
-// story; their responses are old, so the dashboard's new responses are the
-// story's; and having answered, they are not on its list of people not
-// yet invited. The people are one transaction, their responses another.
+// only (250 more points would hide them); being earlier applicants
+// (store/earlier_applicants.go), they are out of the people list and the
+// exports unless a manager asks for them; their responses are old, so the
+// dashboard's new responses are the story's; and having answered, they
+// are not on its list of people not yet invited. The people are one
+// transaction, their responses another.
 func seedHistory(ctx context.Context, o *store.Scope, q *assess.Questionnaire, h history, now time.Time, by rolefit.Actor) error {
 	nps := make([]rolefit.NewPerson, len(h.responses))
 	for i := range nps {

@@ -82,10 +82,11 @@ func Notes(in Inputs) []string {
 		notes = append(notes, "The seller has no selling hours, so the book only shrinks with churn.")
 	case in.Churn == 0:
 		notes = append(notes, fmt.Sprintf("With no churn the seller's book grows until serving it takes all %s hours, "+
-			"at %s accounts (H/s), and the seller then sells nothing.", hours(in.Hours), accounts(*n)))
+			"at %s accounts (their hours over the service each account needs), and the seller then sells nothing.", hours(in.Hours), accounts(*n)))
 	case in.CapBinds() && in.Cap()/(in.SellingHoursPerAccount*in.Churn) < in.Hours/(in.ServiceHoursPerAccount+in.SellingHoursPerAccount*in.Churn):
 		notes = append(notes, fmt.Sprintf("The selling cap binds at the steady state: the seller's book settles at %s accounts, "+
-			"H_cap/(a·c), below H/(s + a·c).", accounts(*n)))
+			"the selling cap over the selling hours it takes to replace the accounts lost to churn, "+
+			"below the book the seller's hours alone would allow.", accounts(*n)))
 	}
 	if in.oscillates() {
 		notes = append(notes, "Each account needs so much service against the time it takes to win one "+

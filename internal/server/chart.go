@@ -37,20 +37,24 @@ type chartSeries struct {
 	Y     []float64
 }
 
-// The chart's geometry in SVG user units. The view box is small, so that
-// text stays legible when a phone shrinks the chart to its width, and the
-// chart grows with the page on a wider screen.
+// The chart's geometry in SVG user units. The view box is as wide as a
+// chart is drawn on a 360-pixel phone (the page's and the card's padding
+// taken off), so one unit is about one pixel there and chartFont is the
+// text's size in pixels: at least 12 on any phone from 360 pixels wide.
+// On wider screens the chart grows with the page up to the width
+// style.css allows it, and its text with it.
 const (
-	chartWidth      = 360
+	chartWidth      = 300
 	chartHeight     = 250
-	chartLeft       = 46 // room for the y tick labels
+	chartFont       = "12.5"
+	chartLeft       = 48 // room for the y tick labels
 	chartRight      = 10
 	chartTop        = 8 // above the legend
-	chartBottom     = 40
-	chartLegendLine = 16
-	chartYLabel     = 18 // the y axis label's line, above the plot
+	chartBottom     = 42
+	chartLegendLine = 18
+	chartYLabel     = 20 // the y axis label's line, above the plot
 	chartYTicks     = 5
-	chartXTicks     = 6
+	chartXTicks     = 5
 )
 
 // box is the plot area: left and top edge, width and height.
@@ -105,8 +109,8 @@ func (lc *lineChart) SVG() template.HTML {
 	esc := template.HTMLEscapeString
 
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-labelledby="%s-title %s-desc" font-size="11">`,
-		chartWidth, chartHeight, esc(lc.ID), esc(lc.ID))
+	fmt.Fprintf(&b, `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-labelledby="%s-title %s-desc" font-size="%s">`,
+		chartWidth, chartHeight, esc(lc.ID), esc(lc.ID), chartFont)
 	fmt.Fprintf(&b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, esc(lc.ID), esc(lc.Title), esc(lc.ID), esc(lc.Summary))
 
 	// Legend: one line per series, its sample drawn like the series.
@@ -138,7 +142,7 @@ func (lc *lineChart) SVG() template.HTML {
 		}
 		x := px(t)
 		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#5a6472"/>`, coord(x), coord(by+bh), coord(x), coord(by+bh+4))
-		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle">%s</text>`, coord(x), coord(by+bh+15), esc(xtick(t)))
+		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle">%s</text>`, coord(x), coord(by+bh+17), esc(xtick(t)))
 	}
 	b.WriteString(`</g>`)
 

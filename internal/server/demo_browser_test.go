@@ -38,7 +38,7 @@ func TestDemoInBrowser(t *testing.T) {
 		t.Fatalf("find the star seller: %v", err)
 	}
 	dana := found.Items[0].ID
-	found, err = uc.People(ctx, usecases.UserActor(u), usecases.PeopleQuery{Search: "Earlier applicant 017"})
+	found, err = uc.People(ctx, usecases.UserActor(u), usecases.PeopleQuery{Search: "Earlier applicant 017", Earlier: usecases.EarlierInclude})
 	if err != nil || len(found.Items) != 1 {
 		t.Fatalf("find an earlier applicant: %v", err)
 	}

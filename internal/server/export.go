@@ -22,7 +22,7 @@ func sendExport(c *fiber.Ctx, e *app.Export) error {
 // (?format=csv, the default) or XLSX (?format=xlsx).
 func handlePeopleExport(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		e, err := uc.ExportPeople(c.UserContext(), actorOf(c), c.Query("format", app.FormatCSV))
+		e, err := uc.ExportPeople(c.UserContext(), actorOf(c), app.PeopleExport{Format: c.Query("format", app.FormatCSV), Earlier: c.Query("earlier")})
 		if err != nil {
 			return err
 		}

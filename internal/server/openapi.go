@@ -48,12 +48,13 @@ var apiOperations = []apiOperation{
 		params: []obj{queryParam("limit", "integer", "page size, 1–500 (default 50)"), queryParam("cursor", "string", "next_cursor of the previous page"),
 			queryParam("search", "string", "part of a name or e-mail address"), queryParam("kind", "string", "candidate or staff"),
 			queryParam("sort", "string", "a scale or composite ID to order by the profile's score (hunter; -hunter for highest first); default: the order people were added"),
-			queryParam("invitation", "string", "the newest invitation's state now: none (never invited), sent, started, submitted, expired or withdrawn"),
+			queryParam("invitation", "string", "the newest invitation's state now: none (never invited and no answers of their own, the people Home counts as not invited yet), sent, started, submitted, expired or withdrawn"),
 			queryParam("class", "string", "the profile's class: hunter, farmer, ambidextrous, developing, unknown, or none (no profile)"),
-			queryParam("flags", "string", "the profile's response-quality flags: any, likely (likely careless), look (worth a look) or none (a profile without flags)")},
+			queryParam("flags", "string", "the profile's response-quality flags: any, likely (likely careless), look (worth a look) or none (a profile without flags)"),
+			earlierParam},
 		status: "200", response: listOf(ref("Person"))},
-	{method: "GET", path: "/api/v1/people/export", summary: "Every person with job title, profile class, composites, facets, flag count and severity, as a CSV or XLSX file to save; cells that a spreadsheet could run as a formula start with a single quote",
-		params: []obj{queryParam("format", "string", "csv (the default) or xlsx")}, status: "200",
+	{method: "GET", path: "/api/v1/people/export", summary: "Every person (the earlier applicants only when asked, as in the list) with job title, profile class, composites, facets, flag count and severity, as a CSV or XLSX file to save; cells that a spreadsheet could run as a formula start with a single quote",
+		params: []obj{queryParam("format", "string", "csv (the default) or xlsx"), earlierParam}, status: "200",
 		content: obj{"text/csv": obj{"schema": obj{"type": "string"}},
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": obj{"schema": obj{"type": "string", "contentMediaType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}}}},
 	{method: "GET", path: "/api/v1/people/{id}", summary: "One person",
@@ -100,6 +101,11 @@ var apiOperations = []apiOperation{
 func pathParam(name string) obj {
 	return obj{"name": name, "in": "path", "required": true, "schema": obj{"type": "string"}}
 }
+
+// earlierParam is the people list's and the export's filter of earlier
+// applicants: candidates whose only answers are earlier responses, kept
+// for the norms and the reliability figures.
+var earlierParam = queryParam("earlier", "string", "earlier applicants (candidates never invited whose only answers are earlier responses, kept for the norms and reliability): left out by default, as on the People page; include lists them too, only lists them alone")
 
 func queryParam(name, typ, desc string) obj {
 	return obj{"name": name, "in": "query", "required": false, "description": desc, "schema": obj{"type": typ}}

@@ -17,12 +17,18 @@ type peoplePage struct {
 	Search string
 	Kind   string
 	Sort   string
-	// Invitation, Class and Flags are the chosen filters; Filtered says
-	// any filter or search is set.
-	Invitation, Class, Flags string
-	Filtered                 bool
-	Total                    int64
+	// Invitation, Class, Flags and Earlier are the chosen filters;
+	// Filtered says any filter or search is set.
+	Invitation, Class, Flags, Earlier string
+	Filtered                          bool
+	// Total counts the people listed before the filters, EarlierApplicants
+	// the earlier applicants (listed only when Earlier asks).
+	Total, EarlierApplicants int64
 	Kinds                    []rolefit.PersonKind
+	// Added are the people the last import added (at most maxAddedShown),
+	// each with a link to their page; AddedMore counts those beyond.
+	Added     []rolefit.Person
+	AddedMore int
 	// CSV is the pasted file, kept when it had problems so nothing typed
 	// is lost.
 	CSV string
@@ -34,7 +40,7 @@ type peoplePage struct {
 // peopleQueryOf reads the list's filters from the query string.
 func peopleQueryOf(c *fiber.Ctx) (app.PeopleQuery, error) {
 	q := app.PeopleQuery{Cursor: c.Query("cursor"), Search: c.Query("search"), Kind: c.Query("kind"), Sort: c.Query("sort"),
-		Invitation: c.Query("invitation"), Class: c.Query("class"), Flags: c.Query("flags")}
+		Invitation: c.Query("invitation"), Class: c.Query("class"), Flags: c.Query("flags"), Earlier: c.Query("earlier")}
 	if l := c.Query("limit"); l != "" {
 		n := c.QueryInt("limit", -1)
 		if n < 1 || n > 500 {
@@ -63,14 +69,20 @@ func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view,
 	if err != nil {
 		return err
 	}
-	p := peoplePage{Rows: page.Items, Search: q.Search, Kind: q.Kind, Sort: q.Sort, Total: page.Total,
-		Invitation: q.Invitation, Class: q.Class, Flags: q.Flags,
-		Filtered: q.Search != "" || q.Kind != "" || q.Invitation != "" || q.Class != "" || q.Flags != "",
+	p := peoplePage{Rows: page.Items, Search: q.Search, Kind: q.Kind, Sort: q.Sort, Total: page.Total, EarlierApplicants: page.EarlierApplicants,
+		Invitation: q.Invitation, Class: q.Class, Flags: q.Flags, Earlier: q.Earlier,
+		Filtered: q.Search != "" || q.Kind != "" || q.Invitation != "" || q.Class != "" || q.Flags != "" || q.Earlier == app.EarlierOnly,
 		Kinds:    []rolefit.PersonKind{rolefit.Candidate, rolefit.Staff}, CSV: imp.CSV, ImportFailed: imp.Failed}
+	if ids := takeAdded(c); len(ids.shown) > 0 {
+		if p.Added, err = uc.PeopleByID(c.UserContext(), actorOf(c), ids.shown); err != nil {
+			return err
+		}
+		p.AddedMore = ids.more
+	}
 	if page.Next != "" {
 		u := url.Values{"cursor": {page.Next}}
 		for k, val := range map[string]string{"search": q.Search, "kind": q.Kind, "sort": q.Sort,
-			"invitation": q.Invitation, "class": q.Class, "flags": q.Flags} {
+			"invitation": q.Invitation, "class": q.Class, "flags": q.Flags, "earlier": q.Earlier} {
 			if val != "" {
 				u.Set(k, val)
 			}
@@ -135,6 +147,7 @@ func handlePeopleImport(uc *app.App, rnd *renderer) fiber.Handler {
 			return err
 		}
 		flash(c, res.Message())
+		rememberAdded(c, res.People)
 		return c.Redirect("/people", fiber.StatusSeeOther)
 	}
 }

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"fmt"
+
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
@@ -15,6 +17,9 @@ type reliabilityPage struct {
 	MinN        int
 	Provisional int
 	Usable      float64
+	// ScaleText is the questionnaire's answer scale, such as "1–5": the
+	// unit of its scores, bands and SEM.
+	ScaleText string
 }
 
 // handleReliability shows how consistently each scale of a questionnaire
@@ -26,8 +31,9 @@ func handleReliability(uc *app.App, rnd *renderer) fiber.Handler {
 			return err
 		}
 		p := reliabilityPage{Reliability: r, MinN: assess.MinReferenceN, Provisional: assess.ProvisionalBelowN, Usable: app.UsableAlpha}
-		if r.Questionnaire != nil {
-			p.Selected = app.Ref(r.Questionnaire)
+		if q := r.Questionnaire; q != nil {
+			p.Selected = app.Ref(q)
+			p.ScaleText = fmt.Sprintf("%d–%d", q.Scale.Min, q.Scale.Max)
 		}
 		v := pageView(c, "Reliability", "settings")
 		v.Data = p

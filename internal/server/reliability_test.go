@@ -51,7 +51,11 @@ func TestReliabilityPage(t *testing.T) {
 	seedResponses(t, f, q, 55, 2)
 	resp, page = b.get("/settings/reliability?questionnaire=" + usecases.Ref(q))
 	wantStatus(t, "reliability", resp, http.StatusOK, page)
-	wantContains(t, "reliability", page, "Over <strong>60 responses</strong>", "provisional")
+	wantContains(t, "reliability", page, "your organisation's <strong>60 responses</strong>", "provisional")
+	// What to do comes first, the figures after it.
+	if todo, figures := strings.Index(page, "What to do"), strings.Index(page, "Standardised alpha"); todo < 0 || figures < todo {
+		t.Errorf("the page does not lead with what to do: at %d, figures at %d", todo, figures)
+	}
 	// The figures are over all 60 stored responses: read them back as the
 	// store holds them, independently of the use case.
 	stored, err := f.st.Scope(f.orgA.ID).QuestionnaireAnswers(ctx, q.ID, q.Version)
@@ -64,8 +68,15 @@ func TestReliabilityPage(t *testing.T) {
 	}
 	for _, s := range want.Scales {
 		row := between(page, `id="s-`+s.ID+`"`, "</tr>")
-		for _, fig := range []float64{s.Alpha, s.StdAlpha, s.Lambda6, s.AverageR, s.SEM} {
+		// The SEM is a score's, in answer points, as the profile's bands
+		// are drawn from it: not the SEM of the sum of the items.
+		m := assess.MeasuredReliability{Alpha: s.Alpha, SD: s.SD, N: s.N}
+		for _, fig := range []float64{s.Alpha, s.StdAlpha, s.Lambda6, s.AverageR, m.SEM()} {
 			wantContains(t, s.ID+" row", row, fmt.Sprintf(">%.3f<", fig))
+		}
+		wantContains(t, s.ID+" row", row, fmt.Sprintf(">±%.2f<", 1.96*m.SEM()))
+		if strings.Contains(row, fmt.Sprintf(">%.3f<", s.SEM)) {
+			t.Errorf("%s: the row shows the SEM of the sum, %.3f", s.ID, s.SEM)
 		}
 		wantContains(t, s.ID+" row", row, fmt.Sprintf(">%d<", s.N), fmt.Sprintf(">%d<", s.K))
 		items := between(page, `id="items-`+s.ID+`"`, "</details>")

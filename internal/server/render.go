@@ -35,6 +35,10 @@ type view struct {
 	Message string
 	Errors  map[string]string
 	Form    map[string]string
+	// Summary lists Errors as a form's summary shows them: each with its
+	// field's label on the page, in the page's order (form_summary.go).
+	// render fills it.
+	Summary []fieldError
 	Data    any
 	// Stored are the stored figures outside their ranges that the page's
 	// figures leave out (or, for a setting, replace by its default); the
@@ -231,6 +235,14 @@ func (r *renderer) render(c *fiber.Ctx, status int, page string, v *view) error 
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
 		return fmt.Errorf("render %s: %w", page, err)
+	}
+	if len(v.Errors) > 0 && v.Summary == nil {
+		// Once more, with the summary named by the labels just rendered.
+		v.Summary = formSummary(buf.Bytes(), v.Errors)
+		buf.Reset()
+		if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+			return fmt.Errorf("render %s: %w", page, err)
+		}
 	}
 	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
 	return c.Status(status).Send(buf.Bytes())

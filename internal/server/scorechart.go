@@ -28,18 +28,21 @@ type scoreChart struct {
 
 // The chart's geometry in SVG user units: each row has the scale's name
 // and score on a line above its bar, so a long name never crowds the
-// plot, and the percentile at the bar's end; small enough that the text
-// stays legible when a phone shrinks the chart to its width (style.css
-// caps its width on wide screens for the same reason).
+// plot, and the percentile at the bar's end. The view box is as wide as
+// the chart is drawn in a profile's card on a 360-pixel phone, so one
+// unit is about one pixel there and scoreFont is the text's size in
+// pixels: at least 12 on any phone from 360 pixels wide (style.css caps
+// the chart's width on wide screens, where it would grow with the page).
 const (
-	scoreWidth    = 360
+	scoreWidth    = 290
+	scoreFont     = "12.5"
 	scorePlotLeft = 6
-	scorePlotW    = 296
+	scorePlotW    = 226
 	scorePctLeft  = scorePlotLeft + scorePlotW + 10
-	scoreTop      = 30 // the column headings and the cut's label
-	scoreRow      = 32
-	scoreName     = 12 // the name's baseline below the row's top
-	scoreBarTop   = 16 // the bar's top below the row's top
+	scoreTop      = 32 // the column headings and the cut's label
+	scoreRow      = 33
+	scoreName     = 13 // the name's baseline below the row's top
+	scoreBarTop   = 17 // the bar's top below the row's top
 	scoreBarH     = 10
 	scoreGap      = 10 // between the composites and the facets
 	scoreBottom   = 22 // the tick labels
@@ -113,15 +116,15 @@ func (sc scoreChart) SVG() template.HTML {
 	h := sc.height()
 	plotTop, plotBottom := float64(scoreTop-4), h-scoreBottom+2
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart score-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %s" role="img" aria-labelledby="%s-title %s-desc" font-size="12">`,
-		scoreWidth, coord(h), esc(sc.ID), esc(sc.ID))
+	fmt.Fprintf(&b, `<svg class="chart score-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %s" role="img" aria-labelledby="%s-title %s-desc" font-size="%s">`,
+		scoreWidth, coord(h), esc(sc.ID), esc(sc.ID), scoreFont)
 	fmt.Fprintf(&b, `<title id="%s-title">Scores with their 95%% bands and percentiles</title>`, esc(sc.ID))
 	fmt.Fprintf(&b, `<desc id="%s-desc">A bar for each composite and facet on the answer scale from %s to %s, a line across each bar for its 95%% band, and the percentile among your people at the end of the row. The table that follows gives the same numbers.</desc>`,
 		esc(sc.ID), plainNumber(lo), plainNumber(hi))
 
 	// Column headings.
-	fmt.Fprintf(&b, `<text class="axis-label" x="%d" y="12">Score from %s to %s</text>`, scorePlotLeft, esc(plainNumber(lo)), esc(plainNumber(hi)))
-	fmt.Fprintf(&b, `<text class="axis-label" x="%d" y="12">Pctl.</text>`, scorePctLeft)
+	fmt.Fprintf(&b, `<text class="axis-label" x="%d" y="13">Score from %s to %s</text>`, scorePlotLeft, esc(plainNumber(lo)), esc(plainNumber(hi)))
+	fmt.Fprintf(&b, `<text class="axis-label" x="%d" y="13" text-anchor="end">Percentile</text>`, scoreWidth)
 
 	// Grid and ticks at each whole point of the scale.
 	b.WriteString(`<g class="axis">`)

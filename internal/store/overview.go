@@ -108,11 +108,11 @@ func (o *Scope) Overview(ctx context.Context, q OverviewQuery) (*Overview, error
 				ORDER BY CASE WHEN r.severity = 'likely' THEN 0 ELSE 1 END, r.submitted_at DESC, p.id LIMIT ?`, o.id, n).Scan(&out.Flags).Error
 		}},
 		{"people not invited", func() error {
-			return db.Raw(`SELECT COUNT(*) FROM people p WHERE p.org_id = ?`+notInvited, o.id).Scan(&out.NotInvited).Error
+			return db.Raw(`SELECT COUNT(*) FROM people p WHERE p.org_id = ? AND `+neverAsked("p"), o.id).Scan(&out.NotInvited).Error
 		}},
 		{"people not invited list", func() error {
 			return db.Raw(`SELECT p.id AS person_id, p.name, p.created_at AS at FROM people p
-				WHERE p.org_id = ?`+notInvited+`
+				WHERE p.org_id = ? AND `+neverAsked("p")+`
 				ORDER BY p.created_at, p.id LIMIT ?`, o.id, n).Scan(&out.Uninvited).Error
 		}},
 	}
@@ -123,10 +123,3 @@ func (o *Scope) Overview(ctx context.Context, q OverviewQuery) (*Overview, error
 	}
 	return out, nil
 }
-
-// notInvited keeps the people p who were never invited and have no answers
-// of their own: no profile, and no earlier self-report either (an earlier
-// response, RecordEarlierResponses, is not a profile).
-const notInvited = ` AND p.profile_response_id IS NULL
-	AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.person_id = p.id)
-	AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.person_id = p.id AND r.view = 'self')`

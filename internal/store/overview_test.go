@@ -80,7 +80,7 @@ func TestOverviewAndExport(t *testing.T) {
 		}
 
 		// The export reads each profile's rows, never a rating's.
-		ps, err := o.ExportPeople(ctx)
+		ps, err := o.ExportPeople(ctx, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -99,7 +99,7 @@ func TestOverviewAndExport(t *testing.T) {
 				}
 			}
 		}
-		if n, err := st.Scope(other.ID).ExportPeople(ctx); err != nil {
+		if n, err := st.Scope(other.ID).ExportPeople(ctx, ""); err != nil {
 			t.Fatalf("read: %v", err)
 		} else if len(n) != 0 {
 			t.Errorf("Beta exports %d people, want none", len(n))

@@ -15,15 +15,17 @@ type ExportedPerson struct {
 }
 
 // ExportPeople returns every person of the organisation in the order they
-// were added, with their profile's summary and score rows. It reads two
+// were added, with their profile's summary and score rows; earlier is the
+// people list's earlier-applicant filter (empty leaves them out,
+// EarlierInclude keeps them, EarlierOnly exports them alone). It reads two
 // queries' worth of columns and score rows and never decodes a stored
 // result document, so exporting thousands of people stays quick.
-func (o *Scope) ExportPeople(ctx context.Context) ([]ExportedPerson, error) {
+func (o *Scope) ExportPeople(ctx context.Context, earlier string) ([]ExportedPerson, error) {
 	db := o.s.reader(ctx)
 	var ps []PersonProfile
-	err := db.Table("people").Where("people.org_id = ?", o.id).
-		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id").
-		Select("people.*, r.questionnaire_id AS profile_questionnaire, r.flag_count, r.severity, r.submitted_at AS profile_at").
+	err := o.filterPeople(db.Table("people").Where("people.org_id = ?", o.id).
+		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id"), PeopleQuery{Earlier: earlier}).
+		Select(personProfileColumns).
 		Order("people.created_at, people.id").Scan(&ps).Error
 	if err != nil {
 		return nil, fmt.Errorf("export people: %w", err)

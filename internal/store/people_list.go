@@ -45,11 +45,15 @@ type PeopleQuery struct {
 	// Flags keeps people by their profile's quality flags (see
 	// FlagFilters); empty keeps everyone.
 	Flags string
+	// Earlier says what to do with earlier applicants: empty leaves them
+	// out, EarlierInclude keeps them, EarlierOnly keeps them alone.
+	Earlier string
 }
 
 // The people list's filter values beyond the stored ones.
 const (
-	// NotInvited is the invitation filter for people never invited.
+	// NotInvited is the invitation filter for people never invited who
+	// have no answers of their own either.
 	NotInvited = "none"
 	// ClassNone is the class filter for people without a profile.
 	ClassNone = "none"
@@ -98,9 +102,19 @@ type PersonProfile struct {
 	ProfileAt *time.Time
 	// Composites are the profile's composite scores by ID (nil = missing).
 	Composites map[string]*float64 `gorm:"-"`
+	// Answered says the person has a self-report of their own (a profile
+	// or an earlier response); EarlierApplicant that they are an earlier
+	// applicant (earlier_applicants.go).
+	Answered, EarlierApplicant bool
 	// sortScore is the score the page was sorted by.
 	SortScore *float64
 }
+
+// personProfileColumns are the columns of a PersonProfile, from people
+// joined with their profile response as r.
+var personProfileColumns = "people.*, r.questionnaire_id AS profile_questionnaire, r.flag_count, r.severity, r.submitted_at AS profile_at, " +
+	"CASE WHEN people.profile_response_id IS NOT NULL OR EXISTS (SELECT 1 FROM responses ar WHERE ar.person_id = people.id AND ar.view = 'self') THEN 1 ELSE 0 END AS answered, " +
+	"CASE WHEN " + earlierApplicant("people") + " THEN 1 ELSE 0 END AS earlier_applicant"
 
 // People returns a page of the organisation's people with their profiles,
 // and the cursor of the next page ("" on the last page).
@@ -132,7 +146,7 @@ func (o *Scope) peopleQuery(db *gorm.DB, q PeopleQuery) (*gorm.DB, error) {
 	n := limit(q.Limit)
 	db = db.Table("people").Where("people.org_id = ?", o.id).
 		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id")
-	sel := "people.*, r.questionnaire_id AS profile_questionnaire, r.flag_count, r.severity, r.submitted_at AS profile_at"
+	sel := personProfileColumns
 	if q.SortScale != "" {
 		db = db.Joins("LEFT JOIN response_scores s ON s.response_id = people.profile_response_id AND s.scale_id = ?", q.SortScale)
 		sel += ", s.score AS sort_score"
@@ -193,7 +207,7 @@ func (o *Scope) PersonWithProfile(ctx context.Context, id string) (*PersonProfil
 	var ps []PersonProfile
 	err := o.s.reader(ctx).Table("people").Where("people.org_id = ? AND people.id = ?", o.id, id).
 		Joins("LEFT JOIN responses r ON r.id = people.profile_response_id").
-		Select("people.*, r.questionnaire_id AS profile_questionnaire, r.flag_count, r.severity, r.submitted_at AS profile_at").
+		Select(personProfileColumns).
 		Scan(&ps).Error
 	if err != nil {
 		return nil, fmt.Errorf("get person: %w", err)

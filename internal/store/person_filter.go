@@ -8,8 +8,9 @@ import (
 	"rolefit/internal/assess"
 )
 
-// filterPeople adds the people list's invitation, class and flag filters
-// to a query over people joined with their profile response as r. The
+// filterPeople adds the people list's invitation, earlier-applicant,
+// class and flag filters to a query over people joined with their profile
+// response as r. The
 // values are checked by the caller (app.People); an unknown one keeps
 // nobody rather than everyone.
 func (o *Scope) filterPeople(db *gorm.DB, q PeopleQuery) *gorm.DB {
@@ -21,7 +22,10 @@ func (o *Scope) filterPeople(db *gorm.DB, q PeopleQuery) *gorm.DB {
 		now := o.s.now()
 		switch rolefit.InvitationStatus(q.Invitation) {
 		case NotInvited:
-			db = db.Where("li.id IS NULL")
+			// As the dashboard counts them: never invited and no answers
+			// of their own, so a profile recorded without a link is not
+			// "not invited".
+			db = db.Where(neverAsked("people"))
 		case rolefit.InvitationSent, rolefit.InvitationStarted:
 			// Open only while the link works; past its expiry it is expired
 			// (Invitation.State).
@@ -33,6 +37,15 @@ func (o *Scope) filterPeople(db *gorm.DB, q PeopleQuery) *gorm.DB {
 		default:
 			db = db.Where("1 = 0")
 		}
+	}
+	switch q.Earlier {
+	case "":
+		db = db.Where("NOT (" + earlierApplicant("people") + ")")
+	case EarlierInclude:
+	case EarlierOnly:
+		db = db.Where(earlierApplicant("people"))
+	default:
+		db = db.Where("1 = 0")
 	}
 	switch q.Class {
 	case "":

@@ -105,6 +105,22 @@ func TestPeopleFilters(t *testing.T) {
 			Answers: map[string]int{"x": 1}, View: rolefit.ViewSelf, Scored: teamScored(nil, fptr(4), 0)}, by); err != nil {
 			t.Fatal(err)
 		}
+		// Earlier responses: Kim, a candidate, is an earlier applicant;
+		// Lee, on the staff, never is; Max was an earlier applicant until
+		// he was invited.
+		kim, lee, max := add("Kim", rolefit.Candidate), add("Lee", rolefit.Staff), add("Max", rolefit.Candidate)
+		var earlier []store.EarlierResponse
+		for _, p := range []*rolefit.Person{kim, lee, max} {
+			earlier = append(earlier, store.EarlierResponse{SubmittedAt: clock.Now().AddDate(-1, 0, 0), NewResponse: store.NewResponse{PersonID: p.ID,
+				QuestionnaireID: "sales-service", QuestionnaireVersion: 2, Answers: map[string]int{"x": 1}, Scored: teamScored(fptr(4), fptr(2), 0)}})
+		}
+		if err := o.RecordEarlierResponses(ctx, earlier, by); err != nil {
+			t.Fatal(err)
+		}
+		invite(max, 30)
+		if n, err := o.CountEarlierApplicants(ctx); err != nil || n != 1 {
+			t.Errorf("%d earlier applicants, want Kim alone; %v", n, err)
+		}
 		// Another organisation's person matches every filter of its own.
 		org2, a2, _ := st.CreateOrganisation(ctx, "Beta", admin("b@example.com"), false)
 		if _, err := st.Scope(org2.ID).CreatePerson(ctx, rolefit.NewPerson{Name: "Zed", Kind: rolefit.Candidate}, rolefit.ActorOf(a2)); err != nil {
@@ -117,9 +133,17 @@ func TestPeopleFilters(t *testing.T) {
 			q    store.PeopleQuery
 			want []string
 		}{
-			{"everyone", store.PeopleQuery{}, []string{"Ann", "Bo", "Cy", "Di", "Ed", "Fay", "Gus", "Hal", "Ivy", "Jo"}},
-			{"not invited", store.PeopleQuery{Invitation: store.NotInvited}, []string{"Ann", "Fay", "Gus", "Hal", "Jo"}},
-			{"sent", store.PeopleQuery{Invitation: "sent"}, []string{"Bo"}},
+			{"everyone but earlier applicants", store.PeopleQuery{}, []string{"Ann", "Bo", "Cy", "Di", "Ed", "Fay", "Gus", "Hal", "Ivy", "Jo", "Lee", "Max"}},
+			{"earlier applicants too", store.PeopleQuery{Earlier: store.EarlierInclude}, []string{"Ann", "Bo", "Cy", "Di", "Ed", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kim", "Lee", "Max"}},
+			{"earlier applicants only", store.PeopleQuery{Earlier: store.EarlierOnly}, []string{"Kim"}},
+			{"earlier candidates with no profile", store.PeopleQuery{Earlier: store.EarlierInclude, Kind: rolefit.Candidate, Class: store.ClassNone}, []string{"Ann", "Bo", "Cy", "Di", "Ed", "Kim", "Max"}},
+			{"unknown earlier value keeps nobody", store.PeopleQuery{Earlier: "some"}, nil},
+			// Not invited as Home counts it: no invitation and no answers
+			// of their own, so neither the staff whose profiles were
+			// recorded without a link nor those with earlier responses.
+			{"not invited", store.PeopleQuery{Invitation: store.NotInvited}, []string{"Ann"}},
+			{"not invited, earlier applicants too", store.PeopleQuery{Invitation: store.NotInvited, Earlier: store.EarlierInclude}, []string{"Ann"}},
+			{"sent", store.PeopleQuery{Invitation: "sent"}, []string{"Bo", "Max"}},
 			{"started", store.PeopleQuery{Invitation: "started"}, []string{"Cy"}},
 			{"expired", store.PeopleQuery{Invitation: "expired"}, []string{"Ed"}},
 			{"withdrawn: the newest counts", store.PeopleQuery{Invitation: "withdrawn"}, []string{"Di"}},
@@ -136,14 +160,14 @@ func TestPeopleFilters(t *testing.T) {
 			{"developing at a high cut", store.PeopleQuery{Class: "developing", Cut: 4.2}, []string{"Gus", "Hal"}},
 			{"unknown class", store.PeopleQuery{Class: "unknown", Cut: 3.5}, []string{"Jo"}},
 			{"a class not in the grid", store.PeopleQuery{Class: "star", Cut: 3.5}, nil},
-			{"no profile", store.PeopleQuery{Class: store.ClassNone}, []string{"Ann", "Bo", "Cy", "Di", "Ed"}},
+			{"no profile", store.PeopleQuery{Class: store.ClassNone}, []string{"Ann", "Bo", "Cy", "Di", "Ed", "Lee", "Max"}},
 			{"any flag", store.PeopleQuery{Flags: store.FlagsAny}, []string{"Gus", "Hal"}},
 			{"likely careless", store.PeopleQuery{Flags: "likely"}, []string{"Gus"}},
 			{"worth a look", store.PeopleQuery{Flags: "look"}, []string{"Hal"}},
 			{"no flags", store.PeopleQuery{Flags: store.FlagsNone}, []string{"Fay", "Ivy", "Jo"}},
 			{"hunters with flags", store.PeopleQuery{Class: "hunter", Cut: 3.5, Flags: store.FlagsAny}, []string{"Hal"}},
-			{"staff not invited", store.PeopleQuery{Kind: rolefit.Staff, Invitation: store.NotInvited}, []string{"Fay", "Gus", "Hal", "Jo"}},
-			{"search and filter", store.PeopleQuery{Search: "a", Invitation: store.NotInvited}, []string{"Ann", "Fay", "Hal"}},
+			{"staff not invited", store.PeopleQuery{Kind: rolefit.Staff, Invitation: store.NotInvited}, nil},
+			{"search and filter", store.PeopleQuery{Search: "a", Class: store.ClassNone}, []string{"Ann", "Max"}},
 			{"hunters by hunter score", store.PeopleQuery{Class: "hunter", Cut: 3.5, SortScale: "hunter", Desc: true}, []string{"Fay", "Hal"}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
@@ -158,6 +182,11 @@ func TestPeopleFilters(t *testing.T) {
 					}
 					for _, p := range ps {
 						got = append(got, p.Name)
+						// Each row says whether they answered and whether
+						// they are an earlier applicant.
+						if answered := p.ProfileAt != nil || p.Name == "Kim" || p.Name == "Lee" || p.Name == "Max"; p.Answered != answered || p.EarlierApplicant != (p.Name == "Kim") {
+							t.Errorf("%s: answered %v, earlier applicant %v", p.Name, p.Answered, p.EarlierApplicant)
+						}
 					}
 					if next == "" {
 						break

@@ -71,6 +71,10 @@ func TestPeopleListUsesTheIndexes(t *testing.T) {
 		{"not invited", PeopleQuery{Invitation: NotInvited}, []string{"people_org_created", "invitations_person"}},
 		{"expired", PeopleQuery{Invitation: "expired"}, []string{"people_org_created", "invitations_person"}},
 		{"class and flags", PeopleQuery{Class: "hunter", Flags: FlagsAny}, []string{"people_org_created"}},
+		// An earlier applicant is decided by one probe of each index on
+		// the person: their invitations and their self-reports.
+		{"earlier applicants only", PeopleQuery{Earlier: EarlierOnly}, []string{"people_org_created", "invitations_person", "responses_person_view"}},
+		{"earlier applicants too", PeopleQuery{Earlier: EarlierInclude}, []string{"people_org_created"}},
 		{"everything", PeopleQuery{Kind: rolefit.Candidate, Invitation: "sent", Class: "farmer", Flags: "likely", SortScale: "farmer"},
 			[]string{"people_org", "invitations_person", "response_scores"}},
 	} {

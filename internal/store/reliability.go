@@ -47,3 +47,17 @@ func (o *Scope) ResponseCounts(ctx context.Context) ([]ResponseCount, error) {
 	}
 	return out, nil
 }
+
+// CountResponses counts the organisation's responses to one questionnaire
+// version: what the reliability page computes over and a new response's
+// percentiles compare it with. One range of the responses_org_questionnaire
+// index.
+func (o *Scope) CountResponses(ctx context.Context, questionnaireID string, version int) (int, error) {
+	var n int64
+	err := o.scope(o.s.reader(ctx).Model(&responseRow{})).
+		Where("questionnaire_id = ? AND questionnaire_version = ?", questionnaireID, version).Count(&n).Error
+	if err != nil {
+		return 0, fmt.Errorf("count responses: %w", err)
+	}
+	return int(n), nil
+}
