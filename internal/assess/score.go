@@ -159,6 +159,9 @@ const missingAnswer = math.MinInt
 // allowed values are left out and listed in Ignored. A response that the
 // quality checks flag is still scored.
 func Score(q *Questionnaire, r Response, opt Options) Result {
+	// A result is the same whatever language the answers were given in:
+	// it is scored, and its notes are written, with the source's texts.
+	q = q.sourceDef()
 	ix := q.index()
 	vals, answered := answerVector(q, ix, r.Answers)
 	res := Result{
