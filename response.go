@@ -33,8 +33,11 @@ type Response struct {
 	FlagCount            int
 	Severity             string
 	ScoringVersion       int
-	SubmittedAt          time.Time
-	Answers              map[string]int
-	PageSeconds          []float64
-	Result               json.RawMessage
+	// Language is the language the questionnaire was answered in, a BCP
+	// 47 tag; norms are kept by it.
+	Language    string
+	SubmittedAt time.Time
+	Answers     map[string]int
+	PageSeconds []float64
+	Result      json.RawMessage
 }

@@ -54,7 +54,7 @@ func TestReliabilityPage(t *testing.T) {
 	wantContains(t, "reliability", page, "Over <strong>60 responses</strong>", "provisional")
 	// The figures are over all 60 stored responses: read them back as the
 	// store holds them, independently of the use case.
-	stored, err := f.st.Scope(f.orgA.ID).QuestionnaireAnswers(ctx, q.ID, q.Version)
+	stored, _, err := f.st.Scope(f.orgA.ID).QuestionnaireAnswers(ctx, q.ID, q.Version)
 	if err != nil || len(stored) != 60 {
 		t.Fatalf("stored answers: %d, %v", len(stored), err)
 	}

@@ -63,7 +63,7 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := rs.Consent(ctx, "I agree."); err != nil {
+		if err := rs.Consent(ctx, "I agree.", ""); err != nil {
 			t.Fatal(err)
 		}
 		if err := st.ExecForTest(ctx, "UPDATE invitations SET submitted_at = created_at, withdrawn_at = created_at, "+
