@@ -1,6 +1,9 @@
 package server
 
 import (
+	"fmt"
+	"strconv"
+
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
@@ -15,6 +18,38 @@ type reliabilityPage struct {
 	MinN        int
 	Provisional int
 	Usable      float64
+	// LanguageHeads name each language's column (with its responses) and
+	// LanguageRows hold each scale's alpha in each language, "—" where
+	// it cannot be computed.
+	LanguageHeads []string
+	LanguageRows  []languageRow
+	PoolingMinN   int
+}
+
+// languageRow is one scale's alpha in each language.
+type languageRow struct {
+	Name      string
+	Composite bool
+	Alphas    []string
+}
+
+// fillLanguages lays out the alphas of each language.
+func (p *reliabilityPage) fillLanguages() {
+	for _, l := range p.Languages {
+		p.LanguageHeads = append(p.LanguageHeads, fmt.Sprintf("%s (n = %d)", app.LanguageName(l.Language), l.Responses))
+	}
+	for _, s := range p.Scales {
+		row := languageRow{Name: s.Name, Composite: s.Composite}
+		for _, l := range p.Languages {
+			a, ok := l.Alpha[s.ID]
+			cell := "—"
+			if ok && l.Enough {
+				cell = strconv.FormatFloat(a, 'f', 3, 64)
+			}
+			row.Alphas = append(row.Alphas, cell)
+		}
+		p.LanguageRows = append(p.LanguageRows, row)
+	}
 }
 
 // handleReliability shows how consistently each scale of a questionnaire
@@ -25,7 +60,9 @@ func handleReliability(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		p := reliabilityPage{Reliability: r, MinN: assess.MinReferenceN, Provisional: assess.ProvisionalBelowN, Usable: app.UsableAlpha}
+		p := reliabilityPage{Reliability: r, MinN: assess.MinReferenceN, Provisional: assess.ProvisionalBelowN, Usable: app.UsableAlpha,
+			PoolingMinN: assess.PoolingMinN}
+		p.fillLanguages()
 		if r.Questionnaire != nil {
 			p.Selected = app.Ref(r.Questionnaire)
 		}
