@@ -31,6 +31,10 @@ func TestProblemsNameWhatIsWrong(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Join(c.Problems(), "\n")
+	// A key a language lacks is written in the source language's words.
+	if got := c.Printer("de", nil).T("d"); got != "x" {
+		t.Errorf("a missing German key reads %q, want the English %q", got, "x")
+	}
 	for _, want := range []string{
 		"de.json: a has arguments [1:d] where en.json has [1:d 2:d]",
 		`de.json: b lacks the plural form "one", which de numbers need`,

@@ -14,6 +14,9 @@ type Printer struct {
 	lang string
 	p    *message.Printer
 	zone *time.Location
+	// has holds the language's keys; source writes a key it lacks.
+	has    map[string]entry
+	source *message.Printer
 }
 
 // Printer returns the printer of lang, or of Source when lang has no
@@ -25,7 +28,7 @@ func (c *Catalogue) Printer(lang string, zone *time.Location) *Printer {
 	if zone == nil {
 		zone = time.UTC
 	}
-	return &Printer{lang: lang, p: c.printer(lang), zone: zone}
+	return &Printer{lang: lang, p: c.printer(lang), zone: zone, has: c.keys[lang], source: c.printer(Source)}
 }
 
 // Lang is the printer's language, a BCP 47 tag (for <html lang>).
@@ -33,7 +36,12 @@ func (p *Printer) Lang() string { return p.lang }
 
 // T writes the message of key with args, in the printer's language; a key
 // the language lacks is written in Source's words.
-func (p *Printer) T(key string, args ...any) string { return p.p.Sprintf(key, args...) }
+func (p *Printer) T(key string, args ...any) string {
+	if _, ok := p.has[key]; !ok {
+		return p.source.Sprintf(key, args...)
+	}
+	return p.p.Sprintf(key, args...)
+}
 
 // Number writes a whole number as the language does (1,234 or 1.234).
 func (p *Printer) Number(n int) string { return p.p.Sprintf("%d", n) }
