@@ -86,6 +86,9 @@ func checkFile(name string, catalog *assess.Catalog) (*assess.Questionnaire, err
 	if err != nil {
 		return nil, err
 	}
+	if p := languageProblems(q); len(p) > 0 {
+		return nil, &assess.LoadError{Problems: p}
+	}
 	if err := catalog.Add(q); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -84,6 +85,9 @@ func TestCheckTranslationProblems(t *testing.T) {
 		{"unknown source language", "language: en", "language: english", []string{
 			`:4: language: "english" is not a known BCP 47 language tag such as en, es or de-CH`,
 		}},
+		{"a language rolefit has no respondent's pages in", "", "", []string{
+			": languages: rolefit has no respondent's pages in fr (it has en, de, es); add internal/i18n/messages/fr.json, or leave fr out",
+		}},
 		{"a string where only the source language is given", "text: {en: two, es: dos, de: zwei}", "text: two", []string{
 			":15: item i2: text: missing es translation",
 			":15: item i2: text: missing de translation",
@@ -91,10 +95,16 @@ func TestCheckTranslationProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if !strings.Contains(checkTrilingual, tt.old) {
+			src := strings.Replace(checkTrilingual, tt.old, tt.new, 1)
+			if tt.old == "" {
+				// Complete in French, which rolefit has no pages in.
+				src = strings.NewReplacer("languages: [en, es, de]", "languages: [en, es, de, fr]", "translations:\n", "translations:\n  fr: Made for the test.\n",
+					"de: T de}", "de: T de, fr: T fr}", "de: zwei}", "de: zwei, fr: deux}", "de: eins}", "de: eins, fr: un}").Replace(checkTrilingual)
+				src = regexp.MustCompile(`de: ([a-e])2\}`).ReplaceAllString(src, "de: ${1}2, fr: ${1}3}")
+			} else if !strings.Contains(checkTrilingual, tt.old) {
 				t.Fatalf("checkTrilingual has no %q", tt.old)
 			}
-			bad := writeCheckFile(t, t.TempDir(), "bad.yaml", strings.Replace(checkTrilingual, tt.old, tt.new, 1))
+			bad := writeCheckFile(t, t.TempDir(), "bad.yaml", src)
 			code, out, errOut := runCheckCmd(t, bad)
 			if code != 1 || out != "" {
 				t.Errorf("exit %d, stdout %q; want 1 and nothing", code, out)

@@ -145,7 +145,7 @@ func TestRespondentPagesInEachLanguage(t *testing.T) {
 		bad.Set(q.Pages[0].Items[1].ID, "x")
 		resp, body = r.post(link+"/page/1", bad)
 		seen("page with answers not allowed", resp, http.StatusBadRequest, body)
-		resp, body = r.post(link+"/page/1", url.Values{"action": {"save"}})
+		resp, _ = r.post(link+"/page/1", url.Values{"action": {"save"}})
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("save for later: %d", resp.StatusCode)
 		}
@@ -213,6 +213,7 @@ func TestRespondentChoosesTheLanguage(t *testing.T) {
 		t.Fatalf("choose Spanish: %d", resp.StatusCode)
 	}
 	resp, body = r.do(req) // the same German browser
+	wantStatus(t, "welcome after choosing Spanish", resp, http.StatusOK, body)
 	wantContains(t, "welcome after choosing Spanish", body, `<html lang="es">`, "Hola, Dana Diaz")
 	got, _ := f.st.Scope(f.orgA.ID).Invitation(ctx, inv.ID)
 	if got.ChosenLanguage != "es" {
@@ -220,6 +221,7 @@ func TestRespondentChoosesTheLanguage(t *testing.T) {
 	}
 	_, link = f.invitedIn(t, "")
 	resp, body = r.get(link)
+	wantStatus(t, "welcome without a language", resp, http.StatusOK, body)
 	wantContains(t, "welcome without a language", body, `<html lang="en">`, "Hello Dana Diaz", "Skip to content")
 }
 
