@@ -45,6 +45,11 @@ type Catalogue struct {
 	cat   *catalog.Builder
 	langs []string // the source first, then the others sorted
 	keys  map[string]map[string]entry
+	// printers holds x/text's printer of each language, made once: a
+	// printer is read-only once made (each Sprintf takes its own state),
+	// and making one resolves the language and its number formats, a
+	// good part of a question page's own work.
+	printers map[string]*message.Printer
 }
 
 // entry is one message as written in a file.
@@ -53,6 +58,9 @@ type entry struct {
 	forms  map[string]string // or plural forms
 	arg    int               // the argument the forms are chosen by
 	plural bool
+	// fixed is set for a text without arguments or a literal %: it reads
+	// as written.
+	fixed bool
 }
 
 var (
@@ -106,6 +114,10 @@ func Load(fsys fs.FS) (*Catalogue, error) {
 	if _, ok := c.keys[Source]; !ok {
 		return nil, fmt.Errorf("no %s.json, the language every other catalogue translates", Source)
 	}
+	c.printers = make(map[string]*message.Printer, len(c.langs))
+	for _, l := range c.langs {
+		c.printers[l] = message.NewPrinter(language.Make(l), message.Catalog(c.cat))
+	}
 	slices.SortFunc(c.langs, func(a, b string) int {
 		switch {
 		case a == Source:
@@ -128,7 +140,7 @@ func parseFile(data []byte) (map[string]entry, error) {
 	for key, v := range raw {
 		var s string
 		if json.Unmarshal(v, &s) == nil {
-			out[key] = entry{text: s}
+			out[key] = entry{text: s, fixed: !strings.Contains(s, "%")}
 			continue
 		}
 		var forms map[string]any
@@ -196,18 +208,30 @@ func Match(acceptLanguage string, offered []string) (string, bool) {
 	if err != nil || len(asked) == 0 {
 		return "", false
 	}
-	tags := make([]language.Tag, len(offered))
-	for i, o := range offered {
-		tags[i] = language.Make(o)
-	}
-	_, i, conf := language.NewMatcher(tags).Match(asked...)
+	_, i, conf := matcherOf(offered).Match(asked...)
 	if conf == language.No {
 		return "", false
 	}
 	return offered[i], true
 }
 
-// printer returns x/text's printer of lang.
-func (c *Catalogue) printer(lang string) *message.Printer {
-	return message.NewPrinter(language.Make(lang), message.Catalog(c.cat))
+// printer returns x/text's printer of lang, one of the catalogue's.
+func (c *Catalogue) printer(lang string) *message.Printer { return c.printers[lang] }
+
+// matchers keeps a language.Matcher for each list of offered languages:
+// making one is far dearer than matching, and a respondent's page asks
+// on every view.
+var matchers sync.Map // "en,es,de" → language.Matcher
+
+func matcherOf(offered []string) language.Matcher {
+	key := strings.Join(offered, ",")
+	if m, ok := matchers.Load(key); ok {
+		return m.(language.Matcher)
+	}
+	tags := make([]language.Tag, len(offered))
+	for i, o := range offered {
+		tags[i] = language.Make(o)
+	}
+	m, _ := matchers.LoadOrStore(key, language.NewMatcher(tags))
+	return m.(language.Matcher)
 }

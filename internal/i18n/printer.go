@@ -37,8 +37,14 @@ func (p *Printer) Lang() string { return p.lang }
 // T writes the message of key with args, in the printer's language; a key
 // the language lacks is written in Source's words.
 func (p *Printer) T(key string, args ...any) string {
-	if _, ok := p.has[key]; !ok {
+	e, ok := p.has[key]
+	if !ok {
 		return p.source.Sprintf(key, args...)
+	}
+	if e.fixed && len(args) == 0 {
+		// Nothing to fill in or choose: the text as written, without
+		// the formatting machinery (most of a page's messages).
+		return e.text
 	}
 	return p.p.Sprintf(key, args...)
 }

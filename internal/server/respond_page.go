@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -28,6 +29,33 @@ type questionPage struct {
 	AnswerURL    string
 	Items        []questionItem
 	Unanswered   int
+	// Progress says which page of how many this is; Texts are the
+	// page's other words, in the respondent's language.
+	Progress string
+	Texts    *pageTexts
+}
+
+// pageTexts are the words of a question page that are the same on every
+// page in a language: written once per language and kept, as a page
+// shown under load calls the catalogue for nothing else but its
+// progress (docs/PERFORMANCE.md).
+type pageTexts struct {
+	Back, Next, Review, Later           string
+	Saved, NotSaved, Choose             string
+	MissingOne, MissingOther, Statement string
+}
+
+var keptPageTexts sync.Map // language → *pageTexts
+
+func pageTextsIn(L *i18n.Printer) *pageTexts {
+	if t, ok := keptPageTexts.Load(L.Lang()); ok {
+		return t.(*pageTexts)
+	}
+	t := &pageTexts{Back: L.T("page.back"), Next: L.T("page.next"), Review: L.T("page.review"), Later: L.T("page.later"),
+		Saved: L.T("page.script.saved"), NotSaved: L.T("page.script.not_saved"), Choose: L.T("page.choose"),
+		MissingOne: L.T("page.script.missing_one"), MissingOther: L.T("page.script.missing_other")}
+	got, _ := keptPageTexts.LoadOrStore(L.Lang(), t)
+	return got.(*pageTexts)
 }
 
 type questionItem struct {
@@ -62,7 +90,8 @@ func buildPage(q *assess.Questionnaire, L *i18n.Printer, org, base string, n int
 	}
 	page := q.Pages[n-1]
 	qp := questionPage{Title: page.Title, Intro: assess.FillOrganisation(page.Intro, org), Org: org, PageNo: n, Pages: len(q.Pages),
-		First: n == 1, Last: n == len(q.Pages), Action: base + fmt.Sprintf("/page/%d", n), AnswerURL: base + "/answer"}
+		First: n == 1, Last: n == len(q.Pages), Action: base + fmt.Sprintf("/page/%d", n), AnswerURL: base + "/answer",
+		Progress: L.T("page.progress", n, len(q.Pages)), Texts: pageTextsIn(L)}
 	for i, it := range page.Items {
 		choices, _ := q.Choices(it.ID)
 		qi := questionItem{ID: it.ID, Number: first + i, Text: it.Text, Choice: it.Kind == assess.KindChoice,
