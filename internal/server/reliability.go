@@ -35,6 +35,9 @@ type languageRow struct {
 
 // fillLanguages lays out the alphas of each language.
 func (p *reliabilityPage) fillLanguages() {
+	if len(p.Languages) == 0 {
+		return
+	}
 	for _, l := range p.Languages {
 		p.LanguageHeads = append(p.LanguageHeads, fmt.Sprintf("%s (n = %d)", app.LanguageName(l.Language), l.Responses))
 	}
