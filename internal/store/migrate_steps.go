@@ -15,7 +15,7 @@ var migrationSteps = map[int]func(tx *gorm.DB) error{
 	3:  fillScoreRows,
 	13: countScoresOnSQLite,
 	17: revokeKeysOfRemovedUsers,
-	18: countScoresByLanguage,
+	20: countScoresByLanguage,
 }
 
 // fillScoreRows writes the score rows of every response stored before
