@@ -49,6 +49,23 @@ type Invitation struct {
 	WithdrawnAt          *time.Time
 	EmailedAt            *time.Time
 	EmailError           string
+	// Language is the language the manager chose for the questionnaire,
+	// "" when the respondent's choice, their browser or the organisation
+	// decides. ChosenLanguage is the language the respondent chose, or
+	// was shown when they agreed to take part (Respondent's language
+	// then stays for the invitation).
+	Language       string
+	ChosenLanguage string
+}
+
+// AnsweredIn is the language the invitation is answered in: the
+// manager's, else the one kept when the respondent agreed; "" before
+// either is known.
+func (i *Invitation) AnsweredIn() string {
+	if i.Language != "" {
+		return i.Language
+	}
+	return i.ChosenLanguage
 }
 
 // State is the invitation's status at time now: an open invitation past
@@ -89,6 +106,10 @@ type NewInvitation struct {
 	// Days is how long the link works, 1 to MaxInvitationDays; 0 means
 	// DefaultInvitationDays.
 	Days int
+	// Language is the language the questionnaire is to be answered in, ""
+	// to let the respondent's choice, their browser or the organisation
+	// decide.
+	Language string
 }
 
 // CheckInvitationDays refuses a number of days outside

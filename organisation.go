@@ -22,6 +22,9 @@ type Organisation struct {
 type Settings struct {
 	// TimeZone is an IANA time zone name such as "Europe/Berlin".
 	TimeZone string
+	// Language is the language respondents see when neither their
+	// invitation nor their browser names one their questionnaire offers.
+	Language string
 	// ProfileCut is the composite score at and above which a composite
 	// counts as high.
 	ProfileCut float64
@@ -41,7 +44,7 @@ type Settings struct {
 // columns' defaults of the migration that added them: dates in UTC, the
 // cut at the 1–5 scale's agree point, and placement.DefaultAssumptions.
 func DefaultSettings() Settings {
-	return Settings{TimeZone: "UTC", ProfileCut: 3.5, FitMultiplierLow: 0.6, FitMultiplierHigh: 1.4, GrossMargin: 0.7, PaybackMonths: 12}
+	return Settings{TimeZone: "UTC", Language: "en", ProfileCut: 3.5, FitMultiplierLow: 0.6, FitMultiplierHigh: 1.4, GrossMargin: 0.7, PaybackMonths: 12}
 }
 
 // MaxRetentionDays is the longest retention period an admin can set: ten

@@ -33,7 +33,10 @@ type Response struct {
 	FlagCount            int
 	Severity             string
 	ScoringVersion       int
-	SubmittedAt          time.Time
+	// Language is the language the questionnaire was answered in, a BCP
+	// 47 tag; norms are kept by it.
+	Language    string
+	SubmittedAt time.Time
 	// LookedAt is when a manager looked at answers flagged likely
 	// careless; nil before (and for answers without such a flag).
 	LookedAt    *time.Time

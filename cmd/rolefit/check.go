@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
 	"rolefit/internal/assess"
 )
@@ -20,6 +21,14 @@ questionnaires) and prints every problem found, one per line, as
 and, for each valid file,
 
   FILE: ok (ID vVERSION, N items, sha256:HASH)
+  FILE: ok (ID vVERSION, N items in en, es, de, sha256:HASH)
+
+the second for a questionnaire offered in several languages. Every text a
+respondent reads may be a string in the source language or a mapping of
+language tags to texts; check lists each missing or extra translation, a
+translation whose {placeholders} differ from the source's, a language
+offered but incomplete, and a translation without a note of how it was
+made.
 
 The hash is the canonical content hash stored with every response: it does
 not change with comments or layout, and changes with any text, key or scale.
@@ -53,7 +62,11 @@ func runCheck(ctx context.Context, args []string, cio commandIO) error {
 			invalid++
 			continue
 		}
-		fmt.Fprintf(cio.stdout, "%s: ok (%s v%d, %d items, %s)\n", name, q.ID, q.Version, q.NumItems(), q.Hash)
+		in := ""
+		if len(q.Languages) > 1 {
+			in = " in " + strings.Join(q.Languages, ", ")
+		}
+		fmt.Fprintf(cio.stdout, "%s: ok (%s v%d, %d items%s, %s)\n", name, q.ID, q.Version, q.NumItems(), in, q.Hash)
 	}
 	if invalid > 0 {
 		fmt.Fprintf(cio.stderr, "%d of %d files invalid\n", invalid, len(files))
@@ -72,6 +85,9 @@ func checkFile(name string, catalog *assess.Catalog) (*assess.Questionnaire, err
 	q, err := assess.Parse(name, data)
 	if err != nil {
 		return nil, err
+	}
+	if p := languageProblems(q); len(p) > 0 {
+		return nil, &assess.LoadError{Problems: p}
 	}
 	if err := catalog.Add(q); err != nil {
 		return nil, err

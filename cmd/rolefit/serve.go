@@ -221,5 +221,8 @@ func loadCatalog(dir string) (*assess.Catalog, error) {
 			return nil, fmt.Errorf("questionnaires in %s: %w", dir, err)
 		}
 	}
+	if err := checkCatalogLanguages(cat); err != nil {
+		return nil, fmt.Errorf("questionnaires: %w", err)
+	}
 	return cat, nil
 }

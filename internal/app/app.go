@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"rolefit/internal/assess"
+	"rolefit/internal/i18n"
 	"rolefit/internal/mail"
 	"rolefit/internal/store"
 )
@@ -43,6 +44,9 @@ type Config struct {
 	Now func() time.Time
 	// Log receives what an operator should know (failed e-mail).
 	Log *slog.Logger
+	// Messages are the respondent's side's message catalogues; nil means
+	// the shipped ones (i18n.Shipped).
+	Messages *i18n.Catalogue
 }
 
 // App runs the use cases. It is safe for concurrent use.
@@ -53,6 +57,7 @@ type App struct {
 	baseURL string
 	now     func() time.Time
 	log     *slog.Logger
+	msgs    *i18n.Catalogue
 	refs    *references
 	keys    keyCache
 	// reliabilities keeps computed reliability pages for a minute.
@@ -79,8 +84,11 @@ func New(cfg Config) (*App, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
+	if cfg.Messages == nil {
+		cfg.Messages = i18n.Shipped()
+	}
 	a := &App{st: cfg.Store, cat: cfg.Catalog, mailer: cfg.Mailer, baseURL: base,
-		now: func() time.Time { return cfg.Now().UTC() }, log: cfg.Log}
+		now: func() time.Time { return cfg.Now().UTC() }, log: cfg.Log, msgs: cfg.Messages}
 	a.refs = newReferences(a.st, a.now)
 	return a, nil
 }
@@ -97,6 +105,9 @@ func CheckBaseURL(base string) (string, error) {
 
 // Catalog returns the questionnaires people can be invited to.
 func (a *App) Catalog() *assess.Catalog { return a.cat }
+
+// Messages returns the message catalogues of the respondent's side.
+func (a *App) Messages() *i18n.Catalogue { return a.msgs }
 
 // Now returns the clock's reading in UTC.
 func (a *App) Now() time.Time { return a.now() }

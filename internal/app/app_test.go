@@ -178,7 +178,7 @@ func TestImportReadsTheOldRoleHeader(t *testing.T) {
 func TestQuestionnaireInfoBuildsAValidResponse(t *testing.T) {
 	w := sqliteWorld(t)
 	for _, ref := range []string{"sales-service", "manager-rating"} {
-		info, err := w.uc.Questionnaire(ref)
+		info, err := w.uc.Questionnaire(ref, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -205,7 +205,7 @@ func TestQuestionnaireInfoBuildsAValidResponse(t *testing.T) {
 			t.Errorf("%s: response built from the description refused: %v", ref, err)
 		}
 	}
-	if _, err := w.uc.Questionnaire("nope"); errs.Code(err) != errs.CodeNotFound {
+	if _, err := w.uc.Questionnaire("nope", ""); errs.Code(err) != errs.CodeNotFound {
 		t.Errorf("unknown questionnaire: %v", err)
 	}
 	if list := w.uc.Questionnaires(); len(list) < 2 || list[0].Pages != nil {

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"rolefit"
+	"slices"
 	"strings"
 	"time"
 
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 	"rolefit/internal/mail"
 )
 
@@ -20,6 +22,10 @@ type InviteInput struct {
 	// Days is how long the link works, 1 to store.MaxInvitationDays; 0
 	// means store.DefaultInvitationDays.
 	Days int
+	// Language is the language the questionnaire is to be answered in, one
+	// it is offered in; "" lets the respondent choose (their browser's
+	// language, else the organisation's, is shown first).
+	Language string
 }
 
 // Invitation is a created or renewed invitation with its one-time link.
@@ -60,8 +66,14 @@ func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitatio
 		return nil, errs.InvalidFields("That questionnaire is not for this person.",
 			map[string]string{"questionnaire": fmt.Sprintf("%s is for %s, and %s is %s", q, strings.Join(q.Audience, " and "), p.Name, aOrAn(string(p.Kind)))})
 	}
+	in.Language = strings.TrimSpace(in.Language)
+	if in.Language != "" {
+		if err := a.checkLanguage(q, "language", in.Language); err != nil {
+			return nil, err
+		}
+	}
 	inv, token, err := org.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
-		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, Days: in.Days}, act.Audit)
+		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, Days: in.Days, Language: in.Language}, act.Audit)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +83,9 @@ func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitatio
 		if err != nil {
 			return nil, err
 		}
-		sendErr := a.mailer.Send(ctx, invitationMail(o.Name, p, q, out.URL, inv.ExpiresAt.In(zoneOf(o.TimeZone))))
+		lang := a.mailLanguage(q, inv.Language, o.Language)
+		l, _ := q.In(lang)
+		sendErr := a.mailer.Send(ctx, invitationMail(a.msgs.Printer(lang, zoneOf(o.TimeZone)), o.Name, p, l, out.URL, inv.ExpiresAt))
 		if sendErr != nil {
 			a.log.WarnContext(ctx, "invitation e-mail not sent", "invitation", inv.ID, "err", sendErr)
 			out.EmailError = sendErr.Error()
@@ -85,27 +99,37 @@ func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitatio
 	return out, nil
 }
 
-// invitationMail is the e-mail that carries a link; the expiry is shown
-// in the zone of the time given (the organisation's), with its
-// abbreviation.
-func invitationMail(org string, p *rolefit.Person, q *assess.Questionnaire, link string, expires time.Time) mail.Message {
-	minutes := "a few minutes"
-	if q.Minutes > 0 {
-		minutes = fmt.Sprintf("about %d minutes", q.Minutes)
+// mailLanguage is the language of an invitation's e-mail: the
+// invitation's, else the organisation's when the questionnaire is offered
+// in it, else the questionnaire's source language. (The respondent may
+// still choose another on the welcome page.)
+func (a *App) mailLanguage(q *assess.Questionnaire, inv, org string) string {
+	offered := a.Offered(q)
+	for _, l := range []string{inv, org} {
+		if l != "" && slices.Contains(offered, l) {
+			return l
+		}
 	}
-	body := fmt.Sprintf(`Hello %s,
+	return q.Language
+}
 
-%s asks you to answer a short questionnaire, "%s". It takes %s.
-
-Open this link to start:
-%s
-
-The link is for you alone and works until %s. Your answers are saved as you go,
-so you can stop and come back to the same link.
-
-%s
-`, p.Name, org, q.Title, minutes, link, expires.Format("2 January 2006 15:04 MST"), org)
-	return mail.Message{To: p.Email, Subject: fmt.Sprintf("%s: %s", org, q.Title), Body: body}
+// invitationMail is the e-mail that carries a link, written by pr in its
+// language, with q's texts in that language; the expiry is shown in pr's
+// time zone (the organisation's), with its abbreviation.
+func invitationMail(pr *i18n.Printer, org string, p *rolefit.Person, q *assess.Questionnaire, link string, expires time.Time) mail.Message {
+	minutes := pr.T("mail.minutes.unknown")
+	if q.Minutes > 0 {
+		minutes = pr.T("mail.minutes", q.Minutes)
+	}
+	body := strings.Join([]string{
+		pr.T("mail.hello", p.Name), "",
+		pr.T("mail.asks", org, q.Title, minutes), "",
+		pr.T("mail.open"),
+		link, "",
+		pr.T("mail.expires", pr.DateTime(expires)), "",
+		org, "",
+	}, "\n")
+	return mail.Message{To: p.Email, Subject: pr.T("mail.subject", org, q.Title), Body: body}
 }
 
 // invitationOf returns an invitation of the actor's organisation; when

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"rolefit"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -27,6 +28,9 @@ type OrgSettings struct {
 	// CutMin and CutMax are the response scale's range, which the cut
 	// must lie in (1 and 5 on the shipped questionnaires).
 	CutMin, CutMax float64
+	// Languages are the languages rolefit has the respondent's pages in,
+	// which the organisation's language must be one of.
+	Languages []string
 }
 
 // Assumptions returns the placement assumptions the settings hold.
@@ -45,6 +49,7 @@ func (s OrgSettings) Location() *time.Location { return zoneOf(s.TimeZone) }
 type OrgSettingsPatch struct {
 	Currency          *string
 	TimeZone          *string
+	Language          *string
 	ProfileCut        *float64
 	FitMultiplierLow  *float64
 	FitMultiplierHigh *float64
@@ -70,6 +75,7 @@ func (a *App) settingsOf(org *rolefit.Organisation) *OrgSettings {
 		s.Currency = DefaultCurrency
 	}
 	s.CutMin, s.CutMax = a.responseRange()
+	s.Languages = a.msgs.Languages()
 	return s
 }
 
@@ -95,6 +101,9 @@ func (a *App) UpdateOrgSettings(ctx context.Context, act Actor, p OrgSettingsPat
 	}
 	if p.TimeZone != nil {
 		s.TimeZone = strings.TrimSpace(*p.TimeZone)
+	}
+	if p.Language != nil {
+		s.Language = strings.TrimSpace(*p.Language)
 	}
 	set(&s.ProfileCut, p.ProfileCut)
 	set(&s.FitMultiplierLow, p.FitMultiplierLow)
@@ -122,6 +131,12 @@ func (s *OrgSettings) check() error {
 	}
 	if msg := checkZone(s.TimeZone); msg != "" {
 		f["time_zone"] = msg
+	}
+	if !slices.Contains(s.Languages, s.Language) {
+		f["language"] = fmt.Sprintf("must be one of %s, the languages respondents' pages are offered in", strings.Join(s.Languages, ", "))
+		if p := assess.TagProblem(s.Language); p != "" {
+			f["language"] = p
+		}
 	}
 	if !finite(s.ProfileCut) || s.ProfileCut < s.CutMin || s.ProfileCut > s.CutMax {
 		f["profile_cut"] = fmt.Sprintf("must be a number from %g to %g, the response scale's range", s.CutMin, s.CutMax)

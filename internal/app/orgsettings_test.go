@@ -25,7 +25,7 @@ func TestOrgSettingsRoundTrip(t *testing.T) {
 	if got.Currency != "USD" || got.Settings != rolefit.DefaultSettings() || got.CutMin != 1 || got.CutMax != 5 {
 		t.Errorf("a new organisation's settings = %+v, want USD, the defaults and a cut range of 1–5", got)
 	}
-	want := rolefit.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5, FitMultiplierHigh: 1.6,
+	want := rolefit.Settings{TimeZone: "Europe/Berlin", Language: "en", ProfileCut: 3.25, FitMultiplierLow: 0.5, FitMultiplierHigh: 1.6,
 		GrossMargin: 0.65, CostOfHire: 9000, PaybackMonths: 18}
 	saved, err := w.uc.UpdateOrgSettings(ctx, w.mgr, app.OrgSettingsPatch{Currency: ptr(" eur "), TimeZone: ptr("Europe/Berlin"),
 		ProfileCut: ptr(3.25), FitMultiplierLow: ptr(0.5), FitMultiplierHigh: ptr(1.6), GrossMargin: ptr(0.65),
@@ -78,6 +78,8 @@ func TestOrgSettingsBadInput(t *testing.T) {
 		{"negative cost of hire", app.OrgSettingsPatch{CostOfHire: ptr(-1.0)}, "cost_of_hire"},
 		{"no payback period", app.OrgSettingsPatch{PaybackMonths: ptr(0.0)}, "payback_months"},
 		{"payback beyond ten years", app.OrgSettingsPatch{PaybackMonths: ptr(121.0)}, "payback_months"},
+		{"not a language", app.OrgSettingsPatch{Language: ptr("xx")}, "language"},
+		{"a language without respondent pages", app.OrgSettingsPatch{Language: ptr("fr")}, "language"},
 	} {
 		// A good change beside the bad one is not saved either.
 		tc.patch.Currency = orDefault(tc.patch.Currency, "GBP")

@@ -241,6 +241,22 @@ func (rv ResponseView) NormsN() int {
 // the profile API gives them; the profile page's chart draws the same.
 func (rv ResponseView) Report() *ResponseReport { return reportOf(rv) }
 
+// ComparedWith says in words which language it was answered in and which
+// earlier responses its percentiles compare with; "" for a response
+// scored before languages were recorded.
+func (rv ResponseView) ComparedWith() string {
+	g := rv.Scored.NormGroup
+	if g == nil {
+		return ""
+	}
+	in := "Answered in " + LanguageName(rv.Language) + "; percentiles compare with "
+	if g.Pooled {
+		return in + "all your responses in " + LanguageList(g.Languages) +
+			", pooled: each language has enough of them and no statement is answered differently between languages."
+	}
+	return in + "your " + LanguageName(g.Language) + "-language responses only: norms are kept by language until the languages' responses may be pooled (see Reliability)."
+}
+
 // Reading is what the response means for placement and its limits, in
 // plain words.
 func (rv ResponseView) Reading() Reading { return ReadingOf(rv.Scored, rv.View == rolefit.ViewManager) }

@@ -42,6 +42,12 @@ type ResponseReport struct {
 	// strongest evidence over them, "" when none was raised.
 	Flags    []ReportFlag
 	Severity string
+	// Language is the language the questionnaire was answered in.
+	Language string
+	// NormGroup says which earlier responses the percentiles compare
+	// with: those in the same language, or every language's pooled; nil
+	// when not recorded (a response scored before languages were).
+	NormGroup *assess.NormGroup
 }
 
 // ReportScale is one composite or facet score with its band and
@@ -82,7 +88,7 @@ func (a *App) Profile(ctx context.Context, act Actor, personID string) (*Profile
 func reportOf(rv ResponseView) *ResponseReport {
 	res := rv.Scored
 	r := &ResponseReport{Questionnaire: rv.QuestionnaireID, Version: rv.QuestionnaireVersion, SubmittedAt: rv.SubmittedAt,
-		RatedBy: rv.RatedBy, Severity: string(res.Quality.Severity),
+		RatedBy: rv.RatedBy, Severity: string(res.Quality.Severity), Language: rv.Language, NormGroup: res.NormGroup,
 		Scales: make([]ReportScale, 0, len(res.Composites)+len(res.Scales)), Flags: make([]ReportFlag, 0, len(res.Quality.Flags))}
 	if rv.View != rolefit.ViewManager {
 		r.RatedBy = ""

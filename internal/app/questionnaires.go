@@ -65,6 +65,10 @@ type QuestionnaireInfo struct {
 	Audience []string `json:"audience"`
 	Minutes  int      `json:"minutes,omitempty"`
 	Hash     string   `json:"hash"`
+	// Language is the language of the texts given; Languages are those
+	// the questionnaire can be answered in (?lang= any of them).
+	Language  string   `json:"language"`
+	Languages []string `json:"languages"`
 	// Scale is the agree scale most items are answered on.
 	Scale assess.ResponseScale `json:"response_scale"`
 	// Items counts the items; every one must be answered in
@@ -98,24 +102,32 @@ type Answer struct {
 func (a *App) Questionnaires() []QuestionnaireInfo {
 	var out []QuestionnaireInfo
 	for _, q := range a.cat.All() {
-		out = append(out, describe(q, false))
+		out = append(out, a.describe(q, false))
 	}
 	return out
 }
 
 // Questionnaire describes one questionnaire ("id" or "id:version") with
-// every item. An unknown one is not found.
-func (a *App) Questionnaire(ref string) (QuestionnaireInfo, error) {
+// every item, its texts in lang ("" for its source language). An unknown
+// one is not found; a language it is not offered in is invalid, naming
+// the field "lang".
+func (a *App) Questionnaire(ref, lang string) (QuestionnaireInfo, error) {
 	q, err := a.FindQuestionnaire(ref, 0)
 	if err != nil {
 		return QuestionnaireInfo{}, errs.NotFound("questionnaire")
 	}
-	return describe(q, true), nil
+	if lang != "" {
+		if err := a.checkLanguage(q, "lang", lang); err != nil {
+			return QuestionnaireInfo{}, err
+		}
+		q, _ = q.In(lang)
+	}
+	return a.describe(q, true), nil
 }
 
-func describe(q *assess.Questionnaire, items bool) QuestionnaireInfo {
+func (a *App) describe(q *assess.Questionnaire, items bool) QuestionnaireInfo {
 	info := QuestionnaireInfo{ID: q.ID, Version: q.Version, Title: q.Title, Audience: q.Audience, Minutes: q.Minutes,
-		Hash: q.Hash, Scale: q.Scale, Items: q.NumItems()}
+		Hash: q.Hash, Scale: q.Scale, Items: q.NumItems(), Language: q.Lang, Languages: a.Offered(q)}
 	if info.Audience == nil {
 		info.Audience = []string{}
 	}
@@ -126,6 +138,9 @@ func describe(q *assess.Questionnaire, items bool) QuestionnaireInfo {
 		pi := PageInfo{Number: p + 1, Title: page.Title}
 		for _, it := range page.Items {
 			ii := ItemInfo{ID: it.ID, Text: it.Text}
+			if it.Kind == assess.KindChoice && ii.Text == "" {
+				ii.Text = a.msgs.Printer(q.Lang, nil).T("page.choice")
+			}
 			choices, _ := q.Choices(it.ID)
 			for _, c := range choices {
 				ii.Answers = append(ii.Answers, Answer{Value: c.Value, Label: c.Label})

@@ -40,6 +40,7 @@ type references struct {
 type refKey struct {
 	org, questionnaire string
 	version            int
+	lang               string
 }
 
 type refEntry struct {
@@ -54,9 +55,10 @@ func newReferences(st *store.Store, now func() time.Time) *references {
 	return &references{st: st, now: now, m: map[refKey]*refEntry{}}
 }
 
-// options returns the scoring options of an organisation for q.
-func (r *references) options(ctx context.Context, org *store.Scope, q *assess.Questionnaire) (assess.Options, error) {
-	key := refKey{org.ID(), q.ID, q.Version}
+// options returns the scoring options of an organisation for a response
+// to q in lang.
+func (r *references) options(ctx context.Context, org *store.Scope, q *assess.Questionnaire, lang string) (assess.Options, error) {
+	key := refKey{org.ID(), q.ID, q.Version, lang}
 	r.mu.Lock()
 	e := r.m[key]
 	switch {
@@ -64,7 +66,7 @@ func (r *references) options(ctx context.Context, org *store.Scope, q *assess.Qu
 		e = &refEntry{ready: make(chan struct{})}
 		r.m[key] = e
 		r.mu.Unlock()
-		opt, err := r.compute(ctx, org, q)
+		opt, err := r.compute(ctx, org, q, lang)
 		r.mu.Lock()
 		e.opt, e.err, e.at = opt, err, r.now()
 		if err != nil {
@@ -77,7 +79,7 @@ func (r *references) options(ctx context.Context, org *store.Scope, q *assess.Qu
 		e.refreshing = true
 		old := e.opt
 		r.mu.Unlock()
-		opt, err := r.compute(ctx, org, q)
+		opt, err := r.compute(ctx, org, q, lang)
 		r.mu.Lock()
 		e.refreshing = false
 		if err == nil {
@@ -120,15 +122,19 @@ func isClosed(ch chan struct{}) bool {
 	}
 }
 
-func (r *references) compute(ctx context.Context, org *store.Scope, q *assess.Questionnaire) (assess.Options, error) {
+func (r *references) compute(ctx context.Context, org *store.Scope, q *assess.Questionnaire, lang string) (assess.Options, error) {
 	r.computed.Add(1)
-	return computeOptions(ctx, org, q)
+	return computeOptions(ctx, org, q, lang)
 }
 
-// computeOptions reads what scoring needs: the score distribution of every
-// scale (norms, exact over all responses) and the answers of the newest
-// ReferencesSample responses (reliabilities and the IRV reference).
-func computeOptions(ctx context.Context, org *store.Scope, q *assess.Questionnaire) (assess.Options, error) {
+// computeOptions reads what scoring a response in lang needs: the score
+// distribution of every scale (norms, exact over all responses of the
+// response's language, or of every language once they may be pooled,
+// LanguageNorms) and the answers of the newest ReferencesSample responses
+// (reliabilities and the IRV reference, over every language: they
+// describe how the organisation's people answer, not where a score
+// stands).
+func computeOptions(ctx context.Context, org *store.Scope, q *assess.Questionnaire, lang string) (assess.Options, error) {
 	recent, err := org.RecentAnswers(ctx, q.ID, q.Version, ReferencesSample)
 	if err != nil {
 		return assess.Options{}, err
@@ -137,13 +143,48 @@ func computeOptions(ctx context.Context, org *store.Scope, q *assess.Questionnai
 	if err != nil {
 		return assess.Options{}, err
 	}
-	return assess.OptionsFromSample(q, recent, distribution(counts)), nil
+	norms, err := LanguageNorms(ctx, org, q)
+	if err != nil {
+		return assess.Options{}, err
+	}
+	group := norms.GroupFor(lang)
+	opt := assess.OptionsFromSample(q, recent, distribution(counts, group))
+	opt.NormGroup, opt.Language = &group, lang
+	return opt, nil
 }
 
-// distribution expands score counts into each scale's list of scores.
-func distribution(counts []store.ScoreCount) map[string][]float64 {
+// LanguageNorms decides whether the organisation's norms of q are kept
+// per language or pooled (assess.DecideLanguageNorms), from its responses
+// in each language and, once each has enough, the newest ReferencesSample
+// of each for the check of every statement between languages.
+func LanguageNorms(ctx context.Context, org *store.Scope, q *assess.Questionnaire) (assess.LanguageNorms, error) {
+	counts, err := org.LanguageCounts(ctx, q.ID, q.Version)
+	if err != nil {
+		return assess.LanguageNorms{}, err
+	}
+	sample := map[string][]map[string]int{}
+	enough := len(counts) > 1
+	for _, n := range counts {
+		enough = enough && n >= assess.PoolingMinN
+	}
+	if enough {
+		for l := range counts {
+			if sample[l], err = org.RecentAnswersIn(ctx, q.ID, q.Version, l, ReferencesSample); err != nil {
+				return assess.LanguageNorms{}, err
+			}
+		}
+	}
+	return assess.DecideLanguageNorms(q, counts, sample), nil
+}
+
+// distribution expands the score counts of a reference group into each
+// scale's list of scores.
+func distribution(counts []store.ScoreCount, group assess.NormGroup) map[string][]float64 {
 	out := map[string][]float64{}
 	for _, c := range counts {
+		if !group.Pooled && c.Language != group.Language {
+			continue
+		}
 		s := out[c.ScaleID]
 		for range c.N {
 			s = append(s, c.Score)

@@ -54,7 +54,7 @@ func TestReferencesComputedOnceForConcurrentSubmissions(t *testing.T) {
 	if n := uc.refs.computed.Load(); n != 1 {
 		t.Errorf("%d computations for 8 concurrent submissions after a start, want 1", n)
 	}
-	opt, err := uc.refs.options(ctx, in.org, q)
+	opt, err := uc.refs.options(ctx, in.org, q, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestReferencesComputedOnceForConcurrentSubmissions(t *testing.T) {
 		t.Errorf("hunter norms over %v responses, want 32", ref)
 	}
 	clock.Advance(ReferencesTTL + time.Second)
-	opt, _ = uc.refs.options(ctx, in.org, q)
+	opt, _ = uc.refs.options(ctx, in.org, q, "en")
 	if ref, _ := opt.Norms.Reference("hunter"); ref.N() != 40 || uc.refs.computed.Load() != 2 {
 		t.Errorf("after the TTL: norms over %d, %d computations; want 40 and 2", ref.N(), uc.refs.computed.Load())
 	}

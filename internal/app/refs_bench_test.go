@@ -38,7 +38,7 @@ func BenchmarkReferenceParts(b *testing.B) {
 	counts, _ := org.ScoreDistribution(ctx, q.ID, q.Version)
 	b.Run("options", func(b *testing.B) {
 		for b.Loop() {
-			assess.OptionsFromSample(q, recent, distribution(counts))
+			assess.OptionsFromSample(q, recent, distribution(counts, assess.NormGroup{Language: "en"}))
 		}
 	})
 }

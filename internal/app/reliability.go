@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -47,6 +49,25 @@ type Reliability struct {
 	// in answer points; WeakItems counts the statements marked weak.
 	CompositeBands, FacetBands Span
 	WeakItems                  int
+	// Languages has each language's figures when the responses are in
+	// more than one: a translation is checked on its own answers.
+	Languages []LanguageReliability
+	// LanguageNorms says whether the norms are kept per language or
+	// pooled, and why.
+	LanguageNorms assess.LanguageNorms
+}
+
+// LanguageReliability is the reliability of each scale and composite over
+// the responses in one language.
+type LanguageReliability struct {
+	Language  string
+	Responses int
+	// Enough is false below assess.MinReferenceN responses in the
+	// language; Alpha is then empty.
+	Enough bool
+	// Alpha holds each scale's and composite's alpha by ID, those that
+	// can be computed.
+	Alpha map[string]float64
 }
 
 // Span is the range of a figure over several scales; zero when there are
@@ -155,10 +176,14 @@ func (a *App) Reliability(ctx context.Context, act Actor, ref string) (*Reliabil
 		return &cached, nil
 	}
 	a.reliabilities.computed.Add(1)
-	answers, err := org.QuestionnaireAnswers(ctx, q.ID, q.Version)
+	answers, langs, err := org.QuestionnaireAnswers(ctx, q.ID, q.Version)
 	if err != nil {
 		return nil, err
 	}
+	if out.LanguageNorms, err = LanguageNorms(ctx, org, q); err != nil {
+		return nil, err
+	}
+	out.Languages = languageReliabilities(q, answers, langs)
 	out.Responses = len(answers)
 	out.Enough = len(answers) >= assess.MinReferenceN
 	if !out.Enough {
@@ -307,6 +332,30 @@ func undefinedScales(err error, names map[string]scaleName) []UndefinedScale {
 		if errors.As(e, &re) {
 			out = append(out, UndefinedScale{ID: re.Scale, Name: names[re.Scale].name, Reason: re.Reason})
 		}
+	}
+	return out
+}
+
+// languageReliabilities computes each language's alphas, when the answers
+// are in more than one language.
+func languageReliabilities(q *assess.Questionnaire, answers []map[string]int, langs []string) []LanguageReliability {
+	by := map[string][]map[string]int{}
+	for i, a := range answers {
+		by[langs[i]] = append(by[langs[i]], a)
+	}
+	if len(by) < 2 {
+		return nil
+	}
+	var out []LanguageReliability
+	for _, l := range slices.Sorted(maps.Keys(by)) {
+		lr := LanguageReliability{Language: l, Responses: len(by[l]), Enough: len(by[l]) >= assess.MinReferenceN, Alpha: map[string]float64{}}
+		if lr.Enough {
+			report, _ := assess.QuestionnaireReliability(q, assess.AnswersTable(q, by[l]), assess.Pairwise)
+			for _, s := range report.Scales {
+				lr.Alpha[s.ID] = s.Alpha
+			}
+		}
+		out = append(out, lr)
 	}
 	return out
 }

@@ -2,13 +2,14 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"rolefit"
+	"slices"
 	"strconv"
 	"strings"
 
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 	"rolefit/internal/store"
 )
 
@@ -41,10 +42,23 @@ func (a *App) Respondent(ctx context.Context, token string) (*Respondent, error)
 	}
 	q, ok := a.cat.Get(r.Inv.QuestionnaireID, r.Inv.QuestionnaireVersion)
 	if !ok || q.Hash != r.Inv.QuestionnaireHash {
-		return nil, errs.Conflict("This questionnaire is no longer available on %s's rolefit. Please tell them.", r.Org.Name)
+		return nil, &QuestionnaireGone{Org: r.Org.Name,
+			Err: errs.Conflict("This questionnaire is no longer available on %s's rolefit. Please tell them.", r.Org.Name)}
 	}
 	return &Respondent{a: a, r: r, Questionnaire: q}, nil
 }
+
+// QuestionnaireGone is the conflict of a link whose questionnaire version
+// is no longer installed, with the organisation to tell.
+type QuestionnaireGone struct {
+	Org string
+	Err error
+}
+
+func (e *QuestionnaireGone) Error() string { return e.Err.Error() }
+
+// Unwrap returns the conflict.
+func (e *QuestionnaireGone) Unwrap() error { return e.Err }
 
 // Invitation is the invitation answered.
 func (rs *Respondent) Invitation() *rolefit.Invitation { return rs.r.Inv }
@@ -68,19 +82,85 @@ func (rs *Respondent) Open() bool {
 // are used.
 func (rs *Respondent) Consented() bool { return rs.r.Inv.ConsentedAt != nil }
 
-// ConsentText is the statement a respondent agrees to; it is stored with
-// the consent, word for word.
-func (rs *Respondent) ConsentText() string {
-	return fmt.Sprintf("I have read how my answers are used and kept, and I agree to answer this questionnaire for %s.", rs.r.Org.Name)
+// Languages are the languages the respondent may answer in, the
+// questionnaire's source first.
+func (rs *Respondent) Languages() []string { return rs.a.Offered(rs.Questionnaire) }
+
+// Language is the language of the respondent's pages: the one the manager
+// chose for the invitation, else the one the respondent chose (or agreed
+// in), else the first of acceptLanguage (the browser's Accept-Language)
+// the questionnaire offers, else the organisation's, else the
+// questionnaire's source language.
+func (rs *Respondent) Language(acceptLanguage string) string {
+	offered := rs.Languages()
+	for _, l := range []string{rs.r.Inv.Language, rs.r.Inv.ChosenLanguage} {
+		if l != "" && slices.Contains(offered, l) {
+			return l
+		}
+	}
+	if l, ok := i18n.Match(acceptLanguage, offered); ok {
+		return l
+	}
+	if slices.Contains(offered, rs.r.Org.Language) {
+		return rs.r.Org.Language
+	}
+	if len(offered) > 0 {
+		return offered[0]
+	}
+	return rs.Questionnaire.Language
 }
 
-// Consent records that the person agreed to ConsentText; agreeing again
-// changes nothing.
-func (rs *Respondent) Consent(ctx context.Context) error {
+// CanChooseLanguage reports whether the respondent may still choose the
+// language: the manager did not, they have not agreed to take part yet,
+// and there is more than one.
+func (rs *Respondent) CanChooseLanguage() bool {
+	return rs.r.Inv.Language == "" && !rs.Consented() && len(rs.Languages()) > 1
+}
+
+// ChooseLanguage keeps the respondent's choice of language for the
+// invitation, so the link opens in it on any device.
+func (rs *Respondent) ChooseLanguage(ctx context.Context, lang string) error {
+	if err := rs.a.checkLanguage(rs.Questionnaire, "lang", lang); err != nil {
+		return err
+	}
+	if rs.r.Inv.Language != "" {
+		return errs.Conflict("The language of this questionnaire was chosen by %s.", rs.r.Org.Name)
+	}
+	return rs.r.ChooseLanguage(ctx, lang)
+}
+
+// In returns the questionnaire with its texts in lang.
+func (rs *Respondent) In(lang string) *assess.Questionnaire {
+	if q, ok := rs.Questionnaire.In(lang); ok {
+		return q
+	}
+	return rs.Questionnaire
+}
+
+// Printer writes the respondent's pages in lang, dates in the
+// organisation's time zone.
+func (rs *Respondent) Printer(lang string) *i18n.Printer {
+	return rs.a.msgs.Printer(lang, zoneOf(rs.r.Org.TimeZone))
+}
+
+// ConsentText is the statement a respondent agrees to, in lang: the
+// questionnaire's own when it has one, else rolefit's. It is stored with
+// the consent, word for word.
+func (rs *Respondent) ConsentText(lang string) string {
+	if c := rs.In(lang).ConsentIn(rs.r.Org.Name); c != "" {
+		return c
+	}
+	return rs.Printer(lang).T("consent.statement", rs.r.Org.Name)
+}
+
+// Consent records that the person agreed to ConsentText in lang, which
+// then stays the invitation's language (unless the manager chose one);
+// agreeing again changes nothing.
+func (rs *Respondent) Consent(ctx context.Context, lang string) error {
 	if rs.Consented() {
 		return nil
 	}
-	return rs.r.Consent(ctx, rs.ConsentText())
+	return rs.r.Consent(ctx, rs.ConsentText(lang), lang)
 }
 
 // Drafts returns the answers saved so far, by item ID.
@@ -133,9 +213,14 @@ func (rs *Respondent) SaveAnswer(ctx context.Context, item, value string) (int, 
 }
 
 // Submit scores and stores the saved answers as a response, in one
-// transaction that closes the invitation (SubmitInvitation).
-func (rs *Respondent) Submit(ctx context.Context) (*rolefit.Response, error) {
-	return rs.a.SubmitInvitation(ctx, rs.r, rs.Questionnaire)
+// transaction that closes the invitation (SubmitInvitation). The response
+// is in the language the invitation was answered in (lang, the pages'
+// language, for an invitation agreed to before languages were kept).
+func (rs *Respondent) Submit(ctx context.Context, lang string) (*rolefit.Response, error) {
+	if l := rs.r.Inv.AnsweredIn(); l != "" {
+		lang = l
+	}
+	return rs.a.SubmitInvitation(ctx, rs.r, rs.Questionnaire, lang)
 }
 
 // ClosedError says why an invitation in state s no longer takes answers.

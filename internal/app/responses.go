@@ -17,6 +17,9 @@ type RecordInput struct {
 	Questionnaire string // "id" or "id:version"
 	Version       int    // 0 = as Questionnaire says, or the latest
 	Answers       map[string]int
+	// Language is the language the answers were given in, one the
+	// questionnaire offers; "" means its source language.
+	Language string
 }
 
 // RecordResponse scores and stores a complete response for a person. A
@@ -48,16 +51,20 @@ func (a *App) RecordResponse(ctx context.Context, act Actor, in RecordInput) (*r
 	if err != nil {
 		return nil, err
 	}
+	lang, err := answeredIn(q, in.Language)
+	if err != nil {
+		return nil, err
+	}
 	resp := assess.Response{Answers: in.Answers}
 	if fe := assess.ValidateResponse(q, resp, true); fe != nil {
 		return nil, errs.InvalidFields("Some answers are missing or not allowed; nothing was stored.", fe)
 	}
-	scored, err := a.score(ctx, org, q, resp)
+	scored, err := a.score(ctx, org, q, lang, resp)
 	if err != nil {
 		return nil, err
 	}
 	nr := store.NewResponse{PersonID: p.ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version,
-		QuestionnaireHash: q.Hash, Answers: in.Answers, View: view, Scored: scored}
+		QuestionnaireHash: q.Hash, Answers: in.Answers, View: view, Scored: scored, Language: lang}
 	if view == rolefit.ViewManager {
 		nr.RatedBy = act.Audit.Name
 	}
@@ -81,13 +88,16 @@ func viewOf(q *assess.Questionnaire, p *rolefit.Person) (string, error) {
 // into a response, scored and stored in one transaction with the
 // invitation closed. Unanswered statements are an invalid error naming
 // them; a second submission (another tab) is a conflict.
-func (a *App) SubmitInvitation(ctx context.Context, r *store.Respondent, q *assess.Questionnaire) (*rolefit.Response, error) {
+//
+// The response is recorded as answered in lang, and compared with the
+// earlier responses in lang (or every language, once they are pooled).
+func (a *App) SubmitInvitation(ctx context.Context, r *store.Respondent, q *assess.Questionnaire, lang string) (*rolefit.Response, error) {
 	org := a.st.Scope(r.Inv.OrgID)
-	opt, err := a.scoringOptions(ctx, org, q)
+	opt, err := a.scoringOptions(ctx, org, q, lang)
 	if err != nil {
 		return nil, err
 	}
-	return r.Submit(ctx, len(q.Pages), func(answers map[string]int, secs []float64) (store.Scored, error) {
+	return r.Submit(ctx, len(q.Pages), lang, func(answers map[string]int, secs []float64) (store.Scored, error) {
 		resp := assess.Response{Answers: answers, PageSeconds: secs}
 		if fe := assess.ValidateResponse(q, resp, true); fe != nil {
 			return store.Scored{}, errs.InvalidFields("Some statements are not answered yet.", fe)
@@ -97,8 +107,8 @@ func (a *App) SubmitInvitation(ctx context.Context, r *store.Respondent, q *asse
 }
 
 // score scores one response against the organisation's references.
-func (a *App) score(ctx context.Context, org *store.Scope, q *assess.Questionnaire, r assess.Response) (store.Scored, error) {
-	opt, err := a.scoringOptions(ctx, org, q)
+func (a *App) score(ctx context.Context, org *store.Scope, q *assess.Questionnaire, lang string, r assess.Response) (store.Scored, error) {
+	opt, err := a.scoringOptions(ctx, org, q, lang)
 	if err != nil {
 		return store.Scored{}, err
 	}
@@ -126,8 +136,8 @@ func namedPerson(ctx context.Context, org *store.Scope, id string) (*rolefit.Per
 // to q, with its profile cut. Pages and the API place a stored response
 // again with the cut of the day (assess.Classify), so the class stored
 // with a response is only the class it had when it was scored.
-func (a *App) scoringOptions(ctx context.Context, org *store.Scope, q *assess.Questionnaire) (assess.Options, error) {
-	opt, err := a.refs.options(ctx, org, q)
+func (a *App) scoringOptions(ctx context.Context, org *store.Scope, q *assess.Questionnaire, lang string) (assess.Options, error) {
+	opt, err := a.refs.options(ctx, org, q, lang)
 	if err != nil {
 		return opt, err
 	}

@@ -33,7 +33,7 @@ func TestReferencesAcrossProcesses(t *testing.T) {
 	}
 	normsN := func(uc *App) int {
 		t.Helper()
-		opt, err := uc.refs.options(ctx, in.org, in.q)
+		opt, err := uc.refs.options(ctx, in.org, in.q, "en")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,10 @@ import (
 type decoder struct {
 	file     string
 	problems []Problem
+	// source is the definition's source language, which a text written
+	// as a plain string is in; texts are its translatable texts.
+	source string
+	texts  []*textEntry
 }
 
 func (d *decoder) add(line int, subject, format string, args ...any) {
@@ -186,6 +190,9 @@ type rawDoc struct {
 	scale      fields
 	labelLines []int
 	audLines   []int
+	langLines  []int
+	notes      fields
+	texts      []*textEntry
 	composites []fields
 	scales     []fields
 	pages      []rawPage
@@ -219,6 +226,7 @@ func (d *decoder) decode(root *yaml.Node) *rawDoc {
 	q := raw.q
 	top, ok := d.mapping(root, "", "the file",
 		"id", "version", "title", "description", "audience", "minutes",
+		"language", "languages", "translations", "consent",
 		"response_scale", "composites", "scales", "pages", "pairs")
 	raw.top = top
 	if !ok {
@@ -227,8 +235,18 @@ func (d *decoder) decode(root *yaml.Node) *rawDoc {
 	q.line = top.at("id")
 	q.ID = d.str(top, "id", "")
 	q.Version, _ = d.integer(top, "version", "")
-	q.Title = d.str(top, "title", "")
-	q.Description = d.str(top, "description", "")
+	// The languages first: a text written as a plain string is in the
+	// source language.
+	q.Language = d.str(top, "language", "")
+	if !top.has("language") {
+		q.Language = DefaultLanguage
+	}
+	d.source = q.Language
+	q.Languages, raw.langLines = d.strList(top, "languages", "")
+	q.Translations = d.notes(top, raw)
+	q.Title = d.text(top, "title", "", func(c *Questionnaire, s string) { c.Title = s })
+	q.Description = d.text(top, "description", "", func(c *Questionnaire, s string) { c.Description = s })
+	q.Consent = d.text(top, "consent", "", func(c *Questionnaire, s string) { c.Consent = s })
 	q.Audience, raw.audLines = d.strList(top, "audience", "")
 	q.Minutes, _ = d.integer(top, "minutes", "")
 
@@ -237,7 +255,8 @@ func (d *decoder) decode(root *yaml.Node) *rawDoc {
 			raw.scale = f
 			q.Scale.Min, _ = d.integer(f, "min", "response_scale")
 			q.Scale.Max, _ = d.integer(f, "max", "response_scale")
-			q.Scale.Labels, raw.labelLines = d.strList(f, "labels", "response_scale")
+			q.Scale.Labels, raw.labelLines = d.textList(f, "labels", "response_scale",
+				func(c *Questionnaire, i int, s string) { c.Scale.Labels[i] = s })
 		}
 	}
 
@@ -256,10 +275,11 @@ func (d *decoder) decode(root *yaml.Node) *rawDoc {
 	for p, n := range d.seq(top, "pages", "") {
 		subject := fmt.Sprintf("page %d", p+1)
 		f, _ := d.mapping(n, subject, "a page", "title", "intro", "items")
-		page := Page{Title: d.str(f, "title", subject), Intro: d.str(f, "intro", subject)}
+		page := Page{Title: d.text(f, "title", subject, func(c *Questionnaire, s string) { c.Pages[p].Title = s }),
+			Intro: d.text(f, "intro", subject, func(c *Questionnaire, s string) { c.Pages[p].Intro = s })}
 		rp := rawPage{f: f}
 		for i, in := range d.seq(f, "items", subject) {
-			it, ri := d.decodeItem(in, fmt.Sprintf("page %d item %d", p+1, i+1))
+			it, ri := d.decodeItem(in, p, i)
 			page.Items = append(page.Items, it)
 			rp.items = append(rp.items, ri)
 		}
@@ -283,11 +303,42 @@ func (d *decoder) decode(root *yaml.Node) *rawDoc {
 			q.Pairs.Antonyms = append(q.Pairs.Antonyms, [2]string{p.ids[0], p.ids[1]})
 		}
 	}
+	raw.texts = d.texts
 	return raw
 }
 
-// decodeItem decodes one item; subject names it until its ID is known.
-func (d *decoder) decodeItem(n *yaml.Node, subject string) (Item, rawItem) {
+// notes decodes translations: how each translation was made, by language.
+func (d *decoder) notes(top fields, raw *rawDoc) map[string]string {
+	n, ok := top.nodes["translations"]
+	if !ok || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.add(n.Line, "translations", "must be a mapping of language tags to notes of how each translation was made, not %s", describe(n))
+		return nil
+	}
+	out := map[string]string{}
+	raw.notes = fields{line: n.Line, nodes: map[string]*yaml.Node{}}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		tag := strings.TrimSpace(k.Value)
+		if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+			d.add(k.Line, "translations", "each entry must be a language tag and a note of how that translation was made")
+			continue
+		}
+		if _, dup := out[tag]; dup {
+			d.add(k.Line, "translations", "%s is given twice", tag)
+			continue
+		}
+		out[tag] = strings.TrimSpace(v.Value)
+		raw.notes.nodes[tag] = k
+	}
+	return out
+}
+
+// decodeItem decodes item i of page p.
+func (d *decoder) decodeItem(n *yaml.Node, p, i int) (Item, rawItem) {
+	subject := fmt.Sprintf("page %d item %d", p+1, i+1)
 	var it Item
 	var ri rawItem
 	// Name the item by its ID in every message, even those about fields
@@ -301,14 +352,19 @@ func (d *decoder) decodeItem(n *yaml.Node, subject string) (Item, rawItem) {
 		return it, ri
 	}
 	it.ID = d.str(f, "id", subject)
-	it.Text = d.str(f, "text", subject)
+	it.Text = d.text(f, "text", subject, func(c *Questionnaire, s string) { c.Pages[p].Items[i].Text = s })
 	it.Scale = d.str(f, "scale", subject)
 	it.Key, _ = d.integer(f, "key", subject)
 	it.Check, _ = d.integer(f, "check", subject)
 	ri.virtue, _ = d.boolean(f, "virtue", subject)
-	for i, on := range d.seq(f, "options", subject) {
-		of, _ := d.mapping(on, subject, fmt.Sprintf("option %d", i+1), "text", "composite")
-		it.Options = append(it.Options, Option{Text: d.str(of, "text", subject), Composite: d.str(of, "composite", subject)})
+	for o, on := range d.seq(f, "options", subject) {
+		of, _ := d.mapping(on, subject, fmt.Sprintf("option %d", o+1), "text", "composite")
+		text := ""
+		if tn, ok := of.nodes["text"]; ok {
+			text = d.textNode(tn, fmt.Sprintf("option %d", o+1), subject,
+				func(c *Questionnaire, s string) { c.Pages[p].Items[i].Options[o].Text = s })
+		}
+		it.Options = append(it.Options, Option{Text: text, Composite: d.str(of, "composite", subject)})
 		ri.options = append(ri.options, of)
 	}
 	return it, ri

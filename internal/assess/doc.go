@@ -62,6 +62,16 @@
 //   - Speed takes each page's seconds per answered item and flags when the
 //     median over pages is below 2 s (likely below 1.5 s); without timings
 //     it is skipped.
+//   - A questionnaire offered in several languages is one version: the
+//     texts differ, the items, keys and hash do not, and a response is
+//     scored with the source's texts (In, Score). Whether a translated item
+//     works as the source does is asked by ItemsDIF, Mantel–Haenszel's
+//     common odds ratio over strata of the facet's sum with ETS's A/B/C
+//     classes and a two-stage refinement of the matching sum (dif.go,
+//     dif_items.go, checked against R's mantelhaen.test in
+//     testdata/dif/reference.R). Likert answers are dichotomised at the
+//     agree point in the keyed direction; the polytomous alternatives
+//     (Zwick, Thayer and Mazzeo, 1997) would also use the middle answers.
 //   - Answers off an item's allowed values, or to unknown items, are left
 //     out of scoring and listed in Result.Ignored (ValidateResponse refuses
 //     them before they are stored).

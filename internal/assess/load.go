@@ -49,7 +49,9 @@ func Parse(name string, data []byte) (q *Questionnaire, err error) {
 		}
 	}
 	q.idx = buildIndex(q)
+	q.texts = raw.texts
 	q.Hash = Hash(q)
+	localize(q)
 	return q, nil
 }
 

@@ -48,6 +48,22 @@ type Questionnaire struct {
 	Audience []string `json:"audience,omitempty"`
 	// Minutes is the time shown to respondents before they start, 0 if not given.
 	Minutes int `json:"minutes,omitempty"`
+	// Language is the language the definition is written in, a BCP 47
+	// tag: a text given as a plain string is in it. DefaultLanguage when
+	// the file does not say.
+	Language string `json:"language"`
+	// Languages are the languages respondents may answer in: the source
+	// language and each translation, every text translated into each.
+	Languages []string `json:"languages"`
+	// Translations says, for each translation, how it was made (ITC
+	// Guidelines for Translating and Adapting Tests, 2nd ed., 2017).
+	Translations map[string]string `json:"translations,omitempty"`
+	// Consent is the statement a respondent agrees to before answering;
+	// empty means rolefit's own.
+	Consent string `json:"consent,omitempty"`
+	// Lang is the language of this copy's texts: Language, or the
+	// language of the translation In returned.
+	Lang string `json:"lang"`
 	// Scale is the agree scale of every item but the choice items.
 	Scale ResponseScale `json:"response_scale"`
 	// Composites group scales into what placement reads (hunter, farmer).
@@ -65,6 +81,15 @@ type Questionnaire struct {
 
 	idx  *index
 	line int // line of the id, for catalog messages
+	// texts are the translatable texts with their translations; local
+	// holds the definition in each offered language but the source, and
+	// origin, in such a copy, the definition in its source language.
+	texts  []*textEntry
+	local  map[string]*Questionnaire
+	origin *Questionnaire
+	// multilingual is set when the file says anything about languages,
+	// which the hash then covers (Hash).
+	multilingual bool
 }
 
 // ResponseScale is the agree scale: answers are integers Min..Max, one label each.

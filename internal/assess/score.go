@@ -51,6 +51,12 @@ type Options struct {
 	Reliability map[string]MeasuredReliability
 	// Norms are the organisation's reference groups; nil means no norms.
 	Norms *Norms
+	// NormGroup says which responses Norms were made of (a language's, or
+	// every language's pooled); nil when the caller does not say.
+	NormGroup *NormGroup
+	// Language is the language the response was answered in, recorded
+	// in the result; "" when not known.
+	Language string
 	// IRV summarises the organisation's within-person SDs (the Value of
 	// earlier responses' "irv" check) as a mean and SD that a caller can
 	// keep as a snapshot and update with Moments.Add as responses arrive;
@@ -75,6 +81,12 @@ type Result struct {
 	// ScoringVersion is the ScoringVersion of the rules that produced the
 	// result; 0 in a result stored before it was recorded (version 1).
 	ScoringVersion int `json:"scoring_version"`
+	// Language is the language the answers were given in; absent in a
+	// result stored before languages were recorded (English).
+	Language string `json:"language,omitempty"`
+	// NormGroup says which earlier responses the norms were made of;
+	// absent when not recorded.
+	NormGroup *NormGroup `json:"norm_group,omitempty"`
 	// Answered counts the valid answers; Items counts the items.
 	Answered int `json:"answered"`
 	Items    int `json:"items"`
@@ -169,6 +181,9 @@ const missingAnswer = math.MinInt
 // allowed values are left out and listed in Ignored. A response that the
 // quality checks flag is still scored.
 func Score(q *Questionnaire, r Response, opt Options) Result {
+	// A result is the same whatever language the answers were given in:
+	// it is scored, and its notes are written, with the source's texts.
+	q = q.sourceDef()
 	ix := q.index()
 	vals, answered := answerVector(q, ix, r.Answers)
 	res := Result{
@@ -176,6 +191,8 @@ func Score(q *Questionnaire, r Response, opt Options) Result {
 		Version:        q.Version,
 		Hash:           q.Hash,
 		ScoringVersion: ScoringVersion,
+		Language:       opt.Language,
+		NormGroup:      opt.NormGroup,
 		Answered:       answered,
 		Items:          len(ix.items),
 		Scales:         make([]ScaleScore, len(q.Scales)),

@@ -73,6 +73,7 @@ func validate(d *decoder, raw *rawDoc) {
 	scaleAt := validateScales(d, raw, compositeAt)
 	itemAt := validateItems(d, raw, scaleAt, compositeAt, scaleOK)
 	validatePairs(d, raw, itemAt)
+	validateLanguages(d, raw)
 
 	// A scale needs at least two items: one item has no internal
 	// consistency to estimate and no room for keying in both directions.

@@ -93,7 +93,7 @@ func TestValidationErrors(t *testing.T) {
 			`t.yaml:12: item i2: key is given but scale is missing`,
 		}},
 		{"unknown top-level field", validBase + "titel: x\n", []string{
-			`t.yaml:13: unknown field "titel" in the file (known: id, version, title, description, audience, minutes, response_scale, composites, scales, pages, pairs)`,
+			`t.yaml:13: unknown field "titel" in the file (known: id, version, title, description, audience, minutes, language, languages, translations, consent, response_scale, composites, scales, pages, pairs)`,
 		}},
 		{"field given twice", edit(t, "title: T\n", "title: T\ntitle: U\n"), []string{
 			`t.yaml:4: field "title" is given twice`,
@@ -213,7 +213,7 @@ func TestValidationErrors(t *testing.T) {
 			`t.yaml:14: page 2: items must be a list, not a mapping`,
 		}},
 		{"text as a list", edit(t, "text: one", "text: [one]"), []string{
-			`t.yaml:11: item i1: text must be text, not a list`,
+			`t.yaml:11: item i1: text must be text, or a mapping of language tags to texts, not a list`,
 		}},
 		// The YAML parser reports the line where the open construct began.
 		{"invalid YAML", "id: t\nversion: [1\ntitle: x\n", []string{

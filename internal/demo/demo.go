@@ -172,7 +172,7 @@ func invite(ctx context.Context, st *store.Store, o *store.Scope, p *rolefit.Per
 	if err != nil {
 		return err
 	}
-	if err := r.Consent(ctx, "demo consent"); err != nil {
+	if err := r.Consent(ctx, "demo consent", ""); err != nil {
 		return err
 	}
 	partial := map[string]int{}

@@ -134,6 +134,20 @@ func TestSeedHistory(t *testing.T) {
 			t.Errorf("%s: alpha %v, want a figure between 0.5 and 1", s.ID, s.Alpha)
 		}
 	}
+	// Some answered in Spanish and German: each language has its own
+	// figures, and too few of them for the norms to be pooled.
+	langs := map[string]int{}
+	for _, l := range rel.Languages {
+		if l.Enough && len(l.Alpha) > 0 {
+			langs[l.Language] = l.Responses
+		}
+	}
+	if langs["es"] != demo.HistoryEach || langs["de"] != demo.HistoryEach || langs["en"] < demo.HistoryEnglish {
+		t.Errorf("reliability by language %v, want %d in Spanish and German each and %d in English", langs, demo.HistoryEach, demo.HistoryEnglish)
+	}
+	if rel.LanguageNorms.Pooled || !strings.Contains(rel.LanguageNorms.Reason, "fewer in de (40), es (40)") {
+		t.Errorf("norms %+v, want kept apart by language", rel.LanguageNorms)
+	}
 	// The earlier applicants come after the story's people, without
 	// invitations, with old responses.
 	all, err := uc.People(ctx, act, app.PeopleQuery{Limit: 500, Earlier: app.EarlierInclude})

@@ -11,18 +11,40 @@ import (
 	"rolefit/internal/store"
 )
 
-// HistorySize is how many earlier applicants the demo brings: more than
-// assess.ProvisionalBelowN, so that on first run the reliability page
-// has figures, every score has a band (reliability needs 30 responses)
-// and the percentiles rest on a settled reference group.
-const HistorySize = 250
+// How many earlier applicants the demo brings, and in which language.
+// HistoryEnglish is more than assess.ProvisionalBelowN, so that on first
+// run the reliability page has figures, every score has a band
+// (reliability needs 30 responses) and the English percentiles rest on a
+// settled reference group; HistoryEach answered in Spanish and as many in
+// German (the newest), enough for each language's reliability and norms
+// (assess.MinReferenceN) but too few to pool them with the English ones,
+// so the Reliability page shows each language apart.
+const (
+	HistoryEnglish = 250
+	HistoryEach    = 40
+	HistorySize    = HistoryEnglish + 2*HistoryEach
+)
+
+// historyLanguage is the language earlier applicant i (from 0, oldest
+// first) answered in: English, then Spanish and German in turn.
+func historyLanguage(i int) string {
+	switch {
+	case i < HistoryEnglish:
+		return "en"
+	case (i-HistoryEnglish)%2 == 0:
+		return "es"
+	}
+	return "de"
+}
 
 // historyYears is how far back the earlier applicants answered.
 const historyYears = 2
 
 // history is the demo's earlier applicants: simulated, attentive answers
 // to the sales-service questionnaire, each scored against the ones before
-// it as it would have been when it arrived.
+// it as it would have been when it arrived. The answers of every
+// language are drawn alike: the translations are meant to measure the
+// same, and nothing is known yet that says otherwise.
 type history struct {
 	responses []assess.Response
 	earlier   []assess.Earlier
@@ -49,6 +71,7 @@ func simulateHistory(q *assess.Questionnaire) history {
 		if n := len(h.earlier); n%25 == 0 && h.built != n {
 			opt, h.built = assess.OptionsFrom(q, h.earlier), n
 		}
+		opt.Language = historyLanguage(len(h.responses))
 		res := assess.Score(q, resp, opt)
 		if len(res.Quality.Flags) > 0 {
 			continue
@@ -60,7 +83,8 @@ func simulateHistory(q *assess.Questionnaire) history {
 }
 
 // seedHistory adds the earlier applicants, "Earlier applicant 001" to
-// "Earlier applicant 250", candidates without e-mail or invitation, each
+// "Earlier applicant 330", each in their language (historyLanguage),
+// candidates without e-mail or invitation, each
 // with their response dated over the two years before now, oldest first,
 // recorded as earlier responses (store.RecordEarlierResponses): they make
 // the norms and the reliability page, and stay out of the story. They are
@@ -80,8 +104,10 @@ func seedHistory(ctx context.Context, o *store.Scope, q *assess.Questionnaire, h
 	if err != nil {
 		return fmt.Errorf("add demo earlier applicants: %w", err)
 	}
-	start := now.AddDate(-historyYears, 0, 0)
-	step := now.Sub(start) / time.Duration(len(people)+1)
+	// Over the two years up to a month ago: none of them is new on the
+	// dashboard.
+	start, end := now.AddDate(-historyYears, 0, 0), now.AddDate(0, -1, 0)
+	step := end.Sub(start) / time.Duration(len(people)+1)
 	rs := make([]store.EarlierResponse, len(people))
 	for i, p := range people {
 		scored, err := store.ScoredFrom(h.earlier[i].Result)
@@ -90,7 +116,7 @@ func seedHistory(ctx context.Context, o *store.Scope, q *assess.Questionnaire, h
 		}
 		rs[i] = store.EarlierResponse{SubmittedAt: start.Add(time.Duration(i+1) * step).Truncate(time.Second),
 			NewResponse: store.NewResponse{PersonID: p.ID, QuestionnaireID: q.ID, QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash,
-				Answers: h.responses[i].Answers, PageSeconds: h.responses[i].PageSeconds, Scored: scored}}
+				Answers: h.responses[i].Answers, PageSeconds: h.responses[i].PageSeconds, Scored: scored, Language: historyLanguage(i)}}
 	}
 	if err := o.RecordEarlierResponses(ctx, rs, by); err != nil {
 		return fmt.Errorf("record demo earlier responses: %w", err)

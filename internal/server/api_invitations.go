@@ -26,11 +26,12 @@ func handleAPIInvitationCreate(uc *app.App) fiber.Handler {
 			Questionnaire string `json:"questionnaire"`
 			Version       int    `json:"version"`
 			ExpiresInDays *int   `json:"expires_in_days"`
+			Language      string `json:"language"`
 		}
 		if err := decodeJSON(c, &body); err != nil {
 			return err
 		}
-		in := app.InviteInput{PersonID: body.PersonID, Questionnaire: body.Questionnaire, Version: body.Version}
+		in := app.InviteInput{PersonID: body.PersonID, Questionnaire: body.Questionnaire, Version: body.Version, Language: body.Language}
 		if body.ExpiresInDays != nil {
 			in.Days = *body.ExpiresInDays
 			if in.Days == 0 {

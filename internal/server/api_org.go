@@ -15,6 +15,7 @@ type apiOrganisation struct {
 	Name              string  `json:"name"`
 	Currency          string  `json:"currency"`
 	TimeZone          string  `json:"time_zone"`
+	Language          string  `json:"language"`
 	ProfileCut        float64 `json:"profile_cut"`
 	ProfileCutMin     float64 `json:"profile_cut_min"`
 	ProfileCutMax     float64 `json:"profile_cut_max"`
@@ -30,6 +31,7 @@ type apiOrganisation struct {
 type apiOrganisationBody struct {
 	Currency          *string  `json:"currency"`
 	TimeZone          *string  `json:"time_zone"`
+	Language          *string  `json:"language"`
 	ProfileCut        *float64 `json:"profile_cut"`
 	FitMultiplierLow  *float64 `json:"fit_multiplier_low"`
 	FitMultiplierHigh *float64 `json:"fit_multiplier_high"`
@@ -39,7 +41,7 @@ type apiOrganisationBody struct {
 }
 
 func apiOrganisationOf(id, name string, s *app.OrgSettings) apiOrganisation {
-	return apiOrganisation{ID: id, Name: name, Currency: s.Currency, TimeZone: s.TimeZone, ProfileCut: s.ProfileCut,
+	return apiOrganisation{ID: id, Name: name, Currency: s.Currency, TimeZone: s.TimeZone, Language: s.Language, ProfileCut: s.ProfileCut,
 		ProfileCutMin: s.CutMin, ProfileCutMax: s.CutMax, FitMultiplierLow: s.FitMultiplierLow, FitMultiplierHigh: s.FitMultiplierHigh,
 		GrossMargin: s.GrossMargin, CostOfHire: s.CostOfHire, PaybackMonths: s.PaybackMonths}
 }
@@ -65,7 +67,7 @@ func handleAPIOrganisationPatch(uc *app.App) fiber.Handler {
 		if err := decodeJSON(c, &b); err != nil {
 			return err
 		}
-		s, err := uc.UpdateOrgSettings(c.UserContext(), actorOf(c), app.OrgSettingsPatch{Currency: b.Currency, TimeZone: b.TimeZone, ProfileCut: b.ProfileCut,
+		s, err := uc.UpdateOrgSettings(c.UserContext(), actorOf(c), app.OrgSettingsPatch{Currency: b.Currency, TimeZone: b.TimeZone, Language: b.Language, ProfileCut: b.ProfileCut,
 			FitMultiplierLow: b.FitMultiplierLow, FitMultiplierHigh: b.FitMultiplierHigh, GrossMargin: b.GrossMargin,
 			CostOfHire: b.CostOfHire, PaybackMonths: b.PaybackMonths})
 		if err != nil {

@@ -21,10 +21,11 @@ func handleAPIQuestionnaires(uc *app.App) fiber.Handler {
 // handleAPIQuestionnaire is GET /api/v1/questionnaires/{id}: every item's
 // ID, text, page and allowed answers, enough to build a valid
 // POST /api/v1/responses. {id} is "sales-service" (the latest version) or
-// "sales-service:1".
+// "sales-service:1"; ?lang=es gives the texts in Spanish, one of the
+// questionnaire's languages.
 func handleAPIQuestionnaire(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		info, err := uc.Questionnaire(c.Params("id"))
+		info, err := uc.Questionnaire(c.Params("id"), c.Query("lang"))
 		if err != nil {
 			return err
 		}

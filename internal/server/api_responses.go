@@ -16,6 +16,7 @@ type responseBody struct {
 	Questionnaire string         `json:"questionnaire"`
 	Version       int            `json:"version"`
 	Answers       map[string]int `json:"answers"`
+	Language      string         `json:"language"`
 }
 
 // handleAPIResponseCreate is POST /api/v1/responses: a complete set of
@@ -29,7 +30,7 @@ func handleAPIResponseCreate(uc *app.App) fiber.Handler {
 			return err
 		}
 		r, err := uc.RecordResponse(c.UserContext(), actorOf(c), app.RecordInput{PersonID: body.PersonID,
-			Questionnaire: body.Questionnaire, Version: body.Version, Answers: body.Answers})
+			Questionnaire: body.Questionnaire, Version: body.Version, Answers: body.Answers, Language: body.Language})
 		if err != nil {
 			return err
 		}
@@ -50,6 +51,7 @@ type apiResponse struct {
 	View                 string          `json:"view"`
 	RatedBy              string          `json:"rated_by,omitempty"`
 	ScoringVersion       int             `json:"scoring_version"`
+	Language             string          `json:"language"`
 	SubmittedAt          time.Time       `json:"submitted_at"`
 	Answers              map[string]int  `json:"answers"`
 	PageSeconds          []float64       `json:"page_seconds"`
@@ -59,6 +61,6 @@ type apiResponse struct {
 func apiResponseOf(r *rolefit.Response) apiResponse {
 	return apiResponse{ID: r.ID, PersonID: r.PersonID, InvitationID: r.InvitationID, Source: r.Source,
 		QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion, QuestionnaireHash: r.QuestionnaireHash,
-		View: r.View, RatedBy: r.RatedBy, ScoringVersion: r.ScoringVersion, SubmittedAt: r.SubmittedAt,
+		View: r.View, RatedBy: r.RatedBy, ScoringVersion: r.ScoringVersion, Language: r.Language, SubmittedAt: r.SubmittedAt,
 		Answers: r.Answers, PageSeconds: r.PageSeconds, Result: r.Result}
 }

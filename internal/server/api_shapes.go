@@ -34,6 +34,7 @@ type apiInvitationFields struct {
 	QuestionnaireID      string     `json:"questionnaire"`
 	QuestionnaireVersion int        `json:"questionnaire_version"`
 	QuestionnaireHash    string     `json:"questionnaire_hash"`
+	Language             *string    `json:"language"`
 	CreatedAt            time.Time  `json:"created_at"`
 	ExpiresAt            time.Time  `json:"expires_at"`
 	ConsentedAt          *time.Time `json:"consented_at"`
@@ -44,10 +45,14 @@ type apiInvitationFields struct {
 }
 
 func apiInvitationFieldsOf(i rolefit.Invitation) apiInvitationFields {
-	return apiInvitationFields{ID: i.ID, PersonID: i.PersonID, QuestionnaireID: i.QuestionnaireID,
+	f := apiInvitationFields{ID: i.ID, PersonID: i.PersonID, QuestionnaireID: i.QuestionnaireID,
 		QuestionnaireVersion: i.QuestionnaireVersion, QuestionnaireHash: i.QuestionnaireHash, CreatedAt: i.CreatedAt,
 		ExpiresAt: i.ExpiresAt, ConsentedAt: i.ConsentedAt, StartedAt: i.StartedAt, SubmittedAt: i.SubmittedAt,
 		WithdrawnAt: i.WithdrawnAt, EmailedAt: i.EmailedAt}
+	if i.Language != "" {
+		f.Language = &i.Language
+	}
+	return f
 }
 
 // apiMonth is one recorded month of performance as the API shows it.

@@ -76,6 +76,18 @@ type apiReport struct {
 	Scales        []apiReportScale `json:"scales"`
 	Flags         []apiReportFlag  `json:"flags"`
 	Severity      string           `json:"severity"`
+	Language      string           `json:"language"`
+	// NormGroup is the reference group of the percentiles: the
+	// responses in one language, or every language's pooled.
+	NormGroup *apiNormGroup `json:"norm_group"`
+}
+
+// apiNormGroup says which earlier responses a report's percentiles
+// compare with.
+type apiNormGroup struct {
+	Language  *string  `json:"language"`
+	Pooled    bool     `json:"pooled"`
+	Languages []string `json:"languages"`
 }
 
 type apiReportScale struct {
@@ -100,7 +112,16 @@ func apiReportOf(r *app.ResponseReport) *apiReport {
 	}
 	out := &apiReport{Questionnaire: r.Questionnaire, Version: r.Version, SubmittedAt: r.SubmittedAt.UTC().Format(time.RFC3339),
 		RatedBy: r.RatedBy, Class: r.Class, Borderline: r.Borderline, Preference: r.Preference, Severity: r.Severity,
-		Scales: make([]apiReportScale, len(r.Scales)), Flags: make([]apiReportFlag, len(r.Flags))}
+		Scales: make([]apiReportScale, len(r.Scales)), Flags: make([]apiReportFlag, len(r.Flags)), Language: r.Language}
+	if g := r.NormGroup; g != nil {
+		out.NormGroup = &apiNormGroup{Pooled: g.Pooled, Languages: g.Languages}
+		if g.Language != "" {
+			out.NormGroup.Language = &g.Language
+		}
+		if out.NormGroup.Languages == nil {
+			out.NormGroup.Languages = []string{g.Language}
+		}
+	}
 	for i, s := range r.Scales {
 		out.Scales[i] = apiReportScale{ID: s.ID, Name: s.Name, Kind: s.Kind, Score: s.Score, BandLow: s.BandLow, BandHigh: s.BandHigh, Percentile: s.Percentile}
 	}

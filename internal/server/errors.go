@@ -103,16 +103,29 @@ func errorHandler(rnd *renderer, log *slog.Logger) fiber.ErrorHandler {
 		v := pageView(c, "Error", "")
 		v.Message = body.Message
 		v.Errors = body.Fields
-		v.Data = struct {
-			Status int
-			Title  string
-		}{status, errorTitle(status)}
+		data := errorPage{Status: status, Title: errorTitle(status), Home: true}
+		if isRespondentPath(c) {
+			// A respondent reads it in their language, without the
+			// fields' names or a way into the managers' pages.
+			v.L = respondentPrinter(c, rnd.msgs)
+			data.Title, v.Message = respondentError(v.L, err, body.Code, status)
+			v.Title, v.Errors, v.User, v.Org, data.Home = data.Title, nil, nil, nil, false
+		}
+		v.Data = data
 		if rerr := rnd.render(c, status, "error", v); rerr != nil {
 			log.ErrorContext(c.UserContext(), "render error page", "err", rerr)
 			return c.Status(status).SendString(fmt.Sprintf("%d %s", status, body.Message))
 		}
 		return nil
 	}
+}
+
+// errorPage is the error page's data; Home offers the way to the start
+// page.
+type errorPage struct {
+	Status int
+	Title  string
+	Home   bool
 }
 
 func errorTitle(status int) string {

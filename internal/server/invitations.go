@@ -11,7 +11,8 @@ import (
 // handleInvite invites a person from their page and shows the link once.
 func handleInvite(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		form := map[string]string{"questionnaire": c.FormValue("questionnaire"), "expires_in_days": c.FormValue("expires_in_days")}
+		form := map[string]string{"questionnaire": c.FormValue("questionnaire"), "expires_in_days": c.FormValue("expires_in_days"),
+			"language": c.FormValue("language")}
 		days, convErr := quantity.ParseWhole(form["expires_in_days"])
 		var res *app.Invitation
 		var err error
@@ -22,7 +23,7 @@ func handleInvite(uc *app.App, rnd *renderer) fiber.Handler {
 				days = -1 // typed 0: out of range, not "the default"
 			}
 			res, err = uc.Invite(c.UserContext(), actorOf(c), app.InviteInput{PersonID: c.Params("id"),
-				Questionnaire: form["questionnaire"], Days: days})
+				Questionnaire: form["questionnaire"], Days: days, Language: form["language"]})
 		}
 		if errs.Code(err) == errs.CodeInvalid {
 			v := pageView(c, "Person", "people")

@@ -40,7 +40,8 @@ var apiOperations = []apiOperation{
 	{method: "GET", path: "/api/v1/questionnaires", summary: "The installed questionnaires (without their items)",
 		status: "200", response: listOf(ref("QuestionnaireSummary"))},
 	{method: "GET", path: "/api/v1/questionnaires/{id}", summary: "One questionnaire with every item's ID, text, page and allowed answers: what POST /api/v1/responses needs",
-		params: []obj{obj{"name": "id", "in": "path", "required": true, "description": "sales-service (the latest version) or sales-service:1", "schema": str}},
+		params: []obj{obj{"name": "id", "in": "path", "required": true, "description": "sales-service (the latest version) or sales-service:1", "schema": str},
+			queryParam("lang", "string", "the language of the texts, one of the questionnaire's languages (BCP 47, e.g. es); its source language when left out")},
 		status: "200", response: ref("Questionnaire")},
 	{method: "POST", path: "/api/v1/people", summary: "Add a candidate or staff member",
 		body: ref("NewPerson"), status: "201", response: ref("Person")},
@@ -158,9 +159,11 @@ var apiSchemas = obj{
 	"NewInvitation": obj{"type": "object", "required": []string{"person_id", "questionnaire"}, "additionalProperties": false, "properties": obj{
 		"person_id": str, "questionnaire": obj{"type": "string", "description": "questionnaire ID, e.g. sales-service"},
 		"version":         obj{"type": "integer", "description": "questionnaire version; the latest when left out"},
-		"expires_in_days": obj{"type": "integer", "minimum": 1, "maximum": rolefit.MaxInvitationDays, "default": rolefit.DefaultInvitationDays}}},
+		"expires_in_days": obj{"type": "integer", "minimum": 1, "maximum": rolefit.MaxInvitationDays, "default": rolefit.DefaultInvitationDays},
+		"language":        obj{"type": "string", "description": "the language the questionnaire is answered in (BCP 47, one of its languages, e.g. de); when left out the person chooses on the welcome page, their browser's language shown first, else the organisation's"}}},
 	"Invitation": obj{"type": "object", "properties": obj{
 		"id": str, "person_id": str, "questionnaire": str, "questionnaire_version": integer, "questionnaire_hash": str,
+		"language":   obj{"type": []string{"string", "null"}, "description": "the language the manager chose; null when the person chooses"},
 		"status":     obj{"type": "string", "enum": []string{"sent", "started", "submitted", "expired", "withdrawn"}},
 		"url":        obj{"type": "string", "description": "the link to send; only in the response that created the invitation"},
 		"created_at": dateTime, "expires_at": dateTime, "consented_at": nullable(dateTime), "started_at": nullable(dateTime),
@@ -168,11 +171,13 @@ var apiSchemas = obj{
 		"emailed": boolean, "email_error": str}},
 	"NewResponse": obj{"type": "object", "required": []string{"person_id", "questionnaire", "answers"}, "additionalProperties": false, "properties": obj{
 		"person_id": str, "questionnaire": str, "version": integer,
+		"language": obj{"type": "string", "description": "the language the answers were given in, one of the questionnaire's; its source language when left out"},
 		"answers": obj{"type": "object", "additionalProperties": integer,
 			"description": "every item of the questionnaire: item ID → answer (a point of the response scale, or the 1-based option of a choice item)"}}},
 	"Response": obj{"type": "object", "properties": obj{
 		"id": str, "person_id": str, "invitation_id": nullable(str), "source": obj{"type": "string", "enum": []string{"invitation", "api"}},
 		"questionnaire": str, "questionnaire_version": integer, "questionnaire_hash": str, "submitted_at": dateTime,
+		"language":     obj{"type": "string", "description": "the language the questionnaire was answered in"},
 		"answers":      obj{"type": "object", "additionalProperties": integer},
 		"page_seconds": obj{"type": "array", "items": num},
 		"result":       obj{"type": "object", "description": "scores of every facet and composite (with 95% bands when the organisation's reliability is known, and norms against its earlier responses), the 2×2 profile, the work-preference index, and every response-quality check with the flags raised"}}},
@@ -214,7 +219,10 @@ var apiSchemas = obj{
 			"percentile": nullable(obj{"type": "number", "description": "mid-percentile among the organisation's responses; null without local norms"})}}},
 		"flags": obj{"type": "array", "items": obj{"type": "object", "properties": obj{
 			"check": str, "reason": str, "severity": obj{"type": "string", "enum": []string{"likely", "look"}}}}},
-		"severity": obj{"type": "string", "description": "the strongest evidence over the flags; empty when none was raised"}}},
+		"severity": obj{"type": "string", "description": "the strongest evidence over the flags; empty when none was raised"},
+		"language": obj{"type": "string", "description": "the language the questionnaire was answered in"},
+		"norm_group": obj{"type": []string{"object", "null"}, "description": "which earlier responses the percentiles compare with: those in the response's language until every language has 200 responses and no statement shows large DIF between languages, then all of them pooled; null for a response scored before languages were recorded",
+			"properties": obj{"language": obj{"type": []string{"string", "null"}}, "pooled": boolean, "languages": obj{"type": "array", "items": str}}}}},
 	"SimulateInputs":  simulateInputsSchema,
 	"SimulateOutputs": simulateOutputsSchema,
 	"Me": obj{

@@ -7,6 +7,7 @@ import "rolefit/internal/quantity"
 var orgSettingsProperties = obj{
 	"currency":            obj{"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217 code of the currency every amount is in"},
 	"time_zone":           obj{"type": "string", "description": "IANA time zone (Europe/Berlin) that pages, e-mails and the respondent's pages show dates in; API timestamps stay RFC 3339 in UTC"},
+	"language":            obj{"type": "string", "description": "the language (en, es or de) of invitation e-mails and respondents' pages when neither the invitation nor the respondent's browser names one the questionnaire offers"},
 	"profile_cut":         obj{"type": "number", "description": "a composite at or above it counts as high on the 2×2 class; within profile_cut_min to profile_cut_max"},
 	"fit_multiplier_low":  rangeSchema(quantity.FitMultiplier, "placement: multiplier of a role's baseline revenue per hour at fit 0"),
 	"fit_multiplier_high": rangeSchema(quantity.FitMultiplier, "placement: the multiplier at fit 100; at least fit_multiplier_low"),

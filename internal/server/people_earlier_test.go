@@ -94,7 +94,7 @@ func TestDemoEarlierApplicantsLeftOut(t *testing.T) {
 		}
 	}
 	_, body := b.get("/people")
-	wantContains(t, "people", body, "Not listed: 250 earlier applicants", `href="/people?earlier=only"`)
+	wantContains(t, "people", body, "Not listed: 330 earlier applicants", `href="/people?earlier=only"`)
 	resp, body := f.apiRequest("GET", "/api/v1/people?earlier=some", key, "")
 	wantStatus(t, "API people, unknown earlier value", resp, http.StatusBadRequest, body)
 	if decode[apiErr](t, body).Error.Fields["earlier"] == "" {

@@ -14,6 +14,8 @@ import (
 type personPage struct {
 	*app.PersonDetail
 	MailOn bool
+	// Languages are the languages an invitation may name, in English.
+	Languages []languageChoice
 	// Performance is a staff member's Performance section; nil for a
 	// candidate.
 	Performance *performanceView
@@ -67,6 +69,9 @@ func renderPersonWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *v
 		c.Set(fiber.HeaderCacheControl, "no-store") // the link is shown once
 	}
 	page := personPage{PersonDetail: d, MailOn: uc.MailOn(), New: nl}
+	for _, l := range uc.Messages().Languages() {
+		page.Languages = append(page.Languages, languageChoice{Tag: l, Name: app.LanguageName(l), Current: l == v.Form["language"]})
+	}
 	if d.Performance != nil {
 		code, err := uc.Currency(c.UserContext(), actorOf(c))
 		if err != nil {

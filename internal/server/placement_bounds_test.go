@@ -11,6 +11,7 @@ import (
 
 	usecases "rolefit/internal/app"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 	"rolefit/web"
 )
 
@@ -82,7 +83,7 @@ func TestPlacementPageSaysWhoIsLeftOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rnd, err := newRenderer(web.Templates, web.Static)
+	rnd, err := newRenderer(web.Templates, web.Static, i18n.Shipped())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +96,7 @@ func TestPlacementPageSaysWhoIsLeftOut(t *testing.T) {
 		var page placementPage
 		page.fill(tp, moneyIn("USD"), 1)
 		var buf bytes.Buffer
-		if err := set.ExecuteTemplate(&buf, "layout", &view{Title: "Placement", User: f.mgrA, Org: f.orgA, Data: page}); err != nil {
+		if err := set.ExecuteTemplate(&buf, "layout", &view{Title: "Placement", User: f.mgrA, Org: f.orgA, Data: page, L: i18n.Shipped().Printer("en", nil)}); err != nil {
 			t.Fatal(err)
 		}
 		said := strings.Contains(buf.String(), "3 candidates with older profiles are left out: with 3 roles a placement considers at most 8 people")

@@ -43,7 +43,7 @@ func BenchmarkReliabilityPage(b *testing.B) {
 	})
 	b.Run("answers/responses=10000", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := o.org.QuestionnaireAnswers(ctx, q.ID, q.Version); err != nil {
+			if _, _, err := o.org.QuestionnaireAnswers(ctx, q.ID, q.Version); err != nil {
 				b.Fatal(err)
 			}
 		}

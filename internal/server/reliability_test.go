@@ -13,8 +13,9 @@ import (
 )
 
 // seedResponses records n simulated self-reports to q in the fixture's
-// organisation A and returns their answers.
-func seedResponses(t testing.TB, f *fixture, q *assess.Questionnaire, n int, seed uint64) []map[string]int {
+// organisation A, answered in lang ("" for q's source language), and
+// returns their answers.
+func seedResponses(t testing.TB, f *fixture, q *assess.Questionnaire, n int, seed uint64, lang ...string) []map[string]int {
 	t.Helper()
 	uc := useCases(t, f.st, f.clock, nil, "")
 	act := usecases.UserActor(f.mgrA)
@@ -26,7 +27,8 @@ func seedResponses(t testing.TB, f *fixture, q *assess.Questionnaire, n int, see
 	var out []map[string]int
 	for range n {
 		a := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)}).Answers
-		if _, err := uc.RecordResponse(ctx, act, usecases.RecordInput{PersonID: p.ID, Questionnaire: usecases.Ref(q), Answers: a}); err != nil {
+		if _, err := uc.RecordResponse(ctx, act, usecases.RecordInput{PersonID: p.ID, Questionnaire: usecases.Ref(q), Answers: a,
+			Language: strings.Join(lang, "")}); err != nil {
 			t.Fatal(err)
 		}
 		out = append(out, a)
@@ -58,7 +60,7 @@ func TestReliabilityPage(t *testing.T) {
 	}
 	// The figures are over all 60 stored responses: read them back as the
 	// store holds them, independently of the use case.
-	stored, err := f.st.Scope(f.orgA.ID).QuestionnaireAnswers(ctx, q.ID, q.Version)
+	stored, _, err := f.st.Scope(f.orgA.ID).QuestionnaireAnswers(ctx, q.ID, q.Version)
 	if err != nil || len(stored) != 60 {
 		t.Fatalf("stored answers: %d, %v", len(stored), err)
 	}
@@ -130,4 +132,23 @@ func TestReliabilityPageWithoutVariance(t *testing.T) {
 	if strings.Contains(page, `<table class="stack reliability">`) {
 		t.Error("a table of figures is shown though none is defined")
 	}
+}
+
+// With responses in two languages the page shows each language's alphas
+// over its own responses and why the norms are kept apart.
+func TestReliabilityPageByLanguage(t *testing.T) {
+	f := sqliteFixture(t, Config{})
+	q := salesService(t)
+	b := f.browser().signIn(f.mgrA)
+	seedResponses(t, f, q, 40, 1)
+	resp, page := b.get("/settings/reliability?questionnaire=" + usecases.Ref(q))
+	wantStatus(t, "one language", resp, http.StatusOK, page)
+	if strings.Contains(page, `id="languages"`) {
+		t.Error("one language: the page shows figures by language")
+	}
+	seedResponses(t, f, q, 35, 2, "es")
+	resp, page = b.get("/settings/reliability?questionnaire=" + usecases.Ref(q))
+	wantStatus(t, "two languages", resp, http.StatusOK, page)
+	wantContains(t, "two languages", page, `id="languages"`, "English (n = 40)", "Spanish (n = 35)",
+		"kept apart by language until each has 200 responses; fewer in en (40), es (35)")
 }

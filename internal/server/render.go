@@ -17,6 +17,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
+	"rolefit/internal/i18n"
 )
 
 // view is what every page template receives: the parts the layout needs
@@ -47,6 +48,11 @@ type view struct {
 	// Zone is the time zone dates are shown in: the organisation's
 	// (pageView and respondView set it); nil is UTC.
 	Zone *time.Location
+	// L writes the page's messages, numbers and dates in its language:
+	// the respondent's on their pages (respondView), English on the
+	// managers' (render sets it when nil). The layout's <html lang> is
+	// its language.
+	L *i18n.Printer
 }
 
 // The layouts of the date and datetime template functions. A time shows
@@ -73,10 +79,14 @@ type renderer struct {
 	version string
 	// statements keeps the question pages' statements as drawn.
 	statements statementCache
+	// msgs are the message catalogues; english writes the managers'
+	// pages, which are in English.
+	msgs    *i18n.Catalogue
+	english *i18n.Printer
 }
 
-func newRenderer(templates, static fs.FS) (*renderer, error) {
-	r := &renderer{assets: map[string]string{}, templates: templates}
+func newRenderer(templates, static fs.FS, msgs *i18n.Catalogue) (*renderer, error) {
+	r := &renderer{assets: map[string]string{}, templates: templates, msgs: msgs, english: msgs.Printer(i18n.Source, nil)}
 	err := fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -155,6 +165,7 @@ func (r *renderer) funcs(loc *time.Location) template.FuncMap {
 		"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		"version":  func() string { return r.version },
 		"base":     path.Base,
+		"join":     strings.Join,
 		// num shows a score with two decimals, or a dash when missing.
 		"num": func(x *float64) string {
 			if x == nil {
@@ -231,6 +242,9 @@ func (r *renderer) render(c *fiber.Ctx, status int, page string, v *view) error 
 	t, err := r.page(v.Zone, page)
 	if err != nil {
 		return err
+	}
+	if v.L == nil {
+		v.L = r.english
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"rolefit"
 	"time"
@@ -8,7 +9,9 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
+	"rolefit/internal/assess"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 )
 
 // The respondent's pages live under /i/TOKEN. The token is the person's
@@ -19,36 +22,60 @@ import (
 // cookie is gone.
 
 // respondent is what every respondent page starts from: the use case's
-// respondent and the token of the link, for the page's addresses.
+// respondent, the token of the link, for the page's addresses, and the
+// language the pages are in (app.Respondent.Language), with the
+// questionnaire's texts in it (q) and the printer of its messages (L).
 type respondent struct {
 	*app.Respondent
 	token string
+	lang  string
+	q     *assess.Questionnaire
+	L     *i18n.Printer
 }
 
 func (rs *respondent) path(suffix string) string { return "/i/" + rs.token + suffix }
 
-// loadRespondent finds the invitation of the link. An unknown token counts
-// against the client's address (the token guard).
+// loadRespondent finds the invitation of the link and the language of its
+// pages. An unknown token counts against the client's address (the token
+// guard); its error, and every other error of the respondent's pages, is
+// written in the language the pages are in (respondError).
 func loadRespondent(c *fiber.Ctx, uc *app.App) (*respondent, error) {
 	token := c.Params("token")
 	r, err := uc.Respondent(c.UserContext(), token)
-	if errs.Code(err) == errs.CodeNotFound {
+	switch errs.Code(err) {
+	case "":
+	case errs.CodeNotFound:
 		markUnknownSecret(c)
-	}
-	if err != nil {
+		return nil, respondError(err, "error.link")
+	case errs.CodeConflict:
+		var gone *app.QuestionnaireGone
+		if errors.As(err, &gone) {
+			return nil, respondError(err, "error.gone", gone.Org)
+		}
+		return nil, err
+	default:
 		return nil, err
 	}
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	c.Set("Referrer-Policy", "no-referrer")
-	return &respondent{Respondent: r, token: token}, nil
+	rs := &respondent{Respondent: r, token: token}
+	rs.setLanguage(r.Language(c.Get(fiber.HeaderAcceptLanguage)))
+	c.Locals(localRespondent, rs)
+	return rs, nil
+}
+
+// setLanguage shows the respondent's pages in lang.
+func (rs *respondent) setLanguage(lang string) {
+	rs.lang, rs.q, rs.L = lang, rs.In(lang), rs.Printer(lang)
 }
 
 // respondView starts a view for a respondent page: no user, no
-// navigation, and no demo banner.
+// navigation, no demo banner, and the respondent's language.
 func respondView(c *fiber.Ctx, rs *respondent, title string) *view {
 	v := pageView(c, title, "")
 	v.User, v.Org = nil, nil
 	v.Zone = app.Zone(rs.Organisation().TimeZone) // dates in the organisation's zone
+	v.L = rs.L
 	return v
 }
 
@@ -63,9 +90,30 @@ func closedPage(c *fiber.Ctx, rnd *renderer, rs *respondent) (bool, error) {
 	if state != rolefit.InvitationSubmitted {
 		status = fiber.StatusGone
 	}
-	v := respondView(c, rs, rs.Questionnaire.Title)
+	v := respondView(c, rs, rs.q.Title)
 	v.Data = statusPage{State: string(state), Org: rs.Organisation().Name, Inv: rs.Invitation(), Thanks: c.Route().Path == "/i/:token/done"}
 	return true, rnd.render(c, status, "respond_status", v)
+}
+
+// closedMessage is the flash of a link that no longer takes answers, in
+// the respondent's language.
+func closedMessage(rs *respondent, s rolefit.InvitationStatus) string {
+	switch s {
+	case rolefit.InvitationSubmitted, rolefit.InvitationExpired, rolefit.InvitationWithdrawn:
+		return rs.L.T("closed." + string(s))
+	}
+	return rs.L.T("error.conflict")
+}
+
+// closedMessageOf is closedMessage of the state a conflict err says the
+// invitation is in (app.ClosedError's), found meanwhile by the store.
+func closedMessageOf(rs *respondent, err error) string {
+	for _, s := range []rolefit.InvitationStatus{rolefit.InvitationSubmitted, rolefit.InvitationExpired, rolefit.InvitationWithdrawn} {
+		if errs.Message(err) == errs.Message(app.ClosedError(s)) {
+			return closedMessage(rs, s)
+		}
+	}
+	return rs.L.T("error.conflict")
 }
 
 // gate says what a respondent page needs before it does its own work.
@@ -110,7 +158,8 @@ type statusPage struct {
 }
 
 // welcomePage is the first page of a link: who asks, why, how long, how
-// the answers are kept, and the consent.
+// the answers are kept, and the consent; and, until the respondent agrees
+// (when the manager did not choose), the languages to choose from.
 type welcomePage struct {
 	Org, Person, Title, Description string
 	Minutes, Items, Pages           int
@@ -118,6 +167,14 @@ type welcomePage struct {
 	Expires                         time.Time
 	Consent                         string
 	Action                          string
+	Languages                       []languageChoice
+	LanguageAction                  string
+}
+
+// languageChoice is one language on the welcome page, named in itself.
+type languageChoice struct {
+	Tag, Name string
+	Current   bool
 }
 
 // handleRespondStart is the link itself: the welcome page before consent,
@@ -143,26 +200,50 @@ func redirectToResume(c *fiber.Ctx, rs *respondent) error {
 }
 
 func renderWelcome(c *fiber.Ctx, rnd *renderer, rs *respondent, status int, fieldErrs map[string]string) error {
-	v := respondView(c, rs, rs.Questionnaire.Title)
+	v := respondView(c, rs, rs.q.Title)
 	if fieldErrs != nil {
-		v.Message, v.Errors = "Please tick the box to agree before you start.", fieldErrs
+		v.Message, v.Errors = rs.L.T("welcome.consent.message"), fieldErrs
 	}
-	q := rs.Questionnaire
-	v.Data = welcomePage{Org: rs.Organisation().Name, Person: rs.Person().Name, Title: q.Title, Description: q.Description,
+	q := rs.q
+	org := rs.Organisation().Name
+	wp := welcomePage{Org: org, Person: rs.Person().Name, Title: q.Title, Description: assess.FillOrganisation(q.Description, org),
 		Minutes: q.Minutes, Items: q.NumItems(), Pages: len(q.Pages), Candidate: rs.Person().Kind == rolefit.Candidate,
-		Expires: rs.Invitation().ExpiresAt, Consent: rs.ConsentText(), Action: rs.path("/consent")}
+		Expires: rs.Invitation().ExpiresAt, Consent: rs.ConsentText(rs.lang), Action: rs.path("/consent")}
+	if rs.CanChooseLanguage() {
+		wp.LanguageAction = rs.path("/language")
+		for _, l := range rs.Languages() {
+			wp.Languages = append(wp.Languages, languageChoice{Tag: l, Name: rs.Printer(l).T("language.name"), Current: l == rs.lang})
+		}
+	}
+	v.Data = wp
 	return rnd.render(c, status, "respond_welcome", v)
 }
 
-// handleRespondConsent records the consent and starts the questionnaire.
+// handleRespondConsent records the consent, in the language the welcome
+// page was shown in, and starts the questionnaire.
 func handleRespondConsent(uc *app.App, rnd *renderer) fiber.Handler {
 	return respondentPage(uc, rnd, gateOpen, func(c *fiber.Ctx, rs *respondent) error {
 		if c.FormValue("consent") != "yes" {
-			return renderWelcome(c, rnd, rs, fiber.StatusBadRequest, map[string]string{"consent": "Tick the box to agree, or close this page if you do not want to take part."})
+			return renderWelcome(c, rnd, rs, fiber.StatusBadRequest, map[string]string{"consent": rs.L.T("welcome.consent.field")})
 		}
-		if err := rs.Consent(c.UserContext()); err != nil {
+		if err := rs.Consent(c.UserContext(), rs.lang); err != nil {
 			return err
 		}
 		return redirectToResume(c, rs)
+	})
+}
+
+// handleRespondLanguage keeps the language the respondent chose on the
+// welcome page for the invitation and shows the page in it.
+func handleRespondLanguage(uc *app.App, rnd *renderer) fiber.Handler {
+	return respondentPage(uc, rnd, gateOpen, func(c *fiber.Ctx, rs *respondent) error {
+		lang := c.FormValue("lang")
+		if err := rs.ChooseLanguage(c.UserContext(), lang); err != nil {
+			if errs.Code(err) == errs.CodeInvalid {
+				return respondError(err, "error.invalid")
+			}
+			return err
+		}
+		return c.Redirect(rs.path(""), fiber.StatusSeeOther)
 	})
 }

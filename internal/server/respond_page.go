@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 )
 
 // The questionnaire's pages: statements shown a page at a time, answers
@@ -26,6 +29,33 @@ type questionPage struct {
 	AnswerURL    string
 	Items        []questionItem
 	Unanswered   int
+	// Progress says which page of how many this is; Texts are the
+	// page's other words, in the respondent's language.
+	Progress string
+	Texts    *pageTexts
+}
+
+// pageTexts are the words of a question page that are the same on every
+// page in a language: written once per language and kept, as a page
+// shown under load calls the catalogue for nothing else but its
+// progress (docs/PERFORMANCE.md).
+type pageTexts struct {
+	Back, Next, Review, Later           string
+	Saved, NotSaved, Choose             string
+	MissingOne, MissingOther, Statement string
+}
+
+var keptPageTexts sync.Map // language → *pageTexts
+
+func pageTextsIn(L *i18n.Printer) *pageTexts {
+	if t, ok := keptPageTexts.Load(L.Lang()); ok {
+		return t.(*pageTexts)
+	}
+	t := &pageTexts{Back: L.T("page.back"), Next: L.T("page.next"), Review: L.T("page.review"), Later: L.T("page.later"),
+		Saved: L.T("page.script.saved"), NotSaved: L.T("page.script.not_saved"), Choose: L.T("page.choose"),
+		MissingOne: L.T("page.script.missing_one"), MissingOther: L.T("page.script.missing_other")}
+	got, _ := keptPageTexts.LoadOrStore(L.Lang(), t)
+	return got.(*pageTexts)
 }
 
 type questionItem struct {
@@ -50,22 +80,24 @@ func pageNumber(c *fiber.Ctx, q *assess.Questionnaire) (int, error) {
 	return n, nil
 }
 
-// buildPage lays out page n of q, answered for org through the link at
-// base (/i/TOKEN), with the given answers and errors by item ID.
-func buildPage(q *assess.Questionnaire, org, base string, n int, answers map[string]int, itemErrs map[string]string) questionPage {
+// buildPage lays out page n of q (in the respondent's language, which L
+// writes), answered for org through the link at base (/i/TOKEN), with the
+// given answers and errors by item ID.
+func buildPage(q *assess.Questionnaire, L *i18n.Printer, org, base string, n int, answers map[string]int, itemErrs map[string]string) questionPage {
 	first := 1
 	for _, k := range q.PageItemCounts()[:n-1] {
 		first += k
 	}
 	page := q.Pages[n-1]
-	qp := questionPage{Title: page.Title, Intro: page.Intro, Org: org, PageNo: n, Pages: len(q.Pages),
-		First: n == 1, Last: n == len(q.Pages), Action: base + fmt.Sprintf("/page/%d", n), AnswerURL: base + "/answer"}
+	qp := questionPage{Title: page.Title, Intro: assess.FillOrganisation(page.Intro, org), Org: org, PageNo: n, Pages: len(q.Pages),
+		First: n == 1, Last: n == len(q.Pages), Action: base + fmt.Sprintf("/page/%d", n), AnswerURL: base + "/answer",
+		Progress: L.T("page.progress", n, len(q.Pages)), Texts: pageTextsIn(L)}
 	for i, it := range page.Items {
 		choices, _ := q.Choices(it.ID)
 		qi := questionItem{ID: it.ID, Number: first + i, Text: it.Text, Choice: it.Kind == assess.KindChoice,
 			Choices: choices, Value: answers[it.ID], Error: itemErrs[it.ID]}
 		if qi.Choice && qi.Text == "" {
-			qi.Text = "Which would you rather do?"
+			qi.Text = L.T("page.choice")
 		}
 		if qi.Error != "" {
 			qp.Unanswered++
@@ -81,7 +113,7 @@ func handleRespondPage(uc *app.App, rnd *renderer) fiber.Handler {
 	return respondentPage(uc, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
 		n, err := pageNumber(c, rs.Questionnaire)
 		if err != nil {
-			return err
+			return respondError(err, "error.not_found")
 		}
 		answers, err := rs.Drafts(c.UserContext())
 		if err != nil {
@@ -95,8 +127,8 @@ func handleRespondPage(uc *app.App, rnd *renderer) fiber.Handler {
 }
 
 func renderQuestions(c *fiber.Ctx, rnd *renderer, rs *respondent, status, n int, answers map[string]int, itemErrs map[string]string, msg string) error {
-	qp := buildPage(rs.Questionnaire, rs.Organisation().Name, rs.path(""), n, answers, itemErrs)
-	v := respondView(c, rs, fmt.Sprintf("%s, page %d of %d", rs.Questionnaire.Title, n, len(rs.Questionnaire.Pages)))
+	qp := buildPage(rs.q, rs.L, rs.Organisation().Name, rs.path(""), n, answers, itemErrs)
+	v := respondView(c, rs, rs.L.T("page.title", rs.q.Title, n, len(rs.q.Pages)))
 	set, err := rnd.page(v.Zone, "respond_page")
 	if err != nil {
 		return err
@@ -105,7 +137,7 @@ func renderQuestions(c *fiber.Ctx, rnd *renderer, rs *respondent, status, n int,
 		if it.Error != "" {
 			continue // drawn with its message by the page
 		}
-		if qp.Items[i].HTML, err = rnd.statements.html(set, rs.Questionnaire.Hash, it); err != nil {
+		if qp.Items[i].HTML, err = rnd.statements.html(set, rs.Questionnaire.Hash, rs.lang, it); err != nil {
 			return err
 		}
 	}
@@ -116,9 +148,17 @@ func renderQuestions(c *fiber.Ctx, rnd *renderer, rs *respondent, status, n int,
 
 // readPageAnswers reads page n's answers from the form. Answers that are
 // not whole numbers or not allowed for their item come back as errors by
-// item ID; the valid ones in the map.
-func readPageAnswers(c *fiber.Ctx, q *assess.Questionnaire, n int) (map[string]int, map[string]string) {
-	answers, bad, _ := app.ReadAnswers(q, q.Pages[n-1].Items, formValue(c))
+// item ID, in the respondent's language; the valid ones in the map.
+func readPageAnswers(c *fiber.Ctx, rs *respondent, n int) (map[string]int, map[string]string) {
+	q := rs.Questionnaire
+	form := formValue(c)
+	answers, bad, _ := app.ReadAnswers(q, q.Pages[n-1].Items, form)
+	for id := range bad {
+		bad[id] = rs.L.T("page.not_allowed")
+		if _, err := strconv.Atoi(strings.TrimSpace(form(id))); err != nil {
+			bad[id] = rs.L.T("page.unreadable")
+		}
+	}
 	return answers, bad
 }
 
@@ -130,9 +170,9 @@ func handleRespondPageSave(uc *app.App, rnd *renderer) fiber.Handler {
 	return respondentPage(uc, rnd, gateConsented, func(c *fiber.Ctx, rs *respondent) error {
 		n, err := pageNumber(c, rs.Questionnaire)
 		if err != nil {
-			return err
+			return respondError(err, "error.not_found")
 		}
-		answers, bad := readPageAnswers(c, rs.Questionnaire, n)
+		answers, bad := readPageAnswers(c, rs, n)
 		saved, err := rs.Drafts(c.UserContext())
 		if err != nil {
 			return err
@@ -141,8 +181,7 @@ func handleRespondPageSave(uc *app.App, rnd *renderer) fiber.Handler {
 			for id, v := range answers {
 				saved[id] = v // show what they chose, though not saved yet
 			}
-			return renderQuestions(c, rnd, rs, fiber.StatusBadRequest, n, saved, bad,
-				"Some answers could not be read, so nothing on this page was saved. Please check the marked statements.")
+			return renderQuestions(c, rnd, rs, fiber.StatusBadRequest, n, saved, bad, rs.L.T("page.message.bad"))
 		}
 		if err := rs.SavePage(c.UserContext(), n-1, answers); err != nil {
 			return err
@@ -157,21 +196,17 @@ func handleRespondPageSave(uc *app.App, rnd *renderer) fiber.Handler {
 			}
 			return c.Redirect(rs.path(fmt.Sprintf("/page/%d", n)), fiber.StatusSeeOther)
 		case "save":
-			flash(c, "Your answers are saved. You can close this page and open your link again later, on any device.")
+			flash(c, rs.L.T("page.saved"))
 			return c.Redirect(rs.path(fmt.Sprintf("/page/%d", n)), fiber.StatusSeeOther)
 		}
 		missing := map[string]string{}
 		for _, it := range rs.Questionnaire.Pages[n-1].Items {
 			if _, ok := saved[it.ID]; !ok {
-				missing[it.ID] = "Please choose an answer."
+				missing[it.ID] = rs.L.T("page.choose")
 			}
 		}
 		if len(missing) > 0 {
-			msg := fmt.Sprintf("Please answer the %d statements marked below before going on. Your other answers are saved.", len(missing))
-			if len(missing) == 1 {
-				msg = "Please answer the statement marked below before going on. Your other answers are saved."
-			}
-			return renderQuestions(c, rnd, rs, fiber.StatusUnprocessableEntity, n, saved, missing, msg)
+			return renderQuestions(c, rnd, rs, fiber.StatusUnprocessableEntity, n, saved, missing, rs.L.T("page.message.missing", len(missing)))
 		}
 		if n < len(rs.Questionnaire.Pages) {
 			return c.Redirect(rs.path(fmt.Sprintf("/page/%d", n+1)), fiber.StatusSeeOther)

@@ -29,7 +29,7 @@ type missingPage struct {
 }
 
 func buildReview(rs *respondent, answers map[string]int) reviewPage {
-	q := rs.Questionnaire
+	q := rs.q
 	rp := reviewPage{Org: rs.Organisation().Name, Items: q.NumItems(), Action: rs.path("/submit"),
 		LastPage: rs.path(fmt.Sprintf("/page/%d", len(q.Pages)))}
 	for p, page := range q.Pages {
@@ -42,7 +42,7 @@ func buildReview(rs *respondent, answers map[string]int) reviewPage {
 		if k > 0 {
 			title := page.Title
 			if title == "" {
-				title = fmt.Sprintf("Page %d", p+1)
+				title = rs.L.T("review.page", p+1)
 			}
 			rp.Missing = append(rp.Missing, missingPage{URL: rs.path(fmt.Sprintf("/page/%d", p+1)), Title: title, Count: k})
 			rp.Unanswered += k
@@ -59,7 +59,7 @@ func handleRespondReview(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		v := respondView(c, rs, "Submit your answers")
+		v := respondView(c, rs, rs.L.T("review.title"))
 		v.Data = buildReview(rs, answers)
 		return rnd.render(c, fiber.StatusOK, "respond_review", v)
 	})
@@ -73,13 +73,13 @@ func handleRespondSubmit(uc *app.App, rnd *renderer) fiber.Handler {
 		if rs.State() == rolefit.InvitationSubmitted {
 			// Stored already, from this tab or another: say so, as when
 			// the two submissions race inside the store.
-			flash(c, errs.Message(app.ClosedError(rolefit.InvitationSubmitted)))
+			flash(c, closedMessage(rs, rolefit.InvitationSubmitted))
 			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
 		}
 		if done, err := closedPage(c, rnd, rs); done {
 			return err
 		}
-		_, err := rs.Submit(c.UserContext())
+		_, err := rs.Submit(c.UserContext(), rs.lang)
 		switch {
 		case err == nil:
 			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
@@ -88,8 +88,8 @@ func handleRespondSubmit(uc *app.App, rnd *renderer) fiber.Handler {
 			if derr != nil {
 				return derr
 			}
-			v := respondView(c, rs, "Submit your answers")
-			v.Message = "Some statements are not answered yet. Please answer them, then submit."
+			v := respondView(c, rs, rs.L.T("review.title"))
+			v.Message = rs.L.T("review.message.unanswered")
 			v.Data = buildReview(rs, answers)
 			return rnd.render(c, fiber.StatusUnprocessableEntity, "respond_review", v)
 		case errs.Code(err) == errs.CodeConflict:
@@ -97,7 +97,7 @@ func handleRespondSubmit(uc *app.App, rnd *renderer) fiber.Handler {
 			// through another rolefit process), or closed by the manager:
 			// the status page says which, and this says why nothing more
 			// was stored.
-			flash(c, errs.Message(err))
+			flash(c, closedMessageOf(rs, err))
 			return c.Redirect(rs.path("/done"), fiber.StatusSeeOther)
 		}
 		return err

@@ -115,7 +115,7 @@ func TestRespondentJourney(t *testing.T) {
 	badForm.Set("action", "next")
 	resp, body = r.post(link+"/page/1", badForm)
 	wantStatus(t, "answer off the scale", resp, http.StatusBadRequest, body)
-	wantContains(t, "answer off the scale", body, "nothing on this page was saved", "must be between 1 and 5")
+	wantContains(t, "answer off the scale", body, "nothing on this page was saved", "That answer is not one of the choices. Please choose again.")
 	rs, _ := f.st.Respondent(ctx, strings.TrimPrefix(link, "/i/"))
 	drafts, _ := rs.Drafts(ctx)
 	if len(drafts) != 5 || drafts[q.Pages[0].Items[0].ID] != mustInt(all.Get(q.Pages[0].Items[0].ID)) {

@@ -76,6 +76,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	resp := app.Group("/i/:token", guard)
 	resp.Get("", handleRespondStart(uc, rnd))
 	resp.Post("/consent", handleRespondConsent(uc, rnd))
+	resp.Post("/language", handleRespondLanguage(uc, rnd))
 	resp.Get("/page/:n", handleRespondPage(uc, rnd))
 	resp.Post("/page/:n", handleRespondPageSave(uc, rnd))
 	resp.Post("/answer", handleRespondAnswer(uc, rnd))

@@ -86,7 +86,7 @@ func (c *Config) defaults() {
 // cases; the web layer reaches rolefit's data through them alone.
 func New(cfg Config, uc *usecases.App, log *slog.Logger) (*fiber.App, error) {
 	cfg.defaults()
-	rnd, err := newRenderer(web.Templates, web.Static)
+	rnd, err := newRenderer(web.Templates, web.Static, uc.Messages())
 	if err != nil {
 		return nil, err
 	}

@@ -31,7 +31,7 @@ func renderOrgSettings(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *
 		return err
 	}
 	if v.Form == nil {
-		v.Form = map[string]string{"currency": s.Currency, "time_zone": s.TimeZone}
+		v.Form = map[string]string{"currency": s.Currency, "time_zone": s.TimeZone, "language": s.Language}
 		for k, x := range map[string]float64{"profile_cut": s.ProfileCut, "fit_multiplier_low": s.FitMultiplierLow,
 			"fit_multiplier_high": s.FitMultiplierHigh, "gross_margin": s.GrossMargin, "cost_of_hire": s.CostOfHire, "payback_months": s.PaybackMonths} {
 			v.Form[k] = strconv.FormatFloat(x, 'f', -1, 64)
@@ -54,9 +54,12 @@ func handleOrgSettings(uc *app.App, rnd *renderer) fiber.Handler {
 // saved unless all of it is right.
 func handleOrgSettingsSave(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		typed := map[string]string{"currency": c.FormValue("currency"), "time_zone": c.FormValue("time_zone")}
-		cur, zone := strings.TrimSpace(typed["currency"]), strings.TrimSpace(typed["time_zone"])
+		typed := map[string]string{"currency": c.FormValue("currency"), "time_zone": c.FormValue("time_zone"), "language": c.FormValue("language")}
+		cur, zone, lang := strings.TrimSpace(typed["currency"]), strings.TrimSpace(typed["time_zone"]), strings.TrimSpace(typed["language"])
 		p := app.OrgSettingsPatch{Currency: &cur, TimeZone: &zone}
+		if lang != "" {
+			p.Language = &lang
+		}
 		nums := map[string]**float64{"profile_cut": &p.ProfileCut, "fit_multiplier_low": &p.FitMultiplierLow,
 			"fit_multiplier_high": &p.FitMultiplierHigh, "gross_margin": &p.GrossMargin, "cost_of_hire": &p.CostOfHire, "payback_months": &p.PaybackMonths}
 		bad := map[string]string{}

@@ -21,7 +21,7 @@ func orgForm(over map[string]string) url.Values {
 	return v
 }
 
-var berlinSettings = rolefit.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5, FitMultiplierHigh: 1.6,
+var berlinSettings = rolefit.Settings{TimeZone: "Europe/Berlin", Language: "en", ProfileCut: 3.25, FitMultiplierLow: 0.5, FitMultiplierHigh: 1.6,
 	GrossMargin: 0.65, CostOfHire: 9000, PaybackMonths: 18}
 
 func TestOrgSettingsPage(t *testing.T) {
@@ -110,7 +110,7 @@ func TestOrgSettingsAPI(t *testing.T) {
 	resp, body := f.apiRequest("GET", "/api/v1/organisation", keyA, "")
 	wantStatus(t, "get", resp, http.StatusOK, body)
 	got := decode[apiOrganisation](t, body)
-	want := apiOrganisation{ID: f.orgA.ID, Name: "Acme", Currency: "USD", TimeZone: "UTC", ProfileCut: 3.5, ProfileCutMin: 1, ProfileCutMax: 5,
+	want := apiOrganisation{ID: f.orgA.ID, Name: "Acme", Currency: "USD", TimeZone: "UTC", Language: "en", ProfileCut: 3.5, ProfileCutMin: 1, ProfileCutMax: 5,
 		FitMultiplierLow: 0.6, FitMultiplierHigh: 1.4, GrossMargin: 0.7, PaybackMonths: 12}
 	if got != want {
 		t.Errorf("GET = %+v\nwant  %+v", got, want)
@@ -120,7 +120,7 @@ func TestOrgSettingsAPI(t *testing.T) {
 		"fit_multiplier_low":0.5,"fit_multiplier_high":1.6,"gross_margin":0.65,"cost_of_hire":9000,"payback_months":18}`)
 	wantStatus(t, "patch", resp, http.StatusOK, body)
 	got = decode[apiOrganisation](t, body)
-	want = apiOrganisation{ID: f.orgA.ID, Name: "Acme", Currency: "EUR", TimeZone: "Europe/Berlin", ProfileCut: 3.25, ProfileCutMin: 1, ProfileCutMax: 5,
+	want = apiOrganisation{ID: f.orgA.ID, Name: "Acme", Currency: "EUR", TimeZone: "Europe/Berlin", Language: "en", ProfileCut: 3.25, ProfileCutMin: 1, ProfileCutMax: 5,
 		FitMultiplierLow: 0.5, FitMultiplierHigh: 1.6, GrossMargin: 0.65, CostOfHire: 9000, PaybackMonths: 18}
 	if got != want {
 		t.Errorf("PATCH = %+v\nwant    %+v", got, want)
@@ -205,7 +205,7 @@ func TestDatesInOrganisationZone(t *testing.T) {
 	link = link[:strings.IndexAny(link, " \r\n")]
 	resp, body = f.browser().get(link)
 	wantStatus(t, "welcome", resp, http.StatusOK, body)
-	wantContains(t, "welcome", body, "The link works until 16 Mar 2026 10:00 CET.")
+	wantContains(t, "welcome", body, "The link works until 16 March 2026 10:00 CET.")
 
 	// A summer date in the same zone reads CEST (UTC+2); another
 	// organisation's pages stay in UTC.

@@ -9,7 +9,8 @@ import (
 
 // A question page is mostly its statements, and a statement's markup is
 // the same every time it is shown with the same answer chosen: it depends
-// only on the questionnaire version, the statement and that answer. Drawn
+// only on the questionnaire version, the language, the statement and that
+// answer. Drawn
 // through html/template, each radio button's attributes are escaped by
 // reflective calls, two thirds of a question page's CPU under load
 // (docs/PERFORMANCE.md). So a statement without an error message is drawn
@@ -17,11 +18,11 @@ import (
 // "statement" template's own output, executed in the same HTML context as
 // the page's call of it, so the page is byte for byte what it was.
 
-// statementKey names one statement of one questionnaire version, with the
-// answer chosen (0: none).
+// statementKey names one statement of one questionnaire version in one
+// language, with the answer chosen (0: none).
 type statementKey struct {
-	hash, item string
-	value      int
+	hash, lang, item string
+	value            int
 }
 
 // maxStatements bounds the kept markup: the shipped questionnaires have
@@ -35,10 +36,10 @@ type statementCache struct {
 	m  map[statementKey]template.HTML
 }
 
-// html returns the markup of item as the "statement" template of set draws
-// it, drawing and keeping it the first time.
-func (sc *statementCache) html(set *template.Template, hash string, item questionItem) (template.HTML, error) {
-	k := statementKey{hash: hash, item: item.ID, value: item.Value}
+// html returns the markup of item, shown in lang, as the "statement"
+// template of set draws it, drawing and keeping it the first time.
+func (sc *statementCache) html(set *template.Template, hash, lang string, item questionItem) (template.HTML, error) {
+	k := statementKey{hash: hash, lang: lang, item: item.ID, value: item.Value}
 	sc.mu.RLock()
 	h, ok := sc.m[k]
 	sc.mu.RUnlock()

@@ -59,7 +59,7 @@ func (o *Scope) RecordEarlierResponses(ctx context.Context, rs []EarlierResponse
 		for _, r := range rs {
 			at := r.SubmittedAt.UTC()
 			_, err := insertResponse(tx, func() time.Time { return at }, rolefit.Response{OrgID: o.id, PersonID: r.PersonID, Source: rolefit.SourceAPI,
-				QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion, QuestionnaireHash: r.QuestionnaireHash, View: rolefit.ViewSelf},
+				QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion, QuestionnaireHash: r.QuestionnaireHash, View: rolefit.ViewSelf, Language: r.Language},
 				r.Answers, r.PageSeconds, r.Scored)
 			if err != nil {
 				return err

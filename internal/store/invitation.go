@@ -24,7 +24,8 @@ func (o *Scope) CreateInvitation(ctx context.Context, ni rolefit.NewInvitation, 
 	now := o.s.now()
 	inv := &rolefit.Invitation{ID: newID(), OrgID: o.id, PersonID: ni.PersonID, QuestionnaireID: ni.QuestionnaireID,
 		QuestionnaireVersion: ni.QuestionnaireVersion, QuestionnaireHash: ni.QuestionnaireHash,
-		Status: rolefit.InvitationSent, CreatedBy: by.ID, CreatedAt: now, ExpiresAt: now.Add(time.Duration(ni.Days) * rolefit.Day)}
+		Status: rolefit.InvitationSent, CreatedBy: by.ID, CreatedAt: now, ExpiresAt: now.Add(time.Duration(ni.Days) * rolefit.Day),
+		Language: ni.Language}
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {
 		p, err := o.person(tx, ni.PersonID)
 		if err != nil {
@@ -33,7 +34,11 @@ func (o *Scope) CreateInvitation(ctx context.Context, ni rolefit.NewInvitation, 
 		if err := tx.Create(&invitationRow{Invitation: *inv, TokenHash: HashToken(token)}).Error; err != nil {
 			return fmt.Errorf("create invitation: %w", err)
 		}
-		return o.audit(tx, by, "invite", "person", p.ID, fmt.Sprintf("%s v%d", ni.QuestionnaireID, ni.QuestionnaireVersion))
+		detail := fmt.Sprintf("%s v%d", ni.QuestionnaireID, ni.QuestionnaireVersion)
+		if ni.Language != "" {
+			detail += " in " + ni.Language
+		}
+		return o.audit(tx, by, "invite", "person", p.ID, detail)
 	})
 	if err != nil {
 		return nil, "", err

@@ -51,7 +51,7 @@ func (f invFixture) started(t *testing.T, answers map[string]int) (*rolefit.Invi
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := r.Consent(ctx, "ok"); err != nil {
+	if err := r.Consent(ctx, "ok", ""); err != nil {
 		t.Fatal(err)
 	}
 	if answers != nil {
@@ -91,7 +91,7 @@ func TestInvitationLifecycle(t *testing.T) {
 		if err := r.SaveAnswers(ctx, map[string]int{"a": 1}, -1); errs.Code(err) != errs.CodeConflict {
 			t.Errorf("answers before consent = %v, want conflict", err)
 		}
-		if err := r.Consent(ctx, "I agree"); err != nil {
+		if err := r.Consent(ctx, "I agree", ""); err != nil {
 			t.Fatal(err)
 		}
 		if got, err := f.o.Invitation(ctx, inv.ID); err != nil {
@@ -121,14 +121,14 @@ func TestInvitationLifecycle(t *testing.T) {
 		} else if d2["a"] != 5 {
 			t.Errorf("resumed drafts = %v", d2)
 		}
-		resp, err := r.Submit(ctx, 2, sumScore)
+		resp, err := r.Submit(ctx, 2, "en", sumScore)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if resp.Answers["a"] != 5 || resp.PageSeconds[0] != 45 || resp.QuestionnaireHash != "sha256:x" {
 			t.Errorf("response = %+v", resp)
 		}
-		if _, err := r2.Submit(ctx, 2, sumScore); errs.Code(err) != errs.CodeConflict {
+		if _, err := r2.Submit(ctx, 2, "en", sumScore); errs.Code(err) != errs.CodeConflict {
 			t.Errorf("second submit = %v, want conflict", err)
 		}
 		if err := r2.SaveAnswers(ctx, map[string]int{"a": 1}, -1); errs.Code(err) != errs.CodeConflict {
@@ -152,7 +152,7 @@ func TestSubmitWithMissingAnswersStoresNothing(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
 		f := newInvFixture(t, st)
 		inv, _, r := f.started(t, map[string]int{"a": 3})
-		if _, err := r.Submit(ctx, 1, sumScore); errs.FieldsOf(err)["answers.b"] == "" {
+		if _, err := r.Submit(ctx, 1, "en", sumScore); errs.FieldsOf(err)["answers.b"] == "" {
 			t.Errorf("incomplete submit = %v", err)
 		}
 		got, _ := f.o.Invitation(ctx, inv.ID)
@@ -248,7 +248,7 @@ func TestConcurrentSubmitStoresOneResponse(t *testing.T) {
 					return
 				}
 				<-start
-				_, err = tab.Submit(ctx, 1, sumScore)
+				_, err = tab.Submit(ctx, 1, "en", sumScore)
 				results <- err
 			}()
 		}
@@ -309,7 +309,7 @@ func TestConcurrentSubmissionsEachGetTheirOwnOutcome(t *testing.T) {
 			}
 			wg.Go(func() {
 				<-start
-				r, err := tab.Submit(ctx, 1, sumScore)
+				r, err := tab.Submit(ctx, 1, "en", sumScore)
 				res := result{i: i % n, err: err}
 				if r != nil {
 					res.id = r.ID

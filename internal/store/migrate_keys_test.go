@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"rolefit"
 )
@@ -21,8 +22,18 @@ func TestMigrationRevokesKeysOfRemovedUsers(t *testing.T) {
 	if _, err := st.migrateTo(ctx, 16); err != nil {
 		t.Fatal(err)
 	}
-	org, ada := acme(t, st)
-	o := st.Scope(org.ID)
+	// The organisation as version 16 stored it: today's code would write
+	// columns that schema does not have yet.
+	orgID := newID()
+	if err := st.write.Exec("INSERT INTO organisations (id, name, created_at) VALUES (?, 'Acme', ?)", orgID, time.Now().UTC()).Error; err != nil {
+		t.Fatal(err)
+	}
+	o := st.Scope(orgID)
+	ada, err := o.CreateUser(ctx, rolefit.NewUser{Email: "ada@acme.example", Name: "Ada", Access: rolefit.Admin,
+		Password: "correct horse battery"}, rolefit.Actor{ID: "t", Name: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	max, err := o.CreateUser(ctx, rolefit.NewUser{Email: "max@acme.example", Name: "Max", Access: rolefit.Manager,
 		Password: "correct horse battery"}, rolefit.ActorOf(ada))
 	if err != nil {
@@ -64,7 +75,7 @@ func TestMigrationRevokesKeysOfRemovedUsers(t *testing.T) {
 	if err := st.write.Where("subject_id = ? AND action = 'revoke'", maxs).Find(&entries).Error; err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 1 || entries[0].ActorName != "rolefit upgrade" || entries[0].OrgID != org.ID {
+	if len(entries) != 1 || entries[0].ActorName != "rolefit upgrade" || entries[0].OrgID != orgID {
 		t.Errorf("audit entries of the revocation: %+v, want one by the upgrade", entries)
 	}
 	// Migrating on to the newest schema does not revoke again, and a

@@ -15,6 +15,7 @@ var migrationSteps = map[int]func(tx *gorm.DB) error{
 	3:  fillScoreRows,
 	13: countScoresOnSQLite,
 	17: revokeKeysOfRemovedUsers,
+	20: countScoresByLanguage,
 }
 
 // fillScoreRows writes the score rows of every response stored before
@@ -117,6 +118,69 @@ func countScoresOnSQLite(tx *gorm.DB) error {
 	} {
 		if err := tx.Exec(stmt).Error; err != nil {
 			return fmt.Errorf("count scores: %w", err)
+		}
+	}
+	return nil
+}
+
+// countScoresByLanguage counts the norms' reference groups by language
+// too, so that each language's norms are read as quickly as all of them
+// were. On SQLite score_counts and its triggers (countScoresOnSQLite) are
+// made again with the language in the key; on PostgreSQL the index of the
+// score rows gains it.
+func countScoresByLanguage(tx *gorm.DB) error {
+	if tx.Dialector.Name() != "sqlite" {
+		for _, stmt := range []string{
+			`DROP INDEX IF EXISTS response_scores_norms`,
+			`CREATE INDEX response_scores_norms ON response_scores (org_id, questionnaire_id, questionnaire_version, language, scale_id, score)`,
+		} {
+			if err := tx.Exec(stmt).Error; err != nil {
+				return fmt.Errorf("index scores by language: %w", err)
+			}
+		}
+		return nil
+	}
+	const key = "org_id, questionnaire_id, questionnaire_version, language, scale_id, score"
+	const match = `org_id = OLD.org_id AND questionnaire_id = OLD.questionnaire_id
+		AND questionnaire_version = OLD.questionnaire_version AND language = OLD.language
+		AND scale_id = OLD.scale_id AND score = OLD.score`
+	for _, stmt := range []string{
+		`DROP TRIGGER response_scores_count_insert`,
+		`DROP TRIGGER response_scores_count_delete`,
+		`DROP TRIGGER response_scores_count_update`,
+		`DROP TABLE score_counts`,
+		`CREATE TABLE score_counts (
+			org_id                 TEXT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+			questionnaire_id       TEXT NOT NULL,
+			questionnaire_version  INTEGER NOT NULL,
+			language               TEXT NOT NULL,
+			scale_id               TEXT NOT NULL,
+			score                  DOUBLE PRECISION NOT NULL,
+			n                      INTEGER NOT NULL CHECK (n >= 0),
+			PRIMARY KEY (` + key + `)
+		) WITHOUT ROWID`,
+		`INSERT INTO score_counts (` + key + `, n)
+			SELECT ` + key + `, COUNT(*) FROM response_scores WHERE score IS NOT NULL GROUP BY ` + key,
+		`CREATE TRIGGER response_scores_count_insert AFTER INSERT ON response_scores
+			WHEN NEW.score IS NOT NULL BEGIN
+			INSERT INTO score_counts (` + key + `, n)
+				VALUES (NEW.org_id, NEW.questionnaire_id, NEW.questionnaire_version, NEW.language, NEW.scale_id, NEW.score, 1)
+				ON CONFLICT (` + key + `) DO UPDATE SET n = n + 1;
+		END`,
+		`CREATE TRIGGER response_scores_count_delete AFTER DELETE ON response_scores
+			WHEN OLD.score IS NOT NULL BEGIN
+			UPDATE score_counts SET n = n - 1 WHERE ` + match + `;
+		END`,
+		`CREATE TRIGGER response_scores_count_update AFTER UPDATE OF ` + key + ` ON response_scores BEGIN
+			UPDATE score_counts SET n = n - 1 WHERE OLD.score IS NOT NULL AND ` + match + `;
+			INSERT INTO score_counts (` + key + `, n)
+				SELECT NEW.org_id, NEW.questionnaire_id, NEW.questionnaire_version, NEW.language, NEW.scale_id, NEW.score, 1
+				WHERE NEW.score IS NOT NULL
+				ON CONFLICT (` + key + `) DO UPDATE SET n = n + 1;
+		END`,
+	} {
+		if err := tx.Exec(stmt).Error; err != nil {
+			return fmt.Errorf("count scores by language: %w", err)
 		}
 	}
 	return nil

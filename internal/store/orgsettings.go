@@ -18,6 +18,7 @@ var settingColumns = []struct {
 }{
 	{"currency", "currency", func(o rolefit.Organisation) string { return o.Currency }},
 	{"time_zone", "time zone", func(o rolefit.Organisation) string { return o.TimeZone }},
+	{"language", "language", func(o rolefit.Organisation) string { return o.Language }},
 	{"profile_cut", "profile cut", func(o rolefit.Organisation) string { return num(o.ProfileCut) }},
 	{"fit_multiplier_low", "fit multiplier at fit 0", func(o rolefit.Organisation) string { return num(o.FitMultiplierLow) }},
 	{"fit_multiplier_high", "fit multiplier at fit 100", func(o rolefit.Organisation) string { return num(o.FitMultiplierHigh) }},
@@ -53,6 +54,7 @@ func (o *Scope) SetSettings(ctx context.Context, currency string, s rolefit.Sett
 			return nil
 		}
 		cols["currency"], cols["time_zone"], cols["profile_cut"] = currency, s.TimeZone, s.ProfileCut
+		cols["language"] = s.Language
 		cols["fit_multiplier_low"], cols["fit_multiplier_high"] = s.FitMultiplierLow, s.FitMultiplierHigh
 		cols["gross_margin"], cols["cost_of_hire"], cols["payback_months"] = s.GrossMargin, s.CostOfHire, s.PaybackMonths
 		// The assumptions and the cut are placement's inputs

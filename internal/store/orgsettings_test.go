@@ -41,7 +41,7 @@ func TestOrganisationSettings(t *testing.T) {
 			t.Errorf("the columns' defaults = %+v (%v), want %+v", bare.Settings, err, d)
 		}
 
-		want := rolefit.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5, FitMultiplierHigh: 1.5,
+		want := rolefit.Settings{TimeZone: "Europe/Berlin", Language: "de", ProfileCut: 3.25, FitMultiplierLow: 0.5, FitMultiplierHigh: 1.5,
 			GrossMargin: 0.6, CostOfHire: 12000, PaybackMonths: 18}
 		clock.Advance(time.Minute) // the change's entry is the newest
 		if err := o.SetSettings(ctx, "EUR", want, rolefit.ActorOf(a)); err != nil {
@@ -64,7 +64,7 @@ func TestOrganisationSettings(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(log) == 0 || log[0].Action != "change_settings" ||
-			log[0].Detail != "currency USD → EUR; time zone UTC → Europe/Berlin; profile cut 3.5 → 3.25; fit multiplier at fit 0 0.6 → 0.5; fit multiplier at fit 100 1.4 → 1.5; gross margin 0.7 → 0.6; cost of hire 0 → 12000; payback months 12 → 18" {
+			log[0].Detail != "currency USD → EUR; time zone UTC → Europe/Berlin; language en → de; profile cut 3.5 → 3.25; fit multiplier at fit 0 0.6 → 0.5; fit multiplier at fit 100 1.4 → 1.5; gross margin 0.7 → 0.6; cost of hire 0 → 12000; payback months 12 → 18" {
 			t.Errorf("audit entry = %+v, want change_settings naming every change", log[0])
 		}
 		// Saving the same values records nothing more.

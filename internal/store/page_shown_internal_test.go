@@ -29,7 +29,7 @@ func TestPageShownIsQueuedAndWrittenAtClose(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := r.Consent(ctx, "ok"); err != nil {
+	if err := r.Consent(ctx, "ok", ""); err != nil {
 		t.Fatal(err)
 	}
 	rows := func(s *Store) []pageTime {

@@ -46,7 +46,7 @@ func TestPageShownTimesCount(t *testing.T) {
 			save(0, map[string]int{"a": 5}) // 45 + 10 s
 			clock.Advance(20 * time.Second)
 			save(1, map[string]int{"b": 2}) // page 2 never shown: 0 s
-			resp, err := r.Submit(ctx, 2, sumScore)
+			resp, err := r.Submit(ctx, 2, "en", sumScore)
 			if err != nil {
 				t.Fatal(err)
 			}

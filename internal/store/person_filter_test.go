@@ -58,7 +58,7 @@ func TestPeopleFilters(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := r.Consent(ctx, "yes"); err != nil {
+		if err := r.Consent(ctx, "yes", ""); err != nil {
 			t.Fatal(err)
 		}
 		di := add("Di", rolefit.Candidate) // an old link past its expiry, a newer withdrawn one
@@ -88,13 +88,13 @@ func TestPeopleFilters(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := ri.Consent(ctx, "yes"); err != nil {
+		if err := ri.Consent(ctx, "yes", ""); err != nil {
 			t.Fatal(err)
 		}
 		if err := ri.SaveAnswers(ctx, map[string]int{"a": 5, "b": 1}, -1); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := ri.Submit(ctx, 1, sumScore); err != nil {
+		if _, err := ri.Submit(ctx, 1, "en", sumScore); err != nil {
 			t.Fatal(err)
 		}
 		// Jo's profile has no hunter score (too little answered): her

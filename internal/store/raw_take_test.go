@@ -24,7 +24,7 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 			t.Fatal(err)
 		}
 		o, by := st.Scope(org.ID), rolefit.ActorOf(a)
-		if err := o.SetSettings(ctx, "EUR", rolefit.Settings{TimeZone: "Europe/Berlin", ProfileCut: 3.25, FitMultiplierLow: 0.5,
+		if err := o.SetSettings(ctx, "EUR", rolefit.Settings{TimeZone: "Europe/Berlin", Language: "de", ProfileCut: 3.25, FitMultiplierLow: 0.5,
 			FitMultiplierHigh: 1.5, GrossMargin: 0.65, CostOfHire: 12000, PaybackMonths: 18}, by); err != nil {
 			t.Fatal(err)
 		}
@@ -55,7 +55,7 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 			t.Fatal(err)
 		}
 		inv, token, err := o.CreateInvitation(ctx, rolefit.NewInvitation{PersonID: p.ID, QuestionnaireID: q.ID,
-			QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash}, by)
+			QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, Language: "de"}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,11 +63,11 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := rs.Consent(ctx, "I agree."); err != nil {
+		if err := rs.Consent(ctx, "I agree.", ""); err != nil {
 			t.Fatal(err)
 		}
 		if err := st.ExecForTest(ctx, "UPDATE invitations SET submitted_at = created_at, withdrawn_at = created_at, "+
-			"emailed_at = created_at, email_error = 'mailbox full' WHERE id = '"+inv.ID+"'"); err != nil {
+			"emailed_at = created_at, email_error = 'mailbox full', chosen_language = 'es' WHERE id = '"+inv.ID+"'"); err != nil {
 			t.Fatal(err)
 		}
 

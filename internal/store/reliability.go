@@ -7,23 +7,29 @@ import (
 
 // QuestionnaireAnswers returns the answers of every one of the
 // organisation's responses to one questionnaire version, oldest first,
-// for its reliability page. It reads the answers column alone: scored
-// results and timings are not needed and would triple what is read.
-func (o *Scope) QuestionnaireAnswers(ctx context.Context, questionnaireID string, version int) ([]map[string]int, error) {
-	var raw []string
-	err := o.scope(o.s.reader(ctx).Model(&responseRow{})).
+// with the language of each, for its reliability page. It reads the
+// answers and language columns alone: scored results and timings are not
+// needed and would triple what is read.
+func (o *Scope) QuestionnaireAnswers(ctx context.Context, questionnaireID string, version int) ([]map[string]int, []string, error) {
+	var rows []struct {
+		Answers  string
+		Language string
+	}
+	err := o.scope(o.s.reader(ctx).Model(&responseRow{})).Select("answers, language").
 		Where("questionnaire_id = ? AND questionnaire_version = ?", questionnaireID, version).
-		Order("submitted_at, id").Pluck("answers", &raw).Error
+		Order("submitted_at, id").Scan(&rows).Error
 	if err != nil {
-		return nil, fmt.Errorf("read answers: %w", err)
+		return nil, nil, fmt.Errorf("read answers: %w", err)
 	}
-	out := make([]map[string]int, len(raw))
-	for i, a := range raw {
-		if out[i], err = decodeAnswers(a); err != nil {
-			return nil, fmt.Errorf("read answers: %w", err)
+	out := make([]map[string]int, len(rows))
+	langs := make([]string, len(rows))
+	for i, r := range rows {
+		if out[i], err = decodeAnswers(r.Answers); err != nil {
+			return nil, nil, fmt.Errorf("read answers: %w", err)
 		}
+		langs[i] = r.Language
 	}
-	return out, nil
+	return out, langs, nil
 }
 
 // ResponseCount is how many responses an organisation has to one

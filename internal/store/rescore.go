@@ -17,6 +17,7 @@ type StoredAnswers struct {
 	QuestionnaireVersion int
 	QuestionnaireHash    string
 	ScoringVersion       int
+	Language             string
 	Answers              map[string]int
 	PageSeconds          []float64
 }
@@ -26,12 +27,12 @@ type StoredAnswers struct {
 // version: the ones a rescore must redo.
 func (s *Store) OutdatedResponses(ctx context.Context, version int, afterID string, limit int) ([]StoredAnswers, error) {
 	var rows []struct {
-		ID, OrgID, QuestionnaireID, QuestionnaireHash string
-		QuestionnaireVersion, ScoringVersion          int
-		Answers, PageSeconds                          string
+		ID, OrgID, QuestionnaireID, QuestionnaireHash, Language string
+		QuestionnaireVersion, ScoringVersion                    int
+		Answers, PageSeconds                                    string
 	}
 	err := s.reader(ctx).Raw(`SELECT id, org_id, questionnaire_id, questionnaire_version, questionnaire_hash, scoring_version,
-			answers, page_seconds FROM responses WHERE scoring_version < ? AND id > ? ORDER BY id LIMIT ?`,
+			language, answers, page_seconds FROM responses WHERE scoring_version < ? AND id > ? ORDER BY id LIMIT ?`,
 		version, afterID, limit).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("read responses to rescore: %w", err)
@@ -39,7 +40,7 @@ func (s *Store) OutdatedResponses(ctx context.Context, version int, afterID stri
 	out := make([]StoredAnswers, len(rows))
 	for i, r := range rows {
 		out[i] = StoredAnswers{ID: r.ID, OrgID: r.OrgID, QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion,
-			QuestionnaireHash: r.QuestionnaireHash, ScoringVersion: r.ScoringVersion}
+			QuestionnaireHash: r.QuestionnaireHash, ScoringVersion: r.ScoringVersion, Language: r.Language}
 		if out[i].Answers, err = decodeAnswers(r.Answers); err != nil {
 			return nil, fmt.Errorf("response %s: answers: %w", r.ID, err)
 		}
@@ -81,7 +82,8 @@ func (o *Scope) SaveRescored(ctx context.Context, rs []Rescored, by rolefit.Acto
 			if err := o.scope(tx).Where("id = ?", r.ID).Take(&row).Error; err != nil {
 				return fmt.Errorf("rescore response %s: %w", r.ID, err)
 			}
-			resp := rolefit.Response{ID: row.ID, OrgID: row.OrgID, QuestionnaireID: row.QuestionnaireID, QuestionnaireVersion: row.QuestionnaireVersion}
+			resp := rolefit.Response{ID: row.ID, OrgID: row.OrgID, QuestionnaireID: row.QuestionnaireID, QuestionnaireVersion: row.QuestionnaireVersion,
+				Language: row.Language}
 			sc := r.Scored
 			err := tx.Model(&responseRow{}).Where("id = ?", r.ID).Updates(map[string]any{
 				"result": string(sc.Result), "flag_count": sc.FlagCount,

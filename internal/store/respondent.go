@@ -87,9 +87,12 @@ func (r *Respondent) open(tx *gorm.DB) (*rolefit.Invitation, error) {
 	return inv, nil
 }
 
-// Consent records that the person agreed to the statement text, and marks
-// the invitation started.
-func (r *Respondent) Consent(ctx context.Context, text string) error {
+// Consent records that the person agreed to the statement text, shown in
+// language lang, and marks the invitation started. Unless the manager
+// chose the invitation's language, lang is kept as the respondent's: the
+// questionnaire is then answered in the language they agreed in, on any
+// device.
+func (r *Respondent) Consent(ctx context.Context, text, lang string) error {
 	return r.s.groupTx(ctx, func(tx *gorm.DB) error {
 		inv, err := r.open(tx)
 		if err != nil {
@@ -100,10 +103,36 @@ func (r *Respondent) Consent(ctx context.Context, text string) error {
 		if inv.StartedAt == nil {
 			up["started_at"] = now
 		}
+		if inv.Language == "" && lang != "" {
+			up["chosen_language"] = lang
+		}
 		if err := tx.Model(inv).Updates(up).Error; err != nil {
 			return fmt.Errorf("record consent: %w", err)
 		}
 		r.Inv.ConsentedAt, r.Inv.Status = &now, rolefit.InvitationStarted
+		if inv.Language == "" && lang != "" {
+			r.Inv.ChosenLanguage = lang
+		}
+		return nil
+	})
+}
+
+// ChooseLanguage keeps the language the respondent chose on the welcome
+// page for the invitation, while it is open and before they agree to take
+// part (after that the language stays as it was agreed in).
+func (r *Respondent) ChooseLanguage(ctx context.Context, lang string) error {
+	return r.s.groupTx(ctx, func(tx *gorm.DB) error {
+		inv, err := r.open(tx)
+		if err != nil {
+			return err
+		}
+		if inv.ConsentedAt != nil {
+			return errs.Conflict("The language was settled when you agreed to take part.")
+		}
+		if err := tx.Model(inv).Update("chosen_language", lang).Error; err != nil {
+			return fmt.Errorf("keep the chosen language: %w", err)
+		}
+		r.Inv.ChosenLanguage = lang
 		return nil
 	})
 }
@@ -227,10 +256,10 @@ type ScoreFunc func(answers map[string]int, pageSeconds []float64) (Scored, erro
 
 // Submit turns the saved answers into a response in one transaction: the
 // invitation is checked to be open, the answers scored by score, the
-// response stored and the invitation closed, or nothing at all. Of two
-// submissions racing, one stores the response and the other gets a
-// conflict saying it was already submitted.
-func (r *Respondent) Submit(ctx context.Context, pages int, score ScoreFunc) (*rolefit.Response, error) {
+// response stored, answered in lang, and the invitation closed, or
+// nothing at all. Of two submissions racing, one stores the response and
+// the other gets a conflict saying it was already submitted.
+func (r *Respondent) Submit(ctx context.Context, pages int, lang string, score ScoreFunc) (*rolefit.Response, error) {
 	var resp *rolefit.Response
 	err := r.s.groupTx(ctx, func(tx *gorm.DB) error {
 		inv, err := r.open(tx)
@@ -264,7 +293,7 @@ func (r *Respondent) Submit(ctx context.Context, pages int, score ScoreFunc) (*r
 		id := inv.ID
 		resp, err = insertResponse(tx, r.s.now, rolefit.Response{OrgID: inv.OrgID, PersonID: inv.PersonID, InvitationID: &id,
 			Source: rolefit.SourceInvitation, QuestionnaireID: inv.QuestionnaireID, QuestionnaireVersion: inv.QuestionnaireVersion,
-			QuestionnaireHash: inv.QuestionnaireHash}, answers, secs, scored)
+			QuestionnaireHash: inv.QuestionnaireHash, Language: lang}, answers, secs, scored)
 		if err != nil {
 			return err
 		}

@@ -32,6 +32,7 @@ type responseRow struct {
 	FlagCount            int
 	Severity             string
 	ScoringVersion       int
+	Language             string
 	SubmittedAt          time.Time
 	LookedAt             *time.Time
 }
@@ -43,7 +44,7 @@ func (row *responseRow) decode() (rolefit.Response, error) {
 	r := rolefit.Response{ID: row.ID, OrgID: row.OrgID, PersonID: row.PersonID, InvitationID: row.InvitationID, Source: row.Source,
 		QuestionnaireID: row.QuestionnaireID, QuestionnaireVersion: row.QuestionnaireVersion, QuestionnaireHash: row.QuestionnaireHash,
 		View: row.View, RatedBy: row.RatedBy, FlagCount: row.FlagCount, Severity: row.Severity, ScoringVersion: row.ScoringVersion,
-		SubmittedAt: row.SubmittedAt, LookedAt: row.LookedAt, Result: json.RawMessage(row.Result)}
+		Language: row.Language, SubmittedAt: row.SubmittedAt, LookedAt: row.LookedAt, Result: json.RawMessage(row.Result)}
 	var err error
 	if r.Answers, err = decodeAnswers(row.Answers); err != nil {
 		return r, fmt.Errorf("response %s: answers: %w", row.ID, err)
@@ -65,11 +66,11 @@ type encodedResponse struct {
 // are stored, in its order.
 const responseInsertSQL = `INSERT INTO responses (id, org_id, person_id, invitation_id, source,
  questionnaire_id, questionnaire_version, questionnaire_hash, answers, page_seconds, result,
- view, rated_by, flag_count, severity, scoring_version, submitted_at)
- VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+ view, rated_by, flag_count, severity, scoring_version, language, submitted_at)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // scoreRowColumns are the columns of ScoreRow, in its order.
-var scoreRowColumns = []string{"response_id", "org_id", "questionnaire_id", "questionnaire_version", "scale_id", "kind",
+var scoreRowColumns = []string{"response_id", "org_id", "questionnaire_id", "questionnaire_version", "language", "scale_id", "kind",
 	"score", "band_low", "band_high", "percentile"}
 
 // insertResponse stores a scored response inside tx.
@@ -102,11 +103,16 @@ func encodeResponse(r rolefit.Response, answers map[string]int, secs []float64, 
 	if r.View == "" {
 		r.View = rolefit.ViewSelf
 	}
+	if r.Language == "" {
+		// Before a questionnaire could be translated, every response was
+		// in English; a caller that does not say is one of those.
+		r.Language = "en"
+	}
 	r.Answers, r.PageSeconds, r.Result = answers, secs, sc.Result
 	row := responseRow{ID: r.ID, OrgID: r.OrgID, PersonID: r.PersonID, InvitationID: r.InvitationID, Source: r.Source,
 		QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion, QuestionnaireHash: r.QuestionnaireHash,
 		Answers: string(a), PageSeconds: string(p), Result: string(sc.Result), View: r.View, RatedBy: r.RatedBy,
-		FlagCount: r.FlagCount, Severity: r.Severity, ScoringVersion: r.ScoringVersion}
+		FlagCount: r.FlagCount, Severity: r.Severity, ScoringVersion: r.ScoringVersion, Language: r.Language}
 	return encodedResponse{resp: r, row: row}, nil
 }
 
@@ -117,7 +123,7 @@ func insertEncoded(tx *gorm.DB, now func() time.Time, e encodedResponse, scores 
 	r.SubmittedAt = now()
 	if _, err := execRaw(tx, responseInsertSQL, row.ID, row.OrgID, row.PersonID, nullable(row.InvitationID), row.Source,
 		row.QuestionnaireID, row.QuestionnaireVersion, row.QuestionnaireHash, row.Answers, row.PageSeconds, row.Result,
-		row.View, row.RatedBy, row.FlagCount, row.Severity, row.ScoringVersion, r.SubmittedAt); err != nil {
+		row.View, row.RatedBy, row.FlagCount, row.Severity, row.ScoringVersion, row.Language, r.SubmittedAt); err != nil {
 		return nil, fmt.Errorf("store response: %w", err)
 	}
 	if err := insertScoreRows(tx, &r, scores); err != nil {
@@ -155,6 +161,9 @@ type NewResponse struct {
 	View    string
 	RatedBy string
 	Scored  Scored
+	// Language is the language the answers were given in; "" means the
+	// questionnaire's source language was English and the answers are in it.
+	Language string
 }
 
 // RecordResponse stores a response given outside an invitation. The
@@ -167,7 +176,7 @@ type NewResponse struct {
 func (o *Scope) RecordResponse(ctx context.Context, nr NewResponse, by rolefit.Actor) (*rolefit.Response, error) {
 	r := rolefit.Response{OrgID: o.id, PersonID: nr.PersonID, Source: rolefit.SourceAPI,
 		QuestionnaireID: nr.QuestionnaireID, QuestionnaireVersion: nr.QuestionnaireVersion, QuestionnaireHash: nr.QuestionnaireHash,
-		View: nr.View, RatedBy: nr.RatedBy}
+		View: nr.View, RatedBy: nr.RatedBy, Language: nr.Language}
 	e, err := encodeResponse(r, nr.Answers, nr.PageSeconds, nr.Scored)
 	if err != nil {
 		return nil, err
@@ -227,7 +236,7 @@ func insertScoreRows(tx *gorm.DB, r *rolefit.Response, scores []ScoreRow) error 
 	// One statement for all of them, as GORM's Create of a slice wrote it.
 	args := make([]any, 0, len(scores)*len(scoreRowColumns))
 	for _, row := range scores {
-		args = append(args, r.ID, r.OrgID, r.QuestionnaireID, r.QuestionnaireVersion, row.ScaleID, row.Kind,
+		args = append(args, r.ID, r.OrgID, r.QuestionnaireID, r.QuestionnaireVersion, r.Language, row.ScaleID, row.Kind,
 			nullable(row.Score), nullable(row.BandLow), nullable(row.BandHigh), nullable(row.Percentile))
 	}
 	if _, err := execRaw(tx, valuesSQL("response_scores", scoreRowColumns, len(scores)), args...); err != nil {

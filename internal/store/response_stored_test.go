@@ -33,7 +33,7 @@ func TestRecordResponseStoresEveryColumn(t *testing.T) {
 		r, err := o.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: "q", QuestionnaireVersion: 2,
 			QuestionnaireHash: "h1", Answers: map[string]int{"a": 1, "b": 5}, PageSeconds: []float64{12.5, 30},
 			Scored: store.Scored{Result: json.RawMessage(`{"x":1}`), Scores: rows, FlagCount: 2,
-				Severity: "look", ScoringVersion: 3}}, by)
+				Severity: "look", ScoringVersion: 3}, Language: "de"}, by)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -43,7 +43,7 @@ func TestRecordResponseStoresEveryColumn(t *testing.T) {
 		}
 		want := rolefit.Response{ID: r.ID, OrgID: org.ID, PersonID: p.ID, Source: rolefit.SourceAPI, QuestionnaireID: "q",
 			QuestionnaireVersion: 2, QuestionnaireHash: "h1", View: rolefit.ViewSelf, FlagCount: 2, Severity: "look",
-			ScoringVersion: 3, SubmittedAt: at, Answers: map[string]int{"a": 1, "b": 5}, PageSeconds: []float64{12.5, 30},
+			ScoringVersion: 3, Language: "de", SubmittedAt: at, Answers: map[string]int{"a": 1, "b": 5}, PageSeconds: []float64{12.5, 30},
 			Result: json.RawMessage(`{"x":1}`)}
 		if !got.SubmittedAt.Equal(at) {
 			t.Errorf("submitted at: got %v, want %v", got.SubmittedAt, at)

@@ -2,11 +2,13 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"rolefit"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,8 +16,9 @@ import (
 	"rolefit/questionnaires"
 )
 
-// recordSimulated stores a simulated, scored response of q for a person.
-func recordSimulated(t *testing.T, o *Scope, q *assess.Questionnaire, rng *rand.Rand, personID string) *rolefit.Response {
+// recordSimulated stores a simulated, scored response of q for a person,
+// answered in lang ("" for English).
+func recordSimulated(t *testing.T, o *Scope, q *assess.Questionnaire, rng *rand.Rand, personID string, lang ...string) *rolefit.Response {
 	t.Helper()
 	r := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)})
 	sc, err := ScoredFrom(assess.Score(q, r, assess.Options{}))
@@ -23,11 +26,37 @@ func recordSimulated(t *testing.T, o *Scope, q *assess.Questionnaire, rng *rand.
 		t.Fatal(err)
 	}
 	resp, err := o.RecordResponse(context.Background(), NewResponse{PersonID: personID, QuestionnaireID: q.ID,
-		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, Answers: r.Answers, Scored: sc}, rolefit.Actor{ID: "t", Name: "test"})
+		QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, Answers: r.Answers, Scored: sc, Language: strings.Join(lang, "")},
+		rolefit.Actor{ID: "t", Name: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return resp
+}
+
+// recordOld stores a simulated, scored response as rolefit stored them
+// before responses kept their language (schema versions 3 to 17).
+func recordOld(t *testing.T, st *Store, orgID string, q *assess.Questionnaire, rng *rand.Rand, personID string) {
+	t.Helper()
+	r := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)})
+	sc, err := ScoredFrom(assess.Score(q, r, assess.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := newID()
+	answers, _ := json.Marshal(r.Answers)
+	if err := st.write.Exec(`INSERT INTO responses (id, org_id, person_id, source, questionnaire_id, questionnaire_version,
+		questionnaire_hash, answers, page_seconds, result, submitted_at) VALUES (?, ?, ?, 'api', ?, ?, ?, ?, '[]', ?, ?)`,
+		id, orgID, personID, q.ID, q.Version, q.Hash, string(answers), string(sc.Result), time.Now().UTC()).Error; err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range sc.Scores {
+		if err := st.write.Exec(`INSERT INTO response_scores (response_id, org_id, questionnaire_id, questionnaire_version, scale_id, kind,
+			score, band_low, band_high, percentile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, orgID, q.ID, q.Version,
+			row.ScaleID, row.Kind, row.Score, row.BandLow, row.BandHigh, row.Percentile).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // countsFromRows is the reference: the distribution counted from the
@@ -35,9 +64,9 @@ func recordSimulated(t *testing.T, o *Scope, q *assess.Questionnaire, rng *rand.
 func countsFromRows(t *testing.T, st *Store, orgID, qid string, version int) []ScoreCount {
 	t.Helper()
 	var out []ScoreCount
-	err := st.read.Raw(`SELECT scale_id, score, COUNT(*) AS n FROM response_scores
+	err := st.read.Raw(`SELECT language, scale_id, score, COUNT(*) AS n FROM response_scores
 		WHERE org_id = ? AND questionnaire_id = ? AND questionnaire_version = ? AND score IS NOT NULL
-		GROUP BY scale_id, score ORDER BY scale_id, score`, orgID, qid, version).Scan(&out).Error
+		GROUP BY language, scale_id, score ORDER BY language, scale_id, score`, orgID, qid, version).Scan(&out).Error
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,8 +117,12 @@ func TestScoreCountsFollowTheScoreRows(t *testing.T) {
 		people = append(people, p.ID)
 		record(p.ID)
 		record(p.ID)
+		// Some answered in Spanish: counted apart.
+		if i%3 == 0 {
+			responses = append(responses, recordSimulated(t, o, q, rng, p.ID, "es").ID)
+		}
 	}
-	sameCounts(t, "after 24 submissions", st, f.orgID, q.ID, q.Version)
+	sameCounts(t, "after 28 submissions in two languages", st, f.orgID, q.ID, q.Version)
 
 	exec := func(sql string, args ...any) {
 		t.Helper()
@@ -140,7 +173,9 @@ func TestScoreCountsFollowTheScoreRows(t *testing.T) {
 	}
 }
 
-// Version 13 counts the score rows stored before it.
+// Version 13 counts the score rows stored before it, and version 18
+// counts them again by language: all of them English, the only language
+// there was.
 func TestMigrationCountsEarlierScoreRows(t *testing.T) {
 	ctx := context.Background()
 	st, err := Open(ctx, filepath.Join(t.TempDir(), "old.db"), Options{})
@@ -170,7 +205,7 @@ func TestMigrationCountsEarlierScoreRows(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		recordSimulated(t, o, q, rng, p.ID)
+		recordOld(t, st, org.ID, q, rng, p.ID)
 	}
 	if _, err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)

@@ -33,6 +33,13 @@
   // closing the tab loses nothing. The page's own submit saves too.
   function setupQuestions(form) {
     var url = form.getAttribute("data-answer-url");
+    // The page's messages come in its language, on the form's data-msg-*
+    // attributes; a count chooses its plural form by the page's language.
+    var msg = function (name) { return form.dataset["msg" + name.charAt(0).toUpperCase() + name.slice(1)] || ""; };
+    var missingText = function (n) {
+      var form1 = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang).select(n) : (n === 1 ? "one" : "other");
+      return (form1 === "one" && n === 1 ? msg("missingOne") : msg("missingOther")).replace("{n}", n);
+    };
     var status = form.querySelector(".save-status");
     var pending = 0;
     form.addEventListener("change", function (ev) {
@@ -53,10 +60,10 @@
         credentials: "same-origin"
       }).then(function (resp) {
         pending--;
-        if (status) status.textContent = resp.ok ? (pending ? "" : "Saved") : "Not saved yet; it will be saved when you go on.";
+        if (status) status.textContent = resp.ok ? (pending ? "" : msg("saved")) : msg("notSaved");
       }).catch(function () {
         pending--;
-        if (status) status.textContent = "Not saved yet; it will be saved when you go on.";
+        if (status) status.textContent = msg("notSaved");
       });
     });
     // Point out unanswered statements before leaving the page with "next".
@@ -75,12 +82,12 @@
           var p = document.createElement("p");
           p.className = "error";
           p.id = "e-" + fs.id.replace(/^q-/, "");
-          p.textContent = "Please choose an answer.";
+          p.textContent = msg("choose");
           fs.querySelector("legend").after(p);
           fs.setAttribute("aria-describedby", p.id);
         }
       });
-      if (status) status.textContent = missing.length === 1 ? "One statement still needs an answer." : missing.length + " statements still need an answer.";
+      if (status) status.textContent = missingText(missing.length);
       var first = missing[0].querySelector("input");
       missing[0].scrollIntoView({ block: "center" });
       if (first) first.focus({ preventScroll: true });
