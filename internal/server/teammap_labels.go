@@ -34,21 +34,27 @@ import (
 //     every point) gets a number, placed the same way, and the numbered
 //     key below the map names it. A point for which even its number finds
 //     no room is named in the key as not numbered on the map.
+//  6. When the largest size leaves points without a name or initials, it
+//     is labelled once more with those points first (after the selected
+//     person and the top seller), and the placement that names more kept.
 //
 // Initials go first so that no one's long name crowds a neighbour out of
 // any label at all. The work is bounded (maxEffort), so a crowd that no
 // placement can label costs the page a bounded time.
 
 // maxLabelled is the most people the map labels with names or initials:
-// 200, which the largest plot holds when scores spread as the
-// questionnaire's do (teammap_labels_test.go); beyond it labels are
-// numbers and the key below the map names them.
+// 200, which the largest plots hold when scores spread as the
+// questionnaire's do (teammap_labels_test.go's simulated teams: of 60
+// such teams of 200 every one had a name or initials on each point, 49
+// at the 720-unit plot and 11 at the 880); beyond it labels are numbers
+// and the key below the map names them.
 const maxLabelled = 200
 
 // mapPlots are the sizes the plot can take, smallest first. The smallest,
 // with the margins, fits a 375 px phone's page at one CSS pixel a unit;
-// larger ones scroll sideways on a phone rather than shrink their text.
-var mapPlots = [...]float64{264, 400, 560, 720}
+// the largest, 928 wide, a laptop's; larger ones scroll sideways on a
+// phone rather than shrink their text.
+var mapPlots = [...]float64{264, 400, 560, 720, 880}
 
 // labelKind says what a point's label holds.
 type labelKind int
@@ -74,9 +80,10 @@ type mapLabel struct {
 // (rings included) reaches, which no label may cover.
 type mapSpot struct {
 	x, y, mark, reach float64
-	// out is the direction, in radians clockwise from the right, away
-	// from the point's neighbours: where a leader finds room soonest.
-	out float64
+	// outCos and outSin are the cosine and sine of the direction away
+	// from the point's neighbours (clockwise from the right): where a
+	// leader finds room soonest.
+	outCos, outSin float64
 }
 
 // labeller places the labels of one map at one size.
@@ -150,8 +157,9 @@ func besidePlaces(s mapSpot, w, h float64) [16]mapBox {
 }
 
 // order is the order points are labelled in: the selected person, the
-// top seller, then the most crowded first, then the page's order.
-func (lb *labeller) order() []int {
+// top seller, the points of first, then the most crowded first, then the
+// page's order.
+func (lb *labeller) order(first map[int]bool) []int {
 	n := len(lb.spots)
 	crowd := make([]int, n)
 	for i := range n {
@@ -172,8 +180,10 @@ func (lb *labeller) order() []int {
 			return 0
 		case lb.pts[i].TopSeller:
 			return 1
+		case first[i]:
+			return 2
 		}
-		return 2
+		return 3
 	}
 	slices.SortStableFunc(out, func(a, b int) int {
 		if c := cmp.Compare(rank(a), rank(b)); c != 0 {
@@ -189,7 +199,7 @@ func (lb *labeller) order() []int {
 // gives up, returning nil, as soon as some point will not have its name
 // or initials at this size, and cheaply when many points find no place
 // in the first round.
-func (m teamMap) labelAt(plot float64, names, last bool) []mapLabel {
+func (m teamMap) labelAt(plot float64, names, last bool, first map[int]bool) []mapLabel {
 	g := m.geometry(plot)
 	sp := newMapSpace(g.plotBox())
 	lb := &labeller{sp: sp, pts: m.Points, labels: make([]mapLabel, len(m.Points)),
@@ -211,7 +221,7 @@ func (m teamMap) labelAt(plot float64, names, last bool) []mapLabel {
 		}
 	}
 	lb.outward()
-	order := lb.order()
+	order := lb.order(first)
 	if names {
 		initialsOf := func(i int) mapLabel {
 			return mapLabel{kind: labelInitials, text: lb.text(i, mapInitials(m.Points[i].Name))}
@@ -279,11 +289,12 @@ func (m teamMap) labelAt(plot float64, names, last bool) []mapLabel {
 
 // maxEffort bounds the work of the labels at the largest size, counted
 // as the items their searches look at: past it, labels are tried only
-// beside their points. 200 people as the questionnaire spreads them took
-// at most 3.9 million in 30 draws (teammap_labels_test.go's people), up
-// to 60 ms; a crowd on one spot, which no placement can label, would take
-// seconds. A smaller size gives up at tryEffort, a fit there being the
-// exception. Numbers then have numberEffort of their own.
+// beside their points. 200 people as the questionnaire spreads them take
+// a median 0.7 million where they fit (at most 3.9 million in 30
+// draws), a few milliseconds; a crowd on one spot, which no placement can
+// label, would take seconds. A smaller size gives up at tryEffort, the
+// next size being the cheaper way to fit. Numbers then have numberEffort
+// of their own.
 const (
 	maxEffort    = 6_000_000
 	tryEffort    = 1_500_000
@@ -306,11 +317,11 @@ var shortLeaders = func() int {
 
 // maxCover is the largest share of a plot that the points' marks and
 // initials may cover for the map to try that size: above it labels
-// seldom fit and trying costs the page its time. 200 people as the
-// questionnaire spreads them (teammap_labels_test.go) cover about 29% of
-// a 560-unit plot, where they fitted in 10 of 20 draws at 0.4 s for each
-// that did not, and 18% of a 720-unit one, where they fitted in all 30;
-// 16 people cover 14% of the smallest.
+// seldom fit and trying costs the page its time. Teams as the
+// questionnaire spreads them (teammap_labels_test.go) cover on average:
+// 16 people 13% of the smallest plot, 36 people 27% of it (they take the
+// next), 200 people 29% of the 560-unit plot, 18% of the 720 and 12% of
+// the 880.
 const maxCover = 0.2
 
 // cover is the share of the plot of side plot that the points' marks and
@@ -334,9 +345,37 @@ func (m teamMap) layOut() (float64, []mapLabel) {
 		if !last && (!names || m.cover(plot) > maxCover) {
 			continue
 		}
-		if ls := m.labelAt(plot, names, last); ls != nil {
+		if ls := m.labelAt(plot, names, last, nil); ls != nil {
+			if last && names {
+				ls = m.again(plot, ls)
+			}
 			return plot, ls
 		}
 	}
 	panic("unreachable: the last size always returns")
+}
+
+// again places the labels once more with the points that had no name or
+// initials first (rule 6), and keeps whichever placement names more.
+func (m teamMap) again(plot float64, ls []mapLabel) []mapLabel {
+	missed := map[int]bool{}
+	for i, l := range ls {
+		if l.kind != labelName && l.kind != labelInitials {
+			missed[i] = true
+		}
+	}
+	if len(missed) == 0 {
+		return ls
+	}
+	second := m.labelAt(plot, true, true, missed)
+	n := 0
+	for _, l := range second {
+		if l.kind != labelName && l.kind != labelInitials {
+			n++
+		}
+	}
+	if n < len(missed) {
+		return second
+	}
+	return ls
 }

@@ -22,7 +22,7 @@ var (
 // where real teams' do; a third are staff, half of those with revenue a
 // month, every seventh borderline, the first selected and the staff
 // member with the most revenue the top seller.
-func simulatedTeam(t *testing.T, n int, seed uint64) teamMap {
+func simulatedTeam(t testing.TB, n int, seed uint64) teamMap {
 	t.Helper()
 	q, _ := testCatalog(t).Latest("sales-service")
 	rng := rand.New(rand.NewPCG(seed, 7))
@@ -281,5 +281,24 @@ func TestTeamMapHitAreas(t *testing.T) {
 		if a.attr("href") != "/people/"+p.PersonID || w < 44 || h < 44 || math.Abs(cx-x) > 0.1 || math.Abs(cy-y) > 0.1 {
 			t.Errorf("%s: tap target %s %vx%v at (%v, %v), want /people/%s 44x44 at (%v, %v)", p.Name, a.attr("href"), w, h, cx, cy, p.PersonID, x, y)
 		}
+	}
+}
+
+// BenchmarkTeamMapDraw measures laying out and drawing the map of 16,
+// 200 and 500 people as the questionnaire spreads them, ten teams of
+// each drawn in turn.
+func BenchmarkTeamMapDraw(b *testing.B) {
+	for _, n := range []int{16, 200, 500} {
+		var ms []teamMap
+		for seed := range uint64(10) {
+			ms = append(ms, simulatedTeam(b, n, seed))
+		}
+		b.Run(fmt.Sprintf("people=%d", n), func(b *testing.B) {
+			k := 0
+			for b.Loop() {
+				ms[k%len(ms)].draw()
+				k++
+			}
+		})
 	}
 }

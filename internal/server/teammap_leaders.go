@@ -72,8 +72,7 @@ func (lb *labeller) led(i int, l mapLabel, crossing bool, places int) bool {
 // and its leader, from the mark's edge to the box's nearest side or
 // corner; ok is false when the box leaves the plot.
 func (lb *labeller) leaderAt(s mapSpot, p leaderPlace, w, h float64) (mapBox, mapSegment, bool) {
-	oc, os := math.Cos(s.out), math.Sin(s.out)
-	c, sn := oc*p.cos-os*p.sin, os*p.cos+oc*p.sin
+	c, sn := s.outCos*p.cos-s.outSin*p.sin, s.outSin*p.cos+s.outCos*p.sin
 	r := s.reach + p.out
 	ax, ay := s.x+r*c, s.y+r*sn
 	left, top := ax-w/2, ay-h/2
@@ -107,18 +106,20 @@ func (lb *labeller) outward() {
 		var dx, dy float64
 		for j, o := range lb.spots {
 			ex, ey := s.x-o.x, s.y-o.y
-			d := math.Hypot(ex, ey)
-			if j == i || d >= outwardReach {
+			if j == i || math.Abs(ex) >= outwardReach || math.Abs(ey) >= outwardReach {
 				continue
 			}
-			if d < 1e-9 { // on the same spot: no direction of its own
+			d2 := ex*ex + ey*ey
+			if d2 >= outwardReach*outwardReach || d2 < 1e-18 { // on the same spot: no direction of its own
 				continue
 			}
+			d := math.Sqrt(d2)
 			wgt := (outwardReach - d) / outwardReach / d
 			dx, dy = dx+ex*wgt, dy+ey*wgt
 		}
-		if math.Hypot(dx, dy) > 1e-9 {
-			s.out = math.Atan2(dy, dx)
+		s.outCos, s.outSin = 1, 0
+		if h := math.Hypot(dx, dy); h > 1e-9 {
+			s.outCos, s.outSin = dx/h, dy/h
 		}
 	}
 }
