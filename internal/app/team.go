@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"rolefit"
 
 	"rolefit/internal/assess"
@@ -20,6 +21,10 @@ type TeamQuery struct {
 	Limit int
 	// Cursor is the Next of an earlier page.
 	Cursor string
+	// Revenue adds each staff member's revenue a month from the
+	// performance records and marks the top seller, for the map's point
+	// sizes; the API's list leaves it out.
+	Revenue bool
 }
 
 // TeamPoint is one person on the team map: their profile's hunter and
@@ -40,6 +45,12 @@ type TeamPoint struct {
 	Borderline bool
 	// Flags counts the profile's response-quality flags.
 	Flags int
+	// Revenue is new-business plus service revenue a month, averaged over
+	// the person's recorded months; nil without records, or when the
+	// query did not ask for it.
+	Revenue *float64
+	// TopSeller marks the organisation's top seller (see TeamPage).
+	TopSeller bool
 }
 
 // TeamPage is one page of the team map.
@@ -51,6 +62,18 @@ type TeamPage struct {
 	// Cut the score at and above which a composite counts as high: the
 	// organisation's profile cut.
 	Min, Max, Cut float64
+	// MaxRevenue is the largest revenue a month of anyone in the
+	// organisation's records, on this page or not, so that a person is
+	// drawn the same size on every page and filter of the map; 0 without
+	// records. Set when the query asks for revenue.
+	MaxRevenue float64
+	// TopSeller is the person ID of the staff member with the most
+	// new-business revenue a month in the records, the star seller the
+	// Costs page starts from; "" without records.
+	TopSeller string
+	// TopSellerNewBusiness is the top seller's new-business revenue a
+	// month, averaged over their recorded months.
+	TopSellerNewBusiness float64
 }
 
 // Team lists a page of the organisation's people who have a profile (a
@@ -93,7 +116,15 @@ func (a *App) Team(ctx context.Context, act Actor, q TeamQuery) (*TeamPage, erro
 		}
 		page.Items[i] = p
 	}
-	if err := org.AuditRead(ctx, act.Audit, "list", "team", "", ""); err != nil {
+	detail := ""
+	if q.Revenue {
+		n, err := a.teamRevenue(ctx, act, page)
+		if err != nil {
+			return nil, err
+		}
+		detail = fmt.Sprintf("with the revenue a month of %d staff", n)
+	}
+	if err := org.AuditRead(ctx, act.Audit, "list", "team", "", detail); err != nil {
 		return nil, err
 	}
 	return page, nil

@@ -10,7 +10,8 @@ import (
 )
 
 func TestTeamMapPlace(t *testing.T) {
-	m := teamMap{Min: 1, Max: 5, Cut: 3.5}
+	const mapPlot = 300
+	g := teamMap{Min: 1, Max: 5, Cut: 3.5}.geometry(mapPlot)
 	for _, tc := range []struct {
 		h, f, x, y float64
 	}{
@@ -20,7 +21,7 @@ func TestTeamMapPlace(t *testing.T) {
 		{2, 4.5, mapLeft + 0.25*mapPlot, mapTop + 0.125*mapPlot},
 		{0, 9, mapLeft, mapTop}, // off the scale: at its edge
 	} {
-		x, y := m.place(tc.h, tc.f)
+		x, y := g.place(tc.h, tc.f)
 		if math.Abs(x-tc.x) > 1e-9 || math.Abs(y-tc.y) > 1e-9 {
 			t.Errorf("place(%v, %v) = (%v, %v), want (%v, %v)", tc.h, tc.f, x, y, tc.x, tc.y)
 		}
@@ -57,12 +58,13 @@ func parseSVG(t *testing.T, s string) svgNode {
 	return root
 }
 
-// mapLinks returns the map's links, each with its mark.
+// mapLinks returns the map's points' links, each with its mark and
+// label (not the tap targets' links under them).
 func mapLinks(root svgNode) []svgNode {
 	var out []svgNode
 	var walk func(n svgNode)
 	walk = func(n svgNode) {
-		if n.XMLName.Local == "a" {
+		if n.XMLName.Local == "a" && strings.HasPrefix(n.attr("class"), "point ") {
 			out = append(out, n)
 			return
 		}
@@ -90,7 +92,9 @@ func TestTeamMapPoints(t *testing.T) {
 		{PersonID: "p1", Name: "Ann", Hunter: 4.25, Farmer: 2, Class: "hunter"},
 		{PersonID: "p2", Name: "Bo", Staff: true, Hunter: 1.5, Farmer: 3.5, Class: "farmer", Borderline: true},
 	}}
-	root := parseSVG(t, string(m.SVG()))
+	d := m.draw()
+	g := m.geometry(mapPlots[0])
+	root := parseSVG(t, string(d.SVG))
 	ps := mapLinks(root)
 	if len(ps) != 2 {
 		t.Fatalf("%d points, want 2", len(ps))
@@ -103,7 +107,7 @@ func TestTeamMapPoints(t *testing.T) {
 		if got := a.attr("aria-label"); !strings.HasPrefix(got, p.Name+", ") {
 			t.Errorf("%s: accessible name %q", p.Name, got)
 		}
-		wx, wy := m.place(p.Hunter, p.Farmer)
+		wx, wy := g.place(p.Hunter, p.Farmer)
 		var mark, ring *svgNode
 		for j := range a.Nodes {
 			switch a.Nodes[j].attr("class") {
@@ -134,8 +138,8 @@ func TestTeamMapPoints(t *testing.T) {
 	}
 	// Ann at hunter 4.25, farmer 2 is in the hunter quadrant: right of
 	// and below the cut.
-	cx, cy := m.place(3.5, 3.5)
-	ax, ay := m.place(4.25, 2)
+	cx, cy := g.place(3.5, 3.5)
+	ax, ay := g.place(4.25, 2)
 	if !(ax > cx && ay > cy) {
 		t.Errorf("hunter point at (%v, %v) is not right of and below the cut (%v, %v)", ax, ay, cx, cy)
 	}
@@ -150,7 +154,7 @@ func TestTeamMapIsSafe(t *testing.T) {
 		{ID: "c", Min: 5, Max: 1, Cut: math.Inf(-1), Points: []teamMapPoint{{PersonID: "x/../y", Name: evil, Hunter: math.NaN(), Farmer: 2}}},
 		{ID: `d"><x`, Min: 1, Max: 5, Cut: 3.5, Points: []teamMapPoint{{PersonID: "p", Name: evil, Hunter: 3, Farmer: math.Inf(1)}, {PersonID: "q", Name: evil, Hunter: 2, Farmer: 2}}},
 	} {
-		s := string(m.SVG())
+		s := string(m.draw().SVG)
 		for _, bad := range []string{"NaN", "Inf", "<script", "<x"} {
 			if strings.Contains(s, bad) {
 				t.Errorf("map %q contains %q", m.ID, bad)

@@ -1,0 +1,54 @@
+package app
+
+import (
+	"context"
+	"rolefit"
+	"slices"
+)
+
+// teamRevenue sets the page's revenue a month for everyone on it with
+// performance records, the organisation's largest such revenue (the
+// scale of the map's point sizes) and its top seller, and returns how
+// many people on the page have revenue shown. Revenue a month is new
+// business plus service, each total over the person's recorded months,
+// as the exposure table averages it. The top seller is starSeller's, the
+// Costs page's star, after the same removal of rates outside their range,
+// so the map and the Costs page name the same person.
+func (a *App) teamRevenue(ctx context.Context, act Actor, page *TeamPage) (int, error) {
+	org := a.scope(act)
+	totals, err := org.AllPerformanceTotals(ctx)
+	if err != nil {
+		return 0, err
+	}
+	ids := make([]string, 0, len(totals))
+	for id, t := range totals {
+		if t.Months <= 0 {
+			continue
+		}
+		ids = append(ids, id)
+		page.MaxRevenue = max(page.MaxRevenue, (t.NewBusinessRevenue+t.ServiceRevenue)/float64(t.Months))
+	}
+	slices.Sort(ids)
+	usable := make(map[string]rolefit.PerformanceTotals, len(ids))
+	for _, id := range ids {
+		t := totals[id]
+		if nb, _, _ := usableRates("", id, t); nb == nil {
+			t.NewBusinessHours, t.NewBusinessRevenue = 0, 0
+		}
+		usable[id] = t
+	}
+	if star, ok := starSeller(usable, ids); ok {
+		page.TopSeller, page.TopSellerNewBusiness = star.PersonID, monthly(star.NewBusinessRevenue, star)
+	}
+	shown := 0
+	for i := range page.Items {
+		p := &page.Items[i]
+		p.TopSeller = p.PersonID == page.TopSeller && page.TopSeller != ""
+		if t, ok := totals[p.PersonID]; ok && t.Months > 0 {
+			r := (t.NewBusinessRevenue + t.ServiceRevenue) / float64(t.Months)
+			p.Revenue = &r
+			shown++
+		}
+	}
+	return shown, nil
+}
