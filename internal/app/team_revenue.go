@@ -4,19 +4,22 @@ import (
 	"context"
 	"rolefit"
 	"slices"
+
+	"rolefit/internal/econ"
 )
 
 // teamRevenue sets the page's revenue a month for everyone on it with
 // performance records, the organisation's largest such revenue (the
 // scale of the map's point sizes) and its top seller, and returns how
 // many people on the page have revenue shown. Revenue a month is new
-// business plus service, each total over the person's recorded months,
-// as the exposure table averages it. The top seller is starSeller's, the
-// Costs page's star, after the same removal of rates outside their range,
-// so the map and the Costs page name the same person.
+// business plus service over the person's last twelve recorded months,
+// as the money model reads them (econ.SplitMonths) and the exposure table
+// averages them. The top seller is the one with the most new business a
+// month (starSeller), after the same removal of rates outside their
+// range, first in the exposure table.
 func (a *App) teamRevenue(ctx context.Context, act Actor, page *TeamPage) (int, error) {
 	org := a.scope(act)
-	totals, err := org.AllPerformanceTotals(ctx)
+	totals, err := org.RecentPerformance(ctx, econ.SplitMonths)
 	if err != nil {
 		return 0, err
 	}

@@ -66,12 +66,12 @@ func TestTeamRevenue(t *testing.T) {
 		t.Errorf("candidates' page: scale %v, top seller %q with %v; want %v, %q with %v", page.MaxRevenue, page.TopSeller, page.TopSellerNewBusiness,
 			serverRevenue, seller.ID, (240000.0+200000)/2)
 	}
-	def, err := tm.uc.CostDefaults(ctx, tm.mgr)
+	ex, err := tm.uc.Exposure(ctx, tm.mgr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if def.Star == nil || def.Star.ID != page.TopSeller {
-		t.Errorf("the Costs page starts from %v, the map's top seller is %s", def.Star, page.TopSeller)
+	if len(ex.Sellers) == 0 || ex.Sellers[0].ID != page.TopSeller {
+		t.Errorf("the exposure table's first seller is %+v, the map's top seller is %s", ex.Sellers, page.TopSeller)
 	}
 
 	// The API's list does not ask for revenue and gets none.

@@ -14,6 +14,7 @@ import (
 
 	usecases "rolefit/internal/app"
 	"rolefit/internal/assess"
+	"rolefit/internal/econ"
 )
 
 var (
@@ -56,7 +57,7 @@ func TestTeamMapDemo(t *testing.T) {
 	if err != nil || len(orgs) != 1 {
 		t.Fatalf("organisations %v, %v; want the demo's", orgs, err)
 	}
-	totals, err := f.st.Scope(orgs[0].ID).AllPerformanceTotals(ctx)
+	totals, err := f.st.Scope(orgs[0].ID).RecentPerformance(ctx, econ.SplitMonths)
 	if err != nil {
 		t.Fatal(err)
 	}
