@@ -81,6 +81,7 @@ func TestOneFigureForTheStarsSplit(t *testing.T) {
 			t.Errorf("%s shows the split as %v, want %s once", name, got, want)
 		}
 	}
+	wantContains(t, "her page", pages["her page"], `href="/team?person=`+star.ID+`"`)
 	if got := exposureSplitRE.FindStringSubmatch(costs); got == nil || html.UnescapeString(got[1]) != want {
 		t.Errorf("the exposure table shows %s's split as %v, want %s", star.Name, got, want)
 	}
