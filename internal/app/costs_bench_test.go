@@ -11,7 +11,8 @@ import (
 // BenchmarkCostsUseCases measures the costs use cases on the demo
 // organisation (17 people, a year of performance records, 3 roles with
 // plans and hiring records): the Costs page's defaults and exposure,
-// the plans and hiring pages' figures, and one "move this person".
+// the plans and hiring pages' figures, one "move this person", the star's
+// split, every seller's split, Home's story and the roles' figures.
 func BenchmarkCostsUseCases(b *testing.B) {
 	st := storetest.SQLite(b, nil)
 	if _, _, err := demo.Seed(ctx, st, testCatalog(b)); err != nil {
@@ -40,6 +41,10 @@ func BenchmarkCostsUseCases(b *testing.B) {
 		{"plans", func() error { _, err := uc.CompPlans(ctx, act, 1); return err }},
 		{"hiring", func() error { _, err := uc.HiringCosts(ctx, act); return err }},
 		{"move", func() error { _, err := uc.MovePerson(ctx, act, star); return err }},
+		{"split", func() error { _, err := uc.PersonSplit(ctx, act, star); return err }},
+		{"splits", func() error { _, err := uc.Splits(ctx, act); return err }},
+		{"story", func() error { _, err := uc.Story(ctx, act); return err }},
+		{"roles", func() error { _, _, err := uc.RoleFigures(ctx, act); return err }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {
