@@ -113,19 +113,11 @@ func (a *App) MovePerson(ctx context.Context, act Actor, personID string) (*Move
 // MoveChoices lists the staff members the comparison can be made for:
 // everyone with performance records, by name.
 func (a *App) MoveChoices(ctx context.Context, act Actor) ([]rolefit.Person, error) {
-	org := a.scope(act)
-	totals, err := org.RecentPerformance(ctx, econ.SplitMonths)
+	rec, err := a.recorded(ctx, act)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, 0, len(totals))
-	for id := range totals {
-		ids = append(ids, id)
-	}
-	people, err := org.PeopleByID(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
+	people := rec.people
 	out := make([]rolefit.Person, 0, len(people))
 	for _, p := range people {
 		if p.Kind == rolefit.Staff {

@@ -88,6 +88,25 @@ func roleRatesOf(roles []rolefit.Role, people map[string]rolefit.Person, totals 
 // roleRates reads the recent performance of the organisation's staff and
 // works out the roles' baselines (roleRatesOf).
 func (a *App) roleRates(ctx context.Context, act Actor, roles []rolefit.Role) (map[string]RoleRates, error) {
+	rec, err := a.recorded(ctx, act)
+	if err != nil {
+		return nil, err
+	}
+	return roleRatesOf(roles, rec.people, rec.totals), nil
+}
+
+// recordedPeople are the people with performance records, their totals
+// over their last twelve recorded months (econ.SplitMonths) and their
+// IDs in order.
+type recordedPeople struct {
+	totals map[string]rolefit.PerformanceTotals
+	people map[string]rolefit.Person
+	ids    []string
+}
+
+// recorded reads everyone with performance records, as the money model
+// reads them.
+func (a *App) recorded(ctx context.Context, act Actor) (*recordedPeople, error) {
 	org := a.scope(act)
 	totals, err := org.RecentPerformance(ctx, econ.SplitMonths)
 	if err != nil {
@@ -97,9 +116,10 @@ func (a *App) roleRates(ctx context.Context, act Actor, roles []rolefit.Role) (m
 	for id := range totals {
 		ids = append(ids, id)
 	}
+	slices.Sort(ids)
 	people, err := org.PeopleByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	return roleRatesOf(roles, people, totals), nil
+	return &recordedPeople{totals: totals, people: people, ids: ids}, nil
 }

@@ -73,16 +73,11 @@ func (a *App) readMoneyModel(ctx context.Context, act Actor) (*moneyModel, error
 	}
 	m.problems.add(sps...)
 	m.margin = as.GrossMargin
-	if m.totals, err = org.RecentPerformance(ctx, econ.SplitMonths); err != nil {
+	rec, err := a.recorded(ctx, act)
+	if err != nil {
 		return nil, err
 	}
-	for id := range m.totals {
-		m.ids = append(m.ids, id)
-	}
-	slices.Sort(m.ids)
-	if m.people, err = org.PeopleByID(ctx, m.ids); err != nil {
-		return nil, err
-	}
+	m.totals, m.people, m.ids = rec.totals, rec.people, rec.ids
 	for _, id := range m.ids {
 		// A person whose observed rates are outside their range is no
 		// seller to work a split out from.
