@@ -49,6 +49,9 @@ type Invitation struct {
 	WithdrawnAt          *time.Time
 	EmailedAt            *time.Time
 	EmailError           string
+	// RemindersSent counts the reminders e-mailed before the link
+	// expires (Settings.ReminderDays).
+	RemindersSent int
 }
 
 // State is the invitation's status at time now: an open invitation past
@@ -79,6 +82,9 @@ func (i *Invitation) CanRenew(now time.Time) bool {
 	s := i.State(now)
 	return s == InvitationSent || s == InvitationStarted
 }
+
+// Open reports whether the invitation still takes answers at now.
+func (i *Invitation) Open(now time.Time) bool { return i.CanRenew(now) }
 
 // NewInvitation is what it takes to invite a person.
 type NewInvitation struct {

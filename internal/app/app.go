@@ -20,6 +20,7 @@ import (
 
 	"rolefit/internal/assess"
 	"rolefit/internal/mail"
+	"rolefit/internal/outbound"
 	"rolefit/internal/store"
 )
 
@@ -43,6 +44,22 @@ type Config struct {
 	Now func() time.Time
 	// Log receives what an operator should know (failed e-mail).
 	Log *slog.Logger
+	// Outbound is how rolefit sends to other systems: webhooks and
+	// Greenhouse's completion call.
+	Outbound Outbound
+}
+
+// Outbound is how rolefit sends requests to other systems.
+type Outbound struct {
+	// AllowPrivate lets webhooks and Greenhouse's calls go to private,
+	// loopback and link-local addresses and over plain HTTP
+	// (--allow-private-webhooks): for tests and private deployments.
+	AllowPrivate bool
+	// Resolver looks hosts up; nil is the system's.
+	Resolver outbound.Resolver
+	// Jitter spreads a retry's delay; nil spreads it at random by up to a
+	// tenth either way (see jitter).
+	Jitter func(time.Duration) time.Duration
 }
 
 // App runs the use cases. It is safe for concurrent use.
@@ -59,6 +76,10 @@ type App struct {
 	reliabilities reliabilityCache
 	// plans keeps solved placements until their inputs change.
 	plans planCache
+	// guard and client send to other systems (deliveries.go).
+	guard  outbound.Guard
+	client *outbound.Client
+	jitter func(time.Duration) time.Duration
 }
 
 // New checks cfg and returns the use cases.
@@ -82,6 +103,12 @@ func New(cfg Config) (*App, error) {
 	a := &App{st: cfg.Store, cat: cfg.Catalog, mailer: cfg.Mailer, baseURL: base,
 		now: func() time.Time { return cfg.Now().UTC() }, log: cfg.Log}
 	a.refs = newReferences(a.st, a.now)
+	a.guard = outbound.Guard{AllowPrivate: cfg.Outbound.AllowPrivate, Resolver: cfg.Outbound.Resolver}
+	a.client = outbound.NewClient(a.guard)
+	a.jitter = cfg.Outbound.Jitter
+	if a.jitter == nil {
+		a.jitter = jitter
+	}
 	return a, nil
 }
 
@@ -100,6 +127,11 @@ func (a *App) Catalog() *assess.Catalog { return a.cat }
 
 // Now returns the clock's reading in UTC.
 func (a *App) Now() time.Time { return a.now() }
+
+// PrivateWebhooksAllowed reports whether webhooks may go to private
+// addresses and over plain HTTP, which the settings page says while it
+// is so.
+func (a *App) PrivateWebhooksAllowed() bool { return a.guard.AllowPrivate }
 
 // MailOn reports whether invitation links are also e-mailed.
 func (a *App) MailOn() bool { return a.mailer != nil }

@@ -10,6 +10,7 @@ import (
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
 	"rolefit/internal/mail"
+	"rolefit/internal/store"
 )
 
 // InviteInput asks a person to answer a questionnaire.
@@ -30,6 +31,11 @@ type Invitation struct {
 	URL        string
 	Emailed    bool
 	EmailError string
+	// EmailQueued says an e-mail with a link of its own is on its way
+	// through the outbound queue (a bulk invitation's).
+	EmailQueued bool
+	// Person is the person invited, when the use case read them.
+	Person *rolefit.Person
 }
 
 // Link is the address of an invitation's questionnaire, built only from
@@ -67,22 +73,32 @@ func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitatio
 	}
 	out := &Invitation{Invitation: inv, URL: a.Link(token)}
 	if a.mailer != nil && p.Email != "" {
-		o, err := org.Get(ctx)
+		sendErr, err := a.emailLink(ctx, org, p, q, inv, out.URL)
 		if err != nil {
 			return nil, err
 		}
-		sendErr := a.mailer.Send(ctx, invitationMail(o.Name, p, q, out.URL, inv.ExpiresAt.In(zoneOf(o.TimeZone))))
 		if sendErr != nil {
-			a.log.WarnContext(ctx, "invitation e-mail not sent", "invitation", inv.ID, "err", sendErr)
 			out.EmailError = sendErr.Error()
 		} else {
 			out.Emailed = true
 		}
-		if err := org.RecordInvitationEmail(ctx, inv.ID, sendErr); err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
+}
+
+// emailLink e-mails an invitation's link to its person now and records
+// how it went on the invitation. sendErr is why the e-mail could not be
+// sent; err is a failure to record it.
+func (a *App) emailLink(ctx context.Context, org *store.Scope, p *rolefit.Person, q *assess.Questionnaire, inv *rolefit.Invitation, link string) (sendErr, err error) {
+	o, err := org.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sendErr = a.mailer.Send(ctx, invitationMail(o.Name, p, q, link, inv.ExpiresAt.In(zoneOf(o.TimeZone))))
+	if sendErr != nil {
+		a.log.WarnContext(ctx, "invitation e-mail not sent", "invitation", inv.ID, "err", sendErr)
+	}
+	return sendErr, org.RecordInvitationEmail(ctx, inv.ID, sendErr)
 }
 
 // invitationMail is the e-mail that carries a link; the expiry is shown

@@ -68,6 +68,10 @@ var authzMatrix = map[string]access{
 	"GET /api/v1/hiring-costs":            {unauth, ok, 0, ok},
 	"POST /api/v1/hiring-costs":           {unauth, bad, 0, created}, // B: A's role_id is "no such role"
 	"GET /api/v1/exposure":                {unauth, ok, 0, ok},
+	"GET /api/v1/webhooks":                {unauth, ok, 0, ok},
+	"POST /api/v1/webhooks":               {unauth, created, 0, created}, // B adds an endpoint of its own
+	"DELETE /api/v1/webhooks/:id":         {unauth, notFound, 0, http.StatusNoContent},
+	"GET /api/v1/webhooks/:id/deliveries": {unauth, notFound, 0, ok},
 
 	"GET /login":   {ok, redirect, redirect, redirect},
 	"POST /login":  {denied, unauth, unauth, unauth}, // anonymous: no CSRF token; others: empty form
@@ -112,26 +116,32 @@ var authzMatrix = map[string]access{
 	"POST /i/:token/submit":  {redirect, redirect, redirect, redirect},
 	"GET /i/:token/done":     {redirect, redirect, redirect, redirect},
 
-	"GET /settings":                      {redirect, ok, ok, ok},
-	"GET /settings/roles":                {redirect, ok, ok, ok},
-	"POST /settings/roles":               {denied, bad, bad, bad}, // empty form
-	"GET /settings/roles/:id":            {redirect, notFound, ok, ok},
-	"POST /settings/roles/:id":           {denied, notFound, redirect, redirect},
-	"POST /settings/roles/:id/delete":    {denied, notFound, redirect, notFound}, // A's admin finds it deleted
-	"GET /settings/reliability":          {redirect, ok, ok, ok},                 // B sees only its own (no) responses
-	"POST /settings/password":            {denied, bad, bad, bad},
-	"GET /settings/users":                {redirect, ok, denied, ok},
-	"POST /settings/users":               {denied, bad, denied, bad},
-	"POST /settings/users/:id/access":    {denied, notFound, denied, redirect},
-	"POST /settings/users/:id/delete":    {denied, notFound, denied, redirect},
-	"GET /settings/api-keys":             {redirect, ok, denied, ok},
-	"POST /settings/api-keys":            {denied, bad, denied, bad},
-	"POST /settings/api-keys/:id/revoke": {denied, notFound, denied, redirect},
-	"GET /settings/audit":                {redirect, ok, denied, ok}, // B sees only its own entries
-	"GET /settings/retention":            {redirect, ok, denied, ok},
-	"POST /settings/retention":           {denied, redirect, denied, redirect}, // B sets its own period
-	"GET /settings/organisation":         {redirect, ok, denied, ok},
-	"POST /settings/organisation":        {denied, redirect, denied, redirect}, // B sets its own
+	"GET /settings":                                              {redirect, ok, ok, ok},
+	"GET /settings/roles":                                        {redirect, ok, ok, ok},
+	"POST /settings/roles":                                       {denied, bad, bad, bad}, // empty form
+	"GET /settings/roles/:id":                                    {redirect, notFound, ok, ok},
+	"POST /settings/roles/:id":                                   {denied, notFound, redirect, redirect},
+	"POST /settings/roles/:id/delete":                            {denied, notFound, redirect, notFound}, // A's admin finds it deleted
+	"GET /settings/reliability":                                  {redirect, ok, ok, ok},                 // B sees only its own (no) responses
+	"POST /settings/password":                                    {denied, bad, bad, bad},
+	"GET /settings/users":                                        {redirect, ok, denied, ok},
+	"POST /settings/users":                                       {denied, bad, denied, bad},
+	"POST /settings/users/:id/access":                            {denied, notFound, denied, redirect},
+	"POST /settings/users/:id/delete":                            {denied, notFound, denied, redirect},
+	"GET /settings/api-keys":                                     {redirect, ok, denied, ok},
+	"POST /settings/api-keys":                                    {denied, bad, denied, bad},
+	"POST /settings/api-keys/:id/revoke":                         {denied, notFound, denied, redirect},
+	"GET /settings/audit":                                        {redirect, ok, denied, ok}, // B sees only its own entries
+	"GET /settings/retention":                                    {redirect, ok, denied, ok},
+	"POST /settings/retention":                                   {denied, redirect, denied, redirect}, // B sets its own period
+	"GET /settings/organisation":                                 {redirect, ok, denied, ok},
+	"POST /settings/organisation":                                {denied, redirect, denied, redirect}, // B sets its own
+	"GET /settings/webhooks":                                     {redirect, ok, denied, ok},
+	"POST /settings/webhooks":                                    {denied, created, denied, created}, // B adds its own
+	"GET /settings/webhooks/:id":                                 {redirect, notFound, denied, ok},
+	"POST /settings/webhooks/:id/delete":                         {denied, notFound, denied, redirect},
+	"POST /settings/webhooks/:id/enable":                         {denied, notFound, denied, redirect},
+	"POST /settings/webhooks/:id/deliveries/:delivery/redeliver": {denied, notFound, denied, conflict}, // A's is still pending
 }
 
 // authzForms are the form values or JSON bodies a route is called with,
@@ -145,6 +155,8 @@ var authzForms = map[string]string{
 	"POST /settings/retention":                 "retention_days=30",
 	"POST /settings/organisation":              "currency=EUR&time_zone=Europe/Berlin&profile_cut=3&fit_multiplier_low=0.5&fit_multiplier_high=1.5&gross_margin=0.6&cost_of_hire=100&payback_months=6",
 	"PATCH /api/v1/organisation":               `{"currency":"EUR","time_zone":"Europe/Berlin","profile_cut":3}`,
+	"POST /api/v1/webhooks":                    `{"url":"https://93.184.215.14/hooks","events":["person.erased"]}`,
+	"POST /settings/webhooks":                  "url=https://93.184.215.14/hooks&events=person.erased",
 	"POST /api/v1/invitations":                 `{"person_id":"{person}","questionnaire":"sales-service"}`,
 	"POST /api/v1/responses":                   `{"person_id":"{person}","questionnaire":"sales-service","answers":{}}`,
 	"POST /api/v1/simulate":                    `{"churn":0.02}`,
@@ -178,6 +190,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 			_, keyA, _ := oA.CreateAPIKey(ctx, "a", rolefit.ActorOf(f.adminA))
 			kA, _ := oA.APIKeys(ctx)
 			_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", rolefit.ActorOf(f.adminB))
+			hook, err := oA.CreateWebhookEndpoint(ctx, "https://93.184.215.14/hooks", []rolefit.EventType{rolefit.EventInvitationSent},
+				"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", rolefit.ActorOf(f.adminA))
+			if err != nil {
+				t.Fatal(err)
+			}
 			person, err := oA.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Kind: rolefit.Candidate}, rolefit.ActorOf(f.adminA))
 			if err != nil {
 				t.Fatal(err)
@@ -193,8 +210,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			hookDeliveries, _, err := oA.EndpointDeliveries(ctx, hook.ID, 1, "")
+			if err != nil || len(hookDeliveries) != 1 {
+				t.Fatalf("the invitation's event: %v, %v", hookDeliveries, err)
+			}
 			path := r.Path
 			for _, sub := range []struct{ prefix, param, id string }{
+				{"/settings/webhooks/", ":id", hook.ID},
+				{"/settings/webhooks/", ":delivery", hookDeliveries[0].ID},
+				{"/api/v1/webhooks/", ":id", hook.ID},
 				{"/settings/users/", ":id", f.mgrA.ID},
 				{"/settings/api-keys/", ":id", kA[0].ID},
 				{"/people/", ":id", person.ID},
@@ -282,6 +306,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 			if got, err := oA.Role(ctx, role.ID); err != nil || got.SeatsMax != 2 || got.Name != role.Name {
 				t.Errorf("B changed A's role: %+v, %v", got, err)
+			}
+			if got, err := oA.WebhookEndpoint(ctx, hook.ID); err != nil || !got.Enabled() {
+				t.Errorf("B changed A's webhook endpoint: %+v, %v", got, err)
 			}
 			if ps, err := oA.CompPlans(ctx); err != nil {
 				t.Fatalf("read: %v", err)

@@ -23,6 +23,9 @@ type apiOperation struct {
 	// content replaces the JSON success content of a route that sends a
 	// file, keyed by media type; nil for JSON.
 	content obj
+	// security replaces the bearer key, for routes that authenticate
+	// otherwise (Greenhouse's Basic authentication).
+	security []obj
 }
 
 func ref(name string) obj { return obj{"$ref": "#/components/schemas/" + name} }
@@ -229,7 +232,7 @@ var apiSchemas = obj{
 func openAPIDocument() obj {
 	paths := obj{}
 	errResp := obj{"description": "Error", "content": obj{"application/json": obj{"schema": ref("Error")}}}
-	for _, op := range slices.Concat(apiOperations, costsOperations) {
+	for _, op := range slices.Concat(apiOperations, costsOperations, integrationOperations) {
 		item, _ := paths[op.path].(obj)
 		if item == nil {
 			item = obj{}
@@ -252,8 +255,15 @@ func openAPIDocument() obj {
 		if op.path != "/api/v1/openapi.json" {
 			o["security"] = []obj{{"bearer": []string{}}}
 		}
-		if len(op.params) > 0 {
-			o["parameters"] = op.params
+		params := op.params
+		if op.method == "POST" && op.path != "/api/v1/openapi.json" && op.security == nil {
+			params = append(slices.Clone(params), idempotencyKeyParam)
+		}
+		if op.security != nil {
+			o["security"] = op.security
+		}
+		if len(params) > 0 {
+			o["parameters"] = params
 		}
 		if op.body != nil {
 			o["requestBody"] = obj{"required": true, "content": obj{"application/json": obj{"schema": op.body}}}
@@ -269,8 +279,9 @@ func openAPIDocument() obj {
 		},
 		"paths": paths,
 		"components": obj{
-			"schemas":         apiSchemas,
-			"securitySchemes": obj{"bearer": obj{"type": "http", "scheme": "bearer"}},
+			"schemas": apiSchemas,
+			"securitySchemes": obj{"bearer": obj{"type": "http", "scheme": "bearer"},
+				"greenhouse": obj{"type": "http", "scheme": "basic", "description": "Greenhouse's Assessment Partner calls: an API key as the user name, no password"}},
 		},
 	}
 }

@@ -65,6 +65,10 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	api.Get("/hiring-costs", handleAPIHiringCosts(uc))
 	api.Post("/hiring-costs", handleAPIHiringRecord(uc))
 	api.Get("/exposure", handleAPIExposure(uc))
+	api.Get("/webhooks", requireAdminKey, handleAPIWebhooks(uc))
+	api.Post("/webhooks", requireAdminKey, handleAPIWebhookCreate(uc))
+	api.Delete("/webhooks/:id", requireAdminKey, handleAPIWebhookDelete(uc))
+	api.Get("/webhooks/:id/deliveries", requireAdminKey, handleAPIWebhookDeliveries(uc))
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
@@ -149,6 +153,12 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	admin.Post("/retention", handleRetentionSave(uc, rnd))
 	admin.Get("/organisation", handleOrgSettings(uc, rnd))
 	admin.Post("/organisation", handleOrgSettingsSave(uc, rnd))
+	admin.Get("/webhooks", handleWebhooks(uc, rnd))
+	admin.Post("/webhooks", handleWebhookCreate(uc, rnd))
+	admin.Get("/webhooks/:id", handleWebhook(uc, rnd))
+	admin.Post("/webhooks/:id/delete", handleWebhookDelete(uc))
+	admin.Post("/webhooks/:id/enable", handleWebhookEnable(uc))
+	admin.Post("/webhooks/:id/deliveries/:delivery/redeliver", handleRedeliver(uc))
 
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return nil

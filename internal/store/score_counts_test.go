@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/gorm"
+
 	"rolefit/internal/assess"
 	"rolefit/questionnaires"
 )
@@ -28,6 +30,26 @@ func recordSimulated(t *testing.T, o *Scope, q *assess.Questionnaire, rng *rand.
 		t.Fatal(err)
 	}
 	return resp
+}
+
+// recordAtVersion12 stores a simulated response as a rolefit of schema
+// version 12 did: the response and its score rows, nothing that later
+// versions write beside them (such as the outbound queue's events).
+func recordAtVersion12(t *testing.T, st *Store, o *Scope, q *assess.Questionnaire, rng *rand.Rand, personID string) {
+	t.Helper()
+	r := assess.Simulate(q, rng, assess.Simulation{Traits: assess.RandomTraits(q, rng)})
+	sc, err := ScoredFrom(assess.Score(q, r, assess.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.tx(context.Background(), func(tx *gorm.DB) error {
+		_, err := insertResponse(tx, st.now, rolefit.Response{OrgID: o.id, PersonID: personID, Source: rolefit.SourceAPI,
+			QuestionnaireID: q.ID, QuestionnaireVersion: q.Version, QuestionnaireHash: q.Hash, View: rolefit.ViewSelf}, r.Answers, nil, sc)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // countsFromRows is the reference: the distribution counted from the
@@ -170,7 +192,7 @@ func TestMigrationCountsEarlierScoreRows(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		recordSimulated(t, o, q, rng, p.ID)
+		recordAtVersion12(t, st, o, q, rng, p.ID)
 	}
 	if _, err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,437 @@
+package app_test
+
+import (
+	"math/rand/v2"
+	"net/http"
+	"path/filepath"
+	"rolefit"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"rolefit/internal/app"
+	"rolefit/internal/mail"
+	"rolefit/internal/mail/mailtest"
+	"rolefit/internal/store"
+	"rolefit/internal/store/storetest"
+	"rolefit/internal/webhook"
+)
+
+// A submission reaches the receiver as a signed response.submitted that
+// verifies with the endpoint's secret, carrying identifiers, the quality
+// severity and nothing of the answers.
+func TestSubmissionIsSentSignedToTheEndpoint(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, clock *storetest.Clock) {
+		w := newHookWorld(t, st, clock, nil)
+		rec := newReceiver(t)
+		ep := w.endpoint(t, rec.URL(), rolefit.EventResponseSubmitted)
+		if !strings.HasPrefix(ep.Secret, "whsec_") {
+			t.Fatalf("secret %q", ep.Secret)
+		}
+		p := w.person(t, "Dana Diaz", rolefit.Candidate)
+		resp := w.answer(t, p, rand.New(rand.NewPCG(1, 2)))
+		w.deliverAll(t)
+		got := rec.requests()
+		if len(got) != 1 {
+			t.Fatalf("the receiver got %d requests, want 1 (only response.submitted was asked for)", len(got))
+		}
+		r := got[0]
+		if err := webhook.Verify(ep.Secret, r.Header, r.Body, clock.Now()); err != nil {
+			t.Errorf("the signature does not verify: %v", err)
+		}
+		if r.Method != http.MethodPost || r.Header.Get("Content-Type") != "application/json" || !strings.HasPrefix(r.Header.Get("webhook-id"), "msg_") {
+			t.Errorf("request %s with headers %v", r.Method, r.Header)
+		}
+		e := eventOf(t, r.Body)
+		if e.Type != "response.submitted" || e.Data["response_id"] != resp.ID || e.Data["person_id"] != p.ID || e.Data["view"] != "self" {
+			t.Errorf("payload %s", r.Body)
+		}
+		if _, ok := e.Data["quality_severity"]; !ok {
+			t.Errorf("payload without quality_severity: %s", r.Body)
+		}
+		for _, leak := range []string{"Dana", "answers", "inf1"} {
+			if strings.Contains(string(r.Body), leak) {
+				t.Errorf("the thin payload holds %q: %s", leak, r.Body)
+			}
+		}
+		ds := w.deliveries(t, ep.ID)
+		if len(ds) != 1 || ds[0].Status != rolefit.DeliveryDelivered || ds[0].Attempts != 1 || ds[0].LastStatus != 200 {
+			t.Errorf("deliveries %+v", ds)
+		}
+	})
+}
+
+// Every event type reaches an endpoint that wants it, once, with its
+// identifiers; an endpoint that wants none of them gets nothing.
+func TestEveryEventIsSent(t *testing.T) {
+	clock := storetest.NewClock(storetest.Start)
+	w := newHookWorld(t, storetest.SQLite(t, clock), clock, nil)
+	rec, quiet := newReceiver(t), newReceiver(t)
+	w.endpoint(t, rec.URL(), rolefit.EventInvitationSent, rolefit.EventInvitationStarted, rolefit.EventInvitationExpired,
+		rolefit.EventInvitationWithdrawn, rolefit.EventResponseSubmitted, rolefit.EventPersonErased)
+	w.endpoint(t, quiet.URL(), rolefit.EventOutcomeRecorded)
+	p := w.person(t, "Dana Diaz", rolefit.Candidate)
+	w.answer(t, p, rand.New(rand.NewPCG(3, 4))) // sent, started, submitted
+	q := w.person(t, "Eli Evans", rolefit.Candidate)
+	inv, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: q.ID, Questionnaire: "sales-service", Days: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(25 * time.Hour)
+	if err := w.uc.QueueDue(ctx); err != nil { // expired
+		t.Fatal(err)
+	}
+	if err := w.uc.QueueDue(ctx); err != nil { // told once only
+		t.Fatal(err)
+	}
+	if _, err := w.uc.ExtendInvitation(ctx, w.mgr, q.ID, inv.ID, 2); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.uc.WithdrawInvitation(ctx, w.mgr, q.ID, inv.ID); err != nil { // withdrawn
+		t.Fatal(err)
+	}
+	if err := w.uc.ErasePerson(ctx, w.mgr, p.ID, true); err != nil { // erased
+		t.Fatal(err)
+	}
+	w.deliverAll(t)
+	var types []string
+	for _, r := range rec.requests() {
+		e := eventOf(t, r.Body)
+		types = append(types, e.Type)
+		if _, err := time.Parse(time.RFC3339, e.Timestamp); err != nil {
+			t.Errorf("%s: timestamp %q", e.Type, e.Timestamp)
+		}
+	}
+	// A pass sends its deliveries at once, so they arrive in any order.
+	slices.Sort(types)
+	want := "invitation.expired invitation.sent invitation.sent invitation.started invitation.withdrawn person.erased response.submitted"
+	if strings.Join(types, " ") != want {
+		t.Errorf("events\n got %s\nwant %s", strings.Join(types, " "), want)
+	}
+	if n := len(quiet.requests()); n != 0 {
+		t.Errorf("an endpoint of outcome.recorded only got %d requests", n)
+	}
+}
+
+// A receiver that fails is tried again on the schedule, under the same
+// webhook-id and signed anew at each attempt, until it answers 2xx.
+func TestFailedDeliveryIsRetriedOnTheSchedule(t *testing.T) {
+	clock := storetest.NewClock(storetest.Start)
+	w := newHookWorld(t, storetest.SQLite(t, clock), clock, nil)
+	rec := newReceiver(t, 500, 503, 0) // 0: the handler answers 200 below
+	rec.answers[2] = 200
+	ep := w.endpoint(t, rec.URL(), rolefit.EventInvitationSent)
+	p := w.person(t, "Dana Diaz", rolefit.Candidate)
+	if _, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: p.ID, Questionnaire: "sales-service"}); err != nil {
+		t.Fatal(err)
+	}
+	w.deliverAll(t) // at once: 500
+	d := w.deliveries(t, ep.ID)[0]
+	if d.Status != rolefit.DeliveryPending || d.Attempts != 1 || d.LastStatus != 500 || !d.NextAttemptAt.Equal(clock.Now().Add(5*time.Second)) {
+		t.Fatalf("after the first attempt: %+v (next %v)", d, d.NextAttemptAt)
+	}
+	clock.Advance(4 * time.Second)
+	w.deliverAll(t)
+	if n := len(rec.requests()); n != 1 {
+		t.Fatalf("tried again %d times before its time", n-1)
+	}
+	clock.Advance(time.Second)
+	w.deliverAll(t) // 5 s: 503
+	d = w.deliveries(t, ep.ID)[0]
+	if d.Attempts != 2 || d.LastStatus != 503 || !d.NextAttemptAt.Equal(clock.Now().Add(5*time.Minute)) {
+		t.Fatalf("after the second attempt: %+v", d)
+	}
+	clock.Advance(5 * time.Minute)
+	w.deliverAll(t) // 5 min: 200
+	d = w.deliveries(t, ep.ID)[0]
+	if d.Status != rolefit.DeliveryDelivered || d.Attempts != 3 || d.DeliveredAt == nil {
+		t.Fatalf("after the third attempt: %+v", d)
+	}
+	got := rec.requests()
+	if len(got) != 3 {
+		t.Fatalf("%d requests, want 3", len(got))
+	}
+	for i, r := range got {
+		if r.Header.Get("webhook-id") != got[0].Header.Get("webhook-id") {
+			t.Errorf("attempt %d has webhook-id %s, the first %s", i+1, r.Header.Get("webhook-id"), got[0].Header.Get("webhook-id"))
+		}
+		if err := webhook.Verify(ep.Secret, r.Header, r.Body, clock.Now()); err != nil && i == 2 {
+			t.Errorf("attempt %d: %v", i+1, err)
+		}
+	}
+	if got[0].Header.Get("webhook-timestamp") == got[2].Header.Get("webhook-timestamp") {
+		t.Error("a retry kept the first attempt's timestamp; each attempt is signed when it is sent")
+	}
+	if e, err := w.uc.WebhookEndpoint(ctx, w.admin, ep.ID); err != nil || e.FailingSince != nil || !e.Enabled() {
+		t.Errorf("after a success the endpoint is %+v, %v", e, err)
+	}
+}
+
+// The schedule: at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h,
+// 20 h and 24 h; jitter spreads each delay by up to a tenth.
+func TestRetryScheduleAndJitter(t *testing.T) {
+	want := []time.Duration{5 * time.Second, 5 * time.Minute, 30 * time.Minute, 2 * time.Hour, 5 * time.Hour,
+		10 * time.Hour, 14 * time.Hour, 20 * time.Hour, 24 * time.Hour}
+	for i, d := range want {
+		got, ok := rolefit.RetryDelay(i + 1)
+		if !ok || got != d {
+			t.Errorf("after %d failed attempts: %v, %v; want %v", i+1, got, ok, d)
+		}
+	}
+	if _, ok := rolefit.RetryDelay(len(want) + 1); ok || rolefit.MaxAttempts != 10 {
+		t.Errorf("attempts do not stop after 10 (%d)", rolefit.MaxAttempts)
+	}
+	lo, hi := time.Hour, time.Duration(0)
+	for range 2000 {
+		d := app.Jitter(time.Hour)
+		lo, hi = min(lo, d), max(hi, d)
+	}
+	if lo < 54*time.Minute || hi > 66*time.Minute || hi-lo < 10*time.Minute {
+		t.Errorf("jitter of an hour spans %v to %v, want within 54–66 min and spread", lo, hi)
+	}
+}
+
+// 410 Gone disables the endpoint at once; its admins are told by e-mail
+// and on Home, the messages kept for it wait, and enabling it sends them.
+func TestGoneDisablesTheEndpointAndTellsTheAdmins(t *testing.T) {
+	smtp := mailtest.StartTestServer(t)
+	m, err := mail.ParseURL(smtp.URL("rolefit@acme.example"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := storetest.NewClock(storetest.Start)
+	w := newHookWorld(t, storetest.SQLite(t, clock), clock, m)
+	rec := newReceiver(t, http.StatusGone)
+	ep := w.endpoint(t, rec.URL(), rolefit.EventInvitationSent)
+	for _, name := range []string{"Dana Diaz", "Eli Evans"} {
+		p := w.person(t, name, rolefit.Candidate)
+		if _, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: p.ID, Questionnaire: "sales-service"}); err != nil {
+			t.Fatal(err)
+		}
+		w.deliverAll(t)
+	}
+	if n := len(rec.requests()); n != 1 {
+		t.Errorf("the receiver got %d requests; after 410 it should get none", n)
+	}
+	e, err := w.uc.WebhookEndpoint(ctx, w.admin, ep.ID)
+	if err != nil || e.Enabled() || !strings.Contains(e.DisabledReason, "410") {
+		t.Fatalf("endpoint after 410: %+v, %v", e, err)
+	}
+	disabled, err := w.uc.DisabledWebhookEndpoints(ctx, w.admin)
+	if err != nil || len(disabled) != 1 {
+		t.Errorf("Home's disabled endpoints: %+v, %v", disabled, err)
+	}
+	var notices []string
+	for _, msg := range smtp.Messages() {
+		notices = append(notices, msg.To)
+		if !strings.Contains(msg.Body, rec.URL()) || !strings.Contains(msg.Header.Get("Subject"), "stopped sending") {
+			t.Errorf("notice %q: %s", msg.Header.Get("Subject"), msg.Body)
+		}
+	}
+	if strings.Join(notices, " ") != "ada@acme.example" {
+		t.Errorf("notices went to %v, want the one admin", notices)
+	}
+	ds := w.deliveries(t, ep.ID)
+	slices.SortFunc(ds, func(a, b rolefit.Delivery) int { return strings.Compare(string(a.Status), string(b.Status)) })
+	if len(ds) != 2 || ds[1].Status != rolefit.DeliveryPending || ds[0].Status != rolefit.DeliveryFailed || ds[0].LastStatus != 410 {
+		t.Fatalf("deliveries %+v", ds)
+	}
+	if err := w.uc.EnableWebhookEndpoint(ctx, w.admin, ep.ID); err != nil {
+		t.Fatal(err)
+	}
+	w.deliverAll(t)
+	if n := len(rec.requests()); n != 2 {
+		t.Errorf("after enabling, the receiver got %d requests in all, want 2", n)
+	}
+	if _, err := w.uc.Redeliver(ctx, w.admin, ep.ID, ds[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	w.deliverAll(t)
+	got := rec.requests()
+	if len(got) != 3 || got[2].Header.Get("webhook-id") != ds[0].MessageID {
+		t.Errorf("redelivered %d requests, the last with webhook-id %s, want %s", len(got), got[len(got)-1].Header.Get("webhook-id"), ds[0].MessageID)
+	}
+}
+
+// 429, 502 and 504 wait as long as Retry-After asks; other statuses keep
+// to the schedule.
+func TestRetryAfterIsHonoured(t *testing.T) {
+	for _, c := range []struct {
+		status int
+		header string
+		want   time.Duration
+	}{
+		{http.StatusTooManyRequests, "120", 2 * time.Minute},
+		{http.StatusBadGateway, "30", 30 * time.Second},
+		{http.StatusGatewayTimeout, "7", 7 * time.Second},
+		{http.StatusServiceUnavailable, "120", 5 * time.Second}, // not one of the three: the schedule
+		{http.StatusTooManyRequests, "", 5 * time.Second},
+		{http.StatusTooManyRequests, "864000", 24 * time.Hour}, // at most a day
+	} {
+		clock := storetest.NewClock(storetest.Start)
+		w := newHookWorld(t, storetest.SQLite(t, clock), clock, nil)
+		rec := newReceiver(t, c.status)
+		rec.answerHeaders = []http.Header{{"Retry-After": {c.header}}}
+		ep := w.endpoint(t, rec.URL(), rolefit.EventInvitationSent)
+		p := w.person(t, "Dana Diaz", rolefit.Candidate)
+		if _, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: p.ID, Questionnaire: "sales-service"}); err != nil {
+			t.Fatal(err)
+		}
+		w.deliverAll(t)
+		d := w.deliveries(t, ep.ID)[0]
+		if d.NextAttemptAt == nil || d.NextAttemptAt.Sub(clock.Now()) != c.want {
+			t.Errorf("%d with Retry-After %q: next attempt in %v, want %v", c.status, c.header, d.NextAttemptAt.Sub(clock.Now()), c.want)
+		}
+	}
+}
+
+// A receiver that never answers 2xx has the message's ten attempts over
+// about three days; then the message has failed and the endpoint, which
+// got nothing through meanwhile, is disabled.
+func TestPersistentFailureDisablesTheEndpoint(t *testing.T) {
+	clock := storetest.NewClock(storetest.Start)
+	w := newHookWorld(t, storetest.SQLite(t, clock), clock, nil)
+	rec := newReceiver(t, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500)
+	ep := w.endpoint(t, rec.URL(), rolefit.EventInvitationSent)
+	p := w.person(t, "Dana Diaz", rolefit.Candidate)
+	if _, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: p.ID, Questionnaire: "sales-service"}); err != nil {
+		t.Fatal(err)
+	}
+	w.deliverAll(t)
+	for _, d := range rolefit.RetryDelays {
+		clock.Advance(d)
+		w.deliverAll(t)
+	}
+	if n := len(rec.requests()); n != rolefit.MaxAttempts {
+		t.Errorf("%d attempts, want %d", n, rolefit.MaxAttempts)
+	}
+	d := w.deliveries(t, ep.ID)[0]
+	if d.Status != rolefit.DeliveryFailed || d.Attempts != rolefit.MaxAttempts || d.NextAttemptAt != nil {
+		t.Errorf("the delivery after every attempt: %+v", d)
+	}
+	e, _ := w.uc.WebhookEndpoint(ctx, w.admin, ep.ID)
+	if e.Enabled() || !strings.Contains(e.DisabledReason, "10 attempts") {
+		t.Errorf("endpoint %+v", e)
+	}
+}
+
+// An endpoint that failed a message's every attempt but got other
+// messages through meanwhile is not disabled: only that message failed.
+func TestAnEndpointThatWorksMeanwhileStaysEnabled(t *testing.T) {
+	clock := storetest.NewClock(storetest.Start)
+	w := newHookWorld(t, storetest.SQLite(t, clock), clock, nil)
+	rec := newReceiver(t)
+	ep := w.endpoint(t, rec.URL(), rolefit.EventInvitationSent)
+	rec.mu.Lock()
+	rec.answers = []int{500, 500, 500, 500, 500, 500, 500, 500, 500, 200, 500}
+	rec.mu.Unlock()
+	p := w.person(t, "Dana Diaz", rolefit.Candidate)
+	if _, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: p.ID, Questionnaire: "sales-service"}); err != nil {
+		t.Fatal(err)
+	}
+	w.deliverAll(t)
+	for i, d := range rolefit.RetryDelays {
+		clock.Advance(d)
+		if i == len(rolefit.RetryDelays)-1 {
+			// Before the first message's last attempt another one gets
+			// through (the receiver's tenth answer is 200).
+			q := w.person(t, "Eli Evans", rolefit.Candidate)
+			if _, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: q.ID, Questionnaire: "sales-service"}); err != nil {
+				t.Fatal(err)
+			}
+			w.deliverAll(t)
+		}
+		w.deliverAll(t)
+	}
+	e, _ := w.uc.WebhookEndpoint(ctx, w.admin, ep.ID)
+	if !e.Enabled() {
+		t.Errorf("disabled although a message got through: %+v", e)
+	}
+}
+
+// The queue is in the database: a process stopped in the middle of a
+// message's retries leaves it there, and the next one delivers it.
+func TestRestartInTheMiddleOfTheScheduleLosesNothing(t *testing.T) {
+	clock := storetest.NewClock(storetest.Start)
+	path := filepath.Join(t.TempDir(), "rolefit.db")
+	open := func() *store.Store {
+		st, err := store.Open(ctx, path, storetest.Options(clock))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	st := open()
+	w := newHookWorld(t, st, clock, nil)
+	rec := newReceiver(t, 500, 500)
+	ep := w.endpoint(t, rec.URL(), rolefit.EventInvitationSent, rolefit.EventInvitationWithdrawn)
+	p := w.person(t, "Dana Diaz", rolefit.Candidate)
+	inv, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: p.ID, Questionnaire: "sales-service"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.deliverAll(t)
+	clock.Advance(5 * time.Second)
+	w.deliverAll(t) // two failed attempts, the next in 5 minutes
+	// An event written just before the stop, never attempted.
+	if _, err := w.uc.WithdrawInvitation(ctx, w.mgr, p.ID, inv.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	st = open()
+	defer st.Close()
+	uc, err := app.New(app.Config{Store: st, Catalog: testCatalog(t), BaseURL: "https://rolefit.example.com", Now: clock.Now,
+		Outbound: app.Outbound{AllowPrivate: true, Jitter: func(d time.Duration) time.Duration { return d }}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.uc = uc
+	w.deliverAll(t) // the withdrawal goes at once; the invitation waits its turn
+	clock.Advance(5 * time.Minute)
+	w.deliverAll(t)
+	var types []string
+	for _, r := range rec.requests() {
+		types = append(types, eventOf(t, r.Body).Type)
+	}
+	if got := strings.Join(types, " "); got != "invitation.sent invitation.sent invitation.withdrawn invitation.sent" {
+		t.Errorf("the receiver got %s", got)
+	}
+	for _, d := range w.deliveries(t, ep.ID) {
+		if d.Status != rolefit.DeliveryDelivered {
+			t.Errorf("after the restart %s is %s", d.EventType, d.Status)
+		}
+	}
+}
+
+// A change that is rolled back writes no event: the queue's rows are
+// written in the change's own transaction.
+func TestNoEventForAChangeThatFailed(t *testing.T) {
+	clock := storetest.NewClock(storetest.Start)
+	w := newHookWorld(t, storetest.SQLite(t, clock), clock, nil)
+	rec := newReceiver(t)
+	ep := w.endpoint(t, rec.URL(), rolefit.EventInvitationSent, rolefit.EventInvitationWithdrawn)
+	p := w.person(t, "Dana Diaz", rolefit.Candidate)
+	inv, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: p.ID, Questionnaire: "sales-service"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.uc.WithdrawInvitation(ctx, w.mgr, p.ID, inv.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.uc.WithdrawInvitation(ctx, w.mgr, p.ID, inv.ID); err == nil { // withdrawn already: refused
+		t.Fatal("withdrew twice")
+	}
+	if _, err := w.uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: p.ID, Questionnaire: "sales-service", Days: 400}); err == nil {
+		t.Fatal("invited for 400 days")
+	}
+	if n := len(w.deliveries(t, ep.ID)); n != 2 {
+		t.Errorf("%d deliveries, want 2: one per change that was made", n)
+	}
+}
