@@ -199,8 +199,10 @@ func displayAddr(a net.Addr) string {
 }
 
 // housekeeping purges candidates past their retention period at start,
-// then every hour while the server runs also deletes expired sessions and
-// ended windows of failed-attempt counts, and refreshes the query planner's statistics.
+// then every hour while the server runs also deletes expired sessions,
+// ended windows of failed-attempt counts, idempotency keys past their 24
+// hours, sign-ins begun and never finished, and deliveries finished a
+// month ago, and refreshes the query planner's statistics.
 func housekeeping(ctx context.Context, st *store.Store, uc *app.App, log *slog.Logger) {
 	purgeRetention(ctx, uc, log)
 	t := time.NewTicker(time.Hour)
@@ -217,6 +219,12 @@ func housekeeping(ctx context.Context, st *store.Store, uc *app.App, log *slog.L
 				log.Warn("purge expired sessions", "err", err)
 			} else if n > 0 {
 				log.Info("purged expired sessions", "count", n)
+			}
+			if _, err := uc.PurgeIdempotencyKeys(ctx); err != nil {
+				log.Warn("purge old idempotency keys", "err", err)
+			}
+			if _, err := uc.PurgeSSOLogins(ctx); err != nil {
+				log.Warn("purge unfinished single sign-ons", "err", err)
 			}
 			if n, err := uc.PurgeDeliveries(ctx); err != nil {
 				log.Warn("purge old deliveries", "err", err)

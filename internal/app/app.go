@@ -80,6 +80,8 @@ type App struct {
 	guard  outbound.Guard
 	client *outbound.Client
 	jitter func(time.Duration) time.Duration
+	// providers keeps discovered identity providers (sso.go).
+	providers ssoProviders
 }
 
 // New checks cfg and returns the use cases.

@@ -290,3 +290,13 @@ func (a *App) RecordGreenhouseError(ctx context.Context, act Actor, report strin
 func (a *App) GreenhouseErrors(ctx context.Context, act Actor) ([]rolefit.GreenhouseError, error) {
 	return a.scope(act).GreenhouseErrors(ctx, 50)
 }
+
+// GreenhouseAddresses are the four addresses an admin gives Greenhouse,
+// built from the base URL rolefit is reached at.
+func (a *App) GreenhouseAddresses() map[string]string {
+	out := map[string]string{}
+	for _, name := range []string{"list_tests", "send_test", "test_status", "request_errors"} {
+		out[name] = a.baseURL + "/integrations/greenhouse/" + name
+	}
+	return out
+}

@@ -6,6 +6,7 @@ import (
 	"rolefit"
 	"strings"
 
+	"rolefit/internal/assess"
 	"rolefit/internal/errs"
 	"rolefit/internal/store"
 )
@@ -108,4 +109,21 @@ func (a *App) Invitations(ctx context.Context, act Actor, q InvitationQuery) (*I
 		return nil, err
 	}
 	return &InvitationPage{Items: invs, Next: next}, nil
+}
+
+// LatestQuestionnaires returns the latest version of every installed
+// questionnaire that candidates or staff can be invited to, for choosing
+// one to invite several people to.
+func (a *App) LatestQuestionnaires() []*assess.Questionnaire {
+	var out []*assess.Questionnaire
+	seen := map[string]bool{}
+	for _, q := range a.cat.All() {
+		if !seen[q.ID] {
+			seen[q.ID] = true
+			if l, ok := a.cat.Latest(q.ID); ok && (l.IsFor(string(rolefit.Candidate)) || l.IsFor(string(rolefit.Staff))) {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
 }

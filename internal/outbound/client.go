@@ -69,7 +69,7 @@ func NewClient(g Guard) *Client {
 		ForceAttemptHTTP2:     true,
 	}
 	c.http = &http.Client{
-		Transport: tr,
+		Transport: schemeGuard{g: g, next: tr},
 		Timeout:   Timeout,
 		// A redirect is an answer like any other that is not 2xx: a
 		// receiver that moved must be given its new address by an admin,
@@ -78,6 +78,25 @@ func NewClient(g Guard) *Client {
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	return c
+}
+
+// HTTP returns the client as an *http.Client, for libraries that make
+// their own requests (the OpenID Connect client): it connects only where
+// the guard allows, over HTTPS unless private addresses are allowed.
+func (c *Client) HTTP() *http.Client { return c.http }
+
+// schemeGuard refuses plain HTTP unless private addresses are allowed, for
+// requests whose address came from elsewhere (a discovery document).
+type schemeGuard struct {
+	g    Guard
+	next http.RoundTripper
+}
+
+func (s schemeGuard) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.URL.Scheme != "https" && !s.g.AllowPrivate {
+		return nil, fmt.Errorf("%s is not an https:// address", r.URL.Redacted())
+	}
+	return s.next.RoundTrip(r)
 }
 
 // control checks the address a connection is about to be made to, the

@@ -41,13 +41,14 @@ type apiInvitationFields struct {
 	SubmittedAt          *time.Time `json:"submitted_at"`
 	WithdrawnAt          *time.Time `json:"withdrawn_at"`
 	EmailedAt            *time.Time `json:"emailed_at"`
+	RemindersSent        int        `json:"reminders_sent"`
 }
 
 func apiInvitationFieldsOf(i rolefit.Invitation) apiInvitationFields {
 	return apiInvitationFields{ID: i.ID, PersonID: i.PersonID, QuestionnaireID: i.QuestionnaireID,
 		QuestionnaireVersion: i.QuestionnaireVersion, QuestionnaireHash: i.QuestionnaireHash, CreatedAt: i.CreatedAt,
 		ExpiresAt: i.ExpiresAt, ConsentedAt: i.ConsentedAt, StartedAt: i.StartedAt, SubmittedAt: i.SubmittedAt,
-		WithdrawnAt: i.WithdrawnAt, EmailedAt: i.EmailedAt}
+		WithdrawnAt: i.WithdrawnAt, EmailedAt: i.EmailedAt, RemindersSent: i.RemindersSent}
 }
 
 // apiMonth is one recorded month of performance as the API shows it.

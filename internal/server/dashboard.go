@@ -1,6 +1,7 @@
 package server
 
 import (
+	"rolefit"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -33,6 +34,9 @@ type dashboardPage struct {
 	*app.Dashboard
 	ExpiringDays int
 	Sections     []section
+	// Disabled are the webhook endpoints rolefit stopped sending to, shown
+	// to admins, who can enable them again.
+	Disabled []rolefit.WebhookEndpoint
 }
 
 // handleDashboard shows the signed-in home page.
@@ -46,8 +50,14 @@ func handleDashboard(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
+		page := dashboardPage{Dashboard: d, ExpiringDays: int(app.ExpiringWithin.Hours() / 24), Sections: navigation}
+		if u := currentUser(c); u != nil && u.IsAdmin() {
+			if page.Disabled, err = uc.DisabledWebhookEndpoints(c.UserContext(), actorOf(c)); err != nil {
+				return err
+			}
+		}
 		v := pageView(c, "Home", "home")
-		v.Data = dashboardPage{Dashboard: d, ExpiringDays: int(app.ExpiringWithin.Hours() / 24), Sections: navigation}
+		v.Data = page
 		return rnd.render(c, fiber.StatusOK, "dashboard", v)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
 )
 
 // obj is a JSON object in the OpenAPI document.
@@ -69,8 +71,9 @@ var apiOperations = []apiOperation{
 		params: []obj{queryParam("limit", "integer", "page size, 1–500 (default 50)"), queryParam("cursor", "string", "next_cursor of the previous page"),
 			queryParam("kind", "string", "candidate or staff"), queryParam("job_title", "string", "only people with this job title (ignoring case)")},
 		status: "200", response: listOf(ref("TeamPoint"))},
-	{method: "POST", path: "/api/v1/invitations", summary: "Invite a person to a questionnaire; the response holds the link (shown only here) and e-mails it when e-mail is set up",
-		body: ref("NewInvitation"), status: "201", response: ref("Invitation")},
+	{method: "POST", path: "/api/v1/invitations", summary: fmt.Sprintf("Invite a person to a questionnaire (person_id): the response holds the link (shown only here) and e-mails it when e-mail is set up. Or invite up to %d people at once (person_ids), all or none: a person of another organisation, one the questionnaire is not for or one with an open invitation to it is named as person_ids.N and nobody is invited; the response lists the invitations, each link shown only here, and an e-mail with a link of its own goes to each person with an address", app.MaxBulkInvitations),
+		body: obj{"oneOf": []obj{ref("NewInvitation"), ref("NewInvitations")}}, status: "201",
+		response: obj{"oneOf": []obj{ref("Invitation"), listOf(ref("Invitation"))}}},
 	{method: "GET", path: "/api/v1/invitations/{id}", summary: "An invitation's status (the link itself is not stored)",
 		params: []obj{pathParam("id")}, status: "200", response: ref("Invitation")},
 	{method: "POST", path: "/api/v1/responses", summary: "Record a complete set of answers (a paper form, an import), scored and quality-checked",
@@ -156,13 +159,19 @@ var apiSchemas = obj{
 		"person_id": str, "questionnaire": obj{"type": "string", "description": "questionnaire ID, e.g. sales-service"},
 		"version":         obj{"type": "integer", "description": "questionnaire version; the latest when left out"},
 		"expires_in_days": obj{"type": "integer", "minimum": 1, "maximum": rolefit.MaxInvitationDays, "default": rolefit.DefaultInvitationDays}}},
+	"NewInvitations": obj{"type": "object", "required": []string{"person_ids", "questionnaire"}, "additionalProperties": false, "properties": obj{
+		"person_ids": obj{"type": "array", "items": str, "minItems": 1, "maxItems": app.MaxBulkInvitations}, "questionnaire": obj{"type": "string", "description": "questionnaire ID, e.g. sales-service"},
+		"version":         obj{"type": "integer", "description": "questionnaire version; the latest when left out"},
+		"expires_in_days": obj{"type": "integer", "minimum": 1, "maximum": rolefit.MaxInvitationDays, "default": rolefit.DefaultInvitationDays}}},
 	"Invitation": obj{"type": "object", "properties": obj{
 		"id": str, "person_id": str, "questionnaire": str, "questionnaire_version": integer, "questionnaire_hash": str,
 		"status":     obj{"type": "string", "enum": []string{"sent", "started", "submitted", "expired", "withdrawn"}},
 		"url":        obj{"type": "string", "description": "the link to send; only in the response that created the invitation"},
 		"created_at": dateTime, "expires_at": dateTime, "consented_at": nullable(dateTime), "started_at": nullable(dateTime),
 		"submitted_at": nullable(dateTime), "withdrawn_at": nullable(dateTime), "emailed_at": nullable(dateTime),
-		"emailed": boolean, "email_error": str}},
+		"emailed": boolean, "email_error": str,
+		"email_queued":   obj{"type": "boolean", "description": "in a bulk invitation's answer: an e-mail with a link of its own is on its way"},
+		"reminders_sent": obj{"type": "integer", "description": "reminder e-mails sent before the link expires (the organisation's reminder settings)"}}},
 	"NewResponse": obj{"type": "object", "required": []string{"person_id", "questionnaire", "answers"}, "additionalProperties": false, "properties": obj{
 		"person_id": str, "questionnaire": str, "version": integer,
 		"answers": obj{"type": "object", "additionalProperties": integer,

@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
+	"rolefit/internal/assess"
 	"rolefit/internal/errs"
 )
 
@@ -29,6 +30,19 @@ type peoplePage struct {
 	// ImportFailed says the page's message is about an import (also of a
 	// spreadsheet file, which is not put back as text).
 	ImportFailed bool
+	// Questionnaires can be chosen for inviting the people selected.
+	Questionnaires []*assess.Questionnaire
+	// Bulk is the invitation of the selected people, as sent back when it
+	// was refused.
+	Bulk bulkEcho
+}
+
+// bulkEcho is what a refused invitation of the selected people puts back
+// on the page: who was selected and what is wrong, person by person.
+type bulkEcho struct {
+	Failed   bool
+	Selected map[string]bool
+	Problems []string
 }
 
 // peopleQueryOf reads the list's filters from the query string.
@@ -52,6 +66,10 @@ type importEcho struct {
 }
 
 func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, imp importEcho) error {
+	return renderPeopleWith(c, uc, rnd, status, v, imp, bulkEcho{})
+}
+
+func renderPeopleWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, imp importEcho, bulk bulkEcho) error {
 	q, err := peopleQueryOf(c)
 	if err != nil {
 		return err
@@ -66,7 +84,8 @@ func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view,
 	p := peoplePage{Rows: page.Items, Search: q.Search, Kind: q.Kind, Sort: q.Sort, Total: page.Total,
 		Invitation: q.Invitation, Class: q.Class, Flags: q.Flags,
 		Filtered: q.Search != "" || q.Kind != "" || q.Invitation != "" || q.Class != "" || q.Flags != "",
-		Kinds:    []rolefit.PersonKind{rolefit.Candidate, rolefit.Staff}, CSV: imp.CSV, ImportFailed: imp.Failed}
+		Kinds:    []rolefit.PersonKind{rolefit.Candidate, rolefit.Staff}, CSV: imp.CSV, ImportFailed: imp.Failed,
+		Questionnaires: uc.LatestQuestionnaires(), Bulk: bulk}
 	if page.Next != "" {
 		u := url.Values{"cursor": {page.Next}}
 		for k, val := range map[string]string{"search": q.Search, "kind": q.Kind, "sort": q.Sort,
