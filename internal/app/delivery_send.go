@@ -135,7 +135,8 @@ func (a *App) invitationEmail(ctx context.Context, d rolefit.Delivery) (mail.Mes
 // reminderMail reminds a person that their link expires soon.
 func reminderMail(org string, p *rolefit.Person, q *assess.Questionnaire, link string, expires, now time.Time) mail.Message {
 	left := "soon"
-	switch days := int(expires.Sub(now).Hours() / 24); {
+	// Rounded: a reminder queued "3 days before" goes out a little after.
+	switch days := int(expires.Sub(now).Hours()/24 + 0.5); {
 	case days >= 2:
 		left = fmt.Sprintf("in %d days", days)
 	case days == 1:

@@ -159,22 +159,23 @@ func (a *App) SendGreenhouseTest(ctx context.Context, act Actor, in GreenhouseSe
 	return out, nil
 }
 
-// GreenhouseStatus is test_status's answer. Absent values are nil, which
-// the API writes as null.
+// GreenhouseStatus is test_status's answer, which is also the body of
+// the completion PATCH: one document in Greenhouse's own field names, so
+// the two cannot drift apart. Absent values are null.
 type GreenhouseStatus struct {
-	PartnerInterviewID string
+	PartnerInterviewID string `json:"partner_interview_id"`
 	// Status is "complete" once the candidate has submitted, else the
 	// invitation's state: sent, started, expired or withdrawn.
-	Status string
+	Status string `json:"partner_status"`
 	// ProfileURL is the candidate's page in rolefit, once complete.
-	ProfileURL *string
+	ProfileURL *string `json:"partner_profile_url"`
 	// Score is, for a test with a role, the candidate's fit for the role
 	// (0 to 100, placement's fit; docs/INTEGRATIONS.md); nil for a test
 	// of the questionnaire alone and before the candidate has submitted.
-	Score *float64
+	Score *float64 `json:"partner_score"`
 	// Metadata is flat: each composite's score on the response scale, the
 	// 2×2 class and the response-quality severity; nil before completion.
-	Metadata map[string]any
+	Metadata map[string]any `json:"metadata"`
 }
 
 // GreenhouseTestStatus answers test_status for an assessment of the

@@ -108,15 +108,6 @@ func handleGreenhouseSendTest(uc *app.App) fiber.Handler {
 	}
 }
 
-// apiGreenhouseStatus is test_status's answer; nil fields are null.
-type apiGreenhouseStatus struct {
-	PartnerInterviewID string         `json:"partner_interview_id"`
-	Status             string         `json:"partner_status"`
-	ProfileURL         *string        `json:"partner_profile_url"`
-	Score              *float64       `json:"partner_score"`
-	Metadata           map[string]any `json:"metadata"`
-}
-
 // handleGreenhouseTestStatus is GET
 // /integrations/greenhouse/test_status?partner_interview_id=.
 func handleGreenhouseTestStatus(uc *app.App) fiber.Handler {
@@ -129,8 +120,9 @@ func handleGreenhouseTestStatus(uc *app.App) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		return c.JSON(apiGreenhouseStatus{PartnerInterviewID: st.PartnerInterviewID, Status: st.Status, ProfileURL: st.ProfileURL,
-			Score: st.Score, Metadata: st.Metadata})
+		// Greenhouse's document, the one the completion PATCH sends too
+		// (app.GreenhouseStatus).
+		return c.JSON(st)
 	}
 }
 
