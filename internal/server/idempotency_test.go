@@ -89,7 +89,7 @@ func TestIdempotencyKey(t *testing.T) {
 	wantStatus(t, "invite", resp, http.StatusCreated, inv)
 	link := decode[apiInvitation](t, inv).URL
 	resp, body = f.keyedRequest("POST", "/api/v1/invitations", key, "invite-dana", `{"person_id":"`+person+`","questionnaire":"sales-service"}`)
-	if body != inv || !strings.Contains(body, link) {
+	if body != inv || !strings.Contains(body, link) || resp.Header.Get("Idempotent-Replayed") != "true" {
 		t.Errorf("the invitation again: %s, want the first answer with its link", body)
 	}
 	token := link[strings.LastIndex(link, "/")+1:]
