@@ -22,7 +22,13 @@ import (
 // run the outbound queue's passes.
 func outboundFixture(t *testing.T, mailer usecases.Mailer) (*fixture, *usecases.App) {
 	t.Helper()
-	clock := storetest.NewClock(testStart)
+	return outboundFixtureAt(t, mailer, testStart)
+}
+
+// outboundFixtureAt is outboundFixture with its clock started at start.
+func outboundFixtureAt(t *testing.T, mailer usecases.Mailer, start time.Time) (*fixture, *usecases.App) {
+	t.Helper()
+	clock := storetest.NewClock(start)
 	st := storetest.SQLite(t, clock)
 	uc, err := usecases.New(usecases.Config{Store: st, Catalog: testCatalog(t), Mailer: mailer, BaseURL: testBaseURL, Now: clock.Now,
 		Outbound: usecases.Outbound{AllowPrivate: true, Jitter: func(d time.Duration) time.Duration { return d }}})
