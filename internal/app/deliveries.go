@@ -129,10 +129,16 @@ func (a *App) DeliverDue(ctx context.Context) (int, error) {
 	return len(ds), errors.Join(errs...)
 }
 
-// PurgeDeliveries deletes the records of deliveries finished more than
-// keepDeliveries ago; serve's hourly housekeeping calls it.
+// PurgeDeliveries deletes the records of deliveries made more than
+// keepDeliveries ago (finished, or waiting for an endpoint still
+// disabled), and the errors Greenhouse reported as long ago; serve's
+// hourly housekeeping calls it.
 func (a *App) PurgeDeliveries(ctx context.Context) (int64, error) {
-	return a.st.PurgeDeliveries(ctx, a.now().Add(-keepDeliveries))
+	before := a.now().Add(-keepDeliveries)
+	if _, err := a.st.PurgeGreenhouseErrors(ctx, before); err != nil {
+		return 0, err
+	}
+	return a.st.PurgeDeliveries(ctx, before)
 }
 
 // sent is how one attempt went, before its consequences are decided.

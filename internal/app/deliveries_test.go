@@ -1,12 +1,17 @@
 package app_test
 
 import (
+	"context"
 	"math/rand/v2"
+	"net"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"rolefit"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -433,5 +438,56 @@ func TestNoEventForAChangeThatFailed(t *testing.T) {
 	}
 	if n := len(w.deliveries(t, ep.ID)); n != 2 {
 		t.Errorf("%d deliveries, want 2: one per change that was made", n)
+	}
+}
+
+// switchDNS answers every lookup with its current address.
+type switchDNS struct {
+	mu sync.Mutex
+	ip string
+}
+
+func (d *switchDNS) set(ip string) { d.mu.Lock(); d.ip = ip; d.mu.Unlock() }
+
+func (d *switchDNS) LookupIPAddr(context.Context, string) ([]net.IPAddr, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return []net.IPAddr{{IP: net.ParseIP(d.ip)}}, nil
+}
+
+// Without --allow-private-webhooks, an endpoint whose name resolved to a
+// public address when it was saved and resolves to a private one at the
+// time of delivery is not sent to: the attempt fails naming the address,
+// and is tried again later, when the name may resolve well again.
+func TestDeliveryChecksTheAddressAfterDNS(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	defer srv.Close()
+	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+	dns := &switchDNS{ip: "93.184.215.14"}
+	clock := storetest.NewClock(storetest.Start)
+	w := newHookWorld(t, storetest.SQLite(t, clock), clock, nil)
+	uc, err := app.New(app.Config{Store: w.st, Catalog: testCatalog(t), BaseURL: "https://rolefit.example.com", Now: clock.Now,
+		Outbound: app.Outbound{Resolver: dns, Jitter: func(d time.Duration) time.Duration { return d }}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.uc = uc
+	if _, err := uc.CreateWebhookEndpoint(ctx, w.admin, rolefit.NewWebhookEndpoint{URL: "https://127.0.0.1:" + port + "/hook", Events: []string{"invitation.sent"}}); err == nil {
+		t.Fatal("a loopback address was saved")
+	}
+	ep := w.endpoint(t, "https://hooks.example.com:"+port+"/hook", rolefit.EventInvitationSent)
+	dns.set("127.0.0.1") // the name's record changes after it was saved
+	p := w.person(t, "Dana Diaz", rolefit.Candidate)
+	if _, err := uc.Invite(ctx, w.mgr, app.InviteInput{PersonID: p.ID, Questionnaire: "sales-service"}); err != nil {
+		t.Fatal(err)
+	}
+	w.deliverAll(t)
+	d := w.deliveries(t, ep.ID)[0]
+	if d.Status != rolefit.DeliveryPending || d.Attempts != 1 || d.LastStatus != 0 || !strings.Contains(d.LastError, "127.0.0.1, which is a loopback address") {
+		t.Errorf("the delivery after the change: %+v", d)
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the receiver on loopback got %d requests", n)
 	}
 }

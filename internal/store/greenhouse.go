@@ -178,3 +178,15 @@ func (o *Scope) GreenhouseErrors(ctx context.Context, limit int) ([]rolefit.Gree
 	}
 	return out, nil
 }
+
+// PurgeGreenhouseErrors deletes the errors Greenhouse reported before
+// before.
+func (s *Store) PurgeGreenhouseErrors(ctx context.Context, before time.Time) (int64, error) {
+	var n int64
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Where("received_at < ?", before).Delete(&greenhouseErrorRow{})
+		n = res.RowsAffected
+		return res.Error
+	})
+	return n, err
+}
