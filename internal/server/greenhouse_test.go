@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
-	"rolefit"
 	"strings"
 	"testing"
 
@@ -183,5 +182,4 @@ func TestGreenhouseErrors(t *testing.T) {
 	resp, body = f.browser().signIn(f.adminA).get("/settings/greenhouse")
 	wantStatus(t, "Greenhouse settings", resp, http.StatusOK, body)
 	wantContains(t, "Greenhouse settings", body, testBaseURL+"/integrations/greenhouse/send_test", "partner_score is not a number")
-	_ = rolefit.Admin
 }

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"rolefit"
-
 	usecases "rolefit/internal/app"
 	"rolefit/internal/store/storetest"
 )
@@ -145,5 +143,4 @@ func TestIdempotencyKeyWhileTheFirstRuns(t *testing.T) {
 	}
 	resp, got = f.keyedRequest("POST", "/api/v1/people", key, "slow-1", body)
 	wantStatus(t, "after the first gave up", resp, http.StatusCreated, got)
-	_ = rolefit.Candidate
 }
