@@ -130,6 +130,10 @@ func TestGreenhouseRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(patches[0].Body, &patched); err != nil || patched.Status != "complete" || *patched.Score != *st.Score {
 		t.Errorf("PATCH body %s", patches[0].Body)
 	}
+	// The person's data export says what Greenhouse sent about them.
+	resp, body = f.apiRequest("GET", "/api/v1/people/"+strings.TrimPrefix(*st.ProfileURL, testBaseURL+"/people/")+"/export", key, "")
+	wantStatus(t, "export", resp, http.StatusOK, body)
+	wantContains(t, "export", body, `"greenhouse_profile_url": "https://app.greenhouse.io/people/42"`, `"partner_interview_id": "`+id+`"`)
 	// Its public shape, pinned.
 	resp, body = f.basicRequest("GET", "/integrations/greenhouse/test_status?partner_interview_id="+id, key, "")
 	wantStatus(t, "test_status", resp, http.StatusOK, body)

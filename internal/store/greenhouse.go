@@ -190,3 +190,19 @@ func (s *Store) PurgeGreenhouseErrors(ctx context.Context, before time.Time) (in
 	})
 	return n, err
 }
+
+// GreenhouseAssessmentsOf returns the Greenhouse assessments of the given
+// invitations, by invitation ID: for a person's data export.
+func (o *Scope) GreenhouseAssessmentsOf(ctx context.Context, invitationIDs []string) (map[string]rolefit.GreenhouseAssessment, error) {
+	out := map[string]rolefit.GreenhouseAssessment{}
+	for chunk := range chunks(invitationIDs, 500) {
+		var rows []greenhouseAssessmentRow
+		if err := o.scope(o.s.reader(ctx)).Where("invitation_id IN ?", chunk).Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("read Greenhouse's assessments: %w", err)
+		}
+		for _, r := range rows {
+			out[r.InvitationID] = r.GreenhouseAssessment
+		}
+	}
+	return out, nil
+}
