@@ -56,6 +56,9 @@ type Invitation struct {
 	// then stays for the invitation).
 	Language       string
 	ChosenLanguage string
+	// RemindersSent counts the reminders e-mailed before the link
+	// expires (Settings.ReminderDays).
+	RemindersSent int
 }
 
 // AnsweredIn is the language the invitation is answered in: the
@@ -96,6 +99,9 @@ func (i *Invitation) CanRenew(now time.Time) bool {
 	s := i.State(now)
 	return s == InvitationSent || s == InvitationStarted
 }
+
+// Open reports whether the invitation still takes answers at now.
+func (i *Invitation) Open(now time.Time) bool { return i.CanRenew(now) }
 
 // NewInvitation is what it takes to invite a person.
 type NewInvitation struct {

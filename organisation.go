@@ -1,6 +1,9 @@
 package rolefit
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Organisation is a company using rolefit. All its data is its own.
 type Organisation struct {
@@ -38,6 +41,11 @@ type Settings struct {
 	// PaybackMonths.
 	CostOfHire    float64
 	PaybackMonths float64
+	// FirstReminderDays and SecondReminderDays are how many days before
+	// an invitation's link expires its person is reminded by e-mail, 0
+	// for no reminder (see CheckReminders).
+	FirstReminderDays  int
+	SecondReminderDays int
 }
 
 // DefaultSettings are a new organisation's settings, the same as the
@@ -45,6 +53,40 @@ type Settings struct {
 // cut at the 1–5 scale's agree point, and placement.DefaultAssumptions.
 func DefaultSettings() Settings {
 	return Settings{TimeZone: "UTC", Language: "en", ProfileCut: 3.5, FitMultiplierLow: 0.6, FitMultiplierHigh: 1.4, GrossMargin: 0.7, PaybackMonths: 12}
+}
+
+// CheckReminders says what is wrong with reminder settings, by field:
+// each from 0 (none) to MaxInvitationDays−1, a second reminder only after
+// a first, and closer to the expiry than it.
+func (s Settings) CheckReminders() map[string]string {
+	f := map[string]string{}
+	for name, d := range map[string]int{"first_reminder_days": s.FirstReminderDays, "second_reminder_days": s.SecondReminderDays} {
+		if d < 0 || d >= MaxInvitationDays {
+			f[name] = fmt.Sprintf("must be from 0 (no reminder) to %d days", MaxInvitationDays-1)
+		}
+	}
+	if len(f) > 0 {
+		return f
+	}
+	switch {
+	case s.SecondReminderDays > 0 && s.FirstReminderDays == 0:
+		f["second_reminder_days"] = "needs a first reminder"
+	case s.SecondReminderDays > 0 && s.SecondReminderDays >= s.FirstReminderDays:
+		f["second_reminder_days"] = "must be fewer days before the expiry than the first reminder"
+	}
+	return f
+}
+
+// ReminderDays are the days before expiry that reminders go out, first
+// reminder first: none, one or two.
+func (s Settings) ReminderDays() []int {
+	var out []int
+	for _, d := range []int{s.FirstReminderDays, s.SecondReminderDays} {
+		if d > 0 {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // MaxRetentionDays is the longest retention period an admin can set: ten

@@ -72,3 +72,28 @@ func (np NewPerson) Clean(prefix string) (NewPerson, map[string]string) {
 	}
 	return np, fields
 }
+
+// PersonChange changes some of a person's details; a nil field keeps its
+// value. A person's kind is not changed this way: a candidate hired
+// becomes staff through their own record, not an edit.
+type PersonChange struct {
+	Name     *string
+	Email    *string
+	JobTitle *string
+}
+
+// Apply returns p's details with the change made and cleaned as a new
+// person's are (NewPerson.Clean), with what is wrong by field.
+func (c PersonChange) Apply(p Person) (NewPerson, map[string]string) {
+	np := NewPerson{Name: p.Name, Email: p.Email, Kind: p.Kind, JobTitle: p.JobTitle}
+	if c.Name != nil {
+		np.Name = *c.Name
+	}
+	if c.Email != nil {
+		np.Email = *c.Email
+	}
+	if c.JobTitle != nil {
+		np.JobTitle = *c.JobTitle
+	}
+	return np.Clean("")
+}

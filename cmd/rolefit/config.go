@@ -27,6 +27,16 @@ func envOr(getenv func(string) string, key, def string) string {
 	return def
 }
 
+// envBool reads a true/false environment variable: true, 1 or yes (in
+// any case) is true, anything else false.
+func envBool(getenv func(string) string, key string) bool {
+	switch strings.ToLower(strings.TrimSpace(getenv(key))) {
+	case "true", "1", "yes":
+		return true
+	}
+	return false
+}
+
 // newFlagSet makes a flag set that reports errors instead of exiting, with
 // a usage text that names the command and what it does.
 func newFlagSet(name, args, summary string, cio commandIO) *flag.FlagSet {

@@ -22,6 +22,10 @@ import (
 // shutdownGrace is how long requests in flight get to finish on SIGTERM.
 const shutdownGrace = 15 * time.Second
 
+// deliveryPoll is how often the outbound queue's worker looks for due
+// deliveries: a webhook goes out within about this of its event.
+const deliveryPoll = time.Second
+
 // runServe runs the web app until ctx is cancelled (SIGTERM or SIGINT),
 // then drains requests and closes the database.
 func runServe(ctx context.Context, args []string, cio commandIO) error {
@@ -38,6 +42,8 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 	smtpURL := fs.String("smtp", envOr(cio.getenv, "ROLEFIT_SMTP_URL", ""),
 		"SMTP server for e-mailing invitation links, e.g. smtp://user:password@mail.example.com:587?from=hiring@example.com (env ROLEFIT_SMTP_URL; default: no e-mail, managers copy links)")
 	withDemo := fs.Bool("demo", false, "load a demo organisation if the database is empty, and print its logins")
+	allowPrivate := fs.Bool("allow-private-webhooks", envBool(cio.getenv, "ROLEFIT_ALLOW_PRIVATE_WEBHOOKS"),
+		"let webhooks and Greenhouse's completion call go to private, loopback and link-local addresses and over plain HTTP, for tests and private networks (env ROLEFIT_ALLOW_PRIVATE_WEBHOOKS=true)")
 	if err := parseFlags(fs, args, cio); err != nil {
 		return err
 	}
@@ -94,7 +100,8 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 	if base == "" {
 		base = "http://" + displayAddr(ln.Addr())
 	}
-	uc, err := app.New(app.Config{Store: st, Catalog: cat, Mailer: mailer, BaseURL: base, Now: cio.now, Log: log})
+	uc, err := app.New(app.Config{Store: st, Catalog: cat, Mailer: mailer, BaseURL: base, Now: cio.now, Log: log,
+		Outbound: app.Outbound{AllowPrivate: *allowPrivate}})
 	if err != nil {
 		ln.Close()
 		return err
@@ -142,9 +149,19 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 			store.SetupTTL, base, token)
 	}
 
+	if *allowPrivate {
+		log.Warn("webhooks may go to private addresses and over plain HTTP (--allow-private-webhooks)")
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- web.Listener(ln) }()
 	go housekeeping(ctx, st, uc, log)
+	// The outbound queue's worker: it stops when ctx ends, after the
+	// attempts under way, and the store is closed only after it.
+	delivering := make(chan struct{})
+	go func() {
+		defer close(delivering)
+		uc.RunDeliveries(ctx, deliveryPoll)
+	}()
 	log.Info("ready", "version", version, "addr", ln.Addr().String(), "db", st.Source(), "startup", cio.now().Sub(started).Round(time.Millisecond))
 
 	select {
@@ -157,6 +174,11 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 	defer cancel()
 	if err := web.ShutdownWithContext(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("shut down: %w", err)
+	}
+	select {
+	case <-delivering:
+	case <-sctx.Done():
+		log.Warn("stopped before the deliveries under way finished; they are sent again after a restart")
 	}
 	log.Info("stopped")
 	return nil
@@ -177,8 +199,10 @@ func displayAddr(a net.Addr) string {
 }
 
 // housekeeping purges candidates past their retention period at start,
-// then every hour while the server runs also deletes expired sessions and
-// ended windows of failed-attempt counts, and refreshes the query planner's statistics.
+// then every hour while the server runs also deletes expired sessions,
+// ended windows of failed-attempt counts, idempotency keys past their 24
+// hours, sign-ins begun and never finished, and deliveries finished a
+// month ago, and refreshes the query planner's statistics.
 func housekeeping(ctx context.Context, st *store.Store, uc *app.App, log *slog.Logger) {
 	purgeRetention(ctx, uc, log)
 	t := time.NewTicker(time.Hour)
@@ -195,6 +219,17 @@ func housekeeping(ctx context.Context, st *store.Store, uc *app.App, log *slog.L
 				log.Warn("purge expired sessions", "err", err)
 			} else if n > 0 {
 				log.Info("purged expired sessions", "count", n)
+			}
+			if _, err := uc.PurgeIdempotencyKeys(ctx); err != nil {
+				log.Warn("purge old idempotency keys", "err", err)
+			}
+			if _, err := uc.PurgeSSOLogins(ctx); err != nil {
+				log.Warn("purge unfinished single sign-ons", "err", err)
+			}
+			if n, err := uc.PurgeDeliveries(ctx); err != nil {
+				log.Warn("purge old deliveries", "err", err)
+			} else if n > 0 {
+				log.Info("purged old deliveries", "count", n)
 			}
 			if n, err := st.PurgeAttempts(ctx); err != nil {
 				log.Warn("purge ended attempt windows", "err", err)

@@ -21,6 +21,7 @@ import (
 	"rolefit/internal/assess"
 	"rolefit/internal/i18n"
 	"rolefit/internal/mail"
+	"rolefit/internal/outbound"
 	"rolefit/internal/store"
 )
 
@@ -47,6 +48,22 @@ type Config struct {
 	// Messages are the respondent's side's message catalogues; nil means
 	// the shipped ones (i18n.Shipped).
 	Messages *i18n.Catalogue
+	// Outbound is how rolefit sends to other systems: webhooks and
+	// Greenhouse's completion call.
+	Outbound Outbound
+}
+
+// Outbound is how rolefit sends requests to other systems.
+type Outbound struct {
+	// AllowPrivate lets webhooks and Greenhouse's calls go to private,
+	// loopback and link-local addresses and over plain HTTP
+	// (--allow-private-webhooks): for tests and private deployments.
+	AllowPrivate bool
+	// Resolver looks hosts up; nil is the system's.
+	Resolver outbound.Resolver
+	// Jitter spreads a retry's delay; nil spreads it at random by up to a
+	// tenth either way (see jitter).
+	Jitter func(time.Duration) time.Duration
 }
 
 // App runs the use cases. It is safe for concurrent use.
@@ -64,6 +81,12 @@ type App struct {
 	reliabilities reliabilityCache
 	// plans keeps solved placements until their inputs change.
 	plans planCache
+	// guard and client send to other systems (deliveries.go).
+	guard  outbound.Guard
+	client *outbound.Client
+	jitter func(time.Duration) time.Duration
+	// providers keeps discovered identity providers (sso.go).
+	providers ssoProviders
 }
 
 // New checks cfg and returns the use cases.
@@ -90,6 +113,12 @@ func New(cfg Config) (*App, error) {
 	a := &App{st: cfg.Store, cat: cfg.Catalog, mailer: cfg.Mailer, baseURL: base,
 		now: func() time.Time { return cfg.Now().UTC() }, log: cfg.Log, msgs: cfg.Messages}
 	a.refs = newReferences(a.st, a.now)
+	a.guard = outbound.Guard{AllowPrivate: cfg.Outbound.AllowPrivate, Resolver: cfg.Outbound.Resolver}
+	a.client = outbound.NewClient(a.guard)
+	a.jitter = cfg.Outbound.Jitter
+	if a.jitter == nil {
+		a.jitter = jitter
+	}
 	return a, nil
 }
 
@@ -111,6 +140,11 @@ func (a *App) Messages() *i18n.Catalogue { return a.msgs }
 
 // Now returns the clock's reading in UTC.
 func (a *App) Now() time.Time { return a.now() }
+
+// PrivateWebhooksAllowed reports whether webhooks may go to private
+// addresses and over plain HTTP, which the settings page says while it
+// is so.
+func (a *App) PrivateWebhooksAllowed() bool { return a.guard.AllowPrivate }
 
 // MailOn reports whether invitation links are also e-mailed.
 func (a *App) MailOn() bool { return a.mailer != nil }

@@ -32,6 +32,9 @@ type PersonData struct {
 type ExportedInvitation struct {
 	rolefit.Invitation
 	Status rolefit.InvitationStatus
+	// Greenhouse is what Greenhouse sent with the invitation when it asked
+	// for it (its addresses for the test and the candidate), nil otherwise.
+	Greenhouse *rolefit.GreenhouseAssessment
 }
 
 // ExportedResponse is a response in a person's data: the stored record
@@ -65,8 +68,19 @@ func (a *App) ExportPerson(ctx context.Context, act Actor, id string) (*PersonDa
 	now := a.now()
 	d := &PersonData{ExportedAt: now, ExportedBy: act.Audit.Name, Person: *p, Performance: rec.performance, Audit: log,
 		Invitations: make([]ExportedInvitation, len(rec.invitations)), Responses: make([]ExportedResponse, len(rec.responses))}
+	ids := make([]string, len(rec.invitations))
+	for i, inv := range rec.invitations {
+		ids[i] = inv.ID
+	}
+	gh, err := org.GreenhouseAssessmentsOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	for i, inv := range rec.invitations {
 		d.Invitations[i] = ExportedInvitation{Invitation: inv, Status: inv.State(now)}
+		if a, ok := gh[inv.ID]; ok {
+			d.Invitations[i].Greenhouse = &a
+		}
 	}
 	for i, r := range rec.responses {
 		d.Responses[i] = ExportedResponse{Response: r, QuestionnaireTitle: a.Title(r.QuestionnaireID, r.QuestionnaireVersion),

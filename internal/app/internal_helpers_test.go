@@ -52,3 +52,6 @@ func (in *inside) restart(t testing.TB) *App {
 	}
 	return uc
 }
+
+// Jitter is jitter, for the tests of package app_test.
+var Jitter = jitter

@@ -12,6 +12,7 @@ import (
 	"rolefit/internal/errs"
 	"rolefit/internal/i18n"
 	"rolefit/internal/mail"
+	"rolefit/internal/store"
 )
 
 // InviteInput asks a person to answer a questionnaire.
@@ -36,6 +37,11 @@ type Invitation struct {
 	URL        string
 	Emailed    bool
 	EmailError string
+	// EmailQueued says an e-mail with a link of its own is on its way
+	// through the outbound queue (a bulk invitation's).
+	EmailQueued bool
+	// Person is the person invited, when the use case read them.
+	Person *rolefit.Person
 }
 
 // Link is the address of an invitation's questionnaire, built only from
@@ -79,21 +85,14 @@ func (a *App) Invite(ctx context.Context, act Actor, in InviteInput) (*Invitatio
 	}
 	out := &Invitation{Invitation: inv, URL: a.Link(token)}
 	if a.mailer != nil && p.Email != "" {
-		o, err := org.Get(ctx)
+		sendErr, err := a.emailLink(ctx, org, p, q, inv, out.URL)
 		if err != nil {
 			return nil, err
 		}
-		lang := a.mailLanguage(q, inv.Language, o.Language)
-		l, _ := q.In(lang)
-		sendErr := a.mailer.Send(ctx, invitationMail(a.msgs.Printer(lang, zoneOf(o.TimeZone)), o.Name, p, l, out.URL, inv.ExpiresAt))
 		if sendErr != nil {
-			a.log.WarnContext(ctx, "invitation e-mail not sent", "invitation", inv.ID, "err", sendErr)
 			out.EmailError = sendErr.Error()
 		} else {
 			out.Emailed = true
-		}
-		if err := org.RecordInvitationEmail(ctx, inv.ID, sendErr); err != nil {
-			return nil, err
 		}
 	}
 	return out, nil
@@ -111,6 +110,33 @@ func (a *App) mailLanguage(q *assess.Questionnaire, inv, org string) string {
 		}
 	}
 	return q.Language
+}
+
+// emailLink e-mails an invitation's link to its person now and records
+// how it went on the invitation. sendErr is why the e-mail could not be
+// sent; err is a failure to record it.
+func (a *App) emailLink(ctx context.Context, org *store.Scope, p *rolefit.Person, q *assess.Questionnaire, inv *rolefit.Invitation, link string) (sendErr, err error) {
+	o, err := org.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sendErr = a.mailer.Send(ctx, a.linkMail(o, p, q, inv, link, false))
+	if sendErr != nil {
+		a.log.WarnContext(ctx, "invitation e-mail not sent", "invitation", inv.ID, "err", sendErr)
+	}
+	return sendErr, org.RecordInvitationEmail(ctx, inv.ID, sendErr)
+}
+
+// linkMail is the e-mail that carries an invitation's link, or reminds its
+// person that the link expires soon, in the language mailLanguage picks.
+func (a *App) linkMail(o *rolefit.Organisation, p *rolefit.Person, q *assess.Questionnaire, inv *rolefit.Invitation, link string, reminder bool) mail.Message {
+	lang := a.mailLanguage(q, inv.Language, o.Language)
+	l, _ := q.In(lang)
+	pr := a.msgs.Printer(lang, zoneOf(o.TimeZone))
+	if reminder {
+		return reminderMail(pr, o.Name, p, l, link, inv.ExpiresAt, a.now())
+	}
+	return invitationMail(pr, o.Name, p, l, link, inv.ExpiresAt)
 }
 
 // invitationMail is the e-mail that carries a link, written by pr in its

@@ -14,6 +14,8 @@ import (
 // pure packages import no other rolefit package but errs and quantity
 // (which imports none); the entities (package rolefit) import no storage,
 // use case or web package; nothing but the command imports the web layer;
+// the packages that speak to other systems (outbound, webhook, sso)
+// import no rolefit package;
 // the web layer reaches data only through the use cases, never the
 // store; the store never imports the use cases; the use cases never
 // import Fiber.
@@ -40,6 +42,10 @@ func TestPackagesKeepTheirLayers(t *testing.T) {
 		}},
 		{"demo", func(p string) bool { return p == "rolefit/internal/server" }},
 		{"mail", func(p string) bool { return p == "rolefit/internal/server" }},
+		// What speaks to other systems knows HTTP and nothing of rolefit.
+		{"outbound", outsideOnly},
+		{"webhook", outsideOnly},
+		{"sso", outsideOnly},
 	}
 	for _, r := range rules {
 		dir := filepath.Join("..", r.pkg)
@@ -70,6 +76,13 @@ func TestPackagesKeepTheirLayers(t *testing.T) {
 			}
 		}
 	}
+}
+
+// outsideOnly forbids every rolefit package and any database or web
+// framework: for the packages that speak to other systems over HTTP.
+func outsideOnly(p string) bool {
+	return p == "rolefit" || strings.HasPrefix(p, "rolefit/") || strings.HasPrefix(p, "gorm.io/") ||
+		strings.HasPrefix(p, "github.com/gofiber/") || p == "database/sql"
 }
 
 // rolefitExcept forbids, for a pure package, every rolefit package but

@@ -56,6 +56,10 @@ type OrgSettingsPatch struct {
 	GrossMargin       *float64
 	CostOfHire        *float64
 	PaybackMonths     *float64
+	// FirstReminderDays and SecondReminderDays: days before a link
+	// expires that its person is reminded, 0 for none.
+	FirstReminderDays  *int
+	SecondReminderDays *int
 }
 
 // OrgSettings returns the actor's organisation's settings. Anyone of the
@@ -111,6 +115,12 @@ func (a *App) UpdateOrgSettings(ctx context.Context, act Actor, p OrgSettingsPat
 	set(&s.GrossMargin, p.GrossMargin)
 	set(&s.CostOfHire, p.CostOfHire)
 	set(&s.PaybackMonths, p.PaybackMonths)
+	if p.FirstReminderDays != nil {
+		s.FirstReminderDays = *p.FirstReminderDays
+	}
+	if p.SecondReminderDays != nil {
+		s.SecondReminderDays = *p.SecondReminderDays
+	}
 	if err := s.check(); err != nil {
 		return nil, err
 	}
@@ -142,6 +152,7 @@ func (s *OrgSettings) check() error {
 		f["profile_cut"] = fmt.Sprintf("must be a number from %g to %g, the response scale's range", s.CutMin, s.CutMax)
 	}
 	maps.Copy(f, s.Assumptions().Flaws().Fields(""))
+	maps.Copy(f, s.CheckReminders())
 	if len(f) > 0 {
 		return errs.InvalidFields("Please correct the highlighted settings.", f)
 	}

@@ -418,3 +418,14 @@ func (a *App) PersonSummary(ctx context.Context, act Actor, id string) (*PersonR
 	}
 	return row, nil
 }
+
+// UpdatePerson changes some of a person's details (name, e-mail address,
+// job title), recorded in the audit log.
+func (a *App) UpdatePerson(ctx context.Context, act Actor, id string, c rolefit.PersonChange) (*rolefit.Person, error) {
+	p, err := a.scope(act).UpdatePerson(ctx, id, c, act.Audit)
+	if err != nil {
+		return nil, err
+	}
+	a.plans.forget(act.OrgID)
+	return p, nil
+}

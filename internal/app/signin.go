@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"rolefit"
+	"strings"
 	"time"
 
 	"rolefit/internal/errs"
@@ -37,12 +38,24 @@ func (a *App) SignIn(ctx context.Context, email, password string) ([]Account, er
 		return nil, err
 	}
 	accounts := make([]Account, 0, len(us))
+	var ssoOnly []string
 	for _, u := range us {
 		o, err := a.st.Scope(u.OrgID).Get(ctx)
 		if err != nil {
 			return nil, err
 		}
+		// The password was right, so saying why it does not open this
+		// account tells nothing to someone who does not know it.
+		if ok, err := a.passwordSignInAllowed(ctx, u.OrgID); err != nil {
+			return nil, err
+		} else if !ok {
+			ssoOnly = append(ssoOnly, o.Name)
+			continue
+		}
 		accounts = append(accounts, Account{User: u, Organisation: *o})
+	}
+	if len(accounts) == 0 && len(ssoOnly) > 0 {
+		return nil, errs.Forbidden(strings.Join(ssoOnly, " and ") + " signs in with single sign-on only: use the sign-in address your admin gave you.")
 	}
 	return accounts, nil
 }

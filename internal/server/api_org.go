@@ -24,26 +24,33 @@ type apiOrganisation struct {
 	GrossMargin       float64 `json:"gross_margin"`
 	CostOfHire        float64 `json:"cost_of_hire"`
 	PaybackMonths     float64 `json:"payback_months"`
+	// FirstReminderDays and SecondReminderDays are how many days before a
+	// link expires its person is reminded by e-mail, 0 for no reminder.
+	FirstReminderDays  int `json:"first_reminder_days"`
+	SecondReminderDays int `json:"second_reminder_days"`
 }
 
 // apiOrganisationBody is the body of PATCH /api/v1/organisation: each
 // field optional, the ones left out keep their values.
 type apiOrganisationBody struct {
-	Currency          *string  `json:"currency"`
-	TimeZone          *string  `json:"time_zone"`
-	Language          *string  `json:"language"`
-	ProfileCut        *float64 `json:"profile_cut"`
-	FitMultiplierLow  *float64 `json:"fit_multiplier_low"`
-	FitMultiplierHigh *float64 `json:"fit_multiplier_high"`
-	GrossMargin       *float64 `json:"gross_margin"`
-	CostOfHire        *float64 `json:"cost_of_hire"`
-	PaybackMonths     *float64 `json:"payback_months"`
+	Currency           *string  `json:"currency"`
+	TimeZone           *string  `json:"time_zone"`
+	Language           *string  `json:"language"`
+	ProfileCut         *float64 `json:"profile_cut"`
+	FitMultiplierLow   *float64 `json:"fit_multiplier_low"`
+	FitMultiplierHigh  *float64 `json:"fit_multiplier_high"`
+	GrossMargin        *float64 `json:"gross_margin"`
+	CostOfHire         *float64 `json:"cost_of_hire"`
+	PaybackMonths      *float64 `json:"payback_months"`
+	FirstReminderDays  *int     `json:"first_reminder_days"`
+	SecondReminderDays *int     `json:"second_reminder_days"`
 }
 
 func apiOrganisationOf(id, name string, s *app.OrgSettings) apiOrganisation {
 	return apiOrganisation{ID: id, Name: name, Currency: s.Currency, TimeZone: s.TimeZone, Language: s.Language, ProfileCut: s.ProfileCut,
 		ProfileCutMin: s.CutMin, ProfileCutMax: s.CutMax, FitMultiplierLow: s.FitMultiplierLow, FitMultiplierHigh: s.FitMultiplierHigh,
-		GrossMargin: s.GrossMargin, CostOfHire: s.CostOfHire, PaybackMonths: s.PaybackMonths}
+		GrossMargin: s.GrossMargin, CostOfHire: s.CostOfHire, PaybackMonths: s.PaybackMonths,
+		FirstReminderDays: s.FirstReminderDays, SecondReminderDays: s.SecondReminderDays}
 }
 
 // handleAPIOrganisation is GET /api/v1/organisation: any key of the
@@ -69,7 +76,7 @@ func handleAPIOrganisationPatch(uc *app.App) fiber.Handler {
 		}
 		s, err := uc.UpdateOrgSettings(c.UserContext(), actorOf(c), app.OrgSettingsPatch{Currency: b.Currency, TimeZone: b.TimeZone, Language: b.Language, ProfileCut: b.ProfileCut,
 			FitMultiplierLow: b.FitMultiplierLow, FitMultiplierHigh: b.FitMultiplierHigh, GrossMargin: b.GrossMargin,
-			CostOfHire: b.CostOfHire, PaybackMonths: b.PaybackMonths})
+			CostOfHire: b.CostOfHire, PaybackMonths: b.PaybackMonths, FirstReminderDays: b.FirstReminderDays, SecondReminderDays: b.SecondReminderDays})
 		if err != nil {
 			return err
 		}

@@ -95,3 +95,39 @@ func handleAPIPerson(uc *app.App) fiber.Handler {
 		return c.JSON(apiPersonOf(*row))
 	}
 }
+
+// handleAPIPersonPatch is PATCH /api/v1/people/{id}: change a person's
+// name, e-mail address or job title; the fields left out keep their
+// values.
+func handleAPIPersonPatch(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		var in struct {
+			Name     *string `json:"name"`
+			Email    *string `json:"email"`
+			JobTitle *string `json:"job_title"`
+		}
+		if err := decodeJSON(c, &in); err != nil {
+			return err
+		}
+		if _, err := uc.UpdatePerson(c.UserContext(), actorOf(c), c.Params("id"), rolefit.PersonChange{Name: in.Name, Email: in.Email, JobTitle: in.JobTitle}); err != nil {
+			return err
+		}
+		row, err := uc.PersonSummary(c.UserContext(), actorOf(c), c.Params("id"))
+		if err != nil {
+			return err
+		}
+		return c.JSON(apiPersonOf(*row))
+	}
+}
+
+// handleAPIPersonDelete is DELETE /api/v1/people/{id}: erase a person
+// with everything about them, as the person page's Erase does; the
+// erasure is audited and sent as person.erased.
+func handleAPIPersonDelete(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if err := uc.ErasePerson(c.UserContext(), actorOf(c), c.Params("id"), true); err != nil {
+			return err
+		}
+		return c.SendStatus(fiber.StatusNoContent)
+	}
+}

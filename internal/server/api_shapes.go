@@ -42,13 +42,14 @@ type apiInvitationFields struct {
 	SubmittedAt          *time.Time `json:"submitted_at"`
 	WithdrawnAt          *time.Time `json:"withdrawn_at"`
 	EmailedAt            *time.Time `json:"emailed_at"`
+	RemindersSent        int        `json:"reminders_sent"`
 }
 
 func apiInvitationFieldsOf(i rolefit.Invitation) apiInvitationFields {
 	f := apiInvitationFields{ID: i.ID, PersonID: i.PersonID, QuestionnaireID: i.QuestionnaireID,
 		QuestionnaireVersion: i.QuestionnaireVersion, QuestionnaireHash: i.QuestionnaireHash, CreatedAt: i.CreatedAt,
 		ExpiresAt: i.ExpiresAt, ConsentedAt: i.ConsentedAt, StartedAt: i.StartedAt, SubmittedAt: i.SubmittedAt,
-		WithdrawnAt: i.WithdrawnAt, EmailedAt: i.EmailedAt}
+		WithdrawnAt: i.WithdrawnAt, EmailedAt: i.EmailedAt, RemindersSent: i.RemindersSent}
 	if i.Language != "" {
 		f.Language = &i.Language
 	}

@@ -6,6 +6,8 @@ import (
 	"rolefit"
 	"strings"
 	"testing"
+
+	"rolefit/internal/store"
 )
 
 // access is the status each kind of caller gets from a route: nobody
@@ -71,12 +73,28 @@ var authzMatrix = map[string]access{
 	"GET /api/v1/people/:id/split":        {unauth, notFound, 0, bad}, // A's person is a candidate: no split
 	"GET /api/v1/people/:id/move":         {unauth, notFound, 0, bad}, // likewise: no records to move
 	"GET /api/v1/simulate/inputs":         {unauth, ok, 0, ok},        // no sellers: the founding case
+	"GET /api/v1/invitations":             {unauth, ok, 0, ok},        // B lists only its own (none)
+	"PATCH /api/v1/people/:id":            {unauth, notFound, 0, ok},
+	"DELETE /api/v1/people/:id":           {unauth, notFound, 0, http.StatusNoContent},
+	"GET /api/v1/audit":                   {unauth, ok, 0, ok}, // B reads only its own log
+	"GET /api/v1/webhooks":                {unauth, ok, 0, ok},
+	"POST /api/v1/webhooks":               {unauth, created, 0, created}, // B adds an endpoint of its own
+	"DELETE /api/v1/webhooks/:id":         {unauth, notFound, 0, http.StatusNoContent},
+	"GET /api/v1/webhooks/:id/deliveries": {unauth, notFound, 0, ok},
 
-	"GET /login":   {ok, redirect, redirect, redirect},
-	"POST /login":  {denied, unauth, unauth, unauth}, // anonymous: no CSRF token; others: empty form
-	"POST /logout": {denied, redirect, redirect, redirect},
-	"GET /setup":   {notFound, notFound, notFound, notFound}, // no valid token
-	"POST /setup":  {denied, notFound, notFound, notFound},
+	// Greenhouse's calls, with an API key as the Basic user name.
+	"GET /integrations/greenhouse/list_tests":      {unauth, ok, 0, ok},
+	"POST /integrations/greenhouse/send_test":      {unauth, ok, 0, ok},       // B invites a candidate of its own
+	"GET /integrations/greenhouse/test_status":     {unauth, notFound, 0, ok}, // A's assessment
+	"POST /integrations/greenhouse/request_errors": {unauth, http.StatusNoContent, 0, http.StatusNoContent},
+
+	"GET /login":        {ok, redirect, redirect, redirect},
+	"POST /login":       {denied, unauth, unauth, unauth}, // anonymous: no CSRF token; others: empty form
+	"POST /logout":      {denied, redirect, redirect, redirect},
+	"GET /setup":        {notFound, notFound, notFound, notFound}, // no valid token
+	"GET /sso/callback": {unauth, unauth, unauth, unauth},         // no sign-in was begun
+	"GET /sso/:org":     {notFound, notFound, notFound, notFound}, // A has not turned single sign-on on
+	"POST /setup":       {denied, notFound, notFound, notFound},
 
 	"GET /":                   {redirect, ok, ok, ok},
 	"GET /team":               {redirect, ok, ok, ok},
@@ -92,6 +110,7 @@ var authzMatrix = map[string]access{
 	"GET /people":                                {redirect, ok, ok, ok},
 	"POST /people":                               {denied, bad, bad, bad}, // empty form
 	"POST /people/import":                        {denied, bad, bad, bad},
+	"POST /people/invitations":                   {denied, bad, bad, bad}, // B: not its person; A: Dana is invited already
 	"GET /people/:id":                            {redirect, notFound, ok, ok},
 	"GET /people/export":                         {redirect, ok, ok, ok}, // B exports only its own people
 	"GET /people/:id/export":                     {redirect, notFound, ok, ok},
@@ -117,52 +136,68 @@ var authzMatrix = map[string]access{
 	"POST /i/:token/submit":   {redirect, redirect, redirect, redirect},
 	"GET /i/:token/done":      {redirect, redirect, redirect, redirect},
 
-	"GET /settings":                      {redirect, ok, ok, ok},
-	"GET /settings/roles":                {redirect, ok, ok, ok},
-	"POST /settings/roles":               {denied, bad, bad, bad}, // empty form
-	"GET /settings/roles/:id":            {redirect, notFound, ok, ok},
-	"POST /settings/roles/:id":           {denied, notFound, redirect, redirect},
-	"POST /settings/roles/:id/delete":    {denied, notFound, redirect, notFound}, // A's admin finds it deleted
-	"GET /settings/reliability":          {redirect, ok, ok, ok},                 // B sees only its own (no) responses
-	"POST /settings/password":            {denied, bad, bad, bad},
-	"GET /settings/users":                {redirect, ok, denied, ok},
-	"POST /settings/users":               {denied, bad, denied, bad},
-	"POST /settings/users/:id/access":    {denied, notFound, denied, redirect},
-	"POST /settings/users/:id/delete":    {denied, notFound, denied, redirect},
-	"GET /settings/api-keys":             {redirect, ok, denied, ok},
-	"POST /settings/api-keys":            {denied, bad, denied, bad},
-	"POST /settings/api-keys/:id/revoke": {denied, notFound, denied, redirect},
-	"GET /settings/audit":                {redirect, ok, denied, ok}, // B sees only its own entries
-	"GET /settings/retention":            {redirect, ok, denied, ok},
-	"POST /settings/retention":           {denied, redirect, denied, redirect}, // B sets its own period
-	"GET /settings/organisation":         {redirect, ok, denied, ok},
-	"POST /settings/organisation":        {denied, redirect, denied, redirect}, // B sets its own
+	"GET /settings":                                              {redirect, ok, ok, ok},
+	"GET /settings/roles":                                        {redirect, ok, ok, ok},
+	"POST /settings/roles":                                       {denied, bad, bad, bad}, // empty form
+	"GET /settings/roles/:id":                                    {redirect, notFound, ok, ok},
+	"POST /settings/roles/:id":                                   {denied, notFound, redirect, redirect},
+	"POST /settings/roles/:id/delete":                            {denied, notFound, redirect, notFound}, // A's admin finds it deleted
+	"GET /settings/reliability":                                  {redirect, ok, ok, ok},                 // B sees only its own (no) responses
+	"POST /settings/password":                                    {denied, bad, bad, bad},
+	"GET /settings/users":                                        {redirect, ok, denied, ok},
+	"POST /settings/users":                                       {denied, bad, denied, bad},
+	"POST /settings/users/:id/access":                            {denied, notFound, denied, redirect},
+	"POST /settings/users/:id/delete":                            {denied, notFound, denied, redirect},
+	"GET /settings/api-keys":                                     {redirect, ok, denied, ok},
+	"POST /settings/api-keys":                                    {denied, bad, denied, bad},
+	"POST /settings/api-keys/:id/revoke":                         {denied, notFound, denied, redirect},
+	"GET /settings/audit":                                        {redirect, ok, denied, ok}, // B sees only its own entries
+	"GET /settings/retention":                                    {redirect, ok, denied, ok},
+	"POST /settings/retention":                                   {denied, redirect, denied, redirect}, // B sets its own period
+	"GET /settings/organisation":                                 {redirect, ok, denied, ok},
+	"POST /settings/organisation":                                {denied, redirect, denied, redirect}, // B sets its own
+	"GET /settings/greenhouse":                                   {redirect, ok, denied, ok},
+	"GET /settings/sso":                                          {redirect, ok, denied, ok},
+	"POST /settings/sso":                                         {denied, redirect, denied, redirect}, // B saves its own
+	"GET /settings/webhooks":                                     {redirect, ok, denied, ok},
+	"POST /settings/webhooks":                                    {denied, created, denied, created}, // B adds its own
+	"GET /settings/webhooks/:id":                                 {redirect, notFound, denied, ok},
+	"POST /settings/webhooks/:id/delete":                         {denied, notFound, denied, redirect},
+	"POST /settings/webhooks/:id/enable":                         {denied, notFound, denied, redirect},
+	"POST /settings/webhooks/:id/deliveries/:delivery/redeliver": {denied, notFound, denied, conflict}, // A's is still pending
 }
 
 // authzForms are the form values or JSON bodies a route is called with,
 // so the call gets past input checks to the organisation and role checks.
 // {person} and {token} are replaced by A's.
 var authzForms = map[string]string{
-	"POST /settings/users/:id/access":          "access=admin",
-	"POST /people/:id/invitations":             "questionnaire=sales-service:1&expires_in_days=14",
-	"POST /people/:id/invitations/:inv/extend": "days=7",
-	"POST /people/:id/erase":                   "confirm=yes",
-	"POST /settings/retention":                 "retention_days=30",
-	"POST /settings/organisation":              "currency=EUR&time_zone=Europe/Berlin&profile_cut=3&fit_multiplier_low=0.5&fit_multiplier_high=1.5&gross_margin=0.6&cost_of_hire=100&payback_months=6",
-	"PATCH /api/v1/organisation":               `{"currency":"EUR","time_zone":"Europe/Berlin","profile_cut":3}`,
-	"POST /api/v1/invitations":                 `{"person_id":"{person}","questionnaire":"sales-service"}`,
-	"POST /api/v1/responses":                   `{"person_id":"{person}","questionnaire":"sales-service","answers":{}}`,
-	"POST /api/v1/simulate":                    `{"churn":0.02}`,
-	"POST /api/v1/roles":                       `{"name":"Seller","activity":"new_business","profile":{"hunter":1},"seats_max":2,"hours_per_month":140,"baseline_rate":100,"monthly_cost":5000}`,
-	"PATCH /api/v1/roles/:id":                  `{"seats_max":3}`,
-	"POST /api/v1/people/:id/performance":      `{"month":"2026-01","new_business_hours":10,"new_business_revenue":1000}`,
-	"POST /people/:id/performance":             "month=2026-01&new_business_hours=10&new_business_revenue=1000",
-	"POST /api/v1/comp-plans":                  `{"role_id":"{role}","base":60000}`,
-	"POST /api/v1/hiring-costs":                `{"role_id":"{role}","from_month":"2026-01","to_month":"2026-01","hires":1,"items":[{"category":"advertising","amount":100}]}`,
-	"POST /costs/plans":                        "role_id={role}&base=60000",
-	"POST /costs/hiring":                       "role_id={role}&from_month=2026-01&to_month=2026-01&hires=1&cost.advertising=100",
-	"POST /costs/hiring/role":                  "hire_role_id={role}&days_to_fill=30&ramp=0.5",
-	"POST /settings/roles/:id":                 "name=Seller&activity=new_business&seats_min=0&seats_max=2&hours_per_month=140&baseline_rate=100&monthly_cost=5000&profile.hunter=1",
+	"POST /settings/users/:id/access":              "access=admin",
+	"POST /people/:id/invitations":                 "questionnaire=sales-service:1&expires_in_days=14",
+	"POST /people/:id/invitations/:inv/extend":     "days=7",
+	"POST /people/:id/erase":                       "confirm=yes",
+	"POST /settings/retention":                     "retention_days=30",
+	"POST /settings/organisation":                  "currency=EUR&time_zone=Europe/Berlin&profile_cut=3&fit_multiplier_low=0.5&fit_multiplier_high=1.5&gross_margin=0.6&cost_of_hire=100&payback_months=6",
+	"PATCH /api/v1/organisation":                   `{"currency":"EUR","time_zone":"Europe/Berlin","profile_cut":3}`,
+	"POST /api/v1/webhooks":                        `{"url":"https://93.184.215.14/hooks","events":["person.erased"]}`,
+	"PATCH /api/v1/people/:id":                     `{"name":"Dana Diaz"}`,
+	"POST /integrations/greenhouse/send_test":      `{"partner_test_id":"sales-service","candidate":{"first_name":"Gia","last_name":"Green","email":"gia@example.com"},"url":"https://93.184.215.14/gh/1"}`,
+	"POST /integrations/greenhouse/request_errors": `{"partner_interview_id":"x","errors":[{"message":"bad"}]}`,
+	"POST /people/invitations":                     "person_ids={person}&questionnaire=sales-service",
+	"POST /settings/sso":                           "issuer=&client_id=&new_user_access=manager&password_sign_in=on",
+	"POST /settings/webhooks":                      "url=https://93.184.215.14/hooks&events=person.erased",
+	"POST /api/v1/invitations":                     `{"person_id":"{person}","questionnaire":"sales-service"}`,
+	"POST /api/v1/responses":                       `{"person_id":"{person}","questionnaire":"sales-service","answers":{}}`,
+	"POST /api/v1/simulate":                        `{"churn":0.02}`,
+	"POST /api/v1/roles":                           `{"name":"Seller","activity":"new_business","profile":{"hunter":1},"seats_max":2,"hours_per_month":140,"baseline_rate":100,"monthly_cost":5000}`,
+	"PATCH /api/v1/roles/:id":                      `{"seats_max":3}`,
+	"POST /api/v1/people/:id/performance":          `{"month":"2026-01","new_business_hours":10,"new_business_revenue":1000}`,
+	"POST /people/:id/performance":                 "month=2026-01&new_business_hours=10&new_business_revenue=1000",
+	"POST /api/v1/comp-plans":                      `{"role_id":"{role}","base":60000}`,
+	"POST /api/v1/hiring-costs":                    `{"role_id":"{role}","from_month":"2026-01","to_month":"2026-01","hires":1,"items":[{"category":"advertising","amount":100}]}`,
+	"POST /costs/plans":                            "role_id={role}&base=60000",
+	"POST /costs/hiring":                           "role_id={role}&from_month=2026-01&to_month=2026-01&hires=1&cost.advertising=100",
+	"POST /costs/hiring/role":                      "hire_role_id={role}&days_to_fill=30&ramp=0.5",
+	"POST /settings/roles/:id":                     "name=Seller&activity=new_business&seats_min=0&seats_max=2&hours_per_month=140&baseline_rate=100&monthly_cost=5000&profile.hunter=1",
 }
 
 func TestAuthorizationMatrix(t *testing.T) {
@@ -183,7 +218,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 			_, keyA, _ := oA.CreateAPIKey(ctx, "a", rolefit.ActorOf(f.adminA))
 			kA, _ := oA.APIKeys(ctx)
 			_, keyB, _ := f.st.Scope(f.orgB.ID).CreateAPIKey(ctx, "b", rolefit.ActorOf(f.adminB))
-			person, err := oA.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Kind: rolefit.Candidate}, rolefit.ActorOf(f.adminA))
+			hook, err := oA.CreateWebhookEndpoint(ctx, "https://93.184.215.14/hooks", []rolefit.EventType{rolefit.EventInvitationSent},
+				"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", rolefit.ActorOf(f.adminA))
+			if err != nil {
+				t.Fatal(err)
+			}
+			person, err := oA.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Email: "dana@acme.example", Kind: rolefit.Candidate}, rolefit.ActorOf(f.adminA))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -198,8 +238,24 @@ func TestAuthorizationMatrix(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			q0, _ := testCatalog(t).Latest("sales-service")
+			gh, err := oA.SendGreenhouseTest(ctx, store.GreenhouseSend{RequestKey: "authz", TestID: "sales-service",
+				Person:     rolefit.NewPerson{Name: "Dana", Email: "dana@acme.example", Kind: rolefit.Candidate},
+				Invitation: rolefit.NewInvitation{QuestionnaireID: q0.ID, QuestionnaireVersion: q0.Version, QuestionnaireHash: q0.Hash},
+				Audience:   func(rolefit.PersonKind) bool { return true }}, rolefit.ActorOf(f.adminA))
+			if err != nil {
+				t.Fatal(err)
+			}
+			hookDeliveries, _, err := oA.EndpointDeliveries(ctx, hook.ID, 1, "")
+			if err != nil || len(hookDeliveries) != 1 {
+				t.Fatalf("the invitation's event: %v, %v", hookDeliveries, err)
+			}
 			path := r.Path
 			for _, sub := range []struct{ prefix, param, id string }{
+				{"/settings/webhooks/", ":id", hook.ID},
+				{"/settings/webhooks/", ":delivery", hookDeliveries[0].ID},
+				{"/api/v1/webhooks/", ":id", hook.ID},
+				{"/sso/", ":org", f.orgA.ID},
 				{"/settings/users/", ":id", f.mgrA.ID},
 				{"/settings/api-keys/", ":id", kA[0].ID},
 				{"/people/", ":id", person.ID},
@@ -216,7 +272,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 					path = strings.Replace(path, sub.param, sub.id, 1)
 				}
 			}
-			if strings.Contains(path, ":") {
+			if r.Path == "/integrations/greenhouse/test_status" {
+				path += "?partner_interview_id=" + gh.Assessment.ID
+			}
+			if strings.Contains(strings.SplitN(path, "?", 2)[0], ":") {
 				t.Fatalf("no ID of organisation A to put in %s", r.Path)
 			}
 			body := strings.NewReplacer("{person}", person.ID, "{token}", token, "{role}", role.ID).Replace(authzForms[key])
@@ -230,6 +289,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 				if strings.HasPrefix(path, "/api/") {
 					k := map[string]string{"anon": "", "otherAdmin": keyB, "admin": keyA}[who]
 					resp, b := f.apiRequest(r.Method, path, k, body)
+					got, respBody = resp.StatusCode, b
+				} else if strings.HasPrefix(path, "/integrations/") {
+					k := map[string]string{"anon": "", "otherAdmin": keyB, "admin": keyA}[who]
+					resp, b := f.basicRequest(r.Method, path, k, body)
 					got, respBody = resp.StatusCode, b
 				} else {
 					b := f.browser()
@@ -287,6 +350,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 			if got, err := oA.Role(ctx, role.ID); err != nil || got.SeatsMax != 2 || got.Name != role.Name {
 				t.Errorf("B changed A's role: %+v, %v", got, err)
+			}
+			if got, err := oA.WebhookEndpoint(ctx, hook.ID); err != nil || !got.Enabled() {
+				t.Errorf("B changed A's webhook endpoint: %+v, %v", got, err)
 			}
 			if ps, err := oA.CompPlans(ctx); err != nil {
 				t.Fatalf("read: %v", err)

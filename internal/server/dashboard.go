@@ -1,6 +1,7 @@
 package server
 
 import (
+	"rolefit"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -37,6 +38,9 @@ type dashboardPage struct {
 	// recommendations worth most, formatted.
 	Split   *splitBox
 	Changes []storyLine
+	// Disabled are the webhook endpoints rolefit stopped sending to, shown
+	// to admins, who can enable them again.
+	Disabled []rolefit.WebhookEndpoint
 }
 
 // storyLine is one of the placement's recommendations on Home.
@@ -70,6 +74,11 @@ func handleDashboard(uc *app.App, rnd *renderer) fiber.Handler {
 				line.Payback = oneDecimal(ch.Payback)
 			}
 			page.Changes = append(page.Changes, line)
+		}
+		if u := currentUser(c); u != nil && u.IsAdmin() {
+			if page.Disabled, err = uc.DisabledWebhookEndpoints(c.UserContext(), actorOf(c)); err != nil {
+				return err
+			}
 		}
 		v.Data = page
 		return rnd.render(c, fiber.StatusOK, "dashboard", v)

@@ -66,8 +66,12 @@ func classify(err error) (status int, body apiErrorBody) {
 	return statusOf[code], apiErrorBody{Code: code, Message: errs.Message(err), Fields: errs.FieldsOf(err)}
 }
 
-// isAPI reports whether a request is for the JSON API.
-func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
+// isAPI reports whether a request is for the JSON API, or for the JSON
+// routes other systems call (Greenhouse's, under /integrations/).
+func isAPI(c *fiber.Ctx) bool {
+	p := c.Path()
+	return strings.HasPrefix(p, "/api/") || strings.HasPrefix(p, "/integrations/")
+}
 
 // wantsJSON reports whether an error should be answered in JSON: for the
 // API, and for pages' own scripts, which ask for JSON in Accept. Headers

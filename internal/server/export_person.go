@@ -35,6 +35,16 @@ type apiExportedInvitation struct {
 	// ConsentText is the statement the person agreed to, "" before they
 	// consented.
 	ConsentText string `json:"consent_text"`
+	// Greenhouse is what Greenhouse sent with an invitation it asked for.
+	Greenhouse *apiExportedGreenhouse `json:"greenhouse,omitempty"`
+}
+
+// apiExportedGreenhouse is what rolefit keeps of a Greenhouse assessment.
+type apiExportedGreenhouse struct {
+	PartnerInterviewID string `json:"partner_interview_id"`
+	TestID             string `json:"partner_test_id"`
+	CallbackURL        string `json:"url"`
+	ProfileURL         string `json:"greenhouse_profile_url"`
 }
 
 type apiExportedResponse struct {
@@ -63,6 +73,9 @@ func apiPersonDataOf(d *app.PersonData) apiPersonData {
 	for i, inv := range d.Invitations {
 		out.Invitations[i] = apiExportedInvitation{apiInvitationFields: apiInvitationFieldsOf(inv.Invitation),
 			EmailError: inv.EmailError, Status: inv.Status, ConsentText: inv.ConsentText}
+		if g := inv.Greenhouse; g != nil {
+			out.Invitations[i].Greenhouse = &apiExportedGreenhouse{PartnerInterviewID: g.ID, TestID: g.TestID, CallbackURL: g.CallbackURL, ProfileURL: g.ProfileURL}
+		}
 	}
 	for i, r := range d.Responses {
 		out.Responses[i] = apiExportedResponse{apiResponse: apiResponseOf(&r.Response), QuestionnaireTitle: r.QuestionnaireTitle, Profile: r.Profile}

@@ -55,6 +55,9 @@ func TestGoldenAPI(t *testing.T) {
 			di = id
 		}
 	}
+	resp, body = tw.f.apiRequest("POST", "/api/v1/webhooks", key, `{"url":"https://93.184.215.14/hooks/rolefit","events":["invitation.sent","response.submitted"]}`)
+	wantStatus(t, "add a webhook endpoint", resp, http.StatusCreated, body)
+	hook := decode[apiNewWebhook](t, body).ID
 	resp, body = tw.f.apiRequest("POST", "/api/v1/invitations", key, `{"person_id":"`+di+`","questionnaire":"sales-service","expires_in_days":3}`)
 	wantStatus(t, "invite", resp, http.StatusCreated, body)
 	inv := decode[apiInvitation](t, body).ID
@@ -79,6 +82,10 @@ func TestGoldenAPI(t *testing.T) {
 		{"me.json", "/api/v1/me"},
 		{"people-export.csv", "/api/v1/people/export?format=csv"},
 		{"person-export.json", "/api/v1/people/" + cy + "/export"},
+		{"invitations.json", "/api/v1/invitations?limit=2"},
+		{"webhooks.json", "/api/v1/webhooks"},
+		{"webhook-deliveries.json", "/api/v1/webhooks/" + hook + "/deliveries"},
+		{"audit.json", "/api/v1/audit?limit=3"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			// A second apart, so the audit entries each read writes are in
@@ -111,7 +118,7 @@ var rolefitID = regexp.MustCompile(`\b[A-Z2-7]{26}\b`)
 // randomParts are values made of random bits that are not identifiers: a
 // list's cursor (it encodes the last identifier) and an API key's
 // prefix (the key's first characters).
-var randomParts = regexp.MustCompile(`"(next_cursor|prefix)":"[^"]+"`)
+var randomParts = regexp.MustCompile(`"(next_cursor|prefix|message_id)":"[^"]+"`)
 
 // keyPrefix is an API key's prefix where it names the key (the audit
 // log's actor).

@@ -209,6 +209,30 @@ func (f *fixture) apiRequest(method, path, key, body string) (*http.Response, st
 	return resp, string(b)
 }
 
+// basicRequest sends a JSON request with HTTP Basic credentials whose
+// user name is key (none when key is empty), as Greenhouse calls.
+func (f *fixture) basicRequest(method, path, key, body string) (*http.Response, string) {
+	f.t.Helper()
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	req := httptest.NewRequest(method, path, r)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if key != "" {
+		req.SetBasicAuth(key, "")
+	}
+	resp, err := f.app.Test(req, -1)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp, string(b)
+}
+
 func wantStatus(t *testing.T, what string, resp *http.Response, want int, body string) {
 	t.Helper()
 	if resp.StatusCode != want {

@@ -116,6 +116,9 @@ func handleLogin(uc *app.App, rnd *renderer, lim signInLimits) fiber.Handler {
 			}
 			return again(fiber.StatusUnauthorized, errs.Message(err), nil)
 		}
+		if errs.Code(err) == errs.CodeForbidden { // the organisation signs in with single sign-on only
+			return again(fiber.StatusForbidden, errs.Message(err), nil)
+		}
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+
+	"rolefit/internal/app"
 )
 
 // obj is a JSON object in the OpenAPI document.
@@ -23,6 +25,9 @@ type apiOperation struct {
 	// content replaces the JSON success content of a route that sends a
 	// file, keyed by media type; nil for JSON.
 	content obj
+	// security replaces the bearer key, for routes that authenticate
+	// otherwise (Greenhouse's Basic authentication).
+	security []obj
 }
 
 func ref(name string) obj { return obj{"$ref": "#/components/schemas/" + name} }
@@ -68,8 +73,9 @@ var apiOperations = []apiOperation{
 		params: []obj{queryParam("limit", "integer", "page size, 1–500 (default 50)"), queryParam("cursor", "string", "next_cursor of the previous page"),
 			queryParam("kind", "string", "candidate or staff"), queryParam("job_title", "string", "only people with this job title (ignoring case)")},
 		status: "200", response: listOf(ref("TeamPoint"))},
-	{method: "POST", path: "/api/v1/invitations", summary: "Invite a person to a questionnaire; the response holds the link (shown only here) and e-mails it when e-mail is set up",
-		body: ref("NewInvitation"), status: "201", response: ref("Invitation")},
+	{method: "POST", path: "/api/v1/invitations", summary: fmt.Sprintf("Invite a person to a questionnaire (person_id): the response holds the link (shown only here) and e-mails it when e-mail is set up. Or invite up to %d people at once (person_ids), all or none: a person of another organisation, one the questionnaire is not for or one with an open invitation to it is named as person_ids.N and nobody is invited; the response lists the invitations, each link shown only here, and an e-mail with a link of its own goes to each person with an address", app.MaxBulkInvitations),
+		body: obj{"oneOf": []obj{ref("NewInvitation"), ref("NewInvitations")}}, status: "201",
+		response: obj{"oneOf": []obj{ref("Invitation"), listOf(ref("Invitation"))}}},
 	{method: "GET", path: "/api/v1/invitations/{id}", summary: "An invitation's status (the link itself is not stored)",
 		params: []obj{pathParam("id")}, status: "200", response: ref("Invitation")},
 	{method: "POST", path: "/api/v1/responses", summary: "Record a complete set of answers (a paper form, an import), scored and quality-checked",
@@ -161,6 +167,11 @@ var apiSchemas = obj{
 		"version":         obj{"type": "integer", "description": "questionnaire version; the latest when left out"},
 		"expires_in_days": obj{"type": "integer", "minimum": 1, "maximum": rolefit.MaxInvitationDays, "default": rolefit.DefaultInvitationDays},
 		"language":        obj{"type": "string", "description": "the language the questionnaire is answered in (BCP 47, one of its languages, e.g. de); when left out the person chooses on the welcome page, their browser's language shown first, else the organisation's"}}},
+	"NewInvitations": obj{"type": "object", "required": []string{"person_ids", "questionnaire"}, "additionalProperties": false, "properties": obj{
+		"person_ids": obj{"type": "array", "items": str, "minItems": 1, "maxItems": app.MaxBulkInvitations}, "questionnaire": obj{"type": "string", "description": "questionnaire ID, e.g. sales-service"},
+		"version":         obj{"type": "integer", "description": "questionnaire version; the latest when left out"},
+		"expires_in_days": obj{"type": "integer", "minimum": 1, "maximum": rolefit.MaxInvitationDays, "default": rolefit.DefaultInvitationDays},
+		"language":        obj{"type": "string", "description": "the language the questionnaire is answered in (BCP 47, one of its languages, e.g. de); when left out the person chooses on the welcome page, their browser's language shown first, else the organisation's"}}},
 	"Invitation": obj{"type": "object", "properties": obj{
 		"id": str, "person_id": str, "questionnaire": str, "questionnaire_version": integer, "questionnaire_hash": str,
 		"language":   obj{"type": []string{"string", "null"}, "description": "the language the manager chose; null when the person chooses"},
@@ -168,7 +179,9 @@ var apiSchemas = obj{
 		"url":        obj{"type": "string", "description": "the link to send; only in the response that created the invitation"},
 		"created_at": dateTime, "expires_at": dateTime, "consented_at": nullable(dateTime), "started_at": nullable(dateTime),
 		"submitted_at": nullable(dateTime), "withdrawn_at": nullable(dateTime), "emailed_at": nullable(dateTime),
-		"emailed": boolean, "email_error": str}},
+		"emailed": boolean, "email_error": str,
+		"email_queued":   obj{"type": "boolean", "description": "in a bulk invitation's answer: an e-mail with a link of its own is on its way"},
+		"reminders_sent": obj{"type": "integer", "description": "reminder e-mails sent before the link expires (the organisation's reminder settings)"}}},
 	"NewResponse": obj{"type": "object", "required": []string{"person_id", "questionnaire", "answers"}, "additionalProperties": false, "properties": obj{
 		"person_id": str, "questionnaire": str, "version": integer,
 		"language": obj{"type": "string", "description": "the language the answers were given in, one of the questionnaire's; its source language when left out"},
@@ -243,7 +256,7 @@ var apiSchemas = obj{
 func openAPIDocument() obj {
 	paths := obj{}
 	errResp := obj{"description": "Error", "content": obj{"application/json": obj{"schema": ref("Error")}}}
-	for _, op := range slices.Concat(apiOperations, costsOperations) {
+	for _, op := range slices.Concat(apiOperations, costsOperations, integrationOperations) {
 		item, _ := paths[op.path].(obj)
 		if item == nil {
 			item = obj{}
@@ -266,8 +279,15 @@ func openAPIDocument() obj {
 		if op.path != "/api/v1/openapi.json" {
 			o["security"] = []obj{{"bearer": []string{}}}
 		}
-		if len(op.params) > 0 {
-			o["parameters"] = op.params
+		params := op.params
+		if op.method == "POST" && op.path != "/api/v1/openapi.json" && op.security == nil {
+			params = append(slices.Clone(params), idempotencyKeyParam)
+		}
+		if op.security != nil {
+			o["security"] = op.security
+		}
+		if len(params) > 0 {
+			o["parameters"] = params
 		}
 		if op.body != nil {
 			o["requestBody"] = obj{"required": true, "content": obj{"application/json": obj{"schema": op.body}}}
@@ -283,8 +303,9 @@ func openAPIDocument() obj {
 		},
 		"paths": paths,
 		"components": obj{
-			"schemas":         apiSchemas,
-			"securitySchemes": obj{"bearer": obj{"type": "http", "scheme": "bearer"}},
+			"schemas": apiSchemas,
+			"securitySchemes": obj{"bearer": obj{"type": "http", "scheme": "bearer"},
+				"greenhouse": obj{"type": "http", "scheme": "basic", "description": "Greenhouse's Assessment Partner calls: an API key as the user name, no password"}},
 		},
 	}
 }

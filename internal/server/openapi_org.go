@@ -1,6 +1,10 @@
 package server
 
-import "rolefit/internal/quantity"
+import (
+	"rolefit"
+
+	"rolefit/internal/quantity"
+)
 
 // The schemas of the organisation's settings in the API.
 
@@ -14,6 +18,10 @@ var orgSettingsProperties = obj{
 	"gross_margin":        rangeSchema(quantity.Share, "placement: share of revenue that is gross profit"),
 	"cost_of_hire":        rangeSchema(quantity.OneOffCost, "placement: what hiring one candidate costs"),
 	"payback_months":      rangeSchema(quantity.PaybackMonths, "placement: months a hire's cost is spread over"),
+	"first_reminder_days": obj{"type": "integer", "minimum": 0, "maximum": rolefit.MaxInvitationDays - 1,
+		"description": "days before an invitation's link expires that its person is reminded by e-mail (when e-mail is set up); 0 for no reminders"},
+	"second_reminder_days": obj{"type": "integer", "minimum": 0, "maximum": rolefit.MaxInvitationDays - 1,
+		"description": "days before the expiry of a second reminder, fewer than the first's; 0 for none"},
 }
 
 var orgSchema = func() obj {

@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
+	"rolefit/internal/assess"
 	"rolefit/internal/errs"
 )
 
@@ -35,6 +36,21 @@ type peoplePage struct {
 	// ImportFailed says the page's message is about an import (also of a
 	// spreadsheet file, which is not put back as text).
 	ImportFailed bool
+	// Questionnaires can be chosen for inviting the people selected.
+	Questionnaires []*assess.Questionnaire
+	// Languages are the languages a bulk invitation may name.
+	Languages []languageChoice
+	// Bulk is the invitation of the selected people, as sent back when it
+	// was refused.
+	Bulk bulkEcho
+}
+
+// bulkEcho is what a refused invitation of the selected people puts back
+// on the page: who was selected and what is wrong, person by person.
+type bulkEcho struct {
+	Failed   bool
+	Selected map[string]bool
+	Problems []string
 }
 
 // peopleQueryOf reads the list's filters from the query string.
@@ -58,6 +74,10 @@ type importEcho struct {
 }
 
 func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, imp importEcho) error {
+	return renderPeopleWith(c, uc, rnd, status, v, imp, bulkEcho{})
+}
+
+func renderPeopleWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, imp importEcho, bulk bulkEcho) error {
 	q, err := peopleQueryOf(c)
 	if err != nil {
 		return err
@@ -72,7 +92,11 @@ func renderPeople(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view,
 	p := peoplePage{Rows: page.Items, Search: q.Search, Kind: q.Kind, Sort: q.Sort, Total: page.Total, EarlierApplicants: page.EarlierApplicants,
 		Invitation: q.Invitation, Class: q.Class, Flags: q.Flags, Earlier: q.Earlier,
 		Filtered: q.Search != "" || q.Kind != "" || q.Invitation != "" || q.Class != "" || q.Flags != "" || q.Earlier == app.EarlierOnly,
-		Kinds:    []rolefit.PersonKind{rolefit.Candidate, rolefit.Staff}, CSV: imp.CSV, ImportFailed: imp.Failed}
+		Kinds:    []rolefit.PersonKind{rolefit.Candidate, rolefit.Staff}, CSV: imp.CSV, ImportFailed: imp.Failed,
+		Questionnaires: uc.LatestQuestionnaires(), Bulk: bulk}
+	for _, l := range uc.Messages().Languages() {
+		p.Languages = append(p.Languages, languageChoice{Tag: l, Name: app.LanguageName(l)})
+	}
 	if ids := takeAdded(c); len(ids.shown) > 0 {
 		if p.Added, err = uc.PeopleByID(c.UserContext(), actorOf(c), ids.shown); err != nil {
 			return err

@@ -34,7 +34,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	app.Get("/api/v1/openapi.json", handleOpenAPI)
 	keyGuard := newTokenGuard(newFailures(uc, scopeAPIKeyAddress, cfg.TokenGuess, cfg.LoginWindow, now),
 		"Too many requests with a wrong API key came from your address. Please wait a few minutes.").handler
-	api := app.Group("/api/v1", keyGuard, apiAuth(uc))
+	api := app.Group("/api/v1", keyGuard, apiAuth(uc), idempotent(uc))
 	api.Get("/me", handleAPIMe(uc))
 	api.Get("/organisation", handleAPIOrganisation(uc))
 	api.Patch("/organisation", requireAdminKey, handleAPIOrganisationPatch(uc))
@@ -44,10 +44,13 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	api.Get("/people", handleAPIPeople(uc))
 	api.Get("/people/export", handlePeopleExport(uc))
 	api.Get("/people/:id", handleAPIPerson(uc))
+	api.Patch("/people/:id", handleAPIPersonPatch(uc))
+	api.Delete("/people/:id", handleAPIPersonDelete(uc))
 	api.Get("/people/:id/profile", handleAPIProfile(uc))
 	api.Get("/people/:id/export", handlePersonExport(uc))
 	api.Get("/team", handleAPITeam(uc))
 	api.Post("/invitations", handleAPIInvitationCreate(uc))
+	api.Get("/invitations", handleAPIInvitations(uc))
 	api.Get("/invitations/:id", handleAPIInvitation(uc))
 	api.Post("/responses", handleAPIResponseCreate(uc))
 	api.Post("/simulate", handleAPISimulate(uc))
@@ -68,6 +71,19 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	api.Get("/people/:id/split", handleAPISplit(uc))
 	api.Get("/people/:id/move", handleAPIMove(uc))
 	api.Get("/simulate/inputs", handleAPISimulateInputs(uc))
+	api.Get("/audit", requireAdminKey, handleAPIAudit(uc))
+	api.Get("/webhooks", requireAdminKey, handleAPIWebhooks(uc))
+	api.Post("/webhooks", requireAdminKey, handleAPIWebhookCreate(uc))
+	api.Delete("/webhooks/:id", requireAdminKey, handleAPIWebhookDelete(uc))
+	api.Get("/webhooks/:id/deliveries", requireAdminKey, handleAPIWebhookDeliveries(uc))
+
+	// Greenhouse's Assessment Partner calls: Basic authentication with an
+	// API key as the user name (greenhouse.go), guarded as the API is.
+	gh := app.Group("/integrations/greenhouse", keyGuard, greenhouseAuth(uc))
+	gh.Get("/list_tests", handleGreenhouseListTests(uc))
+	gh.Post("/send_test", handleGreenhouseSendTest(uc))
+	gh.Get("/test_status", handleGreenhouseTestStatus(uc))
+	gh.Post("/request_errors", handleGreenhouseRequestErrors(uc))
 
 	// A respondent's pages: the link's token is the credential (see
 	// respond.go), so there is no session and no CSRF cookie to lose.
@@ -96,6 +112,9 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	}
 	app.Post("/login", knownDevice(uc, signIn.devices), attempts, handleLogin(uc, rnd, signIn))
 	app.Post("/logout", handleLogout(uc))
+	// Single sign-on: the callback first, as /sso/:org would take it.
+	app.Get("/sso/callback", attempts, handleSSOCallback(uc, rnd))
+	app.Get("/sso/:org", handleSSOStart(uc))
 	app.Get("/setup", handleSetupForm(uc, rnd))
 	app.Post("/setup", attempts, handleSetup(uc, rnd))
 
@@ -108,6 +127,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	app.Get("/people", requireUser, handlePeople(uc, rnd))
 	app.Post("/people", requireUser, handlePersonCreate(uc, rnd))
 	app.Post("/people/import", requireUser, handlePeopleImport(uc, rnd))
+	app.Post("/people/invitations", requireUser, handleInviteMany(uc, rnd))
 	app.Get("/people/export", requireUser, handlePeopleExport(uc))
 	app.Get("/people/:id", requireUser, handlePerson(uc, rnd))
 	app.Post("/people/:id/erase", requireUser, handlePersonErase(uc))
@@ -154,6 +174,15 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	admin.Post("/retention", handleRetentionSave(uc, rnd))
 	admin.Get("/organisation", handleOrgSettings(uc, rnd))
 	admin.Post("/organisation", handleOrgSettingsSave(uc, rnd))
+	admin.Get("/greenhouse", handleGreenhouseSettings(uc, rnd))
+	admin.Get("/sso", handleSSOSettings(uc, rnd))
+	admin.Post("/sso", handleSSOSettingsSave(uc, rnd))
+	admin.Get("/webhooks", handleWebhooks(uc, rnd))
+	admin.Post("/webhooks", handleWebhookCreate(uc, rnd))
+	admin.Get("/webhooks/:id", handleWebhook(uc, rnd))
+	admin.Post("/webhooks/:id/delete", handleWebhookDelete(uc))
+	admin.Post("/webhooks/:id/enable", handleWebhookEnable(uc))
+	admin.Post("/webhooks/:id/deliveries/:delivery/redeliver", handleRedeliver(uc))
 
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	return nil

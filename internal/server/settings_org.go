@@ -20,6 +20,8 @@ type orgSettingsPage struct {
 	// Now is the current time in the organisation's zone, as dates will
 	// read.
 	Now string
+	// MailOn says e-mail is set up, without which no reminder goes out.
+	MailOn bool
 }
 
 // orgNumberFields are the settings typed as numbers, in the page's order.
@@ -36,9 +38,10 @@ func renderOrgSettings(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *
 			"fit_multiplier_high": s.FitMultiplierHigh, "gross_margin": s.GrossMargin, "cost_of_hire": s.CostOfHire, "payback_months": s.PaybackMonths} {
 			v.Form[k] = strconv.FormatFloat(x, 'f', -1, 64)
 		}
+		v.Form["first_reminder_days"], v.Form["second_reminder_days"] = strconv.Itoa(s.FirstReminderDays), strconv.Itoa(s.SecondReminderDays)
 	}
 	v.Stored = s.Problems(actorOf(c).OrgID)
-	v.Data = orgSettingsPage{Settings: s, Now: uc.Now().In(s.Location()).Format(dateTimeLayout)}
+	v.Data = orgSettingsPage{Settings: s, Now: uc.Now().In(s.Location()).Format(dateTimeLayout), MailOn: uc.MailOn()}
 	return rnd.render(c, status, "orgsettings", v)
 }
 
@@ -74,6 +77,21 @@ func handleOrgSettingsSave(uc *app.App, rnd *renderer) fiber.Handler {
 			default:
 				*nums[k] = &x
 			}
+		}
+		days := map[string]**int{"first_reminder_days": &p.FirstReminderDays, "second_reminder_days": &p.SecondReminderDays}
+		for _, k := range []string{"first_reminder_days", "second_reminder_days"} {
+			typed[k] = c.FormValue(k)
+			if strings.TrimSpace(typed[k]) == "" {
+				zero := 0
+				*days[k] = &zero // left empty: no reminder
+				continue
+			}
+			n, err := quantity.ParseWhole(typed[k])
+			if err != nil {
+				bad[k] = fmt.Sprintf("%q is not a whole number of days", typed[k])
+				continue
+			}
+			*days[k] = &n
 		}
 		var err error
 		if len(bad) > 0 {

@@ -31,19 +31,30 @@ func (o *Scope) CreateInvitation(ctx context.Context, ni rolefit.NewInvitation, 
 		if err != nil {
 			return err
 		}
-		if err := tx.Create(&invitationRow{Invitation: *inv, TokenHash: HashToken(token)}).Error; err != nil {
-			return fmt.Errorf("create invitation: %w", err)
-		}
-		detail := fmt.Sprintf("%s v%d", ni.QuestionnaireID, ni.QuestionnaireVersion)
-		if ni.Language != "" {
-			detail += " in " + ni.Language
-		}
-		return o.audit(tx, by, "invite", "person", p.ID, detail)
+		return o.insertInvitation(tx, inv, token, p, by)
 	})
 	if err != nil {
 		return nil, "", err
 	}
 	return inv, token, nil
+}
+
+// insertInvitation stores a new invitation of person p with its link's
+// token hash, its audit entry and its invitation.sent event, inside tx.
+func (o *Scope) insertInvitation(tx *gorm.DB, inv *rolefit.Invitation, token string, p *rolefit.Person, by rolefit.Actor) error {
+	if err := tx.Create(&invitationRow{Invitation: *inv, TokenHash: HashToken(token)}).Error; err != nil {
+		return fmt.Errorf("create invitation: %w", err)
+	}
+	data := invitationEvent(inv)
+	data["expires_at"] = inv.ExpiresAt.UTC().Format(time.RFC3339)
+	if err := o.emit(tx, rolefit.EventInvitationSent, data); err != nil {
+		return err
+	}
+	detail := fmt.Sprintf("%s v%d", inv.QuestionnaireID, inv.QuestionnaireVersion)
+	if inv.Language != "" {
+		detail += " in " + inv.Language
+	}
+	return o.audit(tx, by, "invite", "person", p.ID, detail)
 }
 
 // Invitation returns one of the organisation's invitations.
@@ -105,6 +116,9 @@ func (o *Scope) WithdrawInvitation(ctx context.Context, id string, by rolefit.Ac
 		if err := tx.Model(inv).Updates(map[string]any{"status": rolefit.InvitationWithdrawn, "withdrawn_at": now}).Error; err != nil {
 			return fmt.Errorf("withdraw invitation: %w", err)
 		}
+		if err := o.emit(tx, rolefit.EventInvitationWithdrawn, invitationEvent(inv)); err != nil {
+			return err
+		}
 		return o.audit(tx, by, "withdraw", "invitation", id, "")
 	})
 }
@@ -123,7 +137,10 @@ func (o *Scope) ExtendInvitation(ctx context.Context, id string, days int, by ro
 			from = inv.ExpiresAt
 		}
 		inv.ExpiresAt = from.Add(d)
-		if err := tx.Model(inv).Update("expires_at", inv.ExpiresAt).Error; err != nil {
+		// An invitation extended after it expired may expire again, and
+		// is then told about again (invitation.expired).
+		// Its reminders are counted from the new expiry.
+		if err := tx.Model(inv).Updates(map[string]any{"expires_at": inv.ExpiresAt, "expiry_noted": false, "reminders_queued": 0}).Error; err != nil {
 			return fmt.Errorf("extend invitation: %w", err)
 		}
 		out = inv
@@ -139,6 +156,11 @@ func (o *Scope) RenewInvitationLink(ctx context.Context, id string, by rolefit.A
 	token := NewToken()
 	err := o.changeInvitation(ctx, id, (*rolefit.Invitation).CanRenew, func(tx *gorm.DB, inv *rolefit.Invitation) error {
 		if err := tx.Model(&invitationRow{Invitation: *inv}).Update("token_hash", HashToken(token)).Error; err != nil {
+			return fmt.Errorf("renew link: %w", err)
+		}
+		// Every other link to it stops working too: the one that was
+		// lost may be any of them.
+		if err := tx.Where("invitation_id = ?", inv.ID).Delete(&invitationLink{}).Error; err != nil {
 			return fmt.Errorf("renew link: %w", err)
 		}
 		return o.audit(tx, by, "renew_link", "invitation", id, "")

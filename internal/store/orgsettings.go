@@ -25,7 +25,12 @@ var settingColumns = []struct {
 	{"gross_margin", "gross margin", func(o rolefit.Organisation) string { return num(o.GrossMargin) }},
 	{"cost_of_hire", "cost of hire", func(o rolefit.Organisation) string { return num(o.CostOfHire) }},
 	{"payback_months", "payback months", func(o rolefit.Organisation) string { return num(o.PaybackMonths) }},
+	{"first_reminder_days", "first reminder days before expiry", func(o rolefit.Organisation) string { return strconv.Itoa(o.FirstReminderDays) }},
+	{"second_reminder_days", "second reminder days before expiry", func(o rolefit.Organisation) string { return strconv.Itoa(o.SecondReminderDays) }},
 }
+
+// reminderColumns are the settings that are not placement's inputs.
+var reminderColumns = map[string]bool{"first_reminder_days": true, "second_reminder_days": true}
 
 func num(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
@@ -43,12 +48,14 @@ func (o *Scope) SetSettings(ctx context.Context, currency string, s rolefit.Sett
 		next.Currency, next.Settings = currency, s
 		var changed []string
 		cols := map[string]any{}
+		placement := false
 		for _, c := range settingColumns {
 			before, after := c.of(*old), c.of(next)
 			if before == after {
 				continue
 			}
 			changed = append(changed, fmt.Sprintf("%s %s → %s", c.label, before, after))
+			placement = placement || !reminderColumns[c.column]
 		}
 		if len(changed) == 0 {
 			return nil
@@ -57,9 +64,12 @@ func (o *Scope) SetSettings(ctx context.Context, currency string, s rolefit.Sett
 		cols["language"] = s.Language
 		cols["fit_multiplier_low"], cols["fit_multiplier_high"] = s.FitMultiplierLow, s.FitMultiplierHigh
 		cols["gross_margin"], cols["cost_of_hire"], cols["payback_months"] = s.GrossMargin, s.CostOfHire, s.PaybackMonths
+		cols["first_reminder_days"], cols["second_reminder_days"] = s.FirstReminderDays, s.SecondReminderDays
 		// The assumptions and the cut are placement's inputs
 		// (PlacementStamp).
-		cols["placement_version"] = gorm.Expr("placement_version + 1")
+		if placement {
+			cols["placement_version"] = gorm.Expr("placement_version + 1")
+		}
 		if err := tx.Model(&rolefit.Organisation{}).Where("id = ?", o.id).Updates(cols).Error; err != nil {
 			return fmt.Errorf("save organisation settings: %w", err)
 		}

@@ -42,6 +42,9 @@ type Overview struct {
 	// soonest listed in Expiring.
 	Waiting, ExpiringSoon int64
 	Expiring              []OverviewItem
+	// RemindersSent counts the reminder e-mails sent for the waiting
+	// invitations.
+	RemindersSent int64
 	// NewResponses counts people's own responses submitted since the
 	// query's Since, the newest listed in Recent.
 	NewResponses int64
@@ -64,7 +67,7 @@ func (o *Scope) Overview(ctx context.Context, q OverviewQuery) (*Overview, error
 	n := max(q.Limit, 1)
 	now, soon := q.Now.UTC(), q.Now.UTC().Add(q.Soon)
 	out := &Overview{}
-	type counts struct{ A, B int64 }
+	type counts struct{ A, B, C int64 }
 	var c counts
 	steps := []struct {
 		what string
@@ -72,9 +75,10 @@ func (o *Scope) Overview(ctx context.Context, q OverviewQuery) (*Overview, error
 	}{
 		{"people", func() error { return o.scope(db.Model(&rolefit.Person{})).Count(&out.People).Error }},
 		{"waiting invitations", func() error {
-			err := db.Raw(`SELECT COUNT(*) AS a, COALESCE(SUM(CASE WHEN expires_at <= ? THEN 1 ELSE 0 END), 0) AS b
+			err := db.Raw(`SELECT COUNT(*) AS a, COALESCE(SUM(CASE WHEN expires_at <= ? THEN 1 ELSE 0 END), 0) AS b,
+				COALESCE(SUM(reminders_sent), 0) AS c
 				FROM invitations WHERE org_id = ? AND status IN ('sent', 'started') AND expires_at > ?`, soon, o.id, now).Scan(&c).Error
-			out.Waiting, out.ExpiringSoon = c.A, c.B
+			out.Waiting, out.ExpiringSoon, out.RemindersSent = c.A, c.B, c.C
 			return err
 		}},
 		{"expiring invitations", func() error {

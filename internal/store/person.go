@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"rolefit"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -172,5 +173,64 @@ func (o *Scope) erase(tx *gorm.DB, id string, by rolefit.Actor, detail string) e
 	if err := o.scope(tx.Model(&rolefit.AuditEntry{})).Where("subject_type = ? AND subject_id = ?", "person", id).Update("detail", "").Error; err != nil {
 		return fmt.Errorf("erase person's audit details: %w", err)
 	}
+	if err := o.emit(tx, rolefit.EventPersonErased, map[string]any{"person_id": id}); err != nil {
+		return err
+	}
 	return o.audit(tx, by, "erase", "person", id, detail)
+}
+
+// UpdatePerson changes some of a person's details, checked as a new
+// person's are; an e-mail address that another person of the
+// organisation has is a conflict.
+func (o *Scope) UpdatePerson(ctx context.Context, id string, c rolefit.PersonChange, by rolefit.Actor) (*rolefit.Person, error) {
+	var out *rolefit.Person
+	err := o.s.tx(ctx, func(tx *gorm.DB) error {
+		p, err := o.person(tx, id)
+		if err != nil {
+			return err
+		}
+		np, fields := c.Apply(*p)
+		if len(fields) > 0 {
+			return errs.InvalidFields("Please correct the highlighted fields.", fields)
+		}
+		var changed []string
+		for _, f := range []struct {
+			name     string
+			old, new string
+		}{{"name", p.Name, np.Name}, {"email", p.Email, np.Email}, {"job_title", p.JobTitle, np.JobTitle}} {
+			if f.old != f.new {
+				changed = append(changed, f.name)
+			}
+		}
+		if len(changed) == 0 {
+			out = p
+			return nil
+		}
+		if np.Email != "" && np.Email != p.Email {
+			var n int64
+			if err := o.scope(tx.Model(&rolefit.Person{})).Where("email <> '' AND email = ? AND id <> ?", np.Email, id).Count(&n).Error; err != nil {
+				return fmt.Errorf("check e-mail address: %w", err)
+			}
+			if n > 0 {
+				return &errs.Error{Code: errs.CodeConflict, Message: "Someone in your organisation already has that e-mail address.",
+					Fields: map[string]string{"email": "already belongs to someone in your organisation"}}
+			}
+		}
+		p.Name, p.Email, p.JobTitle, p.UpdatedAt = np.Name, np.Email, np.JobTitle, o.s.now()
+		err = o.scope(tx.Model(&rolefit.Person{})).Where("id = ?", id).
+			Updates(map[string]any{"name": p.Name, "email": p.Email, "job_title": p.JobTitle, "updated_at": p.UpdatedAt}).Error
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
+			return errs.Conflict("Someone with that e-mail address was added at the same moment. Please try again.")
+		}
+		if err != nil {
+			return fmt.Errorf("update person: %w", err)
+		}
+		// Placement shows people by name.
+		if err := o.placementChanged(tx); err != nil {
+			return err
+		}
+		out = p
+		return o.audit(tx, by, "change", "person", id, strings.Join(changed, ", "))
+	})
+	return out, err
 }

@@ -25,7 +25,7 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 		}
 		o, by := st.Scope(org.ID), rolefit.ActorOf(a)
 		if err := o.SetSettings(ctx, "EUR", rolefit.Settings{TimeZone: "Europe/Berlin", Language: "de", ProfileCut: 3.25, FitMultiplierLow: 0.5,
-			FitMultiplierHigh: 1.5, GrossMargin: 0.65, CostOfHire: 12000, PaybackMonths: 18}, by); err != nil {
+			FitMultiplierHigh: 1.5, GrossMargin: 0.65, CostOfHire: 12000, PaybackMonths: 18, FirstReminderDays: 4, SecondReminderDays: 1}, by); err != nil {
 			t.Fatal(err)
 		}
 		p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Email: "dana@example.com", Kind: rolefit.Staff, JobTitle: "Seller"}, by)
@@ -67,7 +67,7 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := st.ExecForTest(ctx, "UPDATE invitations SET submitted_at = created_at, withdrawn_at = created_at, "+
-			"emailed_at = created_at, email_error = 'mailbox full', chosen_language = 'es' WHERE id = '"+inv.ID+"'"); err != nil {
+			"emailed_at = created_at, email_error = 'mailbox full', chosen_language = 'es', reminders_sent = 2 WHERE id = '"+inv.ID+"'"); err != nil {
 			t.Fatal(err)
 		}
 

@@ -36,7 +36,13 @@ func (s *Store) Respondent(ctx context.Context, token string) (*Respondent, erro
 		return nil, errs.NotFound("invitation")
 	}
 	db := s.reader(ctx)
-	inv, err := takeRaw[rolefit.Invitation](db, "invitation", "token_hash = ?", HashToken(token))
+	hash := HashToken(token)
+	inv, err := takeRaw[rolefit.Invitation](db, "invitation", "token_hash = ?", hash)
+	if errs.Code(err) == errs.CodeNotFound {
+		// A link an e-mail carried (a reminder's), looked for only when
+		// the invitation's own link does not match.
+		inv, err = linkedInvitation(db, hash)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -50,6 +56,19 @@ func (s *Store) Respondent(ctx context.Context, token string) (*Respondent, erro
 		return nil, err
 	}
 	return &Respondent{s: s, Inv: inv, Person: p, Org: org}, nil
+}
+
+// linkedInvitation finds the invitation of a further link
+// (AddInvitationLink) by its token's hash.
+func linkedInvitation(db *gorm.DB, hash string) (*rolefit.Invitation, error) {
+	var ids []string
+	if err := db.Model(&invitationLink{}).Where("token_hash = ?", hash).Limit(1).Pluck("invitation_id", &ids).Error; err != nil {
+		return nil, fmt.Errorf("get invitation: %w", err)
+	}
+	if len(ids) == 0 {
+		return nil, errs.NotFound("invitation")
+	}
+	return takeRaw[rolefit.Invitation](db, "invitation", "id = ?", ids[0])
 }
 
 // State is the invitation's status now.
@@ -99,6 +118,7 @@ func (r *Respondent) Consent(ctx context.Context, text, lang string) error {
 			return err
 		}
 		now := r.s.now()
+		first := inv.Status == rolefit.InvitationSent
 		up := map[string]any{"consented_at": now, "consent_text": text, "status": rolefit.InvitationStarted}
 		if inv.StartedAt == nil {
 			up["started_at"] = now
@@ -108,6 +128,11 @@ func (r *Respondent) Consent(ctx context.Context, text, lang string) error {
 		}
 		if err := tx.Model(inv).Updates(up).Error; err != nil {
 			return fmt.Errorf("record consent: %w", err)
+		}
+		if first {
+			if err := r.s.Scope(inv.OrgID).emit(tx, rolefit.EventInvitationStarted, invitationEvent(inv)); err != nil {
+				return err
+			}
 		}
 		r.Inv.ConsentedAt, r.Inv.Status = &now, rolefit.InvitationStarted
 		if inv.Language == "" && lang != "" {
@@ -299,6 +324,12 @@ func (r *Respondent) Submit(ctx context.Context, pages int, lang string, score S
 		}
 		if err := tx.Where("invitation_id = ?", inv.ID).Delete(&draftAnswer{}).Error; err != nil {
 			return fmt.Errorf("clear saved answers: %w", err)
+		}
+		if err := r.s.Scope(inv.OrgID).emit(tx, rolefit.EventResponseSubmitted, responseEvent(resp)); err != nil {
+			return err
+		}
+		if err := r.s.Scope(inv.OrgID).queueGreenhouseCompletion(tx, inv.ID); err != nil {
+			return err
 		}
 		return tx.Where("invitation_id = ?", inv.ID).Delete(&pageTime{}).Error
 	})

@@ -197,6 +197,9 @@ func (o *Scope) RecordResponse(ctx context.Context, nr NewResponse, by rolefit.A
 		if err != nil {
 			return err
 		}
+		if err := o.emit(tx, rolefit.EventResponseSubmitted, responseEvent(resp)); err != nil {
+			return err
+		}
 		return o.audit(tx, by, "record_response", "person", nr.PersonID, audit)
 	})
 	return resp, err
@@ -243,4 +246,18 @@ func insertScoreRows(tx *gorm.DB, r *rolefit.Response, scores []ScoreRow) error 
 		return fmt.Errorf("store scores: %w", err)
 	}
 	return nil
+}
+
+// responseEvent is the data of response.submitted: whose response to
+// which questionnaire, whose view it is, and the quality checks' overall
+// severity ("likely" careless, worth a "look", or null when nothing was
+// flagged).
+func responseEvent(r *rolefit.Response) map[string]any {
+	var severity any
+	if r.Severity != "" {
+		severity = r.Severity
+	}
+	return map[string]any{"response_id": r.ID, "person_id": r.PersonID, "invitation_id": r.InvitationID,
+		"questionnaire": r.QuestionnaireID, "questionnaire_version": r.QuestionnaireVersion, "view": r.View,
+		"quality_severity": severity, "submitted_at": r.SubmittedAt.UTC().Format(time.RFC3339)}
 }

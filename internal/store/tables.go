@@ -27,6 +27,7 @@ var tableNames = map[string]string{
 	"CompPlan":         "comp_plans",
 	"RoleWeight":       "role_weights",
 	"AuditEntry":       "audit_entries",
+	"Delivery":         "deliveries",
 }
 
 // tableNamer is GORM's naming with the tables of tableNames.
