@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"rolefit"
+	"time"
 )
 
 // AuditQuery selects a page of the audit log, newest first.
@@ -35,27 +36,7 @@ func (o *Scope) AuditPage(ctx context.Context, q AuditQuery) ([]rolefit.AuditEnt
 	if q.ActorID != "" {
 		db = db.Where("actor_id = ?", q.ActorID)
 	}
-	if q.Cursor != "" {
-		k, err := decodeCursor(q.Cursor)
-		if err != nil {
-			return nil, "", err
-		}
-		// "created_at <= ?" first gives the planner a range on the
-		// (org_id, …, created_at) indexes; the OR alone made SQLite read
-		// every entry of the organisation on a deep page.
-		db = db.Where("created_at <= ? AND (created_at < ? OR id < ?)", k.at, k.at, k.id)
-	}
-	var es []rolefit.AuditEntry
-	if err := db.Order("created_at DESC, id DESC").Limit(n + 1).Find(&es).Error; err != nil {
-		return nil, "", fmt.Errorf("read audit log: %w", err)
-	}
-	next := ""
-	if len(es) > n {
-		es = es[:n]
-		last := es[n-1]
-		next = encodeCursor(cursorKey{at: last.CreatedAt, id: last.ID})
-	}
-	return es, next, nil
+	return newestFirst(db, q.Cursor, n, "audit log", func(e *rolefit.AuditEntry) (time.Time, string) { return e.CreatedAt, e.ID })
 }
 
 // PeopleNames returns the names of those of ids who are the

@@ -247,23 +247,7 @@ func (o *Scope) EndpointDeliveries(ctx context.Context, endpointID string, lim i
 	}
 	n := limit(lim)
 	db := o.scope(o.s.reader(ctx)).Where("endpoint_id = ?", endpointID)
-	if cursor != "" {
-		k, err := decodeCursor(cursor)
-		if err != nil {
-			return nil, "", err
-		}
-		db = db.Where("created_at <= ? AND (created_at < ? OR id < ?)", k.at, k.at, k.id)
-	}
-	var ds []rolefit.Delivery
-	if err := db.Order("created_at DESC, id DESC").Limit(n + 1).Find(&ds).Error; err != nil {
-		return nil, "", fmt.Errorf("list deliveries: %w", err)
-	}
-	next := ""
-	if len(ds) > n {
-		ds = ds[:n]
-		next = encodeCursor(cursorKey{at: ds[n-1].CreatedAt, id: ds[n-1].ID})
-	}
-	return ds, next, nil
+	return newestFirst(db, cursor, n, "deliveries", func(d *rolefit.Delivery) (time.Time, string) { return d.CreatedAt, d.ID })
 }
 
 // Redeliver sends a delivered or failed webhook delivery again, at once

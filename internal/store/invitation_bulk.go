@@ -151,21 +151,5 @@ func (o *Scope) InvitationsPage(ctx context.Context, q InvitationQuery) ([]rolef
 	if q.PersonID != "" {
 		db = db.Where("person_id = ?", q.PersonID)
 	}
-	if q.Cursor != "" {
-		k, err := decodeCursor(q.Cursor)
-		if err != nil {
-			return nil, "", err
-		}
-		db = db.Where("created_at <= ? AND (created_at < ? OR id < ?)", k.at, k.at, k.id)
-	}
-	var invs []rolefit.Invitation
-	if err := db.Order("created_at DESC, id DESC").Limit(n + 1).Find(&invs).Error; err != nil {
-		return nil, "", fmt.Errorf("list invitations: %w", err)
-	}
-	next := ""
-	if len(invs) > n {
-		invs = invs[:n]
-		next = encodeCursor(cursorKey{at: invs[n-1].CreatedAt, id: invs[n-1].ID})
-	}
-	return invs, next, nil
+	return newestFirst(db, q.Cursor, n, "invitations", func(i *rolefit.Invitation) (time.Time, string) { return i.CreatedAt, i.ID })
 }
