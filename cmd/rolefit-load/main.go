@@ -67,7 +67,15 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	rawURL := fs.String("url", "http://127.0.0.1:8080", "address of the running rolefit (loopback only)")
 	key := fs.String("key", os.Getenv("ROLEFIT_LOAD_KEY"), "an API key of the organisation to load (env ROLEFIT_LOAD_KEY)")
 	start := fs.String("start", "", "path of a rolefit binary to start on a free loopback port with --demo, make a key with and stop at the end, instead of --url and --key")
-	startDB := fs.String("start-db", "", "with --start: the database for it, a SQLite file or a postgres:// URL (default: a new SQLite file in a temporary folder)")
+	var startDBs []string
+	fs.Func("start-db", "with --start: the database for it, a SQLite file, a postgres:// URL, sqlite (a new SQLite file in a temporary folder, the default) or postgres (a throw-away PostgreSQL cluster on loopback); given more than once, the same scenarios run on each in turn and a table compares them",
+		func(v string) error {
+			if strings.TrimSpace(v) == "" {
+				return errors.New("name a database")
+			}
+			startDBs = append(startDBs, v)
+			return nil
+		})
 	startOrg := fs.String("start-org", demoOrgName, "with --start: the organisation to make the API key in")
 	conc := fs.Int("concurrency", 32, "parallel connections")
 	dur := fs.Duration("duration", 10*time.Second, "how long each scenario runs (at most 2m)")
@@ -122,27 +130,31 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	}
 	cfg := config{base: u, key: *key, concurrency: *conc, duration: *dur, requests: *reqs, people: *people,
 		scenarios: scenarios, jsonOut: *jsonOut}
-	var srv *startedServer
-	if *start != "" {
-		var err error
-		if srv, err = startServer(ctx, *start, *startDB, *startOrg); err != nil {
+	if *start == "" {
+		rep, err := loadTest(ctx, cfg)
+		if err != nil {
 			return err
 		}
-		defer srv.stop() // on every way out, Ctrl-C and errors included
-		cfg.base = &url.URL{Scheme: "http", Host: strings.TrimPrefix(srv.base, "http://")}
-		cfg.key, cfg.serverPID, cfg.clockTicks = srv.key, srv.pid, clockTicks()
+		return rep.print(out, cfg.jsonOut)
 	}
-	rep, err := loadTest(ctx, cfg)
-	if srv != nil {
-		rep.Server = srv.base
-		var stopErr error
-		rep.GroupCommit, stopErr = srv.stop()
-		err = errors.Join(err, stopErr)
+	if len(startDBs) == 0 {
+		startDBs = []string{"sqlite"}
 	}
-	if err != nil {
-		return err
+	var runs []databaseRun
+	for _, db := range startDBs {
+		rep, err := loadStarted(ctx, cfg, *start, db, *startOrg)
+		if err != nil {
+			return fmt.Errorf("%s: %w", databaseName(db), err)
+		}
+		runs = append(runs, databaseRun{Database: databaseName(db), report: rep})
+		if ctx.Err() != nil {
+			break // Ctrl-C: the figures so far
+		}
 	}
-	return rep.print(out, cfg.jsonOut)
+	if len(runs) == 1 {
+		return runs[0].print(out, cfg.jsonOut)
+	}
+	return printRuns(out, runs, cfg.jsonOut)
 }
 
 // loopback reports whether host names this machine.

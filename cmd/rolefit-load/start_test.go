@@ -96,6 +96,7 @@ func TestStartRefusals(t *testing.T) {
 		{[]string{"--start", "rolefit", "--scenarios", "healthz,nope"}, `unknown scenario "nope"`},
 		{[]string{"--start", filepath.Join(tmp, "no-such-rolefit")}, "no-such-rolefit"},
 		{[]string{"--start", "rolefit", "extra"}, `unexpected argument "extra"`},
+		{[]string{"--start", "rolefit", "--start-db", " "}, "name a database"},
 	} {
 		err := run(context.Background(), tc.args, &bytes.Buffer{})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
