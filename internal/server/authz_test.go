@@ -52,6 +52,7 @@ var authzMatrix = map[string]access{
 	"GET /api/v1/people/export":           {unauth, ok, 0, ok}, // B exports only its own (empty) list
 	"GET /api/v1/people/:id/export":       {unauth, notFound, 0, ok},
 	"GET /api/v1/team":                    {unauth, ok, 0, ok},       // B sees only its own (empty) team
+	"GET /api/v1/validity":                {unauth, ok, 0, ok},       // B sees only its own (no) evidence
 	"POST /api/v1/invitations":            {unauth, bad, 0, created}, // B: A's person_id is "no such person"
 	"GET /api/v1/invitations/:id":         {unauth, notFound, 0, ok},
 	"POST /api/v1/responses":              {unauth, bad, 0, bad}, // B: no such person; A: answers missing

@@ -49,6 +49,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	api.Get("/people/:id/profile", handleAPIProfile(uc))
 	api.Get("/people/:id/export", handlePersonExport(uc))
 	api.Get("/team", handleAPITeam(uc))
+	api.Get("/validity", handleAPIValidity(uc))
 	api.Post("/invitations", handleAPIInvitationCreate(uc))
 	api.Get("/invitations", handleAPIInvitations(uc))
 	api.Get("/invitations/:id", handleAPIInvitation(uc))
