@@ -100,6 +100,7 @@ var authzMatrix = map[string]access{
 	"GET /":                   {redirect, ok, ok, ok},
 	"GET /team":               {redirect, ok, ok, ok},
 	"GET /placement":          {redirect, ok, ok, ok},
+	"GET /evidence":           {redirect, ok, ok, ok}, // B sees only its own (no) evidence
 	"GET /costs":              {redirect, ok, ok, ok},
 	"GET /costs/plans":        {redirect, ok, ok, ok},
 	"POST /costs/plans":       {denied, bad, redirect, redirect}, // B: A's role is "no such role"

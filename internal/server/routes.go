@@ -149,6 +149,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	app.Get("/costs/move", requireUser, handleMove(uc, rnd))
 	app.Get("/team", requireUser, handleTeam(uc, rnd))
 	app.Get("/placement", requireUser, handlePlacement(uc, rnd))
+	app.Get("/evidence", requireUser, handleEvidence(uc, rnd))
 	app.Post("/people/:id/current-role", requireUser, handleCurrentRole(uc))
 	app.Post("/people/:id/performance", requireUser, handlePerformanceCreate(uc, rnd))
 	app.Post("/people/:id/performance/import", requireUser, handlePerformanceImport(uc, rnd))
