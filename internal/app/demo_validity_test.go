@@ -38,3 +38,31 @@ func TestDemoValidityIsPlausible(t *testing.T) {
 		t.Errorf("the demo has interview ratings: %+v", iv)
 	}
 }
+
+// The demo's technical report names what its data cannot tell: the new
+// business of seven sellers, the ratings and interviews nobody has, the
+// languages' separate norms; not the service rate, over ten staff, nor
+// its reliability and norms, which rest on 346 responses.
+func TestDemoTechnicalReportUnknowns(t *testing.T) {
+	uc, act := demoActor(t)
+	tr, err := uc.TechnicalReport(ctx, act)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Whether the scores go with new-business revenue an hour: 7 people have both, fewer than the 10 a finding needs.",
+		"Whether the scores go with manager's rating: nobody has both a profile and one yet.",
+		"Whether the scores go with interview rating: nobody has both a profile and one yet.",
+	}
+	if len(tr.Unknown) != len(want)+1 {
+		t.Errorf("unknowns %q, want %q and the languages' norms", tr.Unknown, want)
+	}
+	for i, w := range want {
+		if i >= len(tr.Unknown) || tr.Unknown[i] != w {
+			t.Errorf("unknown %d: %q, want %q", i, tr.Unknown, w)
+		}
+	}
+	if !tr.Reliability.Enough || tr.Reliability.Responses != 346 || tr.Reliability.NormsProvisional {
+		t.Errorf("reliability over %d responses (enough %v, provisional %v), want the demo's 346", tr.Reliability.Responses, tr.Reliability.Enough, tr.Reliability.NormsProvisional)
+	}
+}

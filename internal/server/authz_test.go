@@ -154,6 +154,7 @@ var authzMatrix = map[string]access{
 	"POST /settings/api-keys":                                    {denied, bad, denied, bad},
 	"POST /settings/api-keys/:id/revoke":                         {denied, notFound, denied, redirect},
 	"GET /settings/audit":                                        {redirect, ok, denied, ok}, // B sees only its own entries
+	"GET /settings/technical-report":                             {redirect, ok, denied, ok}, // B's report is of its own (no) data
 	"GET /settings/retention":                                    {redirect, ok, denied, ok},
 	"POST /settings/retention":                                   {denied, redirect, denied, redirect}, // B sets its own period
 	"GET /settings/organisation":                                 {redirect, ok, denied, ok},

@@ -172,6 +172,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	admin.Post("/api-keys", handleAPIKeyCreate(uc, rnd))
 	admin.Post("/api-keys/:id/revoke", handleAPIKeyRevoke(uc))
 	admin.Get("/audit", handleAuditLog(uc, rnd))
+	admin.Get("/technical-report", handleTechnicalReport(uc, rnd))
 	admin.Get("/retention", handleRetention(uc, rnd))
 	admin.Post("/retention", handleRetentionSave(uc, rnd))
 	admin.Get("/organisation", handleOrgSettings(uc, rnd))
