@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -139,6 +140,12 @@ func (a *App) Validity(ctx context.Context, act Actor, vq ValidityQuery) (*Valid
 	}
 	out.Respondents, out.CorrectsRange = n, n >= MinRespondentsToCorrect
 	scores := profileScores(profiled, q.ID)
+	// The figures are worked out from people's revenue and ratings: the
+	// read is recorded, as every view of them is.
+	if err := org.AuditRead(ctx, act.Audit, "list", "validity", "",
+		fmt.Sprintf("scores against performance of %d people", peopleWithCriteria(profiled, q.ID, crit))); err != nil {
+		return nil, err
+	}
 	for _, s := range scales {
 		if vq.Scale != "" && s.ID != vq.Scale {
 			continue
@@ -235,4 +242,22 @@ func profileScores(ps []store.ProfiledPerson, id string) map[string]map[string]f
 		}
 	}
 	return out
+}
+
+// peopleWithCriteria counts the profiles of questionnaire id with a value
+// of at least one criterion.
+func peopleWithCriteria(ps []store.ProfiledPerson, id string, crit map[string]criterionValues) int {
+	n := 0
+	for _, p := range ps {
+		if p.QuestionnaireID != id {
+			continue
+		}
+		for _, c := range Criteria {
+			if _, ok := crit[c.ID].of(p.ID, ValidityScale{ID: "", Kind: store.ScaleComposite}); ok {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
