@@ -106,18 +106,21 @@ func (a *App) Validity(ctx context.Context, act Actor, vq ValidityQuery) (*Valid
 		return nil, err
 	}
 	q := a.selfReportOf(profiled)
-	scales := validityScales(q)
+	// Before anyone has a profile, a scale is checked against the
+	// questionnaire staff would answer, so a known scale gets an empty
+	// answer rather than an error.
+	known := q
+	if known == nil {
+		known = a.staffQuestionnaire()
+	}
+	scales := validityScales(known)
 	fields := map[string]string{}
 	if vq.Scale != "" && !slices.ContainsFunc(scales, func(s ValidityScale) bool { return s.ID == vq.Scale }) {
 		ids := make([]string, len(scales))
 		for i, s := range scales {
 			ids[i] = s.ID
 		}
-		if len(ids) == 0 {
-			fields["scale"] = "is not a scale: nobody has a profile yet"
-		} else {
-			fields["scale"] = "must be one of " + strings.Join(ids, ", ")
-		}
+		fields["scale"] = "must be one of " + strings.Join(ids, ", ")
 	}
 	if vq.Criterion != "" && !slices.ContainsFunc(Criteria, func(c ValidityCriterion) bool { return c.ID == vq.Criterion }) {
 		fields["criterion"] = "must be one of new_business_rate, service_rate, rating, interview"
@@ -205,6 +208,23 @@ func (a *App) selfReportOf(ps []store.ProfiledPerson) *assess.Questionnaire {
 		return nil
 	}
 	return q
+}
+
+// staffQuestionnaire is the newest version of the first questionnaire
+// (by ID) staff answer about themselves, with composites; nil when none
+// is installed.
+func (a *App) staffQuestionnaire() *assess.Questionnaire {
+	var found *assess.Questionnaire
+	for _, q := range a.cat.All() { // ordered by ID, then version
+		if !q.IsFor(assess.AudienceStaff) || len(q.Composites) == 0 {
+			continue
+		}
+		if found != nil && found.ID != q.ID {
+			break
+		}
+		found = q
+	}
+	return found
 }
 
 // validityScales lists the questionnaire's composites, then its facets.

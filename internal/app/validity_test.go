@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"rolefit"
+	"strings"
 	"testing"
 
 	"rolefit/internal/app"
@@ -120,5 +121,19 @@ func TestValidityRefusesUnknownScaleAndCriterion(t *testing.T) {
 		if errs.Code(err) != "invalid" || errs.FieldsOf(err)[tc.field] == "" {
 			t.Errorf("%+v: %v (fields %v), want invalid naming %s", tc.q, err, errs.FieldsOf(err), tc.field)
 		}
+	}
+}
+
+// Before anyone has a profile there is nothing to report, but a scale of
+// the questionnaire staff answer is still known: no items, no error.
+func TestValidityBeforeAnyProfile(t *testing.T) {
+	w := sqliteWorld(t)
+	rep, err := w.uc.Validity(ctx, w.mgr, app.ValidityQuery{Scale: "hunter", Criterion: app.CriterionRating})
+	if err != nil || rep.Questionnaire != nil || len(rep.Items) != 0 {
+		t.Fatalf("report %+v, error %v; want an empty report", rep, err)
+	}
+	_, err = w.uc.Validity(ctx, w.mgr, app.ValidityQuery{Scale: "charm"})
+	if errs.FieldsOf(err)["scale"] == "" || !strings.Contains(errs.FieldsOf(err)["scale"], "hunter") {
+		t.Errorf("an unknown scale: %v (%v), want the scales named", err, errs.FieldsOf(err))
 	}
 }
