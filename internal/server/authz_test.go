@@ -52,6 +52,7 @@ var authzMatrix = map[string]access{
 	"GET /api/v1/people/export":           {unauth, ok, 0, ok}, // B exports only its own (empty) list
 	"GET /api/v1/people/:id/export":       {unauth, notFound, 0, ok},
 	"GET /api/v1/team":                    {unauth, ok, 0, ok},       // B sees only its own (empty) team
+	"GET /api/v1/validity":                {unauth, ok, 0, ok},       // B sees only its own (no) evidence
 	"POST /api/v1/invitations":            {unauth, bad, 0, created}, // B: A's person_id is "no such person"
 	"GET /api/v1/invitations/:id":         {unauth, notFound, 0, ok},
 	"POST /api/v1/responses":              {unauth, bad, 0, bad}, // B: no such person; A: answers missing
@@ -99,6 +100,7 @@ var authzMatrix = map[string]access{
 	"GET /":                   {redirect, ok, ok, ok},
 	"GET /team":               {redirect, ok, ok, ok},
 	"GET /placement":          {redirect, ok, ok, ok},
+	"GET /evidence":           {redirect, ok, ok, ok}, // B sees only its own (no) evidence
 	"GET /costs":              {redirect, ok, ok, ok},
 	"GET /costs/plans":        {redirect, ok, ok, ok},
 	"POST /costs/plans":       {denied, bad, redirect, redirect}, // B: A's role is "no such role"
@@ -152,6 +154,7 @@ var authzMatrix = map[string]access{
 	"POST /settings/api-keys":                                    {denied, bad, denied, bad},
 	"POST /settings/api-keys/:id/revoke":                         {denied, notFound, denied, redirect},
 	"GET /settings/audit":                                        {redirect, ok, denied, ok}, // B sees only its own entries
+	"GET /settings/technical-report":                             {redirect, ok, denied, ok}, // B's report is of its own (no) data
 	"GET /settings/retention":                                    {redirect, ok, denied, ok},
 	"POST /settings/retention":                                   {denied, redirect, denied, redirect}, // B sets its own period
 	"GET /settings/organisation":                                 {redirect, ok, denied, ok},

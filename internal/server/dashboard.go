@@ -25,6 +25,7 @@ var navigation = []section{
 	{"/team", "team", "Team", "See everyone on the hunter–farmer map, with how sure each score is.", true},
 	{"/placement", "placement", "Placement", "Recommended roles for each person and for the team as a whole, with the reasons.", true},
 	{"/costs", "costs", "Costs", "Compensation, cost per hire, and what it costs to keep a seller on service work.", true},
+	{"/evidence", "evidence", "Evidence", "Does it predict here? Whether the scores went with your own people's performance, with how sure that is.", true},
 	{"/settings", "settings", "Settings", "Your password; for admins, users and API keys.", true},
 }
 

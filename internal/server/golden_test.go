@@ -86,6 +86,7 @@ func TestGoldenAPI(t *testing.T) {
 		{"webhooks.json", "/api/v1/webhooks"},
 		{"webhook-deliveries.json", "/api/v1/webhooks/" + hook + "/deliveries"},
 		{"audit.json", "/api/v1/audit?limit=3"},
+		{"validity.json", "/api/v1/validity?scale=hunter"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			// A second apart, so the audit entries each read writes are in
