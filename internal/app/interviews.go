@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math"
 	"rolefit"
 	"sort"
 	"strings"
@@ -13,6 +12,7 @@ import (
 
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
+	"rolefit/internal/quantity"
 	"rolefit/internal/store"
 	"rolefit/internal/text"
 )
@@ -43,8 +43,10 @@ type InterviewGuide struct {
 // chosen, in words.
 type GuideFacetView struct {
 	assess.GuideFacet
-	Name string
-	Why  string
+	// Number counts the facets from 1, in the order to ask them.
+	Number int
+	Name   string
+	Why    string
 }
 
 // GuideFlagView is one quality flag of the self-report with its probes.
@@ -125,8 +127,8 @@ func (a *App) Guide(ctx context.Context, act Actor, personID, roleID string) (*I
 	in.Target = assess.FacetTargets(q, weights)
 	made := assess.MakeGuide(g.Bank, in)
 	names := q.FacetNames()
-	for _, f := range made.Facets {
-		g.Facets = append(g.Facets, GuideFacetView{GuideFacet: f, Name: names[f.Facet], Why: guideWhy(f, cut)})
+	for i, f := range made.Facets {
+		g.Facets = append(g.Facets, GuideFacetView{GuideFacet: f, Number: i + 1, Name: names[f.Facet], Why: guideWhy(f, cut)})
 	}
 	for i := range g.Flags {
 		g.Flags[i].Probes = g.Bank.FlagProbes(g.Flags[i].Code)
@@ -236,8 +238,8 @@ func (a *App) RecordInterview(ctx context.Context, act Actor, personID string, i
 			fields[key] = "is not a facet of " + bank.String()
 			continue
 		}
-		if v != math.Trunc(v) || v < assess.RatingMin || v > assess.RatingMax {
-			fields[key] = fmt.Sprintf("must be a whole number from %d to %d", assess.RatingMin, assess.RatingMax)
+		if msg := quantity.Rating.Problem(v); msg != "" {
+			fields[key] = msg
 			continue
 		}
 		ratings[facet] = int(v)
@@ -275,9 +277,9 @@ type InterviewRating struct {
 	Rating      int
 }
 
-// interviewView reads an interview response, its ratings in the order of
+// InterviewView reads an interview response, its ratings in the order of
 // the facets of the questionnaire it was about.
-func (a *App) interviewView(r rolefit.Response) (InterviewView, error) {
+func (a *App) InterviewView(r rolefit.Response) (InterviewView, error) {
 	v := InterviewView{Response: r}
 	var res interviewResult
 	if err := json.Unmarshal(r.Result, &res); err != nil {

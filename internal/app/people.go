@@ -306,7 +306,7 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 	counts := map[string]int{} // responses to each questionnaire version now
 	for _, r := range resps {
 		if r.View == rolefit.ViewInterview {
-			iv, err := a.interviewView(r)
+			iv, err := a.InterviewView(r)
 			if err != nil {
 				return nil, err
 			}
