@@ -37,7 +37,7 @@ type Role struct {
 	// TargetEntered or TargetJobQuestionnaire.
 	TargetSource string
 	CreatedAt    time.Time
-	UpdatedAt time.Time
+	UpdatedAt    time.Time
 }
 
 // Where a role's target profile came from.
