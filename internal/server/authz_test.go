@@ -145,7 +145,10 @@ var authzMatrix = map[string]access{
 	"GET /settings/roles/:id":                                    {redirect, notFound, ok, ok},
 	"POST /settings/roles/:id":                                   {denied, notFound, redirect, redirect},
 	"POST /settings/roles/:id/delete":                            {denied, notFound, redirect, notFound}, // A's admin finds it deleted
-	"GET /settings/reliability":                                  {redirect, ok, ok, ok},                 // B sees only its own (no) responses
+	"POST /settings/roles/:id/job-answers":                       {denied, notFound, bad, bad},           // no answerer, no answers
+	"POST /settings/roles/:id/job-answers/delete":                {denied, notFound, redirect, redirect},
+	"POST /settings/roles/:id/job-target":                        {denied, notFound, bad, bad}, // no weights
+	"GET /settings/reliability":                                  {redirect, ok, ok, ok},       // B sees only its own (no) responses
 	"POST /settings/password":                                    {denied, bad, bad, bad},
 	"GET /settings/users":                                        {redirect, ok, denied, ok},
 	"POST /settings/users":                                       {denied, bad, denied, bad},

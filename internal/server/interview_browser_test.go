@@ -19,7 +19,8 @@ import (
 // its longest (four facets and the probes for every quality flag of
 // careless answers): it fits the screen, axe-core finds nothing serious,
 // it prints on at most two A4 pages without its form, and a rating given
-// on it lands on the person's page.
+// on it lands on the person's page. The role's page with its job
+// questionnaire and proposal fits the screen and passes axe-core too.
 func TestGuideInBrowser(t *testing.T) {
 	axe := axeScript(t)
 	f := sqliteFixture(t, Config{})
@@ -40,6 +41,13 @@ func TestGuideInBrowser(t *testing.T) {
 	role, err := uc.CreateRole(ctx, act, rolefit.RoleInput{Name: "Account executive", Activity: rolefit.ActivityNewBusiness, SeatsMax: 2,
 		HoursPerMonth: 140, BaselineRate: 200, MonthlyCost: 8000, Weights: []rolefit.RoleWeight{{ScaleID: "hunter", Weight: 3}, {ScaleID: "farmer", Weight: 1}}})
 	if err != nil {
+		t.Fatal(err)
+	}
+	job := map[string]float64{}
+	for i := 1; i <= 12; i++ {
+		job["j"+string(rune('0'+i/10))+string(rune('0'+i%10))] = float64(1 + i%5)
+	}
+	if _, err := uc.AnswerJob(ctx, act, role.ID, "Sales director", job); err != nil {
 		t.Fatal(err)
 	}
 	g, err := uc.Guide(ctx, act, p.ID, role.ID)
@@ -100,5 +108,13 @@ func TestGuideInBrowser(t *testing.T) {
 			t.Errorf("%s: no interview listed on the person's page after rating", d.name)
 		}
 		tb.checkAccessibility(axe, "person page with an interview on a "+d.name)
+
+		tb.goTo(base + "/settings/roles/" + role.ID)
+		if n := tb.count("section.job-target fieldset"); n != len(job) {
+			t.Errorf("%s: %d job statements on the role's page, want %d", d.name, n, len(job))
+		}
+		fitsWidth(t, tb, d)
+		tb.checkAccessibility(axe, "role page with its job questionnaire on a "+d.name)
+		tb.screenshot("role-job-" + d.name)
 	}
 }
