@@ -57,3 +57,29 @@ func TestLatestInterviews(t *testing.T) {
 		}
 	})
 }
+
+// Interview ratings are not scored by the scoring rules: a rescore never
+// picks them up nor counts them as outdated.
+func TestRescoreLeavesInterviewsAlone(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store, _ *storetest.Clock) {
+		org, a, _ := st.CreateOrganisation(ctx, "Acme", admin("ada@example.com"), false)
+		o := st.Scope(org.ID)
+		by := rolefit.ActorOf(a)
+		p, _ := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Ann", Kind: rolefit.Candidate}, by)
+		if _, err := o.RecordResponse(ctx, store.NewResponse{PersonID: p.ID, QuestionnaireID: "interview-bank", QuestionnaireVersion: 1,
+			Answers: map[string]int{"drive": 3}, View: rolefit.ViewInterview, Scored: store.Scored{Result: json.RawMessage(`{}`), ScoringVersion: 1}}, by); err != nil {
+			t.Fatal(err)
+		}
+		outdated, err := st.OutdatedResponses(ctx, 99, "", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := st.CountOutdated(ctx, 99)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(outdated) != 0 || n != 0 {
+			t.Errorf("an interview is outdated for a rescore: %d listed, %d counted", len(outdated), n)
+		}
+	})
+}
