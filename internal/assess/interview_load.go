@@ -105,8 +105,9 @@ func duplicateVersions(ex *Extras) []Problem {
 	return ps
 }
 
-// Bank returns the newest version of the interview bank for a
-// questionnaire, nil when there is none.
+// Bank returns the interview bank for a questionnaire that comes last:
+// the newest version, and an admin's own (added after the shipped ones)
+// before a shipped one; nil when there is none.
 func (ex *Extras) Bank(questionnaire string) *InterviewBank {
 	var found *InterviewBank
 	for _, b := range ex.Banks {

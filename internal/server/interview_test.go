@@ -94,3 +94,15 @@ func TestGuidePage(t *testing.T) {
 	resp, page = b.get("/people/" + ann + "/interview")
 	wantStatus(t, "no role", resp, http.StatusBadRequest, page)
 }
+
+// A rating that is not a number is a 400 naming its field too.
+func TestAPIInterviewRatingNotANumber(t *testing.T) {
+	tw, key, role := interviewWorld(t)
+	resp, body := tw.f.apiRequest("POST", "/api/v1/people/"+tw.assessed[0].ID+"/interviews", key,
+		`{"role_id":"`+role+`","ratings":{"drive":"five"}}`)
+	wantStatus(t, "a word for a rating", resp, http.StatusBadRequest, body)
+	var e apiError
+	if err := json.Unmarshal([]byte(body), &e); err != nil || e.Error.Fields["ratings.drive"] == "" {
+		t.Errorf("fields %v, want ratings.drive named", e.Error.Fields)
+	}
+}
