@@ -124,7 +124,16 @@ func (a *App) Guide(ctx context.Context, act Actor, personID, roleID string) (*I
 	for _, w := range role.Weights {
 		weights[w.ScaleID] += w.Weight
 	}
+	// As shares of 1, so that the guide can say how much the role
+	// weighs a facet; the ranking does not change with the scale.
 	in.Target = assess.FacetTargets(q, weights)
+	total := 0.0
+	for _, w := range in.Target {
+		total += w
+	}
+	for f, w := range in.Target {
+		in.Target[f] = w / total
+	}
 	made := assess.MakeGuide(g.Bank, in)
 	names := q.FacetNames()
 	for i, f := range made.Facets {

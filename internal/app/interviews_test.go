@@ -61,6 +61,9 @@ func TestGuideForCandidate(t *testing.T) {
 	var got []string
 	for _, f := range g.Facets {
 		got = append(got, f.Facet+":"+f.Reason)
+		if !strings.Contains(f.Why, "the role weighs it 50%") {
+			t.Errorf("facet %s: why %q, want the role's weight as a share, 50%%", f.Facet, f.Why)
+		}
 		if len(f.Questions) != 2 || len(f.AnchorList()) != 5 || f.Name == "" {
 			t.Errorf("facet %s: %d questions, name %q", f.Facet, len(f.Questions), f.Name)
 		}
