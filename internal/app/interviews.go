@@ -51,9 +51,25 @@ type GuideFacetView struct {
 
 // GuideFlagView is one quality flag of the self-report with its probes.
 type GuideFlagView struct {
-	Code   string
+	Code string
+	// Name says what the check looks at, in words.
+	Name   string
 	Reason string
 	Probes []string
+}
+
+// flagNames name the quality checks (docs/QUALITY.md) for an interviewer.
+var flagNames = map[string]string{
+	assess.CheckInstructed:  "Statements asking for a given answer",
+	assess.CheckSpeed:       "Speed",
+	assess.CheckLongstring:  "The same answer many times in a row",
+	assess.CheckIRV:         "Spread of the answers",
+	assess.CheckDistance:    "An unusual pattern of answers",
+	assess.CheckConsistency: "Consistency between statements on one facet",
+	assess.CheckSynonyms:    "Statements that say the same thing",
+	assess.CheckAntonyms:    "Statements that say opposite things",
+	assess.CheckVirtues:     "Unlikely virtues",
+	assess.CheckAgreement:   "Several weak signs together",
 }
 
 // Anchor is one point of a facet's rating scale and what it sounds like
@@ -114,7 +130,7 @@ func (a *App) Guide(ctx context.Context, act Actor, personID, roleID string) (*I
 		}
 		for _, f := range res.Quality.Flags {
 			in.Flags = append(in.Flags, f.Code)
-			g.Flags = append(g.Flags, GuideFlagView{Code: f.Code, Reason: f.Reason})
+			g.Flags = append(g.Flags, GuideFlagView{Code: f.Code, Name: cmp.Or(flagNames[f.Code], f.Code), Reason: f.Reason})
 		}
 	}
 	if g.Bank = a.extras.Bank(q.ID); g.Bank == nil {

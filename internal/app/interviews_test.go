@@ -72,7 +72,7 @@ func TestGuideForCandidate(t *testing.T) {
 		t.Errorf("guide facets %v, want %v", got, want)
 	}
 	for _, f := range g.Flags {
-		if len(f.Probes) == 0 {
+		if len(f.Probes) == 0 || f.Name == "" || f.Name == f.Code {
 			t.Errorf("flag %s has no probes", f.Code)
 		}
 	}
@@ -139,5 +139,28 @@ func TestRecordInterview(t *testing.T) {
 	}
 	if !found {
 		t.Error("the person's export lacks the interview ratings")
+	}
+}
+
+// Answers all alike raise quality flags; the guide names each in words
+// and gives its probes.
+func TestGuideFlagProbes(t *testing.T) {
+	w, _, role, _ := interviewWorld(t)
+	p := w.person(t, "Al Alike", rolefit.Candidate)
+	if _, err := w.uc.RecordResponse(ctx, w.mgr, app.RecordInput{PersonID: p.ID, Questionnaire: "sales-service",
+		Answers: allAnswered(t, "sales-service", 1)}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := w.uc.Guide(ctx, w.mgr, p.ID, role.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Flags) == 0 {
+		t.Fatal("no flags for answers all alike")
+	}
+	for _, f := range g.Flags {
+		if len(f.Probes) == 0 || f.Name == "" || f.Name == f.Code || f.Reason == "" {
+			t.Errorf("flag %s: name %q, %d probes, reason %q", f.Code, f.Name, len(f.Probes), f.Reason)
+		}
 	}
 }
