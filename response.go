@@ -9,6 +9,9 @@ import (
 const (
 	ViewSelf    = "self"    // the person's own answers: their profile
 	ViewManager = "manager" // a manager's rating of a staff member
+	// ViewInterview is an interviewer's 1–5 ratings of the facets an
+	// interview guide asked about: Answers maps facet IDs to ratings.
+	ViewInterview = "interview"
 )
 
 // Where a response came from.

@@ -32,10 +32,22 @@ type Role struct {
 	BaselineRate     float64
 	MonthlyCost      float64
 	// Weights is the target profile, ordered by scale ID.
-	Weights   []RoleWeight
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	Weights []RoleWeight
+	// TargetSource says where the target profile came from:
+	// TargetEntered or TargetJobQuestionnaire.
+	TargetSource string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
+
+// Where a role's target profile came from.
+const (
+	// TargetEntered: weights a manager entered.
+	TargetEntered = "entered"
+	// TargetJobQuestionnaire: a job questionnaire's proposal a manager
+	// accepted, as proposed or edited.
+	TargetJobQuestionnaire = "job_questionnaire"
+)
 
 // RoleWeight is one weight of a role's target profile: a scale (a facet
 // or a composite) and how much it counts.
@@ -58,6 +70,10 @@ type RoleInput struct {
 	BaselineRate     float64
 	MonthlyCost      float64
 	Weights          []RoleWeight
+	// TargetSource, when not "", says where Weights came from; "" keeps
+	// the role's source while its weights stay the same and makes it
+	// TargetEntered when they change.
+	TargetSource string
 }
 
 // Input returns the role as the input that would make it again.
@@ -88,6 +104,9 @@ func (in RoleInput) Check() (RoleInput, map[string]string) {
 	}
 	for i := range in.Weights {
 		in.Weights[i].ScaleID = strings.TrimSpace(in.Weights[i].ScaleID)
+	}
+	if in.TargetSource != "" && in.TargetSource != TargetEntered && in.TargetSource != TargetJobQuestionnaire {
+		f["target_source"] = "must be " + TargetEntered + " or " + TargetJobQuestionnaire
 	}
 	maps.Copy(f, in.placementRole().Flaws().Fields(""))
 	weights := make([]RoleWeight, 0, len(in.Weights))
@@ -122,6 +141,13 @@ func (r *Role) Flaws() quantity.Flaws {
 // Apply sets a role's fields and profile from a checked input (Check),
 // as changed at now.
 func (r *Role) Apply(in RoleInput, now time.Time) {
+	changed := !slices.EqualFunc(r.Weights, in.Weights, func(a, b RoleWeight) bool { return a.ScaleID == b.ScaleID && a.Weight == b.Weight })
+	switch {
+	case in.TargetSource != "":
+		r.TargetSource = in.TargetSource
+	case r.TargetSource == "" || changed:
+		r.TargetSource = TargetEntered
+	}
 	r.Name, r.Activity, r.NewBusinessShare = in.Name, in.Activity, in.NewBusinessShare
 	r.SeatsMin, r.SeatsMax, r.HoursPerMonth = in.SeatsMin, in.SeatsMax, in.HoursPerMonth
 	r.BaselineRate, r.MonthlyCost, r.UpdatedAt = in.BaselineRate, in.MonthlyCost, now

@@ -5,7 +5,8 @@ package questionnaires
 
 import "embed"
 
-// FS holds every shipped definition (*.yaml) at its root.
+// FS holds every shipped questionnaire (*.yaml) at its root, the
+// interview bank under interview/ and the job questionnaires under job/.
 //
-//go:embed *.yaml
+//go:embed *.yaml interview/*.yaml job/*.yaml
 var FS embed.FS

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"rolefit/internal/assess"
+	"rolefit/questionnaires"
 )
 
 // checkSummary is the --help text of rolefit check.
@@ -35,6 +36,16 @@ not change with comments or layout, and changes with any text, key or scale.
 Files that define the same id and version with different content are an
 error too.
 
+An interview bank (kind: interview-bank) or a job questionnaire (kind:
+job-questionnaire) is checked against the facets of the questionnaire it
+names (one given before it on the command line, or a shipped one): an
+unknown facet, a missing anchor at 1, 3 or 5, fewer than four questions to
+a facet, a quality flag without probes, a repeated ID or a weight outside
+(0, 1] is a problem. A valid one prints
+
+  FILE: ok (ID vVERSION, interview bank for N facets, sha256:HASH)
+  FILE: ok (ID vVERSION, job questionnaire of N statements, sha256:HASH)
+
 Exit status: 0 when every file is valid, 1 when any is not, 2 on a usage
 error.`
 
@@ -55,6 +66,13 @@ func runCheck(ctx context.Context, args []string, cio commandIO) error {
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if ok, err := checkExtraFile(name, catalog, cio.stdout); ok {
+			if err != nil {
+				fmt.Fprintln(cio.stderr, err)
+				invalid++
+			}
+			continue
 		}
 		q, err := checkFile(name, catalog)
 		if err != nil {
@@ -93,6 +111,45 @@ func checkFile(name string, catalog *assess.Catalog) (*assess.Questionnaire, err
 		return nil, err
 	}
 	return q, nil
+}
+
+// checkExtraFile checks an interview bank or a job questionnaire and
+// prints its ok line; ok is false for any other file (a questionnaire).
+// Facets are looked up in catalog (the questionnaires checked so far),
+// then among the shipped questionnaires.
+func checkExtraFile(name string, catalog *assess.Catalog, stdout io.Writer) (ok bool, err error) {
+	data, err := readQuestionnaireFile(name)
+	if err != nil {
+		return false, nil // checkFile says why it cannot be read
+	}
+	kind := assess.FileKind(data)
+	if kind != assess.KindInterviewBank && kind != assess.KindJobQuestionnaire {
+		return false, nil
+	}
+	shipped, _ := assess.LoadCatalog(questionnaires.FS)
+	facetsOf := func(id string) (map[string]string, bool) {
+		if f, ok := catalog.FacetsOf(id); ok {
+			return f, true
+		}
+		if shipped != nil {
+			return shipped.FacetsOf(id)
+		}
+		return nil, false
+	}
+	if kind == assess.KindInterviewBank {
+		b, err := assess.ParseInterviewBank(name, data, facetsOf)
+		if err != nil {
+			return true, err
+		}
+		fmt.Fprintf(stdout, "%s: ok (%s, interview bank for %d facets, %s)\n", name, b, len(b.Facets), b.Hash)
+		return true, nil
+	}
+	j, err := assess.ParseJobQuestionnaire(name, data, facetsOf)
+	if err != nil {
+		return true, err
+	}
+	fmt.Fprintf(stdout, "%s: ok (%s, job questionnaire of %d statements, %s)\n", name, j, len(j.Statements), j.Hash)
+	return true, nil
 }
 
 // readQuestionnaireFile reads a file of at most assess.MaxFileSize bytes

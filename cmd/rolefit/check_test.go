@@ -128,3 +128,60 @@ func TestCheckUsage(t *testing.T) {
 		t.Errorf("missing file: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// An interview bank and a job questionnaire are checked against the
+// shipped questionnaire's facets, every problem listed.
+func TestCheckBankAndJob(t *testing.T) {
+	dir := t.TempDir()
+	bank := writeCheckFile(t, dir, "bank.yaml", `kind: interview-bank
+id: b
+version: 1
+questionnaire: sales-service
+facets:
+  - facet: influence
+    anchors: {1: a, 5: e}
+    questions:
+      - {id: q1, text: one, probes: [p]}
+      - {id: q1, text: two, probes: [p]}
+      - {id: q3, text: three, probes: [p]}
+      - {id: q4, text: four, probes: [p]}
+  - facet: charm
+    anchors: {1: a, 3: c, 5: e}
+    questions: []
+flags:
+  - {flag: sleepy, probes: [p]}
+`)
+	job := writeCheckFile(t, dir, "job.yaml", `kind: job-questionnaire
+id: j
+version: 1
+questionnaire: sales-service
+statements:
+  - {id: s1, text: Calls, facets: {social_boldness: 1}}
+  - {id: s1, text: Visits, facets: {charm: 1}}
+`)
+	code, out, errOut := runCheckCmd(t, bank, job, "../../questionnaires/interview/interview-bank.yaml", "../../questionnaires/job/job-sales-service.yaml")
+	if code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	for _, want := range []string{
+		bank + ":6: facet influence: anchor 3 is missing",
+		bank + ":10: question q1: id q1 is used twice (first on line 9)",
+		bank + `:13: facet charm: "charm" is not a facet of sales-service`,
+		bank + ":1: facet drive of sales-service has no questions",
+		bank + `:17: flag sleepy: "sleepy" is not a quality flag`,
+		bank + ":1: quality flag speed has no probes",
+		job + ":7: statement s1: id s1 is used twice (first on line 6)",
+		job + `:7: statement s1: "charm" is not a facet of sales-service`,
+		"2 of 4 files invalid",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	for _, want := range []string{"interview-bank.yaml: ok (interview-bank v1, interview bank for 10 facets, sha256:",
+		"job-sales-service.yaml: ok (job-sales-service v1, job questionnaire of 12 statements, sha256:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -56,6 +56,10 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 	if err != nil {
 		return err
 	}
+	extras, err := loadExtras(*qdir, cat)
+	if err != nil {
+		return err
+	}
 	if *baseURL != "" {
 		if _, err := app.CheckBaseURL(*baseURL); err != nil {
 			return fmt.Errorf("--base-url: %w", err)
@@ -100,7 +104,7 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 	if base == "" {
 		base = "http://" + displayAddr(ln.Addr())
 	}
-	uc, err := app.New(app.Config{Store: st, Catalog: cat, Mailer: mailer, BaseURL: base, Now: cio.now, Log: log,
+	uc, err := app.New(app.Config{Store: st, Catalog: cat, Extras: extras, Mailer: mailer, BaseURL: base, Now: cio.now, Log: log,
 		Outbound: app.Outbound{AllowPrivate: *allowPrivate}})
 	if err != nil {
 		ln.Close()
@@ -239,6 +243,27 @@ func housekeeping(ctx context.Context, st *store.Store, uc *app.App, log *slog.L
 			purgeRetention(ctx, uc, log)
 		}
 	}
+}
+
+// loadExtras loads the shipped interview banks and job questionnaires
+// and, when dir is given, those under its interview/ and job/ folders,
+// each checked against the catalog. A broken file stops the server with
+// every problem listed.
+func loadExtras(dir string, cat *assess.Catalog) (*assess.Extras, error) {
+	ex, err := assess.LoadExtras(questionnaires.FS, cat)
+	if err != nil {
+		return nil, fmt.Errorf("shipped interview banks and job questionnaires: %w", err)
+	}
+	if dir == "" {
+		return ex, nil
+	}
+	own, err := assess.LoadExtras(os.DirFS(dir), cat)
+	if err != nil {
+		return nil, fmt.Errorf("interview banks and job questionnaires in %s: %w", dir, err)
+	}
+	ex.Banks = append(ex.Banks, own.Banks...)
+	ex.Jobs = append(ex.Jobs, own.Jobs...)
+	return ex, nil
 }
 
 // loadCatalog loads the shipped questionnaires and, when dir is given, the

@@ -23,6 +23,7 @@ import (
 	"rolefit/internal/mail"
 	"rolefit/internal/outbound"
 	"rolefit/internal/store"
+	"rolefit/questionnaires"
 )
 
 // Mailer sends e-mail; *mail.SMTP is the real one. Without one, managers
@@ -35,6 +36,10 @@ type Mailer interface {
 type Config struct {
 	Store   *store.Store
 	Catalog *assess.Catalog
+	// Extras are the interview banks and job questionnaires; nil means
+	// the shipped ones (assess.LoadExtras of the questionnaires folder),
+	// or none when the catalog lacks the questionnaires they name.
+	Extras *assess.Extras
 	// Mailer is optional.
 	Mailer Mailer
 	// BaseURL is the address people reach rolefit at: invitation links are
@@ -70,6 +75,7 @@ type Outbound struct {
 type App struct {
 	st      *store.Store
 	cat     *assess.Catalog
+	extras  *assess.Extras
 	mailer  Mailer
 	baseURL string
 	now     func() time.Time
@@ -113,6 +119,11 @@ func New(cfg Config) (*App, error) {
 	a := &App{st: cfg.Store, cat: cfg.Catalog, mailer: cfg.Mailer, baseURL: base,
 		now: func() time.Time { return cfg.Now().UTC() }, log: cfg.Log, msgs: cfg.Messages}
 	a.refs = newReferences(a.st, a.now)
+	if a.extras = cfg.Extras; a.extras == nil {
+		if a.extras, _ = assess.LoadExtras(questionnaires.FS, cfg.Catalog); a.extras == nil {
+			a.extras = &assess.Extras{}
+		}
+	}
 	a.guard = outbound.Guard{AllowPrivate: cfg.Outbound.AllowPrivate, Resolver: cfg.Outbound.Resolver}
 	a.client = outbound.NewClient(a.guard)
 	a.jitter = cfg.Outbound.Jitter

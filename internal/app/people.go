@@ -272,6 +272,9 @@ type PersonDetail struct {
 	Rating *ResponseView
 	// Earlier are the person's other responses, newest first.
 	Earlier []ResponseView
+	// Interviews are interviewers' ratings of the person, newest first,
+	// beside the self-report and never in its place.
+	Interviews []InterviewView
 	// Questionnaires can be sent to the person: the newest version of
 	// each meant for their kind.
 	Questionnaires []*assess.Questionnaire
@@ -302,6 +305,14 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 	}
 	counts := map[string]int{} // responses to each questionnaire version now
 	for _, r := range resps {
+		if r.View == rolefit.ViewInterview {
+			iv, err := a.InterviewView(r)
+			if err != nil {
+				return nil, err
+			}
+			d.Interviews = append(d.Interviews, iv)
+			continue
+		}
 		rv, err := a.responseView(r)
 		if err != nil {
 			return nil, err

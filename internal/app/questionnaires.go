@@ -51,6 +51,9 @@ func (a *App) Title(id string, version int) string {
 	if q, ok := a.cat.Get(id, version); ok {
 		return fmt.Sprintf("%s (%s v%d)", q.Title, id, version)
 	}
+	if b := a.extras.BankVersion(id, version); b != nil {
+		return fmt.Sprintf("%s (%s v%d)", b.Title, id, version)
+	}
 	return fmt.Sprintf("%s v%d", id, version)
 }
 

@@ -8,10 +8,6 @@ import (
 	"rolefit/internal/store"
 )
 
-// viewInterview is the view of an interviewer's ratings of a person,
-// stored beside the profile as a manager's rating is.
-const viewInterview = "interview"
-
 // criterionValues gives a person's value of one criterion for a scale,
 // false when they have none.
 type criterionValues interface {
@@ -100,12 +96,20 @@ func (a *App) criteria(ctx context.Context, act Actor) (map[string]criterionValu
 		CriterionRating: viewValues(ratings), CriterionInterview: interviews}, nil
 }
 
-// interviewRatings are each person's newest interview ratings (responses
-// of view "interview"), the criterion local validity reads once
-// interviewers record them; none until then.
-func (a *App) interviewRatings(ctx context.Context, act Actor) (viewValues, error) {
-	rows, err := a.scope(act).LatestViewScores(ctx, viewInterview)
-	return viewValues(rows), err
+// interviewRatings are the mean of each person's newest interview ratings
+// (InterviewMeans), the same for every scale: an interview rates the
+// facets its guide chose, which differ from person to person, so their
+// mean is the one figure every interviewed person has.
+func (a *App) interviewRatings(ctx context.Context, act Actor) (rateValues, error) {
+	means, err := a.InterviewMeans(ctx, act)
+	if err != nil {
+		return nil, err
+	}
+	out := make(rateValues, len(means))
+	for _, m := range means {
+		out[m.PersonID] = m.Mean
+	}
+	return out, nil
 }
 
 // respondentSpread is the SD of each scale's score over every response to

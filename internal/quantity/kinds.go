@@ -90,6 +90,9 @@ var (
 	// Weight is how much a scale counts towards a role's fit; only the
 	// ratios of a profile's weights matter.
 	Weight = Range{What: "a weight", Max: 1000}
+	// Rating is an interviewer's rating of a facet, or an answer to a job
+	// questionnaire: a point of a 1–5 scale.
+	Rating = Range{What: "a point of the 1–5 scale", Min: 1, Max: 5, Whole: true}
 )
 
 // Counts.

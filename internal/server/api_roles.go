@@ -35,13 +35,17 @@ type apiRole struct {
 	// (CostSource "plan"), else MonthlyCost ("entered").
 	CostAMonth float64 `json:"cost_a_month"`
 	CostSource string  `json:"cost_source"`
-	CreatedAt  string  `json:"created_at"`
-	UpdatedAt  string  `json:"updated_at"`
+	// TargetSource says where the profile came from: "entered" or
+	// "job_questionnaire" (a job questionnaire's proposal a manager
+	// accepted).
+	TargetSource string `json:"target_source"`
+	CreatedAt    string `json:"created_at"`
+	UpdatedAt    string `json:"updated_at"`
 }
 
 func apiRoleOf(f app.RoleFigures) apiRole {
 	r := f.Role
-	out := apiRole{RateSource: f.Source, ObservedRate: f.Observed, CostAMonth: f.Cost.MonthlyCost, CostSource: "entered", ID: r.ID, Name: r.Name, Activity: r.Activity, NewBusinessShare: r.NewBusinessShare, Profile: map[string]float64{},
+	out := apiRole{TargetSource: r.TargetSource, RateSource: f.Source, ObservedRate: f.Observed, CostAMonth: f.Cost.MonthlyCost, CostSource: "entered", ID: r.ID, Name: r.Name, Activity: r.Activity, NewBusinessShare: r.NewBusinessShare, Profile: map[string]float64{},
 		SeatsMin: r.SeatsMin, SeatsMax: r.SeatsMax, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate, MonthlyCost: r.MonthlyCost,
 		CreatedAt: r.CreatedAt.UTC().Format(time.RFC3339), UpdatedAt: r.UpdatedAt.UTC().Format(time.RFC3339)}
 	if f.Cost.FromPlan {

@@ -66,6 +66,7 @@ var authzMatrix = map[string]access{
 	"GET /api/v1/people/:id/fit":          {unauth, notFound, 0, ok},
 	"GET /api/v1/people/:id/performance":  {unauth, notFound, 0, ok},
 	"POST /api/v1/people/:id/performance": {unauth, notFound, 0, bad}, // A's person is a candidate: performance is for staff
+	"POST /api/v1/people/:id/interviews":  {unauth, notFound, 0, created},
 	"GET /api/v1/comp-plans":              {unauth, ok, 0, ok},
 	"POST /api/v1/comp-plans":             {unauth, bad, 0, ok}, // B: A's role_id is "no such role"
 	"GET /api/v1/hiring-costs":            {unauth, ok, 0, ok},
@@ -127,6 +128,8 @@ var authzMatrix = map[string]access{
 	"POST /people/:id/performance/import":        {denied, notFound, bad, bad},             // an empty file
 	"GET /people/:id/rating":                     {redirect, notFound, conflict, conflict}, // A's person is a candidate
 	"POST /people/:id/rating":                    {denied, notFound, conflict, conflict},
+	"GET /people/:id/interview":                  {redirect, notFound, ok, ok}, // ?role= one of A's roles
+	"POST /people/:id/interviews":                {denied, notFound, redirect, redirect},
 
 	"GET /i/:token":           {ok, ok, ok, ok},
 	"POST /i/:token/consent":  {bad, bad, bad, bad},                     // box not ticked
@@ -144,7 +147,10 @@ var authzMatrix = map[string]access{
 	"GET /settings/roles/:id":                                    {redirect, notFound, ok, ok},
 	"POST /settings/roles/:id":                                   {denied, notFound, redirect, redirect},
 	"POST /settings/roles/:id/delete":                            {denied, notFound, redirect, notFound}, // A's admin finds it deleted
-	"GET /settings/reliability":                                  {redirect, ok, ok, ok},                 // B sees only its own (no) responses
+	"POST /settings/roles/:id/job-answers":                       {denied, notFound, bad, bad},           // no answerer, no answers
+	"POST /settings/roles/:id/job-answers/delete":                {denied, notFound, redirect, redirect},
+	"POST /settings/roles/:id/job-target":                        {denied, notFound, bad, bad}, // no weights
+	"GET /settings/reliability":                                  {redirect, ok, ok, ok},       // B sees only its own (no) responses
 	"POST /settings/password":                                    {denied, bad, bad, bad},
 	"GET /settings/users":                                        {redirect, ok, denied, ok},
 	"POST /settings/users":                                       {denied, bad, denied, bad},
@@ -194,6 +200,8 @@ var authzForms = map[string]string{
 	"POST /api/v1/roles":                           `{"name":"Seller","activity":"new_business","profile":{"hunter":1},"seats_max":2,"hours_per_month":140,"baseline_rate":100,"monthly_cost":5000}`,
 	"PATCH /api/v1/roles/:id":                      `{"seats_max":3}`,
 	"POST /api/v1/people/:id/performance":          `{"month":"2026-01","new_business_hours":10,"new_business_revenue":1000}`,
+	"POST /api/v1/people/:id/interviews":           `{"role_id":"{role}","ratings":{"drive":3}}`,
+	"POST /people/:id/interviews":                  "role_id={role}&ratings.service=3&ratings.patience=4&ratings.dependability=3&ratings.organisation=2&ratings.relationships=5",
 	"POST /people/:id/performance":                 "month=2026-01&new_business_hours=10&new_business_revenue=1000",
 	"POST /api/v1/comp-plans":                      `{"role_id":"{role}","base":60000}`,
 	"POST /api/v1/hiring-costs":                    `{"role_id":"{role}","from_month":"2026-01","to_month":"2026-01","hires":1,"items":[{"category":"advertising","amount":100}]}`,
@@ -274,6 +282,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 				if strings.HasPrefix(path, sub.prefix) {
 					path = strings.Replace(path, sub.param, sub.id, 1)
 				}
+			}
+			if r.Path == "/people/:id/interview" {
+				path += "?role=" + role.ID
 			}
 			if r.Path == "/integrations/greenhouse/test_status" {
 				path += "?partner_interview_id=" + gh.Assessment.ID

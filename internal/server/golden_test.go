@@ -55,6 +55,16 @@ func TestGoldenAPI(t *testing.T) {
 			di = id
 		}
 	}
+	resp, body = tw.f.apiRequest("POST", "/api/v1/people/"+ann+"/interviews", key,
+		`{"role_id":"`+seller+`","ratings":{"drive":4,"influence":3},"notes":"Two clear examples."}`)
+	wantStatus(t, "record an interview", resp, http.StatusCreated, body)
+	t.Run("interview.json", func(t *testing.T) {
+		got, err := json.MarshalIndent(json.RawMessage(normaliseIDs(keyPrefix.ReplaceAll([]byte(body), []byte("rf_random")), names)), "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareGolden(t, filepath.Join("testdata", "golden", "interview.json"), append(got, '\n'))
+	})
 	resp, body = tw.f.apiRequest("POST", "/api/v1/webhooks", key, `{"url":"https://93.184.215.14/hooks/rolefit","events":["invitation.sent","response.submitted"]}`)
 	wantStatus(t, "add a webhook endpoint", resp, http.StatusCreated, body)
 	hook := decode[apiNewWebhook](t, body).ID

@@ -107,6 +107,8 @@ var apiOperations = []apiOperation{
 		params: []obj{pathParam("id")}, status: "200", response: performanceSchema},
 	{method: "POST", path: "/api/v1/people/{id}/performance", summary: "Record one month of a staff member's hours and revenue on new business and on account service",
 		params: []obj{pathParam("id")}, body: newPerformanceMonthSchema, status: "201", response: performanceMonthSchema},
+	{method: "POST", path: "/api/v1/people/{id}/interviews", summary: "Record an interviewer's 1–5 ratings of a person on the facets an interview guide asked about: a response of view interview, beside the self-report and never in its place",
+		params: []obj{pathParam("id")}, body: newInterviewSchema, status: "201", response: interviewSchema},
 }
 
 func pathParam(name string) obj {

@@ -28,6 +28,8 @@ var roleSchema = func() obj {
 		"observed_rate": obj{"type": []string{"number", "null"}, "description": "the baseline from records, hours-weighted over the role's activities; null when entered"},
 		"cost_a_month":  obj{"type": "number", "description": "what every page charges a month for a person in the role: its compensation plan's loaded cost where it has one, else monthly_cost"},
 		"cost_source":   obj{"type": "string", "enum": []string{"plan", "entered"}, "description": "where cost_a_month comes from"},
+		"target_source": obj{"type": "string", "enum": []string{"entered", "job_questionnaire"},
+			"description": "where the profile came from: entered by a manager, or a job questionnaire's proposal a manager accepted (on the role's page); entering new weights makes it entered again"},
 	}
 	for k, v := range roleProperties {
 		props[k] = v

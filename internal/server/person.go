@@ -28,6 +28,9 @@ type personPage struct {
 	// Split is a staff member's split between selling and serving; nil
 	// for someone who serves no accounts.
 	Split *splitBox
+	// Roles are the organisation's roles, to choose the one an interview
+	// guide is for.
+	Roles []rolefit.Role
 }
 
 type newLink struct {
@@ -88,6 +91,9 @@ func renderPersonWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *v
 		}
 	}
 	if page.Fit, v.Stored, err = fitViewOf(c, uc, d); err != nil {
+		return err
+	}
+	if page.Roles, err = uc.Roles(c.UserContext(), actorOf(c)); err != nil {
 		return err
 	}
 	v.Data = page

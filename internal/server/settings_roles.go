@@ -30,6 +30,9 @@ type rolesPage struct {
 	// when it has them, and the page offers no form to add one.
 	MaxRoles int
 	Full     bool
+	// Job is the role's job questionnaire with its proposal, when
+	// editing and one is installed.
+	Job *jobView
 }
 
 // roleRow is a role in the list, with its figures formatted: the
@@ -184,6 +187,14 @@ func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 	}
 	if v.Form == nil {
 		v.Form = map[string]string{"activity": rolefit.ActivityNewBusiness, "seats_min": "0", "hours_per_month": "140"}
+	}
+	if editing != nil {
+		if page.Job, err = jobOf(c, uc, editing.ID); err != nil {
+			return err
+		}
+		if page.Job != nil {
+			jobFormValues(v.Form, page.Job.JobTarget)
+		}
 	}
 	v.Data = page
 	return rnd.render(c, status, "roles", v)

@@ -24,7 +24,8 @@ type StoredAnswers struct {
 
 // OutdatedResponses returns up to limit responses, in ID order after
 // afterID, whose stored result was made by scoring rules older than
-// version: the ones a rescore must redo.
+// version: the ones a rescore must redo. Interview ratings are not scored
+// by those rules and are never among them.
 func (s *Store) OutdatedResponses(ctx context.Context, version int, afterID string, limit int) ([]StoredAnswers, error) {
 	var rows []struct {
 		ID, OrgID, QuestionnaireID, QuestionnaireHash, Language string
@@ -32,8 +33,8 @@ func (s *Store) OutdatedResponses(ctx context.Context, version int, afterID stri
 		Answers, PageSeconds                                    string
 	}
 	err := s.reader(ctx).Raw(`SELECT id, org_id, questionnaire_id, questionnaire_version, questionnaire_hash, scoring_version,
-			language, answers, page_seconds FROM responses WHERE scoring_version < ? AND id > ? ORDER BY id LIMIT ?`,
-		version, afterID, limit).Scan(&rows).Error
+			language, answers, page_seconds FROM responses WHERE scoring_version < ? AND view <> ? AND id > ? ORDER BY id LIMIT ?`,
+		version, rolefit.ViewInterview, afterID, limit).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("read responses to rescore: %w", err)
 	}
@@ -52,10 +53,10 @@ func (s *Store) OutdatedResponses(ctx context.Context, version int, afterID stri
 }
 
 // CountOutdated counts the responses whose result was made by scoring
-// rules older than version.
+// rules older than version, interview ratings left out.
 func (s *Store) CountOutdated(ctx context.Context, version int) (int64, error) {
 	var n int64
-	err := s.reader(ctx).Model(&responseRow{}).Where("scoring_version < ?", version).Count(&n).Error
+	err := s.reader(ctx).Model(&responseRow{}).Where("scoring_version < ? AND view <> ?", version, rolefit.ViewInterview).Count(&n).Error
 	return n, err
 }
 

@@ -90,6 +90,7 @@ type roleRow struct {
 	HoursPerMonth    float64
 	BaselineRate     float64
 	MonthlyCost      float64
+	TargetSource     string
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 }
@@ -99,13 +100,13 @@ func (roleRow) TableName() string { return "roles" }
 func roleRowOf(r rolefit.Role) roleRow {
 	return roleRow{ID: r.ID, OrgID: r.OrgID, Name: r.Name, Activity: r.Activity, NewBusinessShare: r.NewBusinessShare,
 		SeatsMin: r.SeatsMin, SeatsMax: r.SeatsMax, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate,
-		MonthlyCost: r.MonthlyCost, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		MonthlyCost: r.MonthlyCost, TargetSource: r.TargetSource, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
 func (r roleRow) role() rolefit.Role {
 	return rolefit.Role{ID: r.ID, OrgID: r.OrgID, Name: r.Name, Activity: r.Activity, NewBusinessShare: r.NewBusinessShare,
 		SeatsMin: r.SeatsMin, SeatsMax: r.SeatsMax, HoursPerMonth: r.HoursPerMonth, BaselineRate: r.BaselineRate,
-		MonthlyCost: r.MonthlyCost, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		MonthlyCost: r.MonthlyCost, TargetSource: r.TargetSource, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
 // roleHiringRow is a role's hiring figures as stored: the ramp-up's
