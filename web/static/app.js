@@ -42,6 +42,16 @@
     };
     var status = form.querySelector(".save-status");
     var pending = 0;
+    // After a save, the status says "saved", unless statements are still
+    // marked unanswered: then it keeps counting them, so a save that
+    // lands after "next" was pressed does not hide what is missing.
+    var saved = function (ok) {
+      if (!status) return;
+      var marked = form.querySelectorAll("fieldset.statement.has-error").length;
+      if (!ok) status.textContent = msg("notSaved");
+      else if (marked) status.textContent = missingText(marked);
+      else status.textContent = pending ? "" : msg("saved");
+    };
     form.addEventListener("change", function (ev) {
       var input = ev.target;
       if (input.type !== "radio") return;
@@ -60,10 +70,10 @@
         credentials: "same-origin"
       }).then(function (resp) {
         pending--;
-        if (status) status.textContent = resp.ok ? (pending ? "" : msg("saved")) : msg("notSaved");
+        saved(resp.ok);
       }).catch(function () {
         pending--;
-        if (status) status.textContent = msg("notSaved");
+        saved(false);
       });
     });
     // Point out unanswered statements before leaving the page with "next".
