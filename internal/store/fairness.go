@@ -1,0 +1,83 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"rolefit"
+	"time"
+)
+
+// FairnessRow is one person assessed in a period, as the adverse-impact
+// report counts them: their self-identification ("" when they gave none),
+// the stages they reached, and their score on the chosen composite in
+// their latest self-report of the period.
+type FairnessRow struct {
+	PersonID             string
+	QuestionnaireID      string
+	QuestionnaireVersion int
+	SubmittedAt          time.Time
+	// Score is nil when no composite was asked for or the response has no
+	// score on it.
+	Score         *float64
+	Sex           string
+	RaceEthnicity string
+	Age40OrOver   string
+	Stages        []rolefit.Stage
+}
+
+// FairnessRows returns everyone with a submitted self-report in [from, to),
+// with their latest such response's score on composite (when not "").
+// It is the only read of self-identifications, and its caller reports
+// them only as counts.
+func (o *Scope) FairnessRows(ctx context.Context, from, to time.Time, composite string) ([]FairnessRow, error) {
+	db := o.s.reader(ctx)
+	var rs []struct {
+		PersonID             string
+		QuestionnaireID      string
+		QuestionnaireVersion int
+		SubmittedAt          time.Time
+		Score                *float64
+	}
+	q := db.Table("responses r").
+		Select("r.person_id, r.questionnaire_id, r.questionnaire_version, r.submitted_at, s.score").
+		Joins("LEFT JOIN response_scores s ON s.response_id = r.id AND s.kind = 'composite' AND s.scale_id = ?", composite).
+		Where("r.org_id = ? AND r.view = 'self' AND r.submitted_at >= ? AND r.submitted_at < ?", o.id, from, to).
+		Order("r.person_id, r.submitted_at")
+	if err := q.Scan(&rs).Error; err != nil {
+		return nil, fmt.Errorf("read responses of the period: %w", err)
+	}
+	byPerson := map[string]int{}
+	var out []FairnessRow
+	for _, r := range rs {
+		row := FairnessRow{PersonID: r.PersonID, QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion,
+			SubmittedAt: r.SubmittedAt, Score: r.Score}
+		if i, ok := byPerson[r.PersonID]; ok {
+			out[i] = row // ordered by time: the later one wins
+			continue
+		}
+		byPerson[r.PersonID] = len(out)
+		out = append(out, row)
+	}
+	var ids []selfIDRow
+	if err := o.scope(db).Find(&ids).Error; err != nil {
+		return nil, fmt.Errorf("read self-identifications: %w", err)
+	}
+	for _, s := range ids {
+		if i, ok := byPerson[s.PersonID]; ok {
+			out[i].Sex, out[i].RaceEthnicity, out[i].Age40OrOver = s.Sex, s.RaceEthnicity, s.Age40OrOver
+		}
+	}
+	var ocs []struct {
+		PersonID string
+		Stage    rolefit.Stage
+	}
+	if err := o.scope(db.Model(&rolefit.Outcome{})).Distinct("person_id", "stage").Scan(&ocs).Error; err != nil {
+		return nil, fmt.Errorf("read outcomes: %w", err)
+	}
+	for _, oc := range ocs {
+		if i, ok := byPerson[oc.PersonID]; ok {
+			out[i].Stages = append(out[i].Stages, oc.Stage)
+		}
+	}
+	return out, nil
+}
