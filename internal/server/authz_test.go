@@ -132,15 +132,17 @@ var authzMatrix = map[string]access{
 	"GET /people/:id/rating":                     {redirect, notFound, conflict, conflict}, // A's person is a candidate
 	"POST /people/:id/rating":                    {denied, notFound, conflict, conflict},
 
-	"GET /i/:token":           {ok, ok, ok, ok},
-	"POST /i/:token/consent":  {bad, bad, bad, bad},                     // box not ticked
-	"POST /i/:token/language": {bad, bad, bad, bad},                     // no language
-	"GET /i/:token/page/:n":   {redirect, redirect, redirect, redirect}, // no consent yet
-	"POST /i/:token/page/:n":  {redirect, redirect, redirect, redirect},
-	"POST /i/:token/answer":   {bad, bad, bad, bad}, // no item
-	"GET /i/:token/review":    {redirect, redirect, redirect, redirect},
-	"POST /i/:token/submit":   {redirect, redirect, redirect, redirect},
-	"GET /i/:token/done":      {redirect, redirect, redirect, redirect},
+	"GET /i/:token":            {ok, ok, ok, ok},
+	"POST /i/:token/consent":   {bad, bad, bad, bad},                     // box not ticked
+	"POST /i/:token/language":  {bad, bad, bad, bad},                     // no language
+	"GET /i/:token/page/:n":    {redirect, redirect, redirect, redirect}, // no consent yet
+	"POST /i/:token/page/:n":   {redirect, redirect, redirect, redirect},
+	"POST /i/:token/answer":    {bad, bad, bad, bad}, // no item
+	"GET /i/:token/review":     {redirect, redirect, redirect, redirect},
+	"POST /i/:token/submit":    {redirect, redirect, redirect, redirect},
+	"GET /i/:token/done":       {redirect, redirect, redirect, redirect},
+	"GET /i/:token/about-you":  {redirect, redirect, redirect, redirect}, // not submitted yet
+	"POST /i/:token/about-you": {redirect, redirect, redirect, redirect},
 
 	"GET /settings":                                              {redirect, ok, ok, ok},
 	"GET /settings/roles":                                        {redirect, ok, ok, ok},

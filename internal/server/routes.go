@@ -103,6 +103,8 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	resp.Get("/review", handleRespondReview(uc, rnd))
 	resp.Post("/submit", handleRespondSubmit(uc, rnd))
 	resp.Get("/done", handleRespondDone(uc, rnd))
+	resp.Get("/about-you", handleRespondSelfID(uc, rnd))
+	resp.Post("/about-you", handleRespondSelfIDSave(uc, rnd))
 
 	// Pages.
 	app.Use(loadSession(uc), csrfProtect)

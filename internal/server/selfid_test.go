@@ -28,7 +28,9 @@ func TestSelfIdentificationIsNeverShown(t *testing.T) {
 	}{
 		{"API person", func() (*http.Response, string) { return f.apiRequest("GET", "/api/v1/people/"+id, w.keyA, "") }},
 		{"API people", func() (*http.Response, string) { return f.apiRequest("GET", "/api/v1/people", w.keyA, "") }},
-		{"API profile", func() (*http.Response, string) { return f.apiRequest("GET", "/api/v1/people/"+id+"/profile", w.keyA, "") }},
+		{"API profile", func() (*http.Response, string) {
+			return f.apiRequest("GET", "/api/v1/people/"+id+"/profile", w.keyA, "")
+		}},
 		{"API person export", func() (*http.Response, string) {
 			return f.apiRequest("GET", "/api/v1/people/"+id+"/export", w.keyA, "")
 		}},
