@@ -181,6 +181,8 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	admin.Get("/retention", handleRetention(uc, rnd))
 	admin.Post("/retention", handleRetentionSave(uc, rnd))
 	admin.Get("/organisation", handleOrgSettings(uc, rnd))
+	admin.Get("/fairness", handleFairness(uc, rnd))
+	admin.Get("/fairness/summary", handleFairnessSummary(uc, rnd))
 	admin.Post("/organisation", handleOrgSettingsSave(uc, rnd))
 	admin.Get("/greenhouse", handleGreenhouseSettings(uc, rnd))
 	admin.Get("/sso", handleSSOSettings(uc, rnd))
