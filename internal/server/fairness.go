@@ -20,8 +20,8 @@ type fairnessPage struct {
 	// DecisionText says the decision in words; Today is the date of a
 	// printed summary.
 	DecisionText, Today string
-	Report    *app.AdverseImpact
-	Rows      []impactRow
+	Report              *app.AdverseImpact
+	Rows                []impactRow
 	// Query is the report's query string, for the export and summary links.
 	Query string
 	// Print shows the printable summary instead of the form.
