@@ -58,6 +58,46 @@ func (o *Scope) SetSelfIdentification(ctx context.Context, s rolefit.SelfIdentif
 	})
 }
 
+// RecordSelfIdentifications stores many people's self-identifications in
+// one transaction, all or none, as the demo's simulated applicants bring
+// them. Each is checked as SetSelfIdentification checks one, but staff
+// are refused outright: a batch is for candidates. One audit entry records it.
+func (o *Scope) RecordSelfIdentifications(ctx context.Context, ss []rolefit.SelfIdentification, by rolefit.Actor) error {
+	rows := make([]selfIDRow, len(ss))
+	now := o.s.now()
+	for i, s := range ss {
+		s, fields := s.Clean()
+		if len(fields) > 0 {
+			return errs.InvalidFields(fmt.Sprintf("Self-identification %d is not right.", i+1), fields)
+		}
+		rows[i] = selfIDRow{PersonID: s.PersonID, OrgID: o.id, Sex: s.Sex, RaceEthnicity: s.RaceEthnicity, Age40OrOver: s.Age40OrOver, UpdatedAt: now}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return o.s.tx(ctx, func(tx *gorm.DB) error {
+		ids := make([]string, len(rows))
+		for i, r := range rows {
+			ids[i] = r.PersonID
+		}
+		var n int64
+		for chunk := range chunks(ids, 400) {
+			var k int64
+			if err := o.scope(tx.Model(&rolefit.Person{})).Where("id IN ? AND kind = ?", chunk, rolefit.Candidate).Count(&k).Error; err != nil {
+				return fmt.Errorf("check people: %w", err)
+			}
+			n += k
+		}
+		if n != int64(len(rows)) {
+			return errs.Invalid("Self-identifications can be recorded together only for the organisation's candidates, once each.")
+		}
+		if err := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "person_id"}}, UpdateAll: true}).CreateInBatches(rows, 200).Error; err != nil {
+			return fmt.Errorf("store self-identifications: %w", err)
+		}
+		return o.audit(tx, by, "update", "person", rows[0].PersonID, fmt.Sprintf("%d self-identifications", len(rows)))
+	})
+}
+
 // HasSelfIdentification says whether a person has answered (or declined)
 // the self-identification, without reading what they said: the
 // respondent's page offers it only once.
