@@ -96,17 +96,29 @@ func (a *App) AdverseImpact(ctx context.Context, act Actor, q AdverseImpactQuery
 	if len(fields) > 0 {
 		return nil, errs.InvalidFields("Please correct the highlighted fields.", fields)
 	}
-	composite, byScore := strings.CutPrefix(q.Decision, medianPrefix)
-	if !byScore {
-		composite = ""
-	}
+	composite := decisionComposite(q.Decision)
 	rows, err := a.scope(act).FairnessRows(ctx, from, to, composite)
 	if err != nil {
 		return nil, err
 	}
-	rep := &AdverseImpact{Decision: q.Decision, By: q.By, From: from, To: to}
-	if byScore {
-		rows = slices.DeleteFunc(rows, func(r store.FairnessRow) bool { return r.Score == nil })
+	return impactOf(rows, q.Decision, q.By, from, to), nil
+}
+
+// decisionComposite is the composite of a score decision, "" for a stage.
+func decisionComposite(decision string) string {
+	c, _ := strings.CutPrefix(decision, medianPrefix)
+	if c == decision {
+		return ""
+	}
+	return c
+}
+
+// impactOf computes the report of a decision by a grouping from the people
+// assessed in the period (read with the decision's composite).
+func impactOf(rows []store.FairnessRow, decision, by string, from, to time.Time) *AdverseImpact {
+	rep := &AdverseImpact{Decision: decision, By: by, From: from, To: to}
+	if decisionComposite(decision) != "" {
+		rows = slices.DeleteFunc(slices.Clone(rows), func(r store.FairnessRow) bool { return r.Score == nil })
 		if len(rows) > 0 {
 			m := medianOf(rows)
 			rep.Median = &m
@@ -117,7 +129,7 @@ func (a *App) AdverseImpact(ctx context.Context, act Actor, q AdverseImpactQuery
 	for _, r := range rows {
 		rep.Assessed++
 		versions[fmt.Sprintf("%s:%d", r.QuestionnaireID, r.QuestionnaireVersion)] = true
-		g := groupOf(q.By, r)
+		g := groupOf(by, r)
 		if g == "" {
 			rep.Unknown++
 			continue
@@ -128,7 +140,7 @@ func (a *App) AdverseImpact(ctx context.Context, act Actor, q AdverseImpactQuery
 			counts[g] = c
 		}
 		c.Assessed++
-		if selected(q.Decision, r, rep.Median) {
+		if selected(decision, r, rep.Median) {
 			c.Selected++
 		}
 	}
@@ -152,7 +164,7 @@ func (a *App) AdverseImpact(ctx context.Context, act Actor, q AdverseImpactQuery
 		rep.Versions = append(rep.Versions, v)
 	}
 	sort.Strings(rep.Versions)
-	return rep, nil
+	return rep
 }
 
 // groupOf is the person's group in grouping by, "" when unknown.

@@ -56,7 +56,7 @@ type Group struct {
 type Report struct {
 	Groups []Group
 	// Reference names the group with the highest rate among those in the
-	// ratios, "" when no group qualifies.
+	// ratios, "" when no group qualifies or nobody was selected.
 	Reference string
 }
 
@@ -98,13 +98,13 @@ func Analyse(counts []Count, opt Options) Report {
 		return rep
 	}
 	r := groups[ref].Count
-	rep.Reference = r.Group
-	groups[ref].Reference = true
 	if r.Selected == 0 {
 		// Nobody was selected anywhere in the ratios: no group had a
 		// higher rate than another, and a ratio to zero means nothing.
 		return rep
 	}
+	rep.Reference = r.Group
+	groups[ref].Reference = true
 	for i := range groups {
 		g := &groups[i]
 		if g.Excluded != "" {

@@ -111,7 +111,11 @@ func TestAnalyseNobodySelected(t *testing.T) {
 			t.Errorf("%s = %+v, want no ratios when nobody was selected", g.Group, g)
 		}
 	}
-	if rep.Reference != "b" {
+	if rep.Reference != "" {
+		t.Errorf("reference = %q, want none when nobody was selected", rep.Reference)
+	}
+	// On a tie of rates the larger group is the reference.
+	if rep := Analyse([]Count{{"a", 10, 5}, {"b", 20, 10}}, Options{}); rep.Reference != "b" {
 		t.Errorf("reference = %q, want the larger group b on a tie", rep.Reference)
 	}
 	if rep := Analyse([]Count{{"a", 3, 1}}, Options{}); rep.Reference != "" {

@@ -165,6 +165,7 @@ var authzMatrix = map[string]access{
 	"GET /settings/organisation":                                 {redirect, ok, denied, ok},
 	"GET /settings/fairness":                                     {redirect, ok, denied, ok}, // B reads only its own (no) people
 	"GET /settings/fairness/summary":                             {redirect, ok, denied, ok},
+	"GET /settings/fairness/export":                              {redirect, ok, denied, ok},
 	"POST /settings/organisation":                                {denied, redirect, denied, redirect}, // B sets its own
 	"GET /settings/greenhouse":                                   {redirect, ok, denied, ok},
 	"GET /settings/sso":                                          {redirect, ok, denied, ok},

@@ -144,3 +144,16 @@ func renderFairness(c *fiber.Ctx, uc *app.App, rnd *renderer, print bool) error 
 	v.Data = page
 	return rnd.render(c, status, "fairness", v)
 }
+
+// handleFairnessExport is the bias-audit export (admins): every decision
+// by every grouping over the period, as CSV (?format=csv, the default) or
+// XLSX.
+func handleFairnessExport(uc *app.App) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		e, err := uc.ExportBiasAudit(c.UserContext(), actorOf(c), app.BiasAuditQuery{From: c.Query("from"), To: c.Query("to"), Format: c.Query("format", app.FormatCSV)})
+		if err != nil {
+			return err
+		}
+		return sendExport(c, e)
+	}
+}

@@ -4,11 +4,17 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"net/url"
+	"regexp"
 	"rolefit"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
+	usecases "rolefit/internal/app"
+	"rolefit/internal/demo"
 	"rolefit/internal/store"
 )
 
@@ -148,11 +154,82 @@ func TestAdverseImpactReport(t *testing.T) {
 	resp, body = b.get("/settings/fairness/summary?decision=hired&by=sex")
 	wantStatus(t, "the summary", resp, http.StatusOK, body)
 	wantContains(t, "the summary", body, "Summary of a bias audit", "Date of this summary", "2026-03-02", "Data from")
+	// The auditor's tables: every decision by every grouping, the period
+	// and the versions, as CSV and as a workbook with the same cells.
+	resp, body = b.get("/settings/fairness/export?format=csv&from=2026-01-01&to=2026-03-02")
+	wantStatus(t, "the audit tables", resp, http.StatusOK, body)
+	wantContains(t, "the audit tables", body, "section,decision,grouping,group,assessed,selected,rate,impact_ratio,below_four_fifths,fisher_p,shortfall,note",
+		"table,hired,sex,female,20,6,0.3,0.5,yes,0.11096953702747", "table,hired,sex,male,20,12,0.6,1,,,,highest rate (reference)",
+		"table,hired,sex,another,fewer than 5,,,,,,,not in the ratios: fewer than 5", "table,hired,sex,unknown,5,",
+		"table,median:hunter,sex_race,", "table,advanced,age,unknown,48,", "table,advanced,sex,female,20,0,0,,,,,\n", "about,,,period_from,,,,,,,,2026-01-01", "about,,,period_to,,,,,,,,2026-03-02",
+		"about,,,questionnaire_versions,,,,,,,,sales-service:")
+	if strings.Contains(body, "Person ") {
+		t.Error("the audit tables name a person")
+	}
+	resp, body = b.get("/settings/fairness/export?format=xlsx")
+	wantStatus(t, "the audit workbook", resp, http.StatusOK, body)
+	book, err := excelize.OpenReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	cells, err := book.GetRows("Bias audit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range cells {
+		if len(r) > 10 && strings.Join(r[:9], ",") == "table,hired,sex,female,20,6,0.3,0.5,yes" && strings.HasPrefix(r[9], "0.11096953702747") && r[10] == "4" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the workbook has no row for women hired: %v", cells)
+	}
+	resp, _ = b.get("/settings/fairness/export?format=pdf")
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("export as pdf: %d, want 400", resp.StatusCode)
+	}
+
 	resp, _ = f.browser().signIn(f.mgrA).get("/settings/fairness")
 	if resp.StatusCode != http.StatusForbidden {
 		t.Errorf("a manager opens the report: %d, want 403", resp.StatusCode)
 	}
 	if strings.Contains(body, "Person 1") {
 		t.Error("the summary names a person")
+	}
+}
+
+// The issue's "done": in the demo an admin opens the adverse-impact
+// report, sees the flagged group with its ratio, exact test and shortfall,
+// labelled made-up, and exports the audit tables.
+func TestDemoFairnessPage(t *testing.T) {
+	f, _ := demoFixture(t)
+	b := f.browser()
+	b.get("/login")
+	resp, body := b.post("/login", url.Values{"email": {demo.Admin.Email}, "password": {demo.Admin.Password}})
+	wantStatus(t, "admin signs in", resp, http.StatusSeeOther, body)
+	_, body = b.get("/settings")
+	wantContains(t, "settings", body, `href="/settings/fairness"`)
+	resp, body = b.get("/settings/fairness")
+	wantStatus(t, "the report", resp, http.StatusOK, body)
+	row := between(body, `<tr class="flagged">`, "</tr>")
+	if row == "" || !strings.Contains(row, "female") || !strings.Contains(row, `<strong class="tag-bad">yes</strong>`) {
+		t.Fatalf("no flagged row for women on the demo's report:\n%s", between(body, "<table", "</table>"))
+	}
+	if m := regexp.MustCompile(`Impact ratio">0\.[67]\d<`).FindString(row); m == "" {
+		t.Errorf("the flagged row has no ratio between 0.60 and 0.79: %s", row)
+	}
+	if m := regexp.MustCompile(`Fisher's exact p">0\.\d{3}<`).FindString(row); m == "" {
+		t.Errorf("the flagged row has no exact test: %s", row)
+	}
+	if m := regexp.MustCompile(`Shortfall">[1-9]\d*<`).FindString(row); m == "" {
+		t.Errorf("the flagged row has no shortfall: %s", row)
+	}
+	wantContains(t, "the report", body, "Made-up data", "describe no real people")
+	resp, body = b.get("/settings/fairness/export?format=xlsx")
+	wantStatus(t, "the audit tables", resp, http.StatusOK, body)
+	if resp.Header.Get("Content-Type") != usecases.ContentTypeXLSX {
+		t.Errorf("export content type %q", resp.Header.Get("Content-Type"))
 	}
 }

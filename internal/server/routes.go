@@ -183,6 +183,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	admin.Get("/organisation", handleOrgSettings(uc, rnd))
 	admin.Get("/fairness", handleFairness(uc, rnd))
 	admin.Get("/fairness/summary", handleFairnessSummary(uc, rnd))
+	admin.Get("/fairness/export", handleFairnessExport(uc))
 	admin.Post("/organisation", handleOrgSettingsSave(uc, rnd))
 	admin.Get("/greenhouse", handleGreenhouseSettings(uc, rnd))
 	admin.Get("/sso", handleSSOSettings(uc, rnd))
