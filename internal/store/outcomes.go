@@ -116,3 +116,13 @@ func (o *Scope) Outcomes(ctx context.Context, personID string) ([]rolefit.Outcom
 	}
 	return out, nil
 }
+
+// AllOutcomes returns every outcome of the organisation, by person and
+// date, for the people export.
+func (o *Scope) AllOutcomes(ctx context.Context) ([]rolefit.Outcome, error) {
+	var out []rolefit.Outcome
+	if err := o.scope(o.s.reader(ctx)).Order("person_id, reached_at, created_at").Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("read outcomes: %w", err)
+	}
+	return out, nil
+}
