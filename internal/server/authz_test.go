@@ -143,6 +143,7 @@ var authzMatrix = map[string]access{
 	"GET /i/:token/done":       {redirect, redirect, redirect, redirect},
 	"GET /i/:token/about-you":  {redirect, redirect, redirect, redirect}, // not submitted yet
 	"POST /i/:token/about-you": {redirect, redirect, redirect, redirect},
+	"GET /i/:token/summary":    {notFound, notFound, notFound, notFound}, // off by default, and not submitted
 
 	"GET /settings":                                              {redirect, ok, ok, ok},
 	"GET /settings/roles":                                        {redirect, ok, ok, ok},

@@ -97,6 +97,7 @@ func closedPage(c *fiber.Ctx, rnd *renderer, rs *respondent) (bool, error) {
 		if sp.SelfID, err = selfIDOffer(c, rs); err != nil {
 			return true, err
 		}
+		sp.Summary = feedbackOffer(rs)
 	}
 	v.Data = sp
 	return true, rnd.render(c, status, "respond_status", v)
@@ -165,6 +166,9 @@ type statusPage struct {
 	// SelfID is the address of the voluntary self-identification when it
 	// is offered, else "".
 	SelfID string
+	// Summary is the address of the respondent's own summary when the
+	// organisation shows it, else "".
+	Summary string
 }
 
 // welcomePage is the first page of a link: who asks, why, how long, how

@@ -105,6 +105,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	resp.Get("/done", handleRespondDone(uc, rnd))
 	resp.Get("/about-you", handleRespondSelfID(uc, rnd))
 	resp.Post("/about-you", handleRespondSelfIDSave(uc, rnd))
+	resp.Get("/summary", handleRespondFeedback(uc, rnd))
 
 	// Pages.
 	app.Use(loadSession(uc), csrfProtect)
