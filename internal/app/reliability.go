@@ -55,6 +55,10 @@ type Reliability struct {
 	// LanguageNorms says whether the norms are kept per language or
 	// pooled, and why.
 	LanguageNorms assess.LanguageNorms
+	// ItemFairness compares the statements between self-identified groups
+	// (differential item functioning), each pair once both groups have
+	// MinDIFGroup respondents.
+	ItemFairness []GroupDIF
 }
 
 // LanguageReliability is the reliability of each scale and composite over
@@ -189,6 +193,11 @@ func (a *App) Reliability(ctx context.Context, act Actor, ref string) (*Reliabil
 	if !out.Enough {
 		return out, nil
 	}
+	selfAnswers, ids, err := org.AnswersWithSelfID(ctx, q.ID, q.Version)
+	if err != nil {
+		return nil, err
+	}
+	out.ItemFairness = itemFairness(q, selfAnswers, ids)
 	dist, err := org.ScoreDistribution(ctx, q.ID, q.Version)
 	if err != nil {
 		return nil, err

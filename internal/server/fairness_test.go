@@ -233,3 +233,25 @@ func TestDemoFairnessPage(t *testing.T) {
 		t.Errorf("export content type %q", resp.Header.Get("Content-Type"))
 	}
 }
+
+// The Reliability page compares the statements between self-identified
+// groups once each has 100 respondents, and says "not enough data" until
+// then: on the demo, women and men are compared, Hispanic or Latino and
+// White respondents not yet.
+func TestDemoItemFairness(t *testing.T) {
+	_, b := demoFixture(t)
+	resp, body := b.get("/settings/reliability")
+	wantStatus(t, "reliability", resp, http.StatusOK, body)
+	section := between(body, `<h2 id="item-fairness">Item fairness</h2>`, "</main>")
+	if section == "" {
+		t.Fatal("the Reliability page has no Item fairness section")
+	}
+	sex := between(section, "<h3>sex: female and male</h3>", "</section>")
+	if sex == "" || strings.Contains(sex, "Not enough data") || !regexp.MustCompile(`\d+ female and \d+ male respondents\.`).MatchString(sex) {
+		t.Errorf("women and men are not compared on the demo:\n%s", sex)
+	}
+	hisp := between(section, "<h3>race/ethnicity: hispanic or latino and white</h3>", "</section>")
+	if !strings.Contains(hisp, "Not enough data") || !strings.Contains(hisp, "each group needs 100") {
+		t.Errorf("Hispanic or Latino respondents are compared with too few:\n%s", hisp)
+	}
+}

@@ -81,3 +81,39 @@ func (o *Scope) FairnessRows(ctx context.Context, from, to time.Time, composite 
 	}
 	return out, nil
 }
+
+// AnswersWithSelfID returns the answers of every self-report to one
+// questionnaire version, oldest first, with the respondent's
+// self-identification ("" where they gave none), for differential item
+// functioning between groups. Only groups' statistics are made of it.
+func (o *Scope) AnswersWithSelfID(ctx context.Context, questionnaireID string, version int) ([]map[string]int, []rolefit.SelfIdentification, error) {
+	var rows []struct {
+		Answers       string
+		Sex           *string
+		RaceEthnicity *string
+		Age           *string
+	}
+	err := o.s.reader(ctx).Table("responses r").
+		Select("r.answers, s.sex, s.race_ethnicity, s.age_40_or_over AS age").
+		Joins("LEFT JOIN self_identifications s ON s.person_id = r.person_id").
+		Where("r.org_id = ? AND r.view = 'self' AND r.questionnaire_id = ? AND r.questionnaire_version = ?", o.id, questionnaireID, version).
+		Order("r.submitted_at, r.id").Scan(&rows).Error
+	if err != nil {
+		return nil, nil, fmt.Errorf("read answers with self-identification: %w", err)
+	}
+	answers := make([]map[string]int, len(rows))
+	ids := make([]rolefit.SelfIdentification, len(rows))
+	str := func(s *string) string {
+		if s == nil {
+			return ""
+		}
+		return *s
+	}
+	for i, r := range rows {
+		if answers[i], err = decodeAnswers(r.Answers); err != nil {
+			return nil, nil, fmt.Errorf("read answers: %w", err)
+		}
+		ids[i] = rolefit.SelfIdentification{Sex: str(r.Sex), RaceEthnicity: str(r.RaceEthnicity), Age40OrOver: str(r.Age)}
+	}
+	return answers, ids, nil
+}
