@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"rolefit"
+	"strings"
 
 	"rolefit/internal/errs"
 )
@@ -29,7 +30,28 @@ func (a *App) RecordOutcomes(ctx context.Context, act Actor, personIDs []string,
 	for i, id := range personIDs {
 		ins[i], rows[i] = rolefit.OutcomeInput{Person: id, Stage: stage, At: at}, i+1
 	}
-	return a.scope(act).RecordOutcomes(ctx, ins, rows, act.Audit)
+	out, err := a.scope(act).RecordOutcomes(ctx, ins, rows, act.Audit)
+	if errs.Code(err) != errs.CodeInvalid {
+		return out, err
+	}
+	// The store names rows; here they are the people selected, named
+	// "person_ids.N" as the bulk invitation names them. A stage wrong for
+	// one is wrong for all: it is said once.
+	fields := map[string]string{}
+	for k, v := range errs.FieldsOf(err) {
+		var n int
+		var field string
+		if _, serr := fmt.Sscanf(k, "row %d: %s", &n, &field); serr != nil {
+			fields[k] = v
+			continue
+		}
+		if field == "stage" || (field == "at" && !strings.HasPrefix(v, "is before")) {
+			fields[field] = v
+			continue
+		}
+		fields[fmt.Sprintf("person_ids.%d", n-1)] = field + " " + v
+	}
+	return nil, errs.InvalidFields("Nothing was recorded. Please correct the outcome or the people selected.", fields)
 }
 
 // PersonOutcomes returns a person's hiring outcomes, earliest first.

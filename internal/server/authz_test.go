@@ -114,7 +114,8 @@ var authzMatrix = map[string]access{
 	"GET /people":                                {redirect, ok, ok, ok},
 	"POST /people":                               {denied, bad, bad, bad}, // empty form
 	"POST /people/import":                        {denied, bad, bad, bad},
-	"POST /people/invitations":                   {denied, bad, bad, bad}, // B: not its person; A: Dana is invited already
+	"POST /people/invitations":                   {denied, bad, bad, bad},           // B: not its person; A: Dana is invited already
+	"POST /people/outcomes":                      {denied, bad, redirect, redirect}, // B: not its person
 	"GET /people/:id":                            {redirect, notFound, ok, ok},
 	"GET /people/export":                         {redirect, ok, ok, ok}, // B exports only its own people
 	"GET /people/:id/export":                     {redirect, notFound, ok, ok},
@@ -207,6 +208,7 @@ var authzForms = map[string]string{
 	"POST /api/v1/people/:id/outcomes":             `{"stage":"advanced","at":"2026-03-02"}`,
 	"PUT /api/v1/people/:id/self-identification":   `{"sex":"female","race_ethnicity":"asian","age_40_or_over":false}`,
 	"POST /people/:id/outcomes":                    "stage=advanced&at=2026-03-02",
+	"POST /people/outcomes":                        "person_ids={person}&stage=advanced&at=2026-03-02",
 	"POST /api/v1/comp-plans":                      `{"role_id":"{role}","base":60000}`,
 	"POST /api/v1/hiring-costs":                    `{"role_id":"{role}","from_month":"2026-01","to_month":"2026-01","hires":1,"items":[{"category":"advertising","amount":100}]}`,
 	"POST /costs/plans":                            "role_id={role}&base=60000",

@@ -72,3 +72,31 @@ func handleOutcomesImport(uc *app.App, rnd *renderer) fiber.Handler {
 		return c.Redirect("/people/"+c.Params("id")+"#outcomes", fiber.StatusSeeOther)
 	}
 }
+
+// handleOutcomesMany records one outcome, on one date, for the people
+// selected in the People list: all of them or, when one cannot have it,
+// none, with the list shown again and each problem named.
+func handleOutcomesMany(uc *app.App, rnd *renderer) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		var ids []string
+		for _, id := range c.Context().PostArgs().PeekMulti("person_ids") {
+			ids = append(ids, string(id))
+		}
+		form := map[string]string{"stage": c.FormValue("stage"), "at": c.FormValue("at")}
+		out, err := uc.RecordOutcomes(c.UserContext(), actorOf(c), ids, form["stage"], form["at"])
+		if errs.Code(err) == errs.CodeInvalid {
+			v := pageView(c, "People", "people")
+			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
+			bulk := bulkEcho{Failed: true, Selected: map[string]bool{}, Problems: bulkProblems(errs.FieldsOf(err))}
+			for _, id := range ids {
+				bulk.Selected[id] = true
+			}
+			return renderPeopleWith(c, uc, rnd, fiber.StatusBadRequest, v, importEcho{}, bulk)
+		}
+		if err != nil {
+			return err
+		}
+		flash(c, fmt.Sprintf("Recorded %s for %d people.", out[0].Stage, len(out)))
+		return c.Redirect("/people", fiber.StatusSeeOther)
+	}
+}

@@ -117,3 +117,35 @@ func TestOutcomesFormAndFile(t *testing.T) {
 		t.Fatalf("after the form the candidate has %d outcomes, want 2", len(os))
 	}
 }
+
+// From the People list: one stage on one date for the people selected,
+// all or none.
+func TestOutcomesFromThePeopleList(t *testing.T) {
+	w := newPerfWorld(t)
+	f := w.f
+	oA := f.st.Scope(f.orgA.ID)
+	b := f.browser().signIn(f.mgrA)
+	_, page := b.get("/people")
+	wantContains(t, "people page", page, `formaction="/people/outcomes"`, `<option value="withdrew"`)
+
+	resp, body := b.post("/people/outcomes", url.Values{"person_ids": {w.cand.ID, w.staff.ID}, "stage": {"promoted"}, "at": {"2026-03-02"}})
+	wantStatus(t, "an unknown stage", resp, http.StatusBadRequest, body)
+	wantContains(t, "an unknown stage", body, "must be one of advanced")
+	resp, body = b.post("/people/outcomes", url.Values{"person_ids": {w.cand.ID, "NOSUCHPERSON"}, "stage": {"rejected"}, "at": {"2026-03-02"}})
+	wantStatus(t, "someone unknown", resp, http.StatusBadRequest, body)
+	wantContains(t, "someone unknown", body, "Person 2 of those selected: person is no one in your organisation")
+	resp, body = b.post("/people/outcomes", url.Values{"stage": {"rejected"}, "at": {"2026-03-02"}})
+	wantStatus(t, "nobody selected", resp, http.StatusBadRequest, body)
+	for _, p := range []*rolefit.Person{w.cand, w.staff} {
+		if os, _ := oA.Outcomes(ctx, p.ID); len(os) != 0 {
+			t.Fatalf("%s has outcomes after refused input", p.Name)
+		}
+	}
+	resp, body = b.post("/people/outcomes", url.Values{"person_ids": {w.cand.ID, w.staff.ID}, "stage": {"rejected"}, "at": {"2026-03-02"}})
+	wantStatus(t, "two people", resp, http.StatusSeeOther, body)
+	for _, p := range []*rolefit.Person{w.cand, w.staff} {
+		if os, _ := oA.Outcomes(ctx, p.ID); len(os) != 1 || os[0].Stage != rolefit.StageRejected {
+			t.Errorf("%s has %v, want one rejection", p.Name, os)
+		}
+	}
+}

@@ -135,6 +135,7 @@ func routes(app *fiber.App, cfg Config, uc *usecases.App, rnd *renderer, log *sl
 	app.Post("/people", requireUser, handlePersonCreate(uc, rnd))
 	app.Post("/people/import", requireUser, handlePeopleImport(uc, rnd))
 	app.Post("/people/invitations", requireUser, handleInviteMany(uc, rnd))
+	app.Post("/people/outcomes", requireUser, handleOutcomesMany(uc, rnd))
 	app.Get("/people/export", requireUser, handlePeopleExport(uc))
 	app.Get("/people/:id", requireUser, handlePerson(uc, rnd))
 	app.Post("/people/:id/erase", requireUser, handlePersonErase(uc))
