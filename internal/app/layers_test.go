@@ -32,6 +32,7 @@ func TestPackagesKeepTheirLayers(t *testing.T) {
 		{"assess", rolefitExcept("rolefit/internal/errs")},
 		{"placement", rolefitExcept("rolefit/internal/errs", "rolefit/internal/quantity")},
 		{"econ", rolefitExcept("rolefit/internal/errs", "rolefit/internal/quantity")},
+		{"fairness", rolefitExcept()},
 		{"quantity", rolefitExcept()},
 		// The message catalogues are data with a printer: they know
 		// nothing of rolefit's packages.
