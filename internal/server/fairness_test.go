@@ -145,6 +145,14 @@ func TestAdverseImpactReport(t *testing.T) {
 		wantContains(t, bad.query, body, `"`+bad.field+`":`)
 	}
 
+	// A manager's key may not read it.
+	_, mgrKey, err := f.st.Scope(f.orgA.ID).CreateAPIKey(ctx, "manager", rolefit.ActorOf(f.mgrA))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, body = f.apiRequest("GET", "/api/v1/adverse-impact?decision=hired&by=sex", mgrKey, "")
+	wantStatus(t, "a manager's key", resp, http.StatusForbidden, body)
+
 	// The page shows the same figures to an admin, and nothing to a manager.
 	b := f.browser().signIn(f.adminA)
 	resp, body = b.get("/settings/fairness?decision=hired&by=sex")
