@@ -29,6 +29,9 @@ func TestFisherExactAgainstSciPy(t *testing.T) {
 		{5, 0, 0, 5, 0.007936507936507938},
 		{1, 9, 11, 3, 0.0027594561852200836},
 		{45, 55, 18, 42, 0.0676303827403483},
+		// Thousands of people: the log-space sum keeps its precision.
+		{480, 520, 410, 590, 0.0018977276088937688},
+		{1500, 3500, 1200, 3800, 1.5834970631324304e-11},
 		// Symmetric tables: the tolerance keeps the equally likely
 		// mirror image, so p is exactly 1.
 		{7, 3, 6, 4, 1.0},
