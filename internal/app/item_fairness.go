@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"rolefit/internal/assess"
+	"rolefit/internal/store"
 )
 
 // MinDIFGroup is the fewest respondents each group needs before its
@@ -40,6 +41,26 @@ var difPairs = []struct {
 	{"race_ethnicity", "white", "hispanic_or_latino", func(s rolefit.SelfIdentification) string { return s.RaceEthnicity }},
 	{"race_ethnicity", "white", "black_or_african_american", func(s rolefit.SelfIdentification) string { return s.RaceEthnicity }},
 	{"race_ethnicity", "white", "asian", func(s rolefit.SelfIdentification) string { return s.RaceEthnicity }},
+}
+
+// itemFairnessCounts is each pair's groups counted from the
+// self-identifications alone; enough says some pair can be compared.
+func itemFairnessCounts(counts []store.SelfIDCount) (out []GroupDIF, enough bool) {
+	for _, p := range difPairs {
+		g := GroupDIF{Grouping: p.grouping, Reference: p.reference, Focal: p.focal}
+		for _, c := range counts {
+			switch p.of(rolefit.SelfIdentification{Sex: c.Sex, RaceEthnicity: c.RaceEthnicity, Age40OrOver: c.Age40OrOver}) {
+			case p.reference:
+				g.NReference += c.N
+			case p.focal:
+				g.NFocal += c.N
+			}
+		}
+		g.Enough = g.NReference >= MinDIFGroup && g.NFocal >= MinDIFGroup
+		enough = enough || g.Enough
+		out = append(out, g)
+	}
+	return out, enough
 }
 
 // itemFairness compares the statements of q between each pair of groups

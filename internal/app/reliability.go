@@ -193,11 +193,20 @@ func (a *App) Reliability(ctx context.Context, act Actor, ref string) (*Reliabil
 	if !out.Enough {
 		return out, nil
 	}
-	selfAnswers, ids, err := org.AnswersWithSelfID(ctx, q.ID, q.Version)
+	selfIDs, err := org.SelfIDCounts(ctx, q.ID, q.Version)
 	if err != nil {
 		return nil, err
 	}
-	out.ItemFairness = itemFairness(q, selfAnswers, ids)
+	// The answers are read a second time, with the self-identifications,
+	// only when some pair of groups can be compared.
+	var enough bool
+	if out.ItemFairness, enough = itemFairnessCounts(selfIDs); enough {
+		selfAnswers, ids, err := org.AnswersWithSelfID(ctx, q.ID, q.Version)
+		if err != nil {
+			return nil, err
+		}
+		out.ItemFairness = itemFairness(q, selfAnswers, ids)
+	}
 	dist, err := org.ScoreDistribution(ctx, q.ID, q.Version)
 	if err != nil {
 		return nil, err

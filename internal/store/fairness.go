@@ -117,3 +117,41 @@ func (o *Scope) AnswersWithSelfID(ctx context.Context, questionnaireID string, v
 	}
 	return answers, ids, nil
 }
+
+// SelfIDCount is how many self-reports to a questionnaire version came
+// from people who gave one combination of answers ("" where they gave
+// none).
+type SelfIDCount struct {
+	Sex, RaceEthnicity, Age40OrOver string
+	N                               int
+}
+
+// SelfIDCounts counts the self-reports to one questionnaire version by
+// their respondents' self-identification, without reading any answers:
+// the Reliability page reads the answers again only when some pair of
+// groups is large enough to compare.
+func (o *Scope) SelfIDCounts(ctx context.Context, questionnaireID string, version int) ([]SelfIDCount, error) {
+	var rows []struct {
+		Sex, RaceEthnicity, Age *string
+		N                       int
+	}
+	err := o.s.reader(ctx).Table("responses r").
+		Select("s.sex, s.race_ethnicity, s.age_40_or_over AS age, COUNT(*) AS n").
+		Joins("JOIN self_identifications s ON s.person_id = r.person_id").
+		Where("r.org_id = ? AND r.view = 'self' AND r.questionnaire_id = ? AND r.questionnaire_version = ?", o.id, questionnaireID, version).
+		Group("s.sex, s.race_ethnicity, s.age_40_or_over").Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("count self-identifications: %w", err)
+	}
+	str := func(s *string) string {
+		if s == nil {
+			return ""
+		}
+		return *s
+	}
+	out := make([]SelfIDCount, len(rows))
+	for i, r := range rows {
+		out[i] = SelfIDCount{Sex: str(r.Sex), RaceEthnicity: str(r.RaceEthnicity), Age40OrOver: str(r.Age), N: r.N}
+	}
+	return out, nil
+}

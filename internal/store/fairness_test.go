@@ -67,6 +67,22 @@ func TestFairnessRows(t *testing.T) {
 			t.Errorf("Bo = %+v, want no self-identification, hunter 2.5, no stages", bo)
 		}
 
+		// Counted by self-identification without the answers: Ann only
+		// (Bo gave none), as she last said.
+		counts, err := o.SelfIDCounts(ctx, "sales-service", 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(counts) != 1 || counts[0] != (store.SelfIDCount{Sex: "female", RaceEthnicity: "asian", Age40OrOver: "yes", N: 1}) {
+			t.Errorf("counts = %+v, want one female, asian, 40 or over", counts)
+		}
+		answers, ids, err := o.AnswersWithSelfID(ctx, "sales-service", 2)
+		if err != nil || len(answers) != 3 || len(ids) != 3 || answers[0]["x"] != 1 {
+			t.Fatalf("answers with self-identification: %v %v %v", answers, ids, err)
+		}
+		if ids[2].Sex != "female" || ids[2].Age40OrOver != "yes" || ids[0].Sex != "" {
+			t.Errorf("self-identifications in answer order = %+v, want Cy's none first and Ann's last", ids)
+		}
 		if err := o.ErasePerson(ctx, ps[0].ID, by); err != nil {
 			t.Fatal(err)
 		}
