@@ -46,6 +46,12 @@ type Settings struct {
 	// for no reminder (see CheckReminders).
 	FirstReminderDays  int
 	SecondReminderDays int
+	// SelfIDForStaff lets staff members self-identify for the
+	// adverse-impact report, as candidates may; off by default.
+	SelfIDForStaff bool
+	// RespondentFeedback shows a respondent a plain-language summary of
+	// their own profile after they submit; off by default.
+	RespondentFeedback bool
 }
 
 // DefaultSettings are a new organisation's settings, the same as the

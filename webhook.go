@@ -22,8 +22,7 @@ const (
 	EventResponseSubmitted   EventType = "response.submitted"
 	EventPersonErased        EventType = "person.erased"
 	// EventOutcomeRecorded is for a hiring outcome recorded for a
-	// candidate. An endpoint may subscribe to it now; rolefit sends it
-	// from the release that records outcomes.
+	// person (its stage and date), sent in the transaction that stores it.
 	EventOutcomeRecorded EventType = "outcome.recorded"
 )
 

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"rolefit"
 	"slices"
 	"strings"
 	"time"
@@ -75,7 +76,11 @@ func (a *App) ExportPeople(ctx context.Context, act Actor, q PeopleExport) (*Exp
 		}
 		withClass(&ps[i].PersonProfile, cut)
 	}
-	t := a.peopleTable(ps)
+	ocs, err := org.AllOutcomes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t := a.peopleTable(ps, outcomesText(ocs))
 	name := "rolefit-people-" + a.now().Format("2006-01-02") + "." + format
 	out := &Export{Filename: name}
 	switch format {
@@ -99,12 +104,12 @@ func (a *App) ExportPeople(ctx context.Context, act Actor, q PeopleExport) (*Exp
 // people import reads them where it reads them (name, email, kind,
 // job_title), so an export can be cut down and imported elsewhere.
 var peopleColumns = []string{"id", "name", "email", "kind", "job_title", "added_at",
-	"questionnaire", "submitted_at", "class", "flags", "severity"}
+	"questionnaire", "submitted_at", "class", "flags", "severity", "outcomes"}
 
 // peopleTable lays out the people export: the columns above, then one
 // column per composite and then per facet that any profile has, in the
 // order the installed questionnaires define them.
-func (a *App) peopleTable(ps []store.ExportedPerson) table {
+func (a *App) peopleTable(ps []store.ExportedPerson, outcomes map[string]string) table {
 	order := map[string]int{}
 	for _, q := range a.cat.All() {
 		for _, c := range q.Composites {
@@ -163,13 +168,15 @@ func (a *App) peopleTable(ps []store.ExportedPerson) table {
 		row = append(row, textCell(p.ID), textCell(p.Name), textCell(p.Email), textCell(string(p.Kind)), textCell(p.JobTitle),
 			textCell(p.CreatedAt.UTC().Format(time.RFC3339)))
 		if p.ProfileAt == nil {
+			row = append(row, make([]cell, 5)...)
+			row = append(row, textCell(outcomes[p.ID]))
 			row = append(row, make([]cell, len(t.header)-len(row))...)
 			t.rows = append(t.rows, row)
 			continue
 		}
 		flags := float64(p.FlagCount)
 		row = append(row, textCell(p.ProfileQuestionnaire), textCell(p.ProfileAt.UTC().Format(time.RFC3339)),
-			textCell(p.ProfileClass), cell{num: &flags}, textCell(p.Severity))
+			textCell(p.ProfileClass), cell{num: &flags}, textCell(p.Severity), textCell(outcomes[p.ID]))
 		by := make(map[string]*float64, len(p.Scores))
 		for _, r := range p.Scores {
 			by[r.ScaleID] = r.Score
@@ -196,4 +203,18 @@ func safeName(s string) string {
 		return "person"
 	}
 	return string(b)
+}
+
+// outcomesText writes each person's outcomes in one cell, earliest first:
+// "advanced 2026-03-02; hired 2026-03-20".
+func outcomesText(ocs []rolefit.Outcome) map[string]string {
+	out := map[string]string{}
+	for _, o := range ocs {
+		s := string(o.Stage) + " " + o.ReachedAt.UTC().Format(time.DateOnly)
+		if prev := out[o.PersonID]; prev != "" {
+			s = prev + "; " + s
+		}
+		out[o.PersonID] = s
+	}
+	return out
 }

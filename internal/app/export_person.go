@@ -21,6 +21,10 @@ type PersonData struct {
 	Responses   []ExportedResponse
 	// Performance is a staff member's recorded months, oldest first.
 	Performance []rolefit.PerformanceMonth
+	// Outcomes are the hiring outcomes recorded for the person, earliest
+	// first. A self-identification is not part of it: it is read only as
+	// counts (DESIGN.md §15).
+	Outcomes []rolefit.Outcome
 	// Audit lists who viewed, exported or changed the person's data and
 	// when, oldest first. This export is recorded after it is made, so it
 	// appears in the next one.
@@ -66,7 +70,7 @@ func (a *App) ExportPerson(ctx context.Context, act Actor, id string) (*PersonDa
 		return nil, err
 	}
 	now := a.now()
-	d := &PersonData{ExportedAt: now, ExportedBy: act.Audit.Name, Person: *p, Performance: rec.performance, Audit: log,
+	d := &PersonData{ExportedAt: now, ExportedBy: act.Audit.Name, Person: *p, Performance: rec.performance, Outcomes: rec.outcomes, Audit: log,
 		Invitations: make([]ExportedInvitation, len(rec.invitations)), Responses: make([]ExportedResponse, len(rec.responses))}
 	ids := make([]string, len(rec.invitations))
 	for i, inv := range rec.invitations {

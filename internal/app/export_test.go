@@ -136,9 +136,10 @@ func TestExportPeopleMatchesAssess(t *testing.T) {
 					t.Errorf("%s: row %v", p.Name, row)
 				}
 			}
-			// The composites come first, in the questionnaire's order.
-			if i := strings.Index(strings.Join(header, ","), "severity,hunter,farmer,"); i < 0 {
-				t.Errorf("header %v, want hunter and farmer right after severity", header)
+			// The composites come first after the person's fixed columns
+			// (the hiring outcomes last of them), in the questionnaire's order.
+			if i := strings.Index(strings.Join(header, ","), "severity,outcomes,hunter,farmer,"); i < 0 {
+				t.Errorf("header %v, want outcomes, hunter and farmer right after severity", header)
 			}
 			if got := rows[tm.ghost.ID]; got["name"] != "Nobody Yet" || got["class"] != "" || got["hunter"] != "" || got["flags"] != "" {
 				t.Errorf("person without a profile: %v", got)

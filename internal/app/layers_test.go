@@ -33,6 +33,7 @@ func TestPackagesKeepTheirLayers(t *testing.T) {
 		{"placement", rolefitExcept("rolefit/internal/errs", "rolefit/internal/quantity")},
 		{"econ", rolefitExcept("rolefit/internal/errs", "rolefit/internal/quantity")},
 		{"evidence", rolefitExcept()},
+		{"fairness", rolefitExcept()},
 		{"quantity", rolefitExcept()},
 		// The message catalogues are data with a printer: they know
 		// nothing of rolefit's packages.

@@ -60,6 +60,10 @@ type OrgSettingsPatch struct {
 	// expires that its person is reminded, 0 for none.
 	FirstReminderDays  *int
 	SecondReminderDays *int
+	// SelfIDForStaff lets staff self-identify; RespondentFeedback shows
+	// respondents a summary of their own profile after they submit.
+	SelfIDForStaff     *bool
+	RespondentFeedback *bool
 }
 
 // OrgSettings returns the actor's organisation's settings. Anyone of the
@@ -120,6 +124,12 @@ func (a *App) UpdateOrgSettings(ctx context.Context, act Actor, p OrgSettingsPat
 	}
 	if p.SecondReminderDays != nil {
 		s.SecondReminderDays = *p.SecondReminderDays
+	}
+	if p.SelfIDForStaff != nil {
+		s.SelfIDForStaff = *p.SelfIDForStaff
+	}
+	if p.RespondentFeedback != nil {
+		s.RespondentFeedback = *p.RespondentFeedback
 	}
 	if err := s.check(); err != nil {
 		return nil, err

@@ -281,6 +281,9 @@ type PersonDetail struct {
 	// Performance is a staff member's recorded months and observed
 	// rates; nil for a candidate.
 	Performance *Performance
+	// Outcomes are the hiring outcomes recorded for the person, earliest
+	// first.
+	Outcomes []rolefit.Outcome
 }
 
 // Person returns everything about one person. Reading it is recorded in
@@ -296,7 +299,7 @@ func (a *App) Person(ctx context.Context, act Actor, id string) (*PersonDetail, 
 	if err != nil {
 		return nil, err
 	}
-	d := &PersonDetail{Person: p}
+	d := &PersonDetail{Person: p, Outcomes: rec.outcomes}
 	now := a.now()
 	for _, inv := range invs {
 		d.Invitations = append(d.Invitations, InvitationRow{Invitation: inv, State: inv.State(now),
@@ -355,6 +358,7 @@ type personRecord struct {
 	invitations []rolefit.Invitation
 	responses   []rolefit.Response
 	performance []rolefit.PerformanceMonth
+	outcomes    []rolefit.Outcome
 }
 
 // personRecordOf reads a person's record; the person's page and their
@@ -372,6 +376,9 @@ func personRecordOf(ctx context.Context, org *store.Scope, id string) (*personRe
 		return nil, err
 	}
 	if rec.performance, err = org.PerformanceMonths(ctx, p.ID); err != nil {
+		return nil, err
+	}
+	if rec.outcomes, err = org.Outcomes(ctx, p.ID); err != nil {
 		return nil, err
 	}
 	return rec, nil

@@ -1,15 +1,10 @@
 package app
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
 	"rolefit"
 	"strings"
-	"unicode/utf8"
 
 	"rolefit/internal/errs"
 	"rolefit/internal/quantity"
@@ -121,68 +116,11 @@ func (a *App) ImportPerformance(ctx context.Context, act Actor, text []byte, rep
 // spreadsheet numbers them (the first line is row 1, blank lines count);
 // a number that does not read is reported on its row and column.
 func parsePerformanceCSV(text []byte) ([]rolefit.PerformanceInput, []int, error) {
-	if err := checkUploadSize(text); err != nil {
+	t, err := readCSVTable(text, performanceColumns, "person", "month")
+	if err != nil {
 		return nil, nil, err
 	}
-	text = bytes.TrimPrefix(text, []byte("\ufeff")) // spreadsheet byte-order mark
-	if !utf8.Valid(text) {
-		return nil, nil, errs.InvalidFields("The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8”.", map[string]string{"file": "is not UTF-8 text"})
-	}
-	if err := checkCSVShape(text, ','); err != nil {
-		return nil, nil, err
-	}
-	r := csv.NewReader(bytes.NewReader(text))
-	r.FieldsPerRecord = -1
-	r.TrimLeadingSpace = true
-	var records [][]string
-	var lines []int // the line each record starts on: csv skips blank lines
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, nil, errs.InvalidFields("The file could not be read as CSV.", map[string]string{fmt.Sprintf("row %d", pe.Line): pe.Err.Error()})
-		}
-		if err != nil {
-			return nil, nil, errs.Invalid("The file could not be read: %v", err)
-		}
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue // a line of spaces
-		}
-		// A header and maxImportRows months; reading stops at the row after.
-		if len(records) > maxImportRows {
-			return nil, nil, errs.InvalidFields("The file is too long.", map[string]string{"file": fmt.Sprintf("has more than %d rows; upload at most %d at a time", maxImportRows, maxImportRows)})
-		}
-		line, _ := r.FieldPos(0)
-		records, lines = append(records, rec), append(lines, line)
-	}
-	col := map[string]int{}
-	for i, c := range performanceColumns {
-		col[c] = i
-	}
-	header := false
-	if len(records) > 0 && (hasColumn(records[0], "person") || hasColumn(records[0], "month")) {
-		col = map[string]int{}
-		for i, h := range records[0] {
-			h = strings.ToLower(strings.TrimSpace(h))
-			if _, dup := col[h]; dup {
-				return nil, nil, errs.InvalidFields("The header names a column twice.", map[string]string{"row 1": "column " + h + " appears twice"})
-			}
-			col[h] = i
-		}
-		var missing []string
-		for _, c := range performanceColumns {
-			if _, ok := col[c]; !ok {
-				missing = append(missing, c)
-			}
-		}
-		if len(missing) > 0 {
-			return nil, nil, errs.InvalidFields("The header lacks a column.", map[string]string{"row 1": "has no " + strings.Join(missing, ", ") + " column"})
-		}
-		records, lines, header = records[1:], lines[1:], true
-	}
+	records, lines, col, header := t.records, t.lines, t.col, t.header
 	var ins []rolefit.PerformanceInput
 	var rows []int
 	fields := map[string]string{}

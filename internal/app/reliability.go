@@ -55,6 +55,10 @@ type Reliability struct {
 	// LanguageNorms says whether the norms are kept per language or
 	// pooled, and why.
 	LanguageNorms assess.LanguageNorms
+	// ItemFairness compares the statements between self-identified groups
+	// (differential item functioning), each pair once both groups have
+	// MinDIFGroup respondents.
+	ItemFairness []GroupDIF
 }
 
 // LanguageReliability is the reliability of each scale and composite over
@@ -188,6 +192,20 @@ func (a *App) Reliability(ctx context.Context, act Actor, ref string) (*Reliabil
 	out.Enough = len(answers) >= assess.MinReferenceN
 	if !out.Enough {
 		return out, nil
+	}
+	selfIDs, err := org.SelfIDCounts(ctx, q.ID, q.Version)
+	if err != nil {
+		return nil, err
+	}
+	// The answers are read a second time, with the self-identifications,
+	// only when some pair of groups can be compared.
+	var enough bool
+	if out.ItemFairness, enough = itemFairnessCounts(selfIDs); enough {
+		selfAnswers, ids, err := org.AnswersWithSelfID(ctx, q.ID, q.Version)
+		if err != nil {
+			return nil, err
+		}
+		out.ItemFairness = itemFairness(q, selfAnswers, ids)
 	}
 	dist, err := org.ScoreDistribution(ctx, q.ID, q.Version)
 	if err != nil {

@@ -121,5 +121,14 @@ func seedHistory(ctx context.Context, o *store.Scope, q *assess.Questionnaire, h
 	if err := o.RecordEarlierResponses(ctx, rs, by); err != nil {
 		return fmt.Errorf("record demo earlier responses: %w", err)
 	}
-	return nil
+	as := make([]applicant, len(people))
+	for i, p := range people {
+		as[i] = applicant{id: p.ID, at: rs[i].SubmittedAt}
+		for _, c := range h.earlier[i].Result.Composites {
+			if c.ID == "hunter" && c.Score != nil {
+				as[i].hunter = *c.Score
+			}
+		}
+	}
+	return seedFairness(ctx, o, as, now, by)
 }

@@ -49,6 +49,12 @@ func (p *Printer) T(key string, args ...any) string {
 	return p.p.Sprintf(key, args...)
 }
 
+// Has says whether the printer's language has a message for key.
+func (p *Printer) Has(key string) bool {
+	_, ok := p.has[key]
+	return ok
+}
+
 // Number writes a whole number as the language does (1,234 or 1.234).
 func (p *Printer) Number(n int) string { return p.p.Sprintf("%d", n) }
 

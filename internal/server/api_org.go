@@ -28,6 +28,11 @@ type apiOrganisation struct {
 	// link expires its person is reminded by e-mail, 0 for no reminder.
 	FirstReminderDays  int `json:"first_reminder_days"`
 	SecondReminderDays int `json:"second_reminder_days"`
+	// SelfIDForStaff lets staff self-identify for the adverse-impact
+	// report; RespondentFeedback shows a respondent a summary of their own
+	// profile after they submit. Both are off by default.
+	SelfIDForStaff     bool `json:"self_id_for_staff"`
+	RespondentFeedback bool `json:"respondent_feedback"`
 }
 
 // apiOrganisationBody is the body of PATCH /api/v1/organisation: each
@@ -44,13 +49,16 @@ type apiOrganisationBody struct {
 	PaybackMonths      *float64 `json:"payback_months"`
 	FirstReminderDays  *int     `json:"first_reminder_days"`
 	SecondReminderDays *int     `json:"second_reminder_days"`
+	SelfIDForStaff     *bool    `json:"self_id_for_staff"`
+	RespondentFeedback *bool    `json:"respondent_feedback"`
 }
 
 func apiOrganisationOf(id, name string, s *app.OrgSettings) apiOrganisation {
 	return apiOrganisation{ID: id, Name: name, Currency: s.Currency, TimeZone: s.TimeZone, Language: s.Language, ProfileCut: s.ProfileCut,
 		ProfileCutMin: s.CutMin, ProfileCutMax: s.CutMax, FitMultiplierLow: s.FitMultiplierLow, FitMultiplierHigh: s.FitMultiplierHigh,
 		GrossMargin: s.GrossMargin, CostOfHire: s.CostOfHire, PaybackMonths: s.PaybackMonths,
-		FirstReminderDays: s.FirstReminderDays, SecondReminderDays: s.SecondReminderDays}
+		FirstReminderDays: s.FirstReminderDays, SecondReminderDays: s.SecondReminderDays,
+		SelfIDForStaff: s.SelfIDForStaff, RespondentFeedback: s.RespondentFeedback}
 }
 
 // handleAPIOrganisation is GET /api/v1/organisation: any key of the
@@ -76,7 +84,8 @@ func handleAPIOrganisationPatch(uc *app.App) fiber.Handler {
 		}
 		s, err := uc.UpdateOrgSettings(c.UserContext(), actorOf(c), app.OrgSettingsPatch{Currency: b.Currency, TimeZone: b.TimeZone, Language: b.Language, ProfileCut: b.ProfileCut,
 			FitMultiplierLow: b.FitMultiplierLow, FitMultiplierHigh: b.FitMultiplierHigh, GrossMargin: b.GrossMargin,
-			CostOfHire: b.CostOfHire, PaybackMonths: b.PaybackMonths, FirstReminderDays: b.FirstReminderDays, SecondReminderDays: b.SecondReminderDays})
+			CostOfHire: b.CostOfHire, PaybackMonths: b.PaybackMonths, FirstReminderDays: b.FirstReminderDays, SecondReminderDays: b.SecondReminderDays,
+			SelfIDForStaff: b.SelfIDForStaff, RespondentFeedback: b.RespondentFeedback})
 		if err != nil {
 			return err
 		}

@@ -37,52 +37,56 @@ const (
 // authzMatrix lists every route of the router. A test fails when a route
 // is missing, so a new route cannot skip this table.
 var authzMatrix = map[string]access{
-	"GET /healthz":                        {ok, ok, ok, ok},
-	"GET /readyz":                         {ok, ok, ok, ok},
-	"GET /api/v1/openapi.json":            {ok, ok, ok, ok},
-	"GET /api/v1/me":                      {unauth, ok, 0, ok},
-	"GET /api/v1/organisation":            {unauth, ok, 0, ok},
-	"PATCH /api/v1/organisation":          {unauth, ok, 0, ok}, // B changes its own settings
-	"GET /api/v1/questionnaires":          {unauth, ok, 0, ok},
-	"GET /api/v1/questionnaires/:id":      {unauth, ok, 0, ok},
-	"POST /api/v1/people":                 {unauth, bad, 0, bad}, // empty body
-	"GET /api/v1/people":                  {unauth, ok, 0, ok},
-	"GET /api/v1/people/:id":              {unauth, notFound, 0, ok},
-	"GET /api/v1/people/:id/profile":      {unauth, notFound, 0, ok},
-	"GET /api/v1/people/export":           {unauth, ok, 0, ok}, // B exports only its own (empty) list
-	"GET /api/v1/people/:id/export":       {unauth, notFound, 0, ok},
-	"GET /api/v1/team":                    {unauth, ok, 0, ok},       // B sees only its own (empty) team
-	"GET /api/v1/validity":                {unauth, ok, 0, ok},       // B sees only its own (no) evidence
-	"POST /api/v1/invitations":            {unauth, bad, 0, created}, // B: A's person_id is "no such person"
-	"GET /api/v1/invitations/:id":         {unauth, notFound, 0, ok},
-	"POST /api/v1/responses":              {unauth, bad, 0, bad}, // B: no such person; A: answers missing
-	"POST /api/v1/simulate":               {unauth, ok, 0, ok},   // reads no organisation data
-	"GET /api/v1/roles":                   {unauth, ok, 0, ok},
-	"POST /api/v1/roles":                  {unauth, created, 0, created}, // B adds a role of its own
-	"GET /api/v1/roles/:id":               {unauth, notFound, 0, ok},
-	"PATCH /api/v1/roles/:id":             {unauth, notFound, 0, ok},
-	"DELETE /api/v1/roles/:id":            {unauth, notFound, 0, http.StatusNoContent},
-	"GET /api/v1/placement":               {unauth, ok, 0, ok},
-	"GET /api/v1/people/:id/fit":          {unauth, notFound, 0, ok},
-	"GET /api/v1/people/:id/performance":  {unauth, notFound, 0, ok},
-	"POST /api/v1/people/:id/performance": {unauth, notFound, 0, bad}, // A's person is a candidate: performance is for staff
-	"POST /api/v1/people/:id/interviews":  {unauth, notFound, 0, created},
-	"GET /api/v1/comp-plans":              {unauth, ok, 0, ok},
-	"POST /api/v1/comp-plans":             {unauth, bad, 0, ok}, // B: A's role_id is "no such role"
-	"GET /api/v1/hiring-costs":            {unauth, ok, 0, ok},
-	"POST /api/v1/hiring-costs":           {unauth, bad, 0, created}, // B: A's role_id is "no such role"
-	"GET /api/v1/exposure":                {unauth, ok, 0, ok},
-	"GET /api/v1/people/:id/split":        {unauth, notFound, 0, bad}, // A's person is a candidate: no split
-	"GET /api/v1/people/:id/move":         {unauth, notFound, 0, bad}, // likewise: no records to move
-	"GET /api/v1/simulate/inputs":         {unauth, ok, 0, ok},        // no sellers: the founding case
-	"GET /api/v1/invitations":             {unauth, ok, 0, ok},        // B lists only its own (none)
-	"PATCH /api/v1/people/:id":            {unauth, notFound, 0, ok},
-	"DELETE /api/v1/people/:id":           {unauth, notFound, 0, http.StatusNoContent},
-	"GET /api/v1/audit":                   {unauth, ok, 0, ok}, // B reads only its own log
-	"GET /api/v1/webhooks":                {unauth, ok, 0, ok},
-	"POST /api/v1/webhooks":               {unauth, created, 0, created}, // B adds an endpoint of its own
-	"DELETE /api/v1/webhooks/:id":         {unauth, notFound, 0, http.StatusNoContent},
-	"GET /api/v1/webhooks/:id/deliveries": {unauth, notFound, 0, ok},
+	"GET /healthz":                               {ok, ok, ok, ok},
+	"GET /readyz":                                {ok, ok, ok, ok},
+	"GET /api/v1/openapi.json":                   {ok, ok, ok, ok},
+	"GET /api/v1/me":                             {unauth, ok, 0, ok},
+	"GET /api/v1/organisation":                   {unauth, ok, 0, ok},
+	"PATCH /api/v1/organisation":                 {unauth, ok, 0, ok}, // B changes its own settings
+	"GET /api/v1/questionnaires":                 {unauth, ok, 0, ok},
+	"GET /api/v1/questionnaires/:id":             {unauth, ok, 0, ok},
+	"POST /api/v1/people":                        {unauth, bad, 0, bad}, // empty body
+	"GET /api/v1/people":                         {unauth, ok, 0, ok},
+	"GET /api/v1/people/:id":                     {unauth, notFound, 0, ok},
+	"GET /api/v1/people/:id/profile":             {unauth, notFound, 0, ok},
+	"GET /api/v1/people/export":                  {unauth, ok, 0, ok}, // B exports only its own (empty) list
+	"GET /api/v1/people/:id/export":              {unauth, notFound, 0, ok},
+	"GET /api/v1/team":                           {unauth, ok, 0, ok},       // B sees only its own (empty) team
+	"POST /api/v1/invitations":                   {unauth, bad, 0, created}, // B: A's person_id is "no such person"
+	"GET /api/v1/invitations/:id":                {unauth, notFound, 0, ok},
+	"POST /api/v1/responses":                     {unauth, bad, 0, bad}, // B: no such person; A: answers missing
+	"POST /api/v1/simulate":                      {unauth, ok, 0, ok},   // reads no organisation data
+	"GET /api/v1/roles":                          {unauth, ok, 0, ok},
+	"POST /api/v1/roles":                         {unauth, created, 0, created}, // B adds a role of its own
+	"GET /api/v1/roles/:id":                      {unauth, notFound, 0, ok},
+	"PATCH /api/v1/roles/:id":                    {unauth, notFound, 0, ok},
+	"DELETE /api/v1/roles/:id":                   {unauth, notFound, 0, http.StatusNoContent},
+	"GET /api/v1/placement":                      {unauth, ok, 0, ok},
+	"GET /api/v1/people/:id/fit":                 {unauth, notFound, 0, ok},
+	"GET /api/v1/people/:id/performance":         {unauth, notFound, 0, ok},
+	"POST /api/v1/people/:id/performance":        {unauth, notFound, 0, bad}, // A's person is a candidate: performance is for staff
+	"GET /api/v1/comp-plans":                     {unauth, ok, 0, ok},
+	"POST /api/v1/comp-plans":                    {unauth, bad, 0, ok}, // B: A's role_id is "no such role"
+	"GET /api/v1/hiring-costs":                   {unauth, ok, 0, ok},
+	"POST /api/v1/hiring-costs":                  {unauth, bad, 0, created}, // B: A's role_id is "no such role"
+	"GET /api/v1/exposure":                       {unauth, ok, 0, ok},
+	"GET /api/v1/people/:id/split":               {unauth, notFound, 0, bad}, // A's person is a candidate: no split
+	"GET /api/v1/people/:id/move":                {unauth, notFound, 0, bad}, // likewise: no records to move
+	"GET /api/v1/simulate/inputs":                {unauth, ok, 0, ok},        // no sellers: the founding case
+	"GET /api/v1/invitations":                    {unauth, ok, 0, ok},        // B lists only its own (none)
+	"PATCH /api/v1/people/:id":                   {unauth, notFound, 0, ok},
+	"DELETE /api/v1/people/:id":                  {unauth, notFound, 0, http.StatusNoContent},
+	"GET /api/v1/audit":                          {unauth, ok, 0, ok}, // B reads only its own log
+	"GET /api/v1/webhooks":                       {unauth, ok, 0, ok},
+	"POST /api/v1/webhooks":                      {unauth, created, 0, created}, // B adds an endpoint of its own
+	"DELETE /api/v1/webhooks/:id":                {unauth, notFound, 0, http.StatusNoContent},
+	"GET /api/v1/webhooks/:id/deliveries":        {unauth, notFound, 0, ok},
+	"GET /api/v1/people/:id/outcomes":            {unauth, notFound, 0, ok},
+	"POST /api/v1/people/:id/outcomes":           {unauth, notFound, 0, created},
+	"PUT /api/v1/people/:id/self-identification": {unauth, notFound, 0, http.StatusNoContent},
+	"GET /api/v1/adverse-impact":                 {unauth, ok, 0, ok}, // B reads only its own (no) people
+	"GET /api/v1/validity":                       {unauth, ok, 0, ok}, // B sees only its own (no) evidence
+	"POST /api/v1/people/:id/interviews":         {unauth, notFound, 0, created},
 
 	// Greenhouse's calls, with an API key as the Basic user name.
 	"GET /integrations/greenhouse/list_tests":      {unauth, ok, 0, ok},
@@ -113,7 +117,8 @@ var authzMatrix = map[string]access{
 	"GET /people":                                {redirect, ok, ok, ok},
 	"POST /people":                               {denied, bad, bad, bad}, // empty form
 	"POST /people/import":                        {denied, bad, bad, bad},
-	"POST /people/invitations":                   {denied, bad, bad, bad}, // B: not its person; A: Dana is invited already
+	"POST /people/invitations":                   {denied, bad, bad, bad},           // B: not its person; A: Dana is invited already
+	"POST /people/outcomes":                      {denied, bad, redirect, redirect}, // B: not its person
 	"GET /people/:id":                            {redirect, notFound, ok, ok},
 	"GET /people/export":                         {redirect, ok, ok, ok}, // B exports only its own people
 	"GET /people/:id/export":                     {redirect, notFound, ok, ok},
@@ -124,22 +129,27 @@ var authzMatrix = map[string]access{
 	"POST /people/:id/erase":                     {denied, notFound, redirect, notFound}, // A's admin finds it erased
 	"POST /people/:id/looked-at":                 {denied, notFound, bad, bad},           // A's person has no flagged answers
 	"POST /people/:id/current-role":              {denied, notFound, redirect, redirect},
-	"POST /people/:id/performance":               {denied, notFound, bad, bad},             // a candidate
-	"POST /people/:id/performance/import":        {denied, notFound, bad, bad},             // an empty file
+	"POST /people/:id/performance":               {denied, notFound, bad, bad}, // a candidate
+	"POST /people/:id/performance/import":        {denied, notFound, bad, bad}, // an empty file
+	"POST /people/:id/outcomes":                  {denied, notFound, redirect, redirect},
+	"POST /people/:id/outcomes/import":           {denied, notFound, bad, bad},             // an empty file
 	"GET /people/:id/rating":                     {redirect, notFound, conflict, conflict}, // A's person is a candidate
 	"POST /people/:id/rating":                    {denied, notFound, conflict, conflict},
 	"GET /people/:id/interview":                  {redirect, notFound, ok, ok}, // ?role= one of A's roles
 	"POST /people/:id/interviews":                {denied, notFound, redirect, redirect},
 
-	"GET /i/:token":           {ok, ok, ok, ok},
-	"POST /i/:token/consent":  {bad, bad, bad, bad},                     // box not ticked
-	"POST /i/:token/language": {bad, bad, bad, bad},                     // no language
-	"GET /i/:token/page/:n":   {redirect, redirect, redirect, redirect}, // no consent yet
-	"POST /i/:token/page/:n":  {redirect, redirect, redirect, redirect},
-	"POST /i/:token/answer":   {bad, bad, bad, bad}, // no item
-	"GET /i/:token/review":    {redirect, redirect, redirect, redirect},
-	"POST /i/:token/submit":   {redirect, redirect, redirect, redirect},
-	"GET /i/:token/done":      {redirect, redirect, redirect, redirect},
+	"GET /i/:token":            {ok, ok, ok, ok},
+	"POST /i/:token/consent":   {bad, bad, bad, bad},                     // box not ticked
+	"POST /i/:token/language":  {bad, bad, bad, bad},                     // no language
+	"GET /i/:token/page/:n":    {redirect, redirect, redirect, redirect}, // no consent yet
+	"POST /i/:token/page/:n":   {redirect, redirect, redirect, redirect},
+	"POST /i/:token/answer":    {bad, bad, bad, bad}, // no item
+	"GET /i/:token/review":     {redirect, redirect, redirect, redirect},
+	"POST /i/:token/submit":    {redirect, redirect, redirect, redirect},
+	"GET /i/:token/done":       {redirect, redirect, redirect, redirect},
+	"GET /i/:token/about-you":  {redirect, redirect, redirect, redirect}, // not submitted yet
+	"POST /i/:token/about-you": {redirect, redirect, redirect, redirect},
+	"GET /i/:token/summary":    {notFound, notFound, notFound, notFound}, // off by default, and not submitted
 
 	"GET /settings":                                              {redirect, ok, ok, ok},
 	"GET /settings/roles":                                        {redirect, ok, ok, ok},
@@ -164,6 +174,9 @@ var authzMatrix = map[string]access{
 	"GET /settings/retention":                                    {redirect, ok, denied, ok},
 	"POST /settings/retention":                                   {denied, redirect, denied, redirect}, // B sets its own period
 	"GET /settings/organisation":                                 {redirect, ok, denied, ok},
+	"GET /settings/fairness":                                     {redirect, ok, denied, ok}, // B reads only its own (no) people
+	"GET /settings/fairness/summary":                             {redirect, ok, denied, ok},
+	"GET /settings/fairness/export":                              {redirect, ok, denied, ok},
 	"POST /settings/organisation":                                {denied, redirect, denied, redirect}, // B sets its own
 	"GET /settings/greenhouse":                                   {redirect, ok, denied, ok},
 	"GET /settings/sso":                                          {redirect, ok, denied, ok},
@@ -203,6 +216,10 @@ var authzForms = map[string]string{
 	"POST /api/v1/people/:id/interviews":           `{"role_id":"{role}","ratings":{"drive":3}}`,
 	"POST /people/:id/interviews":                  "role_id={role}&ratings.service=3&ratings.patience=4&ratings.dependability=3&ratings.organisation=2&ratings.relationships=5",
 	"POST /people/:id/performance":                 "month=2026-01&new_business_hours=10&new_business_revenue=1000",
+	"POST /api/v1/people/:id/outcomes":             `{"stage":"advanced","at":"2026-03-02"}`,
+	"PUT /api/v1/people/:id/self-identification":   `{"sex":"female","race_ethnicity":"asian","age_40_or_over":false}`,
+	"POST /people/:id/outcomes":                    "stage=advanced&at=2026-03-02",
+	"POST /people/outcomes":                        "person_ids={person}&stage=advanced&at=2026-03-02",
 	"POST /api/v1/comp-plans":                      `{"role_id":"{role}","base":60000}`,
 	"POST /api/v1/hiring-costs":                    `{"role_id":"{role}","from_month":"2026-01","to_month":"2026-01","hires":1,"items":[{"category":"advertising","amount":100}]}`,
 	"POST /costs/plans":                            "role_id={role}&base=60000",
@@ -285,6 +302,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 			if r.Path == "/people/:id/interview" {
 				path += "?role=" + role.ID
+			}
+			if r.Path == "/api/v1/adverse-impact" {
+				path += "?decision=hired&by=sex"
 			}
 			if r.Path == "/integrations/greenhouse/test_status" {
 				path += "?partner_interview_id=" + gh.Assessment.ID

@@ -25,6 +25,7 @@ type apiPersonData struct {
 	Invitations       []apiExportedInvitation `json:"invitations"`
 	Responses         []apiExportedResponse   `json:"responses"`
 	Performance       []apiMonth              `json:"performance"`
+	Outcomes          []apiOutcome            `json:"outcomes"`
 	Audit             []apiAuditEntry         `json:"audit"`
 }
 
@@ -69,7 +70,7 @@ func apiPersonDataOf(d *app.PersonData) apiPersonData {
 	out := apiPersonData{ExportedAt: d.ExportedAt, ExportedBy: d.ExportedBy, Person: apiPersonFieldsOf(d.Person),
 		ProfileResponseID: d.Person.ProfileResponseID, Invitations: make([]apiExportedInvitation, len(d.Invitations)),
 		Responses: make([]apiExportedResponse, len(d.Responses)), Performance: apiMonthsOf(d.Performance),
-		Audit: make([]apiAuditEntry, len(d.Audit))}
+		Outcomes: apiOutcomesOf(d.Outcomes), Audit: make([]apiAuditEntry, len(d.Audit))}
 	for i, inv := range d.Invitations {
 		out.Invitations[i] = apiExportedInvitation{apiInvitationFields: apiInvitationFieldsOf(inv.Invitation),
 			EmailError: inv.EmailError, Status: inv.Status, ConsentText: inv.ConsentText}

@@ -71,6 +71,21 @@ func TestGoldenAPI(t *testing.T) {
 	resp, body = tw.f.apiRequest("POST", "/api/v1/invitations", key, `{"person_id":"`+di+`","questionnaire":"sales-service","expires_in_days":3}`)
 	wantStatus(t, "invite", resp, http.StatusCreated, body)
 	inv := decode[apiInvitation](t, body).ID
+	tw.f.clock.Advance(time.Second) // the audit entries in one order
+	today := tw.f.clock.Now().UTC().Format(time.DateOnly)
+	resp, body = tw.f.apiRequest("POST", "/api/v1/people/"+cy+"/outcomes", key, `{"stage":"advanced","at":"`+today+`"}`)
+	wantStatus(t, "record an outcome", resp, http.StatusCreated, body)
+	tw.f.clock.Advance(time.Second) // the audit entries in one order
+	// The team's people are staff: they may self-identify once the
+	// organisation allows it.
+	resp, body = tw.f.apiRequest("PATCH", "/api/v1/organisation", key, `{"self_id_for_staff":true}`)
+	wantStatus(t, "allow staff to self-identify", resp, http.StatusOK, body)
+	for i, p := range tw.assessed {
+		resp, body = tw.f.apiRequest("PUT", "/api/v1/people/"+p.ID+"/self-identification", key,
+			[]string{`{"sex":"female","race_ethnicity":"asian","age_40_or_over":true}`, `{"sex":"male"}`}[i%2])
+		wantStatus(t, "self-identification", resp, http.StatusNoContent, body)
+		tw.f.clock.Advance(time.Second)
+	}
 
 	for _, c := range []struct{ name, path string }{
 		{"person.json", "/api/v1/people/" + ann},
@@ -97,6 +112,8 @@ func TestGoldenAPI(t *testing.T) {
 		{"webhook-deliveries.json", "/api/v1/webhooks/" + hook + "/deliveries"},
 		{"audit.json", "/api/v1/audit?limit=3"},
 		{"validity.json", "/api/v1/validity?scale=hunter"},
+		{"outcomes.json", "/api/v1/people/" + cy + "/outcomes"},
+		{"adverse-impact.json", "/api/v1/adverse-impact?decision=median:hunter&by=sex"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			// A second apart, so the audit entries each read writes are in

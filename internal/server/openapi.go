@@ -272,7 +272,7 @@ var apiSchemas = obj{
 func openAPIDocument() obj {
 	paths := obj{}
 	errResp := obj{"description": "Error", "content": obj{"application/json": obj{"schema": ref("Error")}}}
-	for _, op := range slices.Concat(apiOperations, costsOperations, integrationOperations) {
+	for _, op := range slices.Concat(apiOperations, costsOperations, integrationOperations, fairnessOperations) {
 		item, _ := paths[op.path].(obj)
 		if item == nil {
 			item = obj{}

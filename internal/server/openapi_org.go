@@ -22,6 +22,8 @@ var orgSettingsProperties = obj{
 		"description": "days before an invitation's link expires that its person is reminded by e-mail (when e-mail is set up); 0 for no reminders"},
 	"second_reminder_days": obj{"type": "integer", "minimum": 0, "maximum": rolefit.MaxInvitationDays - 1,
 		"description": "days before the expiry of a second reminder, fewer than the first's; 0 for none"},
+	"self_id_for_staff":   obj{"type": "boolean", "description": "staff members may self-identify for the adverse-impact report, as candidates may; off by default"},
+	"respondent_feedback": obj{"type": "boolean", "description": "a respondent sees a plain-language summary of their own profile after submitting; off by default"},
 }
 
 var orgSchema = func() obj {

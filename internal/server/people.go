@@ -43,6 +43,9 @@ type peoplePage struct {
 	// Bulk is the invitation of the selected people, as sent back when it
 	// was refused.
 	Bulk bulkEcho
+	// Stages and Today are the bulk hiring outcome's choices and date.
+	Stages []rolefit.Stage
+	Today  string
 }
 
 // bulkEcho is what a refused invitation of the selected people puts back
@@ -89,7 +92,7 @@ func renderPeopleWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *v
 	if err != nil {
 		return err
 	}
-	p := peoplePage{Rows: page.Items, Search: q.Search, Kind: q.Kind, Sort: q.Sort, Total: page.Total, EarlierApplicants: page.EarlierApplicants,
+	p := peoplePage{Stages: rolefit.Stages, Today: uc.Now().UTC().Format("2006-01-02"), Rows: page.Items, Search: q.Search, Kind: q.Kind, Sort: q.Sort, Total: page.Total, EarlierApplicants: page.EarlierApplicants,
 		Invitation: q.Invitation, Class: q.Class, Flags: q.Flags, Earlier: q.Earlier,
 		Filtered: q.Search != "" || q.Kind != "" || q.Invitation != "" || q.Class != "" || q.Flags != "" || q.Earlier == app.EarlierOnly,
 		Kinds:    []rolefit.PersonKind{rolefit.Candidate, rolefit.Staff}, CSV: imp.CSV, ImportFailed: imp.Failed,

@@ -31,6 +31,8 @@ type personPage struct {
 	// Roles are the organisation's roles, to choose the one an interview
 	// guide is for.
 	Roles []rolefit.Role
+	// Outcomes is the Hiring outcomes section.
+	Outcomes outcomesView
 }
 
 type newLink struct {
@@ -49,6 +51,8 @@ func renderPerson(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view,
 type performanceForm struct {
 	Message, CSV string
 	Import       bool
+	// Outcomes says the form was the Hiring outcomes section's.
+	Outcomes bool
 }
 
 func renderPersonWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, nl *newLink, pf performanceForm) error {
@@ -71,7 +75,11 @@ func renderPersonWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *v
 	if nl != nil {
 		c.Set(fiber.HeaderCacheControl, "no-store") // the link is shown once
 	}
-	page := personPage{PersonDetail: d, MailOn: uc.MailOn(), New: nl}
+	page := personPage{PersonDetail: d, MailOn: uc.MailOn(), New: nl, Outcomes: outcomesViewOf(d.Outcomes, uc.Now())}
+	if pf.Outcomes {
+		page.Outcomes.Message, page.Outcomes.CSV, page.Outcomes.Import = pf.Message, pf.CSV, pf.Import
+		pf = performanceForm{}
+	}
 	for _, l := range uc.Messages().Languages() {
 		page.Languages = append(page.Languages, languageChoice{Tag: l, Name: app.LanguageName(l), Current: l == v.Form["language"]})
 	}

@@ -27,6 +27,59 @@ type reliabilityPage struct {
 	LanguageHeads []string
 	LanguageRows  []languageRow
 	PoolingMinN   int
+	// Fairness is the Item fairness section: one comparison of groups each.
+	Fairness []difView
+	MinDIF   int
+}
+
+// difView is one comparison of self-identified groups on the page.
+type difView struct {
+	Title              string
+	NReference, NFocal int
+	Reference, Focal   string
+	Enough             bool
+	Moderate, Large    int
+	Items              int
+	// Flagged are the statements of ETS class B or C, largest first.
+	Flagged []difItem
+}
+
+// difItem is one statement with moderate or large DIF.
+type difItem struct {
+	ID, Text, Class, Delta, Favours string
+}
+
+// fillFairness lays out the item-fairness comparisons.
+func (p *reliabilityPage) fillFairness(q *assess.Questionnaire) {
+	text := map[string]string{}
+	for _, pg := range q.Pages {
+		for _, it := range pg.Items {
+			text[it.ID] = it.Text
+		}
+	}
+	for _, g := range p.ItemFairness {
+		v := difView{Title: groupingText[g.Grouping] + ": " + groupLabel(g.Focal) + " and " + groupLabel(g.Reference),
+			NReference: g.NReference, NFocal: g.NFocal, Reference: groupLabel(g.Reference), Focal: groupLabel(g.Focal),
+			Enough: g.Enough, Moderate: g.Moderate, Large: g.Large, Items: len(g.Items)}
+		if g.Grouping == "age" {
+			v.Title, v.Reference, v.Focal = "age: 40 or over and under 40", "under 40", "40 or over"
+		}
+		for _, d := range g.Items {
+			if d.Class != assess.DIFModerate && d.Class != assess.DIFLarge {
+				continue
+			}
+			// Δ_MH below 0 favours the reference group: at the same facet
+			// score its members agree with the statement more often
+			// (assess/dif.go).
+			favours := v.Reference
+			if d.Delta > 0 {
+				favours = v.Focal
+			}
+			v.Flagged = append(v.Flagged, difItem{ID: d.Item, Text: text[d.Item], Class: string(d.Class),
+				Delta: strconv.FormatFloat(d.Delta, 'f', 2, 64), Favours: favours})
+		}
+		p.Fairness = append(p.Fairness, v)
+	}
 }
 
 // languageRow is one scale's alpha in each language.
@@ -69,7 +122,9 @@ func handleReliability(uc *app.App, rnd *renderer) fiber.Handler {
 		p := reliabilityPage{Reliability: r, MinN: assess.MinReferenceN, Provisional: assess.ProvisionalBelowN, Usable: app.UsableAlpha,
 			PoolingMinN: assess.PoolingMinN}
 		p.fillLanguages()
+		p.MinDIF = app.MinDIFGroup
 		if q := r.Questionnaire; q != nil {
+			p.fillFairness(q)
 			p.Selected = app.Ref(q)
 			p.ScaleText = fmt.Sprintf("%d–%d", q.Scale.Min, q.Scale.Max)
 		}

@@ -91,7 +91,15 @@ func closedPage(c *fiber.Ctx, rnd *renderer, rs *respondent) (bool, error) {
 		status = fiber.StatusGone
 	}
 	v := respondView(c, rs, rs.q.Title)
-	v.Data = statusPage{State: string(state), Org: rs.Organisation().Name, Inv: rs.Invitation(), Thanks: c.Route().Path == "/i/:token/done"}
+	sp := statusPage{State: string(state), Org: rs.Organisation().Name, Inv: rs.Invitation(), Thanks: c.Route().Path == "/i/:token/done"}
+	if state == rolefit.InvitationSubmitted {
+		var err error
+		if sp.SelfID, err = selfIDOffer(c, rs); err != nil {
+			return true, err
+		}
+		sp.Summary = feedbackOffer(rs)
+	}
+	v.Data = sp
 	return true, rnd.render(c, status, "respond_status", v)
 }
 
@@ -155,6 +163,12 @@ type statusPage struct {
 	Org    string
 	Inv    *rolefit.Invitation
 	Thanks bool
+	// SelfID is the address of the voluntary self-identification when it
+	// is offered, else "".
+	SelfID string
+	// Summary is the address of the respondent's own summary when the
+	// organisation shows it, else "".
+	Summary string
 }
 
 // welcomePage is the first page of a link: who asks, why, how long, how

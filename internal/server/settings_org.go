@@ -39,6 +39,7 @@ func renderOrgSettings(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *
 			v.Form[k] = strconv.FormatFloat(x, 'f', -1, 64)
 		}
 		v.Form["first_reminder_days"], v.Form["second_reminder_days"] = strconv.Itoa(s.FirstReminderDays), strconv.Itoa(s.SecondReminderDays)
+		v.Form["self_id_for_staff"], v.Form["respondent_feedback"] = checked(s.SelfIDForStaff), checked(s.RespondentFeedback)
 	}
 	v.Stored = s.Problems(actorOf(c).OrgID)
 	v.Data = orgSettingsPage{Settings: s, Now: uc.Now().In(s.Location()).Format(dateTimeLayout), MailOn: uc.MailOn()}
@@ -92,6 +93,15 @@ func handleOrgSettingsSave(uc *app.App, rnd *renderer) fiber.Handler {
 				continue
 			}
 			*days[k] = &n
+		}
+		// Checkboxes: a box left unticked is not posted at all.
+		for _, k := range []struct {
+			name string
+			dst  **bool
+		}{{"self_id_for_staff", &p.SelfIDForStaff}, {"respondent_feedback", &p.RespondentFeedback}} {
+			on := c.FormValue(k.name) != ""
+			typed[k.name] = checked(on)
+			*k.dst = &on
 		}
 		var err error
 		if len(bad) > 0 {

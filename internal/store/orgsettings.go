@@ -27,10 +27,14 @@ var settingColumns = []struct {
 	{"payback_months", "payback months", func(o rolefit.Organisation) string { return num(o.PaybackMonths) }},
 	{"first_reminder_days", "first reminder days before expiry", func(o rolefit.Organisation) string { return strconv.Itoa(o.FirstReminderDays) }},
 	{"second_reminder_days", "second reminder days before expiry", func(o rolefit.Organisation) string { return strconv.Itoa(o.SecondReminderDays) }},
+	{"self_id_for_staff", "self-identification for staff", func(o rolefit.Organisation) string { return strconv.FormatBool(o.SelfIDForStaff) }},
+	{"respondent_feedback", "respondent feedback page", func(o rolefit.Organisation) string { return strconv.FormatBool(o.RespondentFeedback) }},
 }
 
 // reminderColumns are the settings that are not placement's inputs.
-var reminderColumns = map[string]bool{"first_reminder_days": true, "second_reminder_days": true}
+// (with the two fairness settings, which are not placement inputs either)
+var reminderColumns = map[string]bool{"first_reminder_days": true, "second_reminder_days": true,
+	"self_id_for_staff": true, "respondent_feedback": true}
 
 func num(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
@@ -65,6 +69,7 @@ func (o *Scope) SetSettings(ctx context.Context, currency string, s rolefit.Sett
 		cols["fit_multiplier_low"], cols["fit_multiplier_high"] = s.FitMultiplierLow, s.FitMultiplierHigh
 		cols["gross_margin"], cols["cost_of_hire"], cols["payback_months"] = s.GrossMargin, s.CostOfHire, s.PaybackMonths
 		cols["first_reminder_days"], cols["second_reminder_days"] = s.FirstReminderDays, s.SecondReminderDays
+		cols["self_id_for_staff"], cols["respondent_feedback"] = s.SelfIDForStaff, s.RespondentFeedback
 		// The assumptions and the cut are placement's inputs
 		// (PlacementStamp).
 		if placement {

@@ -25,7 +25,8 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 		}
 		o, by := st.Scope(org.ID), rolefit.ActorOf(a)
 		if err := o.SetSettings(ctx, "EUR", rolefit.Settings{TimeZone: "Europe/Berlin", Language: "de", ProfileCut: 3.25, FitMultiplierLow: 0.5,
-			FitMultiplierHigh: 1.5, GrossMargin: 0.65, CostOfHire: 12000, PaybackMonths: 18, FirstReminderDays: 4, SecondReminderDays: 1}, by); err != nil {
+			FitMultiplierHigh: 1.5, GrossMargin: 0.65, CostOfHire: 12000, PaybackMonths: 18, FirstReminderDays: 4, SecondReminderDays: 1,
+			SelfIDForStaff: true, RespondentFeedback: true}, by); err != nil {
 			t.Fatal(err)
 		}
 		p, err := o.CreatePerson(ctx, rolefit.NewPerson{Name: "Dana", Email: "dana@example.com", Kind: rolefit.Staff, JobTitle: "Seller"}, by)

@@ -28,6 +28,7 @@ var tableNames = map[string]string{
 	"RoleWeight":       "role_weights",
 	"AuditEntry":       "audit_entries",
 	"Delivery":         "deliveries",
+	"Outcome":          "outcomes",
 }
 
 // tableNamer is GORM's naming with the tables of tableNames.

@@ -3,6 +3,12 @@
 (function () {
   "use strict";
 
+  // Print buttons: <button data-print>, for a page meant to be printed
+  // (a respondent's summary).
+  document.addEventListener("click", function (ev) {
+    if (ev.target.closest("[data-print]")) window.print();
+  });
+
   // Copy buttons: <button data-copy="element-id">.
   document.addEventListener("click", function (ev) {
     var btn = ev.target.closest("[data-copy]");
