@@ -46,7 +46,7 @@ func TestVerdictRespectsN(t *testing.T) {
 	flat := []float64{52, 61, 88, 75, 80, 40, 66, 71, 49, 70, 90, 48}
 
 	text, finding := verdictOf(item(x[:7], strong[:7]))
-	if finding || text != "7 people: far too few to tell; with 30 the interval would be about ±0.36." {
+	if finding || text != "7 people: far too few to tell; over 7 people the 95% interval is about ±0.75 around any r, and with 30 it would be about ±0.36." {
 		t.Errorf("7 people: %q (finding %v)", text, finding)
 	}
 	it := item(x, strong)

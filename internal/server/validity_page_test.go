@@ -38,7 +38,7 @@ func TestDemoEvidencePage(t *testing.T) {
 	resp, body := b.get("/evidence")
 	wantStatus(t, "evidence", resp, http.StatusOK, body)
 	wantContains(t, "demo evidence", body, "This is the demo: its people, answers and performance are made up.",
-		"<strong>New-business revenue an hour:</strong> 7 people: far too few to tell; with 30 the interval would be about ±0.36.",
+		"<strong>New-business revenue an hour:</strong> 7 people: far too few to tell; over 7 people the 95% interval is about ±0.75 around any r, and with 30 it would be about ±0.36.",
 		"<strong>Service revenue an hour:</strong> 10 people: r = ", `id="scatter-hunter-new_business_rate-title"`, `id="scatter-farmer-service_rate-title"`)
 	if n := strings.Count(body, `<svg class="chart scatter"`); n != 4 {
 		t.Errorf("%d charts, want the two composites against the two rates", n)

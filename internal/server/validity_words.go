@@ -49,7 +49,13 @@ func strength(r float64) string {
 // planningText is how far the 95% interval would reach either side of a
 // correlation near zero with app.PlanningN people: "±0.36".
 func planningText() string {
-	h, _ := evidence.HalfWidth(app.PlanningN)
+	return halfText(app.PlanningN)
+}
+
+// halfText is the half-width of a 95% interval around r = 0 over n
+// people, as "±0.75".
+func halfText(n int) string {
+	h, _ := evidence.HalfWidth(n)
 	return "±" + strconv.FormatFloat(h, 'f', 2, 64)
 }
 
@@ -70,6 +76,12 @@ func verdictOf(it app.ValidityItem) (text string, finding bool) {
 	case it.N == 0:
 		return fmt.Sprintf("No one yet has both a profile and a %s.", crit), false
 	case it.N < evidence.MinFinding:
+		if _, ok := evidence.HalfWidth(it.N); ok {
+			// The interval is always said: at this n it is so wide that
+			// any r would be consistent with almost anything.
+			return fmt.Sprintf("%s: far too few to tell; over %d people the 95%% interval is about %s around any r, and with %d it would be about %s.",
+				people(it.N), it.N, halfText(it.N), app.PlanningN, planningText()), false
+		}
 		return fmt.Sprintf("%s: far too few to tell; with %d the interval would be about %s.", people(it.N), app.PlanningN, planningText()), false
 	case it.R == nil:
 		return fmt.Sprintf("%s, but their %s or their scores do not vary, so there is nothing to correlate.", people(it.N), crit), false
