@@ -152,6 +152,7 @@ type sent struct {
 
 // attempt sends a claimed delivery once and decides what follows.
 func (a *App) attempt(ctx context.Context, d store.Claimed) store.Attempt {
+	began := a.now()
 	var s sent
 	switch d.Kind {
 	case rolefit.DeliveryWebhook:
@@ -163,7 +164,9 @@ func (a *App) attempt(ctx context.Context, d store.Claimed) store.Attempt {
 	default:
 		s = sent{err: fmt.Errorf("unknown kind of delivery %q", d.Kind), cancel: true}
 	}
-	return a.outcome(d, s)
+	att := a.outcome(d, s)
+	att.Began = began
+	return att
 }
 
 // outcome decides what follows an attempt: delivered on 2xx; for a

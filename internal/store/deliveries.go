@@ -95,7 +95,8 @@ func (s *Store) ClaimDeliveries(ctx context.Context, limit int, lease time.Durat
 
 // Attempt is how one attempt of a delivery went, and what follows.
 type Attempt struct {
-	At time.Time
+	// Began is when the request went out, At when its answer came back.
+	Began, At time.Time
 	// Status is the HTTP status that came back, 0 for none.
 	Status int
 	// Error says what went wrong, "" when it was delivered.
@@ -169,6 +170,9 @@ func (o *Scope) endpointAttempt(tx *gorm.DB, endpointID string, a Attempt, first
 	m := tx.Model(&webhookEndpointRow{}).Where("id = ?", endpointID)
 	switch {
 	case a.Result == rolefit.DeliveryDelivered:
+		if err := o.enableAfterSuccess(tx, endpointID, a); err != nil {
+			return err
+		}
 		if err := m.Update("failing_since", nil).Error; err != nil {
 			return fmt.Errorf("record endpoint's success: %w", err)
 		}
@@ -184,7 +188,13 @@ func (o *Scope) endpointAttempt(tx *gorm.DB, endpointID string, a Attempt, first
 	if a.OnlyIfStillFailing {
 		m = m.Where("failing_since IS NOT NULL AND failing_since <= ?", first)
 	}
-	res := m.Updates(map[string]any{"disabled_at": a.At, "disabled_reason": a.Disable})
+	up := map[string]any{"disabled_at": a.At, "disabled_reason": a.Disable}
+	if !a.OnlyIfStillFailing {
+		// Disabled on the receiver's word (410 Gone): a success that
+		// crossed it does not enable it again (enableAfterSuccess).
+		up["failing_since"] = nil
+	}
+	res := m.Updates(up)
 	if res.Error != nil {
 		return fmt.Errorf("disable endpoint: %w", res.Error)
 	}
@@ -293,4 +303,27 @@ func (s *Store) PurgeDeliveries(ctx context.Context, before time.Time) (int64, e
 		return res.Error
 	})
 	return n, err
+}
+
+// enableAfterSuccess undoes a disabling that a delivery's success proves
+// wrong: when the last attempt of one message and a success of another
+// were in flight at once and the failure was recorded first, the endpoint
+// was disabled although something got through meanwhile. A success whose
+// request went out before the endpoint was disabled for persistent
+// failure (failing_since kept) enables it again, audited; a 410 Gone or
+// an admin's choice is left as it is.
+func (o *Scope) enableAfterSuccess(tx *gorm.DB, endpointID string, a Attempt) error {
+	if a.Began.IsZero() {
+		return nil
+	}
+	res := tx.Model(&webhookEndpointRow{}).Where("id = ? AND disabled_at IS NOT NULL AND disabled_at >= ? AND failing_since IS NOT NULL",
+		endpointID, a.Began).Updates(map[string]any{"disabled_at": nil, "disabled_reason": "", "failing_since": nil})
+	if res.Error != nil {
+		return fmt.Errorf("enable endpoint: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return nil
+	}
+	return o.audit(tx, rolefit.Actor{ID: "rolefit", Name: "rolefit"}, "enable", "webhook_endpoint", endpointID,
+		"a message sent before the endpoint was disabled got through: it works")
 }
