@@ -18,6 +18,7 @@ package i18n
 
 import (
 	"embed"
+	"maps"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -32,7 +33,7 @@ import (
 	"golang.org/x/text/message/catalog"
 )
 
-//go:embed messages/*.json
+//go:embed messages/*.json messages/manager/*.json
 var files embed.FS
 
 // Source is the language every other catalogue translates, and the one
@@ -45,6 +46,9 @@ type Catalogue struct {
 	cat   *catalog.Builder
 	langs []string // the source first, then the others sorted
 	keys  map[string]map[string]entry
+	// manager holds the manager pages' messages by language (also in
+	// keys): needed in Source only.
+	manager map[string]map[string]entry
 	// printers holds x/text's printer of each language, made once: a
 	// printer is read-only once made (each Sprintf takes its own state),
 	// and making one resolves the language and its number formats, a
@@ -82,13 +86,21 @@ func Shipped() *Catalogue {
 	return shipped
 }
 
-// Load reads every TAG.json file at the root of fsys.
+// Load reads every TAG.json file at the root of fsys, and the manager
+// pages' messages under manager/: files named TAG.json or TAG.AREA.json
+// (en.people.json), each key in one file only. A manager page's message
+// is needed in Source only; a language without it shows Source's words,
+// so a language is added to the manager pages as a file.
 func Load(fsys fs.FS) (*Catalogue, error) {
 	names, err := fs.Glob(fsys, "*.json")
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalogue{cat: catalog.NewBuilder(catalog.Fallback(language.Make(Source))), keys: map[string]map[string]entry{}}
+	c := &Catalogue{cat: catalog.NewBuilder(catalog.Fallback(language.Make(Source))), keys: map[string]map[string]entry{},
+		manager: map[string]map[string]entry{}}
+	if err := c.loadManager(fsys); err != nil {
+		return nil, err
+	}
 	for _, name := range names {
 		tag := strings.TrimSuffix(path.Base(name), ".json")
 		t, err := language.Parse(tag)
@@ -104,10 +116,14 @@ func Load(fsys fs.FS) (*Catalogue, error) {
 			return nil, fmt.Errorf("message file %s: %w", name, err)
 		}
 		for key, e := range entries {
+			if _, dup := c.manager[tag][key]; dup {
+				return nil, fmt.Errorf("message file %s: %s is also a manager page's message", name, key)
+			}
 			if err := c.set(t, key, e); err != nil {
 				return nil, fmt.Errorf("message file %s: %s: %w", name, key, err)
 			}
 		}
+		maps.Copy(entries, c.manager[tag])
 		c.keys[tag] = entries
 		c.langs = append(c.langs, tag)
 	}
@@ -194,6 +210,9 @@ func (c *Catalogue) set(t language.Tag, key string, e entry) error {
 // Languages returns the languages with a catalogue, the source first.
 func (c *Catalogue) Languages() []string { return slices.Clone(c.langs) }
 
+// HasKey reports whether lang's catalogue has the message key.
+func (c *Catalogue) HasKey(lang, key string) bool { _, ok := c.keys[lang][key]; return ok }
+
 // Has reports whether lang has a catalogue.
 func (c *Catalogue) Has(lang string) bool { _, ok := c.keys[lang]; return ok }
 
@@ -234,4 +253,46 @@ func matcherOf(offered []string) language.Matcher {
 	}
 	m, _ := matchers.LoadOrStore(key, language.NewMatcher(tags))
 	return m.(language.Matcher)
+}
+
+// loadManager reads the manager pages' messages, manager/TAG.json and
+// manager/TAG.AREA.json, into c.manager, and sets them in the catalogue.
+func (c *Catalogue) loadManager(fsys fs.FS) error {
+	names, err := fs.Glob(fsys, "manager/*.json")
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		tag, _, _ := strings.Cut(strings.TrimSuffix(path.Base(name), ".json"), ".")
+		t, err := language.Parse(tag)
+		if err != nil || t.String() != tag {
+			return fmt.Errorf("message file %s: the name must start with a BCP 47 language tag, as en.people.json", name)
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		entries, err := parseFile(data)
+		if err != nil {
+			return fmt.Errorf("message file %s: %w", name, err)
+		}
+		if c.manager[tag] == nil {
+			c.manager[tag] = map[string]entry{}
+		}
+		for key, e := range entries {
+			if _, dup := c.manager[tag][key]; dup {
+				return fmt.Errorf("message file %s: %s is in another %s file too", name, key, tag)
+			}
+			if err := c.set(t, key, e); err != nil {
+				return fmt.Errorf("message file %s: %s: %w", name, key, err)
+			}
+			c.manager[tag][key] = e
+		}
+	}
+	for tag := range c.manager {
+		if _, ok := c.manager[Source]; !ok || tag != Source && len(c.manager[Source]) == 0 {
+			return fmt.Errorf("manager pages' messages in %s but none in %s, the language they translate", tag, Source)
+		}
+	}
+	return nil
 }
