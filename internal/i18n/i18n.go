@@ -18,10 +18,10 @@ package i18n
 
 import (
 	"embed"
-	"maps"
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
