@@ -28,3 +28,10 @@ func (o *Scope) GORMPersonForTest(ctx context.Context, id string) (*rolefit.Pers
 func (o *Scope) GORMOrganisationForTest(ctx context.Context) (*rolefit.Organisation, error) {
 	return take[rolefit.Organisation](o.s.reader(ctx).Where("id = ?", o.id), "organisation")
 }
+
+// DraftCountForTest counts the saved answers of an invitation.
+func (s *Store) DraftCountForTest(ctx context.Context, invitationID string) (int64, error) {
+	var n int64
+	err := s.write.WithContext(ctx).Table("draft_answers").Where("invitation_id = ?", invitationID).Count(&n).Error
+	return n, err
+}

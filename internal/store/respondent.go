@@ -185,6 +185,13 @@ func (pageTime) TableName() string { return "page_times" }
 // saving different items never undo each other. When page is 0 or more,
 // the time since that page was shown is added to it.
 func (r *Respondent) SaveAnswers(ctx context.Context, answers map[string]int, page int) error {
+	if r.s.dialect == Postgres && page < 0 && len(answers) > 0 {
+		saved, err := r.saveAtOnce(ctx, answers)
+		if saved || err != nil {
+			return err
+		}
+		// Not open to answers: the transaction below says why.
+	}
 	var shownAt time.Time
 	var queued bool
 	if page >= 0 {
