@@ -22,7 +22,11 @@ type section struct {
 // navigation is the main navigation, in order: the layout's menu and the
 // dashboard's cards are both made from it. Its words are the source
 // catalogue's, written once.
-var navigation = sections(i18n.Shipped().Printer(i18n.Source, nil))
+var navigation = sections(managerEnglish)
+
+// managerEnglish writes the manager pages' words where no page's printer
+// is at hand (a redirect's flash, the navigation), made once.
+var managerEnglish = i18n.Shipped().Printer(i18n.Source, nil)
 
 // sections writes the navigation's entries with l; each key is literal so
 // the catalogue test sees it.
