@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
+	"rolefit/internal/i18n"
 )
 
 // section is an entry of the main navigation.
@@ -19,14 +20,25 @@ type section struct {
 }
 
 // navigation is the main navigation, in order: the layout's menu and the
-// dashboard's cards are both made from it.
-var navigation = []section{
-	{"/people", "people", "People", "Invite candidates and staff to the questionnaire and read each person's profile.", true},
-	{"/team", "team", "Team", "See everyone on the hunter–farmer map, with how sure each score is.", true},
-	{"/placement", "placement", "Placement", "Recommended roles for each person and for the team as a whole, with the reasons.", true},
-	{"/costs", "costs", "Costs", "Compensation, cost per hire, and what it costs to keep a seller on service work.", true},
-	{"/evidence", "evidence", "Evidence", "Does it predict here? Whether the scores went with your own people's performance, with how sure that is.", true},
-	{"/settings", "settings", "Settings", "Your password; for admins, users and API keys.", true},
+// dashboard's cards are both made from it. Its words are the source
+// catalogue's, written once.
+var navigation = sections(managerEnglish)
+
+// managerEnglish writes the manager pages' words where no page's printer
+// is at hand (a redirect's flash, the navigation), made once.
+var managerEnglish = i18n.Shipped().Printer(i18n.Source, nil)
+
+// sections writes the navigation's entries with l; each key is literal so
+// the catalogue test sees it.
+func sections(l *i18n.Printer) []section {
+	return []section{
+		{"/people", "people", l.T("nav.people"), l.T("nav.people.about"), true},
+		{"/team", "team", l.T("nav.team"), l.T("nav.team.about"), true},
+		{"/placement", "placement", l.T("nav.placement"), l.T("nav.placement.about"), true},
+		{"/costs", "costs", l.T("nav.costs"), l.T("nav.costs.about"), true},
+		{"/evidence", "evidence", l.T("nav.evidence"), l.T("nav.evidence.about"), true},
+		{"/settings", "settings", l.T("nav.settings"), l.T("nav.settings.about"), true},
+	}
 }
 
 // dashboardPage is the home page: what needs the manager now, then the
@@ -66,7 +78,7 @@ func handleDashboard(uc *app.App, rnd *renderer) fiber.Handler {
 			return err
 		}
 		m := moneyIn(currency)
-		v := pageView(c, "Home", "home")
+		v := pageView(c, rnd.english.T("home.title"), "home")
 		page := dashboardPage{Dashboard: d, ExpiringDays: int(app.ExpiringWithin.Hours() / 24), Sections: navigation,
 			Split: splitBoxOf(d.Story.Split, m)}
 		for _, ch := range d.Story.Changes {

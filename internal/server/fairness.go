@@ -39,13 +39,27 @@ type choice struct{ Value, Label string }
 // decisionText says a decision in words.
 func decisionText(d string) string {
 	if c, ok := strings.CutPrefix(d, "median:"); ok {
-		return "scored at or above the period's median on " + c
+		return managerEnglish.T("fairness.decision.median", c)
 	}
-	return "reached the stage “" + d + "”"
+	return managerEnglish.T("fairness.decision.stage", d)
+}
+
+// decisionLabel is a decision as the decision select offers it: a stage
+// by its name alone.
+func decisionLabel(d string) string {
+	if _, ok := strings.CutPrefix(d, "median:"); ok {
+		return decisionText(d)
+	}
+	return managerEnglish.T("fairness.decision.stage_option", d)
 }
 
 // groupingText names a grouping in words.
-var groupingText = map[string]string{"sex": "sex", "race_ethnicity": "race/ethnicity", "age": "age (40 or over)", "sex_race": "sex and race/ethnicity"}
+var groupingText = map[string]string{
+	"sex":            managerEnglish.T("fairness.grouping.sex"),
+	"race_ethnicity": managerEnglish.T("fairness.grouping.race_ethnicity"),
+	"age":            managerEnglish.T("fairness.grouping.age"),
+	"sex_race":       managerEnglish.T("fairness.grouping.sex_race"),
+}
 
 // impactRow is one group's figures as the page shows them.
 type impactRow struct {
@@ -61,7 +75,7 @@ func impactRowsOf(r *app.AdverseImpact) []impactRow {
 		row := impactRow{Group: groupLabel(g.Group), Flag: g.BelowFourFifths, Reference: g.Reference, Excluded: g.Excluded,
 			Ratio: "—", P: "—", Shortfall: "—"}
 		if g.Excluded == fairness.ReasonFewerThan5 {
-			row.Small, row.Assessed, row.Selected, row.Rate = true, "fewer than 5", "—", "—"
+			row.Small, row.Assessed, row.Selected, row.Rate = true, managerEnglish.T("fairness.fewer_than_5"), "—", "—"
 		} else {
 			row.Assessed, row.Selected, row.Rate = fmt.Sprint(g.Assessed), fmt.Sprint(g.Selected), fmt.Sprintf("%.1f%%", 100*g.Rate)
 		}
@@ -109,10 +123,10 @@ func renderFairness(c *fiber.Ctx, uc *app.App, rnd *renderer, print bool) error 
 	if q.By == "" {
 		q.By = "sex"
 	}
-	v := pageView(c, "Fairness", "settings")
+	v := pageView(c, rnd.english.T("fairness.title"), "settings")
 	page := fairnessPage{Print: print, DecisionText: decisionText(q.Decision), Today: uc.Now().Format("2006-01-02")}
 	for _, d := range uc.Decisions() {
-		page.Decisions = append(page.Decisions, choice{d, strings.TrimPrefix(decisionText(d), "reached the stage ")})
+		page.Decisions = append(page.Decisions, choice{d, decisionLabel(d)})
 	}
 	for _, g := range app.Groupings {
 		page.Groupings = append(page.Groupings, choice{g, groupingText[g]})
@@ -126,7 +140,7 @@ func renderFairness(c *fiber.Ctx, uc *app.App, rnd *renderer, print bool) error 
 		return err
 	default:
 		page.Report, page.Rows = r, impactRowsOf(r)
-		page.Period = r.From.Format("2006-01-02") + " to " + r.To.AddDate(0, 0, -1).Format("2006-01-02")
+		page.Period = rnd.english.T("fairness.period", r.From.Format("2006-01-02"), r.To.AddDate(0, 0, -1).Format("2006-01-02"))
 	}
 	v.Form = map[string]string{"decision": q.Decision, "by": q.By, "from": q.From, "to": q.To}
 	page.Query = url.Values{"decision": {q.Decision}, "by": {q.By}, "from": {q.From}, "to": {q.To}}.Encode()

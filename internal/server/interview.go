@@ -29,7 +29,7 @@ func (guidePage) Choices() []int { return ratingChoices }
 var ratingChoices = []int{1, 2, 3, 4, 5}
 
 func renderGuide(c *fiber.Ctx, rnd *renderer, status int, g *app.InterviewGuide, ratings map[string]string, notes string, fields map[string]string, msg string) error {
-	v := pageView(c, "Interview guide: "+g.Person.Name, "people")
+	v := pageView(c, rnd.english.T("interview.title", g.Person.Name), "people")
 	v.Message, v.Errors = msg, fields
 	if ratings == nil {
 		ratings = map[string]string{}
@@ -80,7 +80,7 @@ func handleInterviewCreate(uc *app.App, rnd *renderer) fiber.Handler {
 		if len(fields) == 0 {
 			_, err = uc.RecordInterview(c.UserContext(), act, g.Person.ID, app.InterviewInput{RoleID: g.Role.ID, Ratings: ratings, Notes: notes})
 			if err == nil {
-				flash(c, "The interview ratings of "+g.Person.Name+" are saved. They are shown beside their own answers, not in their place.")
+				flash(c, rnd.english.T("interview.flash.saved", g.Person.Name))
 				return c.Redirect("/people/"+g.Person.ID+"#interviews", fiber.StatusSeeOther)
 			}
 			if errs.Code(err) != errs.CodeInvalid {
@@ -89,6 +89,6 @@ func handleInterviewCreate(uc *app.App, rnd *renderer) fiber.Handler {
 			fields = errs.FieldsOf(err)
 		}
 		return renderGuide(c, rnd, fiber.StatusBadRequest, g, typed, notes, fields,
-			"Some ratings could not be used, so nothing was saved. Please check the marked facets.")
+			rnd.english.T("interview.invalid"))
 	}
 }

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"math"
 	"net/url"
 	"rolefit"
@@ -46,7 +45,7 @@ func handleLoginForm(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		v := pageView(c, "Sign in", "")
+		v := pageView(c, rnd.english.T("login.title"), "")
 		v.Form = map[string]string{"next": safeNext(c.Query("next"))}
 		v.Data = loginPage{NeedsSetup: setup}
 		return rnd.render(c, fiber.StatusOK, "login", v)
@@ -79,7 +78,7 @@ func handleLogin(uc *app.App, rnd *renderer, lim signInLimits) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		email, next := c.FormValue("email"), safeNext(c.FormValue("next"))
 		again := func(status int, msg string, choices []rolefit.Organisation) error {
-			v := pageView(c, "Sign in", "")
+			v := pageView(c, rnd.english.T("login.title"), "")
 			v.Message = msg
 			v.Form = map[string]string{"email": email, "next": next}
 			v.Data = loginPage{Choices: choices}
@@ -93,8 +92,7 @@ func handleLogin(uc *app.App, rnd *renderer, lim signInLimits) fiber.Handler {
 			}
 			if slowed {
 				setRetryAfter(c, left)
-				return again(fiber.StatusTooManyRequests, fmt.Sprintf("Too many failed sign-ins with this e-mail address. "+
-					"Please wait %s and try again.", waitText(left)), nil)
+				return again(fiber.StatusTooManyRequests, rnd.english.T("login.too_many", waitText(left)), nil)
 			}
 		}
 		org := c.FormValue("org")
@@ -157,10 +155,11 @@ func (lim signInLimits) fail(c *fiber.Ctx, key, device string) error {
 
 // waitText says how long to wait in words, in whole minutes above one.
 func waitText(d time.Duration) string {
-	if d <= time.Minute {
-		return "a minute"
+	n := 1
+	if d > time.Minute {
+		n = int(math.Ceil(d.Minutes()))
 	}
-	return fmt.Sprintf("%d minutes", int(math.Ceil(d.Minutes())))
+	return managerEnglish.T("login.wait", n)
 }
 
 // startSession signs u in on this browser. Any earlier session cookie is
@@ -185,7 +184,7 @@ func handleLogout(uc *app.App) fiber.Handler {
 			}
 		}
 		setCookie(c, sessionCookie, "", -1)
-		flash(c, "You have signed out.")
+		flash(c, managerEnglish.T("login.flash.signed_out"))
 		return c.Redirect("/login", fiber.StatusSeeOther)
 	}
 }

@@ -17,7 +17,7 @@ func handleSetupForm(uc *app.App, rnd *renderer) fiber.Handler {
 		if err := uc.CheckSetupToken(c.UserContext(), token); err != nil {
 			return err
 		}
-		v := pageView(c, "Set up rolefit", "")
+		v := pageView(c, rnd.english.T("setup.title"), "")
 		v.Form = map[string]string{"token": token}
 		return rnd.render(c, fiber.StatusOK, "setup", v)
 	}
@@ -35,7 +35,7 @@ func handleSetup(uc *app.App, rnd *renderer) fiber.Handler {
 		admin := rolefit.NewUser{Email: form["email"], Name: form["name"], Password: c.FormValue("password")}
 		u, err := uc.CompleteSetup(c.UserContext(), form["token"], form["organisation"], admin)
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict && errs.FieldsOf(err) != nil {
-			v := pageView(c, "Set up rolefit", "")
+			v := pageView(c, rnd.english.T("setup.title"), "")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
 			return rnd.render(c, statusOf[code], "setup", v)
 		}
@@ -48,7 +48,7 @@ func handleSetup(uc *app.App, rnd *renderer) fiber.Handler {
 		if err := startSession(c, uc, u); err != nil {
 			return err
 		}
-		flash(c, "Welcome to rolefit. Your organisation is ready.")
+		flash(c, rnd.english.T("setup.flash.ready"))
 		return c.Redirect("/", fiber.StatusSeeOther)
 	}
 }

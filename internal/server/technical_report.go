@@ -28,7 +28,7 @@ func handleTechnicalReport(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		v := pageView(c, "Technical report", "settings")
+		v := pageView(c, rnd.english.T("technical_report.title"), "settings")
 		m, demo := moneyIn(""), false
 		if v.Org != nil {
 			m, demo = moneyIn(v.Org.Currency), v.Org.IsDemo

@@ -73,9 +73,9 @@ func evidencePageOf(rep *app.ValidityReport, m money, demo bool) evidencePage {
 			q := rep.Questionnaire
 			c.Charts = append(c.Charts, scatterChart{
 				ID:      fmt.Sprintf("scatter-%s-%s", it.Scale.ID, it.Criterion.ID),
-				Title:   fmt.Sprintf("%s score against %s", it.Scale.Name, it.Criterion.Name),
-				Summary: fmt.Sprintf("One dot per person, %d in all, with the straight line that fits them best. %s", it.N, text),
-				XLabel:  fmt.Sprintf("%s score (%d–%d)", it.Scale.Name, q.Scale.Min, q.Scale.Max),
+				Title:   managerEnglish.T("evidence.chart.title", it.Scale.Name, it.Criterion.Name),
+				Summary: managerEnglish.T("evidence.chart.summary", it.N, text),
+				XLabel:  managerEnglish.T("evidence.chart.x", it.Scale.Name, q.Scale.Min, q.Scale.Max),
 				YLabel:  it.Criterion.Name, XMin: float64(q.Scale.Min), XMax: float64(q.Scale.Max), Points: it.Points,
 				YTick: m.Short,
 			}.SVG())
@@ -91,7 +91,7 @@ func handleEvidence(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		v := pageView(c, "Does it predict here?", "evidence")
+		v := pageView(c, rnd.english.T("evidence.title"), "evidence")
 		m, demo := moneyIn(""), false
 		if v.Org != nil {
 			m, demo = moneyIn(v.Org.Currency), v.Org.IsDemo

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -37,13 +36,13 @@ func pText(p float64) string {
 func strength(r float64) string {
 	switch a := math.Abs(r); {
 	case a < 0.10:
-		return "next to no"
+		return managerEnglish.T("evidence.strength.none")
 	case a < 0.30:
-		return "a weak"
+		return managerEnglish.T("evidence.strength.weak")
 	case a < 0.50:
-		return "a moderate"
+		return managerEnglish.T("evidence.strength.moderate")
 	}
-	return "a strong"
+	return managerEnglish.T("evidence.strength.strong")
 }
 
 // planningText is how far the 95% interval would reach either side of a
@@ -64,44 +63,39 @@ func halfText(n int) string {
 // allows; finding reports whether it may be read as a result.
 func verdictOf(it app.ValidityItem) (text string, finding bool) {
 	crit := strings.ToLower(it.Criterion.Name)
-	people := func(n int) string {
-		if n == 1 {
-			return "1 person"
-		}
-		return fmt.Sprintf("%d people", n)
-	}
+	l := managerEnglish
+	people := func(n int) string { return l.T("evidence.verdict.people", n) }
 	switch {
 	case it.N == 0 && it.Criterion.ID == app.CriterionInterview:
-		return "Not yet recorded: nobody has interview ratings yet.", false
+		return l.T("evidence.verdict.no_interviews"), false
 	case it.N == 0:
-		return fmt.Sprintf("No one yet has both a profile and a %s.", crit), false
+		return l.T("evidence.verdict.nobody", crit), false
 	case it.N < evidence.MinFinding:
 		if _, ok := evidence.HalfWidth(it.N); ok {
 			// The interval is always said: at this n it is so wide that
 			// any r would be consistent with almost anything.
-			return fmt.Sprintf("%s: far too few to tell; over %d people the 95%% interval is about %s around any r, and with %d it would be about %s.",
-				people(it.N), it.N, halfText(it.N), app.PlanningN, planningText()), false
+			return l.T("evidence.verdict.far_too_few_over", people(it.N), it.N, halfText(it.N), app.PlanningN, planningText()), false
 		}
-		return fmt.Sprintf("%s: far too few to tell; with %d the interval would be about %s.", people(it.N), app.PlanningN, planningText()), false
+		return l.T("evidence.verdict.far_too_few", people(it.N), app.PlanningN, planningText()), false
 	case it.R == nil:
-		return fmt.Sprintf("%s, but their %s or their scores do not vary, so there is nothing to correlate.", people(it.N), crit), false
+		return l.T("evidence.verdict.no_variation", people(it.N), crit), false
 	}
 	r := *it.R
-	head := fmt.Sprintf("%s: r = %s, %s link", people(it.N), corrText(r), strength(r))
+	head := l.T("evidence.verdict.head", people(it.N), corrText(r), strength(r))
 	if it.Low == nil || it.High == nil {
 		return head + ".", true
 	}
-	span := fmt.Sprintf("the 95%% interval runs from %s to %s", corrText(*it.Low), corrText(*it.High))
+	span := l.T("evidence.verdict.span", corrText(*it.Low), corrText(*it.High))
 	var says string
 	switch {
 	case *it.Low > 0:
-		says = fmt.Sprintf("Higher scores went with a higher %s on your team; %s.", crit, span)
+		says = l.T("evidence.verdict.higher", crit, span)
 	case *it.High < 0:
-		says = fmt.Sprintf("Higher scores went with a lower %s on your team; %s.", crit, span)
+		says = l.T("evidence.verdict.lower", crit, span)
 	default:
-		says = fmt.Sprintf("Not clear yet: %s, which includes no link at all.", span)
+		says = l.T("evidence.verdict.unclear", span)
 		if it.N < app.PlanningN {
-			says += fmt.Sprintf(" With %d people it would be about %s around zero.", app.PlanningN, planningText())
+			says += " " + l.T("evidence.verdict.planning", app.PlanningN, planningText())
 		}
 	}
 	return head + ". " + says, true
@@ -112,7 +106,7 @@ func intervalText(lo, hi *float64) string {
 	if lo == nil || hi == nil {
 		return "—"
 	}
-	return corrText(*lo) + " to " + corrText(*hi)
+	return managerEnglish.T("evidence.interval", corrText(*lo), corrText(*hi))
 }
 
 // figure writes a correlation, or a dash when there is none.
