@@ -17,7 +17,7 @@ func handleInvite(uc *app.App, rnd *renderer) fiber.Handler {
 		var res *app.Invitation
 		var err error
 		if convErr != nil {
-			err = errs.InvalidFields("Choose how long the link works.", map[string]string{"expires_in_days": "must be a whole number of days"})
+			err = errs.InvalidFields(rnd.english.T("person.error.days"), map[string]string{"expires_in_days": rnd.english.T("person.error.days.field")})
 		} else {
 			if days == 0 {
 				days = -1 // typed 0: out of range, not "the default"
@@ -26,14 +26,14 @@ func handleInvite(uc *app.App, rnd *renderer) fiber.Handler {
 				Questionnaire: form["questionnaire"], Days: days, Language: form["language"]})
 		}
 		if errs.Code(err) == errs.CodeInvalid {
-			v := pageView(c, "Person", "people")
+			v := pageView(c, rnd.english.T("person.title"), "people")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
 			return renderPerson(c, uc, rnd, fiber.StatusBadRequest, v, nil)
 		}
 		if err != nil {
 			return err
 		}
-		return renderPerson(c, uc, rnd, fiber.StatusCreated, pageView(c, "Person", "people"),
+		return renderPerson(c, uc, rnd, fiber.StatusCreated, pageView(c, rnd.english.T("person.title"), "people"),
 			&newLink{URL: res.URL, Invitation: res.ID, Emailed: res.Emailed, EmailError: res.EmailError})
 	}
 }
@@ -45,7 +45,7 @@ func handleInvitationWithdraw(uc *app.App) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		flash(c, "The invitation is withdrawn; its link now says so.")
+		flash(c, peopleEnglish().T("person.flash.withdrawn"))
 		return c.Redirect("/people/"+inv.PersonID, fiber.StatusSeeOther)
 	}
 }
@@ -55,13 +55,13 @@ func handleInvitationExtend(uc *app.App) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		days, convErr := quantity.ParseWhole(c.FormValue("days"))
 		if convErr != nil {
-			return errs.InvalidFields("Choose how many days to add.", map[string]string{"days": "must be a whole number"})
+			return errs.InvalidFields(peopleEnglish().T("person.error.extend"), map[string]string{"days": peopleEnglish().T("person.error.extend.field")})
 		}
 		ext, err := uc.ExtendInvitation(c.UserContext(), actorOf(c), c.Params("id"), c.Params("inv"), days)
 		if err != nil {
 			return err
 		}
-		flash(c, "The link now works until "+ext.ExpiresAt.In(zoneOfRequest(c)).Format(dateTimeLayout)+".")
+		flash(c, peopleEnglish().T("person.flash.extended", ext.ExpiresAt.In(zoneOfRequest(c)).Format(dateTimeLayout)))
 		return c.Redirect("/people/"+ext.PersonID, fiber.StatusSeeOther)
 	}
 }
@@ -74,7 +74,7 @@ func handleInvitationRenew(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		return renderPerson(c, uc, rnd, fiber.StatusOK, pageView(c, "Person", "people"),
+		return renderPerson(c, uc, rnd, fiber.StatusOK, pageView(c, rnd.english.T("person.title"), "people"),
 			&newLink{URL: res.URL, Invitation: res.ID})
 	}
 }

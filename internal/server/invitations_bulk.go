@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 	"rolefit/internal/quantity"
 )
 
@@ -38,7 +38,7 @@ func handleInviteMany(uc *app.App, rnd *renderer) fiber.Handler {
 		days := 0
 		if strings.TrimSpace(form["expires_in_days"]) != "" {
 			if days, err = quantity.ParseWhole(form["expires_in_days"]); err != nil {
-				err = errs.InvalidFields("Choose how long the links work.", map[string]string{"expires_in_days": "must be a whole number of days"})
+				err = errs.InvalidFields(rnd.english.T("people.error.days"), map[string]string{"expires_in_days": rnd.english.T("person.error.days.field")})
 			} else if days == 0 {
 				days = -1 // typed 0: out of range, not "the default"
 			}
@@ -48,9 +48,9 @@ func handleInviteMany(uc *app.App, rnd *renderer) fiber.Handler {
 				Language: form["language"]})
 		}
 		if errs.Code(err) == errs.CodeInvalid {
-			v := pageView(c, "People", "people")
+			v := pageView(c, rnd.english.T("people.title"), "people")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
-			bulk := bulkEcho{Failed: true, Selected: map[string]bool{}, Problems: bulkProblems(errs.FieldsOf(err))}
+			bulk := bulkEcho{Failed: true, Selected: map[string]bool{}, Problems: bulkProblems(rnd.english, errs.FieldsOf(err))}
 			for _, id := range ids {
 				bulk.Selected[id] = true
 			}
@@ -60,7 +60,7 @@ func handleInviteMany(uc *app.App, rnd *renderer) fiber.Handler {
 			return err
 		}
 		c.Set(fiber.HeaderCacheControl, "no-store")
-		v := pageView(c, "Invitations made", "people")
+		v := pageView(c, rnd.english.T("invited.title"), "people")
 		v.Data = invitedPage{Invitations: res, Title: uc.Title(res[0].QuestionnaireID, res[0].QuestionnaireVersion), MailOn: uc.MailOn()}
 		return rnd.render(c, fiber.StatusCreated, "invited", v)
 	}
@@ -68,7 +68,7 @@ func handleInviteMany(uc *app.App, rnd *renderer) fiber.Handler {
 
 // bulkProblems lists a refused bulk invitation's problems in the order the
 // people were given, each as a sentence.
-func bulkProblems(fields map[string]string) []string {
+func bulkProblems(l *i18n.Printer, fields map[string]string) []string {
 	type problem struct {
 		at   int
 		text string
@@ -78,9 +78,9 @@ func bulkProblems(fields map[string]string) []string {
 		n, err := strconv.Atoi(strings.TrimPrefix(k, "person_ids."))
 		switch {
 		case k == "person_ids":
-			ps = append(ps, problem{-1, "Select the people to invite: " + v + "."})
+			ps = append(ps, problem{-1, l.T("people.problem.select", v)})
 		case strings.HasPrefix(k, "person_ids.") && err == nil:
-			ps = append(ps, problem{n, fmt.Sprintf("Person %d of those selected: %s.", n+1, v)})
+			ps = append(ps, problem{n, l.T("people.problem.person", strconv.Itoa(n+1), v)})
 		default:
 			ps = append(ps, problem{1 << 30, k + ": " + v + "."})
 		}

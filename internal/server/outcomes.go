@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"rolefit"
 	"time"
 
@@ -35,14 +34,14 @@ func handleOutcomeCreate(uc *app.App, rnd *renderer) fiber.Handler {
 		form := map[string]string{"stage": c.FormValue("stage"), "at": c.FormValue("at")}
 		o, err := uc.RecordOutcome(c.UserContext(), actorOf(c), c.Params("id"), form["stage"], form["at"])
 		if errs.Code(err) == errs.CodeInvalid {
-			v := pageView(c, "Person", "people")
+			v := pageView(c, rnd.english.T("person.title"), "people")
 			v.Errors, v.Form = errs.FieldsOf(err), form
 			return renderPersonWith(c, uc, rnd, fiber.StatusBadRequest, v, nil, performanceForm{Message: errs.Message(err), Outcomes: true})
 		}
 		if err != nil {
 			return err
 		}
-		flash(c, fmt.Sprintf("Recorded: %s on %s.", o.Stage, o.ReachedAt.UTC().Format(time.DateOnly)))
+		flash(c, rnd.english.T("outcomes.flash.recorded", string(o.Stage), o.ReachedAt.UTC().Format(time.DateOnly)))
 		return c.Redirect("/people/"+c.Params("id")+"#outcomes", fiber.StatusSeeOther)
 	}
 }
@@ -61,14 +60,14 @@ func handleOutcomesImport(uc *app.App, rnd *renderer) fiber.Handler {
 		}
 		n, err := uc.ImportOutcomes(c.UserContext(), actorOf(c), text)
 		if errs.Code(err) == errs.CodeInvalid {
-			v := pageView(c, "Person", "people")
+			v := pageView(c, rnd.english.T("person.title"), "people")
 			v.Errors, v.Form = errs.FieldsOf(err), map[string]string{}
 			return renderPersonWith(c, uc, rnd, fiber.StatusBadRequest, v, nil, performanceForm{Message: errs.Message(err), CSV: string(text), Import: true, Outcomes: true})
 		}
 		if err != nil {
 			return err
 		}
-		flash(c, fmt.Sprintf("Recorded %d outcomes.", n))
+		flash(c, rnd.english.T("outcomes.flash.imported", n))
 		return c.Redirect("/people/"+c.Params("id")+"#outcomes", fiber.StatusSeeOther)
 	}
 }
@@ -85,9 +84,9 @@ func handleOutcomesMany(uc *app.App, rnd *renderer) fiber.Handler {
 		form := map[string]string{"stage": c.FormValue("stage"), "at": c.FormValue("at")}
 		out, err := uc.RecordOutcomes(c.UserContext(), actorOf(c), ids, form["stage"], form["at"])
 		if errs.Code(err) == errs.CodeInvalid {
-			v := pageView(c, "People", "people")
+			v := pageView(c, rnd.english.T("people.title"), "people")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
-			bulk := bulkEcho{Failed: true, Selected: map[string]bool{}, Problems: bulkProblems(errs.FieldsOf(err))}
+			bulk := bulkEcho{Failed: true, Selected: map[string]bool{}, Problems: bulkProblems(rnd.english, errs.FieldsOf(err))}
 			for _, id := range ids {
 				bulk.Selected[id] = true
 			}
@@ -96,7 +95,7 @@ func handleOutcomesMany(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		flash(c, fmt.Sprintf("Recorded %s for %d people.", out[0].Stage, len(out)))
+		flash(c, rnd.english.T("outcomes.flash.many", string(out[0].Stage), len(out)))
 		return c.Redirect("/people", fiber.StatusSeeOther)
 	}
 }

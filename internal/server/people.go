@@ -127,7 +127,7 @@ func renderPeopleWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *v
 // many.
 func handlePeople(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderPeople(c, uc, rnd, fiber.StatusOK, pageView(c, "People", "people"), importEcho{})
+		return renderPeople(c, uc, rnd, fiber.StatusOK, pageView(c, rnd.english.T("people.title"), "people"), importEcho{})
 	}
 }
 
@@ -139,14 +139,14 @@ func handlePersonCreate(uc *app.App, rnd *renderer) fiber.Handler {
 		p, err := uc.AddPerson(c.UserContext(), actorOf(c), rolefit.NewPerson{Name: form["name"], Email: form["email"],
 			Kind: rolefit.PersonKind(form["kind"]), JobTitle: form["job_title"]})
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
-			v := pageView(c, "People", "people")
+			v := pageView(c, rnd.english.T("people.title"), "people")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
 			return renderPeople(c, uc, rnd, statusOf[code], v, importEcho{})
 		}
 		if err != nil {
 			return err
 		}
-		flash(c, "Added "+p.Name+". Invite them to a questionnaire below.")
+		flash(c, rnd.english.T("people.flash.added", p.Name))
 		return c.Redirect("/people/"+p.ID, fiber.StatusSeeOther)
 	}
 }
@@ -162,7 +162,7 @@ func handlePeopleImport(uc *app.App, rnd *renderer) fiber.Handler {
 		}
 		res, err := uc.ImportPeople(c.UserContext(), actorOf(c), text)
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
-			v := pageView(c, "People", "people")
+			v := pageView(c, rnd.english.T("people.title"), "people")
 			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
 			echo := importEcho{Failed: true}
 			if !app.IsXLSX(text) {

@@ -101,25 +101,25 @@ func handlePerformanceCreate(uc *app.App, rnd *renderer) fiber.Handler {
 			}
 			v, err := quantity.Parse(form[k])
 			if err != nil {
-				bad[k] = err.Error() + " (no currency sign)"
+				bad[k] = rnd.english.T("performance.error.figure", err.Error())
 			}
 			*dst = v
 		}
 		var err error
 		if len(bad) > 0 {
-			err = errs.InvalidFields("Please correct the highlighted fields.", bad)
+			err = errs.InvalidFields(rnd.english.T("performance.error.fields"), bad)
 		} else {
 			_, err = uc.RecordPerformance(c.UserContext(), actorOf(c), c.Params("id"), in, replace)
 		}
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
-			v := pageView(c, "Person", "people")
+			v := pageView(c, rnd.english.T("person.title"), "people")
 			v.Errors, v.Form = errs.FieldsOf(err), form
 			return renderPersonWith(c, uc, rnd, statusOf[code], v, nil, performanceForm{Message: errs.Message(err)})
 		}
 		if err != nil {
 			return err
 		}
-		flash(c, "Recorded "+in.Month+".")
+		flash(c, rnd.english.T("performance.flash.recorded", in.Month))
 		return c.Redirect("/people/"+c.Params("id")+"#performance", fiber.StatusSeeOther)
 	}
 }
@@ -142,7 +142,7 @@ func handlePerformanceImport(uc *app.App, rnd *renderer) fiber.Handler {
 		replace := c.FormValue("replace") == "yes"
 		res, err := uc.ImportPerformance(c.UserContext(), actorOf(c), text, replace)
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
-			v := pageView(c, "Person", "people")
+			v := pageView(c, rnd.english.T("person.title"), "people")
 			v.Errors = errs.FieldsOf(err)
 			v.Form = map[string]string{}
 			if replace {

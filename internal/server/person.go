@@ -98,7 +98,7 @@ func renderPersonWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *v
 			return err
 		}
 	}
-	if page.Fit, v.Stored, err = fitViewOf(c, uc, d); err != nil {
+	if page.Fit, v.Stored, err = fitViewOf(c, uc, rnd.english, d); err != nil {
 		return err
 	}
 	if page.Roles, err = uc.Roles(c.UserContext(), actorOf(c)); err != nil {
@@ -112,7 +112,7 @@ func renderPersonWith(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *v
 // it shows personal data.
 func handlePerson(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderPerson(c, uc, rnd, fiber.StatusOK, pageView(c, "Person", "people"), nil)
+		return renderPerson(c, uc, rnd, fiber.StatusOK, pageView(c, rnd.english.T("person.title"), "people"), nil)
 	}
 }
 
@@ -122,7 +122,7 @@ func handlePersonErase(uc *app.App) fiber.Handler {
 		if err := uc.ErasePerson(c.UserContext(), actorOf(c), c.Params("id"), c.FormValue("confirm") == "yes"); err != nil {
 			return err
 		}
-		flash(c, "The person and all their answers and scores have been erased.")
+		flash(c, peopleEnglish().T("person.flash.erased"))
 		return c.Redirect("/people", fiber.StatusSeeOther)
 	}
 }
@@ -135,7 +135,7 @@ func handleLookedAt(uc *app.App) fiber.Handler {
 		if err := uc.MarkLookedAt(c.UserContext(), actorOf(c), id); err != nil {
 			return err
 		}
-		flash(c, "Noted: you have looked at the answers. rolefit shows their value again.")
+		flash(c, peopleEnglish().T("person.flash.looked_at"))
 		return c.Redirect("/people/"+id+"#fit", fiber.StatusSeeOther)
 	}
 }

@@ -1,12 +1,12 @@
 package server
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
+	"rolefit/internal/i18n"
 )
 
 // fitView is a person's fit and value for every role and where the
@@ -37,7 +37,7 @@ type fitRow struct {
 
 // fitViewOf formats a person's fit, and returns the stored figures it
 // left out (app.PersonFit.Problems).
-func fitViewOf(c *fiber.Ctx, uc *app.App, d *app.PersonDetail) (*fitView, []app.StoredProblem, error) {
+func fitViewOf(c *fiber.Ctx, uc *app.App, l *i18n.Printer, d *app.PersonDetail) (*fitView, []app.StoredProblem, error) {
 	if d.Profile == nil {
 		return nil, nil, nil
 	}
@@ -62,9 +62,9 @@ func fitViewOf(c *fiber.Ctx, uc *app.App, d *app.PersonDetail) (*fitView, []app.
 		names[rf.Role.ID] = rf.Role.Name
 		row := fitRow{Role: rf.Role.Name, Fit: "—", Value: "—", HireCost: "—", Net: "—", Recommended: pf.Placed && pf.Recommended == rf.Role.ID}
 		if !pf.AwaitsLook {
-			row.Value, row.Net = m.Whole(v.Value)+" a month", m.Whole(v.Net)+" a month"
+			row.Value, row.Net = l.T("fit.a_month", m.Whole(v.Value)), l.T("fit.a_month", m.Whole(v.Net))
 			if fv.Candidate {
-				row.HireCost = m.Whole(v.HireCostPerMonth) + " a month"
+				row.HireCost = l.T("fit.a_month", m.Whole(v.HireCostPerMonth))
 			}
 		}
 		if v.Fit.Known {
@@ -79,25 +79,24 @@ func fitViewOf(c *fiber.Ctx, uc *app.App, d *app.PersonDetail) (*fitView, []app.
 		return fv, pf.Problems, nil
 	}
 	w := pf.Why
-	after := ""
-	if fv.Candidate {
-		after = " after the cost of hire"
-	}
 	switch {
 	case pf.Recommended != "":
-		fv.Where = fmt.Sprintf("Placement puts %s in %s: %s a month%s.", pf.Name, names[pf.Recommended], m.Whole(pf.InTeam.Net), after)
-		if w.RoleID != "" {
-			fv.Why = fmt.Sprintf("It is where the team gains most. The next best, %s, would change the team's total by %s.", names[w.RoleID], changeText(m, w.Change))
+		if fv.Candidate {
+			fv.Where = l.T("fit.where.placed_net", pf.Name, names[pf.Recommended], m.Whole(pf.InTeam.Net))
 		} else {
-			fv.Why = "No other role could take them without breaking a role's minimum seats."
+			fv.Where = l.T("fit.where.placed", pf.Name, names[pf.Recommended], m.Whole(pf.InTeam.Net))
+		}
+		if w.RoleID != "" {
+			fv.Why = l.T("fit.why.next_best", names[w.RoleID], changeText(m, w.Change))
+		} else {
+			fv.Why = l.T("fit.why.only_role")
 		}
 	case w.Code == app.ReasonNoRole:
-		fv.Where = "Placement does not place " + pf.Name + "."
-		fv.Why = "No role allows them: " + w.Detail + "."
+		fv.Where = l.T("fit.where.not_placed", pf.Name)
+		fv.Why = l.T("fit.why.no_role", w.Detail)
 	default:
-		fv.Where = "Placement does not place " + pf.Name + "."
-		fv.Why = fmt.Sprintf("The seats are worth more as they are: placing them in %s, their best role, would change the team's total by %s.",
-			names[w.RoleID], changeText(m, w.Change))
+		fv.Where = l.T("fit.where.not_placed", pf.Name)
+		fv.Why = l.T("fit.why.seats", names[w.RoleID], changeText(m, w.Change))
 	}
 	return fv, pf.Problems, nil
 }

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -9,6 +8,7 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/assess"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 )
 
 // A manager's rating of a staff member, filled in on the web: every
@@ -29,7 +29,7 @@ type ratingSection struct {
 }
 
 // buildRating lays out every statement of the form's questionnaire.
-func buildRating(f *app.RatingForm, answers map[string]int, itemErrs map[string]string) ratingPage {
+func buildRating(l *i18n.Printer, f *app.RatingForm, answers map[string]int, itemErrs map[string]string) ratingPage {
 	q := f.Questionnaire
 	rp := ratingPage{RatingForm: f}
 	n := 0
@@ -41,7 +41,7 @@ func buildRating(f *app.RatingForm, answers map[string]int, itemErrs map[string]
 			qi := questionItem{ID: it.ID, Number: n, Text: it.Text, Choice: it.Kind == assess.KindChoice,
 				Choices: choices, Value: answers[it.ID], Error: itemErrs[it.ID]}
 			if qi.Choice && qi.Text == "" {
-				qi.Text = "Which would this person rather do?"
+				qi.Text = l.T("rating.choice")
 			}
 			if qi.Error != "" {
 				rp.Unanswered = append(rp.Unanswered, qi)
@@ -54,9 +54,9 @@ func buildRating(f *app.RatingForm, answers map[string]int, itemErrs map[string]
 }
 
 func renderRating(c *fiber.Ctx, rnd *renderer, status int, f *app.RatingForm, answers map[string]int, itemErrs map[string]string, msg string) error {
-	v := pageView(c, "Rate "+f.Person.Name, "people")
+	v := pageView(c, rnd.english.T("rating.heading", f.Person.Name), "people")
 	v.Message = msg
-	v.Data = buildRating(f, answers, itemErrs)
+	v.Data = buildRating(rnd.english, f, answers, itemErrs)
 	return rnd.render(c, status, "rating", v)
 }
 
@@ -87,14 +87,10 @@ func handleRating(uc *app.App, rnd *renderer) fiber.Handler {
 				bad[id] = m
 			}
 			return renderRating(c, rnd, fiber.StatusBadRequest, f, answers, bad,
-				"Some answers could not be read, so nothing was saved. Please check the marked statements.")
+				rnd.english.T("rating.unreadable"))
 		}
 		if len(missing) > 0 {
-			msg := fmt.Sprintf("Please answer the %d statements marked below; nothing was saved yet. Your other answers are kept.", len(missing))
-			if len(missing) == 1 {
-				msg = "Please answer the statement marked below; nothing was saved yet. Your other answers are kept."
-			}
-			return renderRating(c, rnd, fiber.StatusUnprocessableEntity, f, answers, missing, msg)
+			return renderRating(c, rnd, fiber.StatusUnprocessableEntity, f, answers, missing, rnd.english.T("rating.missing", len(missing)))
 		}
 		if _, err := uc.RateStaff(c.UserContext(), act, f.Person.ID, answers); err != nil {
 			if errs.Code(err) != errs.CodeInvalid {
@@ -102,11 +98,11 @@ func handleRating(uc *app.App, rnd *renderer) fiber.Handler {
 			}
 			itemErrs := map[string]string{}
 			for k, m := range errs.FieldsOf(err) {
-				itemErrs[strings.TrimPrefix(k, "answers.")] = "That answer " + m + "."
+				itemErrs[strings.TrimPrefix(k, "answers.")] = rnd.english.T("rating.answer_error", m)
 			}
 			return renderRating(c, rnd, fiber.StatusBadRequest, f, answers, itemErrs, errs.Message(err))
 		}
-		flash(c, "Your rating of "+f.Person.Name+" is saved. It is shown beside their own answers, not in their place.")
+		flash(c, rnd.english.T("rating.flash.saved", f.Person.Name))
 		return c.Redirect("/people/"+f.Person.ID, fiber.StatusSeeOther)
 	}
 }

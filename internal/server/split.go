@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"rolefit/internal/app"
+	"rolefit/internal/i18n"
 )
 
 // splitBox is the cost of a seller's split as every page shows it (the
@@ -19,6 +20,9 @@ type splitBox struct {
 	Cost  string
 	Gains bool
 	Parts []splitPart
+	// L writes the box's words (peopleEnglish): the pages that show
+	// it pass only the box.
+	L *i18n.Printer
 }
 
 // splitPart is one line of how the cost is worked out.
@@ -32,27 +36,28 @@ func splitBoxOf(sv *app.SplitView, m money) *splitBox {
 		return nil
 	}
 	s := sv.State
+	l := peopleEnglish()
 	hours := func(h float64) string { return oneDecimal(h) }
-	rate := func(r float64) string { return m.Whole(r) + " an hour" }
-	cap := "no cap: every freed hour sells"
+	rate := func(r float64) string { return l.T("split.an_hour", m.Whole(r)) }
+	cap := l.T("split.source.no_cap")
 	if sv.Cover.SellingCap > 0 {
-		cap = fmt.Sprintf("up to the cap of %s selling hours a month", hours(sv.Cover.SellingCap))
+		cap = l.T("split.source.cap", hours(sv.Cover.SellingCap))
 	}
 	b := &splitBox{PersonID: sv.Person.ID, Name: sv.Person.Name, Share: percent(s.ServiceShare()),
-		ServiceHours: hours(s.ServiceHours), Hours: hours(s.Hours()), Cost: m.Cents(sv.CostAMonth), Gains: sv.CostAMonth > 0}
+		ServiceHours: hours(s.ServiceHours), Hours: hours(s.Hours()), Cost: m.Cents(sv.CostAMonth), Gains: sv.CostAMonth > 0, L: l}
 	b.Parts = []splitPart{
-		{"Hours a month selling new business", hours(s.NewBusinessHours), sv.Sources["new_business_hours"]},
-		{"Hours a month serving accounts", hours(s.ServiceHours), sv.Sources["service_hours"]},
-		{"Their revenue an hour selling", rate(s.NewRate), sv.Sources["new_business_rate"]},
-		{"Their revenue an hour serving", rate(s.ServiceRate), sv.Sources["service_rate"]},
-		{"Selling hours freed if a service person took over", hours(sv.ExtraSellingHours), cap},
-		{"New business those hours would win, a month", m.Whole(sv.NewBusinessGained), "freed hours × their selling rate"},
-		{"Their service revenue handed over, a month", "−" + m.Whole(sv.ServiceGiven), "service hours × their service rate"},
-		{"What the service person earns in those hours, a month", m.Whole(sv.ServiceCovered),
-			"service hours × " + rate(sv.Cover.ServiceRate) + ": " + sv.Sources["service_person_rate"]},
-		{"Gross margin on that revenue", percent(sv.Cover.Margin), sv.Sources["margin"]},
-		{"Cost of the service people, a month", "−" + m.Whole(sv.CoverCost),
-			fmt.Sprintf("%s of %s hours = %s of a person × %s: %s", hours(s.ServiceHours), hours(sv.Cover.ServicePersonHours),
+		{l.T("split.part.selling_hours"), hours(s.NewBusinessHours), sv.Sources["new_business_hours"]},
+		{l.T("split.part.service_hours"), hours(s.ServiceHours), sv.Sources["service_hours"]},
+		{l.T("split.part.selling_rate"), rate(s.NewRate), sv.Sources["new_business_rate"]},
+		{l.T("split.part.service_rate"), rate(s.ServiceRate), sv.Sources["service_rate"]},
+		{l.T("split.part.freed"), hours(sv.ExtraSellingHours), cap},
+		{l.T("split.part.won"), m.Whole(sv.NewBusinessGained), l.T("split.source.won")},
+		{l.T("split.part.given"), "−" + m.Whole(sv.ServiceGiven), l.T("split.source.given")},
+		{l.T("split.part.covered"), m.Whole(sv.ServiceCovered),
+			l.T("split.source.covered", rate(sv.Cover.ServiceRate), sv.Sources["service_person_rate"])},
+		{l.T("split.part.margin"), percent(sv.Cover.Margin), sv.Sources["margin"]},
+		{l.T("split.part.cover_cost"), "−" + m.Whole(sv.CoverCost),
+			l.T("split.source.cover_cost", hours(s.ServiceHours), hours(sv.Cover.ServicePersonHours),
 				twoDecimals(sv.ServicePeople), m.Whole(sv.Cover.ServicePersonCost), sv.Sources["service_person_cost"])},
 	}
 	return b
