@@ -43,7 +43,7 @@ func TestDemoNormsSayTheSameN(t *testing.T) {
 	}
 
 	_, rel := b.get("/settings/reliability")
-	for _, re := range []string{`Percentiles compare a person with your organisation's (\d+) responses`, `your organisation's <strong>(\d+) responses</strong>`, `selected>[^<]*: (\d+) responses</option>`} {
+	for _, re := range []string{`Percentiles compare a person with your organisation&#39;s (\d+) responses`, `your organisation&#39;s <strong>(\d+) responses</strong>`, `selected>[^<]*: (\d+) responses</option>`} {
 		m := regexp.MustCompile(re).FindStringSubmatch(rel)
 		if m == nil {
 			t.Errorf("the reliability page lacks %s", re)

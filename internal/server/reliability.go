@@ -8,6 +8,7 @@ import (
 
 	"rolefit/internal/app"
 	"rolefit/internal/assess"
+	"rolefit/internal/i18n"
 )
 
 // reliabilityPage is the reliability page's data: the figures and the
@@ -49,8 +50,8 @@ type difItem struct {
 	ID, Text, Class, Delta, Favours string
 }
 
-// fillFairness lays out the item-fairness comparisons.
-func (p *reliabilityPage) fillFairness(q *assess.Questionnaire) {
+// fillFairness lays out the item-fairness comparisons, in l's words.
+func (p *reliabilityPage) fillFairness(q *assess.Questionnaire, l *i18n.Printer) {
 	text := map[string]string{}
 	for _, pg := range q.Pages {
 		for _, it := range pg.Items {
@@ -58,11 +59,11 @@ func (p *reliabilityPage) fillFairness(q *assess.Questionnaire) {
 		}
 	}
 	for _, g := range p.ItemFairness {
-		v := difView{Title: groupingText[g.Grouping] + ": " + groupLabel(g.Focal) + " and " + groupLabel(g.Reference),
+		v := difView{Title: l.T("reliability.fairness.title", groupingText[g.Grouping], groupLabel(g.Focal), groupLabel(g.Reference)),
 			NReference: g.NReference, NFocal: g.NFocal, Reference: groupLabel(g.Reference), Focal: groupLabel(g.Focal),
 			Enough: g.Enough, Moderate: g.Moderate, Large: g.Large, Items: len(g.Items)}
 		if g.Grouping == "age" {
-			v.Title, v.Reference, v.Focal = "age: 40 or over and under 40", "under 40", "40 or over"
+			v.Title, v.Reference, v.Focal = l.T("reliability.fairness.age_title"), l.T("reliability.fairness.age_under_40"), l.T("reliability.fairness.age_40_or_over")
 		}
 		for _, d := range g.Items {
 			if d.Class != assess.DIFModerate && d.Class != assess.DIFLarge {
@@ -89,13 +90,14 @@ type languageRow struct {
 	Alphas    []string
 }
 
-// fillLanguages lays out the alphas of each language.
-func (p *reliabilityPage) fillLanguages() {
+// fillLanguages lays out the alphas of each language, the heads in pr's
+// words.
+func (p *reliabilityPage) fillLanguages(pr *i18n.Printer) {
 	if len(p.Languages) == 0 {
 		return
 	}
 	for _, l := range p.Languages {
-		p.LanguageHeads = append(p.LanguageHeads, fmt.Sprintf("%s (n = %d)", app.LanguageName(l.Language), l.Responses))
+		p.LanguageHeads = append(p.LanguageHeads, pr.T("reliability.languages.head", app.LanguageName(l.Language), strconv.Itoa(l.Responses)))
 	}
 	for _, s := range p.Scales {
 		row := languageRow{Name: s.Name, Composite: s.Composite}
@@ -121,14 +123,14 @@ func handleReliability(uc *app.App, rnd *renderer) fiber.Handler {
 		}
 		p := reliabilityPage{Reliability: r, MinN: assess.MinReferenceN, Provisional: assess.ProvisionalBelowN, Usable: app.UsableAlpha,
 			PoolingMinN: assess.PoolingMinN}
-		p.fillLanguages()
+		p.fillLanguages(rnd.english)
 		p.MinDIF = app.MinDIFGroup
 		if q := r.Questionnaire; q != nil {
-			p.fillFairness(q)
+			p.fillFairness(q, rnd.english)
 			p.Selected = app.Ref(q)
 			p.ScaleText = fmt.Sprintf("%d–%d", q.Scale.Min, q.Scale.Max)
 		}
-		v := pageView(c, "Reliability", "settings")
+		v := pageView(c, rnd.english.T("reliability.title"), "settings")
 		v.Data = p
 		return rnd.render(c, fiber.StatusOK, "reliability", v)
 	}

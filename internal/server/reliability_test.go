@@ -53,7 +53,7 @@ func TestReliabilityPage(t *testing.T) {
 	seedResponses(t, f, q, 55, 2)
 	resp, page = b.get("/settings/reliability?questionnaire=" + usecases.Ref(q))
 	wantStatus(t, "reliability", resp, http.StatusOK, page)
-	wantContains(t, "reliability", page, "your organisation's <strong>60 responses</strong>", "provisional")
+	wantContains(t, "reliability", page, "your organisation&#39;s <strong>60 responses</strong>", "provisional")
 	// What to do comes first, the figures after it.
 	if todo, figures := strings.Index(page, "What to do"), strings.Index(page, "Standardised alpha"); todo < 0 || figures < todo {
 		t.Errorf("the page does not lead with what to do: at %d, figures at %d", todo, figures)

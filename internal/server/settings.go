@@ -1,8 +1,6 @@
 package server
 
 import (
-	"fmt"
-
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
@@ -13,7 +11,7 @@ import (
 // organisation's settings.
 func handleSettings(rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return rnd.render(c, fiber.StatusOK, "settings", pageView(c, "Settings", "settings"))
+		return rnd.render(c, fiber.StatusOK, "settings", pageView(c, rnd.english.T("settings.title"), "settings"))
 	}
 }
 
@@ -25,7 +23,7 @@ func handleChangePassword(uc *app.App, rnd *renderer, wrong *failures) fiber.Han
 	return func(c *fiber.Ctx) error {
 		u := currentUser(c)
 		again := func(status int, err error) error {
-			v := pageView(c, "Settings", "settings")
+			v := pageView(c, rnd.english.T("settings.title"), "settings")
 			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
 			return rnd.render(c, status, "settings", v)
 		}
@@ -35,8 +33,8 @@ func handleChangePassword(uc *app.App, rnd *renderer, wrong *failures) fiber.Han
 		}
 		if over {
 			setRetryAfter(c, left)
-			return again(fiber.StatusTooManyRequests, errs.RateLimited(fmt.Sprintf(
-				"Too many wrong current passwords. Please wait %s and try again.", waitText(left))))
+			return again(fiber.StatusTooManyRequests, errs.RateLimited(rnd.english.T(
+				"settings.error.too_many_wrong", waitText(left))))
 		}
 		err = uc.ChangePassword(c.UserContext(), actorOf(c),
 			c.FormValue("current_password"), c.FormValue("new_password"), c.Cookies(sessionCookie))
@@ -51,7 +49,7 @@ func handleChangePassword(uc *app.App, rnd *renderer, wrong *failures) fiber.Han
 		if err != nil {
 			return err
 		}
-		flash(c, "Your password has been changed. Other browsers have been signed out.")
+		flash(c, rnd.english.T("settings.flash.password_changed"))
 		return c.Redirect("/settings", fiber.StatusSeeOther)
 	}
 }

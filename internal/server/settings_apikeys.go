@@ -30,7 +30,7 @@ func renderAPIKeys(c *fiber.Ctx, uc *usecases.App, rnd *renderer, status int, v 
 // handleAPIKeys lists the organisation's API keys (admins only).
 func handleAPIKeys(uc *usecases.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderAPIKeys(c, uc, rnd, fiber.StatusOK, pageView(c, "API keys", "settings"), apiKeysPage{})
+		return renderAPIKeys(c, uc, rnd, fiber.StatusOK, pageView(c, rnd.english.T("apikeys.title"), "settings"), apiKeysPage{})
 	}
 }
 
@@ -41,7 +41,7 @@ func handleAPIKeyCreate(uc *usecases.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		k, secret, err := uc.CreateAPIKey(c.UserContext(), actorOf(c), c.FormValue("name"))
 		if errs.Code(err) == errs.CodeInvalid {
-			v := pageView(c, "API keys", "settings")
+			v := pageView(c, rnd.english.T("apikeys.title"), "settings")
 			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
 			v.Form = map[string]string{"name": c.FormValue("name")}
 			return renderAPIKeys(c, uc, rnd, fiber.StatusBadRequest, v, apiKeysPage{})
@@ -50,17 +50,17 @@ func handleAPIKeyCreate(uc *usecases.App, rnd *renderer) fiber.Handler {
 			return err
 		}
 		c.Set(fiber.HeaderCacheControl, "no-store")
-		return renderAPIKeys(c, uc, rnd, fiber.StatusCreated, pageView(c, "API keys", "settings"), apiKeysPage{New: k, Secret: secret})
+		return renderAPIKeys(c, uc, rnd, fiber.StatusCreated, pageView(c, rnd.english.T("apikeys.title"), "settings"), apiKeysPage{New: k, Secret: secret})
 	}
 }
 
 // handleAPIKeyRevoke stops a key from working.
-func handleAPIKeyRevoke(uc *usecases.App) fiber.Handler {
+func handleAPIKeyRevoke(uc *usecases.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if err := uc.RevokeAPIKey(c.UserContext(), actorOf(c), c.Params("id")); err != nil {
 			return err
 		}
-		flash(c, "The key has been revoked. Programs using it are refused from now on.")
+		flash(c, rnd.english.T("apikeys.flash.revoked"))
 		return c.Redirect("/settings/api-keys", fiber.StatusSeeOther)
 	}
 }

@@ -32,7 +32,7 @@ func handleAuditLog(uc *app.App, rnd *renderer) fiber.Handler {
 		if l := c.Query("limit"); l != "" {
 			n := c.QueryInt("limit", -1)
 			if n < 1 || n > 500 {
-				return errs.InvalidFields("The page size is out of range.", map[string]string{"limit": "must be a whole number from 1 to 500"})
+				return errs.InvalidFields(rnd.english.T("audit.error.limit"), map[string]string{"limit": rnd.english.T("audit.error.limit_field")})
 			}
 			q.Limit = n
 		}
@@ -51,10 +51,10 @@ func handleAuditLog(uc *app.App, rnd *renderer) fiber.Handler {
 		}
 		p := auditPage{Rows: page.Items, Person: q.Person, User: q.User, PersonName: page.PersonName}
 		for _, u := range users {
-			p.Actors = append(p.Actors, auditActor{ID: u.ID, Name: u.Name + " <" + u.Email + ">"})
+			p.Actors = append(p.Actors, auditActor{ID: u.ID, Name: rnd.english.T("audit.actor.user", u.Name, u.Email)})
 		}
 		for _, k := range keys {
-			p.Actors = append(p.Actors, auditActor{ID: k.ID, Name: "API key " + k.Name})
+			p.Actors = append(p.Actors, auditActor{ID: k.ID, Name: rnd.english.T("audit.actor.api_key", k.Name)})
 		}
 		if page.Next != "" {
 			u := url.Values{"cursor": {page.Next}}
@@ -65,7 +65,7 @@ func handleAuditLog(uc *app.App, rnd *renderer) fiber.Handler {
 			}
 			p.Next = "/settings/audit?" + u.Encode()
 		}
-		v := pageView(c, "Audit log", "settings")
+		v := pageView(c, rnd.english.T("audit.title"), "settings")
 		v.Data = p
 		return rnd.render(c, fiber.StatusOK, "audit", v)
 	}

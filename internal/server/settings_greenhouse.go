@@ -22,7 +22,7 @@ func handleGreenhouseSettings(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		v := pageView(c, "Greenhouse", "settings")
+		v := pageView(c, rnd.english.T("greenhouse.title"), "settings")
 		v.Data = greenhousePage{Addresses: uc.GreenhouseAddresses(), Errors: es}
 		return rnd.render(c, fiber.StatusOK, "greenhouse", v)
 	}

@@ -90,7 +90,7 @@ func handleJobAnswers(uc *app.App, rnd *renderer) fiber.Handler {
 			answers[s.ID] = float64(n)
 		}
 		if len(fields) > 0 {
-			return rerenderRole(c, uc, rnd, errs.InvalidFields("Some answers could not be read; nothing was saved.", fields), typed)
+			return rerenderRole(c, uc, rnd, errs.InvalidFields(rnd.english.T("roles.job.error.answers"), fields), typed)
 		}
 		if _, err := uc.AnswerJob(c.UserContext(), actorOf(c), jt.Role.ID, typed["answerer"], answers); err != nil {
 			if errs.Code(err) != errs.CodeInvalid {
@@ -98,7 +98,7 @@ func handleJobAnswers(uc *app.App, rnd *renderer) fiber.Handler {
 			}
 			return rerenderRole(c, uc, rnd, err, typed)
 		}
-		flash(c, "Saved "+strings.TrimSpace(typed["answerer"])+"'s answers about "+jt.Role.Name+".")
+		flash(c, rnd.english.T("roles.job.flash.answers_saved", strings.TrimSpace(typed["answerer"]), jt.Role.Name))
 		return c.Redirect("/settings/roles/"+jt.Role.ID+"#job", fiber.StatusSeeOther)
 	}
 }
@@ -135,7 +135,7 @@ func handleJobAccept(uc *app.App, rnd *renderer) fiber.Handler {
 		if len(fields) == 0 {
 			_, err = uc.AcceptJobTarget(c.UserContext(), actorOf(c), jt.Role.ID, weights)
 			if err == nil {
-				flash(c, "The role "+jt.Role.Name+" now has the target from the job questionnaire.")
+				flash(c, rnd.english.T("roles.job.flash.accepted", jt.Role.Name))
 				return c.Redirect("/settings/roles/"+jt.Role.ID+"#job", fiber.StatusSeeOther)
 			}
 			if errs.Code(err) != errs.CodeInvalid {
@@ -147,17 +147,17 @@ func handleJobAccept(uc *app.App, rnd *renderer) fiber.Handler {
 				fields[strings.Replace(k, "profile", "target", 1)] = m
 			}
 		}
-		return rerenderRole(c, uc, rnd, errs.InvalidFields("The target could not be saved; please correct the marked weights.", fields), typed)
+		return rerenderRole(c, uc, rnd, errs.InvalidFields(rnd.english.T("roles.job.error.target"), fields), typed)
 	}
 }
 
 // handleJobDiscard deletes the answers about the role; its target stays.
-func handleJobDiscard(uc *app.App) fiber.Handler {
+func handleJobDiscard(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if err := uc.DiscardJobAnswers(c.UserContext(), actorOf(c), c.Params("id")); err != nil {
 			return err
 		}
-		flash(c, "Discarded the job questionnaire's answers; the role's target is unchanged.")
+		flash(c, rnd.english.T("roles.job.flash.discarded"))
 		return c.Redirect("/settings/roles/"+c.Params("id")+"#job", fiber.StatusSeeOther)
 	}
 }

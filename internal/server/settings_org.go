@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"rolefit"
 	"strconv"
 	"strings"
@@ -49,7 +48,7 @@ func renderOrgSettings(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *
 // handleOrgSettings shows the organisation's settings (admins only).
 func handleOrgSettings(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderOrgSettings(c, uc, rnd, fiber.StatusOK, pageView(c, "Organisation settings", "settings"))
+		return renderOrgSettings(c, uc, rnd, fiber.StatusOK, pageView(c, rnd.english.T("orgsettings.title"), "settings"))
 	}
 }
 
@@ -72,9 +71,9 @@ func handleOrgSettingsSave(uc *app.App, rnd *renderer) fiber.Handler {
 			x, err := quantity.Parse(typed[k])
 			switch {
 			case strings.TrimSpace(typed[k]) == "":
-				bad[k] = "is required"
+				bad[k] = rnd.english.T("orgsettings.error.required")
 			case err != nil:
-				bad[k] = fmt.Sprintf("%q is not a number; write it with digits and a decimal point, such as 3.5 or 1,250.5 (no currency sign)", typed[k])
+				bad[k] = rnd.english.T("orgsettings.error.not_a_number", strconv.Quote(typed[k]))
 			default:
 				*nums[k] = &x
 			}
@@ -89,7 +88,7 @@ func handleOrgSettingsSave(uc *app.App, rnd *renderer) fiber.Handler {
 			}
 			n, err := quantity.ParseWhole(typed[k])
 			if err != nil {
-				bad[k] = fmt.Sprintf("%q is not a whole number of days", typed[k])
+				bad[k] = rnd.english.T("orgsettings.error.not_whole_days", strconv.Quote(typed[k]))
 				continue
 			}
 			*days[k] = &n
@@ -105,19 +104,19 @@ func handleOrgSettingsSave(uc *app.App, rnd *renderer) fiber.Handler {
 		}
 		var err error
 		if len(bad) > 0 {
-			err = errs.InvalidFields("Please correct the highlighted settings.", bad)
+			err = errs.InvalidFields(rnd.english.T("orgsettings.error.summary"), bad)
 		} else {
 			_, err = uc.UpdateOrgSettings(c.UserContext(), actorOf(c), p)
 		}
 		if errs.Code(err) == errs.CodeInvalid {
-			v := pageView(c, "Organisation settings", "settings")
+			v := pageView(c, rnd.english.T("orgsettings.title"), "settings")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), typed
 			return renderOrgSettings(c, uc, rnd, fiber.StatusBadRequest, v)
 		}
 		if err != nil {
 			return err
 		}
-		flash(c, "The organisation's settings are saved.")
+		flash(c, rnd.english.T("orgsettings.flash.saved"))
 		return c.Redirect("/settings/organisation", fiber.StatusSeeOther)
 	}
 }

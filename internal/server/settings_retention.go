@@ -35,7 +35,7 @@ func renderRetention(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *vi
 // handleRetention shows the retention period (admins only).
 func handleRetention(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderRetention(c, uc, rnd, fiber.StatusOK, pageView(c, "Data retention", "settings"))
+		return renderRetention(c, uc, rnd, fiber.StatusOK, pageView(c, rnd.english.T("retention.title"), "settings"))
 	}
 }
 
@@ -48,18 +48,18 @@ func handleRetentionSave(uc *app.App, rnd *renderer) fiber.Handler {
 		if typed != "" {
 			days, err = quantity.ParseWhole(typed)
 			if err != nil {
-				err = errs.InvalidFields("The retention period must be a whole number of days.",
-					map[string]string{"retention_days": "must be a whole number of days from 1 to " + strconv.Itoa(rolefit.MaxRetentionDays) + ", or empty to keep candidates"})
+				err = errs.InvalidFields(rnd.english.T("retention.error.whole"),
+					map[string]string{"retention_days": rnd.english.T("retention.error.whole_field", strconv.Itoa(rolefit.MaxRetentionDays))})
 			} else if days == 0 {
-				err = errs.InvalidFields("The retention period must be from 1 day to 10 years.",
-					map[string]string{"retention_days": "must be at least 1 day; leave it empty to keep candidates"})
+				err = errs.InvalidFields(rnd.english.T("retention.error.range"),
+					map[string]string{"retention_days": rnd.english.T("retention.error.range_field")})
 			}
 		}
 		if err == nil {
 			err = uc.SetRetention(c.UserContext(), actorOf(c), days)
 		}
 		if errs.Code(err) == errs.CodeInvalid {
-			v := pageView(c, "Data retention", "settings")
+			v := pageView(c, rnd.english.T("retention.title"), "settings")
 			v.Message, v.Errors = errs.Message(err), errs.FieldsOf(err)
 			v.Form = map[string]string{"retention_days": c.FormValue("retention_days")}
 			return renderRetention(c, uc, rnd, fiber.StatusBadRequest, v)
@@ -68,9 +68,9 @@ func handleRetentionSave(uc *app.App, rnd *renderer) fiber.Handler {
 			return err
 		}
 		if days == 0 {
-			flash(c, "Retention is off: candidates are kept until someone erases them.")
+			flash(c, rnd.english.T("retention.flash.off"))
 		} else {
-			flash(c, "Candidates not hired are now purged "+strconv.Itoa(days)+" days after their last activity.")
+			flash(c, rnd.english.T("retention.flash.on", strconv.Itoa(days)))
 		}
 		return c.Redirect("/settings/retention", fiber.StatusSeeOther)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 	"rolefit/internal/quantity"
 )
 
@@ -44,35 +45,35 @@ type roleRow struct {
 }
 
 // roleRowOf formats a role's figures for the list.
-func roleRowOf(f app.RoleFigures, m money) roleRow {
+func roleRowOf(f app.RoleFigures, m money, l *i18n.Printer) roleRow {
 	r := f.Role
 	var parts []string
 	for _, w := range r.Weights {
 		parts = append(parts, fmt.Sprintf("%s %g", w.ScaleID, w.Weight))
 	}
-	row := roleRow{Role: r, Activity: activityLabel(r), Profile: strings.Join(parts, ", "), Rate: m.Whole(f.Rate),
-		RateFrom: "as entered", Cost: m.Whole(f.Cost.MonthlyCost), CostFrom: "as entered"}
+	row := roleRow{Role: r, Activity: activityLabel(r, l), Profile: strings.Join(parts, ", "), Rate: m.Whole(f.Rate),
+		RateFrom: l.T("roles.from.entered"), Cost: m.Whole(f.Cost.MonthlyCost), CostFrom: l.T("roles.from.entered")}
 	if f.Source == app.RateFromRecords {
 		staff := max(f.Rates.NewBusiness.Staff, f.Rates.Service.Staff)
-		row.RateFrom = fmt.Sprintf("from records: the median of %d staff (entered %s)", staff, m.Whole(r.BaselineRate))
+		row.RateFrom = l.T("roles.from.records", strconv.Itoa(staff), m.Whole(r.BaselineRate))
 	} else if f.Rates.NewBusiness.Source == app.RateFromRecords || f.Rates.Service.Source == app.RateFromRecords {
-		row.RateFrom = "partly from records"
+		row.RateFrom = l.T("roles.from.partly_records")
 	}
 	if f.Cost.FromPlan {
-		row.CostFrom = fmt.Sprintf("its compensation plan's loaded cost (entered %s)", m.Whole(r.MonthlyCost))
+		row.CostFrom = l.T("roles.from.plan", m.Whole(r.MonthlyCost))
 	}
 	return row
 }
 
-// activityLabel says a role's activity in words.
-func activityLabel(r rolefit.Role) string {
+// activityLabel says a role's activity in l's words.
+func activityLabel(r rolefit.Role, l *i18n.Printer) string {
 	switch r.Activity {
 	case rolefit.ActivityNewBusiness:
-		return "New business"
+		return l.T("roles.activity.new_business")
 	case rolefit.ActivityAccountService:
-		return "Account service"
+		return l.T("roles.activity.account_service")
 	}
-	return fmt.Sprintf("Mix: %s new business", percent(r.NewBusinessShare))
+	return l.T("roles.activity.mix", percent(r.NewBusinessShare))
 }
 
 // roleNumbers are the number fields of the role form, with whether each
@@ -91,7 +92,7 @@ var roleNumbers = []struct {
 
 // roleFormOf reads the role form: the input, the values as typed, and the
 // boxes that are not numbers.
-func roleFormOf(c *fiber.Ctx, scales []app.ProfileScale) (rolefit.RoleInput, map[string]string, map[string]string) {
+func roleFormOf(c *fiber.Ctx, scales []app.ProfileScale, l *i18n.Printer) (rolefit.RoleInput, map[string]string, map[string]string) {
 	typed := map[string]string{"name": c.FormValue("name"), "activity": c.FormValue("activity")}
 	bad := map[string]string{}
 	num := map[string]float64{}
@@ -100,7 +101,7 @@ func roleFormOf(c *fiber.Ctx, scales []app.ProfileScale) (rolefit.RoleInput, map
 		typed[f.name] = s
 		if s == "" {
 			if !f.absent {
-				bad[f.name] = "is required"
+				bad[f.name] = l.T("roles.error.required")
 			}
 			continue
 		}
@@ -181,7 +182,7 @@ func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 		}
 		v.Stored = append(app.RoleProblems(rs), ps...)
 		for _, f := range fs {
-			page.Roles = append(page.Roles, roleRowOf(f, m))
+			page.Roles = append(page.Roles, roleRowOf(f, m, rnd.english))
 		}
 		page.Full = len(rs) >= rolefit.MaxRoles
 	}
@@ -203,7 +204,7 @@ func renderRoles(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 // handleRoles is the Roles settings page.
 func handleRoles(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderRoles(c, uc, rnd, fiber.StatusOK, pageView(c, "Roles", "settings"), nil)
+		return renderRoles(c, uc, rnd, fiber.StatusOK, pageView(c, rnd.english.T("roles.title"), "settings"), nil)
 	}
 }
 
@@ -211,24 +212,24 @@ func handleRoles(uc *app.App, rnd *renderer) fiber.Handler {
 // problem beside its box and the values as typed.
 func handleRoleCreate(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		in, typed, bad := roleFormOf(c, uc.ProfileScales())
-		r, err := roleSave(c, uc, "", in, bad)
+		in, typed, bad := roleFormOf(c, uc.ProfileScales(), rnd.english)
+		r, err := roleSave(c, uc, "", in, bad, rnd.english)
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
-			v := pageView(c, "Roles", "settings")
+			v := pageView(c, rnd.english.T("roles.title"), "settings")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), typed
 			return renderRoles(c, uc, rnd, statusOf[code], v, nil)
 		}
 		if err != nil {
 			return err
 		}
-		flash(c, "Added the role "+r.Name+".")
+		flash(c, rnd.english.T("roles.flash.added", r.Name))
 		return c.Redirect("/settings/roles", fiber.StatusSeeOther)
 	}
 }
 
 // roleSave creates (id "") or updates a role, reporting boxes that are not
 // numbers together with the use case's own findings.
-func roleSave(c *fiber.Ctx, uc *app.App, id string, in rolefit.RoleInput, bad map[string]string) (*rolefit.Role, error) {
+func roleSave(c *fiber.Ctx, uc *app.App, id string, in rolefit.RoleInput, bad map[string]string, l *i18n.Printer) (*rolefit.Role, error) {
 	ctx, act := c.UserContext(), actorOf(c)
 	var r *rolefit.Role
 	var err error
@@ -250,7 +251,7 @@ func roleSave(c *fiber.Ctx, uc *app.App, id string, in rolefit.RoleInput, bad ma
 	for k, v := range bad {
 		fields[k] = v // what was typed, not the 0 that stood in for it
 	}
-	return nil, errs.InvalidFields("Please correct the highlighted fields.", fields)
+	return nil, errs.InvalidFields(l.T("roles.error.summary"), fields)
 }
 
 // handleRole is the form to change a role.
@@ -273,8 +274,8 @@ func handleRoleUpdate(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		in, typed, bad := roleFormOf(c, uc.ProfileScales())
-		saved, err := roleSave(c, uc, r.ID, in, bad)
+		in, typed, bad := roleFormOf(c, uc.ProfileScales(), rnd.english)
+		saved, err := roleSave(c, uc, r.ID, in, bad, rnd.english)
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
 			v := pageView(c, r.Name, "settings")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), typed
@@ -283,18 +284,18 @@ func handleRoleUpdate(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		flash(c, "Saved the role "+saved.Name+".")
+		flash(c, rnd.english.T("roles.flash.saved", saved.Name))
 		return c.Redirect("/settings/roles", fiber.StatusSeeOther)
 	}
 }
 
 // handleRoleDelete deletes a role.
-func handleRoleDelete(uc *app.App) fiber.Handler {
+func handleRoleDelete(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if err := uc.DeleteRole(c.UserContext(), actorOf(c), c.Params("id")); err != nil {
 			return err
 		}
-		flash(c, "Role deleted.")
+		flash(c, rnd.english.T("roles.flash.deleted"))
 		return c.Redirect("/settings/roles", fiber.StatusSeeOther)
 	}
 }

@@ -13,7 +13,7 @@ import (
 // (admins only).
 func handleSSOSettings(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderSSOSettings(c, uc, rnd, fiber.StatusOK, pageView(c, "Single sign-on", "settings"))
+		return renderSSOSettings(c, uc, rnd, fiber.StatusOK, pageView(c, rnd.english.T("sso.title"), "settings"))
 	}
 }
 
@@ -49,14 +49,14 @@ func handleSSOSettingsSave(uc *app.App, rnd *renderer) fiber.Handler {
 			ClientID: form["client_id"], ClientSecret: c.FormValue("client_secret"), CreateUsers: form["create_users"] != "",
 			NewUserAccess: rolefit.Access(form["new_user_access"]), PasswordSignIn: form["password_sign_in"] != ""})
 		if errs.Code(err) == errs.CodeInvalid {
-			v := pageView(c, "Single sign-on", "settings")
+			v := pageView(c, rnd.english.T("sso.title"), "settings")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
 			return renderSSOSettings(c, uc, rnd, fiber.StatusBadRequest, v)
 		}
 		if err != nil {
 			return err
 		}
-		flash(c, "The single sign-on settings are saved.")
+		flash(c, rnd.english.T("sso.flash.saved"))
 		return c.Redirect("/settings/sso", fiber.StatusSeeOther)
 	}
 }

@@ -25,7 +25,7 @@ func renderUsers(c *fiber.Ctx, uc *usecases.App, rnd *renderer, status int, v *v
 // handleUsers lists the organisation's users (admins only).
 func handleUsers(uc *usecases.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderUsers(c, uc, rnd, fiber.StatusOK, pageView(c, "Users", "settings"))
+		return renderUsers(c, uc, rnd, fiber.StatusOK, pageView(c, rnd.english.T("users.title"), "settings"))
 	}
 }
 
@@ -36,36 +36,36 @@ func handleUserCreate(uc *usecases.App, rnd *renderer) fiber.Handler {
 		nu := rolefit.NewUser{Name: form["name"], Email: form["email"], Access: rolefit.Access(form["access"]), Password: c.FormValue("password")}
 		u, err := uc.AddUser(c.UserContext(), actorOf(c), nu)
 		if code := errs.Code(err); code == errs.CodeInvalid || code == errs.CodeConflict {
-			v := pageView(c, "Users", "settings")
+			v := pageView(c, rnd.english.T("users.title"), "settings")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), form
 			return renderUsers(c, uc, rnd, statusOf[code], v)
 		}
 		if err != nil {
 			return err
 		}
-		flash(c, "Added "+u.Name+" as "+string(u.Access)+". Give them their first password; they can change it under Settings.")
+		flash(c, rnd.english.T("users.flash.added", u.Name, string(u.Access)))
 		return c.Redirect("/settings/users", fiber.StatusSeeOther)
 	}
 }
 
 // handleUserAccess changes what a user may do: admin or manager.
-func handleUserAccess(uc *usecases.App) fiber.Handler {
+func handleUserAccess(uc *usecases.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if err := uc.SetUserAccess(c.UserContext(), actorOf(c), c.Params("id"), rolefit.Access(c.FormValue("access"))); err != nil {
 			return err
 		}
-		flash(c, "Access changed.")
+		flash(c, rnd.english.T("users.flash.access_changed"))
 		return c.Redirect("/settings/users", fiber.StatusSeeOther)
 	}
 }
 
 // handleUserDelete removes a user (never the admin's own account).
-func handleUserDelete(uc *usecases.App) fiber.Handler {
+func handleUserDelete(uc *usecases.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if err := uc.RemoveUser(c.UserContext(), actorOf(c), c.Params("id")); err != nil {
 			return err
 		}
-		flash(c, "User removed.")
+		flash(c, rnd.english.T("users.flash.removed"))
 		return c.Redirect("/settings/users", fiber.StatusSeeOther)
 	}
 }

@@ -39,7 +39,7 @@ func renderWebhooks(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *vie
 // handleWebhooks lists the organisation's webhook endpoints.
 func handleWebhooks(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderWebhooks(c, uc, rnd, fiber.StatusOK, pageView(c, "Webhooks", "settings"), webhooksPage{})
+		return renderWebhooks(c, uc, rnd, fiber.StatusOK, pageView(c, rnd.english.T("webhooks.title"), "settings"), webhooksPage{})
 	}
 }
 
@@ -55,7 +55,7 @@ func handleWebhookCreate(uc *app.App, rnd *renderer) fiber.Handler {
 		}
 		e, err := uc.CreateWebhookEndpoint(c.UserContext(), actorOf(c), rolefit.NewWebhookEndpoint{URL: c.FormValue("url"), Events: events})
 		if errs.Code(err) == errs.CodeInvalid || errs.Code(err) == errs.CodeConflict {
-			v := pageView(c, "Webhooks", "settings")
+			v := pageView(c, rnd.english.T("webhooks.title"), "settings")
 			v.Message, v.Errors, v.Form = errs.Message(err), errs.FieldsOf(err), map[string]string{"url": c.FormValue("url")}
 			status := fiber.StatusBadRequest
 			if errs.Code(err) == errs.CodeConflict {
@@ -67,7 +67,7 @@ func handleWebhookCreate(uc *app.App, rnd *renderer) fiber.Handler {
 			return err
 		}
 		c.Set(fiber.HeaderCacheControl, "no-store")
-		return renderWebhooks(c, uc, rnd, fiber.StatusCreated, pageView(c, "Webhooks", "settings"), webhooksPage{New: e})
+		return renderWebhooks(c, uc, rnd, fiber.StatusCreated, pageView(c, rnd.english.T("webhooks.title"), "settings"), webhooksPage{New: e})
 	}
 }
 
@@ -91,7 +91,7 @@ func handleWebhook(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		v := pageView(c, "Webhook deliveries", "settings")
+		v := pageView(c, rnd.english.T("webhook.title"), "settings")
 		data := webhookPage{Endpoint: e, Deliveries: page.Items}
 		if page.Next != "" {
 			data.Next = "/settings/webhooks/" + e.ID + "?cursor=" + page.Next
@@ -102,36 +102,36 @@ func handleWebhook(uc *app.App, rnd *renderer) fiber.Handler {
 }
 
 // handleWebhookDelete removes an endpoint.
-func handleWebhookDelete(uc *app.App) fiber.Handler {
+func handleWebhookDelete(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if err := uc.DeleteWebhookEndpoint(c.UserContext(), actorOf(c), c.Params("id")); err != nil {
 			return err
 		}
-		flash(c, "The endpoint is deleted; rolefit sends it nothing more.")
+		flash(c, rnd.english.T("webhook.flash.deleted"))
 		return c.Redirect("/settings/webhooks", fiber.StatusSeeOther)
 	}
 }
 
 // handleWebhookEnable sends to a disabled endpoint again.
-func handleWebhookEnable(uc *app.App) fiber.Handler {
+func handleWebhookEnable(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		id := c.Params("id")
 		if err := uc.EnableWebhookEndpoint(c.UserContext(), actorOf(c), id); err != nil {
 			return err
 		}
-		flash(c, "The endpoint is enabled again; the events kept for it are being sent.")
+		flash(c, rnd.english.T("webhook.flash.enabled"))
 		return c.Redirect("/settings/webhooks/"+id, fiber.StatusSeeOther)
 	}
 }
 
 // handleRedeliver sends one delivery again.
-func handleRedeliver(uc *app.App) fiber.Handler {
+func handleRedeliver(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		id := c.Params("id")
 		if _, err := uc.Redeliver(c.UserContext(), actorOf(c), id, c.Params("delivery")); err != nil {
 			return err
 		}
-		flash(c, "The message is being sent again, with the same webhook-id.")
+		flash(c, rnd.english.T("webhook.flash.redelivered"))
 		return c.Redirect("/settings/webhooks/"+id, fiber.StatusSeeOther)
 	}
 }

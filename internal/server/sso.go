@@ -39,17 +39,17 @@ func handleSSOCallback(uc *app.App, rnd *renderer) fiber.Handler {
 		c.Cookie(&fiber.Cookie{Name: ssoCookie, Value: "", Path: "/sso", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
 			Secure: isHTTPS(c), MaxAge: -1})
 		fail := func(status int, msg string) error {
-			v := pageView(c, "Sign in", "")
+			v := pageView(c, rnd.english.T("sso.signin.title"), "")
 			v.Message = msg
 			v.Form = map[string]string{"next": "/"}
 			v.Data = loginPage{}
 			return rnd.render(c, status, "login", v)
 		}
 		if e := c.Query("error"); e != "" {
-			return fail(fiber.StatusUnauthorized, "The identity provider did not sign you in ("+e+"). Please try again.")
+			return fail(fiber.StatusUnauthorized, rnd.english.T("sso.signin.provider_refused", e))
 		}
 		if state == "" || kept == "" || subtle.ConstantTimeCompare([]byte(state), []byte(kept)) != 1 {
-			return fail(fiber.StatusUnauthorized, "This sign-in was not begun in this browser. Please start again from your organisation's sign-in address.")
+			return fail(fiber.StatusUnauthorized, rnd.english.T("sso.signin.other_browser"))
 		}
 		u, next, err := uc.FinishSSO(c.UserContext(), state, c.Query("code"))
 		if code := errs.Code(err); code == errs.CodeUnauthorized || code == errs.CodeForbidden || code == errs.CodeConflict {
