@@ -269,14 +269,28 @@ func (tb *tab) count(sel string) int {
 // host).
 func (tb *tab) wantPath(what, path string) {
 	tb.t.Helper()
-	loc := tb.location()
-	if i := strings.Index(loc, "://"); i >= 0 {
-		if j := strings.Index(loc[i+3:], "/"); j >= 0 {
-			loc = loc[i+3+j:]
+	// A tap or click starts a navigation that may not have finished
+	// when this is asked: wait for it, up to a step's time.
+	deadline := time.Now().Add(stepTimeout)
+	for {
+		ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
+		loc, err := chromedp.Run(ctx, chromedp.Location()) // fails while a page is replaced
+		cancel()
+		if err != nil && time.Now().After(deadline) {
+			tb.t.Fatalf("%s: %s: %v (at %s)", tb.name, what, err, tb.whereabouts())
 		}
-	}
-	if loc != path {
-		tb.t.Fatalf("%s: %s: at %s, want %s", tb.name, what, loc, path)
+		if i := strings.Index(loc, "://"); i >= 0 {
+			if j := strings.Index(loc[i+3:], "/"); j >= 0 {
+				loc = loc[i+3+j:]
+			}
+		}
+		if loc == path {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.t.Fatalf("%s: %s: at %s, want %s", tb.name, what, loc, path)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 
