@@ -109,7 +109,7 @@ func handleCosts(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		v := pageView(c, "Costs", "costs")
+		v := pageView(c, rnd.english.T("costs.title"), "costs")
 		v.Form = typed
 		page := costsPage{Groups: costsGroups(), Currency: currency, All: c.Query("all") == "1", Sources: def.Sources,
 			Split: splitBoxOf(def.Split, moneyIn(currency))}

@@ -58,7 +58,7 @@ var categoryLabels = map[econ.Category]string{
 // handleHiringCosts is the hiring costs page.
 func handleHiringCosts(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderHiring(c, uc, rnd, fiber.StatusOK, pageView(c, "Hiring costs", "costs"))
+		return renderHiring(c, uc, rnd, fiber.StatusOK, pageView(c, rnd.english.T("costs_hiring.title"), "costs"))
 	}
 }
 
@@ -180,7 +180,7 @@ func handleHiringRecord(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		flash(c, "Recorded the hiring costs.")
+		flash(c, rnd.english.T("costs_hiring.flash.recorded"))
 		return c.Redirect("/costs/hiring", fiber.StatusSeeOther)
 	}
 }
@@ -229,7 +229,7 @@ func handleRoleHiringSave(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		flash(c, "Saved the days to fill and ramp-up.")
+		flash(c, rnd.english.T("costs_hiring.flash.saved"))
 		return c.Redirect("/costs/hiring#total", fiber.StatusSeeOther)
 	}
 }
@@ -246,7 +246,7 @@ func refuseHiringForm(c *fiber.Ctx, uc *app.App, rnd *renderer, err error, bad, 
 	for k, msg := range bad {
 		fields[k] = msg
 	}
-	v := pageView(c, "Hiring costs", "costs")
+	v := pageView(c, rnd.english.T("costs_hiring.title"), "costs")
 	v.Message, v.Errors, v.Form = errs.Message(err), fields, typed
 	return renderHiring(c, uc, rnd, fiber.StatusBadRequest, v)
 }

@@ -82,7 +82,7 @@ func handleMove(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		v := pageView(c, "Move this person", "costs")
+		v := pageView(c, rnd.english.T("costs_move.title"), "costs")
 		page := movePage{Currency: cur, Choices: choices, PersonID: c.Query("person")}
 		v.Data = &page
 		if page.PersonID == "" {

@@ -8,11 +8,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 	"rolefit/internal/placement"
 )
 
@@ -114,7 +116,7 @@ func changeText(m money, ch placement.Change) string {
 func handlePlacement(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		ctx, act := c.UserContext(), actorOf(c)
-		v := pageView(c, "Placement", "placement")
+		v := pageView(c, rnd.english.T("placement.title"), "placement")
 		cur, err := uc.Currency(ctx, act)
 		if err != nil {
 			return err
@@ -260,7 +262,7 @@ func handleCurrentRole(uc *app.App) fiber.Handler {
 		if err := uc.SetCurrentRole(c.UserContext(), actorOf(c), p.ID, c.FormValue("role_id")); err != nil {
 			return err
 		}
-		flash(c, "Saved "+p.Name+"'s role today.")
+		flash(c, placementEnglish().T("placement.flash.today", p.Name))
 		back := c.FormValue("back")
 		if !strings.HasPrefix(back, "/placement") || strings.HasPrefix(back, "//") {
 			back = "/placement"
@@ -287,3 +289,7 @@ func roleCostText(m money, tp *app.TeamPlacement, roleID string) (cost, from, hi
 	}
 	return cost, from, hire
 }
+
+// placementEnglish writes the words of the handlers that have no renderer
+// at hand, in the manager pages' language; made once.
+var placementEnglish = sync.OnceValue(func() *i18n.Printer { return i18n.Shipped().Printer(i18n.Source, nil) })
