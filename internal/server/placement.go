@@ -97,7 +97,7 @@ type placementFact struct{ Label, Value string }
 
 // changeText says a change of the plan's total in money a month.
 func changeText(m money, ch placement.Change) string {
-	en := placementEnglish()
+	en := onceEnglish()
 	if !ch.Possible {
 		return en.T("placement.change.impossible")
 	}
@@ -157,7 +157,7 @@ func handlePlacement(uc *app.App, rnd *renderer) fiber.Handler {
 // fill formats a team placement for the page, people page n.
 func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 	a := tp.Assumptions
-	en := placementEnglish()
+	en := onceEnglish()
 	page.DefaultAssumption = tp.DefaultAssumptions
 	page.Assumptions = []placementFact{
 		{en.T("placement.assume.fit"), en.T("placement.assume.fit.value", fmt.Sprintf("%g", a.FitMultiplierLow), fmt.Sprintf("%g", a.FitMultiplierHigh))},
@@ -265,7 +265,7 @@ func handleCurrentRole(uc *app.App) fiber.Handler {
 		if err := uc.SetCurrentRole(c.UserContext(), actorOf(c), p.ID, c.FormValue("role_id")); err != nil {
 			return err
 		}
-		flash(c, placementEnglish().T("placement.flash.today", p.Name))
+		flash(c, onceEnglish().T("placement.flash.today", p.Name))
 		back := c.FormValue("back")
 		if !strings.HasPrefix(back, "/placement") || strings.HasPrefix(back, "//") {
 			back = "/placement"
@@ -282,7 +282,7 @@ func roleCostText(m money, tp *app.TeamPlacement, roleID string) (cost, from, hi
 	if !ok {
 		return "—", "", "—"
 	}
-	en := placementEnglish()
+	en := onceEnglish()
 	cost, from = m.Whole(rc.MonthlyCost), en.T("placement.cost.own")
 	if rc.FromPlan {
 		from = en.T("placement.cost.plan")
@@ -294,6 +294,6 @@ func roleCostText(m money, tp *app.TeamPlacement, roleID string) (cost, from, hi
 	return cost, from, hire
 }
 
-// placementEnglish writes the words of the handlers that have no renderer
+// onceEnglish writes the words of the handlers and drawings that have no renderer
 // at hand, in the manager pages' language; made once.
-var placementEnglish = sync.OnceValue(func() *i18n.Printer { return i18n.Shipped().Printer(i18n.Source, nil) })
+var onceEnglish = sync.OnceValue(func() *i18n.Printer { return i18n.Shipped().Printer(i18n.Source, nil) })

@@ -45,14 +45,14 @@ func (page *placementPage) whatIfForm(tp *app.TeamPlacement, person, role string
 	for _, r := range tp.Roles {
 		w.Roles = append(w.Roles, placementOption{Value: r.ID, Label: r.Name})
 	}
-	w.Roles = append(w.Roles, placementOption{Value: notPlacedValue, Label: placementEnglish().T("placement.not_placed")})
+	w.Roles = append(w.Roles, placementOption{Value: notPlacedValue, Label: onceEnglish().T("placement.not_placed")})
 	page.WhatIf = w
 }
 
 // whatIfText says a what-if's change in a sentence: "Move Dana to Account
 // manager: −$1,200 a month".
 func whatIfText(m money, w *app.WhatIf) (string, bool) {
-	en := placementEnglish()
+	en := onceEnglish()
 	where := en.T("placement.whatif.where", w.RoleName)
 	if w.RoleID == "" {
 		where = en.T("placement.whatif.out")
@@ -103,7 +103,7 @@ func askWhatIf(c *fiber.Ctx, page *placementPage, tp *app.TeamPlacement, m money
 	}
 	for _, mv := range moves {
 		page.WhatIf.Moves = append(page.WhatIf.Moves, whatIfMove{PersonID: mv.PersonID, Name: mv.Name,
-			From: orElse(mv.FromName, placementEnglish().T("placement.whatif.not_placed")), To: orElse(mv.ToName, placementEnglish().T("placement.whatif.not_placed"))})
+			From: orElse(mv.FromName, onceEnglish().T("placement.whatif.not_placed")), To: orElse(mv.ToName, onceEnglish().T("placement.whatif.not_placed"))})
 	}
 	if !slices.ContainsFunc(page.WhatIf.People, func(o placementOption) bool { return o.Value == person }) {
 		page.WhatIf.People = append(page.WhatIf.People, placementOption{Value: person, Label: w.PersonName})
