@@ -11,6 +11,7 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 )
 
 // costsPage is the Costs page: the capacity model's inputs and, when they
@@ -109,7 +110,7 @@ func handleCosts(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		v := pageView(c, "Costs", "costs")
+		v := pageView(c, rnd.english.T("costs.title"), "costs")
 		v.Form = typed
 		page := costsPage{Groups: costsGroups(), Currency: currency, All: c.Query("all") == "1", Sources: def.Sources,
 			Split: splitBoxOf(def.Split, moneyIn(currency))}
@@ -132,21 +133,21 @@ func handleCosts(uc *app.App, rnd *renderer) fiber.Handler {
 				fields = map[string]string{}
 			}
 			maps.Copy(fields, bad)
-			v.Message, v.Errors = "Please correct the model's inputs.", fields
+			v.Message, v.Errors = rnd.english.T("costs.message.inputs"), fields
 			v.Data = page
 			return rnd.render(c, fiber.StatusBadRequest, "costs", v)
 		}
 		if err != nil {
 			return err
 		}
-		page.Result = costsResultOf(in, out, moneyIn(currency), page.All)
+		page.Result = costsResultOf(in, out, moneyIn(currency), page.All, rnd.english)
 		v.Data = page
 		return rnd.render(c, fiber.StatusOK, "costs", v)
 	}
 }
 
 // costsResultOf formats the model's outputs for the page.
-func costsResultOf(in econ.Inputs, out econ.Outputs, m money, all bool) *costsResult {
+func costsResultOf(in econ.Inputs, out econ.Outputs, m money, all bool, p *i18n.Printer) *costsResult {
 	months := out.Months
 	last := months[len(months)-1]
 	r := &costsResult{
@@ -205,7 +206,7 @@ func costsResultOf(in econ.Inputs, out econ.Outputs, m money, all bool) *costsRe
 			Ahead: mo.CumulativeDifference > 0,
 		})
 	}
-	r.CumulativeChart, r.HoursChart = costsCharts(in, out, m, r)
+	r.CumulativeChart, r.HoursChart = costsCharts(in, out, m, r, p)
 	return r
 }
 
@@ -229,7 +230,7 @@ func shownMonths(total, breakeven int) []int {
 // costsCharts draws the two charts: cumulative contribution of both
 // policies, and the seller's selling and service hours when they serve
 // their own accounts.
-func costsCharts(in econ.Inputs, out econ.Outputs, m money, r *costsResult) (template.HTML, template.HTML) {
+func costsCharts(in econ.Inputs, out econ.Outputs, m money, r *costsResult, p *i18n.Printer) (template.HTML, template.HTML) {
 	n := len(out.Months)
 	x := make([]float64, n)
 	sellerCum, dedicatedCum := make([]float64, n), make([]float64, n)
@@ -240,35 +241,33 @@ func costsCharts(in econ.Inputs, out econ.Outputs, m money, r *costsResult) (tem
 		sell[i], serve[i] = mo.SellerServes.SellHours, mo.SellerServes.ServeHours
 	}
 	first, last := out.Months[0].SellerServes, out.Months[n-1].SellerServes
-	pulls := fmt.Sprintf("Dedicated service does not pull ahead within %d months.", n)
+	pulls := p.T("costs.chart.never", strconv.Itoa(n))
 	if r.Breakeven > 0 {
-		pulls = fmt.Sprintf("Dedicated service pulls ahead in month %d.", r.Breakeven)
+		pulls = p.T("costs.chart.ahead", strconv.Itoa(r.Breakeven))
 	}
 	month := func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }
 	cum := lineChart{
-		ID:    "chart-cumulative",
-		Title: "Cumulative contribution of both policies",
-		Summary: fmt.Sprintf("Over %d months the cumulative contribution reaches %s when the seller serves their own accounts "+
-			"and %s with dedicated service. %s", n, r.SellerTotal, r.DedicatedTotal, pulls),
-		XLabel: "Month", YLabel: "Cumulative contribution (" + m.Code + ")",
+		ID:      "chart-cumulative",
+		Title:   p.T("costs.chart.cumulative"),
+		Summary: p.T("costs.chart.cumulative.summary", strconv.Itoa(n), r.SellerTotal, r.DedicatedTotal, pulls),
+		XLabel:  p.T("costs.months.month"), YLabel: p.T("costs.chart.cumulative.y", m.Code),
 		X: x, XStep: 1, XTick: month, YTick: m.Short,
 		Series: []chartSeries{
-			{Name: "Seller serves own accounts", Class: "series-1", Y: sellerCum},
-			{Name: "Dedicated service", Class: "series-2", Y: dedicatedCum},
+			{Name: p.T("costs.months.seller"), Class: "series-1", Y: sellerCum},
+			{Name: p.T("costs.months.dedicated"), Class: "series-2", Y: dedicatedCum},
 		},
 	}
 	hrs := lineChart{
 		ID:    "chart-hours",
-		Title: "The seller's hours when they serve their own accounts",
-		Summary: fmt.Sprintf("Selling hours go from %s in month 1 to %s in month %d; service hours from %s to %s. "+
-			"With dedicated service the seller sells %s hours every month.",
-			oneDecimal(first.SellHours), oneDecimal(last.SellHours), n, oneDecimal(first.ServeHours), oneDecimal(last.ServeHours),
+		Title: p.T("costs.chart.hours.title"),
+		Summary: p.T("costs.chart.hours.summary",
+			oneDecimal(first.SellHours), oneDecimal(last.SellHours), strconv.Itoa(n), oneDecimal(first.ServeHours), oneDecimal(last.ServeHours),
 			oneDecimal(min(in.Hours, in.Cap()))),
-		XLabel: "Month", YLabel: "Hours a month",
+		XLabel: p.T("costs.months.month"), YLabel: p.T("costs.chart.hours.y"),
 		X: x, XStep: 1, XTick: month,
 		Series: []chartSeries{
-			{Name: "Selling", Class: "series-1", Y: sell},
-			{Name: "Serving accounts", Class: "series-2", Y: serve},
+			{Name: p.T("costs.chart.hours.selling"), Class: "series-1", Y: sell},
+			{Name: p.T("costs.chart.hours.serving"), Class: "series-2", Y: serve},
 		},
 	}
 	return cum.SVG(), hrs.SVG()

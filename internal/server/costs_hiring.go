@@ -11,6 +11,7 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 	"rolefit/internal/quantity"
 )
 
@@ -46,19 +47,45 @@ type hireRow struct {
 	ID, Role, CPH, CPHSource, Days, Ramp, GrossProfit, Vacancy, RampCost, Total string
 }
 
-// categoryLabels say the cost categories in words.
-var categoryLabels = map[econ.Category]string{
-	econ.Advertising: "Advertising", econ.AgencyFees: "Agency fees", econ.ReferralAwards: "Referral awards",
-	econ.BackgroundChecks: "Background checks", econ.Assessments: "Assessments", econ.Travel: "Travel",
-	econ.Relocation: "Relocation", econ.SignOnBonus: "Sign-on bonuses", econ.OtherExternal: "Other external",
-	econ.RecruiterTime: "Recruiters' time", econ.InterviewerTime: "Interviewers' time",
-	econ.HiringManagerTime: "Hiring managers' time", econ.RecruitingSystems: "Recruiting systems", econ.OtherInternal: "Other internal",
+// categoryLabel says a cost category in words.
+func categoryLabel(p *i18n.Printer, c econ.Category) string {
+	switch c {
+	case econ.Advertising:
+		return p.T("costs_hiring.category.advertising")
+	case econ.AgencyFees:
+		return p.T("costs_hiring.category.agency_fees")
+	case econ.ReferralAwards:
+		return p.T("costs_hiring.category.referral_awards")
+	case econ.BackgroundChecks:
+		return p.T("costs_hiring.category.background_checks")
+	case econ.Assessments:
+		return p.T("costs_hiring.category.assessments")
+	case econ.Travel:
+		return p.T("costs_hiring.category.travel")
+	case econ.Relocation:
+		return p.T("costs_hiring.category.relocation")
+	case econ.SignOnBonus:
+		return p.T("costs_hiring.category.sign_on_bonus")
+	case econ.OtherExternal:
+		return p.T("costs_hiring.category.other_external")
+	case econ.RecruiterTime:
+		return p.T("costs_hiring.category.recruiter_time")
+	case econ.InterviewerTime:
+		return p.T("costs_hiring.category.interviewer_time")
+	case econ.HiringManagerTime:
+		return p.T("costs_hiring.category.hiring_manager_time")
+	case econ.RecruitingSystems:
+		return p.T("costs_hiring.category.recruiting_systems")
+	case econ.OtherInternal:
+		return p.T("costs_hiring.category.other_internal")
+	}
+	return string(c)
 }
 
 // handleHiringCosts is the hiring costs page.
 func handleHiringCosts(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		return renderHiring(c, uc, rnd, fiber.StatusOK, pageView(c, "Hiring costs", "costs"))
+		return renderHiring(c, uc, rnd, fiber.StatusOK, pageView(c, rnd.english.T("costs_hiring.title"), "costs"))
 	}
 }
 
@@ -77,13 +104,21 @@ func renderHiring(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view)
 	page := hiringPage{Currency: cur, Overall: m.Whole(rep.Overall.CPH), OverallRCR: ratio(rep.Overall.RecruitingCostRatio),
 		Margin: percent(rep.GrossMargin)}
 	for _, cat := range econ.Categories() {
-		page.Categories = append(page.Categories, categoryBox{Name: "cost." + string(cat), Label: categoryLabels[cat], External: cat.External()})
+		page.Categories = append(page.Categories, categoryBox{Name: "cost." + string(cat), Label: categoryLabel(rnd.english, cat), External: cat.External()})
 	}
 	names := rep.RoleNames
 	for _, rc := range rep.Roles {
 		page.RoleNames = append(page.RoleNames, roleOption{rc.Role.ID, rc.Role.Name})
-		src := map[string]string{"role": "this role's records", "organisation": "all records together", "none": "nothing recorded"}[rc.CPHSource]
-		ramp := "none"
+		var src string
+		switch rc.CPHSource {
+		case "role":
+			src = rnd.english.T("costs_hiring.source.role")
+		case "organisation":
+			src = rnd.english.T("costs_hiring.source.organisation")
+		case "none":
+			src = rnd.english.T("costs_hiring.source.none")
+		}
+		ramp := rnd.english.T("costs_hiring.ramp.none")
 		if len(rc.Hiring.Ramp) > 0 {
 			parts := make([]string, len(rc.Hiring.Ramp))
 			for i, p := range rc.Hiring.Ramp {
@@ -98,18 +133,18 @@ func renderHiring(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view)
 	for i := len(rep.Periods) - 1; i >= 0; i-- { // newest first
 		pc := rep.Periods[i]
 		p := pc.Period
-		role := "Whole organisation"
+		role := rnd.english.T("costs_hiring.periods.whole")
 		if p.RoleID != nil {
 			role = names[*p.RoleID]
 		}
 		months := p.FromMonth
 		if p.ToMonth != p.FromMonth {
-			months += " to " + p.ToMonth
+			months = rnd.english.T("costs_hiring.periods.months", p.FromMonth, p.ToMonth)
 		}
 		row := periodRow{Months: months, Role: role, Hires: p.Hires, External: m.Whole(pc.Cost.External), Internal: m.Whole(pc.Cost.Internal),
 			Total: m.Whole(pc.Cost.Total), CPH: m.Whole(pc.Cost.CPH), Ratio: ratio(pc.Cost.RecruitingCostRatio), Note: p.Note}
 		for _, ct := range pc.Cost.ByCategory {
-			row.Items = append(row.Items, categoryLabels[ct.Category]+" "+m.Whole(ct.Amount))
+			row.Items = append(row.Items, rnd.english.T("costs_hiring.periods.item", categoryLabel(rnd.english, ct.Category), m.Whole(ct.Amount)))
 		}
 		page.Periods = append(page.Periods, row)
 	}
@@ -180,7 +215,7 @@ func handleHiringRecord(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		flash(c, "Recorded the hiring costs.")
+		flash(c, rnd.english.T("costs_hiring.flash.recorded"))
 		return c.Redirect("/costs/hiring", fiber.StatusSeeOther)
 	}
 }
@@ -203,13 +238,13 @@ func handleRoleHiringSave(uc *app.App, rnd *renderer) fiber.Handler {
 		for i, part := range strings.FieldsFunc(typed["ramp"], func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
 			x, err := quantity.ParseShare(part)
 			if err != nil {
-				bad["ramp"], x = fmt.Sprintf("month %d (%q) is not a share such as 0.5 or 50%%", i+1, part), math.NaN()
+				bad["ramp"], x = rnd.english.T("costs_hiring.error.ramp", strconv.Itoa(i+1), strconv.Quote(part)), math.NaN()
 			}
 			ramp = append(ramp, x)
 		}
 		_, err := uc.SetRoleHiring(c.UserContext(), actorOf(c), roleID, days, ramp)
 		if errs.Code(err) == errs.CodeNotFound {
-			err = errs.InvalidFields("There is no such role.", map[string]string{"role_id": "choose one of your organisation's roles"})
+			err = errs.InvalidFields(rnd.english.T("costs_hiring.error.no_role"), map[string]string{"role_id": rnd.english.T("costs_hiring.error.choose_role")})
 		}
 		if errs.Code(err) == errs.CodeInvalid {
 			return refuseHiringForm(c, uc, rnd, err, bad, typed, func(k, msg string) (string, string) {
@@ -219,7 +254,7 @@ func handleRoleHiringSave(uc *app.App, rnd *renderer) fiber.Handler {
 					k = "hire_role_id"
 				case strings.HasPrefix(k, "ramp."):
 					if _, e := fmt.Sscanf(k, "ramp.%d", &i); e == nil {
-						msg = fmt.Sprintf("month %d %s", i+1, msg)
+						msg = rnd.english.T("costs_hiring.error.month", strconv.Itoa(i+1), msg)
 					}
 					k = "ramp"
 				}
@@ -229,7 +264,7 @@ func handleRoleHiringSave(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		flash(c, "Saved the days to fill and ramp-up.")
+		flash(c, rnd.english.T("costs_hiring.flash.saved"))
 		return c.Redirect("/costs/hiring#total", fiber.StatusSeeOther)
 	}
 }
@@ -246,7 +281,7 @@ func refuseHiringForm(c *fiber.Ctx, uc *app.App, rnd *renderer, err error, bad, 
 	for k, msg := range bad {
 		fields[k] = msg
 	}
-	v := pageView(c, "Hiring costs", "costs")
+	v := pageView(c, rnd.english.T("costs_hiring.title"), "costs")
 	v.Message, v.Errors, v.Form = errs.Message(err), fields, typed
 	return renderHiring(c, uc, rnd, fiber.StatusBadRequest, v)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"rolefit/internal/econ"
+	"rolefit/internal/i18n"
 	"rolefit/internal/quantity"
 )
 
@@ -55,17 +56,18 @@ func (ci costsInput) Mode() string {
 
 // Bounds says the input's range as the form shows it beside the hint,
 // such as "From 0 to 744." or "From 0 to below 1.".
-func (ci costsInput) Bounds() string {
+func (ci costsInput) Bounds(p *i18n.Printer) string {
 	r := ci.Range
-	s := "From " + quantity.Format(r.Min) + " to "
-	if r.BelowMax {
-		s += "below "
+	lo, hi := quantity.Format(r.Min), quantity.Format(r.Max)
+	switch {
+	case r.BelowMax && ci.Whole():
+		return p.T("costs.bounds.below.whole", lo, hi)
+	case r.BelowMax:
+		return p.T("costs.bounds.below", lo, hi)
+	case ci.Whole():
+		return p.T("costs.bounds.whole", lo, hi)
 	}
-	s += quantity.Format(r.Max)
-	if ci.Whole() {
-		s += ", a whole number"
-	}
-	return s + "."
+	return p.T("costs.bounds", lo, hi)
 }
 
 // Min, Max and Step are the range as the attributes of the box

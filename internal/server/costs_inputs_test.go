@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"rolefit/internal/econ"
+	"rolefit/internal/i18n"
 )
 
 // Every input of the model is on the page, once.
@@ -140,7 +141,7 @@ func TestCapacityInputsDescribedOnce(t *testing.T) {
 	for _, s := range specs {
 		// The form: the box, its label, hint and range.
 		ci := costsInput{s}
-		for _, want := range []string{`name="` + s.Name + `"`, html.EscapeString(s.Label), html.EscapeString(s.Hint()), html.EscapeString(ci.Bounds()),
+		for _, want := range []string{`name="` + s.Name + `"`, html.EscapeString(s.Label), html.EscapeString(s.Hint()), html.EscapeString(ci.Bounds(i18n.Shipped().Printer(i18n.Source, nil))),
 			`data-min="` + formatInput(s.Range.Min) + `"`, `data-max="` + formatInput(s.Range.Max) + `"`} {
 			if !strings.Contains(page, want) {
 				t.Errorf("%s: the form does not have %s", s.Name, want)

@@ -11,6 +11,7 @@ import (
 	"rolefit/internal/app"
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 )
 
 // movePage is the "move this person" page: a picker, and for the person
@@ -61,11 +62,17 @@ type moveCell struct {
 	Start bool
 }
 
-// moveLabels say the options in words.
-var moveLabels = map[econ.MoveOption][2]string{
-	econ.KeepSellingHire: {"Keep selling, hire service", "They sell full time; service people are hired for their book as it needs them."},
-	econ.MoveToService:   {"Move to service", "They serve the book at their own service rate and sell nothing; service people are hired for what they cannot serve."},
-	econ.KeepBoth:        {"Keep both jobs", "Today's split: they serve their book and sell with the hours left."},
+// moveLabel says an option in words: its title and what it means.
+func moveLabel(p *i18n.Printer, o econ.MoveOption) (title, says string) {
+	switch o {
+	case econ.KeepSellingHire:
+		return p.T("costs_move.option.hire"), p.T("costs_move.option.hire.says")
+	case econ.MoveToService:
+		return p.T("costs_move.option.service"), p.T("costs_move.option.service.says")
+	case econ.KeepBoth:
+		return p.T("costs_move.option.both"), p.T("costs_move.option.both.says")
+	}
+	return string(o), ""
 }
 
 // handleMove is the "move this person" page (?person=ID). A person of
@@ -82,7 +89,7 @@ func handleMove(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		v := pageView(c, "Move this person", "costs")
+		v := pageView(c, rnd.english.T("costs_move.title"), "costs")
 		page := movePage{Currency: cur, Choices: choices, PersonID: c.Query("person")}
 		v.Data = &page
 		if page.PersonID == "" {
@@ -96,44 +103,45 @@ func handleMove(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		v.Title = "Move " + mv.Person.Name + "?"
-		page.Result = moveResultOf(mv, moneyIn(cur))
+		v.Title = rnd.english.T("costs.exposure.move", mv.Person.Name)
+		page.Result = moveResultOf(mv, moneyIn(cur), rnd.english)
 		return rnd.render(c, fiber.StatusOK, "costs_move", v)
 	}
 }
 
-func moveResultOf(mv *app.MoveView, m money) *moveResult {
+func moveResultOf(mv *app.MoveView, m money, p *i18n.Printer) *moveResult {
 	in := mv.Inputs
 	r := &moveResult{Name: mv.Person.Name, PersonID: mv.Person.ID, Horizons: econ.MoveHorizons, Split: splitBoxOf(mv.Split, m)}
 	src := func(name string) string {
 		if s, ok := mv.Sources[name]; ok {
 			return s
 		}
-		return "the founding case"
+		return p.T("costs_move.source.founding")
 	}
-	rate := func(p *float64) string {
-		if p == nil {
-			return m.Whole(in.ServiceRate) + " an hour"
+	rate := func(r *float64) string {
+		if r == nil {
+			return p.T("costs_move.value.an_hour", m.Whole(in.ServiceRate))
 		}
-		return m.Whole(*p) + " an hour"
+		return p.T("costs_move.value.an_hour", m.Whole(*r))
 	}
 	r.Inputs = []moveInput{
-		{"Their hours a month", oneDecimal(in.Hours), src("hours")},
-		{"Revenue per selling hour", m.Whole(in.NewRate), src("new_rate")},
-		{"Revenue per service hour, theirs", m.Whole(in.ServiceRate), src("service_rate")},
-		{"Their book", oneDecimal(in.StartAccounts) + " accounts", src("start_accounts")},
-		{"Service per account", oneDecimal(in.ServiceHoursPerAccount) + " hours a month", src("service_hours_per_account")},
-		{"Selling time per new account", oneDecimal(in.SellingHoursPerAccount) + " hours", src("selling_hours_per_account")},
-		{"Monthly churn", percentOne(in.Churn), src("churn")},
-		{"Gross margin", percent(in.Margin), src("margin")},
-		{"A service person's hours", oneDecimal(in.ServicePersonHours) + " a month", src("service_person_hours")},
-		{"A service person's revenue per hour", rate(in.ServicePersonRate), src("service_person_rate")},
-		{"A service person's loaded cost", m.Whole(in.ServicePersonCost) + " a month", src("service_person_cost")},
-		{"Cost of hiring a service person", m.Whole(in.ServicePersonCPH), src("service_person_cph")},
+		{p.T("costs_move.input.hours"), oneDecimal(in.Hours), src("hours")},
+		{p.T("costs_move.input.new_rate"), m.Whole(in.NewRate), src("new_rate")},
+		{p.T("costs_move.input.service_rate"), m.Whole(in.ServiceRate), src("service_rate")},
+		{p.T("costs_move.input.book"), p.T("costs_move.value.accounts", oneDecimal(in.StartAccounts)), src("start_accounts")},
+		{p.T("costs_move.input.service"), p.T("costs_move.value.hours_a_month", oneDecimal(in.ServiceHoursPerAccount)), src("service_hours_per_account")},
+		{p.T("costs_move.input.selling"), p.T("costs_move.value.hours", oneDecimal(in.SellingHoursPerAccount)), src("selling_hours_per_account")},
+		{p.T("costs_move.input.churn"), percentOne(in.Churn), src("churn")},
+		{p.T("costs_move.input.margin"), percent(in.Margin), src("margin")},
+		{p.T("costs_move.input.person_hours"), p.T("costs_move.value.a_month", oneDecimal(in.ServicePersonHours)), src("service_person_hours")},
+		{p.T("costs_move.input.person_rate"), rate(in.ServicePersonRate), src("service_person_rate")},
+		{p.T("costs_move.input.person_cost"), p.T("costs_move.value.a_month", m.Whole(in.ServicePersonCost)), src("service_person_cost")},
+		{p.T("costs_move.input.person_cph"), m.Whole(in.ServicePersonCPH), src("service_person_cph")},
 	}
 	cmp := mv.Comparison
 	for _, b := range cmp.Best {
-		r.Best = append(r.Best, moveLabels[b][0])
+		title, _ := moveLabel(p, b)
+		r.Best = append(r.Best, title)
 	}
 	n := len(cmp.Options[0].Months)
 	x := make([]float64, n)
@@ -142,7 +150,8 @@ func moveResultOf(mv *app.MoveView, m money) *moveResult {
 	}
 	var series []chartSeries
 	for k, o := range cmp.Options {
-		opt := moveOption{Key: string(o.Option), Title: moveLabels[o.Option][0], Says: moveLabels[o.Option][1],
+		title, says := moveLabel(p, o.Option)
+		opt := moveOption{Key: string(o.Option), Title: title, Says: says,
 			First: m.Whole(o.Months[0].Contribution), Last: m.Whole(o.Months[n-1].Contribution)}
 		for j, h := range o.Horizons {
 			t := moveTotal{Contribution: m.Whole(h.Contribution), Best: cmp.Best[j] == o.Option, Ahead: h.VersusKeepBoth > 0}
@@ -167,9 +176,9 @@ func moveResultOf(mv *app.MoveView, m money) *moveResult {
 		r.Rows = append(r.Rows, row)
 	}
 	chart := lineChart{
-		ID: "chart-move", Title: "Cumulative contribution of the three options",
-		Summary: fmt.Sprintf("Over %d months: %s.", n, summaryOf(r, m, cmp)),
-		XLabel:  "Month", YLabel: "Cumulative contribution (" + m.Code + ")",
+		ID: "chart-move", Title: p.T("costs_move.chart"),
+		Summary: p.T("costs_move.chart.summary", strconv.Itoa(n), summaryOf(r, m, cmp)),
+		XLabel:  p.T("costs.months.month"), YLabel: p.T("costs.chart.cumulative.y", m.Code),
 		X: x, XStep: 1, XTick: func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }, YTick: m.Short,
 		Series: series,
 	}

@@ -42,7 +42,10 @@ func TestCompPlansPage(t *testing.T) {
 	role, _, _ := costsWorld(t, f)
 	resp, body = b.get("/costs/plans")
 	wantStatus(t, "a role without a plan", resp, http.StatusOK, body)
-	wantContains(t, "a role without a plan", body, "No plan yet: placement uses the role's own monthly cost, $6,000.")
+	wantContains(t, "a role without a plan", body, "No plan yet: placement uses the role&#39;s own monthly cost, $6,000.", `placeholder="100%"`)
+	if strings.Contains(body, "%!") {
+		t.Errorf("a message's format shows on the page: %s", body)
+	}
 
 	// Bad input: every problem named, what was typed kept, nothing stored.
 	resp, body = b.post("/costs/plans", url.Values{"role_id": {role.ID}, "base": {"sixty"}, "target_variable": {"10000"},

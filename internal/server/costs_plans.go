@@ -42,7 +42,7 @@ var planNumbers = []string{"base", "target_variable", "quota", "benefits_load"}
 // form with that role's plan.
 func handleCompPlans(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		v := pageView(c, "Compensation plans", "costs")
+		v := pageView(c, rnd.english.T("costs_plans.title"), "costs")
 		return renderPlans(c, uc, rnd, fiber.StatusOK, v, c.Query("role"))
 	}
 }
@@ -67,8 +67,8 @@ func renderPlans(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 	}
 	plans, err := uc.CompPlans(ctx, act, attainment)
 	if errs.Code(err) == errs.CodeInvalid && status == fiber.StatusOK {
-		v.Message = "Please correct the attainment."
-		v.Errors = map[string]string{"attainment": quantity.Attainment.Rule() + ", or a percentage such as 120%"}
+		v.Message = rnd.english.T("costs_plans.message.attainment")
+		v.Errors = map[string]string{"attainment": rnd.english.T("costs_plans.error.attainment", quantity.Attainment.Rule())}
 		status, attainment = fiber.StatusBadRequest, app.DefaultAttainment
 		plans, err = uc.CompPlans(ctx, act, attainment)
 	}
@@ -85,16 +85,16 @@ func renderPlans(c *fiber.Ctx, uc *app.App, rnd *renderer, status int, v *view, 
 			row.Mix = percent(s.BaseShare) + " / " + percent(s.VariableShare)
 			row.Basis, row.Quota, row.Load = string(p.Basis), m.Whole(p.Quota), formatInput(s.BenefitsLoad)
 			if p.Quota == 0 {
-				row.Quota = "none"
+				row.Quota = rnd.english.T("costs_plans.none")
 			}
-			row.Rate = "none"
+			row.Rate = rnd.english.T("costs_plans.none")
 			if s.CommissionRate > 0 {
-				row.Rate = "commission of " + strconv.FormatFloat(100*s.CommissionRate, 'f', 1, 64) + "% of revenue"
+				row.Rate = rnd.english.T("costs_plans.rate.commission", strconv.FormatFloat(100*s.CommissionRate, 'f', 1, 64))
 			} else if p.Basis == econ.Bonus && p.TargetVariable > 0 {
-				row.Rate = "bonus up to " + m.Whole(p.TargetVariable)
+				row.Rate = rnd.english.T("costs_plans.rate.bonus", m.Whole(p.TargetVariable))
 			}
 			row.Monthly, row.AnnualAt = m.Whole(s.LoadedMonthlyCost), m.Whole(s.AnnualCostAt)
-			row.PerRevenue = "no quota"
+			row.PerRevenue = rnd.english.T("costs_plans.no_quota")
 			if s.CostPerRevenue != nil {
 				row.PerRevenue = m.prefix + strconv.FormatFloat(*s.CostPerRevenue, 'f', 3, 64)
 			}
@@ -141,10 +141,10 @@ func handleCompPlanSave(uc *app.App, rnd *renderer) fiber.Handler {
 			Quota: num["quota"], BenefitsLoad: num["benefits_load"]}
 		rp, err := uc.SetCompPlan(c.UserContext(), actorOf(c), typed["role_id"], p)
 		if errs.Code(err) == errs.CodeNotFound {
-			err = errs.InvalidFields("There is no such role.", map[string]string{"role_id": "choose one of your organisation's roles"})
+			err = errs.InvalidFields(rnd.english.T("costs_hiring.error.no_role"), map[string]string{"role_id": rnd.english.T("costs_hiring.error.choose_role")})
 		}
 		if code := errs.Code(err); code == errs.CodeInvalid {
-			v := pageView(c, "Compensation plans", "costs")
+			v := pageView(c, rnd.english.T("costs_plans.title"), "costs")
 			v.Message, v.Errors, v.Form = errs.Message(err), map[string]string{}, typed
 			maps.Copy(v.Errors, errs.FieldsOf(err))
 			for k, msg := range bad {
@@ -155,7 +155,7 @@ func handleCompPlanSave(uc *app.App, rnd *renderer) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		flash(c, "Saved the compensation plan of "+rp.Role.Name+".")
+		flash(c, rnd.english.T("costs_plans.flash.saved", rp.Role.Name))
 		return c.Redirect("/costs/plans", fiber.StatusSeeOther)
 	}
 }

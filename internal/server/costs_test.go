@@ -227,7 +227,7 @@ func TestCostsPageSpecialCases(t *testing.T) {
 		query string
 		wants []string
 	}{
-		{"", []string{"hours / (service per account + selling hours per account × churn) = 120 / (2 &#43; 20 × 0.01)"}},
+		{"", []string{"hours / (service per account &#43; selling hours per account × churn) = 120 / (2 &#43; 20 × 0.01)"}},
 		{"churn=0", []string{"a special case: see the notes", "With no churn the seller"}},
 		{"churn=0&service_hours_per_account=0", []string{"no steady state", "grows without bound"}},
 		{"selling_cap=5&churn=0.05", []string{"a special case: see the notes", "The selling cap binds at the steady state"}},

@@ -8,11 +8,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
 	"rolefit/internal/app"
 	"rolefit/internal/errs"
+	"rolefit/internal/i18n"
 	"rolefit/internal/placement"
 )
 
@@ -95,17 +97,18 @@ type placementFact struct{ Label, Value string }
 
 // changeText says a change of the plan's total in money a month.
 func changeText(m money, ch placement.Change) string {
+	en := onceEnglish()
 	if !ch.Possible {
-		return "not possible"
+		return en.T("placement.change.impossible")
 	}
-	s := m.Whole(ch.Value) + " a month"
+	s := m.Whole(ch.Value)
 	if ch.Value > 0 {
 		s = "+" + s
 	}
 	if ch.Priority != 0 {
-		s += fmt.Sprintf(" (%+d staff placed)", ch.Priority)
+		return en.T("placement.change.staff", s, fmt.Sprintf("%+d", ch.Priority))
 	}
-	return s
+	return en.T("placement.total.month", s)
 }
 
 // handlePlacement is the Placement page: the recommendation grouped by
@@ -114,7 +117,7 @@ func changeText(m money, ch placement.Change) string {
 func handlePlacement(uc *app.App, rnd *renderer) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		ctx, act := c.UserContext(), actorOf(c)
-		v := pageView(c, "Placement", "placement")
+		v := pageView(c, rnd.english.T("placement.title"), "placement")
 		cur, err := uc.Currency(ctx, act)
 		if err != nil {
 			return err
@@ -154,11 +157,12 @@ func handlePlacement(uc *app.App, rnd *renderer) fiber.Handler {
 // fill formats a team placement for the page, people page n.
 func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 	a := tp.Assumptions
+	en := onceEnglish()
 	page.DefaultAssumption = tp.DefaultAssumptions
 	page.Assumptions = []placementFact{
-		{"Fit multiplier of the baseline rate", fmt.Sprintf("%g× at fit 0 to %g× at fit 100", a.FitMultiplierLow, a.FitMultiplierHigh)},
-		{"Gross margin", percent(a.GrossMargin)},
-		{"Cost of hiring a candidate", m.Whole(a.CostOfHire) + fmt.Sprintf(" where a role has no hiring costs recorded, else the role's total cost of a hire; spread over %g months", a.PaybackMonths)},
+		{en.T("placement.assume.fit"), en.T("placement.assume.fit.value", fmt.Sprintf("%g", a.FitMultiplierLow), fmt.Sprintf("%g", a.FitMultiplierHigh))},
+		{en.T("placement.assume.margin"), percent(a.GrossMargin)},
+		{en.T("placement.assume.hire"), en.T("placement.assume.hire.value", m.Whole(a.CostOfHire), fmt.Sprintf("%g", a.PaybackMonths))},
 	}
 	page.NoRoles, page.NoPeople, page.People = len(tp.Roles) == 0, tp.People == 0, tp.People
 	page.AwaitingLook = tp.AwaitingLook
@@ -211,15 +215,15 @@ func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 	people = people[lo:min(lo+placementPageSize, len(people))]
 	for _, p := range people {
 		row := placementPersonRow{ID: p.PersonID, Name: p.Name, Kind: string(p.Kind), Changed: p.Changed, Pinned: pinned[p.PersonID],
-			Net: m.Whole(p.Net) + " a month"}
+			Net: en.T("placement.total.month", m.Whole(p.Net))}
 		if p.RoleID == "" {
 			row.Net = "—"
 		}
 		if p.Kind == placement.Candidate && p.RoleID != "" && p.CostOfHire > 0 {
-			row.Payback = fmt.Sprintf("hire costs %s; pays back in %s months", m.Whole(p.CostOfHire), oneDecimal(math.Ceil(p.Payback*10)/10))
+			row.Payback = en.T("placement.payback", m.Whole(p.CostOfHire), oneDecimal(math.Ceil(p.Payback*10)/10))
 		}
 		if p.Kind == placement.Staff {
-			row.Staff, row.TodayID, row.Today = true, p.CurrentRoleID, cmp.Or(tp.RoleName(p.CurrentRoleID), "no role")
+			row.Staff, row.TodayID, row.Today = true, p.CurrentRoleID, cmp.Or(tp.RoleName(p.CurrentRoleID), en.T("placement.no_role"))
 		}
 		if p.NextRoleID != "" {
 			row.Next = tp.RoleName(p.NextRoleID)
@@ -230,8 +234,9 @@ func (page *placementPage) fill(tp *app.TeamPlacement, m money, n int) {
 				row.PinOptions = append(row.PinOptions, placementOption{Value: p.PersonID + ":" + r.ID, Label: r.Name})
 			}
 		}
-		if len(page.Groups) == 0 || page.Groups[len(page.Groups)-1].Role != cmp.Or(tp.RoleName(p.RoleID), "Not placed") {
-			page.Groups = append(page.Groups, placementGroup{Role: cmp.Or(tp.RoleName(p.RoleID), "Not placed")})
+		group := cmp.Or(tp.RoleName(p.RoleID), en.T("placement.not_placed"))
+		if len(page.Groups) == 0 || page.Groups[len(page.Groups)-1].Role != group {
+			page.Groups = append(page.Groups, placementGroup{Role: group})
 		}
 		g := &page.Groups[len(page.Groups)-1]
 		g.People = append(g.People, row)
@@ -260,7 +265,7 @@ func handleCurrentRole(uc *app.App) fiber.Handler {
 		if err := uc.SetCurrentRole(c.UserContext(), actorOf(c), p.ID, c.FormValue("role_id")); err != nil {
 			return err
 		}
-		flash(c, "Saved "+p.Name+"'s role today.")
+		flash(c, onceEnglish().T("placement.flash.today", p.Name))
 		back := c.FormValue("back")
 		if !strings.HasPrefix(back, "/placement") || strings.HasPrefix(back, "//") {
 			back = "/placement"
@@ -277,13 +282,18 @@ func roleCostText(m money, tp *app.TeamPlacement, roleID string) (cost, from, hi
 	if !ok {
 		return "—", "", "—"
 	}
-	cost, from = m.Whole(rc.MonthlyCost), "the role's own monthly cost"
+	en := onceEnglish()
+	cost, from = m.Whole(rc.MonthlyCost), en.T("placement.cost.own")
 	if rc.FromPlan {
-		from = "its compensation plan, loaded"
+		from = en.T("placement.cost.plan")
 	}
-	hire = m.Whole(tp.Assumptions.CostOfHire) + " (the default)"
+	hire = en.T("placement.hire.default", m.Whole(tp.Assumptions.CostOfHire))
 	if rc.CostOfHire != nil {
-		hire = m.Whole(*rc.CostOfHire) + " (total cost of a hire)"
+		hire = en.T("placement.hire.total", m.Whole(*rc.CostOfHire))
 	}
 	return cost, from, hire
 }
+
+// onceEnglish writes the words of the handlers and drawings that have no renderer
+// at hand, in the manager pages' language; made once.
+var onceEnglish = sync.OnceValue(func() *i18n.Printer { return i18n.Shipped().Printer(i18n.Source, nil) })

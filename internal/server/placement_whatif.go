@@ -45,27 +45,27 @@ func (page *placementPage) whatIfForm(tp *app.TeamPlacement, person, role string
 	for _, r := range tp.Roles {
 		w.Roles = append(w.Roles, placementOption{Value: r.ID, Label: r.Name})
 	}
-	w.Roles = append(w.Roles, placementOption{Value: notPlacedValue, Label: "Not placed"})
+	w.Roles = append(w.Roles, placementOption{Value: notPlacedValue, Label: onceEnglish().T("placement.not_placed")})
 	page.WhatIf = w
 }
 
 // whatIfText says a what-if's change in a sentence: "Move Dana to Account
 // manager: −$1,200 a month".
 func whatIfText(m money, w *app.WhatIf) (string, bool) {
-	where := "to " + w.RoleName
+	en := onceEnglish()
+	where := en.T("placement.whatif.where", w.RoleName)
 	if w.RoleID == "" {
-		where = "out of the team (not placed)"
+		where = en.T("placement.whatif.out")
 	}
 	switch {
 	case w.Same:
-		return w.PersonName + " is already recommended there: no change.", false
+		return en.T("placement.whatif.same", w.PersonName), false
 	case w.Pinned:
-		return w.PersonName + " is pinned to another role; remove the pin to see this move.", false
+		return en.T("placement.whatif.pinned", w.PersonName), false
 	case !w.Change.Possible:
-		return "Moving " + w.PersonName + " " + where + " is not possible: it would leave a role below its minimum seats, or " +
-			w.PersonName + " cannot take that role (no basis for a value there, or a candidate whose hire would not pay back).", false
+		return en.T("placement.whatif.impossible", w.PersonName, where), false
 	}
-	return "Move " + w.PersonName + " " + where + ": " + changeText(m, w.Change) + ".", w.Change.Value < 0
+	return en.T("placement.whatif.answer", w.PersonName, where, changeText(m, w.Change)), w.Change.Value < 0
 }
 
 // orElse is s, or alt when s is empty.
@@ -103,7 +103,7 @@ func askWhatIf(c *fiber.Ctx, page *placementPage, tp *app.TeamPlacement, m money
 	}
 	for _, mv := range moves {
 		page.WhatIf.Moves = append(page.WhatIf.Moves, whatIfMove{PersonID: mv.PersonID, Name: mv.Name,
-			From: orElse(mv.FromName, "not placed"), To: orElse(mv.ToName, "not placed")})
+			From: orElse(mv.FromName, onceEnglish().T("placement.whatif.not_placed")), To: orElse(mv.ToName, onceEnglish().T("placement.whatif.not_placed"))})
 	}
 	if !slices.ContainsFunc(page.WhatIf.People, func(o placementOption) bool { return o.Value == person }) {
 		page.WhatIf.People = append(page.WhatIf.People, placementOption{Value: person, Label: w.PersonName})

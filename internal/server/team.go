@@ -112,7 +112,7 @@ func handleTeam(uc *app.App, rnd *renderer) fiber.Handler {
 				p.First += "?" + filters.Encode()
 			}
 		}
-		v := pageView(c, "Team", "team")
+		v := pageView(c, rnd.english.T("team.title"), "team")
 		v.Data = p
 		return rnd.render(c, fiber.StatusOK, "team", v)
 	}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"net/url"
 	"rolefit"
+	"strconv"
 	"strings"
 
 	"rolefit/internal/app"
@@ -120,11 +121,12 @@ type quadLabel struct {
 func (g mapGeom) quadLabels() []quadLabel {
 	pb := g.plotBox()
 	top, bottom := pb.y0+6+mapAscent*mapFont, pb.y1-6-mapDescent*mapFont
+	en := onceEnglish()
 	out := []quadLabel{
-		{class: "hunter", name: "Hunter", y: bottom},
-		{class: "farmer", name: "Farmer", y: top},
-		{class: "ambidextrous", name: "Ambidextrous", y: top},
-		{class: "developing", name: "Developing", y: bottom},
+		{class: "hunter", name: en.T("team.quadrant.hunter"), y: bottom},
+		{class: "farmer", name: en.T("team.quadrant.farmer"), y: top},
+		{class: "ambidextrous", name: en.T("team.quadrant.ambidextrous"), y: top},
+		{class: "developing", name: en.T("team.quadrant.developing"), y: bottom},
 	}
 	for i := range out {
 		q := &out[i]
@@ -197,32 +199,33 @@ func (m teamMap) spot(g mapGeom, p teamMapPoint) mapSpot {
 // say what they see, WCAG 2.5.3), which kind, the two scores, the class,
 // and what the marks say.
 func (p teamMapPoint) label(m money, l mapLabel) string {
-	kind := "candidate"
+	en := onceEnglish()
+	kind := en.T("team.point.candidate")
 	if p.Staff {
-		kind = "staff"
+		kind = en.T("team.point.staff")
 	}
 	who := p.Name
 	switch {
 	case l.kind == labelInitials:
-		who += ", shown as " + strings.TrimPrefix(l.text, "★ ")
+		who = en.T("team.point.shown_as", who, strings.TrimPrefix(l.text, "★ "))
 	case l.number > 0:
-		who += fmt.Sprintf(", number %d in the key below the map", l.number)
+		who = en.T("team.point.number", who, strconv.Itoa(l.number))
 	}
-	s := fmt.Sprintf("%s, %s: hunter %.2f, farmer %.2f", who, kind, p.Hunter, p.Farmer)
+	s := en.T("team.point.scores", who, kind, fmt.Sprintf("%.2f", p.Hunter), fmt.Sprintf("%.2f", p.Farmer))
 	if p.Class != "" {
 		s += ", " + p.Class
 	}
 	if p.Borderline {
-		s += ", borderline"
+		s += en.T("team.point.borderline")
 	}
 	if p.Revenue != nil && finite(*p.Revenue) {
-		s += ", revenue " + m.Whole(*p.Revenue) + " a month"
+		s += en.T("team.point.revenue", m.Whole(*p.Revenue))
 	}
 	if p.TopSeller {
-		s += ", top seller"
+		s += en.T("team.point.top_seller")
 	}
 	if p.Selected {
-		s += ", selected"
+		s += en.T("team.point.selected")
 	}
 	return s
 }

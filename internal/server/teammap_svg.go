@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 )
 
@@ -19,7 +20,7 @@ func (m teamMap) svg(g mapGeom, labels []mapLabel) template.HTML {
 	// never smaller than mapFont CSS pixels.
 	fmt.Fprintf(&b, `<svg class="chart team-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="%s" height="%s" role="group" aria-labelledby="%s-title" aria-describedby="%s-desc" font-size="%s">`,
 		coord(g.width()), coord(g.height()), coord(g.width()), coord(g.height()), mapEsc(m.ID), mapEsc(m.ID), plainNumber(mapFont))
-	fmt.Fprintf(&b, `<title id="%s-title">Team map: hunter composite against farmer composite</title>`, mapEsc(m.ID))
+	fmt.Fprintf(&b, `<title id="%s-title">%s</title>`, mapEsc(m.ID), mapEsc(onceEnglish().T("team.map.title")))
 	fmt.Fprintf(&b, `<desc id="%s-desc">%s</desc>`, mapEsc(m.ID), mapEsc(m.description(g)))
 
 	// Quadrants, lightly tinted by class, with their names in the outer
@@ -38,7 +39,7 @@ func (m teamMap) svg(g mapGeom, labels []mapLabel) template.HTML {
 	}
 	for _, q := range g.quadLabels() {
 		fmt.Fprintf(&b, `<text class="quad-label" x="%s" y="%s" textLength="%s" lengthAdjust="spacingAndGlyphs">%s</text>`,
-			coord(q.x), coord(q.y), coord(mapTextWidth(q.name, mapFont)), q.name)
+			coord(q.x), coord(q.y), coord(mapTextWidth(q.name, mapFont)), mapEsc(q.name))
 	}
 	b.WriteString(`</g>`)
 
@@ -57,10 +58,10 @@ func (m teamMap) svg(g mapGeom, labels []mapLabel) template.HTML {
 	fmt.Fprintf(&b, `<rect class="frame" x="%s" y="%s" width="%s" height="%s" fill="none"/>`, coord(x0), coord(y0), coord(x1-x0), coord(y1-y0))
 	fmt.Fprintf(&b, `<line class="cut" x1="%s" y1="%s" x2="%s" y2="%s"/>`, coord(cx), coord(y0), coord(cx), coord(y1))
 	fmt.Fprintf(&b, `<line class="cut" x1="%s" y1="%s" x2="%s" y2="%s"/>`, coord(x0), coord(cy), coord(x1), coord(cy))
-	fmt.Fprintf(&b, `<text class="axis-label" x="%s" y="%s" text-anchor="middle">Hunter composite (new business) →</text>`,
-		coord((x0+x1)/2), coord(g.height()-6))
-	fmt.Fprintf(&b, `<text class="axis-label" x="%s" y="%s" text-anchor="middle" transform="rotate(-90 %s %s)">Farmer composite (service) →</text>`,
-		coord(13), coord((y0+y1)/2), coord(13), coord((y0+y1)/2))
+	fmt.Fprintf(&b, `<text class="axis-label" x="%s" y="%s" text-anchor="middle">%s</text>`,
+		coord((x0+x1)/2), coord(g.height()-6), mapEsc(onceEnglish().T("team.map.across")))
+	fmt.Fprintf(&b, `<text class="axis-label" x="%s" y="%s" text-anchor="middle" transform="rotate(-90 %s %s)">%s</text>`,
+		coord(13), coord((y0+y1)/2), coord(13), coord((y0+y1)/2), mapEsc(onceEnglish().T("team.map.up")))
 	b.WriteString(`</g>`)
 
 	// Tap targets: a clear 44-unit square per point, in a layer under
@@ -142,7 +143,5 @@ func labelKindName(k labelKind) string {
 // description says in words what the map shows, for people who cannot see
 // it.
 func (m teamMap) description(g mapGeom) string {
-	s := fmt.Sprintf("%d people. Across: the hunter composite (winning new business); up: the farmer composite (looking after customers); both from %s to %s, split at the cut %s into hunter, farmer, ambidextrous and developing. Candidates are blue circles, staff orange squares; a staff member with performance records is drawn with an area in proportion to their revenue a month. A dashed ring marks a borderline profile, a solid ring the selected person, a star the top seller. Each point is labelled with the person's name, initials or a number of the key below the map, and links to the person's profile; the table below lists the same people.",
-		len(m.Points), plainNumber(g.lo), plainNumber(g.hi), plainNumber(g.cut))
-	return s
+	return onceEnglish().T("team.map.description", strconv.Itoa(len(m.Points)), plainNumber(g.lo), plainNumber(g.hi), plainNumber(g.cut))
 }
