@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -17,6 +18,13 @@ import (
 // catalogues (a missing key is shown in Source's words); the tests do.
 func (c *Catalogue) Problems() []string {
 	var out []string
+	for _, lang := range c.langs {
+		for _, key := range sortedKeys(c.keys[lang]) {
+			if c.keys[lang][key].strayPercent() {
+				out = append(out, fmt.Sprintf("%s: %s has a %% that is no verb (write %%%% for a percent sign)", lang, key))
+			}
+		}
+	}
 	src := c.keys[Source]
 	for _, lang := range c.langs {
 		if lang == Source {
@@ -89,6 +97,29 @@ func (e entry) arguments() []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// strayPercent reports whether a form of e has a % that starts no verb,
+// which fmt would show as "%!(NOVERB)" or read as an argument.
+func (e entry) strayPercent() bool {
+	formats := []string{e.text}
+	if e.plural {
+		formats = formats[:0]
+		for _, f := range e.forms {
+			formats = append(formats, f)
+		}
+	}
+	for _, f := range formats {
+		if strings.Contains(plainVerb.ReplaceAllString(f, ""), "%") {
+			return true
+		}
+	}
+	return false
+}
+
+// plainVerb is a verb as rolefit's messages write them: fmt's, without
+// the space flag, so that "100% of" reads as a stray % rather than as the
+// verb "% o".
+var plainVerb = regexp.MustCompile(`%(\[\d+\])?[-+#0]*\d*(\.\d+)?[a-zA-Z%]`)
 
 // formsOf returns the plural forms whole numbers take in lang (CLDR's
 // cardinal rules), as the forms its messages must give.

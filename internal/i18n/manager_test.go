@@ -20,6 +20,7 @@ func TestManagerMessages(t *testing.T) {
 		"manager/de.people.json":  {Data: []byte(`{"people.title": "Personen"}`)},
 		"manager/de.costs.json":   {Data: []byte(`{"costs.title": "Kosten von %[1]s"}`)},
 		"manager/de.extras.json":  {Data: []byte(`{"nowhere": "Nirgends"}`)},
+		"manager/en.stray.json":   {Data: []byte(`{"people.share": "100% of them", "people.fine": "100%% of %[1]d"}`)},
 		"manager/de.bad-arg.json": {Data: []byte(`{"people.count": {"one": "eine Person", "other": "%d Personen"}, "people.hi": "Hallo"}`)},
 	}
 	c, err := Load(fsys)
@@ -46,7 +47,10 @@ func TestManagerMessages(t *testing.T) {
 		t.Error("HasKey does not see the manager pages' messages")
 	}
 	problems := strings.Join(c.Problems(), "\n")
-	for _, want := range []string{"nowhere is not a key", "people.hi has arguments"} {
+	if strings.Contains(problems, "people.fine") {
+		t.Errorf("a doubled %% is a problem: %q", problems)
+	}
+	for _, want := range []string{"nowhere is not a key", "people.hi has arguments", "people.share has a % that is no verb"} {
 		if !strings.Contains(problems, want) {
 			t.Errorf("problems %q, want %q", problems, want)
 		}

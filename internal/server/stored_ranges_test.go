@@ -135,6 +135,9 @@ func TestStoredFiguresOutOfRange(t *testing.T) {
 					if want := slices.Contains(tc.on, page); says != want {
 						t.Errorf("%s: says %q: %v, want %v", page, tc.says, says, want)
 					}
+					if says && !strings.HasPrefix(page, "/api/") && page != fitAPI && !strings.Contains(body, "Some saved figures are outside their ranges.") {
+						t.Errorf("%s: the problem is listed without the notice's heading", page)
+					}
 					if strings.Contains(body, "NaN") {
 						t.Errorf("%s: shows NaN", page)
 					}
