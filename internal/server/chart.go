@@ -135,15 +135,7 @@ func (lc *lineChart) SVG() template.HTML {
 
 	// x ticks: whole steps inside the data's range.
 	b.WriteString(`<g class="axis axis-x">`)
-	fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#5a6472"/>`, coord(bx), coord(by+bh), coord(bx+bw), coord(by+bh))
-	for _, t := range niceTicks(x0, x1, chartXTicks, lc.XStep) {
-		if t < x0 || t > x1 {
-			continue
-		}
-		x := px(t)
-		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#5a6472"/>`, coord(x), coord(by+bh), coord(x), coord(by+bh+4))
-		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle">%s</text>`, coord(x), coord(by+bh+17), esc(xtick(t)))
-	}
+	xAxisTicks(&b, bx, bw, by+bh, x0, x1, niceTicks(x0, x1, chartXTicks, lc.XStep), px, xtick)
 	b.WriteString(`</g>`)
 
 	// Axis labels.
@@ -246,3 +238,17 @@ func coord(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
 // plainNumber prints a tick without needless decimals.
 func plainNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// xAxisTicks draws an x axis along bottom from bx to bx+bw: its line, and
+// a tick and its label at each of ticks inside [x0, x1]; px places a value.
+func xAxisTicks(b *strings.Builder, bx, bw, bottom, x0, x1 float64, ticks []float64, px func(float64) float64, label func(float64) string) {
+	fmt.Fprintf(b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#5a6472"/>`, coord(bx), coord(bottom), coord(bx+bw), coord(bottom))
+	for _, t := range ticks {
+		if t < x0 || t > x1 {
+			continue
+		}
+		x := px(t)
+		fmt.Fprintf(b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#5a6472"/>`, coord(x), coord(bottom), coord(x), coord(bottom+4))
+		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle">%s</text>`, coord(x), coord(bottom+17), template.HTMLEscapeString(label(t)))
+	}
+}

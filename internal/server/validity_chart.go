@@ -77,15 +77,7 @@ func (sc scatterChart) SVG() template.HTML {
 		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="end" dominant-baseline="middle">%s</text>`, coord(bx-5), coord(y), esc(ytick(t)))
 	}
 	b.WriteString(`</g><g class="axis axis-x">`)
-	fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#5a6472"/>`, coord(bx), coord(by+bh), coord(bx+bw), coord(by+bh))
-	for _, t := range niceTicks(x0, x1, 5, 0.5) {
-		if t < x0 || t > x1 {
-			continue
-		}
-		x := px(t)
-		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#5a6472"/>`, coord(x), coord(by+bh), coord(x), coord(by+bh+4))
-		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle">%s</text>`, coord(x), coord(by+bh+17), esc(plainNumber(t)))
-	}
+	xAxisTicks(&b, bx, bw, by+bh, x0, x1, niceTicks(x0, x1, 5, 0.5), px, plainNumber)
 	b.WriteString(`</g>`)
 	fmt.Fprintf(&b, `<text class="axis-label" x="%s" y="%s" text-anchor="middle">%s</text>`, coord(bx+bw/2), coord(scatterHeight-6), esc(sc.XLabel))
 	fmt.Fprintf(&b, `<text class="axis-label" x="4" y="%s">%s</text>`, coord(by-12), esc(sc.YLabel))

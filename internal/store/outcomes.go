@@ -26,12 +26,7 @@ func (o *Scope) RecordOutcomes(ctx context.Context, ins []rolefit.OutcomeInput, 
 	if len(ins) == 0 {
 		return nil, errs.Invalid("There are no outcomes to record.")
 	}
-	prefix := func(i int) string {
-		if rows != nil {
-			return fmt.Sprintf("row %d: ", rows[i])
-		}
-		return ""
-	}
+	prefix := rowPrefix(rows)
 	now := o.s.now()
 	var out []rolefit.Outcome
 	err := o.s.tx(ctx, func(tx *gorm.DB) error {

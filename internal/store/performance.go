@@ -27,12 +27,7 @@ func (o *Scope) RecordPerformance(ctx context.Context, ins []rolefit.Performance
 	if len(ins) == 0 {
 		return nil, errs.Invalid("There are no months to record.")
 	}
-	prefix := func(i int) string {
-		if rows != nil {
-			return fmt.Sprintf("row %d: ", rows[i])
-		}
-		return ""
-	}
+	prefix := rowPrefix(rows)
 	now := o.s.now()
 	fields := map[string]string{}
 	for i := range ins {
@@ -237,4 +232,16 @@ func (o *Scope) RecentPerformance(ctx context.Context, months int) (map[string]r
 		out[t.PersonID] = t
 	}
 	return out, nil
+}
+
+// rowPrefix names the row of the i-th of several inputs in an error
+// ("row 7: "), for inputs read from a file's rows; nothing when rows is
+// nil (the inputs came from a form or the API).
+func rowPrefix(rows []int) func(i int) string {
+	return func(i int) string {
+		if rows != nil {
+			return fmt.Sprintf("row %d: ", rows[i])
+		}
+		return ""
+	}
 }
