@@ -23,22 +23,9 @@ import (
 // serious, and the profile prints as one page.
 func TestDemoInBrowser(t *testing.T) {
 	axe := axeScript(t)
-	clock := newClock()
-	st := openSQLite(t, clock)
-	if _, created, err := demo.Seed(ctx, st, testCatalog(t)); err != nil || !created {
-		t.Fatalf("seed the demo: %v", err)
-	}
-	u, err := st.Authenticate(ctx, demo.Manager.Email, demo.Manager.Password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	uc := useCases(t, st, clock, nil, "")
-	found, err := uc.People(ctx, usecases.UserActor(u), usecases.PeopleQuery{Search: "Dana Diaz"})
-	if err != nil || len(found.Items) != 1 {
-		t.Fatalf("find the star seller: %v", err)
-	}
-	dana := found.Items[0].ID
-	found, err = uc.People(ctx, usecases.UserActor(u), usecases.PeopleQuery{Search: "Earlier applicant 017", Earlier: usecases.EarlierInclude})
+	d := seedDemoForBrowser(t)
+	st, clock, uc, dana := d.st, d.clock, d.uc, d.dana
+	found, err := uc.People(ctx, d.manager, usecases.PeopleQuery{Search: "Earlier applicant 017", Earlier: usecases.EarlierInclude})
 	if err != nil || len(found.Items) != 1 {
 		t.Fatalf("find an earlier applicant: %v", err)
 	}

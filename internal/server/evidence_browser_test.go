@@ -19,12 +19,7 @@ import (
 // serious, and the report prints on A4 without the navigation.
 func TestEvidenceInBrowser(t *testing.T) {
 	axe := axeScript(t)
-	clock := newClock()
-	st := openSQLite(t, clock)
-	if _, created, err := demo.Seed(ctx, st, testCatalog(t)); err != nil || !created {
-		t.Fatalf("seed the demo: %v", err)
-	}
-	f := &fixture{t: t, st: st, clock: clock}
+	f := seedDemoForBrowser(t).fixture(t)
 	base := listenForBrowser(t, f)
 	chromium := startChromium(t)
 

@@ -7,7 +7,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	usecases "rolefit/internal/app"
 	"rolefit/internal/demo"
 )
 
@@ -27,20 +26,8 @@ const minChartText = 12
 // profile's scores, the Costs page's and the Move page's lines) is at
 // least 12 pixels tall. Screenshots go to ROLEFIT_SCREENSHOTS.
 func TestDemoOnANarrowPhone(t *testing.T) {
-	clock := newClock()
-	st := openSQLite(t, clock)
-	if _, created, err := demo.Seed(ctx, st, testCatalog(t)); err != nil || !created {
-		t.Fatalf("seed the demo: %v", err)
-	}
-	u, err := st.Authenticate(ctx, demo.Manager.Email, demo.Manager.Password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	found, err := useCases(t, st, clock, nil, "").People(ctx, usecases.UserActor(u), usecases.PeopleQuery{Search: "Dana Diaz"})
-	if err != nil || len(found.Items) != 1 {
-		t.Fatalf("find the star seller: %v", err)
-	}
-	dana := found.Items[0].ID
+	d := seedDemoForBrowser(t)
+	st, clock, dana := d.st, d.clock, d.dana
 	f := &fixture{t: t, st: st, clock: clock}
 	base := listenForBrowser(t, f)
 	chromium := startChromium(t)

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	usecases "rolefit/internal/app"
 	"rolefit/internal/demo"
 )
 
@@ -17,17 +16,8 @@ import (
 // when ROLEFIT_SCREENSHOTS names a folder.
 func TestDemoStoryInBrowser(t *testing.T) {
 	axe := axeScript(t)
-	clock := newClock()
-	st := openSQLite(t, clock)
-	if _, created, err := demo.Seed(ctx, st, testCatalog(t)); err != nil || !created {
-		t.Fatalf("seed the demo: %v", err)
-	}
-	u, err := st.Authenticate(ctx, demo.Manager.Email, demo.Manager.Password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	uc := useCases(t, st, clock, nil, "")
-	act := usecases.UserActor(u)
+	d := seedDemoForBrowser(t)
+	st, clock, uc, act := d.st, d.clock, d.uc, d.manager
 	ex, err := uc.Exposure(ctx, act)
 	if err != nil || len(ex.Sellers) == 0 {
 		t.Fatalf("exposure: %v", err)

@@ -7,7 +7,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	usecases "rolefit/internal/app"
 	"rolefit/internal/demo"
 )
 
@@ -78,20 +77,8 @@ func checkMapInBrowser(t *testing.T, where string, m mapInBrowser) {
 // nothing serious. Screenshots: team-demo-phone-375, team-demo-laptop.
 func TestTeamMapDemoInBrowser(t *testing.T) {
 	axe := axeScript(t)
-	clock := newClock()
-	st := openSQLite(t, clock)
-	if _, created, err := demo.Seed(ctx, st, testCatalog(t)); err != nil || !created {
-		t.Fatalf("seed the demo: %v", err)
-	}
-	u, err := st.Authenticate(ctx, demo.Manager.Email, demo.Manager.Password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	found, err := useCases(t, st, clock, nil, "").People(ctx, usecases.UserActor(u), usecases.PeopleQuery{Search: "Dana Diaz"})
-	if err != nil || len(found.Items) != 1 {
-		t.Fatalf("find the top seller: %v", err)
-	}
-	dana := found.Items[0].ID
+	d := seedDemoForBrowser(t)
+	st, clock, dana := d.st, d.clock, d.dana
 	base := listenForBrowser(t, &fixture{t: t, st: st, clock: clock})
 	chromium := startChromium(t)
 
