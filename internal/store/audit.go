@@ -17,7 +17,7 @@ const auditInsertSQL = `INSERT INTO audit_entries (id, org_id, actor_id, actor_n
 func (o *Scope) audit(tx *gorm.DB, by rolefit.Actor, action, subjectType, subjectID, detail string) error {
 	// A pre-built statement rather than GORM's Create: every change
 	// writes one, inside the group committer too (raw_exec.go).
-	if _, err := execRaw(tx, auditInsertSQL, newID(), o.id, by.ID, by.Name, action, subjectType, subjectID, detail, o.s.now()); err != nil {
+	if _, err := execRaw(tx, auditInsertSQL, newTimeID(), o.id, by.ID, by.Name, action, subjectType, subjectID, detail, o.s.now()); err != nil {
 		return fmt.Errorf("write audit entry: %w", err)
 	}
 	return nil

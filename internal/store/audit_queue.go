@@ -46,7 +46,7 @@ func (s *Store) startAuditQueue() {
 // that changes data: it commits with the change.
 func (o *Scope) AuditRead(ctx context.Context, by rolefit.Actor, action, subjectType, subjectID, detail string) error {
 	q := o.s.audits
-	e := rolefit.AuditEntry{ID: newID(), OrgID: o.id, ActorID: by.ID, ActorName: by.Name, Action: action,
+	e := rolefit.AuditEntry{ID: newTimeID(), OrgID: o.id, ActorID: by.ID, ActorName: by.Name, Action: action,
 		SubjectType: subjectType, SubjectID: subjectID, Detail: detail, CreatedAt: o.s.now()}
 	q.mu.Lock()
 	if q.stopped || len(q.pending) >= maxAuditQueue {

@@ -83,7 +83,7 @@ func (o *Scope) enqueue(tx *gorm.DB, d rolefit.Delivery, now time.Time) error {
 	if d.MessageID == "" {
 		d.MessageID = "msg_" + newID()
 	}
-	if _, err := execRaw(tx, deliveryInsertSQL, newID(), o.id, d.Kind, d.EndpointID, d.MessageID, d.EventType, d.Target, d.Body,
+	if _, err := execRaw(tx, deliveryInsertSQL, newTimeID(), o.id, d.Kind, d.EndpointID, d.MessageID, d.EventType, d.Target, d.Body,
 		rolefit.DeliveryPending, now, now); err != nil {
 		return fmt.Errorf("queue %s delivery: %w", d.Kind, err)
 	}

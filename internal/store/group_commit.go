@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -57,8 +58,13 @@ type groupCommitter struct {
 	done    chan struct{}
 
 	// groups and items count what was committed: for tests, and the
-	// log line at Close that tells how large the groups were.
-	groups, items atomic.Int64
+	// log line at Close that tells how large the groups were. busy is
+	// the time the committer spent writing and committing them: its work
+	// is serial, so busy ÷ items is what one write costs the one
+	// goroutine that caps SQLite's writes a second (docs/PERFORMANCE.md).
+	// writing is the part of busy spent in the writes' own statements;
+	// the rest is beginning and committing (with its fsync).
+	groups, items, busy, writing atomic.Int64
 }
 
 // startGroupCommit starts the committer on SQLite.
@@ -88,8 +94,11 @@ func (s *Store) stopGroupCommit() {
 	close(g.stop)
 	<-g.done
 	if n := g.groups.Load(); n > 0 {
+		items := float64(g.items.Load())
 		s.log.Info("group commit", "groups", n, "writes", g.items.Load(),
-			"writes_per_group", fmt.Sprintf("%.1f", float64(g.items.Load())/float64(n)))
+			"writes_per_group", fmt.Sprintf("%.1f", items/float64(n)),
+			"busy_ms_per_write", fmt.Sprintf("%.3f", float64(g.busy.Load())/1e6/items),
+			"writing_ms_per_write", fmt.Sprintf("%.3f", float64(g.writing.Load())/1e6/items))
 	}
 }
 
@@ -167,7 +176,9 @@ func (g *groupCommitter) commitNext() bool {
 		}
 	}
 	if len(items) > 0 {
+		start := time.Now()
 		g.commit(items)
+		g.busy.Add(int64(time.Since(start)))
 	}
 	return true
 }
@@ -177,7 +188,7 @@ func (g *groupCommitter) commit(items []*groupItem) {
 	ctx := context.Background()
 	if len(items) == 1 {
 		// Alone: no savepoint needed, fn's error rolls the transaction back.
-		items[0].done <- g.s.tx(ctx, items[0].run)
+		items[0].done <- g.s.tx(ctx, func(tx *gorm.DB) error { return g.run(items[0], tx) })
 		g.count(1)
 		return
 	}
@@ -187,7 +198,7 @@ func (g *groupCommitter) commit(items []*groupItem) {
 			if _, err := execRaw(tx, "SAVEPOINT group_item"); err != nil {
 				return fmt.Errorf("savepoint: %w", err)
 			}
-			results[i] = it.run(tx)
+			results[i] = g.run(it, tx)
 			if results[i] != nil {
 				if _, err := execRaw(tx, "ROLLBACK TO SAVEPOINT group_item"); err != nil {
 					return fmt.Errorf("roll back to savepoint: %w", err)
@@ -218,6 +229,14 @@ func (g *groupCommitter) commit(items []*groupItem) {
 func (g *groupCommitter) count(items int) {
 	g.groups.Add(1)
 	g.items.Add(int64(items))
+}
+
+// run runs an item inside the group's transaction and counts its time.
+func (g *groupCommitter) run(it *groupItem, tx *gorm.DB) error {
+	start := time.Now()
+	err := it.run(tx)
+	g.writing.Add(int64(time.Since(start)))
+	return err
 }
 
 // run calls the item's function, turning a panic into its own error so

@@ -98,7 +98,7 @@ func encodeResponse(r rolefit.Response, answers map[string]int, secs []float64, 
 	if err != nil {
 		return encodedResponse{}, err
 	}
-	r.ID = newID()
+	r.ID = newTimeID()
 	r.FlagCount, r.Severity, r.ScoringVersion = sc.FlagCount, sc.Severity, sc.ScoringVersion
 	if r.View == "" {
 		r.View = rolefit.ViewSelf
@@ -182,6 +182,9 @@ func (o *Scope) RecordResponse(ctx context.Context, nr NewResponse, by rolefit.A
 		return nil, err
 	}
 	audit := fmt.Sprintf("%s v%d", nr.QuestionnaireID, nr.QuestionnaireVersion)
+	if o.s.dialect == Postgres {
+		return o.recordAtOnce(ctx, e, nr.Scored.Scores, by, audit)
+	}
 	var resp *rolefit.Response
 	err = o.s.groupTx(ctx, func(tx *gorm.DB) error {
 		if nr.View != "" && nr.View != rolefit.ViewSelf {
