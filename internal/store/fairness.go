@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"rolefit"
+	"rolefit/internal/answers"
 	"time"
 )
 
@@ -101,7 +102,7 @@ func (o *Scope) AnswersWithSelfID(ctx context.Context, questionnaireID string, v
 	if err != nil {
 		return nil, nil, fmt.Errorf("read answers with self-identification: %w", err)
 	}
-	answers := make([]map[string]int, len(rows))
+	given := make([]map[string]int, len(rows))
 	ids := make([]rolefit.SelfIdentification, len(rows))
 	str := func(s *string) string {
 		if s == nil {
@@ -110,12 +111,12 @@ func (o *Scope) AnswersWithSelfID(ctx context.Context, questionnaireID string, v
 		return *s
 	}
 	for i, r := range rows {
-		if answers[i], err = decodeAnswers(r.Answers); err != nil {
+		if given[i], err = answers.Decode(r.Answers); err != nil {
 			return nil, nil, fmt.Errorf("read answers: %w", err)
 		}
 		ids[i] = rolefit.SelfIdentification{Sex: str(r.Sex), RaceEthnicity: str(r.RaceEthnicity), Age40OrOver: str(r.Age)}
 	}
-	return answers, ids, nil
+	return given, ids, nil
 }
 
 // SelfIDCount is how many self-reports to a questionnaire version came

@@ -10,6 +10,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"rolefit/internal/answers"
 	"rolefit/internal/errs"
 )
 
@@ -46,7 +47,7 @@ func (row *responseRow) decode() (rolefit.Response, error) {
 		View: row.View, RatedBy: row.RatedBy, FlagCount: row.FlagCount, Severity: row.Severity, ScoringVersion: row.ScoringVersion,
 		Language: row.Language, SubmittedAt: row.SubmittedAt, LookedAt: row.LookedAt, Result: json.RawMessage(row.Result)}
 	var err error
-	if r.Answers, err = decodeAnswers(row.Answers); err != nil {
+	if r.Answers, err = answers.Decode(row.Answers); err != nil {
 		return r, fmt.Errorf("response %s: answers: %w", row.ID, err)
 	}
 	if err := json.Unmarshal([]byte(row.PageSeconds), &r.PageSeconds); err != nil {
@@ -74,8 +75,8 @@ var scoreRowColumns = []string{"response_id", "org_id", "questionnaire_id", "que
 	"score", "band_low", "band_high", "percentile"}
 
 // insertResponse stores a scored response inside tx.
-func insertResponse(tx *gorm.DB, now func() time.Time, r rolefit.Response, answers map[string]int, secs []float64, sc Scored) (*rolefit.Response, error) {
-	e, err := encodeResponse(r, answers, secs, sc)
+func insertResponse(tx *gorm.DB, now func() time.Time, r rolefit.Response, given map[string]int, secs []float64, sc Scored) (*rolefit.Response, error) {
+	e, err := encodeResponse(r, given, secs, sc)
 	if err != nil {
 		return nil, err
 	}
@@ -86,14 +87,11 @@ func insertResponse(tx *gorm.DB, now func() time.Time, r rolefit.Response, answe
 // answers, the page seconds and the scores. It needs no transaction, so a
 // caller who has the answers before the transaction encodes them outside
 // it: inside, on SQLite, it would hold up every write of the group.
-func encodeResponse(r rolefit.Response, answers map[string]int, secs []float64, sc Scored) (encodedResponse, error) {
+func encodeResponse(r rolefit.Response, given map[string]int, secs []float64, sc Scored) (encodedResponse, error) {
 	if secs == nil {
 		secs = []float64{}
 	}
-	a, err := json.Marshal(answers)
-	if err != nil {
-		return encodedResponse{}, err
-	}
+	a := answers.Encode(given)
 	p, err := json.Marshal(secs)
 	if err != nil {
 		return encodedResponse{}, err
@@ -108,7 +106,7 @@ func encodeResponse(r rolefit.Response, answers map[string]int, secs []float64, 
 		// in English; a caller that does not say is one of those.
 		r.Language = "en"
 	}
-	r.Answers, r.PageSeconds, r.Result = answers, secs, sc.Result
+	r.Answers, r.PageSeconds, r.Result = given, secs, sc.Result
 	row := responseRow{ID: r.ID, OrgID: r.OrgID, PersonID: r.PersonID, InvitationID: r.InvitationID, Source: r.Source,
 		QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion, QuestionnaireHash: r.QuestionnaireHash,
 		Answers: string(a), PageSeconds: string(p), Result: string(sc.Result), View: r.View, RatedBy: r.RatedBy,
