@@ -120,7 +120,7 @@ func migratedSQLite(t *testing.T) *Store {
 
 // migratedSQLiteAt is migratedSQLite on the file at path with opt; a test
 // may close the store itself to reopen the file.
-func migratedSQLiteAt(t *testing.T, path string, opt Options) *Store {
+func migratedSQLiteAt(t testing.TB, path string, opt Options) *Store {
 	t.Helper()
 	ctx := context.Background()
 	st, err := Open(ctx, path, opt)
