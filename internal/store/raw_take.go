@@ -38,12 +38,7 @@ func takeRaw[T any](db *gorm.DB, what, where string, args ...any) (*T, error) {
 		return nil, errs.NotFound(what)
 	}
 	v := new(T)
-	rv := reflect.ValueOf(v).Elem()
-	dest := make([]any, len(m.fields))
-	for i, idx := range m.fields {
-		dest[i] = rv.FieldByIndex(idx).Addr().Interface()
-	}
-	if err := rows.Scan(dest...); err != nil {
+	if err := rows.Scan(m.dest(v, nil)...); err != nil {
 		return nil, fmt.Errorf("get %s: %w", what, err)
 	}
 	return v, rows.Close()
@@ -53,6 +48,8 @@ func takeRaw[T any](db *gorm.DB, what, where string, args ...any) (*T, error) {
 type rawModel struct {
 	selectSQL string  // "SELECT a, b FROM table WHERE "
 	fields    [][]int // the struct field of each column, by index path
+	table     string
+	cols      []string
 }
 
 var rawModels sync.Map // reflect.Type → *rawModel
@@ -79,6 +76,26 @@ func rawModelOf[T any](db *gorm.DB) (*rawModel, error) {
 		m.fields = append(m.fields, f.StructField.Index)
 	}
 	m.selectSQL = "SELECT " + strings.Join(cols, ", ") + " FROM " + sch.Table + " WHERE "
+	m.table, m.cols = sch.Table, cols
 	got, _ := rawModels.LoadOrStore(t, m)
 	return got.(*rawModel), nil
+}
+
+// dest appends to dest the addresses of v's fields in the order of m's
+// columns, for Scan; v is a pointer to m's struct.
+func (m *rawModel) dest(v any, dest []any) []any {
+	rv := reflect.ValueOf(v).Elem()
+	for _, idx := range m.fields {
+		dest = append(dest, rv.FieldByIndex(idx).Addr().Interface())
+	}
+	return dest
+}
+
+// columns returns m's columns, each prefixed with alias and a dot.
+func (m *rawModel) columns(alias string) string {
+	out := make([]string, len(m.cols))
+	for i, c := range m.cols {
+		out[i] = alias + "." + c
+	}
+	return strings.Join(out, ", ")
 }

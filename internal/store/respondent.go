@@ -37,38 +37,30 @@ func (s *Store) Respondent(ctx context.Context, token string) (*Respondent, erro
 	}
 	db := s.reader(ctx)
 	hash := HashToken(token)
-	inv, err := takeRaw[rolefit.Invitation](db, "invitation", "token_hash = ?", hash)
+	inv, p, org, err := takeRespondent(db, "i.token_hash = ?", hash)
 	if errs.Code(err) == errs.CodeNotFound {
 		// A link an e-mail carried (a reminder's), looked for only when
 		// the invitation's own link does not match.
-		inv, err = linkedInvitation(db, hash)
+		inv, p, org, err = linkedRespondent(db, hash)
 	}
-	if err != nil {
-		return nil, err
-	}
-	o := s.Scope(inv.OrgID)
-	p, err := o.person(db, inv.PersonID)
-	if err != nil {
-		return nil, err
-	}
-	org, err := o.Get(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return &Respondent{s: s, Inv: inv, Person: p, Org: org}, nil
 }
 
-// linkedInvitation finds the invitation of a further link
-// (AddInvitationLink) by its token's hash.
-func linkedInvitation(db *gorm.DB, hash string) (*rolefit.Invitation, error) {
+// linkedRespondent finds the invitation of a further link
+// (AddInvitationLink) by its token's hash, with its person and
+// organisation.
+func linkedRespondent(db *gorm.DB, hash string) (*rolefit.Invitation, *rolefit.Person, *rolefit.Organisation, error) {
 	var ids []string
 	if err := db.Model(&invitationLink{}).Where("token_hash = ?", hash).Limit(1).Pluck("invitation_id", &ids).Error; err != nil {
-		return nil, fmt.Errorf("get invitation: %w", err)
+		return nil, nil, nil, fmt.Errorf("get invitation: %w", err)
 	}
 	if len(ids) == 0 {
-		return nil, errs.NotFound("invitation")
+		return nil, nil, nil, errs.NotFound("invitation")
 	}
-	return takeRaw[rolefit.Invitation](db, "invitation", "id = ?", ids[0])
+	return takeRespondent(db, "i.id = ?", ids[0])
 }
 
 // State is the invitation's status now.
