@@ -57,7 +57,7 @@ func (a *App) Rescore(ctx context.Context, progress func(done int)) (RescoreRepo
 				rep.Skipped = append(rep.Skipped, fmt.Sprintf("response %s: the installed %s v%d differs from the one it was answered on", r.ID, r.QuestionnaireID, r.QuestionnaireVersion))
 				continue
 			}
-			opt, err := a.scoringOptions(ctx, a.st.Scope(r.OrgID), q, r.Language)
+			opt, err := a.scoringOptions(ctx, a.st.Scope(r.OrgID), nil, q, r.Language)
 			if err != nil {
 				return rep, err
 			}

@@ -43,7 +43,10 @@ func (a *App) RecordResponse(ctx context.Context, act Actor, in RecordInput) (*r
 		return nil, err
 	}
 	org := a.scope(act)
-	p, err := namedPerson(ctx, org, in.PersonID)
+	p, o, err := org.PersonWithOrganisation(ctx, in.PersonID)
+	if errs.Code(err) == errs.CodeNotFound {
+		return nil, noSuchPerson()
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +62,11 @@ func (a *App) RecordResponse(ctx context.Context, act Actor, in RecordInput) (*r
 	if fe := assess.ValidateResponse(q, resp, true); fe != nil {
 		return nil, errs.InvalidFields("Some answers are missing or not allowed; nothing was stored.", fe)
 	}
-	scored, err := a.score(ctx, org, q, lang, resp)
+	opt, err := a.scoringOptions(ctx, org, o, q, lang)
+	if err != nil {
+		return nil, err
+	}
+	scored, err := store.ScoredFrom(assess.Score(q, resp, opt))
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +100,7 @@ func viewOf(q *assess.Questionnaire, p *rolefit.Person) (string, error) {
 // earlier responses in lang (or every language, once they are pooled).
 func (a *App) SubmitInvitation(ctx context.Context, r *store.Respondent, q *assess.Questionnaire, lang string) (*rolefit.Response, error) {
 	org := a.st.Scope(r.Inv.OrgID)
-	opt, err := a.scoringOptions(ctx, org, q, lang)
+	opt, err := a.scoringOptions(ctx, org, r.Org, q, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -104,15 +111,6 @@ func (a *App) SubmitInvitation(ctx context.Context, r *store.Respondent, q *asse
 		}
 		return store.ScoredFrom(assess.Score(q, resp, opt))
 	})
-}
-
-// score scores one response against the organisation's references.
-func (a *App) score(ctx context.Context, org *store.Scope, q *assess.Questionnaire, lang string, r assess.Response) (store.Scored, error) {
-	opt, err := a.scoringOptions(ctx, org, q, lang)
-	if err != nil {
-		return store.Scored{}, err
-	}
-	return store.ScoredFrom(assess.Score(q, r, opt))
 }
 
 func aOrAn(word string) string {
@@ -127,23 +125,32 @@ func aOrAn(word string) string {
 func namedPerson(ctx context.Context, org *store.Scope, id string) (*rolefit.Person, error) {
 	p, err := org.Person(ctx, id)
 	if errs.Code(err) == errs.CodeNotFound {
-		return nil, errs.InvalidFields("There is no such person.", map[string]string{"person_id": "is not a person of your organisation"})
+		return nil, noSuchPerson()
 	}
 	return p, err
+}
+
+func noSuchPerson() error {
+	return errs.InvalidFields("There is no such person.", map[string]string{"person_id": "is not a person of your organisation"})
 }
 
 // scoringOptions are the organisation's references for scoring a response
 // to q, with its profile cut. Pages and the API place a stored response
 // again with the cut of the day (assess.Classify), so the class stored
 // with a response is only the class it had when it was scored.
-func (a *App) scoringOptions(ctx context.Context, org *store.Scope, q *assess.Questionnaire, lang string) (assess.Options, error) {
+//
+// known is the organisation when the caller has just read it (with the
+// person, or with the link's invitation); nil reads it.
+func (a *App) scoringOptions(ctx context.Context, org *store.Scope, known *rolefit.Organisation, q *assess.Questionnaire, lang string) (assess.Options, error) {
 	opt, err := a.refs.options(ctx, org, q, lang)
 	if err != nil {
 		return opt, err
 	}
-	o, err := org.Get(ctx)
-	if err != nil {
-		return opt, err
+	o := known
+	if o == nil {
+		if o, err = org.Get(ctx); err != nil {
+			return opt, err
+		}
 	}
 	cut := o.ProfileCut
 	opt.Cut = &cut

@@ -96,6 +96,10 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		joinedPerson, joinedOrg, err := o.PersonWithOrganisation(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, c := range []struct {
 			what      string
 			got, want any
@@ -105,6 +109,8 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 			{"the link's organisation", rs.Org, wantOrg},
 			{"Scope.Get", gotOrg, wantOrg},
 			{"Scope.Person", gotPerson, wantPerson},
+			{"Scope.PersonWithOrganisation's person", joinedPerson, wantPerson},
+			{"Scope.PersonWithOrganisation's organisation", joinedOrg, wantOrg},
 		} {
 			if !reflect.DeepEqual(c.got, c.want) {
 				t.Errorf("%s: pre-built read\n%+v\nGORM\n%+v", c.what, c.got, c.want)
@@ -124,6 +130,9 @@ func TestPreBuiltReadsMatchGORM(t *testing.T) {
 		}
 		if _, err := st.Scope(other.ID).Person(ctx, p.ID); errs.Code(err) != errs.CodeNotFound {
 			t.Errorf("another organisation's person: %v, want not found", err)
+		}
+		if _, _, err := st.Scope(other.ID).PersonWithOrganisation(ctx, p.ID); errs.Code(err) != errs.CodeNotFound {
+			t.Errorf("another organisation's person with the organisation: %v, want not found", err)
 		}
 	})
 }

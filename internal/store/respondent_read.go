@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"rolefit"
 	"sync"
@@ -68,3 +69,44 @@ func respondentQuery(d Dialect, where string, mi, mp, mo *rawModel) string {
 	respondentQueries.Store(k, q)
 	return q
 }
+
+// PersonWithOrganisation returns one of the organisation's people and the
+// organisation, in one statement: what a submission through the API reads
+// before it scores (the person's kind decides the view, the organisation's
+// cut the profile), one round trip on PostgreSQL instead of two.
+func (o *Scope) PersonWithOrganisation(ctx context.Context, id string) (*rolefit.Person, *rolefit.Organisation, error) {
+	db := o.s.reader(ctx)
+	mp, err := rawModelOf[rolefit.Person](db)
+	if err != nil {
+		return nil, nil, err
+	}
+	mo, err := rawModelOf[rolefit.Organisation](db)
+	if err != nil {
+		return nil, nil, err
+	}
+	d := Dialect(db.Dialector.Name())
+	q, ok := personOrgQueries.Load(d)
+	if !ok {
+		q, _ = personOrgQueries.LoadOrStore(d, bindVars(d, "SELECT "+mp.columns("p")+", "+mo.columns("o")+
+			" FROM "+mp.table+" p JOIN "+mo.table+" o ON o.id = p.org_id WHERE p.org_id = ? AND p.id = ? LIMIT 1"))
+	}
+	rows, err := db.Statement.ConnPool.QueryContext(ctx, q.(string), o.id, id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("get person: %w", err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return nil, nil, fmt.Errorf("get person: %w", err)
+		}
+		return nil, nil, errs.NotFound("person")
+	}
+	p, org := new(rolefit.Person), new(rolefit.Organisation)
+	if err := rows.Scan(mo.dest(org, mp.dest(p, nil))...); err != nil {
+		return nil, nil, fmt.Errorf("get person: %w", err)
+	}
+	return p, org, rows.Close()
+}
+
+// personOrgQueries holds PersonWithOrganisation's statement by dialect.
+var personOrgQueries sync.Map
