@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"rolefit"
 	"strconv"
@@ -63,6 +64,9 @@ func BenchmarkSubmissions(b *testing.B) {
 		rows = append(rows, ScoreRow{ScaleID: s.ID, Kind: ScaleFacet, Score: &score, BandLow: &lo, BandHigh: &hi, Percentile: &pct})
 	}
 	result, _ := json.Marshal(scales)
+	if os.Getenv("XSMALL") != "" {
+		result, _ = json.Marshal(scales[:5])
+	}
 	var next atomic.Int64
 	b.SetParallelism(16)
 	cpu0 := processCPU()
