@@ -26,6 +26,13 @@ const growPersonName = "Scaling person"
 // progressEvery is how often a line on growing is written.
 const progressEvery = 5 * time.Second
 
+// growChunk is how many people are added before their responses are
+// recorded: adding people and recording responses in turns of this many,
+// rather than one of each in every client, let SQLite's group commits
+// gather more responses each (3,000 people with a response in 6.9 s
+// against 8.1 s, on 2 busy cores).
+const growChunk = 1000
+
 // maxCopied bounds the answers read to copy when growing: enough distinct
 // sets that the organisation's answer references (the distance check
 // needs at least max(200, 3·items) responses, docs/QUALITY.md) are not
@@ -88,10 +95,11 @@ func (w *workload) countProfiled(ctx context.Context) (int, error) {
 }
 
 // grow adds candidates, each with a self-report sent through the API
-// (POST /api/v1/people, then POST /api/v1/responses), until the
-// organisation has size people with one, from --concurrency clients at
-// once, writing a line to cfg.progress every few seconds and one at the
-// end. label names the database in those lines.
+// (POST /api/v1/people for growChunk people, then POST /api/v1/responses
+// for each of them, and again), until the organisation has size people
+// with one, from --concurrency clients at once, writing a line to
+// cfg.progress every few seconds and one at the end. label names the
+// database in those lines.
 func (w *workload) grow(ctx context.Context, label string, size int) (growth, error) {
 	var g growth
 	var err error
@@ -106,10 +114,8 @@ func (w *workload) grow(ctx context.Context, label string, size int) (growth, er
 	if err := w.prepareCopied(ctx, label); err != nil {
 		return g, err
 	}
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
 	start := time.Now()
-	var next, done atomic.Int64
+	var done atomic.Int64
 	stopProgress := make(chan struct{})
 	var progressWG sync.WaitGroup
 	progressWG.Go(func() {
@@ -125,48 +131,67 @@ func (w *workload) grow(ctx context.Context, label string, size int) (growth, er
 			}
 		}
 	})
-	var wg sync.WaitGroup
-	for range w.cfg.concurrency {
-		wg.Go(func() {
-			for ctx.Err() == nil {
-				i := int(next.Add(1))
-				if i > need {
-					return
-				}
-				if err := w.addProfiled(ctx, g.Had+i); err != nil {
-					cancel(err)
-					return
+	for added := 0; added < need && err == nil; added += growChunk {
+		ids := make([]string, min(growChunk, need-added))
+		err = w.parallel(ctx, len(ids), func(i int) error {
+			var p struct {
+				ID string `json:"id"`
+			}
+			body := fmt.Sprintf(`{"name":"%s %d","kind":"candidate"}`, growPersonName, g.Had+added+i+1)
+			err := w.call(ctx, http.MethodPost, "/api/v1/people", body, http.StatusCreated, &p)
+			ids[i] = p.ID
+			return err
+		})
+		if err == nil {
+			err = w.parallel(ctx, len(ids), func(i int) error {
+				body := `{"person_id":"` + ids[i] + `","questionnaire":"` + submitQuestionnaire + `","answers":` + w.copied[(added+i)%len(w.copied)] + `}`
+				if err := w.call(ctx, http.MethodPost, "/api/v1/responses", body, http.StatusCreated, nil); err != nil {
+					return err
 				}
 				done.Add(1)
-			}
-		})
+				return nil
+			})
+		}
 	}
-	wg.Wait()
 	close(stopProgress)
 	progressWG.Wait()
 	g.Added, g.Seconds = int(done.Load()), time.Since(start).Seconds()
-	if err := context.Cause(ctx); err != nil {
-		if errors.Is(err, context.Canceled) {
-			err = errors.New("stopped")
-		}
+	if err != nil {
 		return g, fmt.Errorf("growing to %d people after %d added: %w", size, g.Added, err)
 	}
 	w.progressf("%s: grew to %d people with a self-report: %d added in %.1f s, %.0f a second", label, size, g.Added, g.Seconds, float64(g.Added)/g.Seconds)
 	return g, nil
 }
 
-// addProfiled adds candidate n with a self-report.
-func (w *workload) addProfiled(ctx context.Context, n int) error {
-	var p struct {
-		ID string `json:"id"`
+// parallel calls f for 0 to n-1 from --concurrency clients at once; the
+// first error stops the others and is returned.
+func (w *workload) parallel(ctx context.Context, n int, f func(i int) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range w.cfg.concurrency {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				if err := f(i); err != nil {
+					cancel(err)
+					return
+				}
+			}
+		})
 	}
-	body := fmt.Sprintf(`{"name":"%s %d","kind":"candidate"}`, growPersonName, n)
-	if err := w.call(ctx, http.MethodPost, "/api/v1/people", body, http.StatusCreated, &p); err != nil {
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		if errors.Is(err, context.Canceled) {
+			return errors.New("stopped")
+		}
 		return err
 	}
-	answers := w.copied[n%len(w.copied)]
-	return w.call(ctx, http.MethodPost, "/api/v1/responses",
-		`{"person_id":"`+p.ID+`","questionnaire":"sales-service","answers":`+answers+`}`, http.StatusCreated, nil)
+	return nil
 }
 
 // progressf writes one line of progress, if anyone reads it.
