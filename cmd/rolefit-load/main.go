@@ -2,9 +2,8 @@
 // questionnaire submissions, question pages, autosaves, people-list pages,
 // team maps and placements it answers a second, with their latency
 // percentiles and errors, beside the same server's /healthz in the same run
-// as the ceiling. It only ever sends
-// traffic to an address on this machine, and every scenario is bounded in
-// time and count. With --start it runs the rolefit binary itself on a
+// as the ceiling. It only ever sends traffic to an address on this
+// machine, and every scenario is bounded in time and count. With --start it runs the rolefit binary itself on a
 // fresh demo database, so a whole report is one command, and then also
 // reports the server's CPU time per request (and, with --profile, writes
 // the server's CPU profile). With --sizes it grows the organisation to
@@ -95,7 +94,7 @@ func run(ctx context.Context, args []string, out, progress io.Writer) error {
 	conc := fs.Int("concurrency", 32, "parallel connections")
 	dur := fs.Duration("duration", 10*time.Second, "how long each scenario runs (at most 2m)")
 	reqs := fs.Int("requests", 200_000, "the most requests a scenario sends")
-	people := fs.Int("people", 200, "people to create for the submission and page scenarios")
+	people := fs.Int("people", 200, "candidates to create for the submission, page and placement-cold scenarios (apart from --sizes)")
 	scen := fs.String("scenarios", defaultScenarios, "comma-separated: "+strings.Join(scenarioNames, ", "))
 	rawSizes := fs.String("sizes", "", fmt.Sprintf("comma-separated numbers of people with a self-report, rising, each 1 to %d, at most %d: grow the organisation to each in turn and run the scenarios at each, e.g. 1000,10000,100000", maxSize, maxSizes))
 	profileDir := fs.String("profile", "", "with --start: a folder to write each started server's CPU profile to, as DB.pprof")

@@ -36,6 +36,9 @@ func loadRun(ctx context.Context, cfg config, name string) (databaseRun, error) 
 	dr.CPUs, dr.LoadStart = runtime.NumCPU(), loadAverage()
 	for _, size := range cfg.sizes {
 		g, err := w.grow(ctx, name, size)
+		if ctx.Err() != nil {
+			break // Ctrl-C while growing: the sizes measured so far
+		}
 		if err != nil {
 			return dr, err
 		}
