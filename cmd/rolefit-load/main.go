@@ -238,13 +238,16 @@ type report struct {
 // and the status that means success. clients, when above 0, is how many
 // send at once instead of --concurrency; setup, when not nil, counts the
 // CPU that build spent on requests of its own, which is not the
-// scenario's; warm, when not nil, runs before the scenario is timed.
+// scenario's; warm, when not nil, runs before the scenario is timed;
+// finish lets the requests under way at the end of --duration run to
+// their end and count, for a scenario whose one request may take longer.
 type target struct {
 	build   func(i int) (*http.Request, error)
 	want    int
 	clients int
 	setup   *setupCPU
 	warm    func() error
+	finish  bool
 }
 
 // newWorkload makes the client and the workload of a run.
@@ -289,8 +292,14 @@ func (w *workload) loadTest(ctx context.Context) (report, error) {
 // hammer sends t's requests from cfg.concurrency workers until the
 // duration or the request count runs out.
 func hammer(ctx context.Context, client *http.Client, cfg config, name string, t target) result {
+	// A request under way at the end is cut off, unless the scenario
+	// lets it finish; then only Ctrl-C (or the client's timeout) cuts it.
+	reqCtx := ctx
 	ctx, cancel := context.WithTimeout(ctx, cfg.duration)
 	defer cancel()
+	if !t.finish {
+		reqCtx = ctx
+	}
 	var next atomic.Int64
 	var mu sync.Mutex
 	var lat []time.Duration
@@ -315,7 +324,7 @@ func hammer(ctx context.Context, client *http.Client, cfg config, name string, t
 				if err == nil {
 					t0 := time.Now()
 					var resp *http.Response
-					resp, err = client.Do(req.WithContext(ctx))
+					resp, err = client.Do(req.WithContext(reqCtx))
 					if err == nil {
 						io.Copy(io.Discard, resp.Body)
 						resp.Body.Close()
@@ -323,7 +332,7 @@ func hammer(ctx context.Context, client *http.Client, cfg config, name string, t
 							err = fmt.Errorf("%s %s: status %d", req.Method, req.URL.Path, resp.StatusCode)
 						}
 					}
-					if ctx.Err() != nil {
+					if reqCtx.Err() != nil {
 						break // cut off by the end of the run, not an error of the server
 					}
 					local = append(local, time.Since(t0))
