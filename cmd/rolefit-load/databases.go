@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -15,6 +17,9 @@ import (
 type databaseRun struct {
 	Database string `json:"database"`
 	report
+	// Sizes are the figures at each size of --sizes, when it was given;
+	// the report then holds the conditions of the whole run.
+	Sizes []sizeRun `json:"sizes,omitempty"`
 }
 
 // databaseName is how a report names a --start-db value: its kind, never
@@ -34,30 +39,39 @@ func databaseName(db string) string {
 
 // loadStarted starts rolefit on db (starting a throw-away PostgreSQL
 // first for "postgres"), runs the scenarios against it and stops both.
-func loadStarted(ctx context.Context, cfg config, bin, db, org string) (rep report, err error) {
+// With profile, the server writes its CPU profile there.
+func loadStarted(ctx context.Context, cfg config, bin, db, org, profile string) (dr databaseRun, err error) {
+	name := databaseName(db)
 	switch db {
 	case "sqlite":
 		db = "" // startServer's own file
 	case "postgres":
 		pg, err := startPostgres(ctx)
 		if err != nil {
-			return rep, err
+			return dr, err
 		}
 		defer func() { err = errors.Join(err, pg.stop()) }()
 		db = pg.url
 	}
-	srv, err := startServer(ctx, bin, db, org)
+	srv, err := startServer(ctx, bin, db, org, profile)
 	if err != nil {
-		return rep, err
+		return dr, err
 	}
 	defer srv.stop() // on every way out, Ctrl-C and errors included
 	cfg.base = &url.URL{Scheme: "http", Host: strings.TrimPrefix(srv.base, "http://")}
 	cfg.key, cfg.serverPID, cfg.clockTicks = srv.key, srv.pid, clockTicks()
-	rep, err = loadTest(ctx, cfg)
-	rep.Server = srv.base
+	dr, err = loadRun(ctx, cfg, name)
+	dr.Database, dr.Server = name, srv.base
 	var stopErr error
-	rep.GroupCommit, stopErr = srv.stop()
-	return rep, errors.Join(err, stopErr)
+	dr.GroupCommit, stopErr = srv.stop()
+	if profile != "" && stopErr == nil {
+		if fi, e := os.Stat(profile); e != nil || fi.Size() == 0 {
+			stopErr = fmt.Errorf("rolefit wrote no CPU profile to %s", profile)
+		} else {
+			dr.CPUProfile, dr.ProfileCommand = profile, "go tool pprof -top "+bin+" "+profile
+		}
+	}
+	return dr, errors.Join(err, stopErr)
 }
 
 // printRuns writes each database's report and then one table of the
@@ -71,21 +85,39 @@ func printRuns(out io.Writer, runs []databaseRun, asJSON bool) error {
 			Runs []databaseRun `json:"runs"`
 		}{runs})
 	}
+	sized := false
 	for _, r := range runs {
 		fmt.Fprintf(out, "== %s\n", r.Database)
-		if err := r.print(out, false); err != nil {
-			return err
+		if len(r.Sizes) == 0 {
+			if err := r.print(out, false); err != nil {
+				return err
+			}
+			fmt.Fprintln(out)
+			continue
 		}
+		sized = true
+		fmt.Fprintln(out, r.conditions())
+		for _, s := range r.Sizes {
+			fmt.Fprintln(out, s.heading())
+			if err := s.print(out, false); err != nil {
+				return err
+			}
+		}
+		r.printFooter(out)
 		fmt.Fprintln(out)
 	}
+	if sized {
+		printSizes(out, runs)
+		return nil
+	}
 	fmt.Fprintln(out, "== compared (per second / p99 ms / of healthz / server CPU ms a request)")
-	fmt.Fprintf(out, "%-9s", "scenario")
+	fmt.Fprintf(out, "%-14s", "scenario")
 	for _, r := range runs {
 		fmt.Fprintf(out, " | %-38s", r.Database)
 	}
 	fmt.Fprintln(out)
 	for _, name := range scenarioNames {
-		line, any := fmt.Sprintf("%-9s", name), false
+		line, any := fmt.Sprintf("%-14s", name), false
 		for _, r := range runs {
 			cell := "—"
 			for _, s := range r.Scenarios {
@@ -105,4 +137,28 @@ func printRuns(out io.Writer, runs []databaseRun, asJSON bool) error {
 		}
 	}
 	return nil
+}
+
+// profilePaths names each --start-db's CPU profile in dir, DB.pprof after
+// the database's kind (sqlite.pprof, postgres.pprof; sqlite-2.pprof for a
+// second SQLite), making dir if need be; with no dir, none.
+func profilePaths(dir string, dbs []string) ([]string, error) {
+	paths := make([]string, len(dbs))
+	if dir == "" {
+		return paths, nil
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("--profile: %w", err)
+	}
+	seen := map[string]int{}
+	for i, db := range dbs {
+		kind, _, _ := strings.Cut(databaseName(db), " ")
+		seen[kind]++
+		name := kind
+		if seen[kind] > 1 {
+			name = fmt.Sprintf("%s-%d", kind, seen[kind])
+		}
+		paths[i] = filepath.Join(dir, name+".pprof")
+	}
+	return paths, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,7 +37,7 @@ func TestStartDBRunsEachDatabaseInTurn(t *testing.T) {
 	args := []string{"--start", bin, "--start-db", "sqlite", "--start-db", "postgres", "--duration", "300ms",
 		"--scenarios", "healthz,submit", "--people", "2", "--concurrency", "2"}
 	var out bytes.Buffer
-	if err := run(context.Background(), append(args, "--json"), &out); err != nil {
+	if err := run(context.Background(), append(args, "--json"), &out, io.Discard); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
 	var got struct{ Runs []databaseRun }
@@ -79,7 +80,7 @@ func TestRunsTable(t *testing.T) {
 	}
 	s := out.String()
 	for _, want := range []string{"== sqlite\n", "== postgres at 127.0.0.1:5\n", "== compared",
-		"submit    |      300 /s   40.00 ms   33.3%   0.500 |                                      —"} {
+		"submit         |      300 /s   40.00 ms   33.3%   0.500 |                                      —"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("no %q in:\n%s", want, s)
 		}

@@ -1,12 +1,14 @@
 // Command rolefit-load measures a running rolefit over loopback: how many
-// questionnaire submissions, question pages, autosaves and people-list pages
-// it answers a second, with their latency percentiles and errors, beside the
-// same server's /healthz in the same run as the ceiling. It only ever sends
-// traffic to an address on this machine, and every scenario is bounded in
-// time and count. With --start it runs the rolefit binary itself on a
+// questionnaire submissions, question pages, autosaves, people-list pages,
+// team maps and placements it answers a second, with their latency
+// percentiles and errors, beside the same server's /healthz in the same run
+// as the ceiling. It only ever sends traffic to an address on this
+// machine, and every scenario is bounded in time and count. With --start it runs the rolefit binary itself on a
 // fresh demo database, so a whole report is one command, and then also
-// reports the server's CPU time per request. docs/PERFORMANCE.md shows how
-// to run it.
+// reports the server's CPU time per request (and, with --profile, writes
+// the server's CPU profile). With --sizes it grows the organisation to
+// each number of people in turn and shows how the figures change with it.
+// docs/PERFORMANCE.md shows how to run it.
 package main
 
 import (
@@ -33,14 +35,17 @@ func main() {
 	// SIGTERM too, so a started server is stopped however the harness is.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintf(os.Stderr, "rolefit-load: %v\n", err)
 		os.Exit(1)
 	}
 }
 
 // scenarioNames are the scenarios workload.target knows.
-var scenarioNames = []string{"healthz", "submit", "page", "autosave", "list"}
+var scenarioNames = []string{"healthz", "submit", "page", "autosave", "list", "team", "placement", "placement-cold"}
+
+// defaultScenarios run when --scenarios is not given.
+const defaultScenarios = "healthz,submit,page,autosave,list"
 
 // Bounds no invocation can exceed.
 const (
@@ -60,9 +65,18 @@ type config struct {
 	people      int
 	scenarios   []string
 	jsonOut     bool
+	// sizes are the numbers of people with a self-report to grow the
+	// organisation to in turn, running the scenarios at each; none
+	// runs them once at whatever size it has.
+	sizes []int
+	// progress receives a line every few seconds while the organisation
+	// grows.
+	progress io.Writer
 }
 
-func run(ctx context.Context, args []string, out io.Writer) error {
+// run is the command: args are its flags; the report goes to out, and
+// progress while growing to progress.
+func run(ctx context.Context, args []string, out, progress io.Writer) error {
 	fs := flag.NewFlagSet("rolefit-load", flag.ContinueOnError)
 	rawURL := fs.String("url", "http://127.0.0.1:8080", "address of the running rolefit (loopback only)")
 	key := fs.String("key", os.Getenv("ROLEFIT_LOAD_KEY"), "an API key of the organisation to load (env ROLEFIT_LOAD_KEY)")
@@ -80,8 +94,10 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	conc := fs.Int("concurrency", 32, "parallel connections")
 	dur := fs.Duration("duration", 10*time.Second, "how long each scenario runs (at most 2m)")
 	reqs := fs.Int("requests", 200_000, "the most requests a scenario sends")
-	people := fs.Int("people", 200, "people to create for the submission and page scenarios")
-	scen := fs.String("scenarios", "healthz,submit,page,autosave,list", "comma-separated: healthz, submit, page, autosave, list")
+	people := fs.Int("people", 200, "candidates to create for the submission, page and placement-cold scenarios (apart from --sizes)")
+	scen := fs.String("scenarios", defaultScenarios, "comma-separated: "+strings.Join(scenarioNames, ", "))
+	rawSizes := fs.String("sizes", "", fmt.Sprintf("comma-separated numbers of people with a self-report, rising, each 1 to %d, at most %d: grow the organisation to each in turn and run the scenarios at each, e.g. 1000,10000,100000", maxSize, maxSizes))
+	profileDir := fs.String("profile", "", "with --start: a folder to write each started server's CPU profile to, as DB.pprof")
 	jsonOut := fs.Bool("json", false, "print the report as JSON")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -93,8 +109,10 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	case *start != "" && (given["url"] || given["key"]):
 		return errors.New("--start runs its own server and makes its own key: leave out --url and --key")
-	case *start == "" && (given["start-db"] || given["start-org"]):
-		return errors.New("--start-db and --start-org need --start")
+	case *start == "" && (given["start-db"] || given["start-org"] || given["profile"]):
+		return errors.New("--start-db, --start-org and --profile need --start")
+	case given["profile"] && *profileDir == "":
+		return errors.New("--profile needs a folder")
 	case given["start"] && *start == "":
 		return errors.New("--start needs the path of a rolefit binary")
 	}
@@ -128,30 +146,41 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			return fmt.Errorf("--scenarios: unknown scenario %q (%s)", scenarios[i], strings.Join(scenarioNames, ", "))
 		}
 	}
+	sizes, err := parseSizes(*rawSizes)
+	if err != nil {
+		return err
+	}
 	cfg := config{base: u, key: *key, concurrency: *conc, duration: *dur, requests: *reqs, people: *people,
-		scenarios: scenarios, jsonOut: *jsonOut}
+		scenarios: scenarios, jsonOut: *jsonOut, sizes: sizes, progress: progress}
 	if *start == "" {
-		rep, err := loadTest(ctx, cfg)
+		dr, err := loadRun(ctx, cfg, "rolefit at "+u.Host)
 		if err != nil {
 			return err
 		}
-		return rep.print(out, cfg.jsonOut)
+		if len(sizes) == 0 {
+			return dr.print(out, cfg.jsonOut)
+		}
+		return printRuns(out, []databaseRun{dr}, cfg.jsonOut)
 	}
 	if len(startDBs) == 0 {
 		startDBs = []string{"sqlite"}
 	}
+	profiles, err := profilePaths(*profileDir, startDBs)
+	if err != nil {
+		return err
+	}
 	var runs []databaseRun
-	for _, db := range startDBs {
-		rep, err := loadStarted(ctx, cfg, *start, db, *startOrg)
+	for i, db := range startDBs {
+		dr, err := loadStarted(ctx, cfg, *start, db, *startOrg, profiles[i])
 		if err != nil {
 			return fmt.Errorf("%s: %w", databaseName(db), err)
 		}
-		runs = append(runs, databaseRun{Database: databaseName(db), report: rep})
+		runs = append(runs, dr)
 		if ctx.Err() != nil {
 			break // Ctrl-C: the figures so far
 		}
 	}
-	if len(runs) == 1 {
+	if len(runs) == 1 && len(sizes) == 0 {
 		return runs[0].print(out, cfg.jsonOut)
 	}
 	return printRuns(out, runs, cfg.jsonOut)
@@ -195,36 +224,57 @@ type report struct {
 	// averages as the run began and ended ("" where unknown).
 	LoadStart string   `json:"load_average_start,omitempty"`
 	LoadEnd   string   `json:"load_average_end,omitempty"`
-	Scenarios []result `json:"scenarios"`
+	Scenarios []result `json:"scenarios,omitempty"`
 	// GroupCommit is the started server's log line on its SQLite group
 	// commits, written as it stopped.
 	GroupCommit string `json:"group_commit,omitempty"`
+	// CPUProfile is the file the started server wrote its CPU profile
+	// to (--profile), and ProfileCommand the command that reads it.
+	CPUProfile     string `json:"cpu_profile,omitempty"`
+	ProfileCommand string `json:"cpu_profile_command,omitempty"`
 }
 
 // target is what a scenario sends: a request to build for the i-th call,
-// and the status that means success.
+// and the status that means success. clients, when above 0, is how many
+// send at once instead of --concurrency; setup, when not nil, counts the
+// CPU that build spent on requests of its own, which is not the
+// scenario's; warm, when not nil, runs before the scenario is timed;
+// finish lets the requests under way at the end of --duration run to
+// their end and count, for a scenario whose one request may take longer.
 type target struct {
-	build func(i int) (*http.Request, error)
-	want  int
+	build   func(i int) (*http.Request, error)
+	want    int
+	clients int
+	setup   *setupCPU
+	warm    func() error
+	finish  bool
+}
+
+// newWorkload makes the client and the workload of a run.
+func newWorkload(cfg config) *workload {
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
+		MaxIdleConns: cfg.concurrency * 2, MaxIdleConnsPerHost: cfg.concurrency * 2, IdleConnTimeout: time.Minute}}
+	return &workload{cfg: cfg, client: client}
 }
 
 // loadTest runs the scenarios in turn. A cancelled ctx (Ctrl-C) ends the
 // run early with the figures so far.
-func loadTest(ctx context.Context, cfg config) (report, error) {
+func (w *workload) loadTest(ctx context.Context) (report, error) {
+	cfg := w.cfg
 	rep := report{CPUs: runtime.NumCPU(), LoadStart: loadAverage()}
-	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
-		MaxIdleConns: cfg.concurrency * 2, MaxIdleConnsPerHost: cfg.concurrency * 2, IdleConnTimeout: time.Minute}}
-	w := &workload{cfg: cfg, client: client}
 	var healthz float64
 	for _, s := range cfg.scenarios {
 		s = strings.TrimSpace(s)
 		t, err := w.target(ctx, s)
+		if err == nil && t.warm != nil {
+			err = t.warm()
+		}
 		if err != nil {
 			return rep, fmt.Errorf("prepare %s: %w", s, err)
 		}
 		cpu := startCPU(cfg)
-		r := hammer(ctx, client, cfg, s, t)
-		cpu.stop(cfg, &r)
+		r := hammer(ctx, w.client, cfg, s, t)
+		cpu.stop(cfg, &r, t.setup)
 		if s == "healthz" {
 			healthz = r.PerSecond
 		} else if healthz > 0 {
@@ -242,15 +292,25 @@ func loadTest(ctx context.Context, cfg config) (report, error) {
 // hammer sends t's requests from cfg.concurrency workers until the
 // duration or the request count runs out.
 func hammer(ctx context.Context, client *http.Client, cfg config, name string, t target) result {
+	// A request under way at the end is cut off, unless the scenario
+	// lets it finish; then only Ctrl-C (or the client's timeout) cuts it.
+	reqCtx := ctx
 	ctx, cancel := context.WithTimeout(ctx, cfg.duration)
 	defer cancel()
+	if !t.finish {
+		reqCtx = ctx
+	}
 	var next atomic.Int64
 	var mu sync.Mutex
 	var lat []time.Duration
 	res := result{Scenario: name}
 	start := time.Now()
+	clients := cfg.concurrency
+	if t.clients > 0 {
+		clients = t.clients
+	}
 	var wg sync.WaitGroup
-	for range cfg.concurrency {
+	for range clients {
 		wg.Go(func() {
 			local := make([]time.Duration, 0, 1024)
 			errs := 0
@@ -264,7 +324,7 @@ func hammer(ctx context.Context, client *http.Client, cfg config, name string, t
 				if err == nil {
 					t0 := time.Now()
 					var resp *http.Response
-					resp, err = client.Do(req.WithContext(ctx))
+					resp, err = client.Do(req.WithContext(reqCtx))
 					if err == nil {
 						io.Copy(io.Discard, resp.Body)
 						resp.Body.Close()
@@ -272,7 +332,7 @@ func hammer(ctx context.Context, client *http.Client, cfg config, name string, t
 							err = fmt.Errorf("%s %s: status %d", req.Method, req.URL.Path, resp.StatusCode)
 						}
 					}
-					if ctx.Err() != nil {
+					if reqCtx.Err() != nil {
 						break // cut off by the end of the run, not an error of the server
 					}
 					local = append(local, time.Since(t0))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net"
 	"path/filepath"
@@ -62,7 +63,7 @@ func TestLoadAgainstARealServer(t *testing.T) {
 
 	var out bytes.Buffer
 	err = run(ctx, []string{"--url", base, "--key", key, "--concurrency", "4", "--duration", "2s", "--requests", "40",
-		"--people", "5", "--json"}, &out)
+		"--people", "5", "--json"}, &out, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +95,7 @@ func TestLoadAgainstARealServer(t *testing.T) {
 	// and makes only the ones more it asks for.
 	out.Reset()
 	if err := run(ctx, []string{"--url", base, "--key", key, "--concurrency", "2", "--duration", "300ms", "--requests", "10",
-		"--people", "7", "--scenarios", "submit"}, &out); err != nil {
+		"--people", "7", "--scenarios", "submit"}, &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	page, _, err := st.Scope(org.ID).People(ctx, store.PeopleQuery{Search: "Load test person", Limit: 100})
@@ -119,7 +120,7 @@ func TestRefusesOtherAddressesAndUnboundedRuns(t *testing.T) {
 		{"--start", "rolefit", "--duration", "10m"},
 		{"--start", "rolefit", "--people", "10001"},
 	} {
-		if err := run(context.Background(), args, &bytes.Buffer{}); err == nil {
+		if err := run(context.Background(), args, &bytes.Buffer{}, io.Discard); err == nil {
 			t.Errorf("%s: accepted", strings.Join(args, " "))
 		}
 	}

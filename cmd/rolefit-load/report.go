@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -27,25 +28,63 @@ func startCPU(cfg config) cpuMeter {
 	return m
 }
 
-// stop sets r's CPU a request from the time used since startCPU.
-func (m cpuMeter) stop(cfg config, r *result) {
+// stop sets r's CPU a request from the time used since startCPU, less
+// what setup counted (nil: nothing).
+func (m cpuMeter) stop(cfg config, r *result, setup *setupCPU) {
 	if r.Requests == 0 {
 		return
 	}
+	var setupServer, setupClient time.Duration
+	if setup != nil {
+		setupServer, setupClient = time.Duration(setup.server.Load()), time.Duration(setup.client.Load())
+	}
 	perRequest := func(d time.Duration) *float64 {
-		ms := float64(d) / float64(time.Millisecond) / float64(r.Requests)
+		ms := float64(max(d, 0)) / float64(time.Millisecond) / float64(r.Requests)
 		return &ms
 	}
 	if m.serverOK {
 		if now, err := processCPU(cfg.serverPID, cfg.clockTicks); err == nil {
-			r.ServerCPUms = perRequest(now - m.server)
+			r.ServerCPUms = perRequest(now - m.server - setupServer)
 		}
 	}
 	if m.clientOK {
 		if now, ok := selfCPU(); ok {
-			r.ClientCPUms = perRequest(now - m.client)
+			r.ClientCPUms = perRequest(now - m.client - setupClient)
 		}
 	}
+}
+
+// setupCPU adds up the server's and this process's CPU time spent on
+// requests a scenario sends before the one it times, to be left out of
+// its CPU a request. The server's is read from /proc in clock ticks (10
+// ms at Linux's usual 100 a second), so each reading is coarse, but the
+// differences add up to the right figure on average over many requests.
+type setupCPU struct {
+	server, client atomic.Int64 // nanoseconds
+}
+
+// measure runs f and counts the CPU time used meanwhile.
+func (s *setupCPU) measure(cfg config, f func() error) error {
+	var server0 time.Duration
+	serverOK := false
+	if cfg.serverPID > 0 {
+		var err error
+		server0, err = processCPU(cfg.serverPID, cfg.clockTicks)
+		serverOK = err == nil
+	}
+	client0, clientOK := selfCPU()
+	err := f()
+	if serverOK {
+		if now, e := processCPU(cfg.serverPID, cfg.clockTicks); e == nil {
+			s.server.Add(int64(now - server0))
+		}
+	}
+	if clientOK {
+		if now, ok := selfCPU(); ok {
+			s.client.Add(int64(now - client0))
+		}
+	}
+	return err
 }
 
 // print writes the report as a table, or as JSON.
@@ -56,23 +95,32 @@ func (rep report) print(out io.Writer, asJSON bool) error {
 		return enc.Encode(rep)
 	}
 	fmt.Fprintln(out, rep.conditions())
-	fmt.Fprintf(out, "%-9s %9s %7s %8s %10s %8s %8s %8s %10s %17s %17s\n", "scenario", "requests", "errors", "seconds", "per second",
+	fmt.Fprintf(out, "%-14s %9s %7s %8s %10s %8s %8s %8s %10s %17s %17s\n", "scenario", "requests", "errors", "seconds", "per second",
 		"p50 ms", "p95 ms", "p99 ms", "of healthz", "server CPU ms/req", "client CPU ms/req")
 	for _, r := range rep.Scenarios {
 		of := "—"
 		if r.OfHealthz > 0 {
 			of = fmt.Sprintf("%.1f%%", 100*r.OfHealthz)
 		}
-		fmt.Fprintf(out, "%-9s %9d %7d %8.1f %10.0f %8.2f %8.2f %8.2f %s %s %s\n", r.Scenario, r.Requests, r.Errors, r.Seconds, r.PerSecond,
+		fmt.Fprintf(out, "%-14s %9d %7d %8.1f %10.0f %8.2f %8.2f %8.2f %s %s %s\n", r.Scenario, r.Requests, r.Errors, r.Seconds, r.PerSecond,
 			r.P50ms, r.P95ms, r.P99ms, pad(of, 10), pad(millis(r.ServerCPUms), 17), pad(millis(r.ClientCPUms), 17))
 		if r.FirstError != "" {
-			fmt.Fprintf(out, "          first error: %s\n", r.FirstError)
+			fmt.Fprintf(out, "               first error: %s\n", r.FirstError)
 		}
 	}
+	rep.printFooter(out)
+	return nil
+}
+
+// printFooter writes what the started server left as it stopped: its
+// group commit line and its CPU profile.
+func (rep report) printFooter(out io.Writer) {
 	if rep.GroupCommit != "" {
 		fmt.Fprintf(out, "server at stop: %s\n", rep.GroupCommit)
 	}
-	return nil
+	if rep.CPUProfile != "" {
+		fmt.Fprintf(out, "server CPU profile: %s (read it with: %s)\n", rep.CPUProfile, rep.ProfileCommand)
+	}
 }
 
 // conditions is the header line saying what the figures were measured on.

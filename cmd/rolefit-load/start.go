@@ -45,10 +45,11 @@ type startedServer struct {
 	stopErr     error
 }
 
-// startServer runs `BIN serve --demo` on a free loopback port, waits for
-// /readyz and creates an API key in orgName with `BIN apikey add`. On an
-// error nothing is left running or on disk.
-func startServer(ctx context.Context, bin, db, orgName string) (s *startedServer, err error) {
+// startServer runs `BIN serve --demo` on a free loopback port (with
+// --cpu-profile profile when profile is not ""), waits for /readyz and
+// creates an API key in orgName with `BIN apikey add`. On an error
+// nothing is left running or on disk.
+func startServer(ctx context.Context, bin, db, orgName, profile string) (s *startedServer, err error) {
 	// A name without a slash is looked up on PATH, as a shell would.
 	bin, err = exec.LookPath(bin)
 	if err != nil {
@@ -77,7 +78,11 @@ func startServer(ctx context.Context, bin, db, orgName string) (s *startedServer
 	}
 	// The log level is named so that ROLEFIT_LOG_LEVEL in the environment
 	// cannot hide the group commit line read at the end.
-	s.cmd = exec.Command(bin, "serve", "--demo", "--db", db, "--addr", addr, "--log-level", "info")
+	args := []string{"serve", "--demo", "--db", db, "--addr", addr, "--log-level", "info"}
+	if profile != "" {
+		args = append(args, "--cpu-profile", profile)
+	}
+	s.cmd = exec.Command(bin, args...)
 	s.cmd.Stdout, s.cmd.Stderr = s.logf, s.logf
 	ownProcessGroup(s.cmd)
 	if err := s.cmd.Start(); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -42,7 +43,7 @@ func TestStartRunsAndStopsItsOwnServer(t *testing.T) {
 
 	var out bytes.Buffer
 	err := run(context.Background(), []string{"--start", bin, "--duration", "300ms", "--scenarios", "healthz,submit",
-		"--people", "2", "--concurrency", "2", "--json"}, &out)
+		"--people", "2", "--concurrency", "2", "--json"}, &out, io.Discard)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
@@ -97,8 +98,13 @@ func TestStartRefusals(t *testing.T) {
 		{[]string{"--start", filepath.Join(tmp, "no-such-rolefit")}, "no-such-rolefit"},
 		{[]string{"--start", "rolefit", "extra"}, `unexpected argument "extra"`},
 		{[]string{"--start", "rolefit", "--start-db", " "}, "name a database"},
+		{[]string{"--profile", "prof", "--url", "http://127.0.0.1:8080", "--key", "k"}, "need --start"},
+		{[]string{"--start", "rolefit", "--profile", ""}, "--profile needs a folder"},
+		{[]string{"--start", "rolefit", "--sizes", "1000,100"}, "100 after 1000"},
+		{[]string{"--start", "rolefit", "--sizes", "200000"}, "from 1 to 100000"},
+		{[]string{"--start", "rolefit", "--scenarios", "placement-warm"}, `unknown scenario "placement-warm"`},
 	} {
-		err := run(context.Background(), tc.args, &bytes.Buffer{})
+		err := run(context.Background(), tc.args, &bytes.Buffer{}, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: got %v, want an error with %q", tc.args, err, tc.want)
 		}

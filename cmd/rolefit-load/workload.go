@@ -19,15 +19,23 @@ type workload struct {
 	cfg    config
 	client *http.Client
 
-	once      sync.Once
-	err       error
-	people    []string
-	answers   []string // JSON objects of valid answers
-	items     []item
-	pages     int
-	links     []string // invitation paths, consent given
-	linksOnce sync.Once
-	linksErr  error
+	once    sync.Once
+	err     error
+	qOnce   sync.Once
+	qErr    error
+	version int // of the questionnaire the answers are to
+	// copied are answers of attentive people already in the
+	// organisation, which grown people give (prepareCopied).
+	copied     []string
+	copiedOnce sync.Once
+	copiedErr  error
+	people     []string
+	answers    []string // JSON objects of valid answers
+	items      []item
+	pages      int
+	links      []string // invitation paths, consent given
+	linksOnce  sync.Once
+	linksErr   error
 }
 
 type item struct {
@@ -50,8 +58,7 @@ func (w *workload) target(ctx context.Context, scenario string) (target, error) 
 			return target{}, err
 		}
 		return target{want: http.StatusCreated, build: func(i int) (*http.Request, error) {
-			body := `{"person_id":"` + w.people[i%len(w.people)] + `","questionnaire":"sales-service","answers":` + w.answers[i%len(w.answers)] + `}`
-			return w.api(http.MethodPost, "/api/v1/responses", body)
+			return w.api(http.MethodPost, "/api/v1/responses", w.submitBody(w.people[i%len(w.people)], i))
 		}}, nil
 	case "page":
 		if err := w.prepareLinks(ctx); err != nil {
@@ -75,8 +82,10 @@ func (w *workload) target(ctx context.Context, scenario string) (target, error) 
 			}
 			return req, err
 		}}, nil
+	case "team", "placement", "placement-cold":
+		return w.readTarget(ctx, scenario)
 	}
-	return target{}, fmt.Errorf("unknown scenario %q (healthz, submit, page, autosave, list)", scenario)
+	return target{}, fmt.Errorf("unknown scenario %q (%s)", scenario, strings.Join(scenarioNames, ", "))
 }
 
 func (w *workload) url(path string) string { return strings.TrimRight(w.cfg.base.String(), "/") + path }
@@ -119,11 +128,22 @@ func (w *workload) call(ctx context.Context, method, path, body string, want int
 	return json.Unmarshal(b, v)
 }
 
-// prepare creates the people and reads the questionnaire's items, once.
-func (w *workload) prepare(ctx context.Context) error {
-	w.once.Do(func() {
+// submitQuestionnaire is the questionnaire the harness answers.
+const submitQuestionnaire = "sales-service"
+
+// submitBody is the body of POST /api/v1/responses: the i-th of the
+// prepared sets of answers, for person.
+func (w *workload) submitBody(person string, i int) string {
+	return `{"person_id":"` + person + `","questionnaire":"sales-service","answers":` + w.answers[i%len(w.answers)] + `}`
+}
+
+// prepareAnswers reads the questionnaire's items and makes sets of valid
+// answers to it, once.
+func (w *workload) prepareAnswers(ctx context.Context) error {
+	w.qOnce.Do(func() {
 		var q struct {
-			Pages []struct {
+			Version int `json:"version"`
+			Pages   []struct {
 				Items []struct {
 					ID      string `json:"id"`
 					Answers []struct {
@@ -132,9 +152,10 @@ func (w *workload) prepare(ctx context.Context) error {
 				} `json:"items"`
 			} `json:"pages"`
 		}
-		if w.err = w.call(ctx, http.MethodGet, "/api/v1/questionnaires/sales-service", "", http.StatusOK, &q); w.err != nil {
+		if w.qErr = w.call(ctx, http.MethodGet, "/api/v1/questionnaires/"+submitQuestionnaire, "", http.StatusOK, &q); w.qErr != nil {
 			return
 		}
+		w.version = q.Version
 		w.pages = len(q.Pages)
 		for _, p := range q.Pages {
 			for _, it := range p.Items {
@@ -154,6 +175,16 @@ func (w *workload) prepare(ctx context.Context) error {
 			b, _ := json.Marshal(a)
 			w.answers = append(w.answers, string(b))
 		}
+	})
+	return w.qErr
+}
+
+// prepare creates the people and reads the questionnaire's items, once.
+func (w *workload) prepare(ctx context.Context) error {
+	if err := w.prepareAnswers(ctx); err != nil {
+		return err
+	}
+	w.once.Do(func() {
 		// Candidates an earlier run made are used again, so a rerun on
 		// the same database loads as many people as the first.
 		if w.people, w.err = w.earlierPeople(ctx); w.err != nil {

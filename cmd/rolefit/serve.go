@@ -28,7 +28,7 @@ const deliveryPoll = time.Second
 
 // runServe runs the web app until ctx is cancelled (SIGTERM or SIGINT),
 // then drains requests and closes the database.
-func runServe(ctx context.Context, args []string, cio commandIO) error {
+func runServe(ctx context.Context, args []string, cio commandIO) (retErr error) {
 	fs := newFlagSet("serve", "", "Run the rolefit web app. Applies pending database migrations first.", cio)
 	var d dbFlags
 	d.register(fs, cio.getenv)
@@ -44,6 +44,8 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 	withDemo := fs.Bool("demo", false, "load a demo organisation if the database is empty, and print its logins")
 	allowPrivate := fs.Bool("allow-private-webhooks", envBool(cio.getenv, "ROLEFIT_ALLOW_PRIVATE_WEBHOOKS"),
 		"let webhooks and Greenhouse's completion call go to private, loopback and link-local addresses and over plain HTTP, for tests and private networks (env ROLEFIT_ALLOW_PRIVATE_WEBHOOKS=true)")
+	cpuProfile := fs.String("cpu-profile", "",
+		"write a CPU profile of the whole run to this file (created 0600), from start to shutdown; read it with: go tool pprof -top BIN FILE")
 	if err := parseFlags(fs, args, cio); err != nil {
 		return err
 	}
@@ -52,6 +54,19 @@ func runServe(ctx context.Context, args []string, cio commandIO) error {
 		return exitCode(2)
 	}
 	started := cio.now()
+	if *cpuProfile != "" {
+		stopProfile, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		// Deferred first, so it runs last: the profile covers the
+		// shutdown and the database's close too.
+		defer func() {
+			if err := stopProfile(); err != nil {
+				retErr = errors.Join(retErr, fmt.Errorf("write the CPU profile: %w", err))
+			}
+		}()
+	}
 	cat, err := loadCatalog(*qdir)
 	if err != nil {
 		return err
