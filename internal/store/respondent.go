@@ -37,7 +37,7 @@ func (s *Store) Respondent(ctx context.Context, token string) (*Respondent, erro
 	}
 	db := s.reader(ctx)
 	hash := HashToken(token)
-	inv, p, org, err := takeRespondent(db, "i.token_hash = ?", hash)
+	inv, p, org, err := takeRespondent(db, "token_hash", hash)
 	if errs.Code(err) == errs.CodeNotFound {
 		// A link an e-mail carried (a reminder's), looked for only when
 		// the invitation's own link does not match.
@@ -60,7 +60,7 @@ func linkedRespondent(db *gorm.DB, hash string) (*rolefit.Invitation, *rolefit.P
 	if len(ids) == 0 {
 		return nil, nil, nil, errs.NotFound("invitation")
 	}
-	return takeRespondent(db, "i.id = ?", ids[0])
+	return takeRespondent(db, "id", ids[0])
 }
 
 // State is the invitation's status now.
