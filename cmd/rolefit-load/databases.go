@@ -52,6 +52,7 @@ func loadStarted(ctx context.Context, cfg config, bin, db, org, profile string) 
 		}
 		defer func() { err = errors.Join(err, pg.stop()) }()
 		db = pg.url
+		cfg.db = pg.meter(clockTicks())
 	}
 	srv, err := startServer(ctx, bin, db, org, profile)
 	if err != nil {
@@ -110,7 +111,7 @@ func printRuns(out io.Writer, runs []databaseRun, asJSON bool) error {
 		printSizes(out, runs)
 		return nil
 	}
-	fmt.Fprintln(out, "== compared (per second / p99 ms / of healthz / server CPU ms a request)")
+	fmt.Fprintln(out, "== compared (per second / p99 ms / of healthz / server CPU ms a request, + PostgreSQL's own where the harness started it)")
 	fmt.Fprintf(out, "%-14s", "scenario")
 	for _, r := range runs {
 		fmt.Fprintf(out, " | %-38s", r.Database)
@@ -128,6 +129,9 @@ func printRuns(out io.Writer, runs []databaseRun, asJSON bool) error {
 						of = fmt.Sprintf("%.1f%%", 100*s.OfHealthz)
 					}
 					cell = fmt.Sprintf("%8.0f /s %7.2f ms %7s %7s", s.PerSecond, s.P99ms, of, millis(s.ServerCPUms))
+					if s.DatabaseCPUms != nil {
+						cell += " + " + millis(s.DatabaseCPUms)
+					}
 				}
 			}
 			line += " | " + pad(cell, 38)

@@ -60,6 +60,20 @@ func TestStartDBRunsEachDatabaseInTurn(t *testing.T) {
 	if !strings.Contains(got.Runs[0].GroupCommit, "groups=") {
 		t.Errorf("SQLite's run has no group commit line: %q", got.Runs[0].GroupCommit)
 	}
+	// PostgreSQL's own CPU and its commits a WAL flush are measured for
+	// the cluster the harness started, and only for it.
+	for _, s := range got.Runs[0].Scenarios {
+		if s.DatabaseCPUms != nil || s.CommitsPerFlush != nil {
+			t.Errorf("sqlite %s: database CPU %v, commits a flush %v; want none", s.Scenario, s.DatabaseCPUms, s.CommitsPerFlush)
+		}
+	}
+	submit := got.Runs[1].Scenarios[1]
+	if submit.DatabaseCPUms == nil || *submit.DatabaseCPUms <= 0 {
+		t.Errorf("postgres submit: database CPU %v, want above 0", submit.DatabaseCPUms)
+	}
+	if submit.CommitsPerFlush == nil || *submit.CommitsPerFlush < 1 {
+		t.Errorf("postgres submit: commits a WAL flush %v, want at least 1 (each submission commits and flushes)", submit.CommitsPerFlush)
+	}
 	if left, err := os.ReadDir(tmp); err != nil || len(left) != 0 {
 		t.Errorf("temporary folder after the run: %v %v, want empty", left, err)
 	}
@@ -68,11 +82,12 @@ func TestStartDBRunsEachDatabaseInTurn(t *testing.T) {
 // The table of several databases names each and compares every scenario
 // that ran, with "—" where one did not.
 func TestRunsTable(t *testing.T) {
-	cpu := 0.5
+	cpu, dbCPU, perFlush := 0.5, 0.7, 5.25
 	runs := []databaseRun{
 		{Database: "sqlite", report: report{CPUs: 2, Scenarios: []result{{Scenario: "healthz", Requests: 9, PerSecond: 900, P99ms: 2},
 			{Scenario: "submit", Requests: 3, PerSecond: 300, P99ms: 40, OfHealthz: 1.0 / 3, ServerCPUms: &cpu}}}},
-		{Database: "postgres at 127.0.0.1:5", report: report{CPUs: 2, Scenarios: []result{{Scenario: "healthz", Requests: 9, PerSecond: 1000, P99ms: 3}}}},
+		{Database: "postgres at 127.0.0.1:5", report: report{CPUs: 2, Scenarios: []result{{Scenario: "healthz", Requests: 9, PerSecond: 1000, P99ms: 3,
+			ServerCPUms: &cpu, DatabaseCPUms: &dbCPU, CommitsPerFlush: &perFlush}}}},
 	}
 	var out bytes.Buffer
 	if err := printRuns(&out, runs, false); err != nil {
@@ -80,7 +95,10 @@ func TestRunsTable(t *testing.T) {
 	}
 	s := out.String()
 	for _, want := range []string{"== sqlite\n", "== postgres at 127.0.0.1:5\n", "== compared",
-		"submit         |      300 /s   40.00 ms   33.3%   0.500 |                                      —"} {
+		"submit         |      300 /s   40.00 ms   33.3%   0.500 |                                      —",
+		// PostgreSQL's own CPU beside rolefit's, and its commits a flush.
+		"healthz        |      900 /s    2.00 ms       —       — |     1000 /s    3.00 ms       —   0.500 + 0.700",
+		"db CPU ms/req  commits/flush", "0.700            5.2"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("no %q in:\n%s", want, s)
 		}

@@ -57,8 +57,9 @@ const (
 type config struct {
 	base        *url.URL
 	key         string
-	serverPID   int   // the server's process, when the harness started it
-	clockTicks  int64 // of /proc's CPU times, when serverPID is known
+	serverPID   int      // the server's process, when the harness started it
+	clockTicks  int64    // of /proc's CPU times, when serverPID is known
+	db          *dbMeter // the PostgreSQL cluster the harness started, else nil
 	concurrency int
 	duration    time.Duration
 	requests    int
@@ -211,7 +212,13 @@ type result struct {
 	// unknown: the server's is known only when the harness started it.
 	ServerCPUms *float64 `json:"server_cpu_ms_per_request,omitempty"`
 	ClientCPUms *float64 `json:"client_cpu_ms_per_request,omitempty"`
-	FirstError  string   `json:"first_error,omitempty"`
+	// DatabaseCPUms is the CPU milliseconds a request of the PostgreSQL
+	// cluster the harness started (all its processes), and
+	// CommitsPerFlush how many transactions each of its WAL flushes to
+	// disk committed; nil otherwise.
+	DatabaseCPUms   *float64 `json:"database_cpu_ms_per_request,omitempty"`
+	CommitsPerFlush *float64 `json:"commits_per_wal_flush,omitempty"`
+	FirstError      string   `json:"first_error,omitempty"`
 }
 
 // report is a whole run: the scenarios' figures and the conditions they

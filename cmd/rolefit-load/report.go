@@ -15,6 +15,10 @@ import (
 type cpuMeter struct {
 	server, client     time.Duration
 	serverOK, clientOK bool
+	db                 time.Duration
+	dbOK               bool
+	commits, flushes   int64
+	countsOK           bool
 }
 
 func startCPU(cfg config) cpuMeter {
@@ -25,6 +29,13 @@ func startCPU(cfg config) cpuMeter {
 		m.serverOK = err == nil
 	}
 	m.client, m.clientOK = selfCPU()
+	if cfg.db != nil {
+		var err error
+		m.commits, m.flushes, err = cfg.db.counts()
+		m.countsOK = err == nil
+		m.db, err = cfg.db.cpu()
+		m.dbOK = err == nil
+	}
 	return m
 }
 
@@ -34,9 +45,9 @@ func (m cpuMeter) stop(cfg config, r *result, setup *setupCPU) {
 	if r.Requests == 0 {
 		return
 	}
-	var setupServer, setupClient time.Duration
+	var setupServer, setupClient, setupDB time.Duration
 	if setup != nil {
-		setupServer, setupClient = time.Duration(setup.server.Load()), time.Duration(setup.client.Load())
+		setupServer, setupClient, setupDB = time.Duration(setup.server.Load()), time.Duration(setup.client.Load()), time.Duration(setup.db.Load())
 	}
 	perRequest := func(d time.Duration) *float64 {
 		ms := float64(max(d, 0)) / float64(time.Millisecond) / float64(r.Requests)
@@ -52,6 +63,17 @@ func (m cpuMeter) stop(cfg config, r *result, setup *setupCPU) {
 			r.ClientCPUms = perRequest(now - m.client - setupClient)
 		}
 	}
+	if m.dbOK {
+		if now, err := cfg.db.cpu(); err == nil {
+			r.DatabaseCPUms = perRequest(now - m.db - setupDB)
+		}
+	}
+	if m.countsOK {
+		if commits, flushes, err := cfg.db.counts(); err == nil && flushes > m.flushes {
+			per := float64(commits-m.commits) / float64(flushes-m.flushes)
+			r.CommitsPerFlush = &per
+		}
+	}
 }
 
 // setupCPU adds up the server's and this process's CPU time spent on
@@ -60,7 +82,7 @@ func (m cpuMeter) stop(cfg config, r *result, setup *setupCPU) {
 // ms at Linux's usual 100 a second), so each reading is coarse, but the
 // differences add up to the right figure on average over many requests.
 type setupCPU struct {
-	server, client atomic.Int64 // nanoseconds
+	server, client, db atomic.Int64 // nanoseconds
 }
 
 // measure runs f and counts the CPU time used meanwhile.
@@ -73,7 +95,19 @@ func (s *setupCPU) measure(cfg config, f func() error) error {
 		serverOK = err == nil
 	}
 	client0, clientOK := selfCPU()
+	var db0 time.Duration
+	dbOK := false
+	if cfg.db != nil {
+		var e error
+		db0, e = cfg.db.cpu()
+		dbOK = e == nil
+	}
 	err := f()
+	if dbOK {
+		if now, e := cfg.db.cpu(); e == nil {
+			s.db.Add(int64(now - db0))
+		}
+	}
 	if serverOK {
 		if now, e := processCPU(cfg.serverPID, cfg.clockTicks); e == nil {
 			s.server.Add(int64(now - server0))
@@ -95,15 +129,31 @@ func (rep report) print(out io.Writer, asJSON bool) error {
 		return enc.Encode(rep)
 	}
 	fmt.Fprintln(out, rep.conditions())
-	fmt.Fprintf(out, "%-14s %9s %7s %8s %10s %8s %8s %8s %10s %17s %17s\n", "scenario", "requests", "errors", "seconds", "per second",
+	db := false
+	for _, r := range rep.Scenarios {
+		db = db || r.DatabaseCPUms != nil
+	}
+	fmt.Fprintf(out, "%-14s %9s %7s %8s %10s %8s %8s %8s %10s %17s %17s", "scenario", "requests", "errors", "seconds", "per second",
 		"p50 ms", "p95 ms", "p99 ms", "of healthz", "server CPU ms/req", "client CPU ms/req")
+	if db {
+		fmt.Fprintf(out, " %17s %14s", "db CPU ms/req", "commits/flush")
+	}
+	fmt.Fprintln(out)
 	for _, r := range rep.Scenarios {
 		of := "—"
 		if r.OfHealthz > 0 {
 			of = fmt.Sprintf("%.1f%%", 100*r.OfHealthz)
 		}
-		fmt.Fprintf(out, "%-14s %9d %7d %8.1f %10.0f %8.2f %8.2f %8.2f %s %s %s\n", r.Scenario, r.Requests, r.Errors, r.Seconds, r.PerSecond,
+		fmt.Fprintf(out, "%-14s %9d %7d %8.1f %10.0f %8.2f %8.2f %8.2f %s %s %s", r.Scenario, r.Requests, r.Errors, r.Seconds, r.PerSecond,
 			r.P50ms, r.P95ms, r.P99ms, pad(of, 10), pad(millis(r.ServerCPUms), 17), pad(millis(r.ClientCPUms), 17))
+		if db {
+			perFlush := "—"
+			if r.CommitsPerFlush != nil {
+				perFlush = fmt.Sprintf("%.1f", *r.CommitsPerFlush)
+			}
+			fmt.Fprintf(out, " %s %s", pad(millis(r.DatabaseCPUms), 17), pad(perFlush, 14))
+		}
+		fmt.Fprintln(out)
 		if r.FirstError != "" {
 			fmt.Fprintf(out, "               first error: %s\n", r.FirstError)
 		}

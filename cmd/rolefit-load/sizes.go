@@ -67,7 +67,7 @@ func (s sizeRun) heading() string {
 // printSizes writes the table of every database's figures by size: a
 // row for each size and scenario, a column for each database.
 func printSizes(out io.Writer, runs []databaseRun) {
-	fmt.Fprintln(out, "== by size (per second / p99 ms / server CPU ms a request)")
+	fmt.Fprintln(out, "== by size (per second / p99 ms / server CPU ms a request, + PostgreSQL's own where the harness started it)")
 	fmt.Fprintf(out, "%8s %-14s", "people", "scenario")
 	for _, r := range runs {
 		fmt.Fprintf(out, " | %-30s", r.Database)
@@ -89,6 +89,9 @@ func printSizes(out io.Writer, runs []databaseRun) {
 				if res, ok := r.at(size, name); ok {
 					any = true
 					cell = fmt.Sprintf("%8.0f /s %8.2f ms %7s", res.PerSecond, res.P99ms, millis(res.ServerCPUms))
+					if res.DatabaseCPUms != nil {
+						cell += " + " + millis(res.DatabaseCPUms)
+					}
 				}
 				line += " | " + pad(cell, 30)
 			}
