@@ -98,6 +98,8 @@ func statTimes(pid int, ticks int64, children bool) (time.Duration, error) {
 type dbMeter struct {
 	cpu    func() (time.Duration, error)
 	counts func() (commits, flushes int64, err error)
+	// analyze refreshes the planner's statistics of every table.
+	analyze func(context.Context) error
 }
 
 // meter returns the cluster's dbMeter.
@@ -122,6 +124,12 @@ func (c *pgCluster) meter(ticks int64) *dbMeter {
 				return 0, 0, fmt.Errorf("psql: %q: %w", out, err)
 			}
 			return commits, flushes, nil
+		},
+		analyze: func(ctx context.Context) error {
+			if out, err := c.run(ctx, "psql", "-X", "-q", "-d", c.url, "-c", "ANALYZE"); err != nil {
+				return fmt.Errorf("psql ANALYZE: %w: %s", err, out)
+			}
+			return nil
 		},
 	}
 }
