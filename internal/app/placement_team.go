@@ -74,7 +74,7 @@ func (a *App) readTeam(ctx context.Context, act Actor) (*teamInputs, error) {
 	var ps problems
 	roles, rps := usableRoles(all)
 	ps.add(rps...)
-	profiled, err := org.ProfiledPeople(ctx)
+	profiled, err := org.PlacementProfiles(ctx, weighedScales(roles))
 	if err != nil {
 		return nil, err
 	}
@@ -149,6 +149,21 @@ func (a *App) readTeam(ctx context.Context, act Actor) (*teamInputs, error) {
 	in.tp.People = len(in.team.People)
 	in.tp.Problems = ps.list
 	return in, nil
+}
+
+// weighedScales lists the scales the roles' profiles weigh, each once:
+// the only standings a team placement reads (placement.Fit). A person's
+// other scales change no fit, value or explanation, and are not read.
+func weighedScales(roles []rolefit.Role) []string {
+	var scales []string
+	for _, r := range roles {
+		for _, w := range r.Weights {
+			if !slices.Contains(scales, w.ScaleID) {
+				scales = append(scales, w.ScaleID)
+			}
+		}
+	}
+	return scales
 }
 
 // considered keeps of people, in their order, every staff member (staff
