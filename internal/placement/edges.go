@@ -81,7 +81,7 @@ func (h *heapEdges) remove(k, a int) {
 			continue
 		}
 		// The last entry moved into the hole goes up or down, never both.
-		if at > 0 && hp[at].before(hp[(at-1)/2]) {
+		if at > 0 && hp[at].before(hp[(at-1)/arity]) {
 			h.up(hp, int(at), b)
 		} else {
 			h.down(hp, int(at), b)
@@ -91,11 +91,15 @@ func (h *heapEdges) remove(k, a int) {
 
 // up sifts the entry at i towards the top, moving the hole rather than
 // swapping, and records where each moved person now is.
+// arity is how many children a heap entry has: four halves the depth a
+// removal sifts through, and the four children lie side by side in memory.
+const arity = 4
+
 func (h *heapEdges) up(hp []heapEntry, i, b int) {
 	w := h.f.m + 1
 	x := hp[i]
 	for i > 0 {
-		parent := (i - 1) / 2
+		parent := (i - 1) / arity
 		if !x.before(hp[parent]) {
 			break
 		}
@@ -113,12 +117,15 @@ func (h *heapEdges) down(hp []heapEntry, i, b int) {
 	n := len(hp)
 	x := hp[i]
 	for {
-		c := 2*i + 1
-		if c >= n {
+		first := arity*i + 1
+		if first >= n {
 			break
 		}
-		if r := c + 1; r < n && hp[r].before(hp[c]) {
-			c = r
+		c := first
+		for r := first + 1; r < min(first+arity, n); r++ {
+			if hp[r].before(hp[c]) {
+				c = r
+			}
 		}
 		if !hp[c].before(x) {
 			break
