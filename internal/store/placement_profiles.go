@@ -171,11 +171,17 @@ WHERE p.org_id = ? AND s.org_id = ? AND s.scale_id IN (?`+strings.Repeat(", ?", 
 		response, scale   sql.RawBytes
 		score, percentile sql.NullFloat64
 	)
+	last := ""
 	for cur.Next() {
 		if err := cur.Scan(&response, &scale, &score, &percentile); err != nil {
 			return nil, fmt.Errorf("read profile scores: %w", err)
 		}
-		rows = append(rows, profileScore{response: string(response), scale: interned[string(scale)],
+		// A profile's rows usually come one after another: they share
+		// one copy of its ID.
+		if string(response) != last {
+			last = string(response)
+		}
+		rows = append(rows, profileScore{response: last, scale: interned[string(scale)],
 			score: score.Float64, hasScore: score.Valid, percentile: percentile.Float64, hasPercentile: percentile.Valid})
 	}
 	if err := cur.Err(); err != nil {
