@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"rolefit"
 	"slices"
+	"sync"
 
 	"rolefit/internal/econ"
 	"rolefit/internal/errs"
@@ -74,10 +75,23 @@ func (a *App) readTeam(ctx context.Context, act Actor) (*teamInputs, error) {
 	var ps problems
 	roles, rps := usableRoles(all)
 	ps.add(rps...)
-	profiled, err := org.ProfiledPeople(ctx)
+	// The profiles are most of the reading (10,000 people's score rows);
+	// the other reads are small, and are made while they are read.
+	var (
+		profiled    []store.ProfiledPerson
+		profilesErr error
+		reading     sync.WaitGroup
+	)
+	reading.Go(func() { profiled, profilesErr = org.PlacementProfiles(ctx, weighedScales(roles)) })
+	tp, totals, err := a.readTeamFigures(ctx, act, roles)
+	reading.Wait()
+	if profilesErr != nil {
+		return nil, profilesErr
+	}
 	if err != nil {
 		return nil, err
 	}
+	ps.add(tp.Problems...)
 	// A candidate whose answers look careless is not put in the team
 	// until a manager has looked at them: rolefit recommends no hire on
 	// answers it doubts.
@@ -90,30 +104,13 @@ func (a *App) readTeam(ctx context.Context, act Actor) (*teamInputs, error) {
 		}
 		people = append(people, p)
 	}
-	totals, err := org.RecentPerformance(ctx, econ.SplitMonths)
-	if err != nil {
-		return nil, err
-	}
-	costs, cps, err := a.roleCosts(ctx, act, roles)
-	if err != nil {
-		return nil, err
-	}
-	ps.add(cps...)
-	as, def, sps, err := a.settings(ctx, act)
-	if err != nil {
-		return nil, err
-	}
-	ps.add(sps...)
 	bound := placement.MaxPeople
 	if a.plans.maxPeople != nil {
 		bound = a.plans.maxPeople
 	}
-	rates, err := a.roleRates(ctx, act, roles)
-	if err != nil {
-		return nil, err
-	}
-	in := &teamInputs{tp: TeamPlacement{Roles: roles, Assumptions: as, DefaultAssumptions: def, Costs: costs, Rates: rates,
-		MaxPeople: bound(len(roles)), AwaitingLook: awaiting}}
+	tp.MaxPeople, tp.AwaitingLook = bound(len(roles)), awaiting
+	in := &teamInputs{tp: tp}
+	costs, rates, as := tp.Costs, tp.Rates, tp.Assumptions
 	kept, staff := considered(people, in.tp.MaxPeople)
 	in.tp.LeftOut = len(people) - len(kept)
 	switch {
@@ -149,6 +146,48 @@ func (a *App) readTeam(ctx context.Context, act Actor) (*teamInputs, error) {
 	in.tp.People = len(in.team.People)
 	in.tp.Problems = ps.list
 	return in, nil
+}
+
+// weighedScales lists the scales the roles' profiles weigh, each once:
+// the only standings a team placement reads (placement.Fit). A person's
+// other scales change no fit, value or explanation, and are not read.
+func weighedScales(roles []rolefit.Role) []string {
+	var scales []string
+	for _, r := range roles {
+		for _, w := range r.Weights {
+			if !slices.Contains(scales, w.ScaleID) {
+				scales = append(scales, w.ScaleID)
+			}
+		}
+	}
+	return scales
+}
+
+// readTeamFigures reads what a team placement charges and assumes, all
+// but the people: each role's costs and rates and the organisation's
+// assumptions (in a TeamPlacement, with the stored figures left out in
+// its Problems), and everyone's recent performance.
+func (a *App) readTeamFigures(ctx context.Context, act Actor, roles []rolefit.Role) (TeamPlacement, map[string]rolefit.PerformanceTotals, error) {
+	var ps problems
+	totals, err := a.scope(act).RecentPerformance(ctx, econ.SplitMonths)
+	if err != nil {
+		return TeamPlacement{}, nil, err
+	}
+	costs, cps, err := a.roleCosts(ctx, act, roles)
+	if err != nil {
+		return TeamPlacement{}, nil, err
+	}
+	ps.add(cps...)
+	as, def, sps, err := a.settings(ctx, act)
+	if err != nil {
+		return TeamPlacement{}, nil, err
+	}
+	ps.add(sps...)
+	rates, err := a.roleRates(ctx, act, roles)
+	if err != nil {
+		return TeamPlacement{}, nil, err
+	}
+	return TeamPlacement{Roles: roles, Assumptions: as, DefaultAssumptions: def, Costs: costs, Rates: rates, Problems: ps.list}, totals, nil
 }
 
 // considered keeps of people, in their order, every staff member (staff

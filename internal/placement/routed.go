@@ -34,7 +34,6 @@ func RouteContext(ctx context.Context, t Team) (*Routed, error) {
 	r := &Routed{team: t}
 	r.person, r.role = indexOf(t)
 	mx := &Matrix{
-		Values:      make([][]float64, n),
 		Seats:       make([]Seats, len(t.Roles)),
 		Priority:    make([]bool, n),
 		Pinned:      make([]int, n),
@@ -44,9 +43,9 @@ func RouteContext(ctx context.Context, t Team) (*Routed, error) {
 	for j, role := range t.Roles {
 		mx.Seats[j], mx.RoleNames[j] = role.Seats, role.ID
 	}
+	mx.Values = t.rows()
 	for i, p := range t.People {
 		mx.PersonNames[i], mx.Priority[i], mx.Pinned[i] = p.ID, p.Kind == Staff, NotPlaced
-		mx.Values[i] = t.row(p)
 	}
 	for _, c := range t.Forbidden {
 		mx.Values[r.person[c.PersonID]][r.role[c.RoleID]] = math.NaN()

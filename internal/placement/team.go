@@ -3,7 +3,6 @@ package placement
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 
 	"rolefit/internal/errs"
@@ -153,13 +152,7 @@ func indexOf(t Team) (person, role map[string]int) {
 // they may not take it.
 func (t *Team) row(p Person) []float64 {
 	row := make([]float64, len(t.Roles))
-	for j, r := range t.Roles {
-		v := value(p, r, t.Assumptions, false)
-		row[j] = v.Net
-		if !v.Allowed {
-			row[j] = math.NaN()
-		}
-	}
+	t.fillRow(p, row)
 	return row
 }
 

@@ -33,7 +33,12 @@ type benchOrg struct {
 func newBenchOrg(b *testing.B) *benchOrg {
 	b.Helper()
 	clock := storetest.NewClock(testStart)
-	st := storetest.SQLite(b, clock)
+	return newBenchOrgOn(b, storetest.SQLite(b, clock), clock)
+}
+
+// newBenchOrgOn is newBenchOrg on a given store, such as PostgreSQL's.
+func newBenchOrgOn(b *testing.B, st *store.Store, clock *storetest.Clock) *benchOrg {
+	b.Helper()
 	org, admin, err := st.CreateOrganisation(ctx, "Acme", rolefit.NewUser{Email: "a@acme.example", Name: "A", Access: rolefit.Admin, Password: testPassword}, false)
 	if err != nil {
 		b.Fatal(err)
@@ -61,13 +66,21 @@ func (o *benchOrg) get(b *testing.B, path string, auth func(*http.Request)) {
 	for b.Loop() {
 		req := httptest.NewRequest(http.MethodGet, path, nil)
 		auth(req)
-		resp, err := o.app.Test(req, -1)
-		if err != nil || resp.StatusCode != http.StatusOK {
-			b.Fatalf("GET %s: status %v, %v", path, resp.StatusCode, err)
-		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
+		o.do(b, req)
 	}
+}
+
+// do sends req and reads the whole answer, failing on any status but 200.
+func (o *benchOrg) do(b *testing.B, req *http.Request) {
+	resp, err := o.app.Test(req, -1)
+	if err != nil {
+		b.Fatalf("%s %s: %v", req.Method, req.URL, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		b.Fatalf("%s %s: status %d", req.Method, req.URL, resp.StatusCode)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
 }
 
 // selfReports stores a simulated, scored sales-service self-report for
