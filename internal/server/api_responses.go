@@ -7,7 +7,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"rolefit/internal/answers"
 	"rolefit/internal/app"
 )
 
@@ -54,7 +53,7 @@ type apiResponse struct {
 	ScoringVersion       int             `json:"scoring_version"`
 	Language             string          `json:"language"`
 	SubmittedAt          time.Time       `json:"submitted_at"`
-	Answers              answerMap       `json:"answers"`
+	Answers              map[string]int  `json:"answers"`
 	PageSeconds          []float64       `json:"page_seconds"`
 	Result               json.RawMessage `json:"result"`
 }
@@ -63,13 +62,5 @@ func apiResponseOf(r *rolefit.Response) apiResponse {
 	return apiResponse{ID: r.ID, PersonID: r.PersonID, InvitationID: r.InvitationID, Source: r.Source,
 		QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion, QuestionnaireHash: r.QuestionnaireHash,
 		View: r.View, RatedBy: r.RatedBy, ScoringVersion: r.ScoringVersion, Language: r.Language, SubmittedAt: r.SubmittedAt,
-		Answers: answerMap(r.Answers), PageSeconds: r.PageSeconds, Result: r.Result}
+		Answers: r.Answers, PageSeconds: r.PageSeconds, Result: r.Result}
 }
-
-// answerMap is a response's answers, written by the answers package: the
-// same bytes encoding/json writes, without its sorting by reflection,
-// which was the larger part of encoding a submission's reply.
-type answerMap map[string]int
-
-// MarshalJSON writes the answers.
-func (m answerMap) MarshalJSON() ([]byte, error) { return answers.Encode(m), nil }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"rolefit"
-	"rolefit/internal/answers"
 	"time"
 )
 
@@ -111,7 +110,7 @@ func (o *Scope) AnswersWithSelfID(ctx context.Context, questionnaireID string, v
 		return *s
 	}
 	for i, r := range rows {
-		if given[i], err = answers.Decode(r.Answers); err != nil {
+		if given[i], err = decodeAnswers(r.Answers); err != nil {
 			return nil, nil, fmt.Errorf("read answers: %w", err)
 		}
 		ids[i] = rolefit.SelfIdentification{Sex: str(r.Sex), RaceEthnicity: str(r.RaceEthnicity), Age40OrOver: str(r.Age)}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"rolefit/internal/answers"
 )
 
 // QuestionnaireAnswers returns the answers of every one of the
@@ -25,7 +24,7 @@ func (o *Scope) QuestionnaireAnswers(ctx context.Context, questionnaireID string
 	out := make([]map[string]int, len(rows))
 	langs := make([]string, len(rows))
 	for i, r := range rows {
-		if out[i], err = answers.Decode(r.Answers); err != nil {
+		if out[i], err = decodeAnswers(r.Answers); err != nil {
 			return nil, nil, fmt.Errorf("read answers: %w", err)
 		}
 		langs[i] = r.Language

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"rolefit"
-	"rolefit/internal/answers"
 
 	"gorm.io/gorm"
 )
@@ -43,7 +42,7 @@ func (s *Store) OutdatedResponses(ctx context.Context, version int, afterID stri
 	for i, r := range rows {
 		out[i] = StoredAnswers{ID: r.ID, OrgID: r.OrgID, QuestionnaireID: r.QuestionnaireID, QuestionnaireVersion: r.QuestionnaireVersion,
 			QuestionnaireHash: r.QuestionnaireHash, ScoringVersion: r.ScoringVersion, Language: r.Language}
-		if out[i].Answers, err = answers.Decode(r.Answers); err != nil {
+		if out[i].Answers, err = decodeAnswers(r.Answers); err != nil {
 			return nil, fmt.Errorf("response %s: answers: %w", r.ID, err)
 		}
 		if err := json.Unmarshal([]byte(r.PageSeconds), &out[i].PageSeconds); err != nil {

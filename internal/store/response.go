@@ -10,7 +10,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"rolefit/internal/answers"
 	"rolefit/internal/errs"
 )
 
@@ -47,7 +46,7 @@ func (row *responseRow) decode() (rolefit.Response, error) {
 		View: row.View, RatedBy: row.RatedBy, FlagCount: row.FlagCount, Severity: row.Severity, ScoringVersion: row.ScoringVersion,
 		Language: row.Language, SubmittedAt: row.SubmittedAt, LookedAt: row.LookedAt, Result: json.RawMessage(row.Result)}
 	var err error
-	if r.Answers, err = answers.Decode(row.Answers); err != nil {
+	if r.Answers, err = decodeAnswers(row.Answers); err != nil {
 		return r, fmt.Errorf("response %s: answers: %w", row.ID, err)
 	}
 	if err := json.Unmarshal([]byte(row.PageSeconds), &r.PageSeconds); err != nil {
@@ -91,7 +90,10 @@ func encodeResponse(r rolefit.Response, given map[string]int, secs []float64, sc
 	if secs == nil {
 		secs = []float64{}
 	}
-	a := answers.Encode(given)
+	a, err := json.Marshal(given)
+	if err != nil {
+		return encodedResponse{}, err
+	}
 	p, err := json.Marshal(secs)
 	if err != nil {
 		return encodedResponse{}, err

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"rolefit/internal/answers"
 )
 
 // ScoreCount is how many of an organisation's responses in one language
@@ -50,7 +49,7 @@ func (o *Scope) RecentAnswers(ctx context.Context, questionnaireID string, versi
 	}
 	out := make([]map[string]int, 0, len(raw))
 	for _, a := range raw {
-		m, err := answers.Decode(a)
+		m, err := decodeAnswers(a)
 		if err != nil {
 			return nil, fmt.Errorf("read answers: %w", err)
 		}
@@ -73,7 +72,7 @@ func (o *Scope) RecentAnswersIn(ctx context.Context, questionnaireID string, ver
 	}
 	out := make([]map[string]int, 0, len(raw))
 	for _, a := range raw {
-		m, err := answers.Decode(a)
+		m, err := decodeAnswers(a)
 		if err != nil {
 			return nil, fmt.Errorf("read answers: %w", err)
 		}
