@@ -71,8 +71,11 @@ func TestStartDBRunsEachDatabaseInTurn(t *testing.T) {
 	if submit.DatabaseCPUms == nil || *submit.DatabaseCPUms <= 0 {
 		t.Errorf("postgres submit: database CPU %v, want above 0", submit.DatabaseCPUms)
 	}
-	if submit.CommitsPerFlush == nil || *submit.CommitsPerFlush < 1 {
-		t.Errorf("postgres submit: commits a WAL flush %v, want at least 1 (each submission commits and flushes)", submit.CommitsPerFlush)
+	// PostgreSQL's backends report their counts at most once a second, and
+	// an idle one up to ten seconds later, so a run this short may see no
+	// flush yet; when it sees some, each served at least one commit.
+	if submit.CommitsPerFlush != nil && *submit.CommitsPerFlush < 1 {
+		t.Errorf("postgres submit: commits a WAL flush %v, want at least 1 (each submission commits and flushes)", *submit.CommitsPerFlush)
 	}
 	if left, err := os.ReadDir(tmp); err != nil || len(left) != 0 {
 		t.Errorf("temporary folder after the run: %v %v, want empty", left, err)
