@@ -22,18 +22,7 @@ func TestStartDBRunsEachDatabaseInTurn(t *testing.T) {
 		t.Skip(err)
 	}
 	bin := buildRolefit(t)
-	tmp := filepath.Join(t.TempDir(), "tmp")
-	if err := os.Mkdir(tmp, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	// PostgreSQL, run as its own user when the tests run as root, must
-	// reach its folder inside the test's.
-	for d := filepath.Dir(tmp); d != filepath.Clean(os.TempDir()) && d != "/"; d = filepath.Dir(d) {
-		if err := os.Chmod(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Setenv("TMPDIR", tmp)
+	tmp := postgresTempDir(t)
 	args := []string{"--start", bin, "--start-db", "sqlite", "--start-db", "postgres", "--duration", "300ms",
 		"--scenarios", "healthz,submit", "--people", "2", "--concurrency", "2"}
 	var out bytes.Buffer
@@ -120,4 +109,22 @@ func TestDatabaseName(t *testing.T) {
 			t.Errorf("databaseName(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// postgresTempDir makes a temporary folder inside the test's that
+// PostgreSQL, run as its own user when the tests run as root, can reach,
+// sets TMPDIR to it for the clusters the harness makes, and returns it.
+func postgresTempDir(t *testing.T) string {
+	t.Helper()
+	tmp := filepath.Join(t.TempDir(), "tmp")
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for d := filepath.Dir(tmp); d != filepath.Clean(os.TempDir()) && d != "/"; d = filepath.Dir(d) {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("TMPDIR", tmp)
+	return tmp
 }

@@ -84,18 +84,7 @@ func TestSizesGrow(t *testing.T) {
 	dbs := []string{"--start-db", "sqlite"}
 	if _, err := postgresBin(); err == nil {
 		dbs = append(dbs, "--start-db", "postgres")
-		// PostgreSQL, run as its own user when the tests run as root,
-		// must reach its folder inside the test's.
-		tmp := filepath.Join(t.TempDir(), "tmp")
-		if err := os.Mkdir(tmp, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for d := filepath.Dir(tmp); d != filepath.Clean(os.TempDir()) && d != "/"; d = filepath.Dir(d) {
-			if err := os.Chmod(d, 0o755); err != nil {
-				t.Fatal(err)
-			}
-		}
-		t.Setenv("TMPDIR", tmp)
+		postgresTempDir(t)
 	}
 	profiles := filepath.Join(t.TempDir(), "profiles")
 	args := append([]string{"--start", bin, "--sizes", "30,60", "--duration", "300ms", "--people", "2", "--concurrency", "4",
